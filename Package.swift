@@ -1,0 +1,83 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Upcoming features that keep module boundaries honest: every existential is spelled `any`,
+// and a module sees only what it imports itself.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Corridor",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "corridor", targets: ["corridor"]),
+        .library(name: "CorridorCore", targets: ["CorridorCore"]),
+        .library(name: "CorridorServer", targets: ["CorridorServer"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+    ],
+    targets: [
+        .target(name: "CorridorCore", swiftSettings: swiftSettings),
+        .target(name: "CorridorFormats", dependencies: ["CorridorCore"], swiftSettings: swiftSettings),
+        .target(
+            name: "CorridorStore",
+            dependencies: [
+                "CorridorCore",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ],
+            resources: [.copy("Resources/refdata")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "CorridorServer",
+            dependencies: [
+                "CorridorCore", "CorridorFormats", "CorridorStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Resources/templates"), .copy("Resources/static")],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "corridor",
+            dependencies: [
+                "CorridorServer", "CorridorStore", "CorridorCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "CorridorCoreTests", dependencies: ["CorridorCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "CorridorFormatsTests", dependencies: ["CorridorFormats"], swiftSettings: swiftSettings),
+        .testTarget(name: "CorridorStoreTests", dependencies: ["CorridorStore", "CorridorCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CorridorServerTests",
+            dependencies: [
+                "CorridorServer", "CorridorStore", "CorridorCore",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,72 @@
+/// The errors the domain raises. They stay free of HTTP; the server maps each kind to a status.
+public enum DomainError: Error, Sendable, Equatable {
+    /// The input is malformed or breaks a rule; every problem found is listed.
+    case invalid([Problem])
+    /// The thing asked for does not exist (or the caller may not know it exists).
+    case notFound(String)
+    /// The input clashes with existing state: a duplicate key, an illegal transition, a stale version.
+    case conflict(String, [Problem] = [])
+    /// No identity was presented, or it was not accepted.
+    case unauthenticated(String)
+    /// The identity is known but lacks the right.
+    case forbidden(String)
+    /// Too many failed attempts; retry after the given number of seconds.
+    case locked(String, retryAfterSeconds: Int)
+
+    public static func invalid(field: String, _ problem: String) -> DomainError {
+        .invalid([Problem(field: field, problem: problem)])
+    }
+
+    /// Machine-readable code for the error envelope.
+    public var code: String {
+        switch self {
+        case .invalid: "invalid_input"
+        case .notFound: "not_found"
+        case .conflict: "conflict"
+        case .unauthenticated: "unauthenticated"
+        case .forbidden: "forbidden"
+        case .locked: "locked"
+        }
+    }
+
+    public var message: String {
+        switch self {
+        case .invalid(let problems):
+            problems.count == 1 ? problems[0].located : "\(problems.count) problems in the input"
+        case .notFound(let what): what
+        case .conflict(let what, _): what
+        case .unauthenticated(let why): why
+        case .forbidden(let why): why
+        case .locked(let why, _): why
+        }
+    }
+
+    public var problems: [Problem] {
+        switch self {
+        case .invalid(let problems): problems
+        case .conflict(_, let problems): problems
+        default: []
+        }
+    }
+}
+
+/// Gathers problems while checking many fields, so the caller hears about all of them at once.
+public struct ProblemList: Sendable {
+    public private(set) var problems: [Problem] = []
+    public init() {}
+
+    public mutating func add(_ problem: Problem) { problems.append(problem) }
+    public mutating func add(field: String, _ message: String) {
+        problems.append(Problem(field: field, problem: message))
+    }
+
+    /// Keeps the located problems of a rejected field check (or its message when it has none).
+    public mutating func add(contentsOf error: DomainError) {
+        problems.append(contentsOf: error.problems.isEmpty ? [Problem(problem: error.message)] : error.problems)
+    }
+
+    /// Throws `DomainError.invalid` when anything was added.
+    public func check() throws(DomainError) {
+        if !problems.isEmpty { throw .invalid(problems) }
+    }
+}

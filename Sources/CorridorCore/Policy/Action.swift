@@ -1,0 +1,24 @@
+/// Everything a caller may try to do. New capabilities add cases here and a rule in `Policy`,
+/// never a check in a route.
+public enum Action: String, Sendable, CaseIterable {
+    case readReferenceData
+    case readOrganisations
+    case createOrganisation
+    case updateOrganisation
+    case readUsers
+    case createUser
+    case readOwnAccount
+    case createToken
+    case readTokens
+    case revokeToken
+    case readAdministration
+}
+
+/// What the action is aimed at, with the scope the policy needs to decide.
+public enum Resource: Sendable, Equatable {
+    case system
+    case organisation(code: String)
+    case country(String)
+    /// A user account or something it owns (an API token), identified by its user id.
+    case account(ownerID: Int64)
+}

@@ -1,0 +1,45 @@
+/// The single authorization policy. Routes and commands ask it; nobody else decides.
+public enum Policy {
+    public enum Decision: Sendable, Equatable {
+        case allow
+        /// No identity, and the action needs one: 401.
+        case needsIdentity
+        /// An identity that lacks the right: 403.
+        case deny
+    }
+
+    public static func decide(_ actor: Actor, _ action: Action, _ resource: Resource = .system) -> Decision {
+        switch action {
+        case .readReferenceData, .readOrganisations:
+            return .allow
+        default:
+            break
+        }
+        if actor.isAdmin { return .allow }
+        guard case .user(let userID, _, _) = actor else { return .needsIdentity }
+        switch (action, resource) {
+        case (.readOwnAccount, _):
+            return .allow
+        case (.createToken, .account(let ownerID)), (.readTokens, .account(let ownerID)),
+             (.revokeToken, .account(let ownerID)):
+            return ownerID == userID ? .allow : .deny
+        case (.updateOrganisation, .organisation(let code)):
+            return actor.isMember(of: code) ? .allow : .deny
+        default:
+            return .deny
+        }
+    }
+
+    public static func can(_ actor: Actor, _ action: Action, _ resource: Resource = .system) -> Bool {
+        decide(actor, action, resource) == .allow
+    }
+
+    /// Throws the error that tells the caller why, or returns when allowed.
+    public static func authorize(_ actor: Actor, _ action: Action, _ resource: Resource = .system) throws(DomainError) {
+        switch decide(actor, action, resource) {
+        case .allow: return
+        case .needsIdentity: throw .unauthenticated("sign in or send an API token to do this")
+        case .deny: throw .forbidden("your roles do not allow \(action.rawValue) here")
+        }
+    }
+}

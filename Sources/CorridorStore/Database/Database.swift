@@ -1,0 +1,86 @@
+import CorridorCore
+import Logging
+import NIOCore
+import NIOPosix
+import PostgresKit
+import SQLiteKit
+
+/// The one handle to Corridor's data. It hides which database is underneath: callers get an
+/// `any SQLDatabase` and write one SQL text for both.
+public final class Database: Sendable {
+    private enum Pool: Sendable {
+        case sqlite(EventLoopGroupConnectionPool<SQLiteSource>)
+        case postgres(EventLoopGroupConnectionPool<PostgresConnectionSource>)
+    }
+
+    private let pool: Pool
+    public let dialect: Dialect
+    public let url: DatabaseURL
+    let logger: Logger
+
+    public init(_ url: DatabaseURL, logger: Logger = Logger(label: "corridor.db"), postgresSchema: String? = nil) throws {
+        self.url = url
+        self.logger = logger
+        let group = MultiThreadedEventLoopGroup.singleton
+        switch url {
+        case .sqlite(let path):
+            dialect = .sqlite
+            pool = .sqlite(EventLoopGroupConnectionPool(
+                source: SQLiteSource(path: path), maxConnectionsPerEventLoop: 4,
+                pruneInterval: nil, logger: logger, on: group))
+        case .postgres(let raw):
+            dialect = .postgres
+            var config = try SQLPostgresConfiguration(url: raw)
+            if let postgresSchema { config.searchPath = [postgresSchema] }
+            pool = .postgres(EventLoopGroupConnectionPool(
+                source: PostgresConnectionSource(sqlConfiguration: config), maxConnectionsPerEventLoop: 8,
+                pruneInterval: .seconds(60), logger: logger, on: group))
+        }
+    }
+
+    /// Runs `body` on one connection taken from the pool for its whole duration.
+    public func withConnection<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
+        switch pool {
+        case .sqlite(let pool):
+            let connection = try await pool.requestConnection(logger: logger).get()
+            defer { pool.releaseConnection(connection, logger: logger) }
+            return try await body(connection.sql())
+        case .postgres(let pool):
+            let connection = try await pool.requestConnection(logger: logger).get()
+            defer { pool.releaseConnection(connection, logger: logger) }
+            return try await body(connection.sql())
+        }
+    }
+
+    /// Runs `body` in one transaction: everything it wrote commits together, or nothing does.
+    public func transaction<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
+        try await withConnection { db in
+            try await db.raw(SQLQueryString(dialect.beginWrite)).run()
+            do {
+                let result = try await body(db)
+                try await db.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await db.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
+
+    /// Reads outside a transaction.
+    public func read<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
+        try await withConnection(body)
+    }
+
+    public func close() async {
+        switch pool {
+        case .sqlite(let pool): try? await pool.shutdownAsync()
+        case .postgres(let pool): try? await pool.shutdownAsync()
+        }
+    }
+
+    /// True when the database answers a trivial query.
+    public func isHealthy() async -> Bool {
+        (try? await read { db in try await db.raw("SELECT 1 AS ok").first() != nil }) ?? false
+    }
+}

@@ -1,0 +1,22 @@
+import Logging
+import NIOCore
+import NIOPosix
+import SQLiteKit
+
+/// Opens SQLite connections the way Corridor needs them: WAL so readers never block the writer,
+/// foreign keys enforced, and a busy timeout so concurrent writers queue instead of failing.
+struct SQLiteSource: ConnectionPoolSource {
+    let path: String
+
+    func makeConnection(logger: Logger, on eventLoop: any EventLoop) -> EventLoopFuture<SQLiteConnection> {
+        SQLiteConnection.open(storage: .file(path: path), threadPool: .singleton, logger: logger, on: eventLoop)
+            .flatMap { connection in
+                let pragmas = ["PRAGMA journal_mode = WAL", "PRAGMA foreign_keys = ON",
+                               "PRAGMA busy_timeout = 15000", "PRAGMA synchronous = NORMAL"]
+                return pragmas.reduce(eventLoop.makeSucceededVoidFuture()) { chain, pragma in
+                    chain.flatMap { connection.query(pragma).map { _ in } }
+                }.map { connection }
+                .flatMapError { error in connection.close().flatMapThrowing { throw error } }
+            }
+    }
+}

@@ -1,0 +1,45 @@
+import CorridorCore
+import SQLKit
+
+/// Loads the demo world. Running it again changes nothing: every record is looked up first.
+public enum DemoLoader {
+    public struct Report: Sendable {
+        public var organisationsAdded: Int
+        public var usersAdded: Int
+        public var sites: Int
+        public var credentials: [(email: String, roles: String)]
+        public var password: String
+    }
+
+    public static func load(into store: Store) async throws -> Report {
+        // One hash for every demo account: bcrypt takes ~0.25 s each, and they share a password anyway.
+        let hash = try await PasswordHashing.hash(DemoCatalogue.password, cost: 10)
+        return try await store.database.transaction { db in
+            var organisationsAdded = 0
+            for org in DemoCatalogue.organisations where try await OrganisationRepository.find(code: org.code, on: db) == nil {
+                _ = try await OrganisationRepository.create(try org.validated(), on: db)
+                organisationsAdded += 1
+            }
+            for site in DemoCatalogue.sites {
+                guard let org = try await OrganisationRepository.find(code: site.org, on: db) else { continue }
+                try await SiteRepository.insertIfAbsent(
+                    Site(id: 0, orgCode: site.org, code: site.code, name: site.name, country: site.country, adm1: nil,
+                         lat: site.lat, lon: site.lon, tier: site.tier, capacityM3: site.capacity,
+                         freeM3: site.capacity.map { $0 * 0.35 }, sharing: site.sharing),
+                    orgID: org.id, on: db)
+            }
+            var usersAdded = 0
+            for user in DemoCatalogue.users
+            where try await db.raw("SELECT id FROM users WHERE email = \(bind: user.email)").first() == nil {
+                let valid = try NewUser(email: user.email, name: user.name, password: DemoCatalogue.password,
+                                        roles: user.roles).validated()
+                _ = try await UserRepository.insert(valid, passwordHash: hash, on: db)
+                usersAdded += 1
+            }
+            return Report(organisationsAdded: organisationsAdded, usersAdded: usersAdded,
+                          sites: DemoCatalogue.sites.count,
+                          credentials: DemoCatalogue.users.map { ($0.email, $0.roles.map(\.label).joined(separator: ", ")) },
+                          password: DemoCatalogue.password)
+        }
+    }
+}

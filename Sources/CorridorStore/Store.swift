@@ -1,0 +1,52 @@
+import CorridorCore
+import Logging
+
+/// Settings the store needs beyond where the database is.
+public struct StoreSettings: Sendable {
+    public var bcryptCost: UInt8
+    public var loginThrottle: LoginThrottle
+
+    public init(bcryptCost: UInt8 = 12, loginThrottle: LoginThrottle = LoginThrottle()) {
+        self.bcryptCost = bcryptCost
+        self.loginThrottle = loginThrottle
+    }
+}
+
+/// Everything Corridor keeps, grouped by what it is about. HTTP routes and CLI commands both go
+/// through these repositories; each write asks the core's `Policy` first.
+public struct Store: Sendable {
+    public let database: Database
+    public let reference: ReferenceRepository
+    public let organisations: OrganisationRepository
+    public let users: UserRepository
+    public let signIn: SignInRepository
+    public let sessions: SessionRepository
+    public let tokens: TokenRepository
+    public let sites: SiteRepository
+
+    public init(database: Database, settings: StoreSettings = StoreSettings()) {
+        self.database = database
+        reference = ReferenceRepository(database: database)
+        organisations = OrganisationRepository(database: database)
+        users = UserRepository(database: database, bcryptCost: settings.bcryptCost)
+        signIn = SignInRepository(database: database, throttle: settings.loginThrottle)
+        sessions = SessionRepository(database: database)
+        tokens = TokenRepository(database: database)
+        sites = SiteRepository(database: database)
+    }
+
+    /// Opens the database and brings its schema up to date.
+    public static func open(_ url: DatabaseURL, settings: StoreSettings = StoreSettings(),
+                            logger: Logger = Logger(label: "corridor.store"), postgresSchema: String? = nil) async throws -> Store {
+        let database = try Database(url, logger: logger, postgresSchema: postgresSchema)
+        do {
+            try await database.migrate()
+        } catch {
+            await database.close()
+            throw error
+        }
+        return Store(database: database, settings: settings)
+    }
+
+    public func close() async { await database.close() }
+}
