@@ -1,3 +1,5 @@
+import Foundation
+
 /// Who is asking. Every decision of the authorization policy starts from one of these.
 public enum Actor: Sendable, Equatable {
     case anonymous

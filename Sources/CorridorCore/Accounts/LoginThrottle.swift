@@ -1,3 +1,5 @@
+import Foundation
+
 /// How repeated failed sign-ins slow down and then lock an account or an address.
 /// Failures older than `window` are forgotten; a success clears the count.
 public struct LoginThrottle: Sendable, Equatable {

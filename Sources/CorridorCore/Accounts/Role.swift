@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a user may act as. A user holds any number of roles; each is scoped.
 public enum Role: Sendable, Hashable, Codable {
     case admin

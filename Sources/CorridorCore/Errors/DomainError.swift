@@ -1,3 +1,5 @@
+import Foundation
+
 /// The errors the domain raises. They stay free of HTTP; the server maps each kind to a status.
 public enum DomainError: Error, Sendable, Equatable {
     /// The input is malformed or breaks a rule; every problem found is listed.

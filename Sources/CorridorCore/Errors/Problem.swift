@@ -1,3 +1,5 @@
+import Foundation
+
 /// One thing wrong with an input, located as precisely as the input allows.
 /// The same value renders in the JSON error envelope and on the command line.
 public struct Problem: Sendable, Equatable, Codable {

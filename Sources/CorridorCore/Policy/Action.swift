@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything a caller may try to do. New capabilities add cases here and a rule in `Policy`,
 /// never a check in a route.
 public enum Action: String, Sendable, CaseIterable {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The single authorization policy. Routes and commands ask it; nobody else decides.
 public enum Policy {
     public enum Decision: Sendable, Equatable {

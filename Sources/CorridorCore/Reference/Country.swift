@@ -1,3 +1,5 @@
+import Foundation
+
 /// A country as the working group plans with it: its codes, its UN M49 grouping (which decides
 /// what counts as "in the region") and a point to put its label on the map.
 public struct Country: Sendable, Equatable, Codable {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A Harmonized System code as written on a relief declaration: the six international digits,
 /// optionally extended by a national tariff to eight or ten. Dots and spaces are tolerated on input.
 public struct HSCode: Sendable, Hashable, Codable, CustomStringConvertible {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where stock is held: a global hub, a regional hub, a national or a field warehouse.
 public struct Site: Sendable, Equatable, Codable {
     public enum Tier: String, Sendable, Codable, CaseIterable {

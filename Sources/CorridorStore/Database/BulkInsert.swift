@@ -1,3 +1,4 @@
+import Foundation
 import SQLKit
 
 /// Inserts many rows with multi-row INSERT statements. One statement per row is ~10× slower on

@@ -1,3 +1,4 @@
+import Foundation
 import CorridorCore
 import Logging
 import NIOCore
@@ -8,7 +9,9 @@ import SQLiteKit
 /// The one handle to Corridor's data. It hides which database is underneath: callers get an
 /// `any SQLDatabase` and write one SQL text for both.
 public final class Database: Sendable {
-    private enum Pool: Sendable {
+    /// async-kit's pool guards its state with a lock and is shared across threads by design, but
+    /// does not declare `Sendable`; this wrapper states what the type cannot.
+    private enum Pool: @unchecked Sendable {
         case sqlite(EventLoopGroupConnectionPool<SQLiteSource>)
         case postgres(EventLoopGroupConnectionPool<PostgresConnectionSource>)
     }

@@ -24,7 +24,8 @@ public enum DatabaseURL: Sendable, Equatable, CustomStringConvertible {
     /// Never prints a password.
     public var description: String {
         switch self {
-        case .sqlite(let path): "sqlite://\(path)"
+        case .sqlite(let path):
+            return "sqlite://\(path)"
         case .postgres(let url):
             if var parts = URLComponents(string: url), parts.password != nil {
                 parts.password = "***"

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The few places where SQLite and PostgreSQL need different SQL text. Everything else is one
 /// statement for both; keep this list short.
 public enum Dialect: Sendable {

@@ -1,3 +1,4 @@
+import Foundation
 import CorridorCore
 
 /// The demo world: real organisations, the six UNHRD hubs at their real coordinates, and

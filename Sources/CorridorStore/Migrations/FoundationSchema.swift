@@ -1,3 +1,5 @@
+import Foundation
+
 /// Countries, organisations, accounts and sites: what every later capability hangs off.
 enum FoundationSchema {
     static let migration = Migration(version: 1, name: "foundation schema", statements: [

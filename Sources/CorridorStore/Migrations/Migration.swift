@@ -1,3 +1,4 @@
+import Foundation
 import SQLKit
 
 /// One versioned change to the schema or its reference data. Versions are applied in order,

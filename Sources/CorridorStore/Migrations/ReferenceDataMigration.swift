@@ -1,3 +1,4 @@
+import Foundation
 import SQLKit
 
 /// Loads countries, currencies and the HS 2022 nomenclature, and builds the HS search index

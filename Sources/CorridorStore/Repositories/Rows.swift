@@ -1,3 +1,4 @@
+import Foundation
 import SQLKit
 
 /// Small helpers so repositories read columns by name in one line.

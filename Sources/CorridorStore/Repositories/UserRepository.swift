@@ -1,3 +1,4 @@
+import Foundation
 import CorridorCore
 import HummingbirdBcrypt
 import NIOPosix
@@ -68,6 +69,10 @@ public struct UserRepository: Sendable {
             else { return nil }
             return try await Self.user(row, on: db)
         }
+    }
+
+    public func find(id: Int64) async throws -> User? {
+        try await database.read { db in try await Self.find(id: id, on: db) }
     }
 
     static func find(id: Int64, on db: any SQLDatabase) async throws -> User? {

@@ -1,0 +1,57 @@
+import CorridorCore
+import CorridorStore
+import Foundation
+import Hummingbird
+import Logging
+
+/// Builds the HTTP application around an opened store. Tests call this with a temporary store.
+public func buildApplication(config: CorridorConfig, store: Store, logger: Logger = Logger(label: "corridor")) async throws
+    -> some ApplicationProtocol
+{
+    let router = try await buildRouter(store: store, config: config)
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Corridor"),
+        logger: logger)
+}
+
+/// All routes, with their middleware. `router.routes` is what the OpenAPI test compares against.
+public func buildRouter(store: Store, config: CorridorConfig) async throws -> Router<CorridorRequestContext> {
+    let pages = try await PageRenderer.load()
+    let map = try WorldMap.load()
+    let counter = RequestCounter()
+    let router = Router(context: CorridorRequestContext.self)
+    router.add(middleware: RequestLogMiddleware())
+    router.add(middleware: MetricsMiddleware(counter: counter))
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: BodyLimitMiddleware(limit: config.maxBodyBytes))
+    router.add(middleware: ErrorMiddleware(pages: pages))
+    router.add(middleware: IdentityMiddleware(store: store))
+
+    SystemRoutes(store: store, counter: counter).addRoutes(to: router)
+    let api = router.group("api/v1")
+    ReferenceController(store: store).addRoutes(to: api)
+    OrganisationController(store: store).addRoutes(to: api)
+    AccountController(store: store).addRoutes(to: api)
+
+    ShellPages(store: store, pages: pages, map: map).addRoutes(to: router)
+    SignInPages(store: store, pages: pages, secureCookies: config.secureCookies).addRoutes(to: router)
+    AdminPages(store: store, pages: pages).addRoutes(to: router)
+    AccountPages(store: store, pages: pages).addRoutes(to: router)
+    return router
+}
+
+/// Sets the request body limit from configuration (the context reads it for every body it collects).
+struct BodyLimitMiddleware: RouterMiddleware {
+    typealias Context = CorridorRequestContext
+    let limit: Int
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        context.uploadLimit = limit
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
+            throw DomainError.invalid([Problem(problem: "the request body is \(length) bytes; the limit is \(limit)")])
+        }
+        return try await next(request, context)
+    }
+}

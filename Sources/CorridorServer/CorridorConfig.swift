@@ -1,0 +1,49 @@
+import CorridorCore
+import CorridorStore
+import Foundation
+
+/// Everything that can be set from flags or `CORRIDOR_*` environment variables, with defaults a
+/// developer can start from.
+public struct CorridorConfig: Sendable {
+    public var host = "127.0.0.1"
+    public var port = 8080
+    public var database = DatabaseURL.defaultSQLite
+    /// Set the Secure flag on cookies even over plain HTTP (behind a TLS-terminating proxy that
+    /// does not send X-Forwarded-Proto).
+    public var secureCookies = false
+    public var store = StoreSettings()
+    /// Largest request body accepted, in bytes.
+    public var maxBodyBytes = 2 * 1024 * 1024
+    public var adminEmail: String?
+    public var adminPassword: String?
+
+    public init() {}
+
+    /// Reads `CORRIDOR_HOST`, `CORRIDOR_PORT`, `CORRIDOR_DATABASE_URL`, `CORRIDOR_SECURE_COOKIES`,
+    /// `CORRIDOR_BCRYPT_COST`, `CORRIDOR_MAX_BODY_BYTES`, `CORRIDOR_ADMIN_EMAIL`, `CORRIDOR_ADMIN_PASSWORD`.
+    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws(DomainError) -> CorridorConfig {
+        var config = CorridorConfig()
+        if let host = env["CORRIDOR_HOST"], !host.isEmpty { config.host = host }
+        if let raw = env["CORRIDOR_PORT"] {
+            guard let port = Int(raw), (0...65535).contains(port) else {
+                throw .invalid(field: "CORRIDOR_PORT", "'\(raw)' is not a port number")
+            }
+            config.port = port
+        }
+        if let url = env["CORRIDOR_DATABASE_URL"], !url.isEmpty { config.database = try DatabaseURL(url) }
+        if let raw = env["CORRIDOR_SECURE_COOKIES"] { config.secureCookies = ["1", "true", "yes"].contains(raw.lowercased()) }
+        if let raw = env["CORRIDOR_BCRYPT_COST"] {
+            guard let cost = UInt8(raw), (4...31).contains(cost) else {
+                throw .invalid(field: "CORRIDOR_BCRYPT_COST", "must be a whole number from 4 to 31")
+            }
+            config.store.bcryptCost = cost
+        }
+        if let raw = env["CORRIDOR_MAX_BODY_BYTES"] {
+            guard let bytes = Int(raw), bytes > 0 else { throw .invalid(field: "CORRIDOR_MAX_BODY_BYTES", "must be a positive number") }
+            config.maxBodyBytes = bytes
+        }
+        config.adminEmail = env["CORRIDOR_ADMIN_EMAIL"].flatMap { $0.isEmpty ? nil : $0 }
+        config.adminPassword = env["CORRIDOR_ADMIN_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
+        return config
+    }
+}

@@ -1,0 +1,47 @@
+import CorridorCore
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+
+/// The JSON error envelope of DESIGN.md: `{"error":{"code","message","details":[…]}}`.
+struct ErrorEnvelope: Codable {
+    struct Body: Codable {
+        var code: String
+        var message: String
+        var details: [Problem]
+    }
+    var error: Body
+}
+
+extension DomainError {
+    var status: HTTPResponse.Status {
+        switch self {
+        case .invalid: .unprocessableContent
+        case .notFound: .notFound
+        case .conflict: .conflict
+        case .unauthenticated: .unauthorized
+        case .forbidden: .forbidden
+        case .locked: .tooManyRequests
+        }
+    }
+
+    func jsonResponse(requestID: String?) -> Response {
+        let envelope = ErrorEnvelope(error: .init(code: code, message: message, details: problems))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let data = (try? encoder.encode(envelope)) ?? Data("{}".utf8)
+        var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
+        if case .locked(_, let retry) = self { headers[.retryAfter] = String(retry) }
+        if case .unauthenticated = self { headers[.wwwAuthenticate] = "Bearer realm=\"corridor\"" }
+        if let requestID { headers[.requestID] = requestID }
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}
+
+extension HTTPField.Name {
+    static let requestID = Self("X-Request-Id")!
+    static let csrfToken = Self("X-CSRF-Token")!
+    static let xFrameOptions = Self("X-Frame-Options")!
+    static let referrerPolicy = Self("Referrer-Policy")!
+}

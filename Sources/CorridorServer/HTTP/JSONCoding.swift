@@ -1,0 +1,36 @@
+import Foundation
+import Hummingbird
+import NIOCore
+
+/// Corridor's JSON speaks snake_case, both ways.
+extension CorridorRequestContext {
+    public var requestDecoder: JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return decoder
+    }
+
+    public var responseEncoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+}
+
+/// A list answered as `{"items":[…]}`, leaving room for paging fields later without breaking clients.
+struct ItemList<Item: Encodable & Sendable>: ResponseEncodable, Sendable {
+    var items: [Item]
+}
+
+extension Request {
+    /// Decodes a JSON body, turning a malformed one into a located 422 instead of a bare 400.
+    func decodeJSON<T: Decodable>(_ type: T.Type, context: CorridorRequestContext) async throws -> T {
+        try await decode(as: type, context: context)
+    }
+
+    /// A path parameter that the route guarantees is present.
+    func required(_ name: String, _ context: CorridorRequestContext) throws -> String {
+        try context.parameters.require(name)
+    }
+}

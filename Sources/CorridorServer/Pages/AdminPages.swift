@@ -1,0 +1,100 @@
+import Foundation
+import CorridorCore
+import CorridorStore
+import Hummingbird
+
+/// Administration in the browser: organisations and users. Each form goes through the same
+/// repositories (and so the same policy) as the API.
+struct AdminPages {
+    let store: Store
+    let pages: PageRenderer
+
+    func addRoutes(to router: Router<CorridorRequestContext>) {
+        router.get("admin") { request, context in
+            try Policy.authorize(context.actor, .readAdministration)
+            return try await adminPage(context: context, notice: request.uri.queryParameters["done"].map(String.init))
+        }
+        router.post("admin/organisations") { request, context in
+            let fields = try await Forms.fields(request, context: context)
+            try Forms.checkCSRF(fields, context: context)
+            do {
+                let org = try await store.organisations.create(NewOrganisation(
+                    code: fields["code"] ?? "", name: fields["name"] ?? "", type: fields["type"] ?? "",
+                    hqCountry: fields["hq_country"] ?? ""), by: context.actor)
+                return Response(status: .seeOther, headers: [.location: "/admin?done=Organisation+\(org.code)+added"])
+            } catch let error as DomainError where error.status == .unprocessableContent || error.status == .conflict {
+                return try await adminPage(context: context, problems: error, status: error.status)
+            }
+        }
+        router.post("admin/users") { request, context in
+            let fields = try await Forms.fields(request, context: context)
+            try Forms.checkCSRF(fields, context: context)
+            do {
+                let role = try Role.parse(kind: fields["role"] ?? "", orgCode: fields["org"], country: fields["country"])
+                let user = try await store.users.create(NewUser(
+                    email: fields["email"] ?? "", name: fields["name"] ?? "", password: fields["password"] ?? "",
+                    roles: [role]), by: context.actor)
+                return Response(status: .seeOther, headers: [.location: "/admin?done=User+\(user.email)+added"])
+            } catch let error as DomainError where error.status == .unprocessableContent || error.status == .conflict {
+                return try await adminPage(context: context, problems: error, status: error.status)
+            }
+        }
+    }
+
+    private func adminPage(context: CorridorRequestContext, notice: String? = nil, problems: DomainError? = nil,
+                           status: HTTPResponse.Status = .ok) async throws -> Response {
+        let users = try await store.users.all(by: context.actor)
+        var data: [String: Any] = [
+            "users": users.map { ["email": $0.email, "name": $0.name, "roles": $0.roles.map(\.label).joined(separator: ", ")] },
+            "types": OrganisationType.allCases.map { ["value": $0.rawValue, "label": $0.label] },
+            "roles": Role.Kind.allCases.map { ["value": $0.rawValue] },
+            "organisations": try await store.organisations.all().map { ["code": $0.code] },
+        ]
+        if let notice { data["notice"] = notice }
+        if let problems {
+            data["error"] = problems.message
+            data["details"] = problems.problems.map { ["text": $0.located] }
+        }
+        return pages.page("admin", title: "Administration", data: data, context: context, path: "/admin", status: status)
+    }
+}
+
+/// The signed-in user's own account: roles and API tokens.
+struct AccountPages {
+    let store: Store
+    let pages: PageRenderer
+
+    func addRoutes(to router: Router<CorridorRequestContext>) {
+        router.get("account") { request, context in
+            try await accountPage(context: context, newToken: nil)
+        }
+        router.post("account/tokens") { request, context in
+            let fields = try await Forms.fields(request, context: context)
+            try Forms.checkCSRF(fields, context: context)
+            guard let id = context.actor.userID else { throw DomainError.unauthenticated("sign in first") }
+            let created = try await store.tokens.create(for: id, name: fields["name"] ?? "", by: context.actor)
+            return try await accountPage(context: context, newToken: created.secret)
+        }
+        router.post("account/tokens/{id}/revoke") { request, context in
+            let fields = try await Forms.fields(request, context: context)
+            try Forms.checkCSRF(fields, context: context)
+            guard let id = Int64(try request.required("id", context)) else { throw DomainError.notFound("no such token") }
+            _ = try await store.tokens.revoke(id: id, by: context.actor)
+            return Response(status: .seeOther, headers: [.location: "/account"])
+        }
+    }
+
+    private func accountPage(context: CorridorRequestContext, newToken: String?) async throws -> Response {
+        try Policy.authorize(context.actor, .readOwnAccount)
+        guard let id = context.actor.userID, let user = try await store.users.find(id: id) else {
+            throw DomainError.unauthenticated("sign in first")
+        }
+        let tokens = try await store.tokens.list(of: id, by: context.actor)
+        var data: [String: Any] = [
+            "email": user.email, "name": user.name, "roles": user.roles.map { ["label": $0.label] },
+            "tokens": tokens.map { ["id": $0.id, "name": $0.name, "prefix": $0.prefix, "revoked": $0.revokedAt != nil] },
+        ]
+        if let newToken { data["newToken"] = newToken }
+        return pages.page("account", title: "My account", data: data, context: context, path: "/account")
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import CorridorCore
+import CorridorStore
+import Hummingbird
+
+/// The pages every visitor can open: home, map, stock, customs, preparedness, organisations, countries.
+struct ShellPages {
+    let store: Store
+    let pages: PageRenderer
+    let map: WorldMap
+
+    func addRoutes(to router: Router<CorridorRequestContext>) {
+        router.get("/") { _, context in
+            let sites = try await store.sites.visible(to: context.actor)
+            let organisations = try await store.organisations.all()
+            return pages.page("home", title: "Corridor", data: [
+                "organisations": organisations.count,
+                "sites": sites.count,
+                "hubs": sites.filter { $0.tier == .globalHub }.count,
+                "countries": Set(sites.map(\.country)).count,
+                "signedOut": context.actor == .anonymous,
+            ], context: context, path: "/")
+        }
+        router.get("map") { _, context in
+            let sites = try await store.sites.visible(to: context.actor)
+            return pages.page("map", title: "Map of pre-positioned stock", data: [
+                "svg": map.svg(sites: sites),
+                "sites": siteRows(sites),
+            ], context: context, path: "/map")
+        }
+        router.get("map/world.svg") { _, _ in
+            Response(status: .ok, headers: [.contentType: "image/svg+xml", .cacheControl: "public, max-age=86400"],
+                     body: .init(byteBuffer: .init(string: map.outlineSVG)))
+        }
+        router.get("stock") { _, context in
+            let sites = try await store.sites.visible(to: context.actor)
+            let tiers: [(Site.Tier, String)] = [(.globalHub, "Global hubs"), (.regionalHub, "Regional hubs"),
+                                                (.national, "National warehouses"), (.field, "Field stores")]
+            return pages.page("stock", title: "Stock", data: [
+                "tiers": tiers.map { tier, label in
+                    ["label": label, "sites": siteRows(sites.filter { $0.tier == tier })]
+                }.filter { !(($0["sites"] as? [[String: Any]])?.isEmpty ?? true) },
+            ], context: context, path: "/stock")
+        }
+        router.get("customs") { _, context in
+            pages.page("customs", title: "Relief customs", data: [:], context: context, path: "/customs")
+        }
+        router.get("preparedness") { _, context in
+            pages.page("preparedness", title: "Preparedness", data: [:], context: context, path: "/preparedness")
+        }
+        router.get("organisations") { _, context in
+            let organisations = try await store.organisations.all()
+            return pages.page("organisations", title: "Organisations", data: [
+                "organisations": organisations.map {
+                    ["code": $0.code, "name": $0.name, "type": $0.type.label, "country": $0.hqCountry]
+                },
+                "count": organisations.count,
+            ], context: context, path: "/organisations")
+        }
+        router.get("countries") { _, context in
+            let countries = try await store.reference.countries()
+            let regions = Dictionary(grouping: countries, by: \.region).sorted { $0.key < $1.key }
+            return pages.page("countries", title: "Countries", data: [
+                "count": countries.count,
+                "regions": regions.map { region, members in
+                    ["name": region, "count": members.count,
+                     "countries": members.map {
+                         ["alpha2": $0.alpha2, "alpha3": $0.alpha3, "name": $0.name, "subregion": $0.subregion]
+                     }] as [String: Any]
+                },
+            ], context: context, path: "/countries")
+        }
+    }
+
+    private func siteRows(_ sites: [Site]) -> [[String: Any]] {
+        sites.map { site in
+            ["code": site.code, "name": site.name, "org": site.orgCode, "country": site.country,
+             "tier": site.tier.rawValue.replacingOccurrences(of: "_", with: " "),
+             "sharing": site.sharing.rawValue,
+             "capacity": site.capacityM3.map { "\(Int($0)) m³" } ?? "—",
+             "lat": site.lat, "lon": site.lon]
+        }
+    }
+}

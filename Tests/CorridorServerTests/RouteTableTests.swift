@@ -1,0 +1,70 @@
+import CorridorCore
+@testable import CorridorServer
+import CorridorStore
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// The OpenAPI document and the router must list the same /api/v1 operations, and every operation
+/// must answer 401/403 exactly as its documented access level says, for every role.
+@Suite struct RouteTableTests {
+    struct Operation: Hashable, CustomStringConvertible {
+        var method: String
+        var path: String
+        var access: String
+        var description: String { "\(method) \(path)" }
+    }
+
+    static func documentedOperations() throws -> [Operation] {
+        let doc = try #require(try JSONSerialization.jsonObject(with: OpenAPIDocument.data()) as? [String: Any])
+        let paths = try #require(doc["paths"] as? [String: [String: Any]])
+        var operations: [Operation] = []
+        for (path, methods) in paths {
+            for (method, value) in methods {
+                let access = (value as? [String: Any])?["x-corridor-access"] as? String ?? "missing"
+                operations.append(Operation(method: method.uppercased(), path: path, access: access))
+            }
+        }
+        return operations.sorted { $0.description < $1.description }
+    }
+
+    @Test func openAPIListsExactlyTheRoutersAPIRoutes() async throws {
+        let app = try await TestApp.make()
+        let routed = Set(app.router.routes.map { "\($0.method) \($0.path)" }.filter { $0.contains(" /api/v1/") })
+        let documented = Set(try Self.documentedOperations().map(\.description))
+        #expect(!routed.isEmpty)
+        #expect(routed.subtracting(documented).sorted() == [], "routes missing from openapi.json")
+        #expect(documented.subtracting(routed).sorted() == [], "documented operations with no route")
+    }
+
+    @Test func everyOperationAnswers401And403AsDocumented() async throws {
+        let app = try await TestApp.make()
+        let operations = try Self.documentedOperations()
+        let roles: [String?] = [nil] + TestApp.accounts.map(\.0)
+        try await app.test { client in
+            for operation in operations {
+                let uri = operation.path
+                    .replacingOccurrences(of: "{iso}", with: "KE")
+                    .replacingOccurrences(of: "{code}", with: operation.path.contains("/hs/") ? "6306" : "WFP")
+                    .replacingOccurrences(of: "{id}", with: String(app.adminTokenID))
+                    + (operation.path.hasSuffix("/hs") ? "?q=tent" : "")
+                for role in roles {
+                    let response = try await client.execute(
+                        uri: uri, method: .init(operation.method)!, headers: app.headers(role, json: true),
+                        body: ByteBuffer(string: "{}"))
+                    let status = response.status.code
+                    let expected: String
+                    switch (operation.access, role) {
+                    case ("public", _): expected = "allowed"
+                    case (_, nil): expected = "401"
+                    case ("admin", "admin"), ("signed_in", _), ("owner_or_admin", "admin"): expected = "allowed"
+                    default: expected = "403"
+                    }
+                    let actual = status == 401 ? "401" : status == 403 ? "403" : "allowed"
+                    #expect(actual == expected, "\(operation) as \(role ?? "anonymous") answered \(status)")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import CorridorCore
+@testable import CorridorServer
+import CorridorStore
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// The browser's path through sign-in, forms and sign-out, as a client that keeps cookies.
+@Suite struct SignInFlowTests {
+    /// Pulls `name=value` pairs out of Set-Cookie headers.
+    static func cookies(_ response: TestResponse) -> [String: String] {
+        var jar: [String: String] = [:]
+        for field in response.headers[values: .setCookie] {
+            let pair = field.split(separator: ";")[0].split(separator: "=", maxSplits: 1).map(String.init)
+            if pair.count == 2 { jar[pair[0]] = pair[1] }
+        }
+        return jar
+    }
+
+    static func hiddenCSRF(_ html: String) throws -> String {
+        let marker = "name=\"_csrf\" value=\""
+        let start = try #require(html.range(of: marker))
+        return String(html[start.upperBound...].prefix { $0 != "\"" })
+    }
+
+    static func form(_ fields: [String: String]) -> ByteBuffer {
+        ByteBuffer(string: fields.map { key, value in
+            "\(key)=\(value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
+        }.joined(separator: "&"))
+    }
+
+    static let formHeaders: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+
+    /// Signs in through the form; returns the session cookie and the page's CSRF token.
+    static func signIn(_ client: any TestClientProtocol, email: String, password: String = "corridor-demo") async throws -> (session: String, csrf: String) {
+        let page = try await client.execute(uri: "/login", method: .get)
+        let loginCSRF = try hiddenCSRF(page.body.text)
+        var headers = formHeaders
+        headers[.cookie] = "corridor_login_csrf=\(cookies(page)["corridor_login_csrf"] ?? "")"
+        let posted = try await client.execute(uri: "/login", method: .post, headers: headers,
+                                              body: form(["_csrf": loginCSRF, "email": email, "password": password, "next": "/admin"]))
+        #expect(posted.status == .seeOther)
+        #expect(posted.headers[.location] == "/admin")
+        let session = try #require(cookies(posted)["corridor_session"])
+        let admin = try await client.execute(uri: "/admin", method: .get, headers: [.cookie: "corridor_session=\(session)"])
+        #expect(admin.status == .ok)
+        return (session, try hiddenCSRF(admin.body.text))
+    }
+
+    @Test func signInUseFormsAndAStaleCSRFTokenIsRefused() async throws {
+        let app = try await TestApp.make()
+        try await app.test { client in
+            let first = try await Self.signIn(client, email: "admin@corridor.example")
+            var headers = Self.formHeaders
+            headers[.cookie] = "corridor_session=\(first.session)"
+            let created = try await client.execute(uri: "/admin/organisations", method: .post, headers: headers,
+                body: Self.form(["_csrf": first.csrf, "code": "GOAL", "name": "GOAL Global", "type": "ingo", "hq_country": "IE"]))
+            #expect(created.status == .seeOther)
+            #expect(try await app.store.organisations.find(code: "GOAL") != nil)
+
+            let noToken = try await client.execute(uri: "/admin/organisations", method: .post, headers: headers,
+                body: Self.form(["code": "NOPE", "name": "x", "type": "ingo", "hq_country": "IE"]))
+            #expect(noToken.status == .forbidden)
+
+            let out = try await client.execute(uri: "/logout", method: .post, headers: headers, body: Self.form(["_csrf": first.csrf]))
+            #expect(out.status == .seeOther)
+            let afterLogout = try await client.execute(uri: "/admin", method: .get, headers: [.cookie: "corridor_session=\(first.session)"])
+            #expect(afterLogout.status == .seeOther, "the old session must be gone")
+
+            let second = try await Self.signIn(client, email: "admin@corridor.example")
+            #expect(second.csrf != first.csrf)
+            headers[.cookie] = "corridor_session=\(second.session)"
+            let stale = try await client.execute(uri: "/admin/organisations", method: .post, headers: headers,
+                body: Self.form(["_csrf": first.csrf, "code": "STALE", "name": "x", "type": "ingo", "hq_country": "IE"]))
+            #expect(stale.status == .forbidden)
+            #expect(try await app.store.organisations.find(code: "STALE") == nil)
+
+            // An API write with the session cookie needs the CSRF header too.
+            var api = HTTPFields()
+            api[.cookie] = "corridor_session=\(second.session)"
+            api[.contentType] = "application/json"
+            let body = ByteBuffer(string: #"{"code":"API1","name":"x","type":"ingo","hq_country":"IE"}"#)
+            #expect(try await client.execute(uri: "/api/v1/organisations", method: .post, headers: api, body: body).status == .forbidden)
+            api[.init("X-CSRF-Token")!] = second.csrf
+            #expect(try await client.execute(uri: "/api/v1/organisations", method: .post, headers: api, body: body).status == .created)
+        }
+    }
+
+    @Test func repeatedBadSignInsLockTheAccount() async throws {
+        let app = try await TestApp.make()
+        try await app.test { client in
+            var statuses: [Int] = []
+            for _ in 0..<6 {
+                let page = try await client.execute(uri: "/login", method: .get)
+                var headers = Self.formHeaders
+                headers[.cookie] = "corridor_login_csrf=\(Self.cookies(page)["corridor_login_csrf"] ?? "")"
+                let response = try await client.execute(uri: "/login", method: .post, headers: headers, body: Self.form([
+                    "_csrf": try Self.hiddenCSRF(page.body.text), "email": "logistics@wfp.example", "password": "guess-guess"]))
+                statuses.append(response.status.code)
+            }
+            #expect(statuses == [401, 401, 401, 401, 429, 429])
+        }
+    }
+
+    @Test func aSignInFormWithoutItsCookieIsRefused() async throws {
+        let app = try await TestApp.make()
+        try await app.test { client in
+            let response = try await client.execute(uri: "/login", method: .post, headers: Self.formHeaders, body: Self.form([
+                "_csrf": "forged", "email": "admin@corridor.example", "password": "corridor-demo"]))
+            #expect(response.status == .forbidden)
+        }
+    }
+}

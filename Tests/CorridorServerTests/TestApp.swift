@@ -1,0 +1,68 @@
+import CorridorCore
+@testable import CorridorServer
+import CorridorStore
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import NIOCore
+import Testing
+
+/// A server on a fresh SQLite file with the demo loaded, and an API token for one user of each role.
+// The router is built once and only read afterwards, so sharing it with the test client is safe.
+struct TestApp: @unchecked Sendable {
+    let store: Store
+    let router: Router<CorridorRequestContext>
+    /// Bearer tokens by role name: admin, org_member, customs_officer, coordinator, coordinator_country.
+    let tokens: [String: String]
+    /// A token id that belongs to the admin (for owner-only routes).
+    let adminTokenID: Int64
+
+    static func make() async throws -> TestApp {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("corridor-http-\(UUID().uuidString).sqlite").path
+        let settings = StoreSettings(bcryptCost: 4, loginThrottle: LoginThrottle(
+            freeFailures: 2, lockAfter: 4, lockSeconds: 600, windowSeconds: 900, baseDelayMilliseconds: 1))
+        let store = try await Store.open(.sqlite(path: path), settings: settings, logger: Logger(label: "test"))
+        _ = try await DemoLoader.load(into: store)
+        var config = CorridorConfig()
+        config.store = settings
+        config.maxBodyBytes = 64 * 1024
+        let router = try await buildRouter(store: store, config: config)
+        var tokens: [String: String] = [:]
+        var adminTokenID: Int64 = 0
+        for (role, email) in Self.accounts {
+            let user = try #require(try await store.users.find(email: email))
+            let created = try await store.tokens.create(for: user.id, name: "test", by: .console)
+            tokens[role] = created.secret
+            if role == "admin" { adminTokenID = created.info.id }
+        }
+        return TestApp(store: store, router: router, tokens: tokens, adminTokenID: adminTokenID)
+    }
+
+    static let accounts: [(String, String)] = [
+        ("admin", "admin@corridor.example"),
+        ("org_member", "logistics@wfp.example"),
+        ("customs_officer", "customs.ke@corridor.example"),
+        ("coordinator", "coordinator@corridor.example"),
+        ("coordinator_country", "coordinator.np@corridor.example"),
+    ]
+
+    func test(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        try await app.test(.router, body)
+    }
+
+    func headers(_ role: String?, json: Bool = false) -> HTTPFields {
+        var fields = HTTPFields()
+        if let role, let token = tokens[role] { fields[.authorization] = "Bearer \(token)" }
+        if json { fields[.contentType] = "application/json" }
+        return fields
+    }
+}
+
+extension ByteBuffer {
+    var text: String { String(buffer: self) }
+    func json() throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+}

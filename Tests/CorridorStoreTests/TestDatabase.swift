@@ -1,0 +1,49 @@
+import CorridorCore
+import CorridorStore
+import Foundation
+import Logging
+import SQLKit
+import Testing
+
+/// The databases the same store suite runs on: SQLite always; PostgreSQL when
+/// CORRIDOR_TEST_POSTGRES_URL names a server (each test gets its own schema there).
+enum TestDatabase: String, CustomTestStringConvertible, Sendable {
+    case sqlite
+    case postgres
+
+    static let postgresURL = ProcessInfo.processInfo.environment["CORRIDOR_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    static var available: [TestDatabase] { postgresURL == nil ? [.sqlite] : [.sqlite, .postgres] }
+    var testDescription: String { rawValue }
+
+    static let settings = StoreSettings(
+        bcryptCost: 4,
+        loginThrottle: LoginThrottle(freeFailures: 2, lockAfter: 4, lockSeconds: 600, windowSeconds: 900, baseDelayMilliseconds: 1))
+
+    /// A fresh, empty database (not yet migrated).
+    func fresh() async throws -> (url: DatabaseURL, schema: String?) {
+        switch self {
+        case .sqlite:
+            let path = FileManager.default.temporaryDirectory
+                .appendingPathComponent("corridor-test-\(UUID().uuidString).sqlite").path
+            return (.sqlite(path: path), nil)
+        case .postgres:
+            let url = DatabaseURL.postgres(url: Self.postgresURL!)
+            let schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+            let admin = try Database(url, logger: Logger(label: "test"))
+            try await admin.withConnection { db in try await db.raw("CREATE SCHEMA \(ident: schema)").run() }
+            await admin.close()
+            return (url, schema)
+        }
+    }
+
+    func database() async throws -> Database {
+        let (url, schema) = try await fresh()
+        return try Database(url, logger: Logger(label: "test"), postgresSchema: schema)
+    }
+
+    /// A migrated store.
+    func store() async throws -> Store {
+        let (url, schema) = try await fresh()
+        return try await Store.open(url, settings: Self.settings, logger: Logger(label: "test"), postgresSchema: schema)
+    }
+}
