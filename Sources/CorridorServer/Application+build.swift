@@ -24,8 +24,8 @@ public func buildRouter(store: Store, config: CorridorConfig) async throws -> Ro
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: MetricsMiddleware(counter: counter))
     router.add(middleware: SecurityHeadersMiddleware())
-    router.add(middleware: BodyLimitMiddleware(limit: config.maxBodyBytes))
     router.add(middleware: ErrorMiddleware(pages: pages))
+    router.add(middleware: BodyLimitMiddleware(limit: config.maxBodyBytes))
     router.add(middleware: IdentityMiddleware(store: store))
 
     SystemRoutes(store: store, counter: counter).addRoutes(to: router)
@@ -50,7 +50,7 @@ struct BodyLimitMiddleware: RouterMiddleware {
         var context = context
         context.uploadLimit = limit
         if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
-            throw DomainError.invalid([Problem(problem: "the request body is \(length) bytes; the limit is \(limit)")])
+            throw DomainError.tooLarge("the request body is \(length) bytes; the limit is \(limit)")
         }
         return try await next(request, context)
     }

@@ -50,4 +50,19 @@ public struct Store: Sendable {
     }
 
     public func close() async { await database.close() }
+
+    /// Opens the store, runs `body`, and closes the store whether `body` succeeded or not.
+    public static func using<T: Sendable>(_ url: DatabaseURL, settings: StoreSettings = StoreSettings(),
+                                          logger: Logger = Logger(label: "corridor.store"), postgresSchema: String? = nil,
+                                          _ body: (Store) async throws -> T) async throws -> T {
+        let store = try await open(url, settings: settings, logger: logger, postgresSchema: postgresSchema)
+        do {
+            let result = try await body(store)
+            await store.close()
+            return result
+        } catch {
+            await store.close()
+            throw error
+        }
+    }
 }

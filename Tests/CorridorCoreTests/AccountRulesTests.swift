@@ -44,7 +44,7 @@ import Testing
         #expect(rule.verdict(failures: [now - 5, now - 4], now: now) == .proceed(delayMilliseconds: 0))
         #expect(rule.verdict(failures: [now - 5, now - 4, now - 3], now: now) == .proceed(delayMilliseconds: 100))
         #expect(rule.verdict(failures: [now - 5, now - 4, now - 3, now - 2], now: now) == .locked(retryAfterSeconds: 598))
-        #expect(rule.verdict(failures: [now - 5, now - 4, now - 3, now - 2], now: now + 700) == .proceed(delayMilliseconds: 400))
+        #expect(rule.verdict(failures: [now - 5, now - 4, now - 3, now - 2], now: now + 700) == .proceed(delayMilliseconds: 200))
         #expect(rule.verdict(failures: [now - 5, now - 4, now - 3, now - 2], now: now + 1000) == .proceed(delayMilliseconds: 0))
     }
 

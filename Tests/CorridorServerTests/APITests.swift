@@ -8,8 +8,7 @@ import Testing
 
 @Suite struct APITests {
     @Test func referenceDataIsPublicAndSearchable() async throws {
-        let app = try await TestApp.make()
-        try await app.test { client in
+        try await TestApp.run { app, client in
             let countries = try await client.execute(uri: "/api/v1/countries", method: .get)
             #expect(countries.status == .ok)
             #expect((try countries.body.json()["items"] as? [Any])?.count == 249)
@@ -27,8 +26,7 @@ import Testing
     }
 
     @Test func badInputGetsTheErrorEnvelopeWithTheField() async throws {
-        let app = try await TestApp.make()
-        try await app.test { client in
+        try await TestApp.run { app, client in
             let missing = try await client.execute(uri: "/api/v1/organisations", method: .post, headers: app.headers("admin", json: true),
                                                    body: ByteBuffer(string: #"{"code":"NEW","name":"New"}"#))
             #expect(missing.status == .unprocessableContent)
@@ -48,7 +46,7 @@ import Testing
 
             let tooBig = try await client.execute(uri: "/api/v1/organisations", method: .post, headers: app.headers("admin", json: true),
                 body: ByteBuffer(string: String(repeating: "x", count: 70 * 1024)))
-            #expect(tooBig.status == .unprocessableContent)
+            #expect(tooBig.status == .contentTooLarge)
 
             let unknownToken = try await client.execute(uri: "/api/v1/me", method: .get, headers: [.authorization: "Bearer cor_nope"])
             #expect(unknownToken.status == .unauthorized)
@@ -57,8 +55,7 @@ import Testing
     }
 
     @Test func tokensCanBeCreatedListedAndRevokedOverTheAPI() async throws {
-        let app = try await TestApp.make()
-        try await app.test { client in
+        try await TestApp.run { app, client in
             let created = try await client.execute(uri: "/api/v1/tokens", method: .post, headers: app.headers("org_member", json: true),
                                                    body: ByteBuffer(string: #"{"name":"uploader"}"#))
             #expect(created.status == .created)
@@ -73,8 +70,7 @@ import Testing
     }
 
     @Test func pagesCarrySecurityHeadersAndTheShellNavigation() async throws {
-        let app = try await TestApp.make()
-        try await app.test { client in
+        try await TestApp.run { app, client in
             for path in ["/", "/map", "/stock", "/customs", "/preparedness", "/organisations", "/countries", "/login"] {
                 let page = try await client.execute(uri: path, method: .get)
                 #expect(page.status == .ok, "\(path)")
@@ -96,8 +92,7 @@ import Testing
     }
 
     @Test func healthAndMetrics() async throws {
-        let app = try await TestApp.make()
-        try await app.test { client in
+        try await TestApp.run { app, client in
             let health = try await client.execute(uri: "/health", method: .get)
             #expect(health.status == .ok)
             #expect(health.body.text.contains("\"ok\""))

@@ -30,19 +30,19 @@ import Testing
     }
 
     @Test func openAPIListsExactlyTheRoutersAPIRoutes() async throws {
-        let app = try await TestApp.make()
-        let routed = Set(app.router.routes.map { "\($0.method) \($0.path)" }.filter { $0.contains(" /api/v1/") })
-        let documented = Set(try Self.documentedOperations().map(\.description))
-        #expect(!routed.isEmpty)
-        #expect(routed.subtracting(documented).sorted() == [], "routes missing from openapi.json")
-        #expect(documented.subtracting(routed).sorted() == [], "documented operations with no route")
+        try await TestApp.run { app, _ in
+            let routed = Set(app.router.routes.map { "\($0.method) \($0.path)" }.filter { $0.contains(" /api/v1/") })
+            let documented = Set(try Self.documentedOperations().map(\.description))
+            #expect(!routed.isEmpty)
+            #expect(routed.subtracting(documented).sorted() == [], "routes missing from openapi.json")
+            #expect(documented.subtracting(routed).sorted() == [], "documented operations with no route")
+        }
     }
 
     @Test func everyOperationAnswers401And403AsDocumented() async throws {
-        let app = try await TestApp.make()
         let operations = try Self.documentedOperations()
         let roles: [String?] = [nil] + TestApp.accounts.map(\.0)
-        try await app.test { client in
+        try await TestApp.run { app, client in
             for operation in operations {
                 let uri = operation.path
                     .replacingOccurrences(of: "{iso}", with: "KE")

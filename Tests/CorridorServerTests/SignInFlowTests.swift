@@ -49,8 +49,7 @@ import Testing
     }
 
     @Test func signInUseFormsAndAStaleCSRFTokenIsRefused() async throws {
-        let app = try await TestApp.make()
-        try await app.test { client in
+        try await TestApp.run { app, client in
             let first = try await Self.signIn(client, email: "admin@corridor.example")
             var headers = Self.formHeaders
             headers[.cookie] = "corridor_session=\(first.session)"
@@ -88,8 +87,7 @@ import Testing
     }
 
     @Test func repeatedBadSignInsLockTheAccount() async throws {
-        let app = try await TestApp.make()
-        try await app.test { client in
+        try await TestApp.run { app, client in
             var statuses: [Int] = []
             for _ in 0..<6 {
                 let page = try await client.execute(uri: "/login", method: .get)
@@ -104,8 +102,7 @@ import Testing
     }
 
     @Test func aSignInFormWithoutItsCookieIsRefused() async throws {
-        let app = try await TestApp.make()
-        try await app.test { client in
+        try await TestApp.run { app, client in
             let response = try await client.execute(uri: "/login", method: .post, headers: Self.formHeaders, body: Self.form([
                 "_csrf": "forged", "email": "admin@corridor.example", "password": "corridor-demo"]))
             #expect(response.status == .forbidden)

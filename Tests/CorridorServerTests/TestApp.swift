@@ -15,7 +15,7 @@ struct TestApp: @unchecked Sendable {
     let router: Router<CorridorRequestContext>
     /// Bearer tokens by role name: admin, org_member, customs_officer, coordinator, coordinator_country.
     let tokens: [String: String]
-    /// A token id that belongs to the admin (for owner-only routes).
+    /// A spare token of the admin's, for owner-only routes (revoking it must not lock the tests out).
     let adminTokenID: Int64
 
     static func make() async throws -> TestApp {
@@ -34,7 +34,9 @@ struct TestApp: @unchecked Sendable {
             let user = try #require(try await store.users.find(email: email))
             let created = try await store.tokens.create(for: user.id, name: "test", by: .console)
             tokens[role] = created.secret
-            if role == "admin" { adminTokenID = created.info.id }
+            if role == "admin" {
+                adminTokenID = try await store.tokens.create(for: user.id, name: "to revoke", by: .console).info.id
+            }
         }
         return TestApp(store: store, router: router, tokens: tokens, adminTokenID: adminTokenID)
     }
@@ -47,9 +49,17 @@ struct TestApp: @unchecked Sendable {
         ("coordinator_country", "coordinator.np@corridor.example"),
     ]
 
-    func test(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
-        try await app.test(.router, body)
+    /// Builds a test app, runs `body` against its router, and closes the store, pass or fail.
+    static func run(_ body: @escaping @Sendable (TestApp, any TestClientProtocol) async throws -> Void) async throws {
+        let testApp = try await make()
+        let app = Application(router: testApp.router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        do {
+            try await app.test(.router) { client in try await body(testApp, client) }
+        } catch {
+            await testApp.store.close()
+            throw error
+        }
+        await testApp.store.close()
     }
 
     func headers(_ role: String?, json: Bool = false) -> HTTPFields {

@@ -41,9 +41,16 @@ enum TestDatabase: String, CustomTestStringConvertible, Sendable {
         return try Database(url, logger: Logger(label: "test"), postgresSchema: schema)
     }
 
-    /// A migrated store.
-    func store() async throws -> Store {
+    /// Runs `body` with a migrated store that is closed afterwards, pass or fail.
+    func withStore(_ body: (Store) async throws -> Void) async throws {
         let (url, schema) = try await fresh()
-        return try await Store.open(url, settings: Self.settings, logger: Logger(label: "test"), postgresSchema: schema)
+        try await Store.using(url, settings: Self.settings, logger: Logger(label: "test"), postgresSchema: schema, body)
+    }
+
+    /// Runs `body` with an unmigrated database that is closed afterwards, pass or fail.
+    func withDatabase(_ body: (Database) async throws -> Void) async throws {
+        let database = try await database()
+        do { try await body(database) } catch { await database.close(); throw error }
+        await database.close()
     }
 }

@@ -12,6 +12,8 @@ public enum DomainError: Error, Sendable, Equatable {
     case unauthenticated(String)
     /// The identity is known but lacks the right.
     case forbidden(String)
+    /// The request or file is larger than the configured limit.
+    case tooLarge(String)
     /// Too many failed attempts; retry after the given number of seconds.
     case locked(String, retryAfterSeconds: Int)
 
@@ -27,6 +29,7 @@ public enum DomainError: Error, Sendable, Equatable {
         case .conflict: "conflict"
         case .unauthenticated: "unauthenticated"
         case .forbidden: "forbidden"
+        case .tooLarge: "too_large"
         case .locked: "locked"
         }
     }
@@ -39,6 +42,7 @@ public enum DomainError: Error, Sendable, Equatable {
         case .conflict(let what, _): what
         case .unauthenticated(let why): why
         case .forbidden(let why): why
+        case .tooLarge(let why): why
         case .locked(let why, _): why
         }
     }

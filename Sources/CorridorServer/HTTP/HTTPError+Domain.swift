@@ -22,6 +22,7 @@ extension DomainError {
         case .conflict: .conflict
         case .unauthenticated: .unauthorized
         case .forbidden: .forbidden
+        case .tooLarge: .contentTooLarge
         case .locked: .tooManyRequests
         }
     }

@@ -24,9 +24,11 @@ struct ItemList<Item: Encodable & Sendable>: ResponseEncodable, Sendable {
 }
 
 extension Request {
-    /// Decodes a JSON body, turning a malformed one into a located 422 instead of a bare 400.
+    /// Decodes a JSON body. Unlike `decode(as:)`, it lets the `DecodingError` through, so the
+    /// answer can name the field that was missing or of the wrong type.
     func decodeJSON<T: Decodable>(_ type: T.Type, context: CorridorRequestContext) async throws -> T {
-        try await decode(as: type, context: context)
+        let buffer = try await body.collect(upTo: context.maxUploadSize)
+        return try context.requestDecoder.decode(type, from: Data(buffer.readableBytesView))
     }
 
     /// A path parameter that the route guarantees is present.

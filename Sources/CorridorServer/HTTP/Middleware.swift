@@ -4,6 +4,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
+import NIOCore
 
 /// Gives every response the request id that its log lines carry, and logs one line per request.
 struct RequestLogMiddleware: RouterMiddleware {
@@ -60,6 +61,10 @@ struct ErrorMiddleware: RouterMiddleware {
         }
     }
 
+    static func tooLarge(_ context: Context) -> DomainError {
+        .tooLarge("the request body is larger than the limit of \(context.maxUploadSize) bytes")
+    }
+
     static func domainError(for error: any Error, context: Context) -> DomainError {
         switch error {
         case let domain as DomainError:
@@ -67,7 +72,7 @@ struct ErrorMiddleware: RouterMiddleware {
         case let http as HTTPError:
             switch http.status {
             case .notFound: return .notFound(http.body ?? "nothing is here")
-            case .contentTooLarge: return .invalid([Problem(problem: "the request body is larger than the limit of \(context.maxUploadSize) bytes")])
+            case .contentTooLarge: return tooLarge(context)
             case .unauthorized: return .unauthenticated(http.body ?? "sign in first")
             case .forbidden: return .forbidden(http.body ?? "not allowed")
             case .conflict: return .conflict(http.body ?? "conflict")
@@ -75,6 +80,8 @@ struct ErrorMiddleware: RouterMiddleware {
             }
         case let decoding as DecodingError:
             return .invalid([DecodingProblems.problem(decoding)])
+        case is NIOTooManyBytesError:
+            return tooLarge(context)
         default:
             context.logger.error("unexpected error", metadata: ["error": "\(String(reflecting: error))"])
             return .conflict("internal error; the request id is \(context.id)")
@@ -115,10 +122,12 @@ struct IdentityMiddleware: RouterMiddleware {
 enum DecodingProblems {
     static func problem(_ error: DecodingError) -> Problem {
         func path(_ codingPath: [any CodingKey]) -> String? {
-            let joined = codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+            let joined = codingPath.map { $0.intValue.map { "[\($0)]" } ?? snakeCase($0.stringValue) }.joined(separator: ".")
             return joined.isEmpty ? nil : joined
         }
         switch error {
+        case .dataCorrupted(let context) where context.codingPath.isEmpty:
+            return Problem(problem: "the body is not valid JSON")
         case .keyNotFound(let key, let context):
             return Problem(field: path(context.codingPath + [key]), problem: "is required")
         case .typeMismatch(let type, let context):
@@ -130,5 +139,14 @@ enum DecodingProblems {
         @unknown default:
             return Problem(problem: "the body could not be read")
         }
+    }
+
+    /// Field names are reported as the client spelled them: `hqCountry` → `hq_country`.
+    static func snakeCase(_ name: String) -> String {
+        var result = ""
+        for character in name {
+            if character.isUppercase { result += "_" + character.lowercased() } else { result.append(character) }
+        }
+        return result
     }
 }
