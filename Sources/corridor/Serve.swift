@@ -24,6 +24,8 @@ struct Serve: AsyncParsableCommand {
         let app = try await CLI.run {
             try await buildApplication(config: config, store: store, logger: CLI.logger)
         }
+        print("Corridor is starting on http://\(config.host == "0.0.0.0" ? "localhost" : config.host):\(config.port) (database \(config.database))")
+        fflush(nil)
         CLI.logger.info("Corridor listening", metadata: ["url": "http://\(config.host):\(config.port)", "database": "\(config.database)"])
         try await app.runService()
         await store.close()
@@ -62,6 +64,8 @@ struct Demo: AsyncParsableCommand {
         for credential in report.credentials {
             print("  \(credential.email.padding(toLength: 36, withPad: " ", startingAt: 0)) \(credential.roles)")
         }
+        // Printed before the server's log lines, even when stdout is a pipe.
+        fflush(nil)
     }
 }
 

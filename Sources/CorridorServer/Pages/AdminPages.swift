@@ -21,7 +21,7 @@ struct AdminPages {
                 let org = try await store.organisations.create(NewOrganisation(
                     code: fields["code"] ?? "", name: fields["name"] ?? "", type: fields["type"] ?? "",
                     hqCountry: fields["hq_country"] ?? ""), by: context.actor)
-                return Response(status: .seeOther, headers: [.location: "/admin?done=Organisation+\(org.code)+added"])
+                return Response(status: .seeOther, headers: [.location: "/admin?done=Organisation%20\(org.code)%20added"])
             } catch let error as DomainError where error.status == .unprocessableContent || error.status == .conflict {
                 return try await adminPage(context: context, problems: error, status: error.status)
             }
@@ -34,7 +34,7 @@ struct AdminPages {
                 let user = try await store.users.create(NewUser(
                     email: fields["email"] ?? "", name: fields["name"] ?? "", password: fields["password"] ?? "",
                     roles: [role]), by: context.actor)
-                return Response(status: .seeOther, headers: [.location: "/admin?done=User+\(user.email)+added"])
+                return Response(status: .seeOther, headers: [.location: "/admin?done=User%20\(user.email)%20added"])
             } catch let error as DomainError where error.status == .unprocessableContent || error.status == .conflict {
                 return try await adminPage(context: context, problems: error, status: error.status)
             }

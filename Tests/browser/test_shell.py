@@ -1,0 +1,181 @@
+#!/usr/bin/env python3
+"""End-to-end browser test: starts the built server with the demo on a fresh SQLite file and a free
+port, then drives Debian's Chromium (through Playwright, never `playwright install`) as a person
+would: opens every shell page, signs in, uses an admin form, signs out.
+
+Usage: python3 Tests/browser/test_shell.py --binary .build/debug/corridor [--screenshots DIR]
+Prints "N passed, N failed" and exits non-zero on any failure.
+"""
+import argparse
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+from playwright.sync_api import sync_playwright
+
+CHROMIUM = os.environ.get("CORRIDOR_CHROMIUM", "/usr/bin/chromium")
+SHELL_PAGES = {
+    "/": "Corridor",
+    "/map": "Map of pre-positioned stock",
+    "/stock": "Stock",
+    "/customs": "Relief customs facilitation",
+    "/preparedness": "Preparedness",
+    "/organisations": "Organisations",
+    "/countries": "Countries",
+}
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_healthy(base, server, seconds=60):
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"server exited with {server.returncode}")
+        try:
+            with urllib.request.urlopen(base + "/health", timeout=2) as r:
+                if r.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError("server did not become healthy in time")
+
+
+class Results:
+    def __init__(self):
+        self.passed, self.failed = 0, 0
+
+    def check(self, name, fn):
+        try:
+            fn()
+            self.passed += 1
+            print(f"ok   {name}")
+        except Exception as error:  # report every failure, keep going
+            self.failed += 1
+            print(f"FAIL {name}: {error}")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--binary", required=True)
+    parser.add_argument("--screenshots", default=None)
+    args = parser.parse_args()
+
+    workdir = tempfile.mkdtemp(prefix="corridor-browser-")
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    log = open(os.path.join(workdir, "server.log"), "w")
+    server = subprocess.Popen(
+        [args.binary, "serve", "--demo", "--port", str(port), "--database", f"sqlite://{workdir}/demo.sqlite"],
+        stdout=log, stderr=subprocess.STDOUT)
+    results = Results()
+    try:
+        wait_healthy(base, server)
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            outside = []
+            page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(base) and not r.url.startswith("data:") else None)
+
+            for path, heading in SHELL_PAGES.items():
+                def shell_page(path=path, heading=heading):
+                    response = page.goto(base + path)
+                    assert response.status == 200, f"status {response.status}"
+                    assert page.inner_text("h1").strip() == heading, f"h1 is {page.inner_text('h1')!r}"
+                    nav = page.locator("header nav a").all_inner_texts()
+                    for label in ("Map", "Stock", "Customs", "Preparedness"):
+                        assert label in nav, f"navigation lacks {label}: {nav}"
+                    if args.screenshots:
+                        page.screenshot(path=os.path.join(args.screenshots, (path.strip("/") or "home") + ".png"), full_page=False)
+                results.check(f"page {path}", shell_page)
+
+            def map_shows_hubs():
+                page.goto(base + "/map")
+                assert page.locator("svg.worldmap circle.global_hub").count() >= 6
+                assert "UNHRD Brindisi" in page.inner_text("table")
+                assert "Oxfam Garissa" not in page.content(), "private site leaked"
+            results.check("map shows the UNHRD hubs and hides private sites", map_shows_hubs)
+
+            def countries_listed():
+                page.goto(base + "/countries")
+                assert "249 countries" in page.inner_text("main")
+            results.check("countries page lists 249 countries", countries_listed)
+
+            def wrong_password_refused():
+                page.goto(base + "/login")
+                page.fill("input[name=email]", "admin@corridor.example")
+                page.fill("input[name=password]", "not-the-password")
+                page.click("button[type=submit]")
+                assert "wrong" in page.inner_text(".error")
+            results.check("a wrong password is refused", wrong_password_refused)
+
+            def sign_in_and_admin():
+                page.goto(base + "/login?next=/admin")
+                page.fill("input[name=email]", "admin@corridor.example")
+                page.fill("input[name=password]", "corridor-demo")
+                page.click("form.stack button[type=submit]")
+                page.wait_for_url(base + "/admin")
+                assert page.inner_text("h1") == "Administration"
+                assert "admin@corridor.example" in page.inner_text("header .who")
+                assert "customs.ke@corridor.example" in page.inner_text("table")
+                if args.screenshots:
+                    page.screenshot(path=os.path.join(args.screenshots, "admin.png"), full_page=True)
+            results.check("admin signs in and sees the users", sign_in_and_admin)
+
+            def admin_adds_organisation():
+                page.goto(base + "/admin")
+                form = page.locator("form[action='/admin/organisations']")
+                form.locator("input[name=code]").fill("GOAL")
+                form.locator("input[name=name]").fill("GOAL Global")
+                form.locator("select[name=type]").select_option("ingo")
+                form.locator("input[name=hq_country]").fill("IE")
+                form.locator("button").click()
+                assert "Organisation GOAL added" in page.inner_text(".notice")
+                page.goto(base + "/organisations")
+                assert "GOAL Global" in page.inner_text("table")
+            results.check("admin adds an organisation through the form", admin_adds_organisation)
+
+            def bad_form_input_explained():
+                page.goto(base + "/admin")
+                form = page.locator("form[action='/admin/organisations']")
+                form.locator("input[name=code]").fill("GOAL")
+                form.locator("input[name=name]").fill("Again")
+                form.locator("input[name=hq_country]").fill("IE")
+                form.locator("button").click()
+                assert "already exists" in page.inner_text(".error")
+            results.check("a duplicate organisation code is explained", bad_form_input_explained)
+
+            def sign_out():
+                page.goto(base + "/")
+                page.click("header form button")
+                page.wait_for_url(base + "/")
+                assert page.locator("header a.button", has_text="Sign in").count() == 1
+                page.goto(base + "/admin")
+                assert "/login" in page.url
+            results.check("sign out ends the session", sign_out)
+
+            results.check("nothing was loaded from outside", lambda: (_ for _ in ()).throw(AssertionError(outside)) if outside else None)
+            browser.close()
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+    if results.failed:
+        print(open(os.path.join(workdir, "server.log")).read()[-4000:])
+    print(f"browser: {results.passed} passed, {results.failed} failed")
+    return 1 if results.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
