@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
         .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
         .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -31,11 +32,15 @@ let package = Package(
     ],
     targets: [
         .target(name: "CorridorCore", swiftSettings: swiftSettings),
-        .target(name: "CorridorFormats", dependencies: ["CorridorCore"], swiftSettings: swiftSettings),
+        .target(
+            name: "CorridorFormats",
+            dependencies: ["CorridorCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "CorridorStore",
             dependencies: [
-                "CorridorCore",
+                "CorridorCore", "CorridorFormats",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
@@ -70,12 +75,16 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "CorridorCoreTests", dependencies: ["CorridorCore"], swiftSettings: swiftSettings),
-        .testTarget(name: "CorridorFormatsTests", dependencies: ["CorridorFormats"], swiftSettings: swiftSettings),
-        .testTarget(name: "CorridorStoreTests", dependencies: ["CorridorStore", "CorridorCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CorridorFormatsTests",
+            dependencies: ["CorridorFormats", "CorridorCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "CorridorStoreTests", dependencies: ["CorridorStore", "CorridorCore", "CorridorFormats"], swiftSettings: swiftSettings),
         .testTarget(
             name: "CorridorServerTests",
             dependencies: [
-                "CorridorServer", "CorridorStore", "CorridorCore",
+                "CorridorServer", "CorridorStore", "CorridorCore", "CorridorFormats",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings

@@ -25,7 +25,7 @@ public func buildRouter(store: Store, config: CorridorConfig) async throws -> Ro
     router.add(middleware: MetricsMiddleware(counter: counter))
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorMiddleware(pages: pages))
-    router.add(middleware: BodyLimitMiddleware(limit: config.maxBodyBytes))
+    router.add(middleware: BodyLimitMiddleware(limit: config.maxBodyBytes, uploadLimit: config.maxUploadBytes))
     router.add(middleware: IdentityMiddleware(store: store))
 
     SystemRoutes(store: store, counter: counter).addRoutes(to: router)
@@ -33,21 +33,27 @@ public func buildRouter(store: Store, config: CorridorConfig) async throws -> Ro
     ReferenceController(store: store).addRoutes(to: api)
     OrganisationController(store: store).addRoutes(to: api)
     AccountController(store: store).addRoutes(to: api)
+    StockController(store: store, uploadLimit: config.maxUploadBytes).addRoutes(to: api)
 
     ShellPages(store: store, pages: pages, map: map).addRoutes(to: router)
     SignInPages(store: store, pages: pages, secureCookies: config.secureCookies).addRoutes(to: router)
     AdminPages(store: store, pages: pages).addRoutes(to: router)
+    StockPages(store: store, pages: pages).addRoutes(to: router)
     AccountPages(store: store, pages: pages).addRoutes(to: router)
     return router
 }
 
 /// Sets the request body limit from configuration (the context reads it for every body it collects).
+/// Stock report uploads get their own, larger limit: they are spooled to disk as they arrive.
 struct BodyLimitMiddleware: RouterMiddleware {
     typealias Context = CorridorRequestContext
     let limit: Int
+    let uploadLimit: Int
+    static let uploadPaths: Set<String> = ["/api/v1/stock/imports", "/stock/upload"]
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
+        let limit = Self.uploadPaths.contains(request.uri.path) ? uploadLimit : self.limit
         context.uploadLimit = limit
         if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
             throw DomainError.tooLarge("the request body is \(length) bytes; the limit is \(limit)")

@@ -12,8 +12,10 @@ public struct CorridorConfig: Sendable {
     /// does not send X-Forwarded-Proto).
     public var secureCookies = false
     public var store = StoreSettings()
-    /// Largest request body accepted, in bytes.
+    /// Largest request body accepted, in bytes (JSON and forms).
     public var maxBodyBytes = 2 * 1024 * 1024
+    /// Largest stock report file accepted, in bytes (spooled to disk, not held in memory).
+    public var maxUploadBytes = 512 * 1024 * 1024
     public var adminEmail: String?
     public var adminPassword: String?
 
@@ -41,6 +43,10 @@ public struct CorridorConfig: Sendable {
         if let raw = env["CORRIDOR_MAX_BODY_BYTES"] {
             guard let bytes = Int(raw), bytes > 0 else { throw .invalid(field: "CORRIDOR_MAX_BODY_BYTES", "must be a positive number") }
             config.maxBodyBytes = bytes
+        }
+        if let raw = env["CORRIDOR_MAX_UPLOAD_BYTES"] {
+            guard let bytes = Int(raw), bytes > 0 else { throw .invalid(field: "CORRIDOR_MAX_UPLOAD_BYTES", "must be a positive number") }
+            config.maxUploadBytes = bytes
         }
         config.adminEmail = env["CORRIDOR_ADMIN_EMAIL"].flatMap { $0.isEmpty ? nil : $0 }
         config.adminPassword = env["CORRIDOR_ADMIN_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }

@@ -24,6 +24,9 @@ public struct Store: Sendable {
     public let sessions: SessionRepository
     public let tokens: TokenRepository
     public let sites: SiteRepository
+    public let items: ItemRepository
+    public let stockImporter: StockImporter
+    public let stock: StockRepository
 
     public init(database: Database, settings: StoreSettings = StoreSettings()) {
         self.database = database
@@ -34,6 +37,9 @@ public struct Store: Sendable {
         sessions = SessionRepository(database: database)
         tokens = TokenRepository(database: database)
         sites = SiteRepository(database: database)
+        items = ItemRepository(database: database)
+        stockImporter = StockImporter(database: database)
+        stock = StockRepository(database: database)
     }
 
     /// Opens the database and brings its schema up to date.

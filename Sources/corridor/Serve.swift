@@ -59,7 +59,7 @@ struct Demo: AsyncParsableCommand {
 
     static func load(into store: Store) async throws {
         let report = try await CLI.run { try await DemoLoader.load(into: store) }
-        print("Demo data: \(report.organisationsAdded) organisations and \(report.usersAdded) users added, \(report.sites) sites.")
+        print("Demo data: \(report.organisationsAdded) organisations and \(report.usersAdded) users added, \(report.sites) sites, \(report.stockLines) stock lines imported.")
         print("Demo accounts (password for all: \(report.password)):")
         for credential in report.credentials {
             print("  \(credential.email.padding(toLength: 36, withPad: " ", startingAt: 0)) \(credential.roles)")

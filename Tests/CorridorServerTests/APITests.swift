@@ -38,7 +38,7 @@ import Testing
             let invalid = try await client.execute(uri: "/api/v1/organisations", method: .post, headers: app.headers("admin", json: true),
                 body: ByteBuffer(string: #"{"code":"1","name":"","type":"club","hq_country":"XX"}"#))
             let fields = ((try invalid.body.json()["error"] as? [String: Any])?["details"] as? [[String: Any]])?.compactMap { $0["field"] as? String }
-            #expect(Set(fields ?? []) == ["code", "name", "type"])
+            #expect(Set(fields ?? []) == ["code", "name", "type", "hq_country"])
 
             let duplicate = try await client.execute(uri: "/api/v1/organisations", method: .post, headers: app.headers("admin", json: true),
                 body: ByteBuffer(string: #"{"code":"WFP","name":"x","type":"ingo","hq_country":"IT"}"#))

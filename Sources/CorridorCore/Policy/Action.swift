@@ -14,6 +14,8 @@ public enum Action: String, Sendable, CaseIterable {
     case readTokens
     case revokeToken
     case readAdministration
+    case importStock
+    case manageItemAliases
 }
 
 /// What the action is aimed at, with the scope the policy needs to decide.

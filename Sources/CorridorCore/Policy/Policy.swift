@@ -25,7 +25,8 @@ public enum Policy {
         case (.createToken, .account(let ownerID)), (.readTokens, .account(let ownerID)),
              (.revokeToken, .account(let ownerID)):
             return ownerID == userID ? .allow : .deny
-        case (.updateOrganisation, .organisation(let code)):
+        case (.updateOrganisation, .organisation(let code)), (.importStock, .organisation(let code)),
+             (.manageItemAliases, .organisation(let code)):
             return actor.isMember(of: code) ? .allow : .deny
         default:
             return .deny

@@ -46,13 +46,3 @@ public struct Site: Sendable, Equatable, Codable {
         self.sharing = sharing
     }
 }
-
-extension Policy {
-    /// Whether `actor` may see that a site exists at all. Private sites never leak.
-    public static func canSee(_ site: Site, _ actor: Actor) -> Bool {
-        switch site.sharing {
-        case .public, .aggregate: true
-        case .private: actor.isAdmin || actor.isMember(of: site.orgCode) || actor.isCoordinator(of: site.country)
-        }
-    }
-}

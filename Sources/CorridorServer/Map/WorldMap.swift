@@ -51,14 +51,18 @@ public struct WorldMap: Sendable {
         ((lon + 180) / 360 * width, (90 - lat) / 180 * height)
     }
 
-    /// The map with one marker per site; the outline comes from /map/world.svg so pages stay small.
-    func svg(sites: [Site]) -> String {
+    /// The map with one marker per site, sized by the volume of its stock and linked to its page;
+    /// the outline comes from /map/world.svg so pages stay small.
+    func svg(sites: [SiteTotals]) -> String {
         var markers = ""
-        for site in sites {
+        for entry in sites.sorted(by: { $0.volumeM3 > $1.volumeM3 }) {
+            let site = entry.site
             let (x, y) = Self.project(lat: site.lat, lon: site.lon)
-            let radius = site.tier == .globalHub ? 6.0 : site.tier == .regionalHub ? 4.5 : 3.5
+            // Area grows with volume; a site without stock still shows as a small dot.
+            let radius = min(14, 2.5 + sqrt(entry.volumeM3) / 6)
+            markers += "<a href=\"/sites/\(site.id)\">"
             markers += String(format: "<circle class=\"site %@\" cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\">", site.tier.rawValue, x, y, radius)
-            markers += "<title>\(Self.escape(site.name)) (\(Self.escape(site.orgCode)), \(site.country))</title></circle>"
+            markers += "<title>\(Self.escape(site.name)) (\(Self.escape(site.orgCode)), \(site.country)) — \(Int(entry.volumeM3.rounded())) m³ of stock</title></circle></a>"
         }
         return """
             <svg class="worldmap" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(Int(Self.width)) \(Int(Self.height))" \

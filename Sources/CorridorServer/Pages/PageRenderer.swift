@@ -10,7 +10,7 @@ public struct PageRenderer: Sendable {
 
     static let navigation: [(path: String, label: String)] = [
         ("/map", "Map"), ("/stock", "Stock"), ("/customs", "Customs"), ("/preparedness", "Preparedness"),
-        ("/organisations", "Organisations"), ("/countries", "Countries"), ("/admin", "Admin"),
+        ("/organisations", "Organisations"), ("/countries", "Countries"),
     ]
 
     public static func load() async throws -> PageRenderer {
@@ -29,7 +29,8 @@ public struct PageRenderer: Sendable {
         var layout: [String: Any] = [
             "title": title,
             "content": content,
-            "nav": Self.navigation.map { ["path": $0.path, "label": $0.label, "active": path.hasPrefix($0.path)] },
+            "nav": (Self.navigation + (Policy.can(context.actor, .readAdministration) ? [("/admin", "Admin")] : []))
+                .map { ["path": $0.path, "label": $0.label, "active": path.hasPrefix($0.path)] },
         ]
         if case .user(_, let email, let roles) = context.actor {
             layout["user"] = ["email": email, "roles": roles.map(\.label).joined(separator: ", ")]

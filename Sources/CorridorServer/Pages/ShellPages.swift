@@ -21,26 +21,31 @@ struct ShellPages {
                 "signedOut": context.actor == .anonymous,
             ], context: context, path: "/")
         }
-        router.get("map") { _, context in
-            let sites = try await store.sites.visible(to: context.actor)
+        router.get("map") { request, context in
+            let query = StockQuery(request)
+            let organisations = try await store.organisations.all()
+            let orgTypes = Dictionary(uniqueKeysWithValues: organisations.map { ($0.code, $0.type.rawValue) })
+            let countries = Dictionary(uniqueKeysWithValues: try await store.reference.countries().map { ($0.alpha2, $0.region) })
+            let sites = try await store.stock.siteTotals(visibleTo: context.actor).filter { entry in
+                (query["region"] == nil || countries[entry.site.country] == query["region"])
+                    && (query["org"] == nil || entry.site.orgCode == query["org"]?.uppercased())
+                    && (query["org_type"] == nil || orgTypes[entry.site.orgCode] == query["org_type"])
+                    && (query["tier"] == nil || entry.site.tier.rawValue == query["tier"])
+                    && (query["sector"] == nil || entry.sectors.contains { $0.sector == query["sector"] })
+            }
             return pages.page("map", title: "Map of pre-positioned stock", data: [
                 "svg": map.svg(sites: sites),
-                "sites": siteRows(sites),
+                "sites": sites.map { siteRow($0.site, volume: $0.volumeM3) },
+                "regions": Set(countries.values).sorted().map { ["value": $0, "selected": query["region"] == $0] },
+                "sectors": Sector.allCases.map { ["value": $0.rawValue, "selected": query["sector"] == $0.rawValue] },
+                "tiers": Site.Tier.allCases.map { ["value": $0.rawValue, "selected": query["tier"] == $0.rawValue] },
+                "orgTypes": OrganisationType.allCases.map { ["value": $0.rawValue, "label": $0.label, "selected": query["org_type"] == $0.rawValue] },
+                "org": query["org"] ?? "",
             ], context: context, path: "/map")
         }
         router.get("map/world.svg") { _, _ in
             Response(status: .ok, headers: [.contentType: "image/svg+xml", .cacheControl: "public, max-age=86400"],
                      body: .init(byteBuffer: .init(string: map.outlineSVG)))
-        }
-        router.get("stock") { _, context in
-            let sites = try await store.sites.visible(to: context.actor)
-            let tiers: [(Site.Tier, String)] = [(.globalHub, "Global hubs"), (.regionalHub, "Regional hubs"),
-                                                (.national, "National warehouses"), (.field, "Field stores")]
-            return pages.page("stock", title: "Stock", data: [
-                "tiers": tiers.map { tier, label in
-                    ["label": label, "sites": siteRows(sites.filter { $0.tier == tier })]
-                }.filter { !(($0["sites"] as? [[String: Any]])?.isEmpty ?? true) },
-            ], context: context, path: "/stock")
         }
         router.get("customs") { _, context in
             pages.page("customs", title: "Relief customs", data: [:], context: context, path: "/customs")
@@ -72,13 +77,10 @@ struct ShellPages {
         }
     }
 
-    private func siteRows(_ sites: [Site]) -> [[String: Any]] {
-        sites.map { site in
-            ["code": site.code, "name": site.name, "org": site.orgCode, "country": site.country,
-             "tier": site.tier.rawValue.replacingOccurrences(of: "_", with: " "),
-             "sharing": site.sharing.rawValue,
-             "capacity": site.capacityM3.map { "\(Int($0)) m³" } ?? "—",
-             "lat": site.lat, "lon": site.lon]
-        }
+    private func siteRow(_ site: Site, volume: Double) -> [String: Any] {
+        ["id": site.id, "code": site.code, "name": site.name, "org": site.orgCode, "country": site.country,
+         "tier": site.tier.rawValue.replacingOccurrences(of: "_", with: " "),
+         "sharing": site.sharing.rawValue, "stock": "\(Int(volume.rounded())) m³",
+         "capacity": site.capacityM3.map { "\(Int($0)) m³" } ?? "—"]
     }
 }

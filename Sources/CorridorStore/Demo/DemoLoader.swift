@@ -1,5 +1,6 @@
 import Foundation
 import CorridorCore
+import CorridorFormats
 import SQLKit
 
 /// Loads the demo world. Running it again changes nothing: every record is looked up first.
@@ -8,6 +9,7 @@ public enum DemoLoader {
         public var organisationsAdded: Int
         public var usersAdded: Int
         public var sites: Int
+        public var stockLines: Int
         public var credentials: [(email: String, roles: String)]
         public var password: String
     }
@@ -15,7 +17,7 @@ public enum DemoLoader {
     public static func load(into store: Store) async throws -> Report {
         // One hash for every demo account: bcrypt takes ~0.25 s each, and they share a password anyway.
         let hash = try await PasswordHashing.hash(DemoCatalogue.password, cost: 10)
-        return try await store.database.transaction { db in
+        var report = try await store.database.transaction { db in
             var organisationsAdded = 0
             for org in DemoCatalogue.organisations where try await OrganisationRepository.find(code: org.code, on: db) == nil {
                 _ = try await OrganisationRepository.create(try org.validated(), on: db)
@@ -38,9 +40,30 @@ public enum DemoLoader {
                 usersAdded += 1
             }
             return Report(organisationsAdded: organisationsAdded, usersAdded: usersAdded,
-                          sites: DemoCatalogue.sites.count,
+                          sites: DemoCatalogue.sites.count, stockLines: 0,
                           credentials: DemoCatalogue.users.map { ($0.email, $0.roles.map(\.label).joined(separator: ", ")) },
                           password: DemoCatalogue.password)
         }
+        report.stockLines = try await loadStock(into: store)
+        return report
+    }
+
+    /// Imports each organisation's demo report once; an organisation that has stock already keeps it.
+    static func loadStock(into store: Store) async throws -> Int {
+        let today = Day.today()
+        var written = 0
+        for org in DemoStock.lines.keys.sorted() {
+            let existing = try await store.database.read { db in
+                try await db.count("""
+                    SELECT COUNT(*) AS n FROM stock_lines l JOIN organisations o ON o.id = l.reporter_org_id WHERE o.code = \(bind: org)
+                    """)
+            }
+            guard existing == 0 else { continue }
+            var reader = CSVReader(data: DemoStock.report(for: org, today: today))
+            let result = try await store.stockImporter.run(
+                &reader, StockImportRequest(org: org, fileName: "demo-\(org.lowercased()).hxl.csv", today: today), by: .console)
+            written += result.linesWritten
+        }
+        return written
     }
 }

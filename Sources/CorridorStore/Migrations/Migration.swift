@@ -30,5 +30,6 @@ public enum Migrations {
     public static let all: [Migration] = [
         FoundationSchema.migration,
         ReferenceDataMigration.migration,
+        StockSchema.migration,
     ]
 }

@@ -29,6 +29,31 @@ public enum ReferenceFiles {
         var parent: String?
     }
 
+    struct ItemRecord: Decodable {
+        var code: String
+        var name: String
+        var sector: String
+        var group: String
+        var family: String
+        var family_label: String
+        var unit: String
+        var weight_kg: Double
+        var volume_m3: Double
+        var hs_code: String
+        var kit: Bool
+        var coverage_people: Double?
+        var coverage_days: Double?
+        var coverage_source: String?
+        var crosswalk: [String: String]?
+        var source: String?
+
+        var crosswalkJSON: String {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = .sortedKeys
+            return (try? encoder.encode(crosswalk ?? [:])).flatMap { String(data: $0, encoding: .utf8) } ?? "{}"
+        }
+    }
+
     public enum LoadError: Error, CustomStringConvertible {
         case missing(String)
         public var description: String {
@@ -49,6 +74,10 @@ public enum ReferenceFiles {
 
     static func currencies() throws -> [CurrencyRecord] {
         try JSONDecoder().decode([CurrencyRecord].self, from: data("currencies.json"))
+    }
+
+    static func items() throws -> [ItemRecord] {
+        try JSONDecoder().decode([ItemRecord].self, from: data("items.json"))
     }
 
     static func hsCodes() throws -> [HSRecord] {

@@ -23,15 +23,22 @@ public struct OrganisationRepository: Sendable {
     /// the headquarters country known.
     public func create(_ input: NewOrganisation, by actor: Actor) async throws -> Organisation {
         try Policy.authorize(actor, .createOrganisation)
-        let valid = try input.validated()
         return try await database.transaction { db in
-            try await Self.create(valid, on: db)
+            // Shape and existence problems are reported together, so one answer lists them all.
+            var problems = ProblemList()
+            var valid: (code: String, name: String, type: OrganisationType, hqCountry: CountryCode)?
+            do throws(DomainError) { valid = try input.validated() } catch { problems.add(contentsOf: error) }
+            if let country = CountryCode(input.hqCountry), try await !ReferenceRepository.countryExists(country.value, on: db) {
+                problems.add(field: "hq_country", "'\(country)' is not a known country")
+            }
+            try problems.check()
+            return try await Self.create(valid!, on: db)
         }
     }
 
     static func create(_ valid: (code: String, name: String, type: OrganisationType, hqCountry: CountryCode),
                        on db: any SQLDatabase) async throws -> Organisation {
-        if try await db.raw("SELECT alpha2 FROM countries WHERE alpha2 = \(bind: valid.hqCountry.value)").first() == nil {
+        if try await !ReferenceRepository.countryExists(valid.hqCountry.value, on: db) {
             throw DomainError.invalid(field: "hq_country", "'\(valid.hqCountry)' is not a known country")
         }
         if try await find(code: valid.code, on: db) != nil {

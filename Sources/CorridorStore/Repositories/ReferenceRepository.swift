@@ -19,7 +19,8 @@ public struct ReferenceRepository: Sendable {
         }
     }
 
-    public func countryExists(_ code: String, on db: any SQLDatabase) async throws -> Bool {
+    /// Whether the ISO alpha-2 code names a country of the reference table.
+    static func countryExists(_ code: String, on db: any SQLDatabase) async throws -> Bool {
         try await db.raw("SELECT alpha2 FROM countries WHERE alpha2 = \(bind: code.uppercased())").first() != nil
     }
 

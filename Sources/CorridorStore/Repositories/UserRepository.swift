@@ -31,8 +31,7 @@ public struct UserRepository: Sendable {
                 orgID = try await OrganisationRepository.find(code: code, on: db)?.id
                 if orgID == nil { problems.add(field: "org", "no organisation has code \(code)") }
             }
-            if let country = role.country,
-               try await db.raw("SELECT alpha2 FROM countries WHERE alpha2 = \(bind: country)").first() == nil {
+            if let country = role.country, try await !ReferenceRepository.countryExists(country, on: db) {
                 problems.add(field: "country", "'\(country)' is not a known country")
             }
             scopes.append((role, orgID, role.country))

@@ -1,0 +1,81 @@
+import Foundation
+
+/// A calendar day (no time, no zone) such as an expiry or report date. Stored and compared as
+/// "YYYY-MM-DD", which sorts correctly as text in both databases.
+public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1900...2200).contains(year), (1...12).contains(month), (1...Self.daysIn(month, year)).contains(day) else { return nil }
+        (self.year, self.month, self.day) = (year, month, day)
+    }
+
+    public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
+    public static func < (lhs: Day, rhs: Day) -> Bool { lhs.ordinal < rhs.ordinal }
+
+    /// Days since 1970-01-01 (proleptic Gregorian), for arithmetic.
+    public var ordinal: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    public init(ordinal: Int) {
+        let z = ordinal + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        (year, month, day) = (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+
+    public func adding(days: Int) -> Day { Day(ordinal: ordinal + days) }
+
+    public static func today(_ now: Date = Date()) -> Day {
+        Day(ordinal: Int((now.timeIntervalSince1970 / 86_400).rounded(.down)))
+    }
+
+    /// How dates in a file are written when they are not ISO 8601.
+    public enum Convention: Sendable { case isoOnly, dayFirst }
+
+    /// ISO 8601 (2026-03-31, also with a time part, which is dropped); dd/mm/yyyy when the file
+    /// says so; a spreadsheet serial number (days since 1899-12-30) as XLSX stores dates.
+    public static func parse(_ raw: String, convention: Convention = .isoOnly) -> Day? {
+        let text = raw.trimmingCharacters(in: .whitespaces)
+        if text.count >= 10, text[text.index(text.startIndex, offsetBy: 4)] == "-" {
+            let parts = text.prefix(10).split(separator: "-")
+            guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+                  let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+            guard text.count == 10 || text[text.index(text.startIndex, offsetBy: 10)] == "T" else { return nil }
+            return Day(year: y, month: m, day: d)
+        }
+        if convention == .dayFirst {
+            let parts = text.split(whereSeparator: { $0 == "/" || $0 == "." || $0 == "-" })
+            guard parts.count == 3, parts[2].count == 4, let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]) else { return nil }
+            return Day(year: y, month: m, day: d)
+        }
+        return nil
+    }
+
+    /// A spreadsheet serial date (XLSX stores dates as numbers of days since 1899-12-30).
+    public static func fromSpreadsheetSerial(_ raw: String) -> Day? {
+        guard let serial = Double(raw), serial >= 1, serial < 200_000 else { return nil }
+        return Day(ordinal: Int(serial.rounded(.down)) - 25_569)
+    }
+
+    static func daysIn(_ month: Int, _ year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+
+/// Distances on the Earth for "nearest stock" and transport times. The haversine formula on a
+/// sphere of the mean Earth radius: within 0.5 % of the ellipsoid, which is far below the
+/// uncertainty of a warehouse's road access.
+public enum Geodesy {
+    public static let earthRadiusKm = 6_371.0088
+
+    public static func distanceKm(lat1: Double, lon1: Double, lat2: Double, lon2: Double) -> Double {
+        let φ1 = lat1 * .pi / 180, φ2 = lat2 * .pi / 180
+        let Δφ = (lat2 - lat1) * .pi / 180, Δλ = (lon2 - lon1) * .pi / 180
+        let a = sin(Δφ / 2) * sin(Δφ / 2) + cos(φ1) * cos(φ2) * sin(Δλ / 2) * sin(Δλ / 2)
+        return 2 * earthRadiusKm * asin(min(1, sqrt(a)))
+    }
+
+    public static func isValid(lat: Double, lon: Double) -> Bool {
+        (-90...90).contains(lat) && (-180...180).contains(lon) && lat.isFinite && lon.isFinite
+    }
+
+    /// A country's outline bounding box, widened by a margin so coastal sites and rounding pass.
+    public struct BoundingBox: Sendable, Equatable {
+        public var minLon, minLat, maxLon, maxLat: Double
+        public init(minLon: Double, minLat: Double, maxLon: Double, maxLat: Double) {
+            (self.minLon, self.minLat, self.maxLon, self.maxLat) = (minLon, minLat, maxLon, maxLat)
+        }
+
+        public func contains(lat: Double, lon: Double, marginDegrees: Double = 0.5) -> Bool {
+            lat >= minLat - marginDegrees && lat <= maxLat + marginDegrees
+                && lon >= minLon - marginDegrees && lon <= maxLon + marginDegrees
+        }
+    }
+}

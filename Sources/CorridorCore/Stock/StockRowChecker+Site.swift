@@ -1,0 +1,86 @@
+import Foundation
+
+extension StockRowChecker {
+    /// A row names a site by code or name; a site the organisation does not have yet is created
+    /// when the row also gives its country and coordinates.
+    static func resolveSite(_ text: (StockField) -> String?, context: StockReportContext,
+                            fail: (StockField, String) -> Void, warn: (StockField, String) -> Void) -> SiteReference? {
+        let code = text(.siteCode), name = text(.siteName)
+        var country: StockReportContext.KnownCountry?
+        if let raw = text(.country) {
+            country = context.countries[raw.uppercased()]
+            if country == nil { fail(.country, "'\(raw)' is not an ISO 3166-1 country code") }
+        }
+        if let known = code.flatMap({ context.sitesByCode[$0.uppercased()] }) ?? name.flatMap({ context.sitesByName[$0.lowercased()] }) {
+            if let country, country.alpha2 != known.country {
+                fail(.country, "site \(known.code) is in \(known.country), not \(country.alpha2)")
+            }
+            return .existing(id: known.id)
+        }
+        guard code != nil || name != nil else {
+            fail(.siteCode, "the row names no site (give #loc+code or #loc+name)")
+            return nil
+        }
+        let lat = coordinate(text(.lat), field: .lat, range: -90...90, fail: fail)
+        let lon = coordinate(text(.lon), field: .lon, range: -180...180, fail: fail)
+        guard let siteName = name, text(.country) != nil, text(.lat) != nil, text(.lon) != nil else {
+            fail(code != nil ? .siteCode : .siteName,
+                 "unknown site '\(code ?? name ?? "")' of \(context.reportingOrg); to create it, give its name, country, latitude and longitude")
+            return nil
+        }
+        guard let country, let lat, let lon else { return nil }
+        if let box = country.box, !box.contains(lat: lat, lon: lon) {
+            warn(.lat, "\(lat), \(lon) lies outside \(country.alpha2); check the coordinates (latitude first?)")
+        }
+        return .new(NewSite(code: code?.uppercased() ?? SiteCodes.derive(from: siteName), name: siteName,
+                            country: country.alpha2, adm1: text(.adm1), lat: lat, lon: lon))
+    }
+
+    private static func coordinate(_ raw: String?, field: StockField, range: ClosedRange<Double>,
+                                   fail: (StockField, String) -> Void) -> Double? {
+        guard let raw else { return nil }
+        guard let value = Double(raw.replacingOccurrences(of: ",", with: ".")), value.isFinite else {
+            fail(field, "'\(raw)' is not a decimal degree"); return nil
+        }
+        guard range.contains(value) else {
+            fail(field, "\(raw) is out of range (\(Int(range.lowerBound)) to \(Int(range.upperBound)))"); return nil
+        }
+        return value
+    }
+}
+
+/// Codes for sites that a report introduces by name only.
+public enum SiteCodes {
+    public static func derive(from name: String) -> String {
+        var code = ""
+        for scalar in name.uppercased().unicodeScalars {
+            if scalar.isASCII, CharacterSet.alphanumerics.contains(scalar) { code.unicodeScalars.append(scalar) } else if !code.hasSuffix("-"), !code.isEmpty { code += "-" }
+        }
+        while code.hasSuffix("-") { code.removeLast() }
+        return String((code.isEmpty ? "SITE" : code).prefix(32))
+    }
+}
+
+/// Cells that a spreadsheet would run as a formula if the text were written back unescaped.
+public enum FormulaCells {
+    public static func looksLikeFormula(_ text: String) -> Bool {
+        guard let first = text.first, "=+-@".contains(first), text.count > 1 else { return false }
+        // "-5" and "+3.5" are numbers, not formulas.
+        return Double(text) == nil
+    }
+}
+
+/// Unit names as people write them: case, plurals and common abbreviations do not matter.
+public enum UnitNames {
+    public static func same(_ a: String, _ b: String) -> Bool { canonical(a) == canonical(b) }
+
+    static func canonical(_ unit: String) -> String {
+        var word = unit.trimmingCharacters(in: .whitespaces).lowercased()
+        let synonyms = ["pc": "piece", "pcs": "piece", "each": "piece", "ea": "piece", "unit": "piece", "units": "piece",
+                        "pièce": "piece", "pieza": "piece", "unidad": "piece", "kilogram": "kg", "kgs": "kg",
+                        "kilo": "kg", "l": "litre", "liter": "litre", "lt": "litre", "ctn": "carton"]
+        if let known = synonyms[word] { return known }
+        if word.hasSuffix("s"), word.count > 3 { word.removeLast() }
+        return synonyms[word] ?? word
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+
+/// Where a checked row's stock is: a site the organisation has, or one the report introduces.
+public enum SiteReference: Sendable, Equatable, Hashable {
+    case existing(id: Int64)
+    case new(NewSite)
+}
+
+public struct NewSite: Sendable, Equatable, Hashable {
+    public var code: String
+    public var name: String
+    public var country: String
+    public var adm1: String?
+    public var lat: Double
+    public var lon: Double
+}
+
+/// A row that passed every check, ready to store.
+public struct CheckedStockRow: Sendable, Equatable {
+    public var site: SiteReference
+    public var itemCode: String
+    public var ownerOrg: String
+    public var quantity: Quantity
+    public var status: StockStatus
+    public var expiry: Day?
+    public var batch: String?
+    public var reportedAt: Day
+}
+
+/// The rules for one stock report row. Every problem of the row is reported, not just the first;
+/// warnings (an expiry in the past, coordinates outside the country) never block an import.
+public enum StockRowChecker {
+    public struct Outcome: Sendable {
+        public var row: CheckedStockRow?
+        public var problems: [Problem]
+        public var warnings: [Problem]
+    }
+
+    public static func check(_ cells: [StockField: StockCell], rowNumber: Int, context: StockReportContext) -> Outcome {
+        var problems: [Problem] = []
+        var warnings: [Problem] = []
+        func text(_ field: StockField) -> String? {
+            guard let value = cells[field]?.text.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
+            return value
+        }
+        func fail(_ field: StockField, _ message: String) {
+            problems.append(Problem(row: rowNumber, column: cells[field]?.column, field: field.rawValue, problem: message))
+        }
+        func warn(_ field: StockField, _ message: String) {
+            warnings.append(Problem(row: rowNumber, column: cells[field]?.column, field: field.rawValue, problem: message))
+        }
+        for (field, cell) in cells where FormulaCells.looksLikeFormula(cell.text) && field != .quantity {
+            warn(field, "'\(cell.text)' looks like a spreadsheet formula; it is kept as plain text and never evaluated")
+        }
+
+        let item = resolveItem(text(.itemCode), text(.itemName), context: context, fail: fail)
+        let quantity = parseQuantity(text(.quantity), fail: fail)
+        if let item, let unit = text(.unit), !UnitNames.same(unit, item.unit) {
+            fail(.unit, "the catalogue counts \(item.name) in '\(item.unit)', not '\(unit)'; convert the quantity or map your item to another catalogue item")
+        }
+        let status: StockStatus
+        if let raw = text(.status) {
+            status = StockStatus.parse(raw) ?? .available
+            if StockStatus.parse(raw) == nil { fail(.status, "'\(raw)' is not a status: use available, reserved or damaged") }
+        } else {
+            status = .available
+        }
+        let expiry = text(.expiryDate).flatMap { raw -> Day? in
+            guard let day = parseDay(raw, context: context) else {
+                fail(.expiryDate, "'\(raw)' is not a date: write it as YYYY-MM-DD"); return nil
+            }
+            if day < context.today { warn(.expiryDate, "expired on \(day)") }
+            return day
+        }
+        var reportedAt = context.today
+        if let raw = text(.reportedDate) {
+            if let day = parseDay(raw, context: context) {
+                if day > context.today { fail(.reportedDate, "\(day) is in the future") } else { reportedAt = day }
+            } else {
+                fail(.reportedDate, "'\(raw)' is not a date: write it as YYYY-MM-DD")
+            }
+        }
+        let owner = resolveOwner(text(.orgCode), text(.orgName), context: context, fail: fail)
+        let site = resolveSite(text, context: context, fail: fail, warn: warn)
+
+        guard problems.isEmpty, let item, let quantity, let site else {
+            return Outcome(row: nil, problems: problems, warnings: warnings)
+        }
+        let row = CheckedStockRow(site: site, itemCode: item.code, ownerOrg: owner, quantity: quantity, status: status,
+                                  expiry: expiry, batch: text(.batch), reportedAt: reportedAt)
+        return Outcome(row: row, problems: [], warnings: warnings)
+    }
+
+    private static func resolveItem(_ code: String?, _ name: String?, context: StockReportContext,
+                                    fail: (StockField, String) -> Void) -> Item? {
+        if let code {
+            let key = code.uppercased()
+            if let item = context.items[key] ?? context.aliases[key].flatMap({ context.items[$0.uppercased()] }) { return item }
+            let hint = name.map { NameSuggestions.closest(to: $0, among: context.itemNames) } ?? []
+            fail(.itemCode, "unknown item code '\(code)'" + suggestion(hint) + "; map your code to a catalogue item, or use a catalogue code")
+            return nil
+        }
+        if let name {
+            if let code = context.itemsByName[name.lowercased()], let item = context.items[code.uppercased()] { return item }
+            fail(.itemName, "unknown item '\(name)'" + suggestion(NameSuggestions.closest(to: name, among: context.itemNames)))
+            return nil
+        }
+        fail(.itemCode, "the row names no item (give #item+code or #item+name)")
+        return nil
+    }
+
+    private static func suggestion(_ names: [String]) -> String {
+        names.isEmpty ? "" : " — did you mean " + names.map { "'\($0)'" }.joined(separator: " or ") + "?"
+    }
+
+    private static func parseQuantity(_ raw: String?, fail: (StockField, String) -> Void) -> Quantity? {
+        guard let raw else { fail(.quantity, "the quantity is missing"); return nil }
+        switch Quantity.parse(raw) {
+        case .success(let quantity):
+            if quantity < .zero { fail(.quantity, "'\(raw)' is negative"); return nil }
+            return quantity
+        case .failure(let problem):
+            fail(.quantity, "'\(raw)' \(problem)")
+            return nil
+        }
+    }
+
+    private static func parseDay(_ raw: String, context: StockReportContext) -> Day? {
+        Day.parse(raw, convention: context.dateConvention)
+            ?? (context.acceptsSerialDates ? Day.fromSpreadsheetSerial(raw) : nil)
+    }
+
+    private static func resolveOwner(_ code: String?, _ name: String?, context: StockReportContext,
+                                     fail: (StockField, String) -> Void) -> String {
+        if let code {
+            if context.organisations.contains(code.uppercased()) { return code.uppercased() }
+            fail(.orgCode, "unknown organisation code '\(code)'")
+        } else if let name {
+            if let code = context.organisationsByName[name.lowercased()] { return code }
+            fail(.orgName, "unknown organisation '\(name)'")
+        }
+        return context.reportingOrg
+    }
+}

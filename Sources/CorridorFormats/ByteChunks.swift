@@ -1,0 +1,77 @@
+import Foundation
+
+/// A read buffer over a file or in-memory data, filled one chunk at a time. Both readers scan it
+/// through raw pointers, so memory stays at one chunk plus the token being read, whatever the
+/// file size. A class because it owns the allocation and the file handle; not a noncopyable struct
+/// because its mutating calls made every access from the owning class a dynamic exclusivity check.
+final class ByteChunks {
+    enum Source {
+        case file(FileHandle)
+        case memory(Data)
+        case closed
+    }
+
+    let chunkSize: Int
+    private var source: Source
+    private(set) var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    /// Bytes `0..<count` are valid; `pos` is the first one not yet consumed.
+    private(set) var count = 0
+    var pos = 0
+    private(set) var atEOF = false
+
+    init(source: Source, chunkSize: Int) {
+        self.source = source
+        self.chunkSize = max(1, chunkSize)
+        capacity = self.chunkSize
+        base = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        if case .file(let handle) = source { try? handle.close() }
+        base.deallocate()
+    }
+
+    /// Drops the consumed bytes (shifting the rest, and `pos`, to the front) and appends the next
+    /// chunk, growing the buffer when a token is longer than a chunk. False at end of input.
+    func readMore() throws -> Bool {
+        if pos > 0 {
+            let remaining = count - pos
+            if remaining > 0 { base.update(from: base + pos, count: remaining) }
+            count = remaining
+            pos = 0
+        }
+        guard !atEOF else { return false }
+        let chunk: Data
+        switch source {
+        case .file(let handle):
+            chunk = try handle.read(upToCount: chunkSize) ?? Data()
+        case .memory(let data):
+            chunk = data.prefix(chunkSize)
+            source = .memory(data.dropFirst(chunk.count))
+        case .closed:
+            chunk = Data()
+        }
+        guard !chunk.isEmpty else {
+            close()
+            return false
+        }
+        if count + chunk.count > capacity {
+            capacity = max(capacity * 2, count + chunk.count)
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+            grown.update(from: base, count: count)
+            base.deallocate()
+            base = grown
+        }
+        _ = chunk.copyBytes(to: UnsafeMutableBufferPointer(start: base + count, count: chunk.count))
+        count += chunk.count
+        return true
+    }
+
+    /// Releases the file early (at end of input or on error); buffered bytes stay readable.
+    func close() {
+        if case .file(let handle) = source { try? handle.close() }
+        source = .closed
+        atEOF = true
+    }
+}

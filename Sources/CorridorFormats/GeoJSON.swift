@@ -1,0 +1,62 @@
+import Foundation
+
+/// A JSON value for GeoJSON properties, encoded in a stable key order.
+public enum JSONValue: Sendable, Equatable, Encodable {
+    case string(String)
+    case number(Double)
+    case integer(Int)
+    case bool(Bool)
+    case null
+    case array([JSONValue])
+    case object([String: JSONValue])
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .string(let v): try container.encode(v)
+        case .number(let v): try container.encode(v)
+        case .integer(let v): try container.encode(v)
+        case .bool(let v): try container.encode(v)
+        case .null: try container.encodeNil()
+        case .array(let v): try container.encode(v)
+        case .object(let v): try container.encode(v)
+        }
+    }
+}
+
+/// RFC 7946 point features: longitude before latitude, WGS 84, no "crs" member.
+public enum GeoJSON {
+    public struct Feature: Sendable, Equatable {
+        public var id: String
+        public var lon: Double
+        public var lat: Double
+        public var properties: [String: JSONValue]
+        public init(id: String, lon: Double, lat: Double, properties: [String: JSONValue]) {
+            (self.id, self.lon, self.lat, self.properties) = (id, lon, lat, properties)
+        }
+    }
+
+    private struct Collection: Encodable {
+        var type = "FeatureCollection"
+        var features: [EncodedFeature]
+    }
+
+    private struct EncodedFeature: Encodable {
+        struct Geometry: Encodable {
+            var type = "Point"
+            var coordinates: [Double]
+        }
+        var type = "Feature"
+        var id: String
+        var geometry: Geometry
+        var properties: [String: JSONValue]
+    }
+
+    public static func featureCollection(_ features: [Feature]) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(Collection(features: features.map {
+            EncodedFeature(id: $0.id, geometry: .init(coordinates: [$0.lon, $0.lat]), properties: $0.properties)
+        }))
+    }
+}

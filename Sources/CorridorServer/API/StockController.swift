@@ -1,0 +1,109 @@
+import CorridorCore
+import CorridorFormats
+import CorridorStore
+import Foundation
+import Hummingbird
+import NIOCore
+
+/// Items, stock imports, stock lists and exports, the country / region / global lists, nearest stock.
+struct StockController {
+    let store: Store
+    let uploadLimit: Int
+
+    struct AliasInput: Decodable { var alias: String; var itemCode: String }
+
+    func addRoutes(to group: RouterGroup<CorridorRequestContext>) {
+        group.get("items") { _, _ in ItemList(items: try await store.items.all()) }
+
+        group.post("stock/imports") { request, context in
+            let org = try StockQuery(request).required("org")
+            try Policy.authorize(context.actor, .importStock, .organisation(code: org.uppercased()))
+            let query = StockQuery(request)
+            let file = try await StockUpload.spool(request.body, fileName: query["file_name"] ?? "upload", limit: uploadLimit)
+            let report = try await StockUpload.importFile(file, request: StockImportRequest(
+                org: org, fileName: file.fileName, dryRun: query.flag("dry_run"),
+                dateConvention: query["dates"] == "day_first" ? .dayFirst : .isoOnly), store: store, actor: context.actor)
+            return EditedResponse(status: report.dryRun ? .ok : .created, response: report)
+        }
+
+        group.post("organisations/{code}/item-aliases") { request, context in
+            let code = try request.required("code", context)
+            try Policy.authorize(context.actor, .manageItemAliases, .organisation(code: code.uppercased()))
+            let input = try await request.decodeJSON(AliasInput.self, context: context)
+            try await store.items.mapAlias(input.alias, to: input.itemCode, org: code, by: context.actor)
+            return Response(status: .noContent)
+        }
+
+        group.get("stock") { request, context in
+            let query = StockQuery(request)
+            let limit = min(query.int("limit") ?? 500, 5_000)
+            let lines = try await store.stock.lines(try query.filter(), visibleTo: context.actor,
+                                                    after: query.int("cursor").map(Int64.init), limit: limit + 1)
+            return StockPage(items: Array(lines.prefix(limit)), nextCursor: lines.count > limit ? lines[limit - 1].id : nil)
+        }
+
+        group.get("stock.hxl.csv") { request, context in
+            let filter = try StockQuery(request).filter()
+            let writer = HXLWriter(columns: StockHXLProfile.columns)
+            var text = writer.head()
+            var cursor: Int64?
+            repeat {
+                let lines = try await store.stock.lines(filter, visibleTo: context.actor, after: cursor, limit: 5_000)
+                for line in lines { text += writer.row(StockExport.hxlCells(line)) }
+                cursor = lines.count == 5_000 ? lines.last?.id : nil
+            } while cursor != nil
+            return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8",
+                                                   .contentDisposition: "attachment; filename=\"corridor-stock.hxl.csv\""],
+                            body: .init(byteBuffer: ByteBuffer(string: text)))
+        }
+
+        group.get("sites.geojson") { request, context in
+            let totals = try await store.stock.siteTotals(visibleTo: context.actor, country: StockQuery(request)["country"])
+            return Response(status: .ok, headers: [.contentType: "application/geo+json"],
+                            body: .init(byteBuffer: ByteBuffer(bytes: try StockExport.geoJSON(totals))))
+        }
+
+        group.get("stock/nearest") { request, context in
+            let query = StockQuery(request)
+            var problems = ProblemList()
+            let item = query["item"]
+            if item == nil { problems.add(field: "item", "give a catalogue item code, e.g. ?item=SHE-TENT-FAM") }
+            let lat = query.double("lat"), lon = query.double("lon")
+            if lat == nil || !(-90...90).contains(lat!) { problems.add(field: "lat", "give a latitude from -90 to 90") }
+            if lon == nil || !(-180...180).contains(lon!) { problems.add(field: "lon", "give a longitude from -180 to 180") }
+            try problems.check()
+            guard try await store.items.find(code: item!) != nil else {
+                throw DomainError.invalid(field: "item", "'\(item!)' is not a catalogue item code")
+            }
+            return ItemList(items: try await store.stock.nearest(item: item!, lat: lat!, lon: lon!, limit: query.int("limit") ?? 10,
+                                                                 visibleTo: context.actor))
+        }
+
+        group.get("countries/{iso}/prepositioned") { request, context in
+            let iso = try request.required("iso", context)
+            guard let tiers = try await store.stock.prepositioned(for: iso, visibleTo: context.actor) else {
+                throw DomainError.notFound("no country with ISO code '\(iso)'")
+            }
+            return Prepositioned(country: iso.uppercased(), tiers: tiers)
+        }
+
+        group.get("stock/alerts") { request, context in
+            guard context.actor != .anonymous else { throw DomainError.unauthenticated("sign in to see stock alerts") }
+            return ItemList(items: try await store.stock.alerts(visibleTo: context.actor,
+                                                                expiringWithinDays: StockQuery(request).int("days") ?? 90))
+        }
+    }
+
+    struct StockPage: ResponseEncodable, Sendable {
+        var items: [StockLineView]
+        var nextCursor: Int64?
+    }
+
+    struct Prepositioned: ResponseEncodable, Sendable {
+        var country: String
+        var tiers: [PrepositionedTier]
+    }
+}
+
+extension Item: ResponseEncodable {}
+extension StockImportReport: ResponseEncodable {}

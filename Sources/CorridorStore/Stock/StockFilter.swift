@@ -1,0 +1,113 @@
+import CorridorCore
+import Foundation
+import SQLKit
+
+/// Filters of the stock list and exports; every one optional.
+public struct StockFilter: Sendable, Equatable {
+    public var country: String?
+    public var region: String?
+    public var subregion: String?
+    public var sector: String?
+    public var item: String?
+    public var org: String?
+    public var orgType: String?
+    public var tier: String?
+    public var status: String?
+    public var expiringBefore: Day?
+    public var siteID: Int64?
+
+    public init(siteID: Int64? = nil, country: String? = nil, region: String? = nil, subregion: String? = nil, sector: String? = nil,
+                item: String? = nil, org: String? = nil, orgType: String? = nil, tier: String? = nil,
+                status: String? = nil, expiringBefore: Day? = nil) {
+        self.country = country
+        self.region = region
+        self.subregion = subregion
+        self.sector = sector
+        self.item = item
+        self.org = org
+        self.orgType = orgType
+        self.tier = tier
+        self.status = status
+        self.expiringBefore = expiringBefore
+        self.siteID = siteID
+    }
+
+    /// Checks the values that have a fixed vocabulary, naming the filter that is wrong.
+    public func validated() throws(DomainError) -> StockFilter {
+        var problems = ProblemList()
+        if let sector, Sector(rawValue: sector) == nil {
+            problems.add(field: "sector", "must be one of \(Sector.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if let tier, Site.Tier(rawValue: tier) == nil {
+            problems.add(field: "tier", "must be one of \(Site.Tier.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if let status, StockStatus(rawValue: status) == nil {
+            problems.add(field: "status", "must be one of \(StockStatus.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if let orgType, OrganisationType(rawValue: orgType) == nil {
+            problems.add(field: "org_type", "must be one of \(OrganisationType.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if let country, CountryCode(country) == nil { problems.add(field: "country", "must be an ISO alpha-2 code") }
+        try problems.check()
+        return self
+    }
+
+    /// The WHERE conditions, over the aliases of `StockQueries.linesFrom`.
+    func conditions() -> [SQLQueryString] {
+        var c: [SQLQueryString] = []
+        if let siteID { c.append("s.id = \(bind: siteID)") }
+        if let country { c.append("s.country = \(bind: country.uppercased())") }
+        if let region { c.append("c.region = \(bind: region)") }
+        if let subregion { c.append("c.subregion = \(bind: subregion)") }
+        if let sector { c.append("i.sector = \(bind: sector)") }
+        if let item { c.append("i.code = \(bind: item.uppercased())") }
+        if let org { c.append("owner.code = \(bind: org.uppercased())") }
+        if let orgType { c.append("owner.type = \(bind: orgType)") }
+        if let tier { c.append("s.tier = \(bind: tier)") }
+        if let status { c.append("l.status = \(bind: status)") }
+        if let expiringBefore { c.append("l.expiry IS NOT NULL AND l.expiry < \(bind: expiringBefore.description)") }
+        return c
+    }
+}
+
+/// The SQL pieces every stock query shares: the joins, and who sees which sites in detail.
+enum StockQueries {
+    static let linesFrom: SQLQueryString = """
+         FROM stock_lines l
+        JOIN sites s ON s.id = l.site_id
+        JOIN organisations holder ON holder.id = s.org_id
+        JOIN organisations owner ON owner.id = l.owner_org_id
+        JOIN items i ON i.code = l.item_code
+        JOIN countries c ON c.alpha2 = s.country
+        """
+
+    /// Sites whose stock the caller sees line by line (public ones, and per `StockVisibility`).
+    static func detailVisible(_ visibility: StockVisibility) -> SQLQueryString {
+        if visibility.everything { return "1 = 1" }
+        var clause: SQLQueryString = "(s.sharing = 'public'"
+        if !visibility.organisations.isEmpty {
+            clause.appendLiteral(" OR holder.code IN (")
+            clause.appendInterpolation(binds: visibility.organisations)
+            clause.appendLiteral(")")
+        }
+        if !visibility.countries.isEmpty {
+            clause.appendLiteral(" OR s.country IN (")
+            clause.appendInterpolation(binds: visibility.countries)
+            clause.appendLiteral(")")
+        }
+        clause.appendLiteral(")")
+        return clause
+    }
+
+    static func whereClause(_ conditions: [SQLQueryString]) -> SQLQueryString {
+        guard !conditions.isEmpty else { return "" }
+        var clause: SQLQueryString = " WHERE "
+        for (index, condition) in conditions.enumerated() {
+            if index > 0 { clause.appendLiteral(" AND ") }
+            clause.appendLiteral("(")
+            clause.appendInterpolation(condition)
+            clause.appendLiteral(")")
+        }
+        return clause
+    }
+}

@@ -1,0 +1,122 @@
+import CorridorCore
+import CorridorFormats
+import Foundation
+import SQLKit
+
+/// Imports a stock report as a snapshot: it replaces the reporting organisation's stock at every
+/// site the file names, in one transaction. Every row is checked; if any row has a problem nothing
+/// is written and every problem is reported. The file is read as a stream, so memory stays flat.
+public struct StockImporter: Sendable {
+    let database: Database
+    static let listLimit = 1000
+    static let batchSize = 500
+
+    /// Carries a dry run's report out of the transaction that it rolls back.
+    private struct DryRunFinished: Error { var report: StockImportReport }
+
+    public func run<Reader: TabularReader>(_ reader: inout Reader, _ request: StockImportRequest, by actor: Actor) async throws -> StockImportReport {
+        let orgCode = request.org.uppercased()
+        try Policy.authorize(actor, .importStock, .organisation(code: orgCode))
+        var head: [TabularRow] = []
+        while head.count < StockReportLayout.searchDepth, let row = try Self.next(&reader) { head.append(row) }
+        let layout = try StockReportLayout.detect(head)
+        do {
+            return try await database.transaction { db in
+                guard let org = try await OrganisationRepository.find(code: orgCode, on: db) else {
+                    throw DomainError.notFound("no organisation with code \(orgCode)")
+                }
+                let context = try await Self.context(for: org, request: request, on: db)
+                var writer = StockLineWriter(db: db, org: org, actor: actor, fileName: request.fileName)
+                try await writer.begin()
+                var problems: [Problem] = []
+                var problemCount = 0
+                var report = StockImportReport(
+                    org: org.code, fileName: request.fileName, dryRun: request.dryRun, usesHXL: layout.usesHXL,
+                    rowsRead: 0, linesWritten: 0, sitesReplaced: 0, sitesCreated: [], ignoredColumns: layout.ignored,
+                    warningCount: 0, warnings: [], reportID: nil)
+                var seen = Set<Int>()
+                var buffered = head.makeIterator()
+                while let row = try buffered.next() ?? Self.next(&reader) {
+                    guard row.number > layout.headerRow, row.cells.contains(where: { !$0.isEmpty }) else { continue }
+                    report.rowsRead += 1
+                    let outcome = StockRowChecker.check(layout.cells(of: row), rowNumber: row.number, context: context)
+                    report.warningCount += outcome.warnings.count
+                    if report.warnings.count < Self.listLimit { report.warnings += outcome.warnings.prefix(Self.listLimit - report.warnings.count) }
+                    problemCount += outcome.problems.count
+                    if problems.count < Self.listLimit { problems += outcome.problems.prefix(Self.listLimit - problems.count) }
+                    guard let checked = outcome.row, problemCount == 0 else { continue }
+                    if !seen.insert(Self.duplicateKey(checked)).inserted {
+                        report.warningCount += 1
+                        if report.warnings.count < Self.listLimit {
+                            report.warnings.append(Problem(row: row.number, problem: "repeats an earlier row (same site, item, batch, expiry and status); both are kept"))
+                        }
+                    }
+                    try await writer.add(checked)
+                }
+                guard problemCount == 0 else {
+                    if problemCount > problems.count {
+                        problems.append(Problem(problem: "\(problemCount - problems.count) more problems not listed"))
+                    }
+                    throw DomainError.invalid(problems)
+                }
+                guard report.rowsRead > 0 else { throw DomainError.invalid([Problem(row: layout.headerRow, problem: "the file has headers but no data rows")]) }
+                try await writer.finish(rowsRead: report.rowsRead, warnings: report.warningCount)
+                report.linesWritten = writer.linesWritten
+                report.sitesReplaced = writer.replacedSites.count
+                report.sitesCreated = writer.createdSites
+                report.reportID = writer.reportID
+                if request.dryRun {
+                    report.reportID = nil
+                    throw DryRunFinished(report: report)
+                }
+                return report
+            }
+        } catch let finished as DryRunFinished {
+            return finished.report
+        }
+    }
+
+    private static func next<Reader: TabularReader>(_ reader: inout Reader) throws -> TabularRow? {
+        do { return try reader.next() } catch let error as TabularError {
+            throw DomainError.invalid([Problem(row: error.row, problem: error.message)])
+        }
+    }
+
+    private static func duplicateKey(_ row: CheckedStockRow) -> Int {
+        var hasher = Hasher()
+        hasher.combine(row.site)
+        hasher.combine(row.itemCode)
+        hasher.combine(row.batch)
+        hasher.combine(row.expiry)
+        hasher.combine(row.status)
+        hasher.combine(row.ownerOrg)
+        return hasher.finalize()
+    }
+
+    /// Everything the row checks need, read once.
+    static func context(for org: Organisation, request: StockImportRequest, on db: any SQLDatabase) async throws -> StockReportContext {
+        let items = try await ItemRepository.all(on: db)
+        let aliases = try await ItemRepository.aliases(orgID: org.id, on: db)
+        let organisations = try await db.raw("SELECT code, name FROM organisations").all().map {
+            (code: try $0.string("code"), name: try $0.string("name"))
+        }
+        var countries: [String: StockReportContext.KnownCountry] = [:]
+        for row in try await db.raw("SELECT alpha2, alpha3, bbox_min_lon, bbox_min_lat, bbox_max_lon, bbox_max_lat FROM countries").all() {
+            var box: Geodesy.BoundingBox?
+            if let minLon = try row.optionalDouble("bbox_min_lon"), let minLat = try row.optionalDouble("bbox_min_lat"),
+               let maxLon = try row.optionalDouble("bbox_max_lon"), let maxLat = try row.optionalDouble("bbox_max_lat") {
+                box = Geodesy.BoundingBox(minLon: minLon, minLat: minLat, maxLon: maxLon, maxLat: maxLat)
+            }
+            let known = StockReportContext.KnownCountry(alpha2: try row.string("alpha2"), box: box)
+            countries[known.alpha2] = known
+            countries[try row.string("alpha3")] = known
+        }
+        let sites = try await db.raw("SELECT id, code, name, country FROM sites WHERE org_id = \(bind: org.id)").all().map {
+            StockReportContext.KnownSite(id: try $0.int64("id"), code: try $0.string("code"), name: try $0.string("name"),
+                                         country: try $0.string("country"))
+        }
+        return StockReportContext(reportingOrg: org.code, items: items, aliases: aliases, organisations: organisations,
+                                  countries: countries, sites: sites, today: request.today,
+                                  dateConvention: request.dateConvention, acceptsSerialDates: request.serialDates)
+    }
+}

@@ -1,0 +1,110 @@
+import CorridorCore
+import Foundation
+import SQLKit
+
+extension StockRepository {
+    /// The IASC ERP lists for a country: what is pre-positioned in it, elsewhere in its UN
+    /// sub-region, elsewhere in its region, and at global hubs beyond. Each site counts in one tier.
+    public func prepositioned(for iso: String, visibleTo actor: Actor, today: Day = .today()) async throws -> [PrepositionedTier]? {
+        guard let country = try await ReferenceRepository(database: database).country(iso) else { return nil }
+        let tiers: [(String, String, SQLQueryString)] = [
+            ("country", "In \(country.name)", "s.country = \(bind: country.alpha2)"),
+            ("subregion", "Elsewhere in \(country.subregion)", "c.subregion = \(bind: country.subregion) AND s.country <> \(bind: country.alpha2)"),
+            ("region", "Elsewhere in \(country.region)", "c.region = \(bind: country.region) AND c.subregion <> \(bind: country.subregion)"),
+            ("global", "Global hubs", "s.tier = 'global_hub' AND c.region <> \(bind: country.region)"),
+        ]
+        var result: [PrepositionedTier] = []
+        for (key, label, condition) in tiers {
+            var sql: SQLQueryString = """
+                SELECT i.code, i.name, i.sector, i.unit, i.coverage_people, owner.code AS owner_code, s.country AS site_country,
+                       CAST(SUM(l.quantity_milli) AS BIGINT) AS q, COUNT(DISTINCT s.id) AS sites, MAX(l.reported_at) AS latest
+                """
+            sql.appendInterpolation(StockQueries.linesFrom)
+            sql.appendInterpolation(StockQueries.whereClause([
+                condition, "l.status = 'available'", "l.expiry IS NULL OR l.expiry >= \(bind: today.description)",
+                StockQueries.detailVisible(StockVisibility(for: actor)),
+            ]))
+            sql.appendLiteral(" GROUP BY i.code, i.name, i.sector, i.unit, i.coverage_people, owner.code, s.country ORDER BY i.sector, i.name")
+            let rows = try await database.read { db in try await db.raw(sql).all() }
+            var items: [String: PrepositionedItem] = [:]
+            var order: [String] = []
+            var countries = Set<String>()
+            let staleBefore = today.adding(days: -Self.staleAfterDays).description
+            for row in rows {
+                let code = try row.string("code")
+                let quantity = Quantity(milli: try row.int64("q"))
+                let latest = try row.string("latest")
+                let people = try row.optionalDouble("coverage_people").map { quantity.doubleValue * $0 }
+                let owner = try row.string("owner_code")
+                countries.insert(try row.string("site_country"))
+                if var item = items[code] {
+                    item.quantity = item.quantity + quantity
+                    item.peopleCovered = item.peopleCovered.map { $0 + (people ?? 0) }
+                    item.owners = Array(Set(item.owners + [owner])).sorted()
+                    item.sites += try row.int("sites")
+                    item.latestReport = max(item.latestReport, latest)
+                    item.stale = item.latestReport < staleBefore
+                    items[code] = item
+                } else {
+                    order.append(code)
+                    items[code] = PrepositionedItem(
+                        itemCode: code, itemName: try row.string("name"), sector: try row.string("sector"), unit: try row.string("unit"),
+                        quantity: quantity, peopleCovered: people, owners: [owner], sites: try row.int("sites"), latestReport: latest,
+                        stale: latest < staleBefore)
+                }
+            }
+            result.append(PrepositionedTier(tier: key, label: label, countries: countries.sorted(), items: order.compactMap { items[$0] }))
+        }
+        return result
+    }
+
+    /// Stock expiring within `days`, below an organisation's minimum, or not reported for 90 days,
+    /// at the sites the caller sees in detail.
+    public func alerts(visibleTo actor: Actor, expiringWithinDays days: Int = 90, today: Day = .today()) async throws -> [StockAlert] {
+        let visible = StockQueries.detailVisible(StockVisibility(for: actor))
+        var expiring: SQLQueryString = "SELECT s.code, s.name, holder.code AS org, i.code AS item_code, i.name AS item_name, l.expiry, l.quantity_milli "
+        expiring.appendInterpolation(StockQueries.linesFrom)
+        expiring.appendInterpolation(StockQueries.whereClause([
+            visible, "l.status = 'available'", "l.expiry IS NOT NULL",
+            "l.expiry >= \(bind: today.description) AND l.expiry <= \(bind: today.adding(days: days).description)",
+        ]))
+        expiring.appendLiteral(" ORDER BY l.expiry, s.code")
+
+        var stale: SQLQueryString = "SELECT s.code, s.name, holder.code AS org, MAX(l.reported_at) AS latest "
+        stale.appendInterpolation(StockQueries.linesFrom)
+        stale.appendInterpolation(StockQueries.whereClause([visible]))
+        stale.appendLiteral(" GROUP BY s.id, s.code, s.name, holder.code HAVING MAX(l.reported_at) < ")
+        stale.appendInterpolation(bind: today.adding(days: -Self.staleAfterDays).description)
+
+        var below: SQLQueryString = """
+            SELECT s.code, s.name, holder.code AS org, i.code AS item_code, i.name AS item_name, i.unit, m.minimum_milli,
+                   CAST(COALESCE((SELECT SUM(l.quantity_milli) FROM stock_lines l WHERE l.site_id = s.id AND l.item_code = i.code
+                                  AND l.status = 'available'), 0) AS BIGINT) AS q
+            FROM stock_minimums m JOIN sites s ON s.id = m.site_id JOIN organisations holder ON holder.id = s.org_id
+            JOIN items i ON i.code = m.item_code
+            """
+        below.appendInterpolation(StockQueries.whereClause([visible]))
+
+        return try await database.read { db in
+            var alerts: [StockAlert] = []
+            for row in try await db.raw(expiring).all() {
+                alerts.append(StockAlert(kind: .expiring, siteCode: try row.string("code"), siteName: try row.string("name"),
+                                         org: try row.string("org"), itemCode: try row.string("item_code"), itemName: try row.string("item_name"),
+                                         message: "\(Quantity(milli: try row.int64("quantity_milli"))) expire on \(try row.string("expiry"))"))
+            }
+            for row in try await db.raw(below).all() {
+                let quantity = Quantity(milli: try row.int64("q")), minimum = Quantity(milli: try row.int64("minimum_milli"))
+                guard quantity < minimum else { continue }
+                alerts.append(StockAlert(kind: .belowMinimum, siteCode: try row.string("code"), siteName: try row.string("name"),
+                                         org: try row.string("org"), itemCode: try row.string("item_code"), itemName: try row.string("item_name"),
+                                         message: "\(quantity) \(try row.string("unit")) available, minimum \(minimum)"))
+            }
+            for row in try await db.raw(stale).all() {
+                alerts.append(StockAlert(kind: .staleReport, siteCode: try row.string("code"), siteName: try row.string("name"),
+                                         org: try row.string("org"), itemCode: nil, itemName: nil,
+                                         message: "last stock report \(try row.string("latest")), more than \(Self.staleAfterDays) days ago"))
+            }
+            return alerts
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import CorridorCore
+import Foundation
+import SQLKit
+
+/// Reading stock: lists, exports, totals, the country / region / global lists, nearest stock.
+/// Every query sees only what `StockVisibility` lets the caller see.
+public struct StockRepository: Sendable {
+    let database: Database
+    public static let staleAfterDays = 90
+
+    /// Lines the caller sees in detail, oldest id first, `limit` at a time after `cursor`.
+    public func lines(_ filter: StockFilter, visibleTo actor: Actor, after cursor: Int64? = nil, limit: Int = 500) async throws -> [StockLineView] {
+        var conditions = filter.conditions()
+        conditions.append(StockQueries.detailVisible(StockVisibility(for: actor)))
+        if let cursor { conditions.append("l.id > \(bind: cursor)") }
+        var sql: SQLQueryString = """
+            SELECT l.id, s.code AS site_code, s.name AS site_name, holder.code AS site_org, s.country, s.adm1, s.lat, s.lon,
+                   s.tier, i.code AS item_code, i.name AS item_name, i.sector, i.unit, i.coverage_people,
+                   l.quantity_milli, owner.code AS owner_code, l.status, l.expiry, l.batch, l.reported_at
+            """
+        sql.appendInterpolation(StockQueries.linesFrom)
+        sql.appendInterpolation(StockQueries.whereClause(conditions))
+        sql.appendLiteral(" ORDER BY l.id LIMIT \(max(1, min(limit, 10_000)))")
+        return try await database.read { db in try await db.raw(sql).all().map(Self.lineView) }
+    }
+
+    /// Every visible site with its available stock summed by sector.
+    public func siteTotals(visibleTo actor: Actor, country: String? = nil) async throws -> [SiteTotals] {
+        let visibility = StockVisibility(for: actor)
+        let sites = try await SiteRepository(database: database).visible(to: actor)
+            .filter { country == nil || $0.country == country!.uppercased() }
+        var conditions: [SQLQueryString] = ["l.status = 'available'"]
+        if let country { conditions.append("s.country = \(bind: country.uppercased())") }
+        var sql: SQLQueryString = """
+            SELECT s.id AS site_id, i.sector, COUNT(*) AS n,
+                   SUM(l.quantity_milli * i.weight_kg) / 1000.0 AS weight_kg,
+                   SUM(l.quantity_milli * i.volume_m3) / 1000.0 AS volume_m3,
+                   SUM(l.quantity_milli * COALESCE(i.coverage_people, 0)) / 1000.0 AS people,
+                   MAX(l.reported_at) AS latest
+            """
+        sql.appendInterpolation(StockQueries.linesFrom)
+        sql.appendInterpolation(StockQueries.whereClause(conditions))
+        sql.appendLiteral(" GROUP BY s.id, i.sector ORDER BY s.id, i.sector")
+        let rows = try await database.read { db in try await db.raw(sql).all() }
+        var bySite: [Int64: (sectors: [SiteTotals.SectorTotal], latest: String?)] = [:]
+        for row in rows {
+            let id = try row.int64("site_id")
+            var entry = bySite[id] ?? ([], nil)
+            entry.sectors.append(SiteTotals.SectorTotal(
+                sector: try row.string("sector"), lines: try row.int("n"), weightKg: try row.double("weight_kg"),
+                volumeM3: try row.double("volume_m3"), peopleCovered: try row.double("people")))
+            let latest = try row.optionalString("latest")
+            entry.latest = max(entry.latest ?? "", latest ?? "")
+            bySite[id] = entry
+        }
+        return sites.map { site in
+            SiteTotals(site: site, sectors: bySite[site.id]?.sectors ?? [], detailVisible: visibility.seesDetail(of: site),
+                       latestReport: bySite[site.id]?.latest)
+        }
+    }
+
+    /// Sites holding available, unexpired stock of `item`, nearest first.
+    public func nearest(item: String, lat: Double, lon: Double, limit: Int, visibleTo actor: Actor,
+                        today: Day = .today()) async throws -> [NearestStock] {
+        var sql: SQLQueryString = """
+            SELECT s.code, s.name, holder.code AS org, s.country, s.lat, s.lon,
+                   CAST(SUM(l.quantity_milli) AS BIGINT) AS q, MAX(l.reported_at) AS latest
+            """
+        sql.appendInterpolation(StockQueries.linesFrom)
+        sql.appendInterpolation(StockQueries.whereClause([
+            "i.code = \(bind: item.uppercased())", "l.status = 'available'",
+            "l.expiry IS NULL OR l.expiry >= \(bind: today.description)",
+            StockQueries.detailVisible(StockVisibility(for: actor)),
+        ]))
+        sql.appendLiteral(" GROUP BY s.id, s.code, s.name, holder.code, s.country, s.lat, s.lon")
+        let rows = try await database.read { db in try await db.raw(sql).all() }
+        let found = try rows.map { row in
+            let lat2 = try row.double("lat"), lon2 = try row.double("lon")
+            return NearestStock(siteCode: try row.string("code"), siteName: try row.string("name"), org: try row.string("org"),
+                                country: try row.string("country"), lat: lat2, lon: lon2,
+                                distanceKm: (Geodesy.distanceKm(lat1: lat, lon1: lon, lat2: lat2, lon2: lon2) * 10).rounded() / 10,
+                                quantity: Quantity(milli: try row.int64("q")), latestReport: try row.string("latest"))
+        }
+        return Array(found.filter { $0.quantity > .zero }
+            .sorted { ($0.distanceKm, $0.siteCode) < ($1.distanceKm, $1.siteCode) }.prefix(max(1, min(limit, 100))))
+    }
+
+    static func lineView(_ row: any SQLRow) throws -> StockLineView {
+        let quantity = Quantity(milli: try row.int64("quantity_milli"))
+        let coverage = try row.optionalDouble("coverage_people")
+        return StockLineView(
+            id: try row.int64("id"), siteCode: try row.string("site_code"), siteName: try row.string("site_name"),
+            siteOrg: try row.string("site_org"), country: try row.string("country"), adm1: try row.optionalString("adm1"),
+            lat: try row.double("lat"), lon: try row.double("lon"), tier: try row.string("tier"),
+            itemCode: try row.string("item_code"), itemName: try row.string("item_name"), sector: try row.string("sector"),
+            unit: try row.string("unit"), quantity: quantity, owner: try row.string("owner_code"),
+            status: try row.string("status"), expiry: try row.optionalString("expiry"), batch: try row.optionalString("batch"),
+            reportedAt: try row.string("reported_at"), peopleCovered: coverage.map { quantity.doubleValue * $0 })
+    }
+}

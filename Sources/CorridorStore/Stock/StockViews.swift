@@ -1,0 +1,89 @@
+import CorridorCore
+import Foundation
+
+/// A stock line as listed and exported: with its site, item and owner spelled out.
+public struct StockLineView: Sendable, Equatable, Codable {
+    public var id: Int64
+    public var siteCode: String
+    public var siteName: String
+    public var siteOrg: String
+    public var country: String
+    public var adm1: String?
+    public var lat: Double
+    public var lon: Double
+    public var tier: String
+    public var itemCode: String
+    public var itemName: String
+    public var sector: String
+    public var unit: String
+    public var quantity: Quantity
+    public var owner: String
+    public var status: String
+    public var expiry: String?
+    public var batch: String?
+    public var reportedAt: String
+    public var peopleCovered: Double?
+}
+
+/// A site with its stock summed by sector: what the map and GeoJSON show, and all that the
+/// public sees of an `aggregate` site.
+public struct SiteTotals: Sendable, Equatable {
+    public struct SectorTotal: Sendable, Equatable, Codable {
+        public var sector: String
+        public var lines: Int
+        public var weightKg: Double
+        public var volumeM3: Double
+        public var peopleCovered: Double
+    }
+
+    public var site: Site
+    public var sectors: [SectorTotal]
+    public var detailVisible: Bool
+    public var latestReport: String?
+    public var volumeM3: Double { sectors.reduce(0) { $0 + $1.volumeM3 } }
+}
+
+/// One item's stock in one tier of the country / region / global lists.
+public struct PrepositionedItem: Sendable, Equatable, Codable {
+    public var itemCode: String
+    public var itemName: String
+    public var sector: String
+    public var unit: String
+    public var quantity: Quantity
+    public var peopleCovered: Double?
+    public var owners: [String]
+    public var sites: Int
+    public var latestReport: String
+    /// The latest report is older than 90 days.
+    public var stale: Bool
+}
+
+public struct PrepositionedTier: Sendable, Equatable, Codable {
+    public var tier: String
+    public var label: String
+    public var countries: [String]
+    public var items: [PrepositionedItem]
+}
+
+public struct NearestStock: Sendable, Equatable, Codable {
+    public var siteCode: String
+    public var siteName: String
+    public var org: String
+    public var country: String
+    public var lat: Double
+    public var lon: Double
+    public var distanceKm: Double
+    public var quantity: Quantity
+    public var latestReport: String
+}
+
+public struct StockAlert: Sendable, Equatable, Codable {
+    public enum Kind: String, Sendable, Codable { case expiring, belowMinimum = "below_minimum", staleReport = "stale_report" }
+    public var kind: Kind
+    public var siteCode: String
+    public var siteName: String
+    public var org: String
+    public var itemCode: String?
+    public var itemName: String?
+    public var message: String
+}
