@@ -109,6 +109,30 @@ def main():
                 assert "249 countries" in page.inner_text("main")
             results.check("countries page lists 249 countries", countries_listed)
 
+            def stock_list_and_filters():
+                page.goto(base + "/stock?country=KE")
+                table = page.inner_text("table")
+                assert "KRCS" in table and "Water purification tablet" in table, table[:400]
+                assert "Oxfam" not in page.content() and "OXFAM" not in table, "private stock leaked"
+            results.check("stock list filters by country and hides private stock", stock_list_and_filters)
+
+            def country_lists():
+                page.goto(base + "/stock/lists?country=KE")
+                headings = page.locator("section.tier h2").all_inner_texts()
+                assert headings == ["In Kenya", "Elsewhere in Eastern Africa", "Elsewhere in Africa", "Global hubs"], headings
+                assert "Family tent" in page.inner_text("main")
+                if args.screenshots:
+                    page.screenshot(path=os.path.join(args.screenshots, "lists.png"), full_page=True)
+            results.check("country, regional and global lists", country_lists)
+
+            def map_marker_opens_site():
+                page.goto(base + "/map?tier=global_hub")
+                assert page.locator("svg.worldmap circle.national").count() == 0
+                page.locator("table a", has_text="UNHRD Dubai").click()
+                assert page.inner_text("h1") == "UNHRD Dubai"
+                assert "Tarpaulin" in page.inner_text("main")
+            results.check("map filters and a site shows its stock", map_marker_opens_site)
+
             def wrong_password_refused():
                 page.goto(base + "/login")
                 page.fill("input[name=email]", "admin@corridor.example")
@@ -152,6 +176,46 @@ def main():
                 form.locator("button").click()
                 assert "already exists" in page.inner_text(".error")
             results.check("a duplicate organisation code is explained", bad_form_input_explained)
+
+            def sign_in_as(email):
+                page.goto(base + "/login")
+                page.fill("input[name=email]", email)
+                page.fill("input[name=password]", "corridor-demo")
+                page.click("form.stack button[type=submit]")
+                page.wait_for_url(base + "/")
+
+            def upload(content, name):
+                path = os.path.join(workdir, name)
+                with open(path, "w", encoding="utf-8") as f:
+                    f.write(content)
+                page.goto(base + "/stock")
+                page.set_input_files("input[name=file]", path)
+                page.click("form[action='/stock/upload'] button")
+
+            def bad_upload_is_explained():
+                sign_in_as("logistics@wfp.example")
+                upload("#loc+code,#item+code,#indicator+num\nUNHRD-DXB,SHE-TENT-FAM,40\nUNHRD-DXB,TENT-XXL,five\n", "bad.csv")
+                assert page.inner_text("h1") == "Stock report rejected"
+                rows = page.locator("table.problems tbody tr").all_inner_texts()
+                assert len(rows) == 2 and rows[0].startswith("3"), rows
+                assert "#item+code" in rows[0] and "#indicator+num" in rows[1], rows
+                if args.screenshots:
+                    page.screenshot(path=os.path.join(args.screenshots, "upload-rejected.png"), full_page=True)
+            results.check("a bad stock report is rejected with every row and column", bad_upload_is_explained)
+
+            def good_upload_replaces_stock():
+                upload("Warehouse code,Item code,Quantity\nUNHRD-DXB,SHE-TENT-FAM,\"1 234\"\n", "good.csv")
+                assert page.inner_text("h1") == "Stock report imported", page.inner_text("main")[:300]
+                page.goto(base + "/stock?country=AE")
+                table = page.inner_text("table")
+                assert "1,234" in table and "Tarpaulin" not in table, table[:300]
+            results.check("a good stock report replaces the site's stock", good_upload_replaces_stock)
+
+            def alerts_page():
+                page.goto(base + "/stock/alerts")
+                text = page.inner_text("main")
+                assert "stale report" in text and "expiring" in text, text[:300]
+            results.check("alerts list expiring stock and stale reports", alerts_page)
 
             def sign_out():
                 page.goto(base + "/")

@@ -69,7 +69,7 @@ struct StockPages {
                 "tiers": tiers.map { tier in
                     ["label": tier.label, "countries": tier.countries.joined(separator: ", "), "empty": tier.items.isEmpty,
                      "items": tier.items.map { item in
-                         ["name": item.itemName, "code": item.itemCode, "sector": item.sector, "quantity": item.quantity.description,
+                         ["name": item.itemName, "code": item.itemCode, "sector": item.sector, "quantity": Self.grouped(item.quantity),
                           "unit": item.unit, "people": item.peopleCovered.map { Self.wholeNumber($0) } ?? "—",
                           "owners": item.owners.joined(separator: ", "), "sites": item.sites, "latest": item.latestReport,
                           "stale": item.stale] as [String: Any]
@@ -119,13 +119,28 @@ struct StockPages {
 
     private func lineRow(_ line: StockLineView) -> [String: Any] {
         ["site": line.siteName, "country": line.country, "item": line.itemName, "code": line.itemCode,
-         "quantity": line.quantity.description, "unit": line.unit, "owner": line.owner, "status": line.status,
+         "quantity": Self.grouped(line.quantity), "unit": line.unit, "owner": line.owner, "status": line.status,
          "expiry": line.expiry ?? "", "reported": line.reportedAt,
          "people": line.peopleCovered.map { Self.wholeNumber($0) } ?? "—"]
     }
 
     private func problemRow(_ problem: Problem) -> [String: Any] {
         ["row": problem.row.map(String.init) ?? "", "column": problem.column ?? problem.field ?? "", "problem": problem.problem]
+    }
+
+    /// "22,000" and "1,200.5": exact digits, grouped for reading.
+    static func grouped(_ quantity: Quantity) -> String {
+        let text = quantity.description
+        let parts = text.split(separator: ".", maxSplits: 1)
+        var whole = String(parts[0])
+        let negative = whole.hasPrefix("-")
+        if negative { whole.removeFirst() }
+        var groupedWhole = ""
+        for (index, digit) in whole.reversed().enumerated() {
+            if index > 0, index % 3 == 0 { groupedWhole.append(",") }
+            groupedWhole.append(digit)
+        }
+        return (negative ? "-" : "") + String(groupedWhole.reversed()) + (parts.count > 1 ? "." + parts[1] : "")
     }
 
     static func wholeNumber(_ value: Double) -> String {
