@@ -45,6 +45,7 @@ import Testing
         "/api/v1/hs": "?q=tent",
         "/api/v1/stock/imports": "?org=WFP&dry_run=true",
         "/api/v1/stock/nearest": "?item=SHE-TENT-FAM&lat=0&lon=0",
+        "/api/v1/sites": "?org=WFP",
     ]
 
     @Test func everyOperationAnswers401And403AsDocumented() async throws {
@@ -55,7 +56,7 @@ import Testing
                 let uri = operation.path
                     .replacingOccurrences(of: "{iso}", with: "KE")
                     .replacingOccurrences(of: "{code}", with: operation.path.contains("/hs/") ? "6306" : "WFP")
-                    .replacingOccurrences(of: "{id}", with: String(app.adminTokenID))
+                    .replacingOccurrences(of: "{id}", with: String(operation.path.contains("/sites/") ? app.wfpSiteID : app.adminTokenID))
                     + (Self.sampleQueries[operation.path] ?? "")
                 for role in roles {
                     let response = try await client.execute(

@@ -17,6 +17,8 @@ struct TestApp: @unchecked Sendable {
     let tokens: [String: String]
     /// A spare token of the admin's, for owner-only routes (revoking it must not lock the tests out).
     let adminTokenID: Int64
+    /// A site of WFP, the organisation of the `org_member` account.
+    let wfpSiteID: Int64
 
     static func make() async throws -> TestApp {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("corridor-http-\(UUID().uuidString).sqlite").path
@@ -38,7 +40,8 @@ struct TestApp: @unchecked Sendable {
                 adminTokenID = try await store.tokens.create(for: user.id, name: "to revoke", by: .console).info.id
             }
         }
-        return TestApp(store: store, router: router, tokens: tokens, adminTokenID: adminTokenID)
+        let wfpSite = try #require(try await store.sites.visible(to: .console).first { $0.orgCode == "WFP" })
+        return TestApp(store: store, router: router, tokens: tokens, adminTokenID: adminTokenID, wfpSiteID: wfpSite.id)
     }
 
     static let accounts: [(String, String)] = [

@@ -16,6 +16,7 @@ public enum Action: String, Sendable, CaseIterable {
     case readAdministration
     case importStock
     case manageItemAliases
+    case manageSites
 }
 
 /// What the action is aimed at, with the scope the policy needs to decide.

@@ -26,7 +26,7 @@ public enum Policy {
              (.revokeToken, .account(let ownerID)):
             return ownerID == userID ? .allow : .deny
         case (.updateOrganisation, .organisation(let code)), (.importStock, .organisation(let code)),
-             (.manageItemAliases, .organisation(let code)):
+             (.manageItemAliases, .organisation(let code)), (.manageSites, .organisation(let code)):
             return actor.isMember(of: code) ? .allow : .deny
         default:
             return .deny

@@ -44,23 +44,27 @@ struct StockController {
 
         group.get("stock.hxl.csv") { request, context in
             let filter = try StockQuery(request).filter()
-            let writer = HXLWriter(columns: StockHXLProfile.columns)
-            var text = writer.head()
-            var cursor: Int64?
-            repeat {
-                let lines = try await store.stock.lines(filter, visibleTo: context.actor, after: cursor, limit: 5_000)
-                for line in lines { text += writer.row(StockExport.hxlCells(line)) }
-                cursor = lines.count == 5_000 ? lines.last?.id : nil
-            } while cursor != nil
+            let actor = context.actor
+            // Streamed page by page, so an export of a million lines never sits in memory.
+            let body = ResponseBody { writer in
+                let hxl = HXLWriter(columns: StockHXLProfile.columns)
+                try await writer.write(ByteBuffer(string: hxl.head()))
+                var cursor: Int64?
+                repeat {
+                    let lines = try await store.stock.lines(filter, visibleTo: actor, after: cursor, limit: 5_000)
+                    try await writer.write(ByteBuffer(string: lines.map { hxl.row(StockExports.hxlCells($0)) }.joined()))
+                    cursor = lines.count == 5_000 ? lines.last?.id : nil
+                } while cursor != nil
+                try await writer.finish(nil)
+            }
             return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8",
                                                    .contentDisposition: "attachment; filename=\"corridor-stock.hxl.csv\""],
-                            body: .init(byteBuffer: ByteBuffer(string: text)))
+                            body: body)
         }
 
         group.get("sites.geojson") { request, context in
-            let totals = try await store.stock.siteTotals(visibleTo: context.actor, country: StockQuery(request)["country"])
-            return Response(status: .ok, headers: [.contentType: "application/geo+json"],
-                            body: .init(byteBuffer: ByteBuffer(bytes: try StockExport.geoJSON(totals))))
+            let data = try await StockExports.geoJSON(store: store, visibleTo: context.actor, country: StockQuery(request)["country"])
+            return Response(status: .ok, headers: [.contentType: "application/geo+json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
         }
 
         group.get("stock/nearest") { request, context in

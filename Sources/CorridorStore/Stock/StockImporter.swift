@@ -14,7 +14,9 @@ public struct StockImporter: Sendable {
     /// Carries a dry run's report out of the transaction that it rolls back.
     private struct DryRunFinished: Error { var report: StockImportReport }
 
-    public func run<Reader: TabularReader>(_ reader: inout Reader, _ request: StockImportRequest, by actor: Actor) async throws -> StockImportReport {
+    /// - Parameter progress: called with the number of data rows checked so far, every 10,000 rows.
+    public func run<Reader: TabularReader>(_ reader: inout Reader, _ request: StockImportRequest, by actor: Actor,
+                                           progress: (@Sendable (Int) -> Void)? = nil) async throws -> StockImportReport {
         let orgCode = request.org.uppercased()
         try Policy.authorize(actor, .importStock, .organisation(code: orgCode))
         var head: [TabularRow] = []
@@ -39,6 +41,7 @@ public struct StockImporter: Sendable {
                 while let row = try buffered.next() ?? Self.next(&reader) {
                     guard row.number > layout.headerRow, row.cells.contains(where: { !$0.isEmpty }) else { continue }
                     report.rowsRead += 1
+                    if report.rowsRead % 10_000 == 0 { progress?(report.rowsRead) }
                     let outcome = StockRowChecker.check(layout.cells(of: row), rowNumber: row.number, context: context)
                     report.warningCount += outcome.warnings.count
                     if report.warnings.count < Self.listLimit { report.warnings += outcome.warnings.prefix(Self.listLimit - report.warnings.count) }

@@ -1,0 +1,48 @@
+import CorridorCore
+import CorridorFormats
+import Foundation
+
+/// How stock views become export cells and GeoJSON features.
+public enum StockExports {
+    public static func hxlCells(_ line: StockLineView) -> [String] {
+        [line.owner, line.siteCode, line.siteName, line.country, line.adm1 ?? "", String(line.lat), String(line.lon),
+         line.itemCode, line.itemName, line.sector, line.quantity.description, line.unit, line.status, line.expiry ?? "",
+         line.batch ?? "", line.reportedAt, line.siteOrg]
+    }
+
+    /// Sites the caller may see, with totals by sector, as an RFC 7946 FeatureCollection.
+    public static func geoJSON(store: Store, visibleTo actor: Actor, country: String? = nil) async throws -> Data {
+        try geoJSON(try await store.stock.siteTotals(visibleTo: actor, country: country))
+    }
+
+    public static func geoJSON(_ totals: [SiteTotals]) throws -> Data {
+        try GeoJSON.featureCollection(totals.map(feature))
+    }
+
+    private static func feature(_ entry: SiteTotals) -> GeoJSON.Feature {
+        var sectors: [String: JSONValue] = [:]
+        for total in entry.sectors {
+            let values: [String: JSONValue] = [
+                "lines": .integer(total.lines),
+                "weight_kg": .number(rounded(total.weightKg, 1)),
+                "volume_m3": .number(rounded(total.volumeM3, 2)),
+                "people_covered": .number(total.peopleCovered.rounded()),
+            ]
+            sectors[total.sector] = .object(values)
+        }
+        let site = entry.site
+        var properties: [String: JSONValue] = [
+            "code": .string(site.code), "name": .string(site.name), "org": .string(site.orgCode),
+            "country": .string(site.country), "tier": .string(site.tier.rawValue), "sharing": .string(site.sharing.rawValue),
+        ]
+        properties["latest_report"] = entry.latestReport.map(JSONValue.string) ?? .null
+        properties["volume_m3"] = .number(rounded(entry.volumeM3, 2))
+        properties["sectors"] = .object(sectors)
+        return GeoJSON.Feature(id: "\(site.orgCode)/\(site.code)", lon: site.lon, lat: site.lat, properties: properties)
+    }
+
+    private static func rounded(_ value: Double, _ places: Int) -> Double {
+        let scale = pow(10, Double(places))
+        return (value * scale).rounded() / scale
+    }
+}

@@ -1,0 +1,109 @@
+import CorridorCore
+import CorridorFormats
+import CorridorStore
+import Foundation
+import Testing
+
+@Suite struct StockQueryTests {
+    static func prepare(_ store: Store) async throws {
+        _ = try await store.organisations.create(NewOrganisation(code: "WFP", name: "WFP", type: "un_agency", hqCountry: "IT"), by: .console)
+        let sites: [(String, String, Double, Double, String)] = [
+            ("KTM", "NP", 27.7, 85.3, "national"), ("DEL", "IN", 28.6, 77.2, "national"), ("DXB", "AE", 25.0, 55.1, "global_hub"),
+            ("BRI", "IT", 40.66, 17.95, "global_hub"), ("KUL", "MY", 3.13, 101.55, "regional_hub"), ("BKK", "TH", 13.7, 100.5, "national"),
+        ]
+        for (code, country, lat, lon, tier) in sites {
+            _ = try await store.sites.create(SiteInput(code: code, name: code, country: country, lat: lat, lon: lon, tier: tier), org: "WFP", by: .console)
+        }
+        try await ImportFixture.importCSV(store, org: "WFP", """
+            #loc+code,#item+code,#indicator+num,#status,#date+expiry,#date+reported
+            KTM,SHE-TENT-FAM,100,available,,2026-05-20
+            DEL,SHE-TENT-FAM,200,available,,2026-05-20
+            DXB,SHE-TENT-FAM,300,available,,2026-01-02
+            BRI,SHE-TENT-FAM,400,available,,2026-05-20
+            KUL,SHE-TENT-FAM,500,damaged,,2026-05-20
+            BKK,SHE-TENT-FAM,600,available,2026-01-01,2026-05-20
+            BKK,NFI-BLKT-HT,50,available,,2026-05-20
+            """)
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func nearestStockIsOrderedByDistanceAndCountsOnlyUsableStock(_ kind: TestDatabase) async throws {
+        try await kind.withStore { store in
+            try await Self.prepare(store)
+            // From Pokhara, Nepal: Kathmandu, Delhi, Dubai, Brindisi. Damaged (KUL) and expired (BKK) stock is not offered.
+            let nearest = try await store.stock.nearest(item: "SHE-TENT-FAM", lat: 28.2, lon: 83.98, limit: 10, visibleTo: .anonymous,
+                                                        today: ImportFixture.today)
+            #expect(nearest.map(\.siteCode) == ["KTM", "DEL", "DXB", "BRI"])
+            #expect(nearest.map(\.distanceKm) == nearest.map(\.distanceKm).sorted())
+            #expect(abs(nearest[0].distanceKm - 141) < 10)
+            let limited = try await store.stock.nearest(item: "SHE-TENT-FAM", lat: 28.2, lon: 83.98, limit: 2, visibleTo: .anonymous,
+                                                        today: ImportFixture.today)
+            #expect(limited.count == 2)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func theThreeTierListsCountEachSourceOnce(_ kind: TestDatabase) async throws {
+        try await kind.withStore { store in
+            try await Self.prepare(store)
+            let tiers = try #require(try await store.stock.prepositioned(for: "NP", visibleTo: .anonymous, today: ImportFixture.today))
+            #expect(tiers.map(\.tier) == ["country", "subregion", "region", "global"])
+            func tents(_ index: Int) -> String? { tiers[index].items.first { $0.itemCode == "SHE-TENT-FAM" }?.quantity.description }
+            #expect(tents(0) == "100")          // Kathmandu
+            #expect(tents(1) == "200")          // Delhi: Southern Asia
+            #expect(tents(2) == "300")          // Dubai: Western Asia, same region, so not again under global
+            #expect(tents(3) == "400")          // Brindisi: a global hub outside Asia
+            #expect(tiers[2].items.first { $0.itemCode == "SHE-TENT-FAM" }?.stale == true, "Dubai's report is older than 90 days")
+            #expect(tiers[0].items.first?.peopleCovered == 500)
+            #expect(try await store.stock.prepositioned(for: "XX", visibleTo: .anonymous) == nil)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func filtersAndCursorPaging(_ kind: TestDatabase) async throws {
+        try await kind.withStore { store in
+            try await Self.prepare(store)
+            #expect(try await store.stock.lines(StockFilter(sector: "nfi"), visibleTo: .anonymous).map(\.siteCode) == ["BKK"])
+            #expect(try await store.stock.lines(StockFilter(status: "damaged"), visibleTo: .anonymous).map(\.siteCode) == ["KUL"])
+            #expect(try await store.stock.lines(StockFilter(region: "Europe"), visibleTo: .anonymous).map(\.siteCode) == ["BRI"])
+            #expect(try await store.stock.lines(StockFilter(tier: "global_hub"), visibleTo: .anonymous).count == 2)
+            #expect(try await store.stock.lines(StockFilter(expiringBefore: Day(year: 2026, month: 6, day: 1)), visibleTo: .anonymous).map(\.siteCode) == ["BKK"])
+            let first = try await store.stock.lines(StockFilter(), visibleTo: .anonymous, limit: 3)
+            let rest = try await store.stock.lines(StockFilter(), visibleTo: .anonymous, after: first.last?.id, limit: 100)
+            #expect(first.count == 3 && rest.count == 4)
+            #expect(Set(first.map(\.id)).isDisjoint(with: rest.map(\.id)))
+            #expect(throws: DomainError.self) { try StockFilter(sector: "toys").validated() }
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func exportsAreValidGeoJSONAndHXLThatImportsAgain(_ kind: TestDatabase) async throws {
+        try await kind.withStore { store in
+            try await Self.prepare(store)
+            let data = try await StockExports.geoJSON(store: store, visibleTo: .anonymous)
+            let root = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            #expect(root["type"] as? String == "FeatureCollection")
+            let features = try #require(root["features"] as? [[String: Any]])
+            #expect(features.count == 6)
+            for feature in features {
+                let geometry = try #require(feature["geometry"] as? [String: Any])
+                let coordinates = try #require(geometry["coordinates"] as? [Double])
+                #expect(geometry["type"] as? String == "Point" && coordinates.count == 2)
+                #expect((-180...180).contains(coordinates[0]) && (-90...90).contains(coordinates[1]))
+            }
+            let bkk = try #require(features.first { ($0["properties"] as? [String: Any])?["code"] as? String == "BKK" })
+            let sectors = try #require((bkk["properties"] as? [String: Any])?["sectors"] as? [String: Any])
+            #expect(Set(sectors.keys) == ["shelter", "nfi"])
+
+            // HXL out, then in again: the same lines come back.
+            let writer = HXLWriter(columns: StockHXLProfile.columns)
+            let lines = try await store.stock.lines(StockFilter(), visibleTo: .console)
+            let text = writer.head() + lines.map { writer.row(StockExports.hxlCells($0)) }.joined()
+            let report = try await ImportFixture.importCSV(store, org: "WFP", text)
+            #expect(report.linesWritten == lines.count && report.sitesCreated.isEmpty)
+            let again = try await store.stock.lines(StockFilter(), visibleTo: .console)
+            #expect(again.map { [$0.siteCode, $0.itemCode, $0.quantity.description, $0.status, $0.expiry ?? "", $0.reportedAt] }
+                    == lines.map { [$0.siteCode, $0.itemCode, $0.quantity.description, $0.status, $0.expiry ?? "", $0.reportedAt] })
+        }
+    }
+}
