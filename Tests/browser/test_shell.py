@@ -8,14 +8,11 @@ Prints "N passed, N failed" and exits non-zero on any failure.
 """
 import argparse
 import os
-import socket
-import subprocess
 import sys
-import tempfile
-import time
-import urllib.request
 
 from playwright.sync_api import sync_playwright
+
+from corridor_server import CorridorServer, Results
 
 CHROMIUM = os.environ.get("CORRIDOR_CHROMIUM", "/usr/bin/chromium")
 SHELL_PAGES = {
@@ -29,56 +26,17 @@ SHELL_PAGES = {
 }
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_healthy(base, server, seconds=60):
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"server exited with {server.returncode}")
-        try:
-            with urllib.request.urlopen(base + "/health", timeout=2) as r:
-                if r.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError("server did not become healthy in time")
-
-
-class Results:
-    def __init__(self):
-        self.passed, self.failed = 0, 0
-
-    def check(self, name, fn):
-        try:
-            fn()
-            self.passed += 1
-            print(f"ok   {name}")
-        except Exception as error:  # report every failure, keep going
-            self.failed += 1
-            print(f"FAIL {name}: {error}")
-
-
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", required=True)
     parser.add_argument("--screenshots", default=None)
     args = parser.parse_args()
 
-    workdir = tempfile.mkdtemp(prefix="corridor-browser-")
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    log = open(os.path.join(workdir, "server.log"), "w")
-    server = subprocess.Popen(
-        [args.binary, "serve", "--demo", "--port", str(port), "--database", f"sqlite://{workdir}/demo.sqlite"],
-        stdout=log, stderr=subprocess.STDOUT)
+    server = CorridorServer(args.binary)
+    workdir, base = server.workdir, server.base
     results = Results()
     try:
-        wait_healthy(base, server)
+        server.start()
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
             page = browser.new_page(viewport={"width": 1280, "height": 900})
@@ -229,14 +187,9 @@ def main():
             results.check("nothing was loaded from outside", lambda: (_ for _ in ()).throw(AssertionError(outside)) if outside else None)
             browser.close()
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        log.close()
+        server.stop()
     if results.failed:
-        print(open(os.path.join(workdir, "server.log")).read()[-4000:])
+        print(server.log()[-4000:])
     print(f"browser: {results.passed} passed, {results.failed} failed")
     return 1 if results.failed else 0
 

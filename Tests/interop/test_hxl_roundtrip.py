@@ -1,0 +1,107 @@
+#!/usr/bin/env python3
+"""Interoperability: Corridor's HXL export must read back through libhxl-python with the same
+values as the JSON API, cells that look like formulas must come out neutralised, and the
+GeoJSON export must be a valid RFC 7946 FeatureCollection.
+
+Usage: python3 Tests/interop/test_hxl_roundtrip.py --binary .build/debug/corridor
+"""
+import argparse
+import json
+import os
+import sys
+import urllib.request
+
+import hxl
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "browser"))
+from corridor_server import CorridorServer, Results  # noqa: E402
+
+
+def get(url, token=None):
+    request = urllib.request.Request(url, headers={"Authorization": f"Bearer {token}"} if token else {})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return response.read()
+
+
+def post(url, body, token):
+    request = urllib.request.Request(url, data=body, method="POST",
+                                     headers={"Authorization": f"Bearer {token}", "Content-Type": "text/csv"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return json.loads(response.read())
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--binary", required=True)
+    args = parser.parse_args()
+    server = CorridorServer(args.binary)
+    server.cli("demo")
+    token = server.cli("tokens", "create", "--user", "logistics@wfp.example").strip()
+    results = Results()
+    try:
+        server.start()
+        base = server.base
+
+        def formula_cell_stored():
+            report = post(base + "/api/v1/stock/imports?org=WFP&file_name=formula.csv",
+                          b"#loc+code,#item+code,#indicator+num,#meta+batch\nUNHRD-LPA,NFI-LAMP-SOLAR,7,=HYPERLINK(\"http://x\")\n", token)
+            assert report["lines_written"] == 1, report
+        results.check("a batch that looks like a formula is stored as text", formula_cell_stored)
+
+        path = os.path.join(server.workdir, "stock.hxl.csv")
+        with open(path, "wb") as f:
+            f.write(get(base + "/api/v1/stock.hxl.csv"))
+        dataset = hxl.data(path, hxl.InputOptions(allow_local=True))
+        rows = [row for row in dataset]
+        tags = [column.display_tag for column in dataset.columns]
+        api = json.loads(get(base + "/api/v1/stock?limit=5000"))["items"]
+
+        def tags_read():
+            for tag in ("#org+code", "#loc+code", "#item+code", "#indicator+num", "#date+expiry", "#geo+lat", "#geo+lon"):
+                assert tag in tags, f"{tag} missing from {tags}"
+        results.check("libhxl reads every tag of the stock profile", tags_read)
+
+        def same_values():
+            assert len(rows) == len(api) and len(rows) > 10, (len(rows), len(api))
+            for row, line in zip(rows, api):
+                pairs = [("#loc+code", line["site_code"]), ("#item+code", line["item_code"]), ("#indicator+num", line["quantity"]),
+                         ("#org+code", line["owner"]), ("#status", line["status"]), ("#date+expiry", line.get("expiry") or ""),
+                         ("#date+reported", line["reported_at"]), ("#country+code", line["country"])]
+                for tag, expected in pairs:
+                    got = row.get(tag) or ""
+                    assert got == expected, f"{tag}: {got!r} != {expected!r}"
+                assert abs(float(row.get("#geo+lat")) - line["lat"]) < 1e-9
+        results.check("libhxl reads back the same values as the JSON API", same_values)
+
+        def formula_neutralised():
+            batches = [row.get("#meta+batch") for row in rows if row.get("#meta+batch")]
+            assert batches and all(b.startswith("'=") for b in batches if "HYPERLINK" in b), batches
+        results.check("exported formula-looking cells are escaped", formula_neutralised)
+
+        def public_export_hides_private():
+            anonymous = get(base + "/api/v1/stock.hxl.csv").decode()
+            assert "OXF-KE-GAR" not in anonymous
+            mine = get(base + "/api/v1/stock.hxl.csv?country=KE", token).decode()
+            assert "OXF-KE-GAR" not in mine  # WFP is not Oxfam
+        results.check("exports obey sharing levels", public_export_hides_private)
+
+        def geojson_valid():
+            collection = json.loads(get(base + "/api/v1/sites.geojson"))
+            assert collection["type"] == "FeatureCollection" and "crs" not in collection
+            for feature in collection["features"]:
+                assert feature["type"] == "Feature"
+                lon, lat = feature["geometry"]["coordinates"]
+                assert feature["geometry"]["type"] == "Point" and -180 <= lon <= 180 and -90 <= lat <= 90
+                assert isinstance(feature["properties"]["sectors"], dict)
+            assert not any(f["properties"]["code"] == "OXF-KE-GAR" for f in collection["features"])
+        results.check("sites.geojson is an RFC 7946 FeatureCollection", geojson_valid)
+    finally:
+        server.stop()
+    if results.failed:
+        print(server.log()[-3000:])
+    print(f"interop: {results.passed} passed, {results.failed} failed")
+    return 1 if results.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
