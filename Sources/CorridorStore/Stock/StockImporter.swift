@@ -96,6 +96,16 @@ public struct StockImporter: Sendable {
         return hasher.finalize()
     }
 
+    /// The context an import of `org` would check rows against, for benchmarks of checking alone.
+    public static func benchmarkContext(org: String, store: Store, today: Day) async throws -> StockReportContext {
+        try await store.database.read { db in
+            guard let organisation = try await OrganisationRepository.find(code: org, on: db) else {
+                throw DomainError.notFound("no organisation with code \(org)")
+            }
+            return try await context(for: organisation, request: StockImportRequest(org: org, fileName: "", today: today), on: db)
+        }
+    }
+
     /// Everything the row checks need, read once.
     static func context(for org: Organisation, request: StockImportRequest, on db: any SQLDatabase) async throws -> StockReportContext {
         let items = try await ItemRepository.all(on: db)

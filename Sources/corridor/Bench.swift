@@ -1,0 +1,101 @@
+import ArgumentParser
+import CorridorCore
+import CorridorFormats
+import CorridorStore
+import Foundation
+
+struct Bench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Benchmarks against named baselines.", subcommands: [ImportBench.self])
+
+    struct ImportBench: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import",
+            abstract: "Import a synthetic HXL stock report and compare with sqlite3 .import and libhxl-python.",
+            discussion: "Build with -c release. Writes the file and a fresh SQLite database under --dir.")
+        @Option(help: "Rows in the synthetic report.") var rows = 1_000_000
+        @Option(help: "Sites the rows are spread over.") var sites = 10_000
+        @Option(help: "Working folder (default: a new temporary folder).") var dir: String?
+        @Flag(help: "Skip the sqlite3 and libhxl baselines.") var noBaselines = false
+
+        func run() async throws {
+            let folder = URL(fileURLWithPath: dir ?? FileManager.default.temporaryDirectory.appendingPathComponent("corridor-bench-\(UUID().uuidString)").path)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let file = folder.appendingPathComponent("stock-\(rows).hxl.csv")
+            let dbPath = folder.appendingPathComponent("bench.sqlite").path
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: dbPath + suffix) }
+            let store = try await Store.open(.sqlite(path: dbPath), logger: CLI.logger)
+            _ = try await store.organisations.create(NewOrganisation(code: "BENCH", name: "Benchmark", type: "other", hqCountry: "IT"), by: .console)
+            let items = try await store.items.all().map(\.code)
+            let countries = try await store.reference.countries().filter { $0.lat != nil && ["KE", "NP", "PH", "HT", "TR", "MZ", "IT", "AE", "GH", "PA", "MY", "ES"].contains($0.alpha2) }
+            let today = Day.today()
+            if !FileManager.default.fileExists(atPath: file.path) {
+                try BenchGenerator(rows: rows, sites: sites).write(to: file, org: "BENCH", items: items, countries: countries, today: today)
+            }
+            let bytes = (try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
+            print("file: \(file.path) (\(rows) rows, \(sites) sites, \(bytes / 1_000_000) MB)")
+
+            // Reading and checking alone, no database.
+            let context = try await store.database.read { db in
+                try await StockImporter.benchmarkContext(org: "BENCH", store: store, today: today)
+            }
+            let checkStart = ContinuousClock.now
+            var reader = try CSVReader(url: file)
+            var head: [TabularRow] = []
+            while head.count < 2, let row = try reader.next() { head.append(row) }
+            let layout = try StockReportLayout.detect(head)
+            var checked = 0, problems = 0
+            while let row = try reader.next() {
+                let outcome = StockRowChecker.check(layout.cells(of: row), rowNumber: row.number, context: context)
+                if outcome.row != nil { checked += 1 } else { problems += outcome.problems.count }
+            }
+            let checkSeconds = Self.seconds(ContinuousClock.now - checkStart)
+            print(String(format: "read + check: %d rows in %.2f s = %.0f rows/s (%d problems)", checked, checkSeconds, Double(checked) / checkSeconds, problems))
+
+            // End to end: the importer, one transaction, into SQLite.
+            let importStart = ContinuousClock.now
+            var importReader = try CSVReader(url: file)
+            let report = try await store.stockImporter.run(&importReader, StockImportRequest(org: "BENCH", fileName: file.lastPathComponent, today: today), by: .console)
+            let importSeconds = Self.seconds(ContinuousClock.now - importStart)
+            await store.close()
+            let importRate = Double(report.linesWritten) / importSeconds
+            print(String(format: "import: %d lines, %d new sites in %.2f s = %.0f rows/s", report.linesWritten, report.sitesCreated.count, importSeconds, importRate))
+            print("peak RSS: \(Self.peakRSSMegabytes()) MB")
+            guard !noBaselines else { return }
+
+            if let sqliteSeconds = try Self.time("sqlite3", [folder.appendingPathComponent("baseline.sqlite").path,
+                "-cmd", "CREATE TABLE stock(org, site_code, site, country, lat, lon, item, quantity, status, expiry, reported)",
+                "-cmd", ".mode csv", "-cmd", ".import --skip 2 \(file.path) stock", ".quit"]) {
+                let rate = Double(rows) / sqliteSeconds
+                print(String(format: "sqlite3 .import: %.2f s = %.0f rows/s → Corridor import / sqlite3 = %.2f×", sqliteSeconds, rate, importRate / rate))
+            }
+            let script = "import hxl,sys\nn=0\nfor r in hxl.data(sys.argv[1], hxl.InputOptions(allow_local=True)):\n    n+=1\nprint(n)"
+            if let hxlSeconds = try Self.time("python3", ["-c", script, file.path]) {
+                let rate = Double(rows) / hxlSeconds
+                print(String(format: "libhxl-python read: %.2f s = %.0f rows/s → Corridor read + check / libhxl = %.2f×", hxlSeconds, rate, (Double(checked) / checkSeconds) / rate))
+            }
+        }
+
+        static func seconds(_ duration: Duration) -> Double {
+            Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        }
+
+        /// Runs a baseline program found on PATH and returns its wall time, or nil when it is missing or fails.
+        static func time(_ program: String, _ arguments: [String]) throws -> Double? {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = [program] + arguments
+            process.standardOutput = FileHandle.nullDevice
+            let start = ContinuousClock.now
+            do { try process.run() } catch { print("\(program): not available"); return nil }
+            process.waitUntilExit()
+            guard process.terminationStatus == 0 else { print("\(program): failed (\(process.terminationStatus))"); return nil }
+            return seconds(ContinuousClock.now - start)
+        }
+
+        static func peakRSSMegabytes() -> Int {
+            var usage = rusage()
+            getrusage(RUSAGE_SELF.rawValue, &usage)
+            return usage.ru_maxrss / 1024
+        }
+    }
+}
