@@ -40,6 +40,7 @@ public func buildRouter(store: Store, config: CorridorConfig) async throws -> Ro
     SignInPages(store: store, pages: pages, secureCookies: config.secureCookies).addRoutes(to: router)
     AdminPages(store: store, pages: pages).addRoutes(to: router)
     StockPages(store: store, pages: pages).addRoutes(to: router)
+    SitePages(store: store, pages: pages).addRoutes(to: router)
     AccountPages(store: store, pages: pages).addRoutes(to: router)
     return router
 }

@@ -55,6 +55,7 @@ import Testing
             for operation in operations {
                 let uri = operation.path
                     .replacingOccurrences(of: "{iso}", with: "KE")
+                    .replacingOccurrences(of: "{item}", with: "SHE-TENT-FAM")
                     .replacingOccurrences(of: "{code}", with: operation.path.contains("/hs/") ? "6306" : "WFP")
                     .replacingOccurrences(of: "{id}", with: String(operation.path.contains("/sites/") ? app.wfpSiteID : app.adminTokenID))
                     + (Self.sampleQueries[operation.path] ?? "")

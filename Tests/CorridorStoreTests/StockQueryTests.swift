@@ -60,6 +60,26 @@ import Testing
     }
 
     @Test(arguments: TestDatabase.available)
+    func alertsForExpiringShortAndStaleStock(_ kind: TestDatabase) async throws {
+        try await kind.withStore { store in
+            try await Self.prepare(store)
+            try await ImportFixture.importCSV(store, org: "WFP", "#loc+code,#item+code,#quantity,#date+expiry,#date+reported\nKUL,FOO-HEB,10,2026-06-20,2026-05-30\n")
+            let ktm = try #require(try await store.sites.visible(to: .console).first { $0.code == "KTM" })
+            try await store.stock.setMinimum(siteID: ktm.id, itemCode: "SHE-TENT-FAM", minimum: Quantity(units: 150), by: .console)
+            let outsider = Actor.user(id: 70, email: "o@x.org", roles: [.orgMember(orgCode: "KRCS")])
+            await #expect(throws: DomainError.self) {
+                try await store.stock.setMinimum(siteID: ktm.id, itemCode: "SHE-TENT-FAM", minimum: Quantity(units: 1), by: outsider)
+            }
+            let alerts = try await store.stock.alerts(visibleTo: .console, expiringWithinDays: 30, today: ImportFixture.today)
+            #expect(alerts.filter { $0.kind == .expiring }.map(\.siteCode) == ["KUL"])
+            #expect(alerts.filter { $0.kind == .belowMinimum }.map(\.siteCode) == ["KTM"])
+            #expect(alerts.filter { $0.kind == .staleReport }.map(\.siteCode) == ["DXB"])
+            try await store.stock.setMinimum(siteID: ktm.id, itemCode: "SHE-TENT-FAM", minimum: .zero, by: .console)
+            #expect(try await store.stock.alerts(visibleTo: .console, today: ImportFixture.today).filter { $0.kind == .belowMinimum }.isEmpty)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
     func filtersAndCursorPaging(_ kind: TestDatabase) async throws {
         try await kind.withStore { store in
             try await Self.prepare(store)

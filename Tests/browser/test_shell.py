@@ -172,7 +172,7 @@ def main():
             def alerts_page():
                 page.goto(base + "/stock/alerts")
                 text = page.inner_text("main")
-                assert "stale report" in text and "expiring" in text, text[:300]
+                assert "stale report" in text and "expiring" in text and "below minimum" in text, text[:300]
             results.check("alerts list expiring stock and stale reports", alerts_page)
 
             def sign_out():

@@ -21,7 +21,23 @@ struct SiteController {
         }
     }
 
+    struct MinimumInput: Decodable { var minimum: String }
+
     func addRoutes(to group: RouterGroup<CorridorRequestContext>) {
+        group.put("sites/{id}/minimums/{item}") { request, context in
+            guard let id = Int64(try request.required("id", context)) else { throw DomainError.notFound("no such site") }
+            let item = try request.required("item", context)
+            if context.actor == .anonymous { throw DomainError.unauthenticated("sign in first") }
+            if let site = try await store.sites.find(id: id, visibleTo: context.actor) {
+                try Policy.authorize(context.actor, .manageSites, .organisation(code: site.orgCode))
+            }
+            let input = try await request.decodeJSON(MinimumInput.self, context: context)
+            guard case .success(let minimum) = Quantity.parse(input.minimum) else {
+                throw DomainError.invalid(field: "minimum", "'\(input.minimum)' is not a quantity")
+            }
+            try await store.stock.setMinimum(siteID: id, itemCode: item, minimum: minimum, by: context.actor)
+            return Response(status: .noContent)
+        }
         group.get("sites") { _, context in
             ItemList(items: try await store.sites.visible(to: context.actor).map(SiteDTO.init))
         }

@@ -101,6 +101,11 @@ struct StockPages {
                 "sectors": totals.sectors.map { ["sector": $0.sector, "lines": $0.lines, "weight": Self.wholeNumber($0.weightKg),
                                                  "volume": String(format: "%.1f", $0.volumeM3), "people": Self.wholeNumber($0.peopleCovered)] },
                 "detail": totals.detailVisible, "lines": lines.map(lineRow),
+                "canEdit": Policy.can(context.actor, .manageSites, .organisation(code: totals.site.orgCode)),
+                "adm1": totals.site.adm1 ?? "", "capacity": totals.site.capacityM3.map { String($0) } ?? "",
+                "free": totals.site.freeM3.map { String($0) } ?? "", "id": totals.site.id,
+                "tiers": Site.Tier.allCases.map { ["value": $0.rawValue, "selected": $0 == totals.site.tier] },
+                "sharings": Site.Sharing.allCases.map { ["value": $0.rawValue, "selected": $0 == totals.site.sharing] },
             ], context: context, path: "/map")
         }
     }

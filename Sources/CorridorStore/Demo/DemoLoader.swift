@@ -64,6 +64,10 @@ public enum DemoLoader {
                 &reader, StockImportRequest(org: org, fileName: "demo-\(org.lowercased()).hxl.csv", today: today), by: .console)
             written += result.linesWritten
         }
+        // Nepal Red Cross wants at least 10,000 tarpaulins in Kathmandu; it holds 8,000.
+        if let site = try await store.sites.visible(to: .console).first(where: { $0.code == "NRCS-KTM" }) {
+            try await store.stock.setMinimum(siteID: site.id, itemCode: "SHE-TARP-4X6", minimum: Quantity(units: 10_000), by: .console)
+        }
         return written
     }
 }

@@ -58,6 +58,28 @@ extension StockRepository {
         return result
     }
 
+    /// Sets the level below which an organisation wants to hear that a site runs short of an item
+    /// (a zero minimum removes it). Members of the site's organisation and admins may.
+    public func setMinimum(siteID: Int64, itemCode: String, minimum: Quantity, by actor: Actor) async throws {
+        guard minimum >= .zero else { throw DomainError.invalid(field: "minimum", "must not be negative") }
+        try await database.transaction { db in
+            guard let site = try await SiteRepository.find(id: siteID, on: db), Policy.canSee(site, actor) else {
+                throw DomainError.notFound("no site with id \(siteID)")
+            }
+            try Policy.authorize(actor, .manageSites, .organisation(code: site.orgCode))
+            guard try await db.raw("SELECT code FROM items WHERE code = \(bind: itemCode.uppercased())").first() != nil else {
+                throw DomainError.invalid(field: "item", "'\(itemCode)' is not a catalogue item code")
+            }
+            try await db.raw("DELETE FROM stock_minimums WHERE site_id = \(bind: siteID) AND item_code = \(bind: itemCode.uppercased())").run()
+            if minimum > .zero {
+                try await db.raw("""
+                    INSERT INTO stock_minimums (site_id, item_code, minimum_milli)
+                    VALUES (\(bind: siteID), \(bind: itemCode.uppercased()), \(bind: minimum.milli))
+                    """).run()
+            }
+        }
+    }
+
     /// Stock expiring within `days`, below an organisation's minimum, or not reported for 90 days,
     /// at the sites the caller sees in detail.
     public func alerts(visibleTo actor: Actor, expiringWithinDays days: Int = 90, today: Day = .today()) async throws -> [StockAlert] {

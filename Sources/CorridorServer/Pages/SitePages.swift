@@ -1,0 +1,70 @@
+import CorridorCore
+import CorridorStore
+import Foundation
+import Hummingbird
+
+/// Creating and editing sites in the browser; the same repository (and policy) as the API.
+struct SitePages {
+    let store: Store
+    let pages: PageRenderer
+
+    func addRoutes(to router: Router<CorridorRequestContext>) {
+        router.get("sites") { _, context in
+            try await sitesPage(context: context)
+        }
+        router.post("sites") { request, context in
+            let fields = try await Forms.fields(request, context: context)
+            try Forms.checkCSRF(fields, context: context)
+            do {
+                let site = try await store.sites.create(try Self.input(fields), org: fields["org"] ?? "", by: context.actor)
+                return Response(status: .seeOther, headers: [.location: "/sites/\(site.id)"])
+            } catch let error as DomainError where error.status == .unprocessableContent || error.status == .conflict {
+                return try await sitesPage(context: context, error: error, fields: fields)
+            }
+        }
+        router.post("sites/{id}") { request, context in
+            let fields = try await Forms.fields(request, context: context)
+            try Forms.checkCSRF(fields, context: context)
+            guard let id = Int64(try request.required("id", context)) else { throw DomainError.notFound("no such site") }
+            _ = try await store.sites.update(id: id, with: try Self.input(fields), by: context.actor)
+            return Response(status: .seeOther, headers: [.location: "/sites/\(id)"])
+        }
+    }
+
+    private func sitesPage(context: CorridorRequestContext, error: DomainError? = nil, fields: [String: String] = [:]) async throws -> Response {
+        let sites = try await store.sites.visible(to: context.actor)
+        let orgs = context.actor.isAdmin ? try await store.organisations.all().map(\.code) : context.actor.roles.compactMap(\.orgCode)
+        var data: [String: Any] = [
+            "sites": sites.map { ["id": $0.id, "code": $0.code, "name": $0.name, "org": $0.orgCode, "country": $0.country,
+                                  "tier": $0.tier.rawValue, "sharing": $0.sharing.rawValue] },
+            "orgs": orgs.map { ["code": $0] }, "canCreate": !orgs.isEmpty,
+            "tiers": Site.Tier.allCases.map { ["value": $0.rawValue] },
+            "sharings": Site.Sharing.allCases.map { ["value": $0.rawValue] },
+            "form": fields,
+        ]
+        if let error {
+            data["error"] = error.message
+            data["details"] = error.problems.map { ["text": $0.located] }
+        }
+        return pages.page("sites", title: "Sites", data: data, context: context, path: "/stock", status: error?.status ?? .ok)
+    }
+
+    static func input(_ fields: [String: String]) throws -> SiteInput {
+        var problems = ProblemList()
+        func number(_ name: String) -> Double? {
+            guard let raw = fields[name]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
+            guard let value = Double(raw.replacingOccurrences(of: ",", with: ".")) else {
+                problems.add(field: name, "'\(raw)' is not a number"); return nil
+            }
+            return value
+        }
+        let lat = number("lat"), lon = number("lon")
+        if fields["lat"]?.isEmpty ?? true { problems.add(field: "lat", "is required") }
+        if fields["lon"]?.isEmpty ?? true { problems.add(field: "lon", "is required") }
+        let capacity = number("capacity_m3"), free = number("free_m3")
+        try problems.check()
+        return SiteInput(code: fields["code"] ?? "", name: fields["name"] ?? "", country: fields["country"] ?? "",
+                         adm1: fields["adm1"].flatMap { $0.isEmpty ? nil : $0 }, lat: lat ?? 0, lon: lon ?? 0,
+                         tier: fields["tier"] ?? "national", capacityM3: capacity, freeM3: free, sharing: fields["sharing"] ?? "public")
+    }
+}
