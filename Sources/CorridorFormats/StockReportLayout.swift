@@ -63,8 +63,8 @@ public struct StockReportLayout: Sendable, Equatable {
     }
 
     /// The cells of a data row, by field.
-    public func cells(of row: TabularRow) -> [StockField: StockCell] {
-        var cells: [StockField: StockCell] = [:]
+    public func cells(of row: TabularRow) -> StockCells {
+        var cells = StockCells()
         for (field, column) in columns {
             cells[field] = StockCell(text: column.index < row.cells.count ? row.cells[column.index] : "", column: column.label)
         }

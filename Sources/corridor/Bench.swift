@@ -16,6 +16,7 @@ struct Bench: AsyncParsableCommand {
         @Option(help: "Sites the rows are spread over.") var sites = 10_000
         @Option(help: "Working folder (default: a new temporary folder).") var dir: String?
         @Flag(help: "Skip the sqlite3 and libhxl baselines.") var noBaselines = false
+        @Flag(help: "Only read and check (no import, no baselines): for profiling.") var checkOnly = false
 
         func run() async throws {
             let folder = URL(fileURLWithPath: dir ?? FileManager.default.temporaryDirectory.appendingPathComponent("corridor-bench-\(UUID().uuidString)").path)
@@ -50,6 +51,10 @@ struct Bench: AsyncParsableCommand {
             }
             let checkSeconds = Self.seconds(ContinuousClock.now - checkStart)
             print(String(format: "read + check: %d rows in %.2f s = %.0f rows/s (%d problems)", checked, checkSeconds, Double(checked) / checkSeconds, problems))
+            if checkOnly {
+                await store.close()
+                return
+            }
 
             // End to end: the importer, one transaction, into SQLite.
             let importStart = ContinuousClock.now

@@ -14,8 +14,8 @@ import Testing
         sites: [.init(id: 7, code: "NBO-1", name: "Nairobi warehouse", country: "KE")],
         today: Day(year: 2026, month: 6, day: 1)!)
 
-    static func cells(_ values: [StockField: String]) -> [StockField: StockCell] {
-        values.mapValues { StockCell(text: $0, column: "col") }
+    static func cells(_ values: [StockField: String]) -> StockCells {
+        StockCells(values.mapValues { StockCell(text: $0, column: "col") })
     }
 
     @Test func aGoodRowIsChecked() throws {

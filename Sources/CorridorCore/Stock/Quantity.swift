@@ -43,7 +43,9 @@ public struct Quantity: Sendable, Hashable, Comparable, Codable, CustomStringCon
     /// misread: "1,234.5" and "1 234,5" and "1.234.567" are fine; "1,234" alone could be either
     /// 1.234 or 1234 and is refused with a message saying so.
     public static func parse(_ raw: String) -> Result<Quantity, QuantityProblem> {
-        var text = raw.trimmingCharacters(in: .whitespaces)
+        // Most cells are plain whole numbers: read them straight from the bytes.
+        if raw.utf8.count <= 15, raw.isASCIIDigits, let units = Int64(raw) { return .success(Quantity(units: units)) }
+        var text = raw.trimmedCell
         guard !text.isEmpty else { return .failure(.empty) }
         var negative = false
         if text.hasPrefix("-") { negative = true; text.removeFirst() } else if text.hasPrefix("+") { text.removeFirst() }

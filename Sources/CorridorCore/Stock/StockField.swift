@@ -28,3 +28,48 @@ public struct StockCell: Sendable, Equatable {
         self.column = column
     }
 }
+
+/// The cells of one row by field, in a fixed array: a dictionary here cost more than all the
+/// checks of a row together.
+public struct StockCells: Sendable, Equatable, Sequence {
+    private var storage: [StockCell?] = Array(repeating: nil, count: StockField.allCases.count)
+
+    public init() {}
+
+    public init(_ cells: [StockField: StockCell]) {
+        for (field, cell) in cells { self[field] = cell }
+    }
+
+    public subscript(field: StockField) -> StockCell? {
+        get { storage[field.position] }
+        set { storage[field.position] = newValue }
+    }
+
+    public func makeIterator() -> some IteratorProtocol<(field: StockField, cell: StockCell)> {
+        zip(StockField.allCases, storage).lazy.compactMap { field, cell in cell.map { (field: field, cell: $0) } }.makeIterator()
+    }
+}
+
+extension StockField {
+    /// The field's place in `StockCells`.
+    var position: Int {
+        switch self {
+        case .orgCode: 0
+        case .orgName: 1
+        case .siteCode: 2
+        case .siteName: 3
+        case .country: 4
+        case .lat: 5
+        case .lon: 6
+        case .adm1: 7
+        case .itemCode: 8
+        case .itemName: 9
+        case .quantity: 10
+        case .unit: 11
+        case .status: 12
+        case .expiryDate: 13
+        case .reportedDate: 14
+        case .batch: 15
+        }
+    }
+}

@@ -6,11 +6,12 @@ public enum StockStatus: String, Sendable, Codable, CaseIterable {
 
     /// Accepts the words stock reports use in English, French and Spanish.
     public static func parse(_ raw: String) -> StockStatus? {
-        switch raw.trimmingCharacters(in: .whitespaces).lowercased() {
-        case "", "available", "in stock", "ok", "good", "disponible", "en stock", "bon": .available
-        case "reserved", "committed", "allocated", "réservé", "reserve", "engagé", "reservado", "comprometido": .reserved
-        case "damaged", "expired", "unusable", "endommagé", "endommage", "avarié", "dañado", "danado", "averiado": .damaged
-        default: nil
+        if let exact = StockStatus(rawValue: raw) { return exact }
+        switch raw.trimmedCell.lowercased() {
+        case "", "available", "in stock", "ok", "good", "disponible", "en stock", "bon": return .available
+        case "reserved", "committed", "allocated", "réservé", "reserve", "engagé", "reservado", "comprometido": return .reserved
+        case "damaged", "expired", "unusable", "endommagé", "endommage", "avarié", "dañado", "danado", "averiado": return .damaged
+        default: return nil
         }
     }
 }

@@ -39,7 +39,8 @@ extension StockRowChecker {
     private static func coordinate(_ raw: String?, field: StockField, range: ClosedRange<Double>,
                                    fail: (StockField, String) -> Void) -> Double? {
         guard let raw else { return nil }
-        guard let value = Double(raw.replacingOccurrences(of: ",", with: ".")), value.isFinite else {
+        // A decimal comma (-1,25) is accepted; coordinates never group thousands.
+        guard let value = Double(raw.utf8.contains(0x2C) ? raw.replacingOccurrences(of: ",", with: ".") : raw), value.isFinite else {
             fail(field, "'\(raw)' is not a decimal degree"); return nil
         }
         guard range.contains(value) else {
@@ -64,7 +65,8 @@ public enum SiteCodes {
 /// Cells that a spreadsheet would run as a formula if the text were written back unescaped.
 public enum FormulaCells {
     public static func looksLikeFormula(_ text: String) -> Bool {
-        guard let first = text.first, "=+-@".contains(first), text.count > 1 else { return false }
+        guard let first = text.utf8.first, first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40,
+              text.utf8.count > 1 else { return false }
         // "-5" and "+3.5" are numbers, not formulas.
         return Double(text) == nil
     }

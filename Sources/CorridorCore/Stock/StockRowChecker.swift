@@ -36,11 +36,11 @@ public enum StockRowChecker {
         public var warnings: [Problem]
     }
 
-    public static func check(_ cells: [StockField: StockCell], rowNumber: Int, context: StockReportContext) -> Outcome {
+    public static func check(_ cells: StockCells, rowNumber: Int, context: StockReportContext) -> Outcome {
         var problems: [Problem] = []
         var warnings: [Problem] = []
         func text(_ field: StockField) -> String? {
-            guard let value = cells[field]?.text.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
+            guard let value = cells[field]?.text.trimmedCell, !value.isEmpty else { return nil }
             return value
         }
         func fail(_ field: StockField, _ message: String) {
@@ -49,7 +49,7 @@ public enum StockRowChecker {
         func warn(_ field: StockField, _ message: String) {
             warnings.append(Problem(row: rowNumber, column: cells[field]?.column, field: field.rawValue, problem: message))
         }
-        for (field, cell) in cells where FormulaCells.looksLikeFormula(cell.text) && field != .quantity {
+        for (field, cell) in cells where field != .quantity && FormulaCells.looksLikeFormula(cell.text) {
             warn(field, "'\(cell.text)' looks like a spreadsheet formula; it is kept as plain text and never evaluated")
         }
 

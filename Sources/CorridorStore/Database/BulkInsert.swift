@@ -7,7 +7,14 @@ enum BulkInsert {
     typealias Value = any Encodable & Sendable
 
     static func insert(into table: String, columns: [String], rows: [[Value]], on db: any SQLDatabase) async throws {
-        guard !rows.isEmpty else { return }
+        _ = try await insert(into: table, columns: columns, rows: rows, returning: nil, on: db)
+    }
+
+    /// Inserts and returns the `returning` columns of every inserted row (in no guaranteed order).
+    static func insert(into table: String, columns: [String], rows: [[Value]], returning: String?,
+                       on db: any SQLDatabase) async throws -> [any SQLRow] {
+        guard !rows.isEmpty else { return [] }
+        var returned: [any SQLRow] = []
         let perStatement = max(1, min(500, 60_000 / max(columns.count, 1)))
         var start = 0
         while start < rows.count {
@@ -19,8 +26,14 @@ enum BulkInsert {
                 sql.appendInterpolation(binds: row)
                 sql.appendLiteral(")")
             }
-            try await db.raw(sql).run()
+            if let returning {
+                sql.appendLiteral(" RETURNING \(returning)")
+                returned += try await db.raw(sql).all()
+            } else {
+                try await db.raw(sql).run()
+            }
             start += perStatement
         }
+        return returned
     }
 }

@@ -15,8 +15,13 @@ struct StockLineWriter {
     private(set) var replacedSites = Set<Int64>()
     private(set) var createdSites: [String] = []
     private var newSiteIDs: [String: Int64] = [:]
+    /// Sites the report introduces, inserted together at the next flush (one statement per site
+    /// cost a thread hop each, which dominated imports that create thousands of sites).
+    private var pendingSites: [String: NewSite] = [:]
     private var orgIDs: [String: Int64] = [:]
-    private var pending: [[BulkInsert.Value]] = []
+    private var pending: [(site: SiteKey, values: [BulkInsert.Value])] = []
+
+    private enum SiteKey { case id(Int64), new(code: String) }
 
     init(db: any SQLDatabase, org: Organisation, actor: Actor, fileName: String) {
         self.db = db
@@ -36,13 +41,28 @@ struct StockLineWriter {
     }
 
     mutating func add(_ row: CheckedStockRow) async throws {
-        let siteID = try await site(row.site)
-        if replacedSites.insert(siteID).inserted {
-            try await flush()
-            try await db.raw("DELETE FROM stock_lines WHERE site_id = \(bind: siteID) AND reporter_org_id = \(bind: org.id)").run()
+        let key: SiteKey
+        switch row.site {
+        case .existing(let id):
+            key = .id(id)
+            // The first time a report names an existing site, the organisation's previous lines there
+            // go. Pending lines are never for that site (it was not named before), so no flush is needed.
+            if replacedSites.insert(id).inserted {
+                try await db.raw("DELETE FROM stock_lines WHERE site_id = \(bind: id) AND reporter_org_id = \(bind: org.id)").run()
+            }
+        case .new(let site):
+            if let id = newSiteIDs[site.code] {
+                key = .id(id)
+            } else {
+                key = .new(code: site.code)
+                if pendingSites[site.code] == nil {
+                    pendingSites[site.code] = site
+                    createdSites.append(site.code)
+                }
+            }
         }
-        pending.append([siteID, row.itemCode, try await orgID(row.ownerOrg), org.id, row.quantity.milli, row.status.rawValue,
-                        row.expiry?.description, row.batch, row.reportedAt.description, reportID])
+        pending.append((key, [try await orgID(row.ownerOrg), org.id, row.quantity.milli, row.status.rawValue,
+                              row.expiry?.description, row.batch, row.reportedAt.description, reportID, row.itemCode]))
         if pending.count >= StockImporter.batchSize { try await flush() }
     }
 
@@ -57,33 +77,38 @@ struct StockLineWriter {
 
     private mutating func flush() async throws {
         guard !pending.isEmpty else { return }
+        try await insertPendingSites()
+        let rows: [[BulkInsert.Value]] = pending.map { entry in
+            let siteID: Int64
+            switch entry.site {
+            case .id(let id): siteID = id
+            case .new(let code): siteID = newSiteIDs[code]!
+            }
+            return [siteID] + entry.values
+        }
         try await BulkInsert.insert(
             into: "stock_lines",
-            columns: ["site_id", "item_code", "owner_org_id", "reporter_org_id", "quantity_milli", "status", "expiry",
-                      "batch", "reported_at", "report_id"],
-            rows: pending, on: db)
+            columns: ["site_id", "owner_org_id", "reporter_org_id", "quantity_milli", "status", "expiry",
+                      "batch", "reported_at", "report_id", "item_code"],
+            rows: rows, on: db)
         linesWritten += pending.count
         pending.removeAll(keepingCapacity: true)
     }
 
-    private mutating func site(_ reference: SiteReference) async throws -> Int64 {
-        switch reference {
-        case .existing(let id):
-            return id
-        case .new(let site):
-            if let id = newSiteIDs[site.code] { return id }
-            // New sites share only totals by sector until their organisation decides otherwise.
-            guard let id = try await db.raw("""
-                INSERT INTO sites (org_id, code, name, country, adm1, lat, lon, tier, sharing, created_at)
-                VALUES (\(bind: org.id), \(bind: site.code), \(bind: site.name), \(bind: site.country), \(bind: site.adm1),
-                        \(bind: site.lat), \(bind: site.lon), \(bind: Site.Tier.national.rawValue),
-                        \(bind: Site.Sharing.aggregate.rawValue), \(bind: UnixTime.now()))
-                RETURNING id
-                """).first()?.int64("id") else { throw DomainError.conflict("site \(site.code) was not stored") }
-            newSiteIDs[site.code] = id
-            createdSites.append(site.code)
-            return id
+    /// New sites share only totals by sector until their organisation decides otherwise.
+    private mutating func insertPendingSites() async throws {
+        guard !pendingSites.isEmpty else { return }
+        let now = UnixTime.now()
+        let rows: [[BulkInsert.Value]] = pendingSites.values.map { site in
+            [org.id, site.code, site.name, site.country, site.adm1, site.lat, site.lon, Site.Tier.national.rawValue,
+             Site.Sharing.aggregate.rawValue, now]
         }
+        let returned = try await BulkInsert.insert(
+            into: "sites", columns: ["org_id", "code", "name", "country", "adm1", "lat", "lon", "tier", "sharing", "created_at"],
+            rows: rows, returning: "id, code", on: db)
+        for row in returned { newSiteIDs[try row.string("code")] = try row.int64("id") }
+        guard returned.count == pendingSites.count else { throw DomainError.conflict("new sites were not all stored") }
+        pendingSites.removeAll(keepingCapacity: true)
     }
 
     private mutating func orgID(_ code: String) async throws -> Int64 {
