@@ -127,3 +127,38 @@ import Testing
         }
     }
 }
+
+@Suite struct CatalogueTests {
+    @Test func theStandardCatalogueCoversEverySectorWithValidHSCodes() async throws {
+        try await TestDatabase.sqlite.withStore { store in
+            let items = try await store.items.all()
+            #expect(items.count >= 60)
+            #expect(Set(items.map(\.sector)) == Set(Sector.allCases))
+            for item in items {
+                #expect(try await store.reference.hsEntry(item.hsCode)?.level == 6, "\(item.code): \(item.hsCode)")
+            }
+            #expect(items.first { $0.code == "SHE-TENT-FAM" }?.coveragePeople == 5)
+        }
+    }
+
+    @Test func adminsAddItemsAndOrganisationsMapTheirCodes() async throws {
+        try await TestDatabase.sqlite.withStore { store in
+            try await ImportFixture.prepare(store)
+            let input = ItemInput(code: "nfi-torch-x", name: "Torch", sector: "nfi", group: nil, family: "lighting_household",
+                                  familyLabel: nil, unit: "piece", weightKg: 0.2, volumeM3: 0.001, hsCode: "9405.40",
+                                  kit: nil, coveragePeople: 5, coverageDays: 365)
+            let member = Actor.user(id: 80, email: "w@x.org", roles: [.orgMember(orgCode: "WFP")])
+            await #expect(throws: DomainError.self) { try await store.items.create(input, by: member) }
+            await #expect(throws: DomainError.invalid(field: "hs_code", "940540 is not in the HS 2022 nomenclature")) {
+                try await store.items.create(input, by: .console)
+            }
+            var valid = input
+            valid.hsCode = "940541"
+            #expect(try await store.items.create(valid, by: .console).code == "NFI-TORCH-X")
+            try await store.items.mapAlias("wfp-123", to: "NFI-TORCH-X", org: "WFP", by: member)
+            let report = try await ImportFixture.importCSV(store, org: "WFP", "#loc+code,#item+code,#quantity\nNBO-1,WFP-123,4\n")
+            #expect(report.linesWritten == 1)
+            #expect(try await store.stock.lines(StockFilter(item: "NFI-TORCH-X"), visibleTo: .console).count == 1)
+        }
+    }
+}

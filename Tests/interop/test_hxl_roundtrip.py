@@ -9,6 +9,7 @@ import argparse
 import json
 import os
 import sys
+import urllib.error
 import urllib.request
 
 import hxl
@@ -47,6 +48,43 @@ def main():
                           b"#loc+code,#item+code,#indicator+num,#meta+batch\nUNHRD-LPA,NFI-LAMP-SOLAR,7,=HYPERLINK(\"http://x\")\n", token)
             assert report["lines_written"] == 1, report
         results.check("a batch that looks like a formula is stored as text", formula_cell_stored)
+
+        def xlsx_report_imports():
+            import openpyxl
+            workbook = openpyxl.Workbook()
+            sheet = workbook.active
+            sheet.append(["Warehouse code", "Item code", "Quantity", "Expiry"])
+            sheet.append(["#loc+code", "#item+code", "#indicator+num", "#date+expiry"])
+            import datetime
+            sheet.append(["UNHRD-ACC", "NUT-RUTF", 1500, datetime.date(2027, 3, 31)])
+            sheet.append(["UNHRD-ACC", "HEA-LLIN", 90000.5, None])
+            xlsx = os.path.join(server.workdir, "accra.xlsx")
+            workbook.save(xlsx)
+            with open(xlsx, "rb") as f:
+                request = urllib.request.Request(base + "/api/v1/stock/imports?org=WFP&file_name=accra.xlsx", data=f.read(), method="POST",
+                                                 headers={"Authorization": f"Bearer {token}",
+                                                          "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
+            with urllib.request.urlopen(request, timeout=30) as response:
+                report = json.loads(response.read())
+            assert report["lines_written"] == 2 and report["uses_hxl"], report
+            lines = json.loads(get(base + "/api/v1/stock?org=WFP&country=GH"))["items"]
+            got = sorted((l["item_code"], l["quantity"], l.get("expiry")) for l in lines)
+            assert got == [("HEA-LLIN", "90000.5", None), ("NUT-RUTF", "1500", "2027-03-31")], got
+        results.check("an XLSX stock report (openpyxl) imports with its dates", xlsx_report_imports)
+
+        def bad_upload_lists_problems():
+            request = urllib.request.Request(base + "/api/v1/stock/imports?org=WFP&file_name=bad.csv",
+                                             data=b"#loc+code,#item+code,#indicator+num\nUNHRD-ACC,NOPE,x\n", method="POST",
+                                             headers={"Authorization": f"Bearer {token}", "Content-Type": "text/csv"})
+            try:
+                urllib.request.urlopen(request, timeout=30)
+                raise AssertionError("accepted")
+            except urllib.error.HTTPError as error:
+                body = json.loads(error.read())
+                assert error.code == 422, error.code
+                details = body["error"]["details"]
+                assert [(d["row"], d["field"]) for d in details] == [(2, "item_code"), (2, "quantity")], details
+        results.check("a bad upload answers 422 with every problem located", bad_upload_lists_problems)
 
         path = os.path.join(server.workdir, "stock.hxl.csv")
         with open(path, "wb") as f:

@@ -17,6 +17,7 @@ public enum Action: String, Sendable, CaseIterable {
     case importStock
     case manageItemAliases
     case manageSites
+    case createItem
 }
 
 /// What the action is aimed at, with the scope the policy needs to decide.

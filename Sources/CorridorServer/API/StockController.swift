@@ -14,6 +14,11 @@ struct StockController {
 
     func addRoutes(to group: RouterGroup<CorridorRequestContext>) {
         group.get("items") { _, _ in ItemList(items: try await store.items.all()) }
+        group.post("items") { request, context in
+            try Policy.authorize(context.actor, .createItem)
+            let input = try await request.decodeJSON(ItemInput.self, context: context)
+            return EditedResponse(status: .created, response: try await store.items.create(input, by: context.actor))
+        }
 
         group.post("stock/imports") { request, context in
             let org = try StockQuery(request).required("org")

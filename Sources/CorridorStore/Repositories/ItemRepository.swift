@@ -20,6 +20,28 @@ public struct ItemRepository: Sendable {
         }
     }
 
+    /// Adds an item to the standard catalogue (administrators only).
+    public func create(_ input: ItemInput, by actor: Actor) async throws -> Item {
+        try Policy.authorize(actor, .createItem)
+        let item = try input.validated()
+        try await database.transaction { db in
+            guard try await db.raw("SELECT code FROM hs_codes WHERE code = \(bind: item.hsCode)").first() != nil else {
+                throw DomainError.invalid(field: "hs_code", "\(item.hsCode) is not in the HS 2022 nomenclature")
+            }
+            if try await db.raw("SELECT code FROM items WHERE code = \(bind: item.code)").first() != nil {
+                throw DomainError.conflict("an item with code \(item.code) already exists", [Problem(field: "code", problem: "already taken")])
+            }
+            try await BulkInsert.insert(
+                into: "items",
+                columns: ["code", "name", "sector", "item_group", "family", "family_label", "unit", "weight_kg", "volume_m3",
+                          "hs_code", "kit", "coverage_people", "coverage_days"],
+                rows: [[item.code, item.name, item.sector.rawValue, item.group, item.family, item.familyLabel, item.unit,
+                        item.weightKg, item.volumeM3, item.hsCode, item.kit ? 1 : 0, item.coveragePeople, item.coverageDays]],
+                on: db)
+        }
+        return item
+    }
+
     /// The organisation's own item codes → catalogue codes.
     static func aliases(orgID: Int64, on db: any SQLDatabase) async throws -> [String: String] {
         var aliases: [String: String] = [:]
