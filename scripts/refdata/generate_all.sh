@@ -24,6 +24,6 @@ fi
 "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$here/requirements.txt"
 
 cd "$here"
-for gen in gen_countries.py gen_currencies.py gen_hs2022.py items.py gen_world.py gen_sources_md.py; do
+for gen in gen_countries.py gen_currencies.py gen_hs2022.py items.py customs.py gen_world.py gen_sources_md.py; do
   "$venv/bin/python" -B "$gen"
 done

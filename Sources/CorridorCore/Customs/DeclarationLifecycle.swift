@@ -1,0 +1,115 @@
+import Foundation
+
+/// Where a relief consignment declaration stands (after ASYCUDA's life cycle, DESIGN.md).
+public enum DeclarationState: String, Sendable, Codable, CaseIterable {
+    case draft
+    case lodged
+    case laneAssigned = "lane_assigned"
+    case queried
+    case answered
+    case released
+    case completed
+    case closed
+    case rejected
+    case cancelled
+
+    /// Before release the declarant may still amend or cancel; after it, the goods are free.
+    public var isBeforeRelease: Bool {
+        switch self {
+        case .draft, .lodged, .laneAssigned, .queried, .answered: true
+        default: false
+        }
+    }
+
+    public var isFinal: Bool { self == .closed || self == .rejected || self == .cancelled }
+}
+
+/// What someone does to a declaration.
+public enum DeclarationStep: String, Sendable, Codable, CaseIterable {
+    case lodge, assignLane = "assign_lane", query, answer, release, complete, close, reject, cancel
+}
+
+/// Who acts on a declaration: its declarant organisation, or customs of the destination country.
+public enum DeclarationParty: String, Sendable, Codable {
+    case declarant, customs
+}
+
+/// Facts about a declaration that decide whether a step is possible now.
+public struct DeclarationFacts: Sendable, Equatable {
+    /// The emergency allows provisional declarations (release with documents outstanding).
+    public var provisionalAllowed: Bool
+    /// Every required document is provided or waived.
+    public var documentsComplete: Bool
+    /// Released under a provisional declaration that still has to be completed.
+    public var provisional: Bool
+
+    public init(provisionalAllowed: Bool = false, documentsComplete: Bool = true, provisional: Bool = false) {
+        self.provisionalAllowed = provisionalAllowed
+        self.documentsComplete = documentsComplete
+        self.provisional = provisional
+    }
+}
+
+/// The declaration life cycle as one table: which step, by whom, from which state, leads where.
+public enum DeclarationLifecycle {
+    struct Edge {
+        var step: DeclarationStep
+        var party: DeclarationParty
+        var from: Set<DeclarationState>
+        var to: DeclarationState
+    }
+
+    static let edges: [Edge] = [
+        Edge(step: .lodge, party: .declarant, from: [.draft], to: .lodged),
+        Edge(step: .assignLane, party: .customs, from: [.lodged], to: .laneAssigned),
+        Edge(step: .query, party: .customs, from: [.laneAssigned, .answered], to: .queried),
+        Edge(step: .answer, party: .declarant, from: [.queried], to: .answered),
+        Edge(step: .release, party: .customs, from: [.laneAssigned, .answered], to: .released),
+        Edge(step: .complete, party: .declarant, from: [.released], to: .completed),
+        Edge(step: .close, party: .customs, from: [.released, .completed], to: .closed),
+        Edge(step: .reject, party: .customs, from: [.lodged, .laneAssigned, .queried, .answered], to: .rejected),
+        Edge(step: .cancel, party: .declarant, from: [.draft, .lodged, .laneAssigned, .queried, .answered], to: .cancelled),
+    ]
+
+    /// The steps `party` may take from `state`.
+    public static func allowedSteps(from state: DeclarationState, by party: DeclarationParty) -> [DeclarationStep] {
+        edges.filter { $0.party == party && $0.from.contains(state) }.map(\.step)
+    }
+
+    /// The state after `step`, or the reason it cannot happen (with the steps that could).
+    public static func apply(_ step: DeclarationStep, to state: DeclarationState, by party: DeclarationParty,
+                             facts: DeclarationFacts = DeclarationFacts()) throws(DomainError) -> DeclarationState {
+        guard let edge = edges.first(where: { $0.step == step && $0.from.contains(state) }) else {
+            let allowed = allowedSteps(from: state, by: .declarant) + allowedSteps(from: state, by: .customs)
+            throw .conflict("a \(state.rawValue) declaration cannot be \(step.pastTense); allowed now: "
+                                + (allowed.isEmpty ? "nothing (the declaration is final)" : allowed.map(\.rawValue).joined(separator: ", ")),
+                            allowed.map { Problem(field: "step", problem: $0.rawValue) })
+        }
+        guard edge.party == party else {
+            throw .forbidden("only the \(edge.party == .customs ? "customs administration" : "declarant") can \(step.rawValue.replacingOccurrences(of: "_", with: " ")) a declaration")
+        }
+        if step == .release, !facts.documentsComplete, !facts.provisionalAllowed {
+            throw .conflict("required documents are missing and the emergency does not allow provisional declarations; provide or waive them first")
+        }
+        if step == .complete, !facts.provisional {
+            throw .conflict("only a provisional declaration is completed after release")
+        }
+        return edge.to
+    }
+}
+
+extension DeclarationStep {
+    var pastTense: String {
+        switch self {
+        case .lodge: "lodged"
+        case .assignLane: "given a lane"
+        case .query: "queried"
+        case .answer: "answered"
+        case .release: "released"
+        case .complete: "completed"
+        case .close: "closed"
+        case .reject: "rejected"
+        case .cancel: "cancelled"
+        }
+    }
+}
