@@ -27,6 +27,8 @@ public struct Store: Sendable {
     public let items: ItemRepository
     public let stockImporter: StockImporter
     public let stock: StockRepository
+    public let customs: CustomsSetupRepository
+    public let accreditations: AccreditationRepository
 
     public init(database: Database, settings: StoreSettings = StoreSettings()) {
         self.database = database
@@ -40,6 +42,8 @@ public struct Store: Sendable {
         items = ItemRepository(database: database)
         stockImporter = StockImporter(database: database)
         stock = StockRepository(database: database)
+        customs = CustomsSetupRepository(database: database)
+        accreditations = AccreditationRepository(database: database)
     }
 
     /// Opens the database and brings its schema up to date.

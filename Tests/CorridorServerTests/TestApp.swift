@@ -19,6 +19,17 @@ struct TestApp: @unchecked Sendable {
     let adminTokenID: Int64
     /// A site of WFP, the organisation of the `org_member` account.
     let wfpSiteID: Int64
+    /// A demo emergency and accreditation in Kenya, the country of the `customs_officer` account.
+    let kenyaEmergencyID: Int64
+    let kenyaAccreditationID: Int64
+
+    /// The record an `{id}` in a documented path stands for in the route table test.
+    func sampleID(for path: String) -> Int64 {
+        if path.contains("/sites/") { return wfpSiteID }
+        if path.contains("/emergencies/") { return kenyaEmergencyID }
+        if path.contains("/accreditations/") { return kenyaAccreditationID }
+        return adminTokenID
+    }
 
     static func make() async throws -> TestApp {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("corridor-http-\(UUID().uuidString).sqlite").path
@@ -41,7 +52,10 @@ struct TestApp: @unchecked Sendable {
             }
         }
         let wfpSite = try #require(try await store.sites.visible(to: .console).first { $0.orgCode == "WFP" })
-        return TestApp(store: store, router: router, tokens: tokens, adminTokenID: adminTokenID, wfpSiteID: wfpSite.id)
+        let emergency = try #require(try await store.customs.emergencies(country: "KE").first)
+        let accreditation = try #require(try await store.accreditations.visible(to: .console).first { $0.country == "KE" })
+        return TestApp(store: store, router: router, tokens: tokens, adminTokenID: adminTokenID, wfpSiteID: wfpSite.id,
+                       kenyaEmergencyID: emergency.id, kenyaAccreditationID: accreditation.id)
     }
 
     static let accounts: [(String, String)] = [

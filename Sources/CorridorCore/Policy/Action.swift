@@ -18,6 +18,9 @@ public enum Action: String, Sendable, CaseIterable {
     case manageItemAliases
     case manageSites
     case createItem
+    case manageEmergencies
+    case requestAccreditation
+    case decideAccreditation
 }
 
 /// What the action is aimed at, with the scope the policy needs to decide.

@@ -26,8 +26,11 @@ public enum Policy {
              (.revokeToken, .account(let ownerID)):
             return ownerID == userID ? .allow : .deny
         case (.updateOrganisation, .organisation(let code)), (.importStock, .organisation(let code)),
-             (.manageItemAliases, .organisation(let code)), (.manageSites, .organisation(let code)):
+             (.manageItemAliases, .organisation(let code)), (.manageSites, .organisation(let code)),
+             (.requestAccreditation, .organisation(let code)):
             return actor.isMember(of: code) ? .allow : .deny
+        case (.manageEmergencies, .country(let iso)), (.decideAccreditation, .country(let iso)):
+            return actor.isCustomsOfficer(of: iso) ? .allow : .deny
         default:
             return .deny
         }

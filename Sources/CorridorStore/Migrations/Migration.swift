@@ -31,5 +31,6 @@ public enum Migrations {
         FoundationSchema.migration,
         ReferenceDataMigration.migration,
         StockSchema.migration,
+        CustomsSchema.migration,
     ]
 }

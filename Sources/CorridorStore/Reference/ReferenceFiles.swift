@@ -54,6 +54,36 @@ public enum ReferenceFiles {
         }
     }
 
+    struct EntryPointRecord: Decodable {
+        var locode: String
+        var name: String
+        var country: String
+        var kind: String
+        var lat: Double?
+        var lon: Double?
+        var locode_verified: Bool
+        var source: String?
+    }
+
+    struct DutyRateFile: Decodable {
+        struct Rate: Decodable {
+            var country: String
+            var chapters: String
+            var duty_percent: Double
+            var tax_percent: Double
+            var note: String?
+        }
+        var rates: [Rate]
+    }
+
+    static func entryPoints() throws -> [EntryPointRecord] {
+        try JSONDecoder().decode([EntryPointRecord].self, from: data("entry_points.json"))
+    }
+
+    static func dutyRates() throws -> DutyRateFile {
+        try JSONDecoder().decode(DutyRateFile.self, from: data("duty_rates.json"))
+    }
+
     public enum LoadError: Error, CustomStringConvertible {
         case missing(String)
         public var description: String {
