@@ -42,6 +42,7 @@ public func buildRouter(store: Store, config: CorridorConfig) async throws -> Ro
     AdminPages(store: store, pages: pages).addRoutes(to: router)
     StockPages(store: store, pages: pages).addRoutes(to: router)
     SitePages(store: store, pages: pages).addRoutes(to: router)
+    CustomsPages(store: store, pages: pages).addRoutes(to: router)
     AccountPages(store: store, pages: pages).addRoutes(to: router)
     return router
 }

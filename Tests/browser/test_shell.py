@@ -175,6 +175,20 @@ def main():
                 assert "stale report" in text and "expiring" in text and "below minimum" in text, text[:300]
             results.check("alerts list expiring stock and stale reports", alerts_page)
 
+            def customs_decides_accreditation():
+                sign_in_as("customs.ke@corridor.example")
+                page.goto(base + "/customs?country=KE")
+                assert "Tana River floods" in page.inner_text("main")
+                assert "Water purification tablet" in page.inner_text("main"), "the needs list is shown"
+                row = page.locator("#accreditations ~ table tr", has_text="OXFAM")
+                assert "pending" in row.inner_text()
+                row.locator("button", has_text="Approve").click()
+                row = page.locator("#accreditations ~ table tr", has_text="OXFAM")
+                assert "approved" in row.inner_text(), row.inner_text()
+                if args.screenshots:
+                    page.screenshot(path=os.path.join(args.screenshots, "customs.png"), full_page=True)
+            results.check("customs sees the emergency and approves an accreditation", customs_decides_accreditation)
+
             def sign_out():
                 page.goto(base + "/")
                 page.click("header form button")

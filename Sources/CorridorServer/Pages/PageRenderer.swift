@@ -42,7 +42,7 @@ public struct PageRenderer: Sendable {
     func errorPage(_ error: DomainError, context: CorridorRequestContext) -> Response {
         page("error", title: "Error", data: [
             "status": error.status.code, "message": error.message,
-            "details": error.problems.map { ["text": $0.located] },
+            "details": error.problems.map { ["text": $0.located] }, "hasDetails": !error.problems.isEmpty,
         ], context: context, path: "", status: error.status)
     }
 

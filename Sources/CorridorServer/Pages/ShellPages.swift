@@ -47,9 +47,6 @@ struct ShellPages {
             Response(status: .ok, headers: [.contentType: "image/svg+xml", .cacheControl: "public, max-age=86400"],
                      body: .init(byteBuffer: .init(string: map.outlineSVG)))
         }
-        router.get("customs") { _, context in
-            pages.page("customs", title: "Relief customs", data: [:], context: context, path: "/customs")
-        }
         router.get("preparedness") { _, context in
             pages.page("preparedness", title: "Preparedness", data: [:], context: context, path: "/preparedness")
         }

@@ -50,6 +50,7 @@ struct StockPages {
                     "ok": true, "summary": report.summary, "dryRun": report.dryRun, "hxl": report.usesHXL,
                     "created": report.sitesCreated.joined(separator: ", "), "ignored": report.ignoredColumns.joined(separator: ", "),
                     "warnings": report.warnings.map(problemRow), "warningCount": report.warningCount,
+                    "hasWarnings": !report.warnings.isEmpty,
                 ], context: context, path: "/stock")
             } catch let error as DomainError where error.status == .unprocessableContent || error.status == .notFound {
                 return pages.page("stock-import", title: "Stock report rejected", data: [

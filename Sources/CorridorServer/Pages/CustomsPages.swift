@@ -1,0 +1,68 @@
+import CorridorCore
+import CorridorStore
+import Foundation
+import Hummingbird
+
+/// The customs view: active emergencies with their facilities and needs lists, entry points,
+/// and accreditations (with the decision form for customs officers).
+struct CustomsPages {
+    let store: Store
+    let pages: PageRenderer
+
+    func addRoutes(to router: Router<CorridorRequestContext>) {
+        router.get("customs") { request, context in
+            let country = StockQuery(request)["country"]?.uppercased()
+            let today = Day.today()
+            var emergencies: [[String: Any]] = []
+            for emergency in try await store.customs.emergencies(country: country) {
+                let needs = try await store.customs.needs(of: emergency.id)
+                let items = Dictionary(uniqueKeysWithValues: try await store.items.all().map { ($0.code, $0.name) })
+                emergencies.append([
+                    "id": emergency.id, "name": emergency.name, "country": emergency.country,
+                    "hazard": emergency.hazard.replacingOccurrences(of: "_", with: " "), "declared": emergency.declared.description,
+                    "ends": emergency.ends?.description ?? "open", "active": emergency.isActive(on: today),
+                    "facilities": Self.facilities(emergency.facilities), "hasNeeds": !needs.isEmpty,
+                    "needs": needs.map { need in
+                        ["what": need.itemCode.map { items[$0] ?? $0 } ?? "HS heading \(need.hsHeading ?? "")",
+                         "priority": ["", "urgent", "can wait", "not needed"][need.priority.rawValue], "note": need.note ?? ""]
+                    },
+                ])
+            }
+            let accreditations = context.actor == .anonymous ? [] : try await store.accreditations.visible(to: context.actor)
+            return pages.page("customs", title: "Relief customs", data: [
+                "emergencies": emergencies,
+                "entryPoints": try await store.customs.entryPoints(country: country).map {
+                    ["locode": $0.locode, "name": $0.name, "country": $0.country, "kind": $0.kind.rawValue.replacingOccurrences(of: "_", with: " "),
+                     "verified": $0.locodeVerified]
+                },
+                "country": country ?? "",
+                "accreditations": accreditations.map { a in
+                    ["id": a.id, "org": a.orgCode, "country": a.country, "status": a.status.rawValue,
+                     "validUntil": a.validUntil?.description ?? "", "canDecide": Policy.can(context.actor, .decideAccreditation, .country(a.country))] as [String: Any]
+                },
+                "signedIn": context.actor != .anonymous,
+                "suggestedValidity": today.adding(days: 365).description,
+            ], context: context, path: "/customs")
+        }
+        router.post("customs/accreditations/{id}") { request, context in
+            let fields = try await Forms.fields(request, context: context)
+            try Forms.checkCSRF(fields, context: context)
+            guard let id = Int64(try request.required("id", context)),
+                  let status = AccreditationStatus(rawValue: fields["status"] ?? ""), status != .pending else {
+                throw DomainError.invalid(field: "status", "must be approved or revoked")
+            }
+            _ = try await store.accreditations.decide(id: id, status, validUntil: fields["valid_until"].flatMap { Day.parse($0) }, by: context.actor)
+            return Response(status: .seeOther, headers: [.location: "/customs#accreditations"])
+        }
+    }
+
+    static func facilities(_ f: EmergencyFacilities) -> String {
+        var on: [String] = []
+        if f.preArrivalLodgement { on.append("pre-arrival lodgement") }
+        if let days = f.provisionalDeadlineDays { on.append("provisional declarations (complete within \(days) days)") }
+        if f.dutyTaxWaiver { on.append("duty and tax waiver") }
+        if f.feeWaiver { on.append("fee waiver") }
+        if f.outOfHoursClearance { on.append("out-of-hours clearance") }
+        return on.isEmpty ? "none" : on.joined(separator: ", ")
+    }
+}
