@@ -29,7 +29,13 @@ struct StockPages {
             ], context: context, path: "/stock")
         }
         router.post("stock/upload") { request, context in
-            let body = try await request.body.collect(upTo: context.maxUploadSize)
+            // A browser form arrives as one multipart body, read into memory: keep it modest. Larger
+            // reports go through the API or `corridor import stock`, which stream to disk.
+            let limit = min(context.maxUploadSize, Self.formUploadLimit)
+            if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
+                throw DomainError.tooLarge("files over \(limit / 1_048_576) MB go through the API (POST /api/v1/stock/imports) or `corridor import stock`")
+            }
+            let body = try await request.body.collect(upTo: limit)
             guard let form = MultipartForm(contentType: request.headers[.contentType] ?? "", body: Data(body.readableBytesView)) else {
                 throw DomainError.invalid(field: "file", "send the form as multipart/form-data")
             }
@@ -110,6 +116,8 @@ struct StockPages {
             ], context: context, path: "/map")
         }
     }
+
+    static let formUploadLimit = 64 * 1024 * 1024
 
     private func uploadOrganisations(_ actor: Actor, all: [String]) -> [String] {
         actor.isAdmin ? all : actor.roles.compactMap(\.orgCode)
