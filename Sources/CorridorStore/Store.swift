@@ -29,6 +29,7 @@ public struct Store: Sendable {
     public let stock: StockRepository
     public let customs: CustomsSetupRepository
     public let accreditations: AccreditationRepository
+    public let declarations: DeclarationRepository
 
     public init(database: Database, settings: StoreSettings = StoreSettings()) {
         self.database = database
@@ -44,6 +45,7 @@ public struct Store: Sendable {
         stock = StockRepository(database: database)
         customs = CustomsSetupRepository(database: database)
         accreditations = AccreditationRepository(database: database)
+        declarations = DeclarationRepository(database: database)
     }
 
     /// Opens the database and brings its schema up to date.

@@ -21,6 +21,7 @@ public enum Action: String, Sendable, CaseIterable {
     case manageEmergencies
     case requestAccreditation
     case decideAccreditation
+    case draftDeclaration
 }
 
 /// What the action is aimed at, with the scope the policy needs to decide.

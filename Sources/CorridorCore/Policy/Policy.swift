@@ -27,7 +27,7 @@ public enum Policy {
             return ownerID == userID ? .allow : .deny
         case (.updateOrganisation, .organisation(let code)), (.importStock, .organisation(let code)),
              (.manageItemAliases, .organisation(let code)), (.manageSites, .organisation(let code)),
-             (.requestAccreditation, .organisation(let code)):
+             (.requestAccreditation, .organisation(let code)), (.draftDeclaration, .organisation(let code)):
             return actor.isMember(of: code) ? .allow : .deny
         case (.manageEmergencies, .country(let iso)), (.decideAccreditation, .country(let iso)):
             return actor.isCustomsOfficer(of: iso) ? .allow : .deny

@@ -20,6 +20,7 @@ public final class Database: Sendable {
     public let dialect: Dialect
     public let url: DatabaseURL
     let logger: Logger
+    private let writeGate = WriteGate()
 
     public init(_ url: DatabaseURL, logger: Logger = Logger(label: "corridor.db"), postgresSchema: String? = nil) throws {
         self.url = url
@@ -57,6 +58,19 @@ public final class Database: Sendable {
 
     /// Runs `body` in one transaction: everything it wrote commits together, or nothing does.
     public func transaction<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
+        guard dialect == .sqlite else { return try await runTransaction(body) }
+        await writeGate.enter()
+        do {
+            let result = try await runTransaction(body)
+            await writeGate.leave()
+            return result
+        } catch {
+            await writeGate.leave()
+            throw error
+        }
+    }
+
+    private func runTransaction<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
         try await withConnection { db in
             try await db.raw(SQLQueryString(dialect.beginWrite)).run()
             do {

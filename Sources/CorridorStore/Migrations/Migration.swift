@@ -32,5 +32,6 @@ public enum Migrations {
         ReferenceDataMigration.migration,
         StockSchema.migration,
         CustomsSchema.migration,
+        DeclarationSchema.migration,
     ]
 }

@@ -92,13 +92,15 @@ public struct CustomsSetupRepository: Sendable {
     }
 
     public func needs(of emergencyID: Int64) async throws -> [NeedsListEntry] {
-        try await database.read { db in
+        try await database.read { db in try await Self.needs(of: emergencyID, on: db) }
+    }
+
+    static func needs(of emergencyID: Int64, on db: any SQLDatabase) async throws -> [NeedsListEntry] {
             try await db.raw("SELECT * FROM needs WHERE emergency_id = \(bind: emergencyID) ORDER BY priority, id").all().map { row in
                 NeedsListEntry(itemCode: try row.optionalString("item_code"), hsHeading: try row.optionalString("hs_heading"),
                                priority: NeedsListEntry.Priority(rawValue: try row.int("priority")) ?? .canWait,
                                note: try row.optionalString("note"))
             }
-        }
     }
 
     static func emergency(_ row: any SQLRow) throws -> Emergency {

@@ -54,19 +54,24 @@ public struct TokenRepository: Sendable {
     /// The user a bearer token speaks for, or nil when it is unknown or revoked.
     public func authenticate(_ secret: String) async throws -> User? {
         let now = UnixTime.now()
-        return try await database.withConnection { db in
+        let found = try await database.read { db -> (tokenID: Int64, lastUsed: Int64?, user: User)? in
             guard let row = try await db.raw("""
                 SELECT id, user_id, last_used_at FROM api_tokens
                 WHERE token_hash = \(bind: Secrets.sha256Hex(secret)) AND revoked_at IS NULL
                 """).first(),
                 let user = try await UserRepository.find(id: try row.int64("user_id"), on: db), !user.disabled
             else { return nil }
-            // Record use at most once a minute, to keep reads from turning into writes.
-            if (try row.optionalInt64("last_used_at") ?? 0) < now - 60 {
-                try await db.raw("UPDATE api_tokens SET last_used_at = \(bind: now) WHERE id = \(bind: try row.int64("id"))").run()
-            }
-            return user
+            return (try row.int64("id"), try row.optionalInt64("last_used_at"), user)
         }
+        guard let found else { return nil }
+        // Record use at most once a minute, to keep reads from turning into writes; as a
+        // transaction, so it queues behind other writers instead of blocking a thread.
+        if (found.lastUsed ?? 0) < now - 60 {
+            try await database.transaction { db in
+                try await db.raw("UPDATE api_tokens SET last_used_at = \(bind: now) WHERE id = \(bind: found.tokenID)").run()
+            }
+        }
+        return found.user
     }
 
     static func info(_ row: any SQLRow) throws -> APITokenInfo {

@@ -1,0 +1,87 @@
+import CorridorCore
+import Foundation
+import SQLKit
+
+/// Relief consignment declarations: drafted by an organisation, worked by the customs of the
+/// destination country. Every change is one transaction with its audit event; a write carrying a
+/// stale `version` is refused.
+public struct DeclarationRepository: Sendable {
+    let database: Database
+    /// Seed of the random selection, so a lane can be explained after the fact.
+    public static let selectionSeed: UInt64 = 2026
+
+    public func create(_ input: DeclarationInput, org orgCode: String, by actor: Actor, today: Day = .today()) async throws -> DeclarationView {
+        try Policy.authorize(actor, .draftDeclaration, .organisation(code: orgCode.uppercased()))
+        let checked = try input.checked(today: today)
+        let id = try await database.transaction { db -> Int64 in
+            guard let org = try await OrganisationRepository.find(code: orgCode, on: db) else {
+                throw DomainError.notFound("no organisation with code \(orgCode)")
+            }
+            try await Self.checkReferences(input, checked, org: org, today: today, on: db)
+            guard let id = try await db.raw("""
+                INSERT INTO declarations (reference, declarant_org_id, consignee, destination, entry_point, emergency_id, transport_mode,
+                    transport_document, expected_arrival, state, version, created_at)
+                VALUES (\(bind: checked.reference), \(bind: org.id), \(bind: input.consignee.trimmedCell), \(bind: checked.destination.value),
+                    \(bind: input.entryPoint.uppercased()), \(bind: input.emergencyId), \(bind: checked.mode.rawValue),
+                    \(bind: input.transportDocument), \(bind: checked.expectedArrival?.description), 'draft', 1, \(bind: UnixTime.now()))
+                RETURNING id
+                """).first()?.int64("id") else { throw DomainError.conflict("the declaration was not stored") }
+            try await BulkInsert.insert(
+                into: "declaration_lines",
+                columns: ["declaration_id", "line_no", "description", "item_code", "hs_code", "quantity_milli", "unit", "gross_kg",
+                          "value_milli", "currency", "origin", "re_export_by"],
+                rows: checked.lines.enumerated().map { index, line in
+                    [id, index + 1, line.description, line.itemCode, line.hsCode.digits, line.quantity.milli, line.unit, line.grossKg,
+                     line.value.milli, line.currency, line.origin, line.reExportBy?.description]
+                }, on: db)
+            let required = DocumentsChecklist.required(forHSCodes: checked.lines.map(\.hsCode))
+            try await BulkInsert.insert(
+                into: "declaration_documents", columns: ["declaration_id", "document", "status", "updated_at"],
+                rows: required.map { [id, $0.rawValue, DocumentsChecklist.Status.missing.rawValue, UnixTime.now()] }, on: db)
+            try await DeclarationAudit.append(declarationID: id, actor: actor, action: "create", before: "none", after: "draft", on: db)
+            return id
+        }
+        return try await view(id: id, by: actor)!
+    }
+
+    /// The store's half of validation: every code must exist, the entry point must be in the
+    /// destination, the emergency must be the destination's and active, the reference unused.
+    static func checkReferences(_ input: DeclarationInput, _ checked: (reference: String, destination: CountryCode, mode: TransportMode,
+                                expectedArrival: Day?, lines: [CheckedDeclarationLine]), org: Organisation, today: Day,
+                                on db: any SQLDatabase) async throws {
+        var problems = ProblemList()
+        if let point = try await db.raw("SELECT country FROM entry_points WHERE locode = \(bind: input.entryPoint.uppercased())").first() {
+            if try point.string("country") != checked.destination.value {
+                problems.add(field: "entry_point", "\(input.entryPoint.uppercased()) is not in \(checked.destination)")
+            }
+        } else {
+            problems.add(field: "entry_point", "'\(input.entryPoint)' is not a known entry point of \(checked.destination)")
+        }
+        if let emergencyID = input.emergencyId {
+            let emergency = try await db.raw("SELECT * FROM emergencies WHERE id = \(bind: emergencyID)").first().map(CustomsSetupRepository.emergency)
+            if emergency == nil || emergency!.country != checked.destination.value {
+                problems.add(field: "emergency_id", "no emergency \(emergencyID) in \(checked.destination)")
+            } else if !emergency!.isActive(on: today) {
+                problems.add(field: "emergency_id", "the emergency \(emergency!.name) is not active")
+            }
+        }
+        if try await db.raw("SELECT id FROM declarations WHERE declarant_org_id = \(bind: org.id) AND reference = \(bind: checked.reference)").first() != nil {
+            problems.add(field: "reference", "\(org.code) already used reference \(checked.reference)")
+        }
+        for (index, line) in checked.lines.enumerated() {
+            if try await db.raw("SELECT code FROM hs_codes WHERE code = \(bind: line.hsCode.international)").first() == nil {
+                problems.add(Problem(row: index + 1, field: "lines[\(index)].hs_code", problem: "\(line.hsCode.international) is not an HS 2022 subheading"))
+            }
+            if try await db.raw("SELECT code FROM currencies WHERE code = \(bind: line.currency)").first() == nil {
+                problems.add(Problem(row: index + 1, field: "lines[\(index)].currency", problem: "'\(line.currency)' is not an ISO 4217 currency"))
+            }
+            if try await !ReferenceRepository.countryExists(line.origin, on: db) {
+                problems.add(Problem(row: index + 1, field: "lines[\(index)].origin", problem: "'\(line.origin)' is not a known country"))
+            }
+            if let item = line.itemCode, try await db.raw("SELECT code FROM items WHERE code = \(bind: item)").first() == nil {
+                problems.add(Problem(row: index + 1, field: "lines[\(index)].item_code", problem: "'\(item)' is not a catalogue item"))
+            }
+        }
+        try problems.check()
+    }
+}

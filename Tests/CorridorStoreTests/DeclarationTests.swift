@@ -1,0 +1,171 @@
+import CorridorCore
+import CorridorStore
+import Foundation
+import SQLKit
+import Testing
+
+@Suite struct DeclarationTests {
+    struct World {
+        var store: Store
+        var wfp: Actor
+        var krcs: Actor
+        var customsKE: Actor
+        var customsNP: Actor
+        var emergency: Emergency
+    }
+
+    static let today = Day(year: 2026, month: 6, day: 1)!
+
+    static func world(_ store: Store) async throws -> World {
+        try await ImportFixture.prepare(store)
+        func user(_ email: String, _ role: Role) async throws -> Actor {
+            try await store.users.create(NewUser(email: email, name: "", password: "long enough pw", roles: [role]), by: .console).actor
+        }
+        let world = World(store: store, wfp: try await user("w@x.org", .orgMember(orgCode: "WFP")),
+                          krcs: try await user("k@x.org", .orgMember(orgCode: "KRCS")),
+                          customsKE: try await user("c@x.org", .customsOfficer(country: "KE")),
+                          customsNP: try await user("n@x.org", .customsOfficer(country: "NP")),
+                          emergency: try await store.customs.createEmergency(EmergencyInput(
+                              country: "KE", name: "Floods", hazard: "flood", declared: "2026-05-01", ends: nil, facilities: nil), by: .console))
+        try await store.customs.addNeed(NeedsListEntry(itemCode: nil, hsHeading: "6306", priority: .urgent), to: world.emergency.id, by: .console)
+        let request = try await store.accreditations.request(org: "WFP", country: "KE", by: world.wfp)
+        _ = try await store.accreditations.decide(id: request.id, .approved, validUntil: today.adding(days: 300), by: world.customsKE, today: today)
+        return world
+    }
+
+    static func input(_ reference: String, hs: String = "630622", emergency: Int64?) -> DeclarationInput {
+        DeclarationInput(reference: reference, consignee: "Kenya Red Cross", destination: "KE", entryPoint: "KENBO", emergencyId: emergency,
+                         transportMode: "air", transportDocument: "176-12345675", expectedArrival: "2026-06-03", lines: [
+                            DeclarationLineInput(description: "Family tents", itemCode: "SHE-TENT-FAM", hsCode: hs, quantity: "200", unit: "piece",
+                                                 grossKg: 9_000, value: "60000", currency: "USD", origin: "PK"),
+                         ])
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func aConsignmentGoesFromDraftToReleaseWithAnIntactAuditChain(_ kind: TestDatabase) async throws {
+        try await kind.withStore { store in
+            let w = try await Self.world(store)
+            let first = try await store.declarations.create(Self.input("WFP-KE-001", emergency: w.emergency.id), org: "WFP", by: w.wfp, today: Self.today)
+            #expect(first.state == .draft && first.version == 1)
+            #expect(first.documents.map(\.document) == ["donation_certificate", "packing_list", "transport_document"])
+            var d = try await store.declarations.step(id: first.id, .lodge, version: 1, by: w.wfp, today: Self.today)
+            d = try await store.declarations.step(id: d.id, .assignLane, version: d.version, by: w.customsKE, today: Self.today)
+            #expect(d.lane == .yellow, "first declaration of WFP in Kenya: documentary check")
+            #expect(d.laneReasons.contains("first declaration of this organisation in the country"))
+            await #expect(throws: DomainError.self) {
+                try await store.declarations.step(id: d.id, .release, version: d.version, by: w.customsKE, today: Self.today)
+            }
+            for doc in [RequiredDocument.packingList, .transportDocument] {
+                d = try await store.declarations.setDocument(id: d.id, document: doc, status: .provided, fileName: "\(doc.rawValue).pdf",
+                                                             sha256: String(repeating: "a", count: 64), sizeBytes: 1000, by: w.wfp)
+            }
+            await #expect(throws: DomainError.self) {
+                try await store.declarations.setDocument(id: d.id, document: .donationCertificate, status: .waived, fileName: nil,
+                                                         sha256: nil, sizeBytes: nil, by: w.wfp)
+            }
+            d = try await store.declarations.setDocument(id: d.id, document: .donationCertificate, status: .waived, fileName: nil,
+                                                         sha256: nil, sizeBytes: nil, by: w.customsKE)
+            d = try await store.declarations.step(id: d.id, .release, version: d.version, by: w.customsKE, today: Self.today)
+            #expect(d.state == .released)
+            await #expect(throws: DomainError.self) {
+                try await store.declarations.step(id: d.id, .cancel, version: d.version, by: w.wfp, today: Self.today)
+            }
+            let trail = try #require(try await store.declarations.audit(id: d.id, by: w.customsKE))
+            #expect(trail.events.map(\.action) == ["create", "lodge", "assign_lane", "document packing_list", "document transport_document",
+                                                   "document donation_certificate", "release"])
+            #expect(trail.broken == nil)
+
+            // A second declaration of the same, accredited organisation, on the needs list: green unless drawn at random.
+            let second = try await store.declarations.create(Self.input("WFP-KE-002", emergency: w.emergency.id), org: "WFP", by: w.wfp, today: Self.today)
+            var e = try await store.declarations.step(id: second.id, .lodge, version: 1, by: w.wfp, today: Self.today)
+            e = try await store.declarations.step(id: e.id, .assignLane, version: e.version, by: w.customsKE, today: Self.today)
+            let drawn = Selectivity.draw(seed: DeclarationRepository.selectionSeed, reference: "WFP/WFP-KE-002") < SelectivityRuleSet.standard.randomRate
+            #expect(e.lane == (drawn ? .yellow : .green))
+
+            // Editing an audit row directly is caught.
+            try await store.database.withConnection { db in
+                try await db.raw("UPDATE audit_events SET after_state = 'released' WHERE declaration_id = \(bind: d.id) AND sequence = 2").run()
+            }
+            #expect(try await DeclarationAudit.verifyAll(store.database).map(\.sequence) == [2])
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func badDeclarationsAreRefusedWithEveryProblemLocated(_ kind: TestDatabase) async throws {
+        try await kind.withStore { store in
+            let w = try await Self.world(store)
+            var input = Self.input("X-1", emergency: w.emergency.id)
+            input.entryPoint = "NPKTM"
+            input.lines.append(DeclarationLineInput(description: "", itemCode: nil, hsCode: "9999", quantity: "0", unit: "kg", grossKg: 0,
+                                                    value: "-1", currency: "usd1", origin: "Kenya"))
+            do {
+                _ = try await store.declarations.create(input, org: "WFP", by: w.wfp, today: Self.today)
+                Issue.record("accepted")
+            } catch let error as DomainError {
+                #expect(Set(error.problems.compactMap(\.field)) == ["lines[1].description", "lines[1].hs_code", "lines[1].quantity",
+                                                                    "lines[1].value", "lines[1].gross_kg", "lines[1].currency", "lines[1].origin"])
+            }
+            input = Self.input("X-2", hs: "999999", emergency: 999)
+            input.entryPoint = "NPKTM"
+            do {
+                _ = try await store.declarations.create(input, org: "WFP", by: w.wfp, today: Self.today)
+                Issue.record("accepted")
+            } catch let error as DomainError {
+                #expect(Set(error.problems.compactMap(\.field)) == ["entry_point", "emergency_id", "lines[0].hs_code"])
+            }
+            _ = try await store.declarations.create(Self.input("DUP", emergency: nil), org: "WFP", by: w.wfp, today: Self.today)
+            await #expect(throws: DomainError.self) {
+                try await store.declarations.create(Self.input("DUP", emergency: nil), org: "WFP", by: w.wfp, today: Self.today)
+            }
+            #expect(try await store.declarations.list(by: w.wfp).count == 1, "nothing of the refused ones was written")
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func nobodySeesDeclarationsOfOthers(_ kind: TestDatabase) async throws {
+        try await kind.withStore { store in
+            let w = try await Self.world(store)
+            let d = try await store.declarations.create(Self.input("T-1", emergency: nil), org: "WFP", by: w.wfp, today: Self.today)
+            let visibility: [(Actor, Bool)] = [(w.wfp, true), (w.customsKE, true), (.console, true), (w.krcs, false), (w.customsNP, false),
+                                               (.anonymous, false), (.user(id: 99, email: "g@x.org", roles: [.coordinator(country: nil)]), false)]
+            for (actor, sees) in visibility {
+                #expect((try await store.declarations.view(id: d.id, by: actor) != nil) == sees, "\(actor)")
+                #expect(try await store.declarations.list(by: actor).count == (sees ? 1 : 0), "\(actor)")
+            }
+            await #expect(throws: DomainError.self) { try await store.declarations.step(id: d.id, .lodge, version: 1, by: w.krcs) }
+            await #expect(throws: DomainError.self) { try await store.declarations.create(Self.input("T-2", emergency: nil), org: "WFP", by: w.krcs) }
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func fiftyConcurrentReleasesYieldExactlyOne(_ kind: TestDatabase) async throws {
+        try await kind.withStore { store in
+            let w = try await Self.world(store)
+            var d = try await store.declarations.create(Self.input("RACE-1", emergency: w.emergency.id), org: "WFP", by: w.wfp, today: Self.today)
+            d = try await store.declarations.step(id: d.id, .lodge, version: d.version, by: w.wfp, today: Self.today)
+            d = try await store.declarations.step(id: d.id, .assignLane, version: d.version, by: w.customsKE, today: Self.today)
+            for doc in d.documents {
+                d = try await store.declarations.setDocument(id: d.id, document: RequiredDocument(rawValue: doc.document)!, status: .waived,
+                                                             fileName: nil, sha256: nil, sizeBytes: nil, by: w.customsKE)
+            }
+            let (id, version, customs) = (d.id, d.version, w.customsKE)
+            let outcomes = await withTaskGroup(of: String.self) { group in
+                for _ in 0..<50 {
+                    group.addTask {
+                        do {
+                            _ = try await store.declarations.step(id: id, .release, version: version, by: customs, today: Self.today)
+                            return "ok"
+                        } catch let error as DomainError { return error.code } catch { return "error: \(error)" }
+                    }
+                }
+                var all: [String] = []
+                for await outcome in group { all.append(outcome) }
+                return all
+            }
+            #expect(outcomes.filter { $0 == "ok" }.count == 1)
+            #expect(outcomes.filter { $0 == "conflict" }.count == 49, "\(Set(outcomes))")
+            #expect(try await DeclarationAudit.verifyAll(store.database).isEmpty)
+            #expect(try await store.declarations.audit(id: id, by: customs)?.events.filter { $0.action == "release" }.count == 1)
+        }
+    }
+}
