@@ -36,6 +36,7 @@ public func buildRouter(store: Store, config: CorridorConfig) async throws -> Ro
     StockController(store: store, uploadLimit: config.maxUploadBytes).addRoutes(to: api)
     SiteController(store: store).addRoutes(to: api)
     CustomsSetupController(store: store).addRoutes(to: api)
+    DeclarationController(store: store).addRoutes(to: api)
 
     ShellPages(store: store, pages: pages, map: map).addRoutes(to: router)
     SignInPages(store: store, pages: pages, secureCookies: config.secureCookies).addRoutes(to: router)

@@ -46,6 +46,12 @@ import Testing
         "/api/v1/stock/imports": "?org=WFP&dry_run=true",
         "/api/v1/stock/nearest": "?item=SHE-TENT-FAM&lat=0&lon=0",
         "/api/v1/sites": "?org=WFP",
+        "/api/v1/declarations": "?org=WFP",
+    ]
+
+    static let wrongParty: [String: String] = [
+        "/api/v1/declarations/{id}/steps/{step}": "org_member",
+        "/api/v1/declarations/{id}/documents/{document}": "customs_officer",
     ]
 
     @Test func everyOperationAnswers401And403AsDocumented() async throws {
@@ -56,6 +62,8 @@ import Testing
                 let uri = operation.path
                     .replacingOccurrences(of: "{iso}", with: "KE")
                     .replacingOccurrences(of: "{item}", with: "SHE-TENT-FAM")
+                    .replacingOccurrences(of: "{step}", with: "assign_lane")
+                    .replacingOccurrences(of: "{document}", with: "packing_list")
                     .replacingOccurrences(of: "{code}", with: operation.path.contains("/hs/") ? "6306" : "WFP")
                     .replacingOccurrences(of: "{id}", with: String(app.sampleID(for: operation.path)))
                     + (Self.sampleQueries[operation.path] ?? "")
@@ -68,6 +76,9 @@ import Testing
                     switch (operation.access, role) {
                     case ("public", _): expected = "allowed"
                     case (_, nil): expected = "401"
+                    case ("declaration_party", let role?):
+                        // The sample step (assign_lane) is customs' and the sample document (provided) the declarant's.
+                        expected = Self.wrongParty[operation.path] == role ? "403" : "allowed"
                     case ("admin", "admin"), ("signed_in", _), ("owner_or_admin", "admin"), ("org_or_admin", "admin"),
                          ("org_or_admin", "org_member"), ("customs_or_admin", "admin"), ("customs_or_admin", "customs_officer"):
                         expected = "allowed"

@@ -22,12 +22,14 @@ struct TestApp: @unchecked Sendable {
     /// A demo emergency and accreditation in Kenya, the country of the `customs_officer` account.
     let kenyaEmergencyID: Int64
     let kenyaAccreditationID: Int64
+    let kenyaDeclarationID: Int64
 
     /// The record an `{id}` in a documented path stands for in the route table test.
     func sampleID(for path: String) -> Int64 {
         if path.contains("/sites/") { return wfpSiteID }
         if path.contains("/emergencies/") { return kenyaEmergencyID }
         if path.contains("/accreditations/") { return kenyaAccreditationID }
+        if path.contains("/declarations/") { return kenyaDeclarationID }
         return adminTokenID
     }
 
@@ -55,7 +57,8 @@ struct TestApp: @unchecked Sendable {
         let emergency = try #require(try await store.customs.emergencies(country: "KE").first)
         let accreditation = try #require(try await store.accreditations.visible(to: .console).first { $0.country == "KE" })
         return TestApp(store: store, router: router, tokens: tokens, adminTokenID: adminTokenID, wfpSiteID: wfpSite.id,
-                       kenyaEmergencyID: emergency.id, kenyaAccreditationID: accreditation.id)
+                       kenyaEmergencyID: emergency.id, kenyaAccreditationID: accreditation.id,
+                       kenyaDeclarationID: try #require(try await store.declarations.list(by: .console).first).id)
     }
 
     static let accounts: [(String, String)] = [

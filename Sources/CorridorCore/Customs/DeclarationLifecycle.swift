@@ -71,6 +71,11 @@ public enum DeclarationLifecycle {
         Edge(step: .cancel, party: .declarant, from: [.draft, .lodged, .laneAssigned, .queried, .answered], to: .cancelled),
     ]
 
+    /// Whose step it is: each step belongs to one party, whatever the state.
+    public static func party(of step: DeclarationStep) -> DeclarationParty {
+        edges.first { $0.step == step }!.party
+    }
+
     /// The steps `party` may take from `state`.
     public static func allowedSteps(from state: DeclarationState, by party: DeclarationParty) -> [DeclarationStep] {
         edges.filter { $0.party == party && $0.from.contains(state) }.map(\.step)

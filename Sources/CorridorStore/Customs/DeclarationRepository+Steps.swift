@@ -5,7 +5,7 @@ import SQLKit
 extension DeclarationRepository {
     /// Who the caller is to this declaration: its declarant, its customs, or nobody (then it does
     /// not exist for them).
-    static func party(of actor: Actor, org: String, destination: String) -> DeclarationParty? {
+    public static func party(of actor: Actor, org: String, destination: String) -> DeclarationParty? {
         if actor.isCustomsOfficer(of: destination) { return .customs }
         if actor.isMember(of: org) { return .declarant }
         return nil
@@ -138,6 +138,8 @@ extension DeclarationRepository {
                     size_bytes = \(bind: sizeBytes), updated_at = \(bind: UnixTime.now())
                 WHERE declaration_id = \(bind: id) AND document = \(bind: document.rawValue)
                 """).run()
+            // A document change is a change of the declaration: whoever read it before must reload.
+            try await db.raw("UPDATE declarations SET version = version + 1 WHERE id = \(bind: id)").run()
             try await DeclarationAudit.append(declarationID: id, actor: actor, action: "document \(document.rawValue)",
                                               before: current.documents.first { $0.document == document.rawValue }?.status ?? "missing",
                                               after: status.rawValue + (sha256.map { " sha256:\($0)" } ?? ""), on: db)

@@ -32,5 +32,15 @@ enum DemoCustoms {
                 _ = try await store.accreditations.decide(id: request.id, .approved, validUntil: today.adding(days: 365), by: .console, today: today)
             }
         }
+        // One consignment on its way to Nairobi, lodged before arrival.
+        let draft = try await store.declarations.create(DeclarationInput(
+            reference: "WFP-KE-0001", consignee: "Kenya Red Cross Society", destination: "KE", entryPoint: "KENBO", emergencyId: kenya.id,
+            transportMode: "air", transportDocument: "176-00000011", expectedArrival: today.adding(days: 2).description, lines: [
+                DeclarationLineInput(description: "Water purification tablets, NaDCC 67 mg", itemCode: "WSH-TABS-NADCC", hsCode: "380894",
+                                     quantity: "500000", unit: "tablet", grossKg: 650, value: "15000", currency: "USD", origin: "IE"),
+                DeclarationLineInput(description: "Tarpaulins 4 x 6 m", itemCode: "SHE-TARP-4X6", hsCode: "392690", quantity: "5000",
+                                     unit: "piece", grossKg: 22_500, value: "40000", currency: "USD", origin: "AE"),
+            ]), org: "WFP", by: .console, today: today)
+        _ = try await store.declarations.step(id: draft.id, .lodge, version: draft.version, by: .console, today: today)
     }
 }

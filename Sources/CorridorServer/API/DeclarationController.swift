@@ -1,0 +1,90 @@
+import CorridorCore
+import CorridorStore
+import Crypto
+import Foundation
+import Hummingbird
+import NIOCore
+
+/// Relief consignment declarations: drafted by organisations, worked by customs, every step audited.
+struct DeclarationController {
+    let store: Store
+    static let documentLimit = 20 * 1024 * 1024
+
+    struct StepInput: Decodable { var version: Int64 }
+
+    struct AuditTrail: ResponseEncodable, Sendable {
+        var events: [AuditEvent]
+        var verified: Bool
+        var firstBrokenSequence: Int?
+    }
+
+    func addRoutes(to group: RouterGroup<CorridorRequestContext>) {
+        group.get("declarations") { _, context in
+            guard context.actor != .anonymous else { throw DomainError.unauthenticated("sign in to see declarations") }
+            return ItemList(items: try await store.declarations.list(by: context.actor))
+        }
+        group.post("declarations") { request, context in
+            let org = try StockQuery(request).required("org")
+            try Policy.authorize(context.actor, .draftDeclaration, .organisation(code: org.uppercased()))
+            let input = try await request.decodeJSON(DeclarationInput.self, context: context)
+            let created = try await store.declarations.create(input, org: org, by: context.actor)
+            return EditedResponse(status: .created, headers: [.location: "/api/v1/declarations/\(created.id)"], response: created)
+        }
+        group.get("declarations/{id}") { request, context in
+            try await declaration(request, context)
+        }
+        group.post("declarations/{id}/steps/{step}") { request, context in
+            let declaration = try await declaration(request, context)
+            let raw = try request.required("step", context)
+            guard let step = DeclarationStep(rawValue: raw) else {
+                throw DomainError.invalid(field: "step", "must be one of \(DeclarationStep.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            // Whose step it is is known before the body is read; the wrong party hears so first.
+            let party = DeclarationRepository.party(of: context.actor, org: declaration.org, destination: declaration.destination)
+            if !context.actor.isAdmin, party != DeclarationLifecycle.party(of: step) {
+                throw DomainError.forbidden("only the \(DeclarationLifecycle.party(of: step) == .customs ? "customs administration" : "declarant") can \(step.rawValue.replacingOccurrences(of: "_", with: " "))")
+            }
+            let input = try await request.decodeJSON(StepInput.self, context: context)
+            return try await store.declarations.step(id: declaration.id, step, version: input.version, by: context.actor)
+        }
+        group.post("declarations/{id}/documents/{document}") { request, context in
+            let declaration = try await declaration(request, context)
+            let raw = try request.required("document", context)
+            guard let document = RequiredDocument(rawValue: raw) else { throw DomainError.invalid(field: "document", "'\(raw)' is not a document kind") }
+            let query = StockQuery(request)
+            guard let status = DocumentsChecklist.Status(rawValue: query["status"] ?? "provided"), status != .missing else {
+                throw DomainError.invalid(field: "status", "must be provided or waived")
+            }
+            var hash: String?
+            var size: Int?
+            if status == .provided {
+                let body = try await request.body.collect(upTo: Self.documentLimit)
+                guard body.readableBytes > 0 else { throw DomainError.invalid(field: "file", "send the document's file as the request body") }
+                hash = SHA256.hash(data: Data(body.readableBytesView)).map { String(format: "%02x", $0) }.joined()
+                size = body.readableBytes
+            }
+            return try await store.declarations.setDocument(id: declaration.id, document: document, status: status,
+                                                            fileName: query["file_name"], sha256: hash, sizeBytes: size, by: context.actor)
+        }
+        group.get("declarations/{id}/audit") { request, context in
+            let declaration = try await declaration(request, context)
+            guard let trail = try await store.declarations.audit(id: declaration.id, by: context.actor) else {
+                throw DomainError.notFound("no such declaration")
+            }
+            return AuditTrail(events: trail.events, verified: trail.broken == nil, firstBrokenSequence: trail.broken?.sequence)
+        }
+    }
+
+    /// The declaration if the caller may see it; 401 without identity, 404 otherwise (its existence
+    /// is nobody else's business).
+    private func declaration(_ request: Request, _ context: CorridorRequestContext) async throws -> DeclarationView {
+        guard context.actor != .anonymous else { throw DomainError.unauthenticated("sign in first") }
+        guard let id = Int64(try request.required("id", context)), let view = try await store.declarations.view(id: id, by: context.actor) else {
+            throw DomainError.notFound("no such declaration")
+        }
+        return view
+    }
+}
+
+extension DeclarationView: ResponseEncodable {}
+extension AuditEvent: ResponseEncodable {}
