@@ -175,6 +175,43 @@ def main():
                 assert "stale report" in text and "expiring" in text and "below minimum" in text, text[:300]
             results.check("alerts list expiring stock and stale reports", alerts_page)
 
+            def declaration_lodged_and_released():
+                sign_in_as("logistics@wfp.example")
+                page.goto(base + "/customs/declarations/new")
+                page.select_option("select[name=org]", "WFP")
+                page.fill("input[name=reference]", "WFP-KE-BROWSER-1")
+                page.fill("input[name=consignee]", "Kenya Red Cross Society")
+                page.fill("input[name=destination]", "KE")
+                page.select_option("select[name=entry_point]", "KENBO")
+                page.select_option("select[name=emergency_id]", label="Tana River floods (KE)")
+                page.fill("input[name=transport_document]", "176-99999990")
+                page.fill("input[name=line0_item]", "SHE-TARP-4X6")
+                page.fill("input[name=line0_quantity]", "2000")
+                page.fill("input[name=line0_value]", "16000")
+                page.fill("input[name=line0_origin]", "AE")
+                page.fill("input[name=line1_item]", "WSH-JCAN-C10")
+                page.fill("input[name=line1_quantity]", "3000")
+                page.fill("input[name=line1_value]", "9000")
+                page.fill("input[name=line1_origin]", "CN")
+                page.click("form.declaration button[type=submit]")
+                assert page.inner_text("h1") == "Declaration WFP-KE-BROWSER-1", page.inner_text("main")[:400]
+                assert page.locator("table tbody tr").first.is_visible()
+                page.click("button[data-step=lodge]")
+                assert "lodged" in page.inner_text(".state")
+                sign_in_as("customs.ke@corridor.example")
+                page.goto(base + "/customs/declarations")
+                page.click("a:has-text('WFP-KE-BROWSER-1')")
+                page.click("button[data-step=assign_lane]")
+                assert page.locator(".lane").count() >= 1
+                while page.locator("table.documents button", has_text="Waive").count() > 0:
+                    page.locator("table.documents button", has_text="Waive").first.click()
+                page.click("button[data-step=release]")
+                assert page.inner_text(".state") == "released", page.inner_text("main")[:400]
+                assert "chain verified" in page.inner_text("main")
+                if args.screenshots:
+                    page.screenshot(path=os.path.join(args.screenshots, "declaration.png"), full_page=True)
+            results.check("a declaration with two lines is lodged through the form and released by customs", declaration_lodged_and_released)
+
             def customs_decides_accreditation():
                 sign_in_as("customs.ke@corridor.example")
                 page.goto(base + "/customs?country=KE")

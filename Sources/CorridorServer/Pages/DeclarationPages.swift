@@ -1,0 +1,157 @@
+import CorridorCore
+import CorridorStore
+import Foundation
+import Hummingbird
+
+/// Declarations in the browser: the list (the customs queue for officers), a form with line rows
+/// that works without JavaScript, and one declaration with its documents and the steps the caller
+/// may take.
+struct DeclarationPages {
+    let store: Store
+    let pages: PageRenderer
+    static let lineRows = 5
+
+    func addRoutes(to router: Router<CorridorRequestContext>) {
+        router.get("customs/declarations") { _, context in
+            guard context.actor != .anonymous else { throw DomainError.unauthenticated("sign in to see declarations") }
+            let declarations = try await store.declarations.list(by: context.actor)
+            let queue = declarations.sorted { a, b in
+                // Customs work what is lodged first, oldest reference order as a stable tie-break.
+                (Self.queueRank(a.state), a.id) < (Self.queueRank(b.state), b.id)
+            }
+            return pages.page("declarations", title: "Declarations", data: [
+                "declarations": queue.map { d in
+                    ["id": d.id, "reference": d.reference, "org": d.org, "destination": d.destination, "entryPoint": d.entryPoint,
+                     "state": d.state.rawValue.replacingOccurrences(of: "_", with: " "), "lane": d.lane?.rawValue ?? "",
+                     "arrival": d.expectedArrival ?? "", "lines": d.lines.count] as [String: Any]
+                },
+                "canDraft": context.actor.isAdmin || context.actor.roles.contains { $0.orgCode != nil },
+            ], context: context, path: "/customs")
+        }
+        router.get("customs/declarations/new") { _, context in
+            try await form(context: context)
+        }
+        router.post("customs/declarations") { request, context in
+            let fields = try await Forms.fields(request, context: context)
+            try Forms.checkCSRF(fields, context: context)
+            do {
+                let input = try await input(from: fields)
+                let created = try await store.declarations.create(input, org: fields["org"] ?? "", by: context.actor)
+                return Response(status: .seeOther, headers: [.location: "/customs/declarations/\(created.id)"])
+            } catch let error as DomainError where error.status == .unprocessableContent {
+                return try await form(context: context, fields: fields, error: error)
+            }
+        }
+        router.get("customs/declarations/{id}") { request, context in
+            try await detail(request, context)
+        }
+        router.post("customs/declarations/{id}/steps") { request, context in
+            let fields = try await Forms.fields(request, context: context)
+            try Forms.checkCSRF(fields, context: context)
+            guard let id = Int64(try request.required("id", context)), let step = DeclarationStep(rawValue: fields["step"] ?? ""),
+                  let version = Int64(fields["version"] ?? "") else { throw DomainError.invalid(field: "step", "unknown step") }
+            _ = try await store.declarations.step(id: id, step, version: version, by: context.actor)
+            return Response(status: .seeOther, headers: [.location: "/customs/declarations/\(id)"])
+        }
+        router.post("customs/declarations/{id}/documents") { request, context in
+            let fields = try await Forms.fields(request, context: context)
+            try Forms.checkCSRF(fields, context: context)
+            guard let id = Int64(try request.required("id", context)), let document = RequiredDocument(rawValue: fields["document"] ?? ""),
+                  let status = DocumentsChecklist.Status(rawValue: fields["status"] ?? ""), status != .missing else {
+                throw DomainError.invalid(field: "document", "unknown document or status")
+            }
+            // The form records a document by its reference (file name); the API takes the file itself and keeps its SHA-256.
+            let name = fields["file_name"].flatMap { $0.isEmpty ? nil : $0 }
+            _ = try await store.declarations.setDocument(id: id, document: document, status: status, fileName: name,
+                                                         sha256: name.map(Secrets.sha256Hex), sizeBytes: nil, by: context.actor)
+            return Response(status: .seeOther, headers: [.location: "/customs/declarations/\(id)"])
+        }
+    }
+
+    static func queueRank(_ state: DeclarationState) -> Int {
+        switch state {
+        case .lodged: 0
+        case .answered: 1
+        case .laneAssigned: 2
+        case .queried: 3
+        case .draft: 4
+        default: 5
+        }
+    }
+
+    private func detail(_ request: Request, _ context: CorridorRequestContext) async throws -> Response {
+        guard context.actor != .anonymous else { throw DomainError.unauthenticated("sign in first") }
+        guard let id = Int64(try request.required("id", context)), let d = try await store.declarations.view(id: id, by: context.actor) else {
+            throw DomainError.notFound("no such declaration")
+        }
+        let party = DeclarationRepository.party(of: context.actor, org: d.org, destination: d.destination)
+        let trail = try await store.declarations.audit(id: id, by: context.actor)
+        return pages.page("declaration", title: "Declaration \(d.reference)", data: [
+            "id": d.id, "reference": d.reference, "org": d.org, "consignee": d.consignee, "destination": d.destination,
+            "entryPoint": d.entryPoint, "mode": d.transportMode, "transportDocument": d.transportDocument ?? "",
+            "arrival": d.expectedArrival ?? "", "state": d.state.rawValue.replacingOccurrences(of: "_", with: " "),
+            "lane": d.lane?.rawValue ?? "", "reasons": d.laneReasons.joined(separator: "; "), "version": d.version,
+            "lines": d.lines.map { ["no": $0.lineNo, "description": $0.description, "hs": $0.hsCode, "quantity": StockPages.grouped($0.quantity),
+                                    "unit": $0.unit, "kg": $0.grossKg, "value": StockPages.grouped($0.value), "currency": $0.currency,
+                                    "origin": $0.origin] as [String: Any] },
+            "documents": d.documents.map { doc in
+                ["document": doc.document, "label": doc.label, "status": doc.status, "fileName": doc.fileName ?? "",
+                 "canProvide": (party == .declarant || context.actor.isAdmin) && doc.status == "missing",
+                 "canWaive": (party == .customs || context.actor.isAdmin) && doc.status == "missing"] as [String: Any]
+            },
+            "steps": d.allowedSteps.map { ["step": $0.rawValue, "label": $0.rawValue.replacingOccurrences(of: "_", with: " ").capitalized] },
+            "audit": (trail?.events ?? []).map { ["seq": $0.sequence, "action": $0.action, "before": $0.before, "after": $0.after, "actor": $0.actor] },
+            "verified": trail?.broken == nil,
+        ], context: context, path: "/customs")
+    }
+
+    private func form(context: CorridorRequestContext, fields: [String: String] = [:], error: DomainError? = nil) async throws -> Response {
+        guard context.actor != .anonymous else { throw DomainError.unauthenticated("sign in first") }
+        let orgs = context.actor.isAdmin ? try await store.organisations.all().map(\.code) : context.actor.roles.compactMap(\.orgCode)
+        let emergencies = try await store.customs.emergencies(country: nil).filter { $0.isActive(on: .today()) }
+        var data: [String: Any] = [
+            "orgs": orgs.map { ["code": $0] },
+            "emergencies": emergencies.map { ["id": $0.id, "label": "\($0.name) (\($0.country))"] },
+            "entryPoints": try await store.customs.entryPoints(country: nil).map { ["locode": $0.locode, "label": "\($0.locode) — \($0.name)"] },
+            "items": try await store.items.all().map { ["code": $0.code, "name": $0.name] },
+            "rows": (0..<Self.lineRows).map { i in
+                ["i": i, "description": fields["line\(i)_description"] ?? "", "item": fields["line\(i)_item"] ?? "",
+                 "hs": fields["line\(i)_hs"] ?? "", "quantity": fields["line\(i)_quantity"] ?? "", "unit": fields["line\(i)_unit"] ?? "",
+                 "kg": fields["line\(i)_kg"] ?? "", "value": fields["line\(i)_value"] ?? "", "currency": fields["line\(i)_currency"] ?? "USD",
+                 "origin": fields["line\(i)_origin"] ?? ""] as [String: Any]
+            },
+            "form": fields,
+        ]
+        if let error {
+            data["error"] = error.message
+            data["details"] = error.problems.map { ["text": $0.located] }
+        }
+        return pages.page("declaration-form", title: "New declaration", data: data, context: context, path: "/customs",
+                          status: error?.status ?? .ok)
+    }
+
+    /// Builds the input from the form; a line row left empty is no line. A catalogue item fills in
+    /// the HS code, unit and weight the row leaves blank.
+    private func input(from fields: [String: String]) async throws -> DeclarationInput {
+        var lines: [DeclarationLineInput] = []
+        let items = Dictionary(uniqueKeysWithValues: try await store.items.all().map { ($0.code, $0) })
+        for i in 0..<Self.lineRows {
+            func field(_ name: String) -> String { (fields["line\(i)_\(name)"] ?? "").trimmingCharacters(in: .whitespaces) }
+            guard !field("description").isEmpty || !field("item").isEmpty || !field("quantity").isEmpty else { continue }
+            let item = items[field("item").uppercased()]
+            let quantity = field("quantity")
+            let kg = Double(field("kg").replacingOccurrences(of: ",", with: "."))
+                ?? item.flatMap { item in Double(quantity).map { $0 * item.weightKg } } ?? 0
+            lines.append(DeclarationLineInput(
+                description: field("description").isEmpty ? (item?.name ?? "") : field("description"), itemCode: item?.code,
+                hsCode: field("hs").isEmpty ? (item?.hsCode ?? "") : field("hs"), quantity: quantity,
+                unit: field("unit").isEmpty ? (item?.unit ?? "") : field("unit"), grossKg: kg, value: field("value").isEmpty ? "0" : field("value"),
+                currency: field("currency"), origin: field("origin")))
+        }
+        return DeclarationInput(
+            reference: fields["reference"] ?? "", consignee: fields["consignee"] ?? "", destination: fields["destination"] ?? "",
+            entryPoint: fields["entry_point"] ?? "", emergencyId: fields["emergency_id"].flatMap { Int64($0) },
+            transportMode: fields["transport_mode"] ?? "", transportDocument: fields["transport_document"],
+            expectedArrival: fields["expected_arrival"], lines: lines)
+    }
+}
