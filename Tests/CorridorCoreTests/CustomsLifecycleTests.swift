@@ -204,3 +204,14 @@ import Testing
         #expect(AuditChain.firstBroken(rehashed, hash: Self.hash)?.sequence == 3, "re-hashing one event still breaks the next")
     }
 }
+
+@Suite struct ReleaseTimeTests {
+    @Test func medianAndNinetiethPercentileInterpolate() {
+        let summary = ReleaseTimeSummary(hours: [10, 2, 4, 8, 6, 100])
+        #expect(summary.count == 6)
+        #expect(summary.medianHours == 7)
+        #expect(summary.p90Hours == 55)  // rank 4.5 of 0…5: halfway between 10 and 100
+        #expect(ReleaseTimeSummary(hours: []).medianHours == nil)
+        #expect(ReleaseTimeSummary(hours: [3]).p90Hours == 3)
+    }
+}

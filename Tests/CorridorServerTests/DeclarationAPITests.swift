@@ -38,15 +38,19 @@ import Testing
                                                         method: .post, headers: app.headers("org_member"), body: ByteBuffer(string: "%PDF-1.7 \(document)"))
                 #expect(provided.status == .ok, "\(document)")
             }
-            let released = try await step("release", 6, as: "customs_officer")
+            let arrived = try await client.execute(uri: "/api/v1/declarations/\(id)/arrival", method: .post, headers: app.headers("customs_officer"))
+            #expect(arrived.status == .ok)
+            let released = try await step("release", 7, as: "customs_officer")
             #expect(try released.body.json()["state"] as? String == "released")
-            let illegal = try await step("cancel", 7, as: "org_member")
+            let illegal = try await step("cancel", 8, as: "org_member")
             #expect(illegal.status == .conflict)
             #expect(try illegal.body.text.contains("allowed now"))
             let audit = try await client.execute(uri: "/api/v1/declarations/\(id)/audit", method: .get, headers: app.headers("customs_officer"))
             let trail = try audit.body.json()
             #expect(trail["verified"] as? Bool == true)
-            #expect((trail["events"] as? [Any])?.count == 7)
+            #expect((trail["events"] as? [Any])?.count == 8)
+            let times = try await client.execute(uri: "/api/v1/countries/KE/release-times", method: .get).body.json()
+            #expect(((times["all"] as? [String: Any])?["count"] as? Int) == 1)
             // Other organisations and other countries' customs do not see it at all.
             #expect(try await client.execute(uri: "/api/v1/declarations/\(id)", method: .get, headers: app.headers("coordinator_country")).status == .notFound)
         }

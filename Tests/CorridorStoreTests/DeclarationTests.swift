@@ -65,14 +65,19 @@ import Testing
             }
             d = try await store.declarations.setDocument(id: d.id, document: .donationCertificate, status: .waived, fileName: nil,
                                                          sha256: nil, sizeBytes: nil, by: w.customsKE)
+            d = try await store.declarations.recordArrival(id: d.id, at: UnixTime.now() - 5 * 3600, by: w.customsKE)
+            await #expect(throws: DomainError.self) { try await store.declarations.recordArrival(id: d.id, by: w.customsKE) }
             d = try await store.declarations.step(id: d.id, .release, version: d.version, by: w.customsKE, today: Self.today)
             #expect(d.state == .released)
+            let times = try await store.declarations.releaseTimes(country: "KE")
+            #expect(times.all.count == 1 && times.entryPoints["KENBO"]?.count == 1)
+            #expect(abs((times.all.medianHours ?? 0) - 5) < 0.2)
             await #expect(throws: DomainError.self) {
                 try await store.declarations.step(id: d.id, .cancel, version: d.version, by: w.wfp, today: Self.today)
             }
             let trail = try #require(try await store.declarations.audit(id: d.id, by: w.customsKE))
             #expect(trail.events.map(\.action) == ["create", "lodge", "assign_lane", "document packing_list", "document transport_document",
-                                                   "document donation_certificate", "release"])
+                                                   "document donation_certificate", "arrival", "release"])
             #expect(trail.broken == nil)
 
             // A second declaration of the same, accredited organisation, on the needs list: green unless drawn at random.

@@ -66,6 +66,15 @@ struct DeclarationController {
             return try await store.declarations.setDocument(id: declaration.id, document: document, status: status,
                                                             fileName: query["file_name"], sha256: hash, sizeBytes: size, by: context.actor)
         }
+        group.post("declarations/{id}/arrival") { request, context in
+            let declaration = try await declaration(request, context)
+            return try await store.declarations.recordArrival(id: declaration.id, by: context.actor)
+        }
+        group.get("countries/{iso}/release-times") { request, context in
+            let iso = try request.required("iso", context)
+            guard CountryCode(iso) != nil else { throw DomainError.invalid(field: "iso", "'\(iso)' is not an ISO alpha-2 code") }
+            return try await store.declarations.releaseTimes(country: iso)
+        }
         group.get("declarations/{id}/audit") { request, context in
             let declaration = try await declaration(request, context)
             guard let trail = try await store.declarations.audit(id: declaration.id, by: context.actor) else {
@@ -88,3 +97,4 @@ struct DeclarationController {
 
 extension DeclarationView: ResponseEncodable {}
 extension AuditEvent: ResponseEncodable {}
+extension DeclarationRepository.ReleaseTimes: ResponseEncodable {}

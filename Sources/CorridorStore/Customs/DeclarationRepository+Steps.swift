@@ -147,6 +147,50 @@ extension DeclarationRepository {
         }
     }
 
+    /// Records the consignment's arrival at its entry point (customs, or the declarant on the
+    /// strength of its transport document), once, before release.
+    public func recordArrival(id: Int64, at time: Int64 = UnixTime.now(), by actor: Actor) async throws -> DeclarationView {
+        try await database.transaction { db in
+            guard let current = try await Self.view(id: id, by: actor, on: db) else { throw DomainError.notFound("no declaration with id \(id)") }
+            guard current.state.isBeforeRelease, current.state != .draft else {
+                throw DomainError.conflict("arrival is recorded for a lodged declaration before its release (this one is \(current.state.rawValue))")
+            }
+            guard try await db.raw("UPDATE declarations SET arrived_at = \(bind: time), version = version + 1 WHERE id = \(bind: id) AND arrived_at IS NULL RETURNING id").first() != nil else {
+                throw DomainError.conflict("the arrival was recorded already")
+            }
+            try await DeclarationAudit.append(declarationID: id, actor: actor, action: "arrival", before: current.state.rawValue,
+                                              after: "arrived at \(current.entryPoint)", on: db)
+            return try await Self.view(id: id, by: actor, on: db)!
+        }
+    }
+
+    public struct ReleaseTimes: Sendable, Codable {
+        public var country: String
+        public var all: ReleaseTimeSummary
+        public var entryPoints: [String: ReleaseTimeSummary]
+    }
+
+    /// Arrival → release of the country's released consignments, per entry point and overall.
+    public func releaseTimes(country: String, since: Int64? = nil) async throws -> ReleaseTimes {
+        let rows = try await database.read { db in
+            var sql: SQLQueryString = """
+                SELECT entry_point, arrived_at, released_at FROM declarations
+                WHERE destination = \(bind: country.uppercased()) AND arrived_at IS NOT NULL AND released_at IS NOT NULL
+                """
+            if let since { sql.appendLiteral(" AND released_at >= "); sql.appendInterpolation(bind: since) }
+            return try await db.raw(sql).all()
+        }
+        var byPoint: [String: [Double]] = [:]
+        var all: [Double] = []
+        for row in rows {
+            let hours = Double(try row.int64("released_at") - row.int64("arrived_at")) / 3600
+            byPoint[try row.string("entry_point"), default: []].append(hours)
+            all.append(hours)
+        }
+        return ReleaseTimes(country: country.uppercased(), all: ReleaseTimeSummary(hours: all),
+                            entryPoints: byPoint.mapValues { ReleaseTimeSummary(hours: $0) })
+    }
+
     /// The audit trail of a declaration the caller may see, with the first broken event if any.
     public func audit(id: Int64, by actor: Actor) async throws -> (events: [AuditEvent], broken: AuditEvent?)? {
         try await database.read { db in

@@ -11,7 +11,7 @@ enum DeclarationSchema {
             entry_point TEXT NOT NULL REFERENCES entry_points (locode), emergency_id BIGINT REFERENCES emergencies (id),
             transport_mode TEXT NOT NULL, transport_document TEXT, expected_arrival TEXT,
             state TEXT NOT NULL, lane TEXT, lane_reasons TEXT, version BIGINT NOT NULL,
-            created_at BIGINT NOT NULL, lodged_at BIGINT, lane_at BIGINT, released_at BIGINT, closed_at BIGINT,
+            created_at BIGINT NOT NULL, lodged_at BIGINT, arrived_at BIGINT, lane_at BIGINT, released_at BIGINT, closed_at BIGINT,
             UNIQUE (declarant_org_id, reference))
         """,
         "CREATE INDEX declarations_destination ON declarations (destination, state)",
