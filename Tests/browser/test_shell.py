@@ -210,6 +210,12 @@ def main():
                 assert "chain verified" in page.inner_text("main")
                 if args.screenshots:
                     page.screenshot(path=os.path.join(args.screenshots, "declaration.png"), full_page=True)
+                page.click("a:has-text('Release note and exemption certificate')")
+                note = page.inner_text("main")
+                assert "Release note and exemption certificate" in note and "waived under the emergency" in note, note[:400]
+                assert "USD" in page.inner_text("table.exemption")
+                if args.screenshots:
+                    page.screenshot(path=os.path.join(args.screenshots, "release-note.png"), full_page=True)
             results.check("a declaration with two lines is lodged through the form and released by customs", declaration_lodged_and_released)
 
             def customs_decides_accreditation():

@@ -45,6 +45,9 @@ struct DeclarationPages {
         router.get("customs/declarations/{id}") { request, context in
             try await detail(request, context)
         }
+        router.get("customs/declarations/{id}/release-note") { request, context in
+            try await releaseNote(request, context)
+        }
         router.post("customs/declarations/{id}/steps") { request, context in
             let fields = try await Forms.fields(request, context: context)
             try Forms.checkCSRF(fields, context: context)
@@ -102,7 +105,49 @@ struct DeclarationPages {
             "steps": d.allowedSteps.map { ["step": $0.rawValue, "label": $0.rawValue.replacingOccurrences(of: "_", with: " ").capitalized] },
             "audit": (trail?.events ?? []).map { ["seq": $0.sequence, "action": $0.action, "before": $0.before, "after": $0.after, "actor": $0.actor] },
             "verified": trail?.broken == nil,
+            "releasable": [.released, .completed, .closed].contains(d.state),
         ], context: context, path: "/customs")
+    }
+
+    /// The printable release note and exemption certificate of a released consignment: what duty
+    /// and tax would have applied, what the emergency waived, who released it and when, and the
+    /// hash of that audit event so a printed copy can be checked against the record.
+    private func releaseNote(_ request: Request, _ context: CorridorRequestContext) async throws -> Response {
+        guard context.actor != .anonymous else { throw DomainError.unauthenticated("sign in first") }
+        guard let id = Int64(try request.required("id", context)), let d = try await store.declarations.view(id: id, by: context.actor) else {
+            throw DomainError.notFound("no such declaration")
+        }
+        guard [.released, .completed, .closed].contains(d.state) else {
+            throw DomainError.conflict("a release note exists once the consignment is released (this one is \(d.state.rawValue))")
+        }
+        let rates = try await store.customs.dutyRates(country: d.destination)
+        var emergency: Emergency?
+        if let emergencyID = d.emergencyId { emergency = try await store.customs.emergency(id: emergencyID) }
+        let waiver = emergency?.facilities.dutyTaxWaiver ?? false
+        let byCurrency = Dictionary(grouping: d.lines, by: \.currency)
+        let assessments = byCurrency.keys.sorted().map { currency in
+            Exemption.assess(lines: byCurrency[currency]!.compactMap { line in HSCode(line.hsCode).map { ($0, line.value) } },
+                             currency: currency, rates: rates, waiverOn: waiver)
+        }
+        let release = try await store.declarations.audit(id: id, by: context.actor)?.events.last { $0.action == "release" }
+        let released = release.map { Date(timeIntervalSince1970: TimeInterval($0.at)).formatted(.iso8601) } ?? ""
+        return pages.page("release-note", title: "Release note \(d.reference)", data: [
+            "reference": d.reference, "org": d.org, "consignee": d.consignee, "destination": d.destination, "entryPoint": d.entryPoint,
+            "transportDocument": d.transportDocument ?? "", "lane": d.lane?.rawValue ?? "", "reasons": d.laneReasons.joined(separator: "; "),
+            "emergency": emergency.map { "\($0.name) (declared \($0.declared))" } ?? "none", "waiver": waiver,
+            "officer": release?.actor ?? "", "released": released, "hash": release?.hash ?? "",
+            "lines": d.lines.map(Self.noteLine), "assessments": assessments.map(Self.noteAssessment),
+        ], context: context, path: "/customs")
+    }
+
+    static func noteLine(_ line: DeclarationView.Line) -> [String: Any] {
+        ["no": line.lineNo, "description": line.description, "hs": line.hsCode, "quantity": StockPages.grouped(line.quantity),
+         "unit": line.unit, "value": StockPages.grouped(line.value), "currency": line.currency, "origin": line.origin]
+    }
+
+    static func noteAssessment(_ a: ExemptionAssessment) -> [String: Any] {
+        ["currency": a.currency, "duty": StockPages.grouped(a.duty), "tax": StockPages.grouped(a.tax),
+         "total": StockPages.grouped(a.total), "waived": StockPages.grouped(a.waived), "payable": StockPages.grouped(a.payable)]
     }
 
     private func form(context: CorridorRequestContext, fields: [String: String] = [:], error: DomainError? = nil) async throws -> Response {
