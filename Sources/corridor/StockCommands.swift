@@ -22,23 +22,14 @@ struct Import: AsyncParsableCommand {
             let url = URL(fileURLWithPath: file)
             guard FileManager.default.isReadableFile(atPath: url.path) else { throw CLI.Failure(description: "cannot read \(file)") }
             let (store, _) = try await db.openStore()
-            let head = (try? FileHandle(forReadingFrom: url).read(upToCount: 8)).flatMap { $0 }.map { [UInt8]($0) } ?? []
-            let format = TabularFormat.detect(fileName: url.lastPathComponent, firstBytes: head)
             let request = StockImportRequest(org: org, fileName: url.lastPathComponent, dryRun: dryRun,
-                                             dateConvention: dayFirst ? .dayFirst : .isoOnly, serialDates: format == .xlsx)
+                                             dateConvention: dayFirst ? .dayFirst : .isoOnly)
             let progress: @Sendable (Int) -> Void = { rows in
                 FileHandle.standardError.write(Data("\r  checked \(rows.formatted()) rows…".utf8))
             }
             do {
-                let report: StockImportReport
-                switch format {
-                case .csv:
-                    var reader = try CSVReader(url: url)
-                    report = try await store.stockImporter.run(&reader, request, by: .console, progress: progress)
-                case .xlsx:
-                    var reader = try XLSXReader(url: url)
-                    report = try await store.stockImporter.run(&reader, request, by: .console, progress: progress)
-                }
+                let report = try await store.stockImporter.importFile(at: url, fileName: url.lastPathComponent, request,
+                                                                      by: .console, progress: progress)
                 await store.close()
                 if report.rowsRead >= 10_000 { FileHandle.standardError.write(Data("\n".utf8)) }
                 for warning in report.warnings { FileHandle.standardError.write(Data("warning: \(Self.locate(warning))\n".utf8)) }
@@ -49,9 +40,6 @@ struct Import: AsyncParsableCommand {
                 if let domain = error as? DomainError, !domain.problems.isEmpty {
                     for problem in domain.problems { FileHandle.standardError.write(Data("\(Self.locate(problem))\n".utf8)) }
                     throw CLI.Failure(description: "\(file): \(domain.message); nothing was written")
-                }
-                if let tabular = error as? TabularError {
-                    throw CLI.Failure(description: "\(file): \(tabular.description); nothing was written")
                 }
                 throw CLI.failure(error)
             }

@@ -76,6 +76,14 @@ public enum DeclarationLifecycle {
         edges.first { $0.step == step }!.party
     }
 
+    /// Refuses a step to a caller who is not the party it belongs to (admins act for either).
+    public static func authorize(_ step: DeclarationStep, by caller: DeclarationParty?, isAdmin: Bool) throws(DomainError) {
+        let owner = party(of: step)
+        guard isAdmin || caller == owner else {
+            throw .forbidden("only the \(owner == .customs ? "customs administration" : "declarant") can \(step.rawValue.replacingOccurrences(of: "_", with: " ")) a declaration")
+        }
+    }
+
     /// The steps `party` may take from `state`.
     public static func allowedSteps(from state: DeclarationState, by party: DeclarationParty) -> [DeclarationStep] {
         edges.filter { $0.party == party && $0.from.contains(state) }.map(\.step)

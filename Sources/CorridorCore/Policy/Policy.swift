@@ -49,3 +49,26 @@ public enum Policy {
         }
     }
 }
+
+extension Policy {
+    /// The decision for the most favourable of the caller's own scopes (its organisations and
+    /// countries). Routes ask this before reading a body that names the exact scope, so that a
+    /// caller who could never do the action hears 401/403 rather than about the body; the exact
+    /// scope is then checked with `authorize`.
+    public static func decideForSomeScope(_ actor: Actor, _ action: Action) -> Decision {
+        let scopes: [Resource] = actor.roles.flatMap { role -> [Resource] in
+            (role.orgCode.map { [Resource.organisation(code: $0)] } ?? []) + (role.country.map { [Resource.country($0)] } ?? [])
+        }
+        let decisions = ([Resource.system] + scopes).map { decide(actor, action, $0) }
+        return decisions.contains(.allow) ? .allow : decisions[0]
+    }
+
+    public static func authorizeForSomeScope(_ actor: Actor, _ action: Action) throws(DomainError) {
+        switch decideForSomeScope(actor, action) {
+        case .allow: return
+        case .needsIdentity: throw .unauthenticated("sign in or send an API token to do this")
+        case .deny: throw .forbidden("your roles do not allow \(action.rawValue)")
+        }
+    }
+}
+

@@ -32,10 +32,10 @@ struct CustomsSetupController {
 
     func addRoutes(to group: RouterGroup<CorridorRequestContext>) {
         group.get("entry-points") { request, _ in
-            ItemList(items: try await store.customs.entryPoints(country: StockQuery(request)["country"]))
+            ItemList(items: try await store.customs.entryPoints(country: QueryParameters(request)["country"]))
         }
         group.get("emergencies") { request, _ in
-            ItemList(items: try await store.customs.emergencies(country: StockQuery(request)["country"]).map { EmergencyDTO($0) })
+            ItemList(items: try await store.customs.emergencies(country: QueryParameters(request)["country"]).map { EmergencyDTO($0) })
         }
         group.get("emergencies/{id}") { request, context in
             let emergency = try await emergency(request, context)
@@ -45,7 +45,7 @@ struct CustomsSetupController {
             ItemList(items: try await store.customs.needs(of: try await emergency(request, context).id))
         }
         group.post("emergencies") { request, context in
-            try requireCustoms(context.actor)
+            try Policy.authorizeForSomeScope(context.actor, .manageEmergencies)
             let input = try await request.decodeJSON(EmergencyInput.self, context: context)
             let created = try await store.customs.createEmergency(input, by: context.actor)
             return EditedResponse(status: .created, headers: [.location: "/api/v1/emergencies/\(created.id)"], response: EmergencyDTO(created))
@@ -66,15 +66,12 @@ struct CustomsSetupController {
             return ItemList(items: try await store.accreditations.visible(to: context.actor))
         }
         group.post("accreditations") { request, context in
-            guard context.actor != .anonymous else { throw DomainError.unauthenticated("sign in first") }
-            guard context.actor.isAdmin || context.actor.roles.contains(where: { $0.orgCode != nil }) else {
-                throw DomainError.forbidden("only members of an organisation request its accreditation")
-            }
+            try Policy.authorizeForSomeScope(context.actor, .requestAccreditation)
             let input = try await request.decodeJSON(AccreditationRequest.self, context: context)
             return EditedResponse(status: .created, response: try await store.accreditations.request(org: input.org, country: input.country, by: context.actor))
         }
         group.post("accreditations/{id}/decision") { request, context in
-            try requireCustoms(context.actor)
+            try Policy.authorizeForSomeScope(context.actor, .decideAccreditation)
             guard let id = Int64(try request.required("id", context)) else { throw DomainError.notFound("no such accreditation") }
             let input = try await request.decodeJSON(Decision.self, context: context)
             guard let status = AccreditationStatus(rawValue: input.status), status != .pending else {
@@ -94,15 +91,6 @@ struct CustomsSetupController {
             throw DomainError.notFound("no such emergency")
         }
         return emergency
-    }
-
-    /// A first check before the body is read: only customs officers (of some country) and admins
-    /// take customs decisions; the precise country is checked once the body names it.
-    private func requireCustoms(_ actor: Actor) throws {
-        guard actor != .anonymous else { throw DomainError.unauthenticated("sign in first") }
-        guard actor.isAdmin || actor.roles.contains(where: { $0.kind == .customsOfficer }) else {
-            throw DomainError.forbidden("only a customs administration can do this")
-        }
     }
 }
 

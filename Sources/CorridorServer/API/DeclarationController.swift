@@ -24,7 +24,7 @@ struct DeclarationController {
             return ItemList(items: try await store.declarations.list(by: context.actor))
         }
         group.post("declarations") { request, context in
-            let org = try StockQuery(request).required("org")
+            let org = try QueryParameters(request).required("org")
             try Policy.authorize(context.actor, .draftDeclaration, .organisation(code: org.uppercased()))
             let input = try await request.decodeJSON(DeclarationInput.self, context: context)
             let created = try await store.declarations.create(input, org: org, by: context.actor)
@@ -40,10 +40,9 @@ struct DeclarationController {
                 throw DomainError.invalid(field: "step", "must be one of \(DeclarationStep.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             // Whose step it is is known before the body is read; the wrong party hears so first.
-            let party = DeclarationRepository.party(of: context.actor, org: declaration.org, destination: declaration.destination)
-            if !context.actor.isAdmin, party != DeclarationLifecycle.party(of: step) {
-                throw DomainError.forbidden("only the \(DeclarationLifecycle.party(of: step) == .customs ? "customs administration" : "declarant") can \(step.rawValue.replacingOccurrences(of: "_", with: " "))")
-            }
+            try DeclarationLifecycle.authorize(step, by: DeclarationRepository.party(of: context.actor, org: declaration.org,
+                                                                                    destination: declaration.destination),
+                                               isAdmin: context.actor.isAdmin)
             let input = try await request.decodeJSON(StepInput.self, context: context)
             return try await store.declarations.step(id: declaration.id, step, version: input.version, by: context.actor)
         }
@@ -51,7 +50,7 @@ struct DeclarationController {
             let declaration = try await declaration(request, context)
             let raw = try request.required("document", context)
             guard let document = RequiredDocument(rawValue: raw) else { throw DomainError.invalid(field: "document", "'\(raw)' is not a document kind") }
-            let query = StockQuery(request)
+            let query = QueryParameters(request)
             guard let status = DocumentsChecklist.Status(rawValue: query["status"] ?? "provided"), status != .missing else {
                 throw DomainError.invalid(field: "status", "must be provided or waived")
             }

@@ -49,7 +49,7 @@ struct SiteController {
             return SiteDTO(site)
         }
         group.post("sites") { request, context in
-            let org = try StockQuery(request).required("org")
+            let org = try QueryParameters(request).required("org")
             try Policy.authorize(context.actor, .manageSites, .organisation(code: org.uppercased()))
             let input = try await request.decodeJSON(SiteInput.self, context: context)
             let site = try await store.sites.create(input, org: org, by: context.actor)

@@ -21,9 +21,9 @@ struct StockController {
         }
 
         group.post("stock/imports") { request, context in
-            let org = try StockQuery(request).required("org")
+            let org = try QueryParameters(request).required("org")
             try Policy.authorize(context.actor, .importStock, .organisation(code: org.uppercased()))
-            let query = StockQuery(request)
+            let query = QueryParameters(request)
             let file = try await StockUpload.spool(request.body, fileName: query["file_name"] ?? "upload", limit: uploadLimit)
             let report = try await StockUpload.importFile(file, request: StockImportRequest(
                 org: org, fileName: file.fileName, dryRun: query.flag("dry_run"),
@@ -40,7 +40,7 @@ struct StockController {
         }
 
         group.get("stock") { request, context in
-            let query = StockQuery(request)
+            let query = QueryParameters(request)
             let limit = min(query.int("limit") ?? 500, 5_000)
             let lines = try await store.stock.lines(try query.filter(), visibleTo: context.actor,
                                                     after: query.int("cursor").map(Int64.init), limit: limit + 1)
@@ -48,7 +48,7 @@ struct StockController {
         }
 
         group.get("stock.hxl.csv") { request, context in
-            let filter = try StockQuery(request).filter()
+            let filter = try QueryParameters(request).filter()
             let actor = context.actor
             // Streamed page by page, so an export of a million lines never sits in memory.
             let body = ResponseBody { writer in
@@ -68,12 +68,12 @@ struct StockController {
         }
 
         group.get("sites.geojson") { request, context in
-            let data = try await StockExports.geoJSON(store: store, visibleTo: context.actor, country: StockQuery(request)["country"])
+            let data = try await StockExports.geoJSON(store: store, visibleTo: context.actor, country: QueryParameters(request)["country"])
             return Response(status: .ok, headers: [.contentType: "application/geo+json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
         }
 
         group.get("stock/nearest") { request, context in
-            let query = StockQuery(request)
+            let query = QueryParameters(request)
             var problems = ProblemList()
             let item = query["item"]
             if item == nil { problems.add(field: "item", "give a catalogue item code, e.g. ?item=SHE-TENT-FAM") }
@@ -99,7 +99,7 @@ struct StockController {
         group.get("stock/alerts") { request, context in
             guard context.actor != .anonymous else { throw DomainError.unauthenticated("sign in to see stock alerts") }
             return ItemList(items: try await store.stock.alerts(visibleTo: context.actor,
-                                                                expiringWithinDays: StockQuery(request).int("days") ?? 90))
+                                                                expiringWithinDays: QueryParameters(request).int("days") ?? 90))
         }
     }
 

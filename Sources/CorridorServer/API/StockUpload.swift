@@ -1,5 +1,4 @@
 import CorridorCore
-import CorridorFormats
 import CorridorStore
 import Foundation
 import Hummingbird
@@ -45,22 +44,6 @@ enum StockUpload {
     /// Imports a spooled file, removing it afterwards.
     static func importFile(_ file: Spooled, request: StockImportRequest, store: Store, actor: Actor) async throws -> StockImportReport {
         defer { file.remove() }
-        let head = (try? FileHandle(forReadingFrom: file.url).read(upToCount: 8)).flatMap { $0 }.map { [UInt8]($0) } ?? []
-        var request = request
-        switch TabularFormat.detect(fileName: file.fileName, firstBytes: head) {
-        case .xlsx:
-            request.serialDates = true
-            var reader = try opening(file) { try XLSXReader(url: file.url) }
-            return try await store.stockImporter.run(&reader, request, by: actor)
-        case .csv:
-            var reader = try opening(file) { try CSVReader(url: file.url) }
-            return try await store.stockImporter.run(&reader, request, by: actor)
-        }
-    }
-
-    private static func opening<R>(_ file: Spooled, _ open: () throws -> R) throws -> R {
-        do { return try open() } catch let error as TabularError {
-            throw DomainError.invalid([Problem(row: error.row, column: nil, field: "file", problem: "\(file.fileName): \(error.message)")])
-        }
+        return try await store.stockImporter.importFile(at: file.url, fileName: file.fileName, request, by: actor)
     }
 }

@@ -11,12 +11,12 @@ struct CustomsPages {
 
     func addRoutes(to router: Router<CorridorRequestContext>) {
         router.get("customs") { request, context in
-            let country = StockQuery(request)["country"]?.uppercased()
+            let country = QueryParameters(request)["country"]?.uppercased()
             let today = Day.today()
             var emergencies: [[String: Any]] = []
+            let items = Dictionary(uniqueKeysWithValues: try await store.items.all().map { ($0.code, $0.name) })
             for emergency in try await store.customs.emergencies(country: country) {
                 let needs = try await store.customs.needs(of: emergency.id)
-                let items = Dictionary(uniqueKeysWithValues: try await store.items.all().map { ($0.code, $0.name) })
                 emergencies.append([
                     "id": emergency.id, "name": emergency.name, "country": emergency.country,
                     "hazard": emergency.hazard.replacingOccurrences(of: "_", with: " "), "declared": emergency.declared.description,

@@ -25,7 +25,7 @@ struct DeclarationPages {
                      "state": d.state.rawValue.replacingOccurrences(of: "_", with: " "), "lane": d.lane?.rawValue ?? "",
                      "arrival": d.expectedArrival ?? "", "lines": d.lines.count] as [String: Any]
                 },
-                "canDraft": context.actor.isAdmin || context.actor.roles.contains { $0.orgCode != nil },
+                "canDraft": Policy.decideForSomeScope(context.actor, .draftDeclaration) == .allow,
             ], context: context, path: "/customs")
         }
         router.get("customs/declarations/new") { _, context in
@@ -94,8 +94,8 @@ struct DeclarationPages {
             "entryPoint": d.entryPoint, "mode": d.transportMode, "transportDocument": d.transportDocument ?? "",
             "arrival": d.expectedArrival ?? "", "state": d.state.rawValue.replacingOccurrences(of: "_", with: " "),
             "lane": d.lane?.rawValue ?? "", "reasons": d.laneReasons.joined(separator: "; "), "version": d.version,
-            "lines": d.lines.map { ["no": $0.lineNo, "description": $0.description, "hs": $0.hsCode, "quantity": StockPages.grouped($0.quantity),
-                                    "unit": $0.unit, "kg": $0.grossKg, "value": StockPages.grouped($0.value), "currency": $0.currency,
+            "lines": d.lines.map { ["no": $0.lineNo, "description": $0.description, "hs": $0.hsCode, "quantity": Numbers.grouped($0.quantity),
+                                    "unit": $0.unit, "kg": $0.grossKg, "value": Numbers.grouped($0.value), "currency": $0.currency,
                                     "origin": $0.origin] as [String: Any] },
             "documents": d.documents.map { doc in
                 ["document": doc.document, "label": doc.label, "status": doc.status, "fileName": doc.fileName ?? "",
@@ -141,13 +141,13 @@ struct DeclarationPages {
     }
 
     static func noteLine(_ line: DeclarationView.Line) -> [String: Any] {
-        ["no": line.lineNo, "description": line.description, "hs": line.hsCode, "quantity": StockPages.grouped(line.quantity),
-         "unit": line.unit, "value": StockPages.grouped(line.value), "currency": line.currency, "origin": line.origin]
+        ["no": line.lineNo, "description": line.description, "hs": line.hsCode, "quantity": Numbers.grouped(line.quantity),
+         "unit": line.unit, "value": Numbers.grouped(line.value), "currency": line.currency, "origin": line.origin]
     }
 
     static func noteAssessment(_ a: ExemptionAssessment) -> [String: Any] {
-        ["currency": a.currency, "duty": StockPages.grouped(a.duty), "tax": StockPages.grouped(a.tax),
-         "total": StockPages.grouped(a.total), "waived": StockPages.grouped(a.waived), "payable": StockPages.grouped(a.payable)]
+        ["currency": a.currency, "duty": Numbers.grouped(a.duty), "tax": Numbers.grouped(a.tax),
+         "total": Numbers.grouped(a.total), "waived": Numbers.grouped(a.waived), "payable": Numbers.grouped(a.payable)]
     }
 
     private func form(context: CorridorRequestContext, fields: [String: String] = [:], error: DomainError? = nil) async throws -> Response {

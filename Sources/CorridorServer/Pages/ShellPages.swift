@@ -22,7 +22,7 @@ struct ShellPages {
             ], context: context, path: "/")
         }
         router.get("map") { request, context in
-            let query = StockQuery(request)
+            let query = QueryParameters(request)
             let organisations = try await store.organisations.all()
             let orgTypes = Dictionary(uniqueKeysWithValues: organisations.map { ($0.code, $0.type.rawValue) })
             let countries = Dictionary(uniqueKeysWithValues: try await store.reference.countries().map { ($0.alpha2, $0.region) })

@@ -12,7 +12,7 @@ struct StockPages {
 
     func addRoutes(to router: Router<CorridorRequestContext>) {
         router.get("stock") { request, context in
-            let query = StockQuery(request)
+            let query = QueryParameters(request)
             let filter = try query.filter()
             let lines = try await store.stock.lines(filter, visibleTo: context.actor, limit: 300)
             let orgs = uploadOrganisations(context.actor, all: try await store.organisations.all().map(\.code))
@@ -65,7 +65,7 @@ struct StockPages {
             }
         }
         router.get("stock/lists") { request, context in
-            let iso = StockQuery(request)["country"] ?? defaultCountry(context.actor)
+            let iso = QueryParameters(request)["country"] ?? defaultCountry(context.actor)
             guard let tiers = try await store.stock.prepositioned(for: iso, visibleTo: context.actor),
                   let country = try await store.reference.country(iso) else {
                 throw DomainError.notFound("no country with ISO code '\(iso)'")
@@ -76,8 +76,8 @@ struct StockPages {
                 "tiers": tiers.map { tier in
                     ["label": tier.label, "countries": tier.countries.joined(separator: ", "), "empty": tier.items.isEmpty,
                      "items": tier.items.map { item in
-                         ["name": item.itemName, "code": item.itemCode, "sector": item.sector, "quantity": Self.grouped(item.quantity),
-                          "unit": item.unit, "people": item.peopleCovered.map { Self.wholeNumber($0) } ?? "—",
+                         ["name": item.itemName, "code": item.itemCode, "sector": item.sector, "quantity": Numbers.grouped(item.quantity),
+                          "unit": item.unit, "people": item.peopleCovered.map { Numbers.wholeNumber($0) } ?? "—",
                           "owners": item.owners.joined(separator: ", "), "sites": item.sites, "latest": item.latestReport,
                           "stale": item.stale] as [String: Any]
                      }] as [String: Any]
@@ -95,7 +95,7 @@ struct StockPages {
         }
         router.get("sites/{id}") { request, context in
             guard let id = Int64(try request.required("id", context)),
-                  let totals = try await store.stock.siteTotals(visibleTo: context.actor).first(where: { $0.site.id == id }) else {
+                  let totals = try await store.stock.siteTotals(visibleTo: context.actor, siteID: id).first else {
                 throw DomainError.notFound("no such site")
             }
             let lines = totals.detailVisible
@@ -105,8 +105,8 @@ struct StockPages {
                 "name": totals.site.name, "code": totals.site.code, "org": totals.site.orgCode, "country": totals.site.country,
                 "tier": totals.site.tier.rawValue.replacingOccurrences(of: "_", with: " "), "sharing": totals.site.sharing.rawValue,
                 "lat": totals.site.lat, "lon": totals.site.lon, "latest": totals.latestReport ?? "no report yet",
-                "sectors": totals.sectors.map { ["sector": $0.sector, "lines": $0.lines, "weight": Self.wholeNumber($0.weightKg),
-                                                 "volume": String(format: "%.1f", $0.volumeM3), "people": Self.wholeNumber($0.peopleCovered)] },
+                "sectors": totals.sectors.map { ["sector": $0.sector, "lines": $0.lines, "weight": Numbers.wholeNumber($0.weightKg),
+                                                 "volume": String(format: "%.1f", $0.volumeM3), "people": Numbers.wholeNumber($0.peopleCovered)] },
                 "detail": totals.detailVisible, "lines": lines.map(lineRow),
                 "canEdit": Policy.can(context.actor, .manageSites, .organisation(code: totals.site.orgCode)),
                 "adm1": totals.site.adm1 ?? "", "capacity": totals.site.capacityM3.map { String($0) } ?? "",
@@ -127,40 +127,19 @@ struct StockPages {
         actor.roles.compactMap(\.country).first ?? "NP"
     }
 
-    private func filterFields(_ query: StockQuery) -> [String: String] {
+    private func filterFields(_ query: QueryParameters) -> [String: String] {
         ["country": query["country"] ?? "", "item": query["item"] ?? "", "org": query["org"] ?? ""]
     }
 
     private func lineRow(_ line: StockLineView) -> [String: Any] {
         ["site": line.siteName, "country": line.country, "item": line.itemName, "code": line.itemCode,
-         "quantity": Self.grouped(line.quantity), "unit": line.unit, "owner": line.owner, "status": line.status,
+         "quantity": Numbers.grouped(line.quantity), "unit": line.unit, "owner": line.owner, "status": line.status,
          "expiry": line.expiry ?? "", "reported": line.reportedAt,
-         "people": line.peopleCovered.map { Self.wholeNumber($0) } ?? "—"]
+         "people": line.peopleCovered.map { Numbers.wholeNumber($0) } ?? "—"]
     }
 
     private func problemRow(_ problem: Problem) -> [String: Any] {
         ["row": problem.row.map(String.init) ?? "", "column": problem.column ?? problem.field ?? "", "problem": problem.problem]
     }
 
-    /// "22,000" and "1,200.5": exact digits, grouped for reading.
-    static func grouped(_ quantity: Quantity) -> String {
-        let text = quantity.description
-        let parts = text.split(separator: ".", maxSplits: 1)
-        var whole = String(parts[0])
-        let negative = whole.hasPrefix("-")
-        if negative { whole.removeFirst() }
-        var groupedWhole = ""
-        for (index, digit) in whole.reversed().enumerated() {
-            if index > 0, index % 3 == 0 { groupedWhole.append(",") }
-            groupedWhole.append(digit)
-        }
-        return (negative ? "-" : "") + String(groupedWhole.reversed()) + (parts.count > 1 ? "." + parts[1] : "")
-    }
-
-    static func wholeNumber(_ value: Double) -> String {
-        let formatter = NumberFormatter()
-        formatter.numberStyle = .decimal
-        formatter.maximumFractionDigits = 0
-        return formatter.string(from: NSNumber(value: value)) ?? String(Int(value))
-    }
 }

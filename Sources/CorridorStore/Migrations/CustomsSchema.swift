@@ -41,9 +41,7 @@ enum CustomsSchema {
             CREATE TABLE selectivity_rules (country TEXT PRIMARY KEY REFERENCES countries (alpha2), rules TEXT NOT NULL, updated_at BIGINT NOT NULL)
             """,
         ]
-        for statement in statements {
-            try await db.raw(SQLQueryString(statement.replacingOccurrences(of: "$ID", with: dialect.identityPrimaryKey))).run()
-        }
+        try await Migration.run(statements, on: db, dialect)
         let points = try ReferenceFiles.entryPoints()
         try await BulkInsert.insert(
             into: "entry_points", columns: ["locode", "name", "country", "kind", "lat", "lon", "locode_verified", "source"],

@@ -16,11 +16,14 @@ public struct Migration: Sendable {
 
     /// A migration that is only DDL/DML statements; `$ID` stands for the dialect's identity key.
     init(version: Int, name: String, statements: [String]) {
-        self.init(version: version, name: name) { db, dialect in
-            for statement in statements {
-                let sql = statement.replacingOccurrences(of: "$ID", with: dialect.identityPrimaryKey)
-                try await db.raw(SQLQueryString(sql)).run()
-            }
+        self.init(version: version, name: name) { db, dialect in try await Self.run(statements, on: db, dialect) }
+    }
+
+    /// Runs statements in order, `$ID` replaced by the dialect's identity key (also for migrations
+    /// that load data after their DDL).
+    static func run(_ statements: [String], on db: any SQLDatabase, _ dialect: Dialect) async throws {
+        for statement in statements {
+            try await db.raw(SQLQueryString(statement.replacingOccurrences(of: "$ID", with: dialect.identityPrimaryKey))).run()
         }
     }
 }

@@ -41,9 +41,7 @@ enum StockSchema {
                 minimum_milli BIGINT NOT NULL, PRIMARY KEY (site_id, item_code))
             """,
         ]
-        for statement in statements {
-            try await db.raw(SQLQueryString(statement.replacingOccurrences(of: "$ID", with: dialect.identityPrimaryKey))).run()
-        }
+        try await Migration.run(statements, on: db, dialect)
         let items = try ReferenceFiles.items()
         try await BulkInsert.insert(
             into: "items",

@@ -25,12 +25,13 @@ public struct StockRepository: Sendable {
     }
 
     /// Every visible site with its available stock summed by sector.
-    public func siteTotals(visibleTo actor: Actor, country: String? = nil) async throws -> [SiteTotals] {
+    public func siteTotals(visibleTo actor: Actor, country: String? = nil, siteID: Int64? = nil) async throws -> [SiteTotals] {
         let visibility = StockVisibility(for: actor)
         let sites = try await SiteRepository(database: database).visible(to: actor)
-            .filter { country == nil || $0.country == country!.uppercased() }
+            .filter { (country == nil || $0.country == country!.uppercased()) && (siteID == nil || $0.id == siteID) }
         var conditions: [SQLQueryString] = ["l.status = 'available'"]
         if let country { conditions.append("s.country = \(bind: country.uppercased())") }
+        if let siteID { conditions.append("s.id = \(bind: siteID)") }
         var sql: SQLQueryString = """
             SELECT s.id AS site_id, i.sector, COUNT(*) AS n,
                    SUM(l.quantity_milli * i.weight_kg) / 1000.0 AS weight_kg,

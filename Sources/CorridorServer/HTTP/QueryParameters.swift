@@ -4,8 +4,8 @@ import CorridorStore
 import Foundation
 import Hummingbird
 
-/// Query-string parameters of the stock routes, read with located errors.
-struct StockQuery {
+/// Query-string parameters of a request, read with located errors.
+struct QueryParameters {
     let parameters: [String: String]
 
     init(_ request: Request) {
