@@ -39,7 +39,7 @@ public func buildRouter(store: Store, config: CorridorConfig) async throws -> Ro
     DeclarationController(store: store).addRoutes(to: api)
 
     ShellPages(store: store, pages: pages, map: map).addRoutes(to: router)
-    SignInPages(store: store, pages: pages, secureCookies: config.secureCookies).addRoutes(to: router)
+    SignInPages(store: store, pages: pages, secureCookies: config.secureCookies, trustForwardedFor: config.trustForwardedFor).addRoutes(to: router)
     AdminPages(store: store, pages: pages).addRoutes(to: router)
     StockPages(store: store, pages: pages).addRoutes(to: router)
     SitePages(store: store, pages: pages).addRoutes(to: router)

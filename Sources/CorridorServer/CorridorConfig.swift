@@ -11,6 +11,9 @@ public struct CorridorConfig: Sendable {
     /// Set the Secure flag on cookies even over plain HTTP (behind a TLS-terminating proxy that
     /// does not send X-Forwarded-Proto).
     public var secureCookies = false
+    /// Take the client address from X-Forwarded-For (only behind a proxy that sets it); otherwise
+    /// anyone could pick the address that sign-in throttling counts failures against.
+    public var trustForwardedFor = false
     public var store = StoreSettings()
     /// Largest request body accepted, in bytes (JSON and forms).
     public var maxBodyBytes = 2 * 1024 * 1024
@@ -34,6 +37,7 @@ public struct CorridorConfig: Sendable {
         }
         if let url = env["CORRIDOR_DATABASE_URL"], !url.isEmpty { config.database = try DatabaseURL(url) }
         if let raw = env["CORRIDOR_SECURE_COOKIES"] { config.secureCookies = ["1", "true", "yes"].contains(raw.lowercased()) }
+        if let raw = env["CORRIDOR_TRUST_FORWARDED_FOR"] { config.trustForwardedFor = ["1", "true", "yes"].contains(raw.lowercased()) }
         if let raw = env["CORRIDOR_BCRYPT_COST"] {
             guard let cost = UInt8(raw), (4...31).contains(cost) else {
                 throw .invalid(field: "CORRIDOR_BCRYPT_COST", "must be a whole number from 4 to 31")

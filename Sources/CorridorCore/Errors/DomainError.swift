@@ -14,6 +14,8 @@ public enum DomainError: Error, Sendable, Equatable {
     case forbidden(String)
     /// The request or file is larger than the configured limit.
     case tooLarge(String)
+    /// Something failed that is not the caller's doing; the message says where to look (request id).
+    case internalFailure(String)
     /// Too many failed attempts; retry after the given number of seconds.
     case locked(String, retryAfterSeconds: Int)
 
@@ -30,6 +32,7 @@ public enum DomainError: Error, Sendable, Equatable {
         case .unauthenticated: "unauthenticated"
         case .forbidden: "forbidden"
         case .tooLarge: "too_large"
+        case .internalFailure: "internal_error"
         case .locked: "locked"
         }
     }
@@ -43,6 +46,7 @@ public enum DomainError: Error, Sendable, Equatable {
         case .unauthenticated(let why): why
         case .forbidden(let why): why
         case .tooLarge(let why): why
+        case .internalFailure(let why): why
         case .locked(let why, _): why
         }
     }

@@ -23,6 +23,7 @@ extension DomainError {
         case .unauthenticated: .unauthorized
         case .forbidden: .forbidden
         case .tooLarge: .contentTooLarge
+        case .internalFailure: .internalServerError
         case .locked: .tooManyRequests
         }
     }

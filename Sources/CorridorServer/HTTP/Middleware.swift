@@ -84,7 +84,7 @@ struct ErrorMiddleware: RouterMiddleware {
             return tooLarge(context)
         default:
             context.logger.error("unexpected error", metadata: ["error": "\(String(reflecting: error))"])
-            return .conflict("internal error; the request id is \(context.id)")
+            return .internalFailure("internal error; the request id is \(context.id)")
         }
     }
 }

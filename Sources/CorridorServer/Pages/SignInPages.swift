@@ -9,6 +9,7 @@ struct SignInPages {
     let store: Store
     let pages: PageRenderer
     let secureCookies: Bool
+    let trustForwardedFor: Bool
     static let loginCSRFCookie = "corridor_login_csrf"
 
     func addRoutes(to router: Router<CorridorRequestContext>) {
@@ -25,8 +26,9 @@ struct SignInPages {
             guard let sent = fields["_csrf"], !sent.isEmpty, sent == request.cookies[Self.loginCSRFCookie]?.value else {
                 throw DomainError.forbidden("the sign-in form is stale; reload the page and try again")
             }
-            let address = request.headers[.init("X-Forwarded-For")!]?.split(separator: ",").first.map(String.init)
-                ?? context.remoteAddress?.ipAddress ?? "unknown"
+            let forwarded = trustForwardedFor
+                ? request.headers[.init("X-Forwarded-For")!]?.split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces) } : nil
+            let address = forwarded ?? context.remoteAddress?.ipAddress ?? "unknown"
             let next = Self.safeNext(fields["next"])
             let outcome: SignInRepository.Outcome
             do {
