@@ -13,9 +13,10 @@ public enum DeclarationAudit {
         }
     }
 
-    static func append(declarationID: Int64, actor: Actor, action: String, before: String, after: String, on db: any SQLDatabase) async throws {
+    static func append(declarationID: Int64, actor: Actor, action: String, before: String, after: String, at time: Int64 = UnixTime.now(),
+                       on db: any SQLDatabase) async throws {
         let last = try await events(of: declarationID, on: db).last
-        let event = AuditChain.next(after: last, declarationID: declarationID, actor: actorName(actor), at: UnixTime.now(),
+        let event = AuditChain.next(after: last, declarationID: declarationID, actor: actorName(actor), at: time,
                                     action: action, before: before, after: after, hash: Secrets.sha256Hex)
         try await db.raw("""
             INSERT INTO audit_events (declaration_id, sequence, actor, at, action, before_state, after_state, previous_hash, hash)

@@ -58,7 +58,9 @@ extension DeclarationRepository {
 
     /// Takes one step of the life cycle. `version` must be the one the caller saw; a concurrent
     /// change in between makes this a 409 conflict, and exactly one of racing writers wins.
-    public func step(id: Int64, _ step: DeclarationStep, version: Int64, by actor: Actor, today: Day = .today()) async throws -> DeclarationView {
+    /// `time` is when the step happened: now, except when history is replayed (demo, tests).
+    public func step(id: Int64, _ step: DeclarationStep, version: Int64, by actor: Actor, today: Day = .today(),
+                     at time: Int64 = UnixTime.now()) async throws -> DeclarationView {
         try await database.transaction { db in
             guard let current = try await Self.view(id: id, by: actor, on: db) else { throw DomainError.notFound("no declaration with id \(id)") }
             guard current.version == version else {
@@ -79,7 +81,7 @@ extension DeclarationRepository {
             var sql: SQLQueryString = "UPDATE declarations SET state = \(bind: next.rawValue), version = version + 1"
             if let lane { sql.appendLiteral(", lane = "); sql.appendInterpolation(bind: lane.lane.rawValue)
                           sql.appendLiteral(", lane_reasons = "); sql.appendInterpolation(bind: lane.reasons.joined(separator: "\n")) }
-            if let stampColumn { sql.appendLiteral(", \(stampColumn) = "); sql.appendInterpolation(bind: UnixTime.now()) }
+            if let stampColumn { sql.appendLiteral(", \(stampColumn) = "); sql.appendInterpolation(bind: time) }
             sql.appendLiteral(" WHERE id = "); sql.appendInterpolation(bind: id)
             sql.appendLiteral(" AND version = "); sql.appendInterpolation(bind: version)
             sql.appendLiteral(" RETURNING id")
@@ -87,7 +89,7 @@ extension DeclarationRepository {
                 throw DomainError.conflict("the declaration changed since you read it; reload it")
             }
             try await DeclarationAudit.append(declarationID: id, actor: actor, action: step.rawValue, before: current.state.rawValue,
-                                              after: next.rawValue + (lane.map { " (\($0.lane.rawValue))" } ?? ""), on: db)
+                                              after: next.rawValue + (lane.map { " (\($0.lane.rawValue))" } ?? ""), at: time, on: db)
             return try await Self.view(id: id, by: actor, on: db)!
         }
     }
@@ -159,36 +161,9 @@ extension DeclarationRepository {
                 throw DomainError.conflict("the arrival was recorded already")
             }
             try await DeclarationAudit.append(declarationID: id, actor: actor, action: "arrival", before: current.state.rawValue,
-                                              after: "arrived at \(current.entryPoint)", on: db)
+                                              after: "arrived at \(current.entryPoint)", at: time, on: db)
             return try await Self.view(id: id, by: actor, on: db)!
         }
-    }
-
-    public struct ReleaseTimes: Sendable, Codable {
-        public var country: String
-        public var all: ReleaseTimeSummary
-        public var entryPoints: [String: ReleaseTimeSummary]
-    }
-
-    /// Arrival → release of the country's released consignments, per entry point and overall.
-    public func releaseTimes(country: String, since: Int64? = nil) async throws -> ReleaseTimes {
-        let rows = try await database.read { db in
-            var sql: SQLQueryString = """
-                SELECT entry_point, arrived_at, released_at FROM declarations
-                WHERE destination = \(bind: country.uppercased()) AND arrived_at IS NOT NULL AND released_at IS NOT NULL
-                """
-            if let since { sql.appendLiteral(" AND released_at >= "); sql.appendInterpolation(bind: since) }
-            return try await db.raw(sql).all()
-        }
-        var byPoint: [String: [Double]] = [:]
-        var all: [Double] = []
-        for row in rows {
-            let hours = Double(try row.int64("released_at") - row.int64("arrived_at")) / 3600
-            byPoint[try row.string("entry_point"), default: []].append(hours)
-            all.append(hours)
-        }
-        return ReleaseTimes(country: country.uppercased(), all: ReleaseTimeSummary(hours: all),
-                            entryPoints: byPoint.mapValues { ReleaseTimeSummary(hours: $0) })
     }
 
     /// The audit trail of a declaration the caller may see, with the first broken event if any.

@@ -10,7 +10,8 @@ public struct DeclarationRepository: Sendable {
     /// Seed of the random selection, so a lane can be explained after the fact.
     public static let selectionSeed: UInt64 = 2026
 
-    public func create(_ input: DeclarationInput, org orgCode: String, by actor: Actor, today: Day = .today()) async throws -> DeclarationView {
+    public func create(_ input: DeclarationInput, org orgCode: String, by actor: Actor, today: Day = .today(),
+                       at time: Int64 = UnixTime.now()) async throws -> DeclarationView {
         try Policy.authorize(actor, .draftDeclaration, .organisation(code: orgCode.uppercased()))
         let checked = try input.checked(today: today)
         let id = try await database.transaction { db -> Int64 in
@@ -23,7 +24,7 @@ public struct DeclarationRepository: Sendable {
                     transport_document, expected_arrival, state, version, created_at)
                 VALUES (\(bind: checked.reference), \(bind: org.id), \(bind: input.consignee.trimmedCell), \(bind: checked.destination.value),
                     \(bind: input.entryPoint.uppercased()), \(bind: input.emergencyId), \(bind: checked.mode.rawValue),
-                    \(bind: input.transportDocument), \(bind: checked.expectedArrival?.description), 'draft', 1, \(bind: UnixTime.now()))
+                    \(bind: input.transportDocument), \(bind: checked.expectedArrival?.description), 'draft', 1, \(bind: time))
                 RETURNING id
                 """).first()?.int64("id") else { throw DomainError.conflict("the declaration was not stored") }
             try await BulkInsert.insert(
@@ -38,7 +39,7 @@ public struct DeclarationRepository: Sendable {
             try await BulkInsert.insert(
                 into: "declaration_documents", columns: ["declaration_id", "document", "status", "updated_at"],
                 rows: required.map { [id, $0.rawValue, DocumentsChecklist.Status.missing.rawValue, UnixTime.now()] }, on: db)
-            try await DeclarationAudit.append(declarationID: id, actor: actor, action: "create", before: "none", after: "draft", on: db)
+            try await DeclarationAudit.append(declarationID: id, actor: actor, action: "create", before: "none", after: "draft", at: time, on: db)
             return id
         }
         return try await view(id: id, by: actor)!
