@@ -30,6 +30,8 @@ public struct Store: Sendable {
     public let customs: CustomsSetupRepository
     public let accreditations: AccreditationRepository
     public let declarations: DeclarationRepository
+    public let selectivityRules: SelectivityRuleRepository
+    public let webhooks: WebhookRepository
 
     public init(database: Database, settings: StoreSettings = StoreSettings()) {
         self.database = database
@@ -46,6 +48,8 @@ public struct Store: Sendable {
         customs = CustomsSetupRepository(database: database)
         accreditations = AccreditationRepository(database: database)
         declarations = DeclarationRepository(database: database)
+        selectivityRules = SelectivityRuleRepository(database: database)
+        webhooks = WebhookRepository(database: database)
     }
 
     /// Opens the database and brings its schema up to date.

@@ -65,6 +65,12 @@ public struct CheckedDeclarationLine: Sendable, Equatable {
     public var currency: String
     public var origin: String
     public var reExportBy: Day?
+
+    public init(description: String, itemCode: String?, hsCode: HSCode, quantity: Quantity, unit: String, grossKg: Double, value: Quantity,
+                currency: String, origin: String, reExportBy: Day?) {
+        (self.description, self.itemCode, self.hsCode, self.quantity, self.unit, self.grossKg) = (description, itemCode, hsCode, quantity, unit, grossKg)
+        (self.value, self.currency, self.origin, self.reExportBy) = (value, currency, origin, reExportBy)
+    }
 }
 
 extension DeclarationInput {

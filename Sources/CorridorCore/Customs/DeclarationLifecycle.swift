@@ -40,7 +40,7 @@ public struct DeclarationFacts: Sendable, Equatable {
     public var provisionalAllowed: Bool
     /// Every required document is provided or waived.
     public var documentsComplete: Bool
-    /// Released under a provisional declaration that still has to be completed.
+    /// Released under a provisional declaration (documents outstanding), to be completed.
     public var provisional: Bool
 
     public init(provisionalAllowed: Bool = false, documentsComplete: Bool = true, provisional: Bool = false) {
@@ -106,6 +106,9 @@ public enum DeclarationLifecycle {
         }
         if step == .complete, !facts.provisional {
             throw .conflict("only a provisional declaration is completed after release")
+        }
+        if step == .complete, !facts.documentsComplete {
+            throw .conflict("a provisional declaration is completed with every required document; provide the missing ones first")
         }
         return edge.to
     }

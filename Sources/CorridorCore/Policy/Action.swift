@@ -22,6 +22,9 @@ public enum Action: String, Sendable, CaseIterable {
     case requestAccreditation
     case decideAccreditation
     case draftDeclaration
+    case manageWebhooks
+    case manageSelectivityRules
+    case recordReExport
 }
 
 /// What the action is aimed at, with the scope the policy needs to decide.

@@ -27,9 +27,11 @@ public enum Policy {
             return ownerID == userID ? .allow : .deny
         case (.updateOrganisation, .organisation(let code)), (.importStock, .organisation(let code)),
              (.manageItemAliases, .organisation(let code)), (.manageSites, .organisation(let code)),
-             (.requestAccreditation, .organisation(let code)), (.draftDeclaration, .organisation(let code)):
+             (.requestAccreditation, .organisation(let code)), (.draftDeclaration, .organisation(let code)),
+             (.manageWebhooks, .organisation(let code)):
             return actor.isMember(of: code) ? .allow : .deny
-        case (.manageEmergencies, .country(let iso)), (.decideAccreditation, .country(let iso)):
+        case (.manageEmergencies, .country(let iso)), (.decideAccreditation, .country(let iso)),
+             (.manageSelectivityRules, .country(let iso)), (.recordReExport, .country(let iso)):
             return actor.isCustomsOfficer(of: iso) ? .allow : .deny
         default:
             return .deny

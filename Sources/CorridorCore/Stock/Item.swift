@@ -20,10 +20,13 @@ public struct Item: Sendable, Equatable, Codable {
     public var kit: Bool
     public var coveragePeople: Double?
     public var coverageDays: Double?
+    /// Indicative value of one unit in US dollars, set by administrators: the yardstick of the
+    /// value-per-kg risk indicator, not a price.
+    public var valueUSD: Double?
 
     public init(code: String, name: String, sector: Sector, group: String, family: String, familyLabel: String,
                 unit: String, weightKg: Double, volumeM3: Double, hsCode: String, kit: Bool,
-                coveragePeople: Double?, coverageDays: Double?) {
+                coveragePeople: Double?, coverageDays: Double?, valueUSD: Double? = nil) {
         self.code = code
         self.name = name
         self.sector = sector
@@ -37,6 +40,7 @@ public struct Item: Sendable, Equatable, Codable {
         self.kit = kit
         self.coveragePeople = coveragePeople
         self.coverageDays = coverageDays
+        self.valueUSD = valueUSD
     }
 
     /// People one quantity of this item serves (quantity × people per unit), or nil when the item

@@ -1,4 +1,5 @@
 import CorridorCore
+import CorridorFormats
 import CorridorStore
 import Crypto
 import Foundation
@@ -10,7 +11,11 @@ struct DeclarationController {
     let store: Store
     static let documentLimit = 20 * 1024 * 1024
 
-    struct StepInput: Decodable { var version: Int64 }
+    struct StepInput: Decodable {
+        var version: Int64
+        /// The question of a query, the answer, or the reason of a rejection.
+        var message: String?
+    }
 
     struct AuditTrail: ResponseEncodable, Sendable {
         var events: [AuditEvent]
@@ -19,9 +24,41 @@ struct DeclarationController {
     }
 
     func addRoutes(to group: RouterGroup<CorridorRequestContext>) {
-        group.get("declarations") { _, context in
+        group.get("declarations") { request, context in
             guard context.actor != .anonymous else { throw DomainError.unauthenticated("sign in to see declarations") }
-            return ItemList(items: try await store.declarations.list(by: context.actor))
+            let query = QueryParameters(request)
+            var filter = DeclarationRepository.ListFilter(country: query["country"], org: query["org"])
+            if let raw = query["state"] {
+                guard let state = DeclarationState(rawValue: raw) else {
+                    throw DomainError.invalid(field: "state", "must be one of \(DeclarationState.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                filter.state = state
+            }
+            if let raw = query["limit"] {
+                guard let limit = Int(raw), (1...5000).contains(limit) else { throw DomainError.invalid(field: "limit", "must be from 1 to 5000") }
+                filter.limit = limit
+            }
+            return ItemList(items: try await store.declarations.list(by: context.actor, filter: filter))
+        }
+        group.put("declarations/{id}") { request, context in
+            let declaration = try await declaration(request, context)
+            try DeclarationAmendment.authorize(by: DeclarationRepository.party(of: context.actor, org: declaration.org,
+                                                                              destination: declaration.destination), isAdmin: context.actor.isAdmin)
+            let body = try await request.body.collect(upTo: context.maxUploadSize)
+            let version = try context.requestDecoder.decode(StepInput.self, from: Data(body.readableBytesView)).version
+            let input = try context.requestDecoder.decode(DeclarationInput.self, from: Data(body.readableBytesView))
+            return try await store.declarations.amend(id: declaration.id, input, version: version, by: context.actor)
+        }
+        group.post("declarations/{id}/packing-list") { request, context in
+            let declaration = try await declaration(request, context)
+            try DeclarationAmendment.authorize(by: DeclarationRepository.party(of: context.actor, org: declaration.org,
+                                                                              destination: declaration.destination), isAdmin: context.actor.isAdmin)
+            let query = QueryParameters(request)
+            guard let version = Int64(try query.required("version")) else { throw DomainError.invalid(field: "version", "must be a number") }
+            let file = try await StockUpload.spool(request.body, fileName: query["file_name"] ?? "packing-list.csv", limit: Self.documentLimit)
+            defer { file.remove() }
+            return try await store.declarations.amendLines(id: declaration.id, packingListAt: file.url, fileName: file.fileName,
+                                                           version: version, by: context.actor)
         }
         group.post("declarations") { request, context in
             let org = try QueryParameters(request).required("org")
@@ -30,8 +67,13 @@ struct DeclarationController {
             let created = try await store.declarations.create(input, org: org, by: context.actor)
             return EditedResponse(status: .created, headers: [.location: "/api/v1/declarations/\(created.id)"], response: created)
         }
-        group.get("declarations/{id}") { request, context in
-            try await declaration(request, context)
+        group.get("declarations/{id}") { request, context -> Response in
+            let view = try await declaration(request, context)
+            switch QueryParameters(request)["format"] ?? "json" {
+            case "json": return try view.response(from: request, context: context)
+            case "wco": return try WCODeclaration(view).response(from: request, context: context)
+            case let other: throw DomainError.invalid(field: "format", "'\(other)' is not a format; use json or wco")
+            }
         }
         group.post("declarations/{id}/steps/{step}") { request, context in
             let declaration = try await declaration(request, context)
@@ -44,7 +86,7 @@ struct DeclarationController {
                                                                                     destination: declaration.destination),
                                                isAdmin: context.actor.isAdmin)
             let input = try await request.decodeJSON(StepInput.self, context: context)
-            return try await store.declarations.step(id: declaration.id, step, version: input.version, by: context.actor)
+            return try await store.declarations.step(id: declaration.id, step, version: input.version, message: input.message, by: context.actor)
         }
         group.post("declarations/{id}/documents/{document}") { request, context in
             let declaration = try await declaration(request, context)
@@ -54,16 +96,23 @@ struct DeclarationController {
             guard let status = DocumentsChecklist.Status(rawValue: query["status"] ?? "provided"), status != .missing else {
                 throw DomainError.invalid(field: "status", "must be provided or waived")
             }
-            var hash: String?
-            var size: Int?
+            var file: DocumentUpload?
             if status == .provided {
                 let body = try await request.body.collect(upTo: Self.documentLimit)
                 guard body.readableBytes > 0 else { throw DomainError.invalid(field: "file", "send the document's file as the request body") }
-                hash = SHA256.hash(data: Data(body.readableBytesView)).map { String(format: "%02x", $0) }.joined()
-                size = body.readableBytes
+                file = DocumentUpload(fileName: query["file_name"] ?? "\(document.rawValue).pdf",
+                                      contentType: request.headers[.contentType] ?? "application/octet-stream", bytes: Data(body.readableBytesView))
             }
-            return try await store.declarations.setDocument(id: declaration.id, document: document, status: status,
-                                                            fileName: query["file_name"], sha256: hash, sizeBytes: size, by: context.actor)
+            return try await store.declarations.setDocument(id: declaration.id, document: document, status: status, file: file, by: context.actor)
+        }
+        group.get("declarations/{id}/documents/{document}") { request, context -> Response in
+            let declaration = try await declaration(request, context)
+            let raw = try request.required("document", context)
+            guard let document = RequiredDocument(rawValue: raw),
+                  let stored = try await store.declarations.documentFile(id: declaration.id, document: document, by: context.actor) else {
+                throw DomainError.notFound("no stored file for '\(raw)' on this declaration")
+            }
+            return DocumentDownload.response(stored.upload, sha256: stored.sha256)
         }
         group.post("declarations/{id}/arrival") { request, context in
             let declaration = try await declaration(request, context)

@@ -14,16 +14,17 @@ struct DeclarationPages {
     func addRoutes(to router: Router<CorridorRequestContext>) {
         router.get("customs/declarations") { _, context in
             guard context.actor != .anonymous else { throw DomainError.unauthenticated("sign in to see declarations") }
-            let declarations = try await store.declarations.list(by: context.actor)
-            let queue = declarations.sorted { a, b in
-                // Customs work what is lodged first, oldest reference order as a stable tie-break.
-                (Self.queueRank(a.state), a.id) < (Self.queueRank(b.state), b.id)
-            }
+            let now = UnixTime.now()
+            let queue = try await store.declarations.list(by: context.actor, now: now)
             return pages.page("declarations", title: "Declarations", data: [
                 "declarations": queue.map { d in
                     ["id": d.id, "reference": d.reference, "org": d.org, "destination": d.destination, "entryPoint": d.entryPoint,
                      "state": d.state.rawValue.replacingOccurrences(of: "_", with: " "), "lane": d.lane?.rawValue ?? "",
-                     "arrival": d.expectedArrival ?? "", "lines": d.lines.count] as [String: Any]
+                     "arrival": d.expectedArrival ?? "", "lines": d.lines.count,
+                     "priority": d.needsPriority.map { ["1 urgent", "2 can wait", "3 not needed"][$0 - 1] } ?? (d.emergencyId == nil ? "" : "not on list"),
+                     "age": d.state.isBeforeRelease && d.state != .draft ? Numbers.hours(Double(d.ageSeconds(now: now)) / 3600) : "",
+                     "sla": d.serviceLevel?.rawValue ?? "", "slaLabel": d.serviceLevel?.rawValue.replacingOccurrences(of: "_", with: " ") ?? "",
+                     "warned": !d.warnings.isEmpty] as [String: Any]
                 },
                 "canDraft": Policy.decideForSomeScope(context.actor, .draftDeclaration) == .allow,
             ], context: context, path: "/customs")
@@ -48,38 +49,7 @@ struct DeclarationPages {
         router.get("customs/declarations/{id}/release-note") { request, context in
             try await releaseNote(request, context)
         }
-        router.post("customs/declarations/{id}/steps") { request, context in
-            let fields = try await Forms.fields(request, context: context)
-            try Forms.checkCSRF(fields, context: context)
-            guard let id = Int64(try request.required("id", context)), let step = DeclarationStep(rawValue: fields["step"] ?? ""),
-                  let version = Int64(fields["version"] ?? "") else { throw DomainError.invalid(field: "step", "unknown step") }
-            _ = try await store.declarations.step(id: id, step, version: version, by: context.actor)
-            return Response(status: .seeOther, headers: [.location: "/customs/declarations/\(id)"])
-        }
-        router.post("customs/declarations/{id}/documents") { request, context in
-            let fields = try await Forms.fields(request, context: context)
-            try Forms.checkCSRF(fields, context: context)
-            guard let id = Int64(try request.required("id", context)), let document = RequiredDocument(rawValue: fields["document"] ?? ""),
-                  let status = DocumentsChecklist.Status(rawValue: fields["status"] ?? ""), status != .missing else {
-                throw DomainError.invalid(field: "document", "unknown document or status")
-            }
-            // The form records a document by its reference (file name); the API takes the file itself and keeps its SHA-256.
-            let name = fields["file_name"].flatMap { $0.isEmpty ? nil : $0 }
-            _ = try await store.declarations.setDocument(id: id, document: document, status: status, fileName: name,
-                                                         sha256: name.map(Secrets.sha256Hex), sizeBytes: nil, by: context.actor)
-            return Response(status: .seeOther, headers: [.location: "/customs/declarations/\(id)"])
-        }
-    }
-
-    static func queueRank(_ state: DeclarationState) -> Int {
-        switch state {
-        case .lodged: 0
-        case .answered: 1
-        case .laneAssigned: 2
-        case .queried: 3
-        case .draft: 4
-        default: 5
-        }
+        DeclarationActionPages(store: store, pages: pages).addRoutes(to: router)
     }
 
     private func detail(_ request: Request, _ context: CorridorRequestContext) async throws -> Response {
@@ -96,13 +66,24 @@ struct DeclarationPages {
             "lane": d.lane?.rawValue ?? "", "reasons": d.laneReasons.joined(separator: "; "), "version": d.version,
             "lines": d.lines.map { ["no": $0.lineNo, "description": $0.description, "hs": $0.hsCode, "quantity": Numbers.grouped($0.quantity),
                                     "unit": $0.unit, "kg": $0.grossKg, "value": Numbers.grouped($0.value), "currency": $0.currency,
-                                    "origin": $0.origin] as [String: Any] },
+                                    "origin": $0.origin, "reExportBy": $0.reExportBy ?? "",
+                                    "reExported": $0.reExportedAt.map(Numbers.dateTime) ?? "",
+                                    "canReExport": $0.reExportBy != nil && $0.reExportedAt == nil && (party == .customs || context.actor.isAdmin)
+                                        && [.released, .completed, .closed].contains(d.state)] as [String: Any] },
+            "warnings": d.warnings, "hasWarnings": !d.warnings.isEmpty,
+            "messages": d.messages.map { ["step": $0.step.rawValue, "party": $0.party.rawValue, "author": $0.author, "at": Numbers.dateTime($0.at),
+                                          "text": $0.text] as [String: Any] },
+            "hasMessages": !d.messages.isEmpty,
+            "canAmend": (party == .declarant || context.actor.isAdmin) && d.state.isBeforeRelease,
+            "completionDue": d.times.completionDue.map(Numbers.dateTime) ?? "",
             "documents": d.documents.map { doc in
-                ["document": doc.document, "label": doc.label, "status": doc.status, "fileName": doc.fileName ?? "",
+                ["document": doc.document, "label": doc.label, "status": doc.status, "fileName": doc.fileName ?? "", "stored": doc.stored,
+                 "sha256": doc.sha256.map { String($0.prefix(12)) } ?? "",
                  "canProvide": (party == .declarant || context.actor.isAdmin) && doc.status == "missing",
                  "canWaive": (party == .customs || context.actor.isAdmin) && doc.status == "missing"] as [String: Any]
             },
-            "steps": d.allowedSteps.map { ["step": $0.rawValue, "label": $0.rawValue.replacingOccurrences(of: "_", with: " ").capitalized] },
+            "steps": d.allowedSteps.map { ["step": $0.rawValue, "label": $0.rawValue.replacingOccurrences(of: "_", with: " ").capitalized,
+                                           "needsMessage": DeclarationMessage.isRequired(for: $0)] as [String: Any] },
             "audit": (trail?.events ?? []).map { ["seq": $0.sequence, "action": $0.action, "before": $0.before, "after": $0.after, "actor": $0.actor] },
             "verified": trail?.broken == nil,
             "releasable": [.released, .completed, .closed].contains(d.state),

@@ -27,4 +27,22 @@ enum Forms {
             throw DomainError.forbidden("this form is stale (its CSRF token does not match your session); reload the page and try again")
         }
     }
+
+    /// A multipart form (file uploads) read into memory up to `limit`, its CSRF token checked:
+    /// the text fields, and the file part named `file` if one was chosen.
+    static func multipart(_ request: Request, context: CorridorRequestContext, limit: Int) async throws
+        -> (fields: [String: String], file: (name: String, data: Data)?) {
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
+            throw DomainError.tooLarge("the file is over \(limit / 1_048_576) MB")
+        }
+        let body = try await request.body.collect(upTo: limit)
+        guard let form = MultipartForm(contentType: request.headers[.contentType] ?? "", body: Data(body.readableBytesView)) else {
+            throw DomainError.invalid(field: "file", "send the form as multipart/form-data")
+        }
+        let fields = Dictionary(form.parts.filter { $0.fileName == nil }.map { ($0.name, String(decoding: $0.data, as: UTF8.self)) },
+                                uniquingKeysWith: { a, _ in a })
+        try checkCSRF(fields, context: context)
+        guard let part = form.part(named: "file"), let name = part.fileName, !name.isEmpty, !part.data.isEmpty else { return (fields, nil) }
+        return (fields, (name, part.data))
+    }
 }

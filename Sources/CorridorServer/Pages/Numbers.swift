@@ -24,4 +24,17 @@ enum Numbers {
         formatter.maximumFractionDigits = 0
         return formatter.string(from: NSNumber(value: value)) ?? String(Int(value))
     }
+
+    /// "3 h", "2 d 4 h": how long a consignment has waited, at a glance.
+    static func hours(_ hours: Double) -> String {
+        let whole = Int(hours.rounded(.down))
+        if whole < 1 { return "\(Int((hours * 60).rounded())) min" }
+        return whole < 48 ? "\(whole) h" : "\(whole / 24) d \(whole % 24) h"
+    }
+
+    /// A unix time as "2026-11-29 05:40 UTC".
+    static func dateTime(_ unixSeconds: Int64) -> String {
+        let iso = Date(timeIntervalSince1970: TimeInterval(unixSeconds)).formatted(.iso8601)
+        return iso.prefix(10) + " " + iso.dropFirst(11).prefix(5) + " UTC"
+    }
 }

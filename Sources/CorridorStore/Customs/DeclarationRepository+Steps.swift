@@ -16,64 +16,84 @@ extension DeclarationRepository {
     }
 
     static func view(id: Int64, by actor: Actor, on db: any SQLDatabase) async throws -> DeclarationView? {
-        guard let row = try await db.raw("""
-            SELECT d.*, o.code AS org_code FROM declarations d JOIN organisations o ON o.id = d.declarant_org_id WHERE d.id = \(bind: id)
-            """).first() else { return nil }
-        let org = try row.string("org_code"), destination = try row.string("destination")
-        let party = party(of: actor, org: org, destination: destination)
-        guard party != nil || actor.isAdmin else { return nil }
-        let state = DeclarationState(rawValue: try row.string("state")) ?? .draft
-        let lines = try await db.raw("SELECT * FROM declaration_lines WHERE declaration_id = \(bind: id) ORDER BY line_no").all().map { l in
-            DeclarationView.Line(lineNo: try l.int("line_no"), description: try l.string("description"), itemCode: try l.optionalString("item_code"),
-                                 hsCode: try l.string("hs_code"), quantity: Quantity(milli: try l.int64("quantity_milli")), unit: try l.string("unit"),
-                                 grossKg: try l.double("gross_kg"), value: Quantity(milli: try l.int64("value_milli")),
-                                 currency: try l.string("currency"), origin: try l.string("origin"), reExportBy: try l.optionalString("re_export_by"))
-        }
-        let documents = try await db.raw("SELECT * FROM declaration_documents WHERE declaration_id = \(bind: id) ORDER BY document").all().map { d in
-            let document = try d.string("document")
-            return DeclarationView.Document(document: document, label: RequiredDocument(rawValue: document)?.label ?? document,
-                                            status: try d.string("status"), fileName: try d.optionalString("file_name"), sha256: try d.optionalString("sha256"))
-        }
-        let steps = actor.isAdmin ? DeclarationLifecycle.allowedSteps(from: state, by: .customs) + DeclarationLifecycle.allowedSteps(from: state, by: .declarant)
-            : DeclarationLifecycle.allowedSteps(from: state, by: party!)
-        return DeclarationView(
-            id: id, reference: try row.string("reference"), org: org, consignee: try row.string("consignee"), destination: destination,
-            entryPoint: try row.string("entry_point"), emergencyId: try row.optionalInt64("emergency_id"),
-            transportMode: try row.string("transport_mode"), transportDocument: try row.optionalString("transport_document"),
-            expectedArrival: try row.optionalString("expected_arrival"), state: state,
-            lane: try row.optionalString("lane").flatMap(Lane.init(rawValue:)),
-            laneReasons: try row.optionalString("lane_reasons").map { $0.split(separator: "\n").map(String.init) } ?? [],
-            version: try row.int64("version"), lines: lines, documents: documents, allowedSteps: steps)
+        try await DeclarationLoader.load(where: "d.id = \(bind: id)", by: actor, limit: 1, on: db).first
     }
 
-    /// The declarations the caller may see: its organisations', or its countries' as customs.
-    public func list(by actor: Actor) async throws -> [DeclarationView] {
-        try await database.read { db in
-            let ids = try await db.raw("SELECT id FROM declarations ORDER BY id DESC").all().map { try $0.int64("id") }
-            var views: [DeclarationView] = []
-            for id in ids { if let view = try await Self.view(id: id, by: actor, on: db) { views.append(view) } }
-            return views
+    /// What the caller narrows a list to; nil means no narrowing.
+    public struct ListFilter: Sendable {
+        public var state: DeclarationState?
+        public var country: String?
+        public var org: String?
+        public var limit: Int
+
+        public init(state: DeclarationState? = nil, country: String? = nil, org: String? = nil, limit: Int = 500) {
+            (self.state, self.country, self.org, self.limit) = (state, country, org, limit)
         }
+    }
+
+    /// The declarations the caller may see (its organisations', or its countries' as customs), as a
+    /// queue: those waiting for customs first, by needs-list priority then age, then the rest, newest first.
+    public func list(by actor: Actor, filter: ListFilter = ListFilter(), now: Int64 = UnixTime.now()) async throws -> [DeclarationView] {
+        let orgs = actor.roles.compactMap(\.orgCode), countries = actor.roles.compactMap { role -> String? in
+            if case .customsOfficer(let country) = role { country } else { nil }
+        }
+        guard actor.isAdmin || !orgs.isEmpty || !countries.isEmpty else { return [] }
+        var sql: SQLQueryString = "1 = 1"
+        if !actor.isAdmin {
+            sql.appendLiteral(" AND (o.code IN ")
+            sql.appendInterpolation(Self.textList(orgs))
+            sql.appendLiteral(" OR d.destination IN ")
+            sql.appendInterpolation(Self.textList(countries))
+            sql.appendLiteral(")")
+        }
+        if let state = filter.state { sql.appendLiteral(" AND d.state = "); sql.appendInterpolation(bind: state.rawValue) }
+        if let country = filter.country { sql.appendLiteral(" AND d.destination = "); sql.appendInterpolation(bind: country.uppercased()) }
+        if let org = filter.org { sql.appendLiteral(" AND o.code = "); sql.appendInterpolation(bind: org.uppercased()) }
+        let limit = min(max(filter.limit, 1), 5000)
+        let views = try await database.read { db in
+            try await DeclarationLoader.load(where: sql, by: actor, limit: limit, now: now, on: db)
+        }
+        let waiting = views.filter { $0.state.isBeforeRelease && $0.state != .draft }
+        let order = ClearanceQueue.ordered(waiting.map {
+            QueueEntry(id: $0.id, needsPriority: $0.needsPriority.flatMap(NeedsListEntry.Priority.init(rawValue:)), ageSeconds: $0.ageSeconds(now: now))
+        })
+        let byID = Dictionary(uniqueKeysWithValues: waiting.map { ($0.id, $0) })
+        return order.compactMap { byID[$0.id] } + views.filter { !($0.state.isBeforeRelease && $0.state != .draft) }
+    }
+
+    /// `(?, ?, …)` with every text bound; `(NULL)` when empty, which matches nothing.
+    static func textList(_ values: [String]) -> SQLQueryString {
+        guard !values.isEmpty else { return "(NULL)" }
+        var list: SQLQueryString = "("
+        for (index, value) in values.enumerated() {
+            if index > 0 { list.appendLiteral(", ") }
+            list.appendInterpolation(bind: value)
+        }
+        list.appendLiteral(")")
+        return list
     }
 
     /// Takes one step of the life cycle. `version` must be the one the caller saw; a concurrent
     /// change in between makes this a 409 conflict, and exactly one of racing writers wins.
+    /// `message` is the question, answer or reason the step carries (required for some steps).
     /// `time` is when the step happened: now, except when history is replayed (demo, tests).
-    public func step(id: Int64, _ step: DeclarationStep, version: Int64, by actor: Actor, today: Day = .today(),
+    public func step(id: Int64, _ step: DeclarationStep, version: Int64, message: String? = nil, by actor: Actor, today: Day = .today(),
                      at time: Int64 = UnixTime.now()) async throws -> DeclarationView {
-        try await database.transaction { db in
+        let text = try DeclarationMessage.checked(message, for: step)
+        return try await database.transaction { db in
             guard let current = try await Self.view(id: id, by: actor, on: db) else { throw DomainError.notFound("no declaration with id \(id)") }
             guard current.version == version else {
                 throw DomainError.conflict("the declaration changed since you read it (version \(current.version), not \(version)); reload it")
             }
             let party: DeclarationParty = Self.party(of: actor, org: current.org, destination: current.destination)
-                ?? (DeclarationLifecycle.allowedSteps(from: current.state, by: .customs).contains(step) ? .customs : .declarant)
+                ?? DeclarationLifecycle.party(of: step)
             let emergency = try await current.emergencyId.asyncMap { id in
                 try await db.raw("SELECT * FROM emergencies WHERE id = \(bind: id)").first().map(CustomsSetupRepository.emergency)
             } ?? nil
             let complete = current.documents.allSatisfy { $0.status != DocumentsChecklist.Status.missing.rawValue }
-            let facts = DeclarationFacts(provisionalAllowed: emergency?.facilities.provisionalDeadlineDays != nil, documentsComplete: complete,
-                                         provisional: !complete)
+            let deadlineDays = emergency?.facilities.provisionalDeadlineDays
+            let facts = DeclarationFacts(provisionalAllowed: deadlineDays != nil, documentsComplete: complete,
+                                         provisional: current.times.completionDue != nil)
             let next = try DeclarationLifecycle.apply(step, to: current.state, by: party, facts: facts)
             var lane: LaneDecision?
             if step == .assignLane { lane = try await Self.selectLane(current, emergency: emergency, today: today, on: db) }
@@ -82,16 +102,36 @@ extension DeclarationRepository {
             if let lane { sql.appendLiteral(", lane = "); sql.appendInterpolation(bind: lane.lane.rawValue)
                           sql.appendLiteral(", lane_reasons = "); sql.appendInterpolation(bind: lane.reasons.joined(separator: "\n")) }
             if let stampColumn { sql.appendLiteral(", \(stampColumn) = "); sql.appendInterpolation(bind: time) }
+            if step == .release, !complete, let deadlineDays {
+                sql.appendLiteral(", completion_due = ")
+                sql.appendInterpolation(bind: ReleaseObligations.completionDue(releasedAt: time, deadlineDays: deadlineDays))
+            }
             sql.appendLiteral(" WHERE id = "); sql.appendInterpolation(bind: id)
             sql.appendLiteral(" AND version = "); sql.appendInterpolation(bind: version)
             sql.appendLiteral(" RETURNING id")
             guard try await db.raw(sql).first() != nil else {
                 throw DomainError.conflict("the declaration changed since you read it; reload it")
             }
+            if let text {
+                try await Self.addMessage(declarationID: id, step: step, party: party, actor: actor, at: time, text: text, on: db)
+            }
             try await DeclarationAudit.append(declarationID: id, actor: actor, action: step.rawValue, before: current.state.rawValue,
-                                              after: next.rawValue + (lane.map { " (\($0.lane.rawValue))" } ?? ""), at: time, on: db)
-            return try await Self.view(id: id, by: actor, on: db)!
+                                              after: next.rawValue + (lane.map { " (\($0.lane.rawValue))" } ?? "")
+                                                + (text.map { ": \($0)" } ?? ""), at: time, on: db)
+            let updated = try await Self.view(id: id, by: actor, on: db)!
+            try await WebhookOutbox.enqueue(DeclarationEvent(declaration: updated, event: "declaration.\(step.rawValue)", at: time), on: db)
+            return updated
         }
+    }
+
+    static func addMessage(declarationID: Int64, step: DeclarationStep, party: DeclarationParty, actor: Actor, at time: Int64, text: String,
+                           on db: any SQLDatabase) async throws {
+        let sequence = try await db.count("SELECT COUNT(*) AS n FROM declaration_messages WHERE declaration_id = \(bind: declarationID)") + 1
+        try await db.raw("""
+            INSERT INTO declaration_messages (declaration_id, sequence, step, party, author, at, body)
+            VALUES (\(bind: declarationID), \(bind: sequence), \(bind: step.rawValue), \(bind: party.rawValue),
+                    \(bind: DeclarationAudit.actorName(actor)), \(bind: time), \(bind: text))
+            """).run()
     }
 
     /// Selectivity for a lodged declaration, from the facts the store holds.
@@ -112,41 +152,18 @@ extension DeclarationRepository {
             guard let hs = HSCode(line.hsCode) else { return false }
             return !needs.contains { $0.priority != .notNeeded && $0.matches(itemCode: line.itemCode, hsCode: hs) }
         }.count
+        let catalogue = try await DeclarationLoader.catalogueFacts(of: declaration.id, on: db)
+        let ratios = declaration.lines.compactMap { line in
+            catalogue[line.lineNo].flatMap {
+                ConsignmentPlausibility.valuePerKgRatio(value: line.value, currency: line.currency, grossKg: line.grossKg, catalogue: $0)
+            }
+        }
+        let rules = try await SelectivityRuleRepository.ruleSet(country: declaration.destination, on: db)
         let facts = SelectivityFacts(
             accredited: accredited, emergencyActive: emergency?.isActive(on: today) ?? false,
             specialCargo: Set(declaration.lines.compactMap { HSCode($0.hsCode).flatMap(SpecialCargo.of) }),
-            firstDeclarationInCountry: earlier == 0, valuePerKgRatios: [], unrequestedLines: unrequested)
-        return Selectivity.decide(facts, rules: .standard, draw: Selectivity.draw(seed: selectionSeed, reference: "\(declaration.org)/\(declaration.reference)"))
-    }
-
-    /// The declarant provides a required document (its hash and size are kept); customs may waive one.
-    public func setDocument(id: Int64, document: RequiredDocument, status: DocumentsChecklist.Status, fileName: String?, sha256: String?,
-                            sizeBytes: Int?, by actor: Actor) async throws -> DeclarationView {
-        try await database.transaction { db in
-            guard let current = try await Self.view(id: id, by: actor, on: db) else { throw DomainError.notFound("no declaration with id \(id)") }
-            let party = Self.party(of: actor, org: current.org, destination: current.destination)
-            switch status {
-            case .provided where party != .declarant && !actor.isAdmin: throw DomainError.forbidden("only the declarant provides documents")
-            case .waived where party != .customs && !actor.isAdmin: throw DomainError.forbidden("only customs waive a document")
-            case .missing: throw DomainError.invalid(field: "status", "must be provided or waived")
-            default: break
-            }
-            guard current.documents.contains(where: { $0.document == document.rawValue }) else {
-                throw DomainError.invalid(field: "document", "\(document.label) is not required for this consignment")
-            }
-            guard !current.state.isFinal else { throw DomainError.conflict("the declaration is \(current.state.rawValue)") }
-            try await db.raw("""
-                UPDATE declaration_documents SET status = \(bind: status.rawValue), file_name = \(bind: fileName), sha256 = \(bind: sha256),
-                    size_bytes = \(bind: sizeBytes), updated_at = \(bind: UnixTime.now())
-                WHERE declaration_id = \(bind: id) AND document = \(bind: document.rawValue)
-                """).run()
-            // A document change is a change of the declaration: whoever read it before must reload.
-            try await db.raw("UPDATE declarations SET version = version + 1 WHERE id = \(bind: id)").run()
-            try await DeclarationAudit.append(declarationID: id, actor: actor, action: "document \(document.rawValue)",
-                                              before: current.documents.first { $0.document == document.rawValue }?.status ?? "missing",
-                                              after: status.rawValue + (sha256.map { " sha256:\($0)" } ?? ""), on: db)
-            return try await Self.view(id: id, by: actor, on: db)!
-        }
+            firstDeclarationInCountry: earlier == 0, valuePerKgRatios: ratios, unrequestedLines: unrequested)
+        return Selectivity.decide(facts, rules: rules, draw: Selectivity.draw(seed: selectionSeed, reference: "\(declaration.org)/\(declaration.reference)"))
     }
 
     /// Records the consignment's arrival at its entry point (customs, or the declarant on the
@@ -162,7 +179,9 @@ extension DeclarationRepository {
             }
             try await DeclarationAudit.append(declarationID: id, actor: actor, action: "arrival", before: current.state.rawValue,
                                               after: "arrived at \(current.entryPoint)", at: time, on: db)
-            return try await Self.view(id: id, by: actor, on: db)!
+            let updated = try await Self.view(id: id, by: actor, on: db)!
+            try await WebhookOutbox.enqueue(DeclarationEvent(declaration: updated, event: "declaration.arrival", at: time), on: db)
+            return updated
         }
     }
 

@@ -27,14 +27,7 @@ public struct DeclarationRepository: Sendable {
                     \(bind: input.transportDocument), \(bind: checked.expectedArrival?.description), 'draft', 1, \(bind: time))
                 RETURNING id
                 """).first()?.int64("id") else { throw DomainError.conflict("the declaration was not stored") }
-            try await BulkInsert.insert(
-                into: "declaration_lines",
-                columns: ["declaration_id", "line_no", "description", "item_code", "hs_code", "quantity_milli", "unit", "gross_kg",
-                          "value_milli", "currency", "origin", "re_export_by"],
-                rows: checked.lines.enumerated().map { index, line in
-                    [id, index + 1, line.description, line.itemCode, line.hsCode.digits, line.quantity.milli, line.unit, line.grossKg,
-                     line.value.milli, line.currency, line.origin, line.reExportBy?.description]
-                }, on: db)
+            try await Self.insertLines(checked.lines, declarationID: id, on: db)
             let required = DocumentsChecklist.required(forHSCodes: checked.lines.map(\.hsCode))
             try await BulkInsert.insert(
                 into: "declaration_documents", columns: ["declaration_id", "document", "status", "updated_at"],
@@ -49,7 +42,7 @@ public struct DeclarationRepository: Sendable {
     /// destination, the emergency must be the destination's and active, the reference unused.
     static func checkReferences(_ input: DeclarationInput, _ checked: (reference: String, destination: CountryCode, mode: TransportMode,
                                 expectedArrival: Day?, lines: [CheckedDeclarationLine]), org: Organisation, today: Day,
-                                on db: any SQLDatabase) async throws {
+                                excluding ownID: Int64? = nil, on db: any SQLDatabase) async throws {
         var problems = ProblemList()
         if let point = try await db.raw("SELECT country FROM entry_points WHERE locode = \(bind: input.entryPoint.uppercased())").first() {
             if try point.string("country") != checked.destination.value {
@@ -66,7 +59,8 @@ public struct DeclarationRepository: Sendable {
                 problems.add(field: "emergency_id", "the emergency \(emergency!.name) is not active")
             }
         }
-        if try await db.raw("SELECT id FROM declarations WHERE declarant_org_id = \(bind: org.id) AND reference = \(bind: checked.reference)").first() != nil {
+        if let other = try await db.raw("SELECT id FROM declarations WHERE declarant_org_id = \(bind: org.id) AND reference = \(bind: checked.reference)").first(),
+           try other.int64("id") != ownID {
             problems.add(field: "reference", "\(org.code) already used reference \(checked.reference)")
         }
         for (index, line) in checked.lines.enumerated() {

@@ -15,6 +15,7 @@ public struct DeclarationView: Sendable, Equatable, Codable {
         public var currency: String
         public var origin: String
         public var reExportBy: String?
+        public var reExportedAt: Int64?
     }
 
     public struct Document: Sendable, Equatable, Codable {
@@ -23,6 +24,21 @@ public struct DeclarationView: Sendable, Equatable, Codable {
         public var status: String
         public var fileName: String?
         public var sha256: String?
+        public var sizeBytes: Int64?
+        /// The file itself is kept and can be downloaded.
+        public var stored: Bool
+    }
+
+    /// When each step happened (unix seconds), for release times and the queue.
+    public struct Times: Sendable, Equatable, Codable {
+        public var created: Int64
+        public var lodged: Int64?
+        public var arrived: Int64?
+        public var laneAssigned: Int64?
+        public var released: Int64?
+        public var closed: Int64?
+        /// A provisional release must be completed by then.
+        public var completionDue: Int64?
     }
 
     public var id: Int64
@@ -39,8 +55,35 @@ public struct DeclarationView: Sendable, Equatable, Codable {
     public var lane: Lane?
     public var laneReasons: [String]
     public var version: Int64
+    public var times: Times
     public var lines: [Line]
     public var documents: [Document]
+    public var messages: [DeclarationMessage]
+    /// Lines that look wrong against the catalogue; customs sees them, nothing is refused.
+    public var warnings: [String]
+    /// The most urgent needs-list priority its lines match (1 urgent … 3 not needed), nil if none.
+    public var needsPriority: Int?
+    /// How it stands against the clearance target of its lane while waiting for release.
+    public var serviceLevel: ServiceLevel?
     /// Steps the caller may take now.
     public var allowedSteps: [DeclarationStep]
+}
+
+extension DeclarationView {
+    /// The content an amendment compares against.
+    var content: DeclarationContent {
+        DeclarationContent(
+            reference: reference, consignee: consignee, destination: destination, entryPoint: entryPoint, emergencyId: emergencyId,
+            transportMode: transportMode, transportDocument: transportDocument, expectedArrival: expectedArrival,
+            lines: lines.map { l in
+                CheckedDeclarationLine(description: l.description, itemCode: l.itemCode, hsCode: HSCode(l.hsCode)!, quantity: l.quantity,
+                                       unit: l.unit, grossKg: l.grossKg, value: l.value, currency: l.currency, origin: l.origin,
+                                       reExportBy: l.reExportBy.flatMap { Day.parse($0) })
+            })
+    }
+
+    /// Seconds the consignment has waited: since arrival, or since lodgement before it arrives.
+    public func ageSeconds(now: Int64) -> Int64 {
+        max(0, now - (times.arrived ?? times.lodged ?? times.created))
+    }
 }

@@ -14,6 +14,14 @@ public enum Dialect: Sendable {
         }
     }
 
+    /// Bytes stored in the row (document files).
+    var blobType: String {
+        switch self {
+        case .sqlite: "BLOB"
+        case .postgres: "BYTEA"
+        }
+    }
+
     /// Starts a transaction that will write, taking the write lock up front on SQLite so that two
     /// writers never deadlock upgrading from a read lock.
     var beginWrite: String {

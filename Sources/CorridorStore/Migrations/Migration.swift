@@ -14,7 +14,8 @@ public struct Migration: Sendable {
         self.apply = apply
     }
 
-    /// A migration that is only DDL/DML statements; `$ID` stands for the dialect's identity key.
+    /// A migration that is only DDL/DML statements; `$ID` stands for the dialect's identity key
+    /// and `$BLOB` for its bytes type.
     init(version: Int, name: String, statements: [String]) {
         self.init(version: version, name: name) { db, dialect in try await Self.run(statements, on: db, dialect) }
     }
@@ -23,7 +24,9 @@ public struct Migration: Sendable {
     /// that load data after their DDL).
     static func run(_ statements: [String], on db: any SQLDatabase, _ dialect: Dialect) async throws {
         for statement in statements {
-            try await db.raw(SQLQueryString(statement.replacingOccurrences(of: "$ID", with: dialect.identityPrimaryKey))).run()
+            let sql = statement.replacingOccurrences(of: "$ID", with: dialect.identityPrimaryKey)
+                .replacingOccurrences(of: "$BLOB", with: dialect.blobType)
+            try await db.raw(SQLQueryString(sql)).run()
         }
     }
 }
@@ -36,5 +39,6 @@ public enum Migrations {
         StockSchema.migration,
         CustomsSchema.migration,
         DeclarationSchema.migration,
+        ClearanceSchema.migration,
     ]
 }

@@ -42,6 +42,21 @@ public struct ItemRepository: Sendable {
         return item
     }
 
+    /// Sets (or clears) the indicative value per unit that the value-per-kg indicator compares with.
+    public func setIndicativeValue(code: String, valueUSD: Double?, by actor: Actor) async throws -> Item {
+        try Policy.authorize(actor, .createItem)
+        if let valueUSD, !(valueUSD > 0 && valueUSD.isFinite && valueUSD < 10_000_000) {
+            throw DomainError.invalid(field: "value_usd", "must be a positive amount below 10,000,000, or null to clear it")
+        }
+        return try await database.transaction { db in
+            guard try await db.raw("UPDATE items SET value_usd = \(bind: valueUSD) WHERE code = \(bind: code.uppercased()) RETURNING code").first() != nil,
+                  let row = try await db.raw("SELECT * FROM items WHERE code = \(bind: code.uppercased())").first() else {
+                throw DomainError.notFound("no catalogue item \(code)")
+            }
+            return try Self.item(row)
+        }
+    }
+
     /// The organisation's own item codes → catalogue codes.
     static func aliases(orgID: Int64, on db: any SQLDatabase) async throws -> [String: String] {
         var aliases: [String: String] = [:]
@@ -76,6 +91,6 @@ public struct ItemRepository: Sendable {
              family: try row.string("family"), familyLabel: try row.string("family_label"), unit: try row.string("unit"),
              weightKg: try row.double("weight_kg"), volumeM3: try row.double("volume_m3"), hsCode: try row.string("hs_code"),
              kit: try row.int("kit") != 0, coveragePeople: try row.optionalDouble("coverage_people"),
-             coverageDays: try row.optionalDouble("coverage_days"))
+             coverageDays: try row.optionalDouble("coverage_days"), valueUSD: try row.optionalDouble("value_usd"))
     }
 }

@@ -1,0 +1,123 @@
+import CorridorCore
+import Foundation
+import SQLKit
+
+/// Reads declarations with their lines, documents, messages and needs matches in a fixed number
+/// of queries, however many there are: the customs queue of a large emergency must not cost a
+/// query per consignment.
+enum DeclarationLoader {
+    static func load(where filter: SQLQueryString, by actor: Actor, limit: Int = 1000, now: Int64 = UnixTime.now(),
+                     on db: any SQLDatabase) async throws -> [DeclarationView] {
+        var sql: SQLQueryString = "SELECT d.*, o.code AS org_code FROM declarations d JOIN organisations o ON o.id = d.declarant_org_id WHERE "
+        sql.appendInterpolation(filter)
+        sql.appendLiteral(" ORDER BY d.id DESC LIMIT \(max(1, limit))")
+        let rows = try await db.raw(sql).all().filter { row in
+            if actor.isAdmin { return true }
+            let org = try row.string("org_code"), destination = try row.string("destination")
+            return DeclarationRepository.party(of: actor, org: org, destination: destination) != nil
+        }
+        guard !rows.isEmpty else { return [] }
+        let ids = try rows.map { try $0.int64("id") }
+        let idList = inList(ids)
+
+        var lines: [Int64: [(DeclarationView.Line, ConsignmentPlausibility.CatalogueFacts)]] = [:]
+        for l in try await db.raw("""
+            SELECT l.*, i.weight_kg AS item_weight_kg, i.value_usd AS item_value_usd FROM declaration_lines l
+            LEFT JOIN items i ON i.code = l.item_code WHERE l.declaration_id IN \(idList) ORDER BY l.declaration_id, l.line_no
+            """).all() {
+            let line = DeclarationView.Line(
+                lineNo: try l.int("line_no"), description: try l.string("description"), itemCode: try l.optionalString("item_code"),
+                hsCode: try l.string("hs_code"), quantity: Quantity(milli: try l.int64("quantity_milli")), unit: try l.string("unit"),
+                grossKg: try l.double("gross_kg"), value: Quantity(milli: try l.int64("value_milli")), currency: try l.string("currency"),
+                origin: try l.string("origin"), reExportBy: try l.optionalString("re_export_by"),
+                reExportedAt: try l.decode(column: "re_exported_at", as: Int64?.self))
+            let facts = ConsignmentPlausibility.CatalogueFacts(weightKgPerUnit: try l.decode(column: "item_weight_kg", as: Double?.self),
+                                                                valueUSDPerUnit: try l.decode(column: "item_value_usd", as: Double?.self))
+            lines[try l.int64("declaration_id"), default: []].append((line, facts))
+        }
+        var documents: [Int64: [DeclarationView.Document]] = [:]
+        for d in try await db.raw("""
+            SELECT dd.*, f.sha256 AS stored_sha256 FROM declaration_documents dd
+            LEFT JOIN document_files f ON f.declaration_id = dd.declaration_id AND f.document = dd.document
+            WHERE dd.declaration_id IN \(idList) ORDER BY dd.declaration_id, dd.document
+            """).all() {
+            let document = try d.string("document")
+            documents[try d.int64("declaration_id"), default: []].append(DeclarationView.Document(
+                document: document, label: RequiredDocument(rawValue: document)?.label ?? document, status: try d.string("status"),
+                fileName: try d.optionalString("file_name"), sha256: try d.optionalString("sha256"),
+                sizeBytes: try d.decode(column: "size_bytes", as: Int64?.self), stored: try d.optionalString("stored_sha256") != nil))
+        }
+        var messages: [Int64: [DeclarationMessage]] = [:]
+        for m in try await db.raw("SELECT * FROM declaration_messages WHERE declaration_id IN \(idList) ORDER BY declaration_id, sequence").all() {
+            guard let step = DeclarationStep(rawValue: try m.string("step")), let party = DeclarationParty(rawValue: try m.string("party")) else { continue }
+            messages[try m.int64("declaration_id"), default: []].append(DeclarationMessage(
+                sequence: try m.int("sequence"), step: step, party: party, author: try m.string("author"), at: try m.int64("at"), text: try m.string("body")))
+        }
+        let emergencyIDs = Set(try rows.compactMap { try $0.optionalInt64("emergency_id") })
+        var needs: [Int64: [NeedsListEntry]] = [:]
+        if !emergencyIDs.isEmpty {
+            for row in try await db.raw("SELECT * FROM needs WHERE emergency_id IN \(inList(emergencyIDs.sorted()))").all() {
+                needs[try row.int64("emergency_id"), default: []].append(NeedsListEntry(
+                    itemCode: try row.optionalString("item_code"), hsHeading: try row.optionalString("hs_heading"),
+                    priority: NeedsListEntry.Priority(rawValue: try row.int("priority")) ?? .canWait))
+            }
+        }
+        return try rows.map { row in
+            let id = try row.int64("id")
+            let org = try row.string("org_code"), destination = try row.string("destination")
+            let state = DeclarationState(rawValue: try row.string("state")) ?? .draft
+            let lane = try row.optionalString("lane").flatMap(Lane.init(rawValue:))
+            let ownLines = lines[id] ?? []
+            let party = DeclarationRepository.party(of: actor, org: org, destination: destination)
+            let steps = party.map { DeclarationLifecycle.allowedSteps(from: state, by: $0) }
+                ?? DeclarationLifecycle.allowedSteps(from: state, by: .customs) + DeclarationLifecycle.allowedSteps(from: state, by: .declarant)
+            let times = DeclarationView.Times(
+                created: try row.int64("created_at"), lodged: try row.optionalInt64("lodged_at"), arrived: try row.optionalInt64("arrived_at"),
+                laneAssigned: try row.optionalInt64("lane_at"), released: try row.optionalInt64("released_at"),
+                closed: try row.optionalInt64("closed_at"), completionDue: try row.optionalInt64("completion_due"))
+            let emergencyID = try row.optionalInt64("emergency_id")
+            let priority = emergencyID.flatMap { needs[$0] }.flatMap { entries in
+                ClearanceQueue.priority(lines: ownLines.compactMap { l in HSCode(l.0.hsCode).map { (l.0.itemCode, $0) } }, needs: entries)
+            }
+            let waiting = state.isBeforeRelease && state != .draft
+            let hoursSinceArrival = times.arrived.map { Double(now - $0) / 3600 }
+            return DeclarationView(
+                id: id, reference: try row.string("reference"), org: org, consignee: try row.string("consignee"), destination: destination,
+                entryPoint: try row.string("entry_point"), emergencyId: emergencyID,
+                transportMode: try row.string("transport_mode"), transportDocument: try row.optionalString("transport_document"),
+                expectedArrival: try row.optionalString("expected_arrival"), state: state, lane: lane,
+                laneReasons: try row.optionalString("lane_reasons").map { $0.split(separator: "\n").map(String.init) } ?? [],
+                version: try row.int64("version"), times: times, lines: ownLines.map(\.0), documents: documents[id] ?? [],
+                messages: messages[id] ?? [],
+                warnings: ownLines.compactMap { line, facts in
+                    ConsignmentPlausibility.weightWarning(line: line.lineNo, quantity: line.quantity, grossKg: line.grossKg, catalogue: facts)
+                },
+                needsPriority: priority?.rawValue,
+                serviceLevel: waiting ? ClearanceTargets.standard.level(lane: lane, hoursSinceArrival: hoursSinceArrival) : nil,
+                allowedSteps: steps)
+        }
+    }
+
+    /// `(?, ?, …)` with every id bound.
+    static func inList(_ ids: [Int64]) -> SQLQueryString {
+        var list: SQLQueryString = "("
+        for (index, id) in ids.enumerated() {
+            if index > 0 { list.appendLiteral(", ") }
+            list.appendInterpolation(bind: id)
+        }
+        list.appendLiteral(")")
+        return list
+    }
+
+    /// The catalogue facts of each line of a declaration, for the value-per-kg indicator.
+    static func catalogueFacts(of id: Int64, on db: any SQLDatabase) async throws -> [Int: ConsignmentPlausibility.CatalogueFacts] {
+        var facts: [Int: ConsignmentPlausibility.CatalogueFacts] = [:]
+        for row in try await db.raw("""
+            SELECT l.line_no, i.weight_kg, i.value_usd FROM declaration_lines l JOIN items i ON i.code = l.item_code WHERE l.declaration_id = \(bind: id)
+            """).all() {
+            facts[try row.int("line_no")] = ConsignmentPlausibility.CatalogueFacts(
+                weightKgPerUnit: try row.decode(column: "weight_kg", as: Double?.self), valueUSDPerUnit: try row.decode(column: "value_usd", as: Double?.self))
+        }
+        return facts
+    }
+}

@@ -1,0 +1,73 @@
+import CorridorCore
+import Foundation
+import SQLKit
+
+/// Events wait here for delivery. They are written in the same transaction as the change they
+/// describe, so an event exists exactly when its change does, and delivery (slow, failing,
+/// retried) never holds a declaration up.
+public enum WebhookOutbox {
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }()
+
+    static func enqueue(_ event: DeclarationEvent, on db: any SQLDatabase) async throws {
+        let hooks = try await db.raw("""
+            SELECT w.id FROM webhooks w JOIN organisations o ON o.id = w.org_id WHERE o.code = \(bind: event.org) AND w.revoked_at IS NULL
+            """).all()
+        guard !hooks.isEmpty else { return }
+        let payload = String(decoding: try encoder.encode(event), as: UTF8.self)
+        for hook in hooks {
+            try await db.raw("""
+                INSERT INTO webhook_deliveries (webhook_id, event, payload, attempts, next_attempt_at, created_at)
+                VALUES (\(bind: try hook.int64("id")), \(bind: event.event), \(bind: payload), 0, \(bind: event.at), \(bind: UnixTime.now()))
+                """).run()
+        }
+    }
+
+    /// A delivery that is due, with what signing it needs.
+    public struct Due: Sendable {
+        public var id: Int64
+        public var url: String
+        public var secret: String
+        public var event: String
+        public var payload: String
+        public var attempts: Int
+    }
+
+    public static func due(_ database: Database, now: Int64 = UnixTime.now(), limit: Int = 50) async throws -> [Due] {
+        try await database.read { db in
+            try await db.raw("""
+                SELECT d.id, d.event, d.payload, d.attempts, w.url, w.secret FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id
+                WHERE d.delivered_at IS NULL AND d.next_attempt_at <= \(bind: now) AND d.attempts < \(bind: WebhookRules.maximumAttempts)
+                  AND w.revoked_at IS NULL
+                ORDER BY d.next_attempt_at, d.id LIMIT \(unsafeRaw: String(limit))
+                """).all().map { row in
+                Due(id: try row.int64("id"), url: try row.string("url"), secret: try row.string("secret"), event: try row.string("event"),
+                    payload: try row.string("payload"), attempts: try row.int("attempts"))
+            }
+        }
+    }
+
+    /// Records one attempt: delivered, or the next try pushed back by the backoff rule.
+    public static func record(_ delivery: Due, status: Int?, error: String?, database: Database, now: Int64 = UnixTime.now()) async throws {
+        let attempts = delivery.attempts + 1
+        let delivered = status.map { (200..<300).contains($0) } ?? false
+        try await database.transaction { db in
+            try await db.raw("""
+                UPDATE webhook_deliveries SET attempts = \(bind: attempts), last_status = \(bind: status), last_error = \(bind: error),
+                    delivered_at = \(bind: delivered ? now : nil), next_attempt_at = \(bind: now + WebhookRules.delay(afterAttempt: attempts))
+                WHERE id = \(bind: delivery.id)
+                """).run()
+        }
+    }
+}
+
+extension DeclarationEvent {
+    init(declaration d: DeclarationView, event: String, at time: Int64) {
+        self.init(event: event, declarationId: d.id, reference: d.reference, org: d.org, destination: d.destination, state: d.state,
+                  lane: d.lane, version: d.version, at: time)
+    }
+}
