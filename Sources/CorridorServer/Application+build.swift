@@ -12,6 +12,7 @@ public func buildApplication(config: CorridorConfig, store: Store, logger: Logge
     return Application(
         router: router,
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Corridor"),
+        services: [WebhookDeliverer(store: store, logger: logger)],
         logger: logger)
 }
 
@@ -36,6 +37,7 @@ public func buildRouter(store: Store, config: CorridorConfig) async throws -> Ro
     StockController(store: store, uploadLimit: config.maxUploadBytes).addRoutes(to: api)
     SiteController(store: store).addRoutes(to: api)
     CustomsSetupController(store: store).addRoutes(to: api)
+    ClearanceController(store: store).addRoutes(to: api)
     DeclarationController(store: store).addRoutes(to: api)
 
     ShellPages(store: store, pages: pages, map: map).addRoutes(to: router)
@@ -57,9 +59,16 @@ struct BodyLimitMiddleware: RouterMiddleware {
     let uploadLimit: Int
     static let uploadPaths: Set<String> = ["/api/v1/stock/imports", "/stock/upload"]
 
+    /// Stock reports, and a declaration's document files and packing lists.
+    static func isUpload(_ path: String) -> Bool {
+        if uploadPaths.contains(path) { return true }
+        guard path.hasPrefix("/api/v1/declarations/") || path.hasPrefix("/customs/declarations/") else { return false }
+        return path.contains("/documents") || path.hasSuffix("/packing-list")
+    }
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
-        let limit = Self.uploadPaths.contains(request.uri.path) ? uploadLimit : self.limit
+        let limit = Self.isUpload(request.uri.path) ? uploadLimit : self.limit
         context.uploadLimit = limit
         if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
             throw DomainError.tooLarge("the request body is \(length) bytes; the limit is \(limit)")

@@ -47,11 +47,14 @@ import Testing
         "/api/v1/stock/nearest": "?item=SHE-TENT-FAM&lat=0&lon=0",
         "/api/v1/sites": "?org=WFP",
         "/api/v1/declarations": "?org=WFP",
+        "/api/v1/declarations/{id}/packing-list": "?version=1",
     ]
 
     static let wrongParty: [String: String] = [
-        "/api/v1/declarations/{id}/steps/{step}": "org_member",
-        "/api/v1/declarations/{id}/documents/{document}": "customs_officer",
+        "POST /api/v1/declarations/{id}/steps/{step}": "org_member",
+        "POST /api/v1/declarations/{id}/documents/{document}": "customs_officer",
+        "PUT /api/v1/declarations/{id}": "customs_officer",
+        "POST /api/v1/declarations/{id}/packing-list": "customs_officer",
     ]
 
     @Test func everyOperationAnswers401And403AsDocumented() async throws {
@@ -64,6 +67,7 @@ import Testing
                     .replacingOccurrences(of: "{item}", with: "SHE-TENT-FAM")
                     .replacingOccurrences(of: "{step}", with: "assign_lane")
                     .replacingOccurrences(of: "{document}", with: "packing_list")
+                    .replacingOccurrences(of: "{line}", with: "1")
                     .replacingOccurrences(of: "{code}", with: operation.path.contains("/hs/") ? "6306" : "WFP")
                     .replacingOccurrences(of: "{id}", with: String(app.sampleID(for: operation.path)))
                     + (Self.sampleQueries[operation.path] ?? "")
@@ -78,7 +82,7 @@ import Testing
                     case (_, nil): expected = "401"
                     case ("declaration_party", let role?):
                         // The sample step (assign_lane) is customs' and the sample document (provided) the declarant's.
-                        expected = Self.wrongParty[operation.path] == role ? "403" : "allowed"
+                        expected = Self.wrongParty[operation.description] == role ? "403" : "allowed"
                     case ("admin", "admin"), ("signed_in", _), ("owner_or_admin", "admin"), ("org_or_admin", "admin"),
                          ("org_or_admin", "org_member"), ("customs_or_admin", "admin"), ("customs_or_admin", "customs_officer"):
                         expected = "allowed"

@@ -56,15 +56,14 @@ import Testing
                 try await store.declarations.step(id: d.id, .release, version: d.version, by: w.customsKE, today: Self.today)
             }
             for doc in [RequiredDocument.packingList, .transportDocument] {
-                d = try await store.declarations.setDocument(id: d.id, document: doc, status: .provided, fileName: "\(doc.rawValue).pdf",
-                                                             sha256: String(repeating: "a", count: 64), sizeBytes: 1000, by: w.wfp)
+                d = try await store.declarations.setDocument(id: d.id, document: doc, status: .provided,
+                                                             file: DocumentUpload(fileName: "\(doc.rawValue).pdf", contentType: "application/pdf",
+                                                                                  bytes: Data("%PDF \(doc.rawValue)".utf8)), by: w.wfp)
             }
             await #expect(throws: DomainError.self) {
-                try await store.declarations.setDocument(id: d.id, document: .donationCertificate, status: .waived, fileName: nil,
-                                                         sha256: nil, sizeBytes: nil, by: w.wfp)
+                try await store.declarations.setDocument(id: d.id, document: .donationCertificate, status: .waived, by: w.wfp)
             }
-            d = try await store.declarations.setDocument(id: d.id, document: .donationCertificate, status: .waived, fileName: nil,
-                                                         sha256: nil, sizeBytes: nil, by: w.customsKE)
+            d = try await store.declarations.setDocument(id: d.id, document: .donationCertificate, status: .waived, by: w.customsKE)
             d = try await store.declarations.recordArrival(id: d.id, at: UnixTime.now() - 5 * 3600, by: w.customsKE)
             await #expect(throws: DomainError.self) { try await store.declarations.recordArrival(id: d.id, by: w.customsKE) }
             d = try await store.declarations.step(id: d.id, .release, version: d.version, by: w.customsKE, today: Self.today)
@@ -150,8 +149,7 @@ import Testing
             d = try await store.declarations.step(id: d.id, .lodge, version: d.version, by: w.wfp, today: Self.today)
             d = try await store.declarations.step(id: d.id, .assignLane, version: d.version, by: w.customsKE, today: Self.today)
             for doc in d.documents {
-                d = try await store.declarations.setDocument(id: d.id, document: RequiredDocument(rawValue: doc.document)!, status: .waived,
-                                                             fileName: nil, sha256: nil, sizeBytes: nil, by: w.customsKE)
+                d = try await store.declarations.setDocument(id: d.id, document: RequiredDocument(rawValue: doc.document)!, status: .waived, by: w.customsKE)
             }
             let (id, version, customs) = (d.id, d.version, w.customsKE)
             let outcomes = await withTaskGroup(of: String.self) { group in
