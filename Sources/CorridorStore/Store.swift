@@ -55,9 +55,15 @@ public struct Store: Sendable {
     /// Opens the database and brings its schema up to date.
     public static func open(_ url: DatabaseURL, settings: StoreSettings = StoreSettings(),
                             logger: Logger = Logger(label: "corridor.store"), postgresSchema: String? = nil) async throws -> Store {
-        let database = try Database(url, logger: logger, postgresSchema: postgresSchema)
+        var database = try Database(url, logger: logger, postgresSchema: postgresSchema)
         do {
-            try await database.migrate()
+            let report = try await database.migrate()
+            if !report.applied.isEmpty {
+                // A pooled SQLite connection keeps the schema it first read: `SELECT *` prepared on
+                // it after a column was added would name the old columns. Fresh connections see all.
+                await database.close()
+                database = try Database(url, logger: logger, postgresSchema: postgresSchema)
+            }
         } catch {
             await database.close()
             throw error

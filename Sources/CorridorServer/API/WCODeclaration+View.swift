@@ -3,8 +3,18 @@ import CorridorFormats
 import CorridorStore
 import Foundation
 import Hummingbird
+import NIOCore
 
-extension WCODeclaration: ResponseEncodable {}
+/// The data model's own names, as they are: the API's snake_case key strategy must not touch them.
+extension WCODeclaration: ResponseGenerator {
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let data = try encoder.encode(self)
+        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}
 
 extension WCODeclaration {
     /// The WCO Data Model shape of a declaration (`?format=wco`).
