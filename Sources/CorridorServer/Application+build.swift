@@ -47,6 +47,7 @@ public func buildRouter(store: Store, config: CorridorConfig) async throws -> Ro
     SitePages(store: store, pages: pages).addRoutes(to: router)
     CustomsPages(store: store, pages: pages).addRoutes(to: router)
     DeclarationPages(store: store, pages: pages).addRoutes(to: router)
+    ClearancePages(store: store, pages: pages).addRoutes(to: router)
     AccountPages(store: store, pages: pages).addRoutes(to: router)
     return router
 }

@@ -196,13 +196,44 @@ def main():
                 page.click("form.declaration button[type=submit]")
                 assert page.inner_text("h1") == "Declaration WFP-KE-BROWSER-1", page.inner_text("main")[:400]
                 assert page.locator("table tbody tr").first.is_visible()
+                declaration_url = page.url
+                bad_list = os.path.join(workdir, "packing-list-bad.csv")
+                with open(bad_list, "w", encoding="utf-8") as f:
+                    f.write("Description,HS code,Qty,Unit,Gross weight kg,Value,Currency,Origin\n"
+                            "Tarpaulins,392690,2000,piece,9000,16000,USD,AE\n"
+                            "Jerrycans,3923,3000,piece,1200,9000,USD,CN\n")
+                page.set_input_files("input[name=file][accept]", bad_list)
+                page.click("button:has-text('Upload packing list')")
+                rejected = page.inner_text("main")
+                assert "Packing list rejected" in rejected and "HS code" in rejected and "3" in page.inner_text("table.problems"), rejected[:400]
+                page.goto(declaration_url)
+                document = os.path.join(workdir, "packing-list.pdf")
+                with open(document, "wb") as f:
+                    f.write(b"%PDF-1.4 packing list of WFP-KE-BROWSER-1")
+                row = page.locator("table.documents tr", has_text="Packing list")
+                row.locator("input[type=file]").set_input_files(document)
+                row.locator("button", has_text="Provide").click()
+                assert "packing-list.pdf" in page.locator("table.documents tr", has_text="Packing list").inner_text()
                 page.click("button[data-step=lodge]")
                 assert "lodged" in page.inner_text(".state")
                 sign_in_as("customs.ke@corridor.example")
                 page.goto(base + "/customs/declarations")
+                queue = page.inner_text("table.queue")
+                assert "Service level" in queue and "Needs priority" in queue, queue[:300]
                 page.click("a:has-text('WFP-KE-BROWSER-1')")
                 page.click("button[data-step=assign_lane]")
                 assert page.locator(".lane").count() >= 1
+                page.fill("form.step:has(button[data-step=query]) textarea", "Are the jerrycans 10 or 20 litres?")
+                page.click("button[data-step=query]")
+                assert "queried" in page.inner_text(".state")
+                sign_in_as("logistics@wfp.example")
+                page.goto(declaration_url)
+                page.fill("form.step:has(button[data-step=answer]) textarea", "10 litres, collapsible")
+                page.click("button[data-step=answer]")
+                messages = page.inner_text("ol.messages")
+                assert "10 or 20 litres" in messages and "collapsible" in messages, messages
+                sign_in_as("customs.ke@corridor.example")
+                page.goto(declaration_url)
                 while page.locator("table.documents button", has_text="Waive").count() > 0:
                     page.locator("table.documents button", has_text="Waive").first.click()
                 page.click("button[data-step=release]")
@@ -216,7 +247,22 @@ def main():
                 assert "USD" in page.inner_text("table.exemption")
                 if args.screenshots:
                     page.screenshot(path=os.path.join(args.screenshots, "release-note.png"), full_page=True)
-            results.check("a declaration with two lines is lodged through the form and released by customs", declaration_lodged_and_released)
+            results.check("a declaration with two lines is lodged through the form, queried, answered and released by customs", declaration_lodged_and_released)
+
+            def customs_edit_selectivity_rules():
+                sign_in_as("customs.ke@corridor.example")
+                page.goto(base + "/customs/selectivity?country=KE")
+                assert "origin country is never a criterion" in page.inner_text("main")
+                page.fill("input[name=special_cargo_reason]", "")
+                page.click("button:has-text('Save the rules')")
+                assert "every rule states its reason" in page.inner_text("main"), page.inner_text("main")[:400]
+                page.fill("input[name=special_cargo_reason]", "special cargo: documentary check")
+                page.fill("input[name=random_percent]", "5")
+                page.click("button:has-text('Save the rules')")
+                assert "Saved" in page.inner_text("main") and "Last changed by" in page.inner_text("main")
+                page.goto(base + "/customs/obligations")
+                assert "Provisional declarations to complete" in page.inner_text("main")
+            results.check("customs edit their country's selectivity rules; obligations are listed", customs_edit_selectivity_rules)
 
             def customs_decides_accreditation():
                 sign_in_as("customs.ke@corridor.example")

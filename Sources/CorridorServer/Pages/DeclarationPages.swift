@@ -23,7 +23,7 @@ struct DeclarationPages {
                      "arrival": d.expectedArrival ?? "", "lines": d.lines.count,
                      "priority": d.needsPriority.map { ["1 urgent", "2 can wait", "3 not needed"][$0 - 1] } ?? (d.emergencyId == nil ? "" : "not on list"),
                      "age": d.state.isBeforeRelease && d.state != .draft ? Numbers.hours(Double(d.ageSeconds(now: now)) / 3600) : "",
-                     "sla": d.serviceLevel?.rawValue ?? "", "slaLabel": d.serviceLevel?.rawValue.replacingOccurrences(of: "_", with: " ") ?? "",
+                     "sla": d.serviceLevel?.rawValue ?? "", "hasSla": d.serviceLevel != nil, "slaLabel": d.serviceLevel?.rawValue.replacingOccurrences(of: "_", with: " ") ?? "",
                      "warned": !d.warnings.isEmpty] as [String: Any]
                 },
                 "canDraft": Policy.decideForSomeScope(context.actor, .draftDeclaration) == .allow,
@@ -65,9 +65,9 @@ struct DeclarationPages {
             "arrival": d.expectedArrival ?? "", "state": d.state.rawValue.replacingOccurrences(of: "_", with: " "),
             "lane": d.lane?.rawValue ?? "", "reasons": d.laneReasons.joined(separator: "; "), "version": d.version,
             "lines": d.lines.map { ["no": $0.lineNo, "description": $0.description, "hs": $0.hsCode, "quantity": Numbers.grouped($0.quantity),
-                                    "unit": $0.unit, "kg": $0.grossKg, "value": Numbers.grouped($0.value), "currency": $0.currency,
+                                    "unit": $0.unit, "kg": Numbers.wholeNumber($0.grossKg), "value": Numbers.grouped($0.value), "currency": $0.currency,
                                     "origin": $0.origin, "reExportBy": $0.reExportBy ?? "",
-                                    "reExported": $0.reExportedAt.map(Numbers.dateTime) ?? "",
+                                    "reExported": $0.reExportedAt.map(Numbers.dateTime) ?? "", "isReExported": $0.reExportedAt != nil,
                                     "canReExport": $0.reExportBy != nil && $0.reExportedAt == nil && (party == .customs || context.actor.isAdmin)
                                         && [.released, .completed, .closed].contains(d.state)] as [String: Any] },
             "warnings": d.warnings, "hasWarnings": !d.warnings.isEmpty,
@@ -75,7 +75,8 @@ struct DeclarationPages {
                                           "text": $0.text] as [String: Any] },
             "hasMessages": !d.messages.isEmpty,
             "canAmend": (party == .declarant || context.actor.isAdmin) && d.state.isBeforeRelease,
-            "completionDue": d.times.completionDue.map(Numbers.dateTime) ?? "",
+            "completionDue": d.times.completionDue.map(Numbers.dateTime) ?? "", "hasCompletionDue": d.times.completionDue != nil,
+            "hasArrival": d.expectedArrival != nil, "hasLane": d.lane != nil,
             "documents": d.documents.map { doc in
                 ["document": doc.document, "label": doc.label, "status": doc.status, "fileName": doc.fileName ?? "", "stored": doc.stored,
                  "sha256": doc.sha256.map { String($0.prefix(12)) } ?? "",

@@ -14,6 +14,10 @@ public struct SelectivityRuleRepository: Sendable {
         public var customised: Bool
         public var updatedBy: String?
         public var updatedAt: Int64?
+
+        public init(country: String, ruleSet: SelectivityRuleSet, customised: Bool, updatedBy: String? = nil, updatedAt: Int64? = nil) {
+            (self.country, self.ruleSet, self.customised, self.updatedBy, self.updatedAt) = (country, ruleSet, customised, updatedBy, updatedAt)
+        }
     }
 
     static let encoder: JSONEncoder = {
