@@ -45,6 +45,7 @@ public enum DemoLoader {
                           password: DemoCatalogue.password)
         }
         report.stockLines = try await loadStock(into: store)
+        try await DemoValues.load(into: store)
         try await DemoCustoms.load(into: store, today: .today())
         return report
     }
