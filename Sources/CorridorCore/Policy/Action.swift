@@ -25,6 +25,11 @@ public enum Action: String, Sendable, CaseIterable {
     case manageWebhooks
     case manageSelectivityRules
     case recordReExport
+    case managePreparedness
+    case manageCustomsProfile
+    case managePlanningFigures
+    case runScenario
+    case dispatchStock
 }
 
 /// What the action is aimed at, with the scope the policy needs to decide.

@@ -28,11 +28,17 @@ public enum Policy {
         case (.updateOrganisation, .organisation(let code)), (.importStock, .organisation(let code)),
              (.manageItemAliases, .organisation(let code)), (.manageSites, .organisation(let code)),
              (.requestAccreditation, .organisation(let code)), (.draftDeclaration, .organisation(let code)),
-             (.manageWebhooks, .organisation(let code)):
+             (.manageWebhooks, .organisation(let code)), (.dispatchStock, .organisation(let code)):
             return actor.isMember(of: code) ? .allow : .deny
         case (.manageEmergencies, .country(let iso)), (.decideAccreditation, .country(let iso)),
-             (.manageSelectivityRules, .country(let iso)), (.recordReExport, .country(let iso)):
+             (.manageSelectivityRules, .country(let iso)), (.recordReExport, .country(let iso)),
+             (.manageCustomsProfile, .country(let iso)):
             return actor.isCustomsOfficer(of: iso) ? .allow : .deny
+        case (.managePreparedness, .country(let iso)):
+            // The country's coordinators and its customs administration keep the checklist.
+            return actor.isCoordinator(of: iso) || actor.isCustomsOfficer(of: iso) ? .allow : .deny
+        case (.runScenario, _):
+            return .allow
         default:
             return .deny
         }

@@ -10,6 +10,7 @@ public struct Quantity: Sendable, Hashable, Comparable, Codable, CustomStringCon
 
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.milli < rhs.milli }
     public static func + (lhs: Self, rhs: Self) -> Self { Self(milli: lhs.milli + rhs.milli) }
+    public static func - (lhs: Self, rhs: Self) -> Self { Self(milli: lhs.milli - rhs.milli) }
     public static let zero = Quantity(milli: 0)
 
     /// "1234", "1234.5", "0.125" — as few decimals as needed.

@@ -1,0 +1,124 @@
+import CorridorCore
+import Foundation
+import Testing
+
+@Suite struct GapAnalysisTests {
+    static let today = Day(year: 2026, month: 6, day: 1)!
+
+    static func figures(_ needs: [PlanningFigures.Need]) -> PlanningFigures {
+        var figures = PlanningFigures.standard
+        figures.needs = needs
+        return figures
+    }
+
+    static func source(_ id: Int64, site: String, tier: SourceTier, item: String = "SHE-TENT-FAM", family: String = "shelter_household",
+                       units: Int64, people: Double = 5, days: Double = 180, km: Double, expiry: Day? = nil) -> CandidateSource {
+        CandidateSource(id: id, siteCode: site, siteCountry: tier == .inCountry ? "NP" : "IN", tier: tier, itemCode: item, family: family,
+                        quantity: Quantity(units: units), coveragePeople: people, coverageDays: days, distanceKm: km, expiry: expiry)
+    }
+
+    static let clearance = ArrivalEstimate.Clearance(entryPoint: "NPKTM", hours: 24)
+
+    static func run(_ scenario: Scenario, _ candidates: [CandidateSource], _ figures: PlanningFigures) -> GapResult {
+        GapAnalysis.run(scenario, candidates: candidates, figures: figures, today: today) {
+            ArrivalEstimate.of(tier: $0.tier, distanceKm: $0.distanceKm, road: clearance, air: clearance, figures: figures)
+        }
+    }
+
+    @Test func arrivalIsHandlingPlusTransportPlusCustoms() {
+        let figures = PlanningFigures.standard
+        let inCountry = ArrivalEstimate.of(tier: .inCountry, distanceKm: 100, road: Self.clearance, air: Self.clearance, figures: figures)
+        #expect(inCountry.handlingDays == 1 && inCountry.transportDays == 0.25 && inCountry.customsDays == 0 && inCountry.mode == "road")
+        #expect(inCountry.entryPoint == nil)
+        let regional = ArrivalEstimate.of(tier: .regional, distanceKm: 1_000, road: .init(entryPoint: "NPBIR", hours: 48), air: Self.clearance,
+                                          figures: figures)
+        #expect(regional.arrivalDays == 2 + 2.5 + 2 && regional.mode == "road" && regional.entryPoint == "NPBIR")
+        let far = ArrivalEstimate.of(tier: .regional, distanceKm: 2_000, road: .init(entryPoint: "NPBIR", hours: 48), air: Self.clearance,
+                                     figures: figures)
+        #expect(far.mode == "air" && far.arrivalDays == 2 + 0.5 + 1 && far.entryPoint == "NPKTM")
+        let global = ArrivalEstimate.of(tier: .global, distanceKm: 800, road: Self.clearance, air: Self.clearance, figures: figures)
+        #expect(global.mode == "air", "global hubs fly whatever the distance")
+    }
+
+    @Test func customsTimeComesFromMeasurementsThenTheProfileThenTheDefault() {
+        let f = PlanningFigures.standard
+        #expect(ArrivalEstimate.customsHours(measuredMedian: 10, measuredCount: 5, profileHours: 30, emergencyFacilitates: false, figures: f) == 10)
+        #expect(ArrivalEstimate.customsHours(measuredMedian: 10, measuredCount: 4, profileHours: 30, emergencyFacilitates: false, figures: f) == 30)
+        #expect(ArrivalEstimate.customsHours(measuredMedian: nil, measuredCount: 0, profileHours: nil, emergencyFacilitates: false, figures: f) == 72)
+        #expect(ArrivalEstimate.customsHours(measuredMedian: nil, measuredCount: 0, profileHours: nil, emergencyFacilitates: true, figures: f) == 36)
+    }
+
+    @Test func tiersFollowCountryThenRegion() {
+        #expect(SourceTier.of(siteCountry: "NP", siteRegion: "Asia", country: "NP", region: "Asia") == .inCountry)
+        #expect(SourceTier.of(siteCountry: "IN", siteRegion: "Asia", country: "NP", region: "Asia") == .regional)
+        #expect(SourceTier.of(siteCountry: "IT", siteRegion: "Europe", country: "NP", region: "Asia") == .global)
+    }
+
+    @Test func theNearestStockIsTakenFirstAndTheRestFromFurtherAway() {
+        let scenario = Scenario(country: "NP", lat: 28, lon: 84, people: 1_000, days: 30)
+        let figures = Self.figures([.init(family: "shelter_household", share: 1, note: "")])
+        let result = Self.run(scenario, [
+            Self.source(2, site: "B-REG", tier: .regional, units: 300, km: 600),
+            Self.source(1, site: "A-KTM", tier: .inCountry, units: 100, km: 100),
+            Self.source(3, site: "C-HUB", tier: .global, units: 1_000, km: 5_000),
+        ], figures)
+        let need = try! #require(result.needs.first)
+        #expect(need.required == 1_000)
+        // A-KTM arrives in 1.25 days, B-REG by road in 2 + 1.5 + 1 = 4.5, the hub by air in 3 + 1.25 + 1 = 5.25.
+        #expect(need.sources.map(\.site) == ["A-KTM", "B-REG"], "the global hub is not needed")
+        #expect(need.sources.map(\.quantity) == [Quantity(units: 100), Quantity(units: 100)])
+        #expect(need.byDay == ["3": 500, "7": 1_000, "14": 1_000, "30": 1_000])
+        #expect(need.shortfall == 0)
+    }
+
+    @Test func consumablesCoverPersonDaysAndShortfallIsWhatNothingCovers() {
+        let scenario = Scenario(country: "NP", lat: 28, lon: 84, people: 1_000, days: 30)
+        let figures = Self.figures([.init(family: "food_ration", share: 1, note: "")])
+        // Rice: one kg covers one person for 1.73 days. 1,000 people × 30 days = 17,341.04 kg.
+        let result = Self.run(scenario, [
+            Self.source(1, site: "WFP-KTM", tier: .inCountry, item: "FOO-RICE", family: "food_ration", units: 10_000, people: 1, days: 1.73, km: 50),
+        ], figures)
+        let need = result.needs[0]
+        #expect(need.sources[0].quantity == Quantity(units: 10_000))
+        #expect(abs(need.sources[0].people - 10_000 * 1.73 / 30) < 1e-9)
+        #expect(abs(need.shortfall - (1_000 - 10_000 * 1.73 / 30)) < 1e-9)
+        let enough = Self.run(scenario, [
+            Self.source(1, site: "WFP-KTM", tier: .inCountry, item: "FOO-RICE", family: "food_ration", units: 50_000, people: 1, days: 1.73, km: 50),
+        ], figures)
+        #expect(enough.needs[0].sources[0].quantity == Quantity(units: 17_342), "rounded up to whole units")
+        #expect(enough.needs[0].shortfall == 0)
+    }
+
+    @Test func tiesAreBrokenByTierThenSiteAndOneSiteServesTwoNeeds() {
+        let scenario = Scenario(country: "NP", lat: 28, lon: 84, people: 150, days: 30)
+        let figures = Self.figures([.init(family: "shelter_household", share: 1, note: ""), .init(family: "bedding_blanket", share: 1, note: "")])
+        let result = Self.run(scenario, [
+            Self.source(5, site: "Z-KTM", tier: .inCountry, units: 20, km: 100),
+            Self.source(4, site: "M-KTM", tier: .inCountry, units: 20, km: 100),
+            Self.source(6, site: "M-KTM", tier: .inCountry, item: "NFI-BLKT-HT", family: "bedding_blanket", units: 500, people: 1, days: 180, km: 100),
+        ], figures)
+        #expect(result.needs[0].sources.map(\.site) == ["M-KTM", "Z-KTM"], "same arrival: by site code")
+        #expect(result.needs[0].sources.map(\.quantity) == [Quantity(units: 20), Quantity(units: 10)])
+        #expect(result.needs[1].sources.map(\.site) == ["M-KTM"] && result.needs[1].sources[0].quantity == Quantity(units: 150))
+    }
+
+    @Test func stockExpiredOnArrivalIsNotCounted() {
+        let scenario = Scenario(country: "NP", lat: 28, lon: 84, people: 100, days: 30)
+        let figures = Self.figures([.init(family: "shelter_household", share: 1, note: "")])
+        let result = Self.run(scenario, [
+            Self.source(1, site: "A", tier: .regional, units: 100, km: 1_000, expiry: Self.today.adding(days: 3)),
+            Self.source(2, site: "B", tier: .regional, units: 100, km: 1_000, expiry: Self.today.adding(days: 6)),
+        ], figures)
+        #expect(result.needs[0].sources.map(\.site) == ["B"], "A arrives on day 5.5, after its expiry")
+    }
+
+    @Test func scenariosAndFiguresAreChecked() throws {
+        #expect(throws: DomainError.self) { try Scenario(country: "XX1", lat: 95, lon: 0, people: 0, days: 0).validated() }
+        #expect(try Scenario(country: "np", lat: 28, lon: 84, people: 10, days: 30, hazard: "earthquake").validated().country == "NP")
+        var figures = PlanningFigures.standard
+        figures.needs.append(figures.needs[0])
+        figures.roadKmPerDay = 0
+        #expect(throws: DomainError.self) { try figures.validated() }
+        _ = try PlanningFigures.standard.validated()
+    }
+}
