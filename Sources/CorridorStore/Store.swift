@@ -32,6 +32,10 @@ public struct Store: Sendable {
     public let declarations: DeclarationRepository
     public let selectivityRules: SelectivityRuleRepository
     public let webhooks: WebhookRepository
+    public let preparedness: PreparednessRepository
+    public let customsProfiles: CustomsProfileRepository
+    public let gaps: GapRepository
+    public let dispatches: DispatchRepository
 
     public init(database: Database, settings: StoreSettings = StoreSettings()) {
         self.database = database
@@ -50,6 +54,10 @@ public struct Store: Sendable {
         declarations = DeclarationRepository(database: database)
         selectivityRules = SelectivityRuleRepository(database: database)
         webhooks = WebhookRepository(database: database)
+        preparedness = PreparednessRepository(database: database)
+        customsProfiles = CustomsProfileRepository(database: database)
+        gaps = GapRepository(database: database)
+        dispatches = DispatchRepository(database: database)
     }
 
     /// Opens the database and brings its schema up to date.

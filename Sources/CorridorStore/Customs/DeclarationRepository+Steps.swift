@@ -81,47 +81,56 @@ extension DeclarationRepository {
                      at time: Int64 = UnixTime.now()) async throws -> DeclarationView {
         let text = try DeclarationMessage.checked(message, for: step)
         return try await database.transaction { db in
-            guard let current = try await Self.view(id: id, by: actor, on: db) else { throw DomainError.notFound("no declaration with id \(id)") }
-            guard current.version == version else {
-                throw DomainError.conflict("the declaration changed since you read it (version \(current.version), not \(version)); reload it")
-            }
-            let party: DeclarationParty = Self.party(of: actor, org: current.org, destination: current.destination)
-                ?? DeclarationLifecycle.party(of: step)
-            let emergency = try await current.emergencyId.asyncMap { id in
-                try await db.raw("SELECT * FROM emergencies WHERE id = \(bind: id)").first().map(CustomsSetupRepository.emergency)
-            } ?? nil
-            let complete = current.documents.allSatisfy { $0.status != DocumentsChecklist.Status.missing.rawValue }
-            let deadlineDays = emergency?.facilities.provisionalDeadlineDays
-            let facts = DeclarationFacts(provisionalAllowed: deadlineDays != nil, documentsComplete: complete,
-                                         provisional: current.times.completionDue != nil)
-            let next = try DeclarationLifecycle.apply(step, to: current.state, by: party, facts: facts)
-            var lane: LaneDecision?
-            if step == .assignLane { lane = try await Self.selectLane(current, emergency: emergency, today: today, on: db) }
-            let stampColumn = ["lodge": "lodged_at", "assign_lane": "lane_at", "release": "released_at", "close": "closed_at"][step.rawValue]
-            var sql: SQLQueryString = "UPDATE declarations SET state = \(bind: next.rawValue), version = version + 1"
-            if let lane { sql.appendLiteral(", lane = "); sql.appendInterpolation(bind: lane.lane.rawValue)
-                          sql.appendLiteral(", lane_reasons = "); sql.appendInterpolation(bind: lane.reasons.joined(separator: "\n")) }
-            if let stampColumn { sql.appendLiteral(", \(stampColumn) = "); sql.appendInterpolation(bind: time) }
-            if step == .release, !complete, let deadlineDays {
-                sql.appendLiteral(", completion_due = ")
-                sql.appendInterpolation(bind: ReleaseObligations.completionDue(releasedAt: time, deadlineDays: deadlineDays))
-            }
-            sql.appendLiteral(" WHERE id = "); sql.appendInterpolation(bind: id)
-            sql.appendLiteral(" AND version = "); sql.appendInterpolation(bind: version)
-            sql.appendLiteral(" RETURNING id")
-            guard try await db.raw(sql).first() != nil else {
-                throw DomainError.conflict("the declaration changed since you read it; reload it")
-            }
-            if let text {
-                try await Self.addMessage(declarationID: id, step: step, party: party, actor: actor, at: time, text: text, on: db)
-            }
-            try await DeclarationAudit.append(declarationID: id, actor: actor, action: step.rawValue, before: current.state.rawValue,
-                                              after: next.rawValue + (lane.map { " (\($0.lane.rawValue))" } ?? "")
-                                                + (text.map { ": \($0)" } ?? ""), at: time, on: db)
-            let updated = try await Self.view(id: id, by: actor, on: db)!
-            try await WebhookOutbox.enqueue(DeclarationEvent(declaration: updated, event: "declaration.\(step.rawValue)", at: time), on: db)
-            return updated
+            try await Self.takeStep(id: id, step, version: version, text: text, by: actor, today: today, at: time, on: db)
         }
+    }
+
+    /// The step inside the caller's transaction (a dispatch cancels its declaration this way).
+    static func takeStep(id: Int64, _ step: DeclarationStep, version: Int64, text: String?, by actor: Actor, today: Day, at time: Int64,
+                         on db: any SQLDatabase) async throws -> DeclarationView {
+        guard let current = try await Self.view(id: id, by: actor, on: db) else { throw DomainError.notFound("no declaration with id \(id)") }
+        guard current.version == version else {
+            throw DomainError.conflict("the declaration changed since you read it (version \(current.version), not \(version)); reload it")
+        }
+        let party: DeclarationParty = Self.party(of: actor, org: current.org, destination: current.destination)
+            ?? DeclarationLifecycle.party(of: step)
+        let emergency = try await current.emergencyId.asyncMap { id in
+            try await db.raw("SELECT * FROM emergencies WHERE id = \(bind: id)").first().map(CustomsSetupRepository.emergency)
+        } ?? nil
+        let complete = current.documents.allSatisfy { $0.status != DocumentsChecklist.Status.missing.rawValue }
+        let deadlineDays = emergency?.facilities.provisionalDeadlineDays
+        let facts = DeclarationFacts(provisionalAllowed: deadlineDays != nil, documentsComplete: complete,
+                                     provisional: current.times.completionDue != nil)
+        let next = try DeclarationLifecycle.apply(step, to: current.state, by: party, facts: facts)
+        var lane: LaneDecision?
+        if step == .assignLane { lane = try await Self.selectLane(current, emergency: emergency, today: today, on: db) }
+        let stampColumn = ["lodge": "lodged_at", "assign_lane": "lane_at", "release": "released_at", "close": "closed_at"][step.rawValue]
+        var sql: SQLQueryString = "UPDATE declarations SET state = \(bind: next.rawValue), version = version + 1"
+        if let lane { sql.appendLiteral(", lane = "); sql.appendInterpolation(bind: lane.lane.rawValue)
+                      sql.appendLiteral(", lane_reasons = "); sql.appendInterpolation(bind: lane.reasons.joined(separator: "\n")) }
+        if let stampColumn { sql.appendLiteral(", \(stampColumn) = "); sql.appendInterpolation(bind: time) }
+        if step == .release, !complete, let deadlineDays {
+            sql.appendLiteral(", completion_due = ")
+            sql.appendInterpolation(bind: ReleaseObligations.completionDue(releasedAt: time, deadlineDays: deadlineDays))
+        }
+        sql.appendLiteral(" WHERE id = "); sql.appendInterpolation(bind: id)
+        sql.appendLiteral(" AND version = "); sql.appendInterpolation(bind: version)
+        sql.appendLiteral(" RETURNING id")
+        guard try await db.raw(sql).first() != nil else {
+            throw DomainError.conflict("the declaration changed since you read it; reload it")
+        }
+        if let text {
+            try await Self.addMessage(declarationID: id, step: step, party: party, actor: actor, at: time, text: text, on: db)
+        }
+        try await DeclarationAudit.append(declarationID: id, actor: actor, action: step.rawValue, before: current.state.rawValue,
+                                          after: next.rawValue + (lane.map { " (\($0.lane.rawValue))" } ?? "")
+                                            + (text.map { ": \($0)" } ?? ""), at: time, on: db)
+        // Stock reserved for a dispatch leaves its site exactly once, with the release that wins.
+        if next == .released { try await DispatchRepository.settle(declarationID: id, at: time, on: db) }
+        if next == .cancelled || next == .rejected { try await DispatchRepository.releaseReservation(declarationID: id, at: time, on: db) }
+        let updated = try await Self.view(id: id, by: actor, on: db)!
+        try await WebhookOutbox.enqueue(DeclarationEvent(declaration: updated, event: "declaration.\(step.rawValue)", at: time), on: db)
+        return updated
     }
 
     static func addMessage(declarationID: Int64, step: DeclarationStep, party: DeclarationParty, actor: Actor, at time: Int64, text: String,

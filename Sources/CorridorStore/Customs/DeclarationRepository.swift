@@ -13,29 +13,37 @@ public struct DeclarationRepository: Sendable {
     public func create(_ input: DeclarationInput, org orgCode: String, by actor: Actor, today: Day = .today(),
                        at time: Int64 = UnixTime.now()) async throws -> DeclarationView {
         try Policy.authorize(actor, .draftDeclaration, .organisation(code: orgCode.uppercased()))
-        let checked = try input.checked(today: today)
+        _ = try input.checked(today: today)
         let id = try await database.transaction { db -> Int64 in
             guard let org = try await OrganisationRepository.find(code: orgCode, on: db) else {
                 throw DomainError.notFound("no organisation with code \(orgCode)")
             }
-            try await Self.checkReferences(input, checked, org: org, today: today, on: db)
-            guard let id = try await db.raw("""
-                INSERT INTO declarations (reference, declarant_org_id, consignee, destination, entry_point, emergency_id, transport_mode,
-                    transport_document, expected_arrival, state, version, created_at)
-                VALUES (\(bind: checked.reference), \(bind: org.id), \(bind: input.consignee.trimmedCell), \(bind: checked.destination.value),
-                    \(bind: input.entryPoint.uppercased()), \(bind: input.emergencyId), \(bind: checked.mode.rawValue),
-                    \(bind: input.transportDocument), \(bind: checked.expectedArrival?.description), 'draft', 1, \(bind: time))
-                RETURNING id
-                """).first()?.int64("id") else { throw DomainError.conflict("the declaration was not stored") }
-            try await Self.insertLines(checked.lines, declarationID: id, on: db)
-            let required = DocumentsChecklist.required(forHSCodes: checked.lines.map(\.hsCode))
-            try await BulkInsert.insert(
-                into: "declaration_documents", columns: ["declaration_id", "document", "status", "updated_at"],
-                rows: required.map { [id, $0.rawValue, DocumentsChecklist.Status.missing.rawValue, UnixTime.now()] }, on: db)
-            try await DeclarationAudit.append(declarationID: id, actor: actor, action: "create", before: "none", after: "draft", at: time, on: db)
-            return id
+            return try await Self.insertDraft(input, org: org, by: actor, today: today, at: time, on: db)
         }
         return try await view(id: id, by: actor)!
+    }
+
+    /// Checks and stores a draft with its lines, documents checklist and first audit event, inside
+    /// the caller's transaction (a dispatch drafts its declaration this way).
+    static func insertDraft(_ input: DeclarationInput, org: Organisation, by actor: Actor, today: Day, at time: Int64,
+                            on db: any SQLDatabase) async throws -> Int64 {
+        let checked = try input.checked(today: today)
+        try await Self.checkReferences(input, checked, org: org, today: today, on: db)
+        guard let id = try await db.raw("""
+            INSERT INTO declarations (reference, declarant_org_id, consignee, destination, entry_point, emergency_id, transport_mode,
+                transport_document, expected_arrival, state, version, created_at)
+            VALUES (\(bind: checked.reference), \(bind: org.id), \(bind: input.consignee.trimmedCell), \(bind: checked.destination.value),
+                \(bind: input.entryPoint.uppercased()), \(bind: input.emergencyId), \(bind: checked.mode.rawValue),
+                \(bind: input.transportDocument), \(bind: checked.expectedArrival?.description), 'draft', 1, \(bind: time))
+            RETURNING id
+            """).first()?.int64("id") else { throw DomainError.conflict("the declaration was not stored") }
+        try await Self.insertLines(checked.lines, declarationID: id, on: db)
+        let required = DocumentsChecklist.required(forHSCodes: checked.lines.map(\.hsCode))
+        try await BulkInsert.insert(
+            into: "declaration_documents", columns: ["declaration_id", "document", "status", "updated_at"],
+            rows: required.map { [id, $0.rawValue, DocumentsChecklist.Status.missing.rawValue, time] }, on: db)
+        try await DeclarationAudit.append(declarationID: id, actor: actor, action: "create", before: "none", after: "draft", at: time, on: db)
+        return id
     }
 
     /// The store's half of validation: every code must exist, the entry point must be in the

@@ -40,5 +40,6 @@ public enum Migrations {
         CustomsSchema.migration,
         DeclarationSchema.migration,
         ClearanceSchema.migration,
+        PreparednessSchema.migration,
     ]
 }

@@ -8,15 +8,17 @@ public struct CustomsSetupRepository: Sendable {
     let database: Database
 
     public func entryPoints(country: String?) async throws -> [EntryPoint] {
-        try await database.read { db in
-            var sql: SQLQueryString = "SELECT * FROM entry_points"
-            if let country { sql.appendLiteral(" WHERE country = "); sql.appendInterpolation(bind: country.uppercased()) }
-            sql.appendLiteral(" ORDER BY country, kind, name")
-            return try await db.raw(sql).all().map { row in
-                EntryPoint(locode: try row.string("locode"), name: try row.string("name"), country: try row.string("country"),
-                           kind: EntryPoint.Kind(rawValue: try row.string("kind")) ?? .inland, lat: try row.optionalDouble("lat"),
-                           lon: try row.optionalDouble("lon"), locodeVerified: try row.int("locode_verified") != 0)
-            }
+        try await database.read { db in try await Self.entryPoints(country: country, on: db) }
+    }
+
+    static func entryPoints(country: String?, on db: any SQLDatabase) async throws -> [EntryPoint] {
+        var sql: SQLQueryString = "SELECT * FROM entry_points"
+        if let country { sql.appendLiteral(" WHERE country = "); sql.appendInterpolation(bind: country.uppercased()) }
+        sql.appendLiteral(" ORDER BY country, kind, name")
+        return try await db.raw(sql).all().map { row in
+            EntryPoint(locode: try row.string("locode"), name: try row.string("name"), country: try row.string("country"),
+                       kind: EntryPoint.Kind(rawValue: try row.string("kind")) ?? .inland, lat: try row.optionalDouble("lat"),
+                       lon: try row.optionalDouble("lon"), locodeVerified: try row.int("locode_verified") != 0)
         }
     }
 

@@ -20,6 +20,10 @@ public struct ReferenceRepository: Sendable {
     }
 
     /// Whether the ISO alpha-2 code names a country of the reference table.
+    static func country(_ code: String, on db: any SQLDatabase) async throws -> Country? {
+        try await db.raw("SELECT * FROM countries WHERE alpha2 = \(bind: code.uppercased())").first().map(Self.country)
+    }
+
     static func countryExists(_ code: String, on db: any SQLDatabase) async throws -> Bool {
         try await db.raw("SELECT alpha2 FROM countries WHERE alpha2 = \(bind: code.uppercased())").first() != nil
     }
