@@ -38,6 +38,7 @@ public func buildRouter(store: Store, config: CorridorConfig) async throws -> Ro
     SiteController(store: store).addRoutes(to: api)
     CustomsSetupController(store: store).addRoutes(to: api)
     ClearanceController(store: store).addRoutes(to: api)
+    PreparednessController(store: store).addRoutes(to: api)
     DeclarationController(store: store).addRoutes(to: api)
 
     ShellPages(store: store, pages: pages, map: map).addRoutes(to: router)

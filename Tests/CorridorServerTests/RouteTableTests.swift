@@ -48,6 +48,7 @@ import Testing
         "/api/v1/sites": "?org=WFP",
         "/api/v1/declarations": "?org=WFP",
         "/api/v1/declarations/{id}/packing-list": "?version=1",
+        "/api/v1/dispatches": "?org=WFP",
     ]
 
     static let wrongParty: [String: String] = [
@@ -84,7 +85,8 @@ import Testing
                         // The sample step (assign_lane) is customs' and the sample document (provided) the declarant's.
                         expected = Self.wrongParty[operation.description] == role ? "403" : "allowed"
                     case ("admin", "admin"), ("signed_in", _), ("owner_or_admin", "admin"), ("org_or_admin", "admin"),
-                         ("org_or_admin", "org_member"), ("customs_or_admin", "admin"), ("customs_or_admin", "customs_officer"):
+                         ("org_or_admin", "org_member"), ("customs_or_admin", "admin"), ("customs_or_admin", "customs_officer"),
+                         ("country_team_or_admin", "admin"), ("country_team_or_admin", "customs_officer"), ("country_team_or_admin", "coordinator"):
                         expected = "allowed"
                     default: expected = "403"
                     }
