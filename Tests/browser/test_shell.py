@@ -20,7 +20,7 @@ SHELL_PAGES = {
     "/map": "Map of pre-positioned stock",
     "/stock": "Stock",
     "/customs": "Relief customs facilitation",
-    "/preparedness": "Preparedness",
+    "/preparedness": "Preparedness — NP",
     "/organisations": "Organisations",
     "/countries": "Countries",
 }
@@ -263,6 +263,36 @@ def main():
                 page.goto(base + "/customs/obligations")
                 assert "Provisional declarations to complete" in page.inner_text("main")
             results.check("customs edit their country's selectivity rules; obligations are listed", customs_edit_selectivity_rules)
+
+            def preparedness_checklist_and_scenario():
+                sign_in_as("coordinator.np@corridor.example")
+                page.goto(base + "/preparedness?country=NP")
+                assert "checked against data" in page.inner_text("table.checklist")
+                row = page.locator("tr#APA-SC-7")
+                row.locator("select[name=status]").select_option("in_progress")
+                row.locator("input[name=evidence]").fill("https://example.org/np-warehouses.xlsx")
+                row.locator("button", has_text="Save").click()
+                history = page.locator("tr#APA-SC-7 details li").first.text_content()
+                assert "status → in_progress" in history and "coordinator.np@corridor.example" in history, history
+                if args.screenshots:
+                    page.screenshot(path=os.path.join(args.screenshots, "preparedness.png"), full_page=True)
+                page.goto(base + "/preparedness/scenarios")
+                page.fill("input[name=country]", "NP")
+                page.fill("input[name=lat]", "28.2")
+                page.fill("input[name=lon]", "84.0")
+                page.fill("input[name=people]", "0")
+                page.click("button:has-text('Run the analysis')")
+                assert "from 1 to 50,000,000" in page.inner_text("main"), page.inner_text("main")[:300]
+                page.fill("input[name=name]", "Gorkha earthquake")
+                page.fill("input[name=people]", "60000")
+                page.click("button:has-text('Run the analysis')")
+                assert page.inner_text("h1") == "Gorkha earthquake"
+                assert page.locator("svg.timeline polygon").count() >= 5
+                tiers = page.inner_text("table.gap")
+                assert "in country" in tiers and "regional" in tiers, tiers[:400]
+                if args.screenshots:
+                    page.screenshot(path=os.path.join(args.screenshots, "scenario.png"), full_page=True)
+            results.check("a coordinator updates the checklist and runs a scenario", preparedness_checklist_and_scenario)
 
             def customs_decides_accreditation():
                 sign_in_as("customs.ke@corridor.example")

@@ -47,9 +47,6 @@ struct ShellPages {
             Response(status: .ok, headers: [.contentType: "image/svg+xml", .cacheControl: "public, max-age=86400"],
                      body: .init(byteBuffer: .init(string: map.outlineSVG)))
         }
-        router.get("preparedness") { _, context in
-            pages.page("preparedness", title: "Preparedness", data: [:], context: context, path: "/preparedness")
-        }
         router.get("organisations") { _, context in
             let organisations = try await store.organisations.all()
             return pages.page("organisations", title: "Organisations", data: [

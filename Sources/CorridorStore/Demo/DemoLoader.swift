@@ -46,6 +46,7 @@ public enum DemoLoader {
         }
         report.stockLines = try await loadStock(into: store)
         try await DemoValues.load(into: store)
+        try await DemoPreparedness.load(into: store, today: .today())
         try await DemoCustoms.load(into: store, today: .today())
         return report
     }

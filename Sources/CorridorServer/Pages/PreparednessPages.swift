@@ -1,0 +1,132 @@
+import CorridorCore
+import CorridorStore
+import Foundation
+import Hummingbird
+
+/// The country's ERP checklist and customs profile, and scenario gap analyses with their timeline.
+struct PreparednessPages {
+    let store: Store
+    let pages: PageRenderer
+
+    func addRoutes(to router: Router<CorridorRequestContext>) {
+        router.get("preparedness") { request, context in
+            let iso = (QueryParameters(request)["country"] ?? Self.defaultCountry(context.actor)).uppercased()
+            guard CountryCode(iso) != nil, let checklist = try await store.preparedness.checklist(country: iso),
+                  let profile = try await store.customsProfiles.get(country: iso) else {
+                throw DomainError.notFound("no country with ISO code '\(iso)'")
+            }
+            let canEdit = Policy.can(context.actor, .managePreparedness, .country(iso))
+            let p = profile.profile
+            return pages.page("preparedness", title: "Preparedness \(iso)", data: [
+                "country": iso, "canEdit": canEdit,
+                "countries": try await store.reference.countries().map { ["alpha2": $0.alpha2, "name": $0.name, "selected": $0.alpha2 == iso] },
+                "progress": checklist.progress.map { progress in
+                    ["category": progress.category, "done": progress.done, "applicable": progress.applicable,
+                     "percent": progress.applicable == 0 ? 0 : Int((Double(progress.done) / Double(progress.applicable) * 100).rounded())] as [String: Any]
+                },
+                "actions": checklist.actions.map { a in
+                    ["code": a.code, "framework": a.framework, "category": a.category, "title": a.title, "status": a.status.rawValue,
+                     "statusLabel": a.status.rawValue.replacingOccurrences(of: "_", with: " "), "owner": a.ownerOrg ?? "", "due": a.due ?? "",
+                     "evidence": a.evidence ?? "", "hasEvidence": a.evidence != nil, "auto": a.autoStatus != nil,
+                     "autoDone": a.autoStatus == .done, "autoEvidence": a.autoEvidence ?? "", "history": a.history, "hasHistory": !a.history.isEmpty,
+                     "statuses": PreparednessStatus.allCases.map { ["value": $0.rawValue, "label": $0.rawValue.replacingOccurrences(of: "_", with: " "),
+                                                                  "selected": $0 == a.status] }] as [String: Any]
+                },
+                "profile": [
+                    "ocha": p.ochaModelAgreement ?? "", "hasOcha": p.ochaModelAgreement != nil, "kyoto": p.kyotoAnnexJ5, "tampere": p.tampereConvention,
+                    "idrl": p.idrlLaw ?? "", "procedure": p.procedure, "documents": p.requiredDocuments, "focal": p.focalPoints,
+                    "hours": p.defaultReleaseHours.map { String(Int($0)) } ?? "", "recorded": profile.recorded,
+                    "measuredCount": profile.measured.count,
+                    "measuredMedian": profile.measured.medianHours.map { String(format: "%.1f", $0) } ?? "—",
+                    "measuredP90": profile.measured.p90Hours.map { String(format: "%.1f", $0) } ?? "—",
+                ] as [String: Any],
+                "canEditProfile": Policy.can(context.actor, .manageCustomsProfile, .country(iso)),
+            ], context: context, path: "/preparedness")
+        }
+        router.post("preparedness/actions") { request, context in
+            let fields = try await Forms.fields(request, context: context)
+            try Forms.checkCSRF(fields, context: context)
+            let iso = (fields["country"] ?? "").uppercased()
+            _ = try await store.preparedness.update(
+                country: iso, code: fields["code"] ?? "",
+                PreparednessUpdate(status: fields["status"], ownerOrg: fields["owner"], due: fields["due"], evidence: fields["evidence"]),
+                by: context.actor)
+            return Response(status: .seeOther, headers: [.location: "/preparedness?country=\(iso)#\(fields["code"] ?? "")"])
+        }
+        router.post("preparedness/profile") { request, context in
+            let fields = try await Forms.fields(request, context: context)
+            try Forms.checkCSRF(fields, context: context)
+            let iso = (fields["country"] ?? "").uppercased()
+            _ = try await store.customsProfiles.put(CustomsProfile(
+                country: iso, ochaModelAgreement: fields["ocha"].flatMap { $0.isEmpty ? nil : $0 }, kyotoAnnexJ5: fields["kyoto"] == "on",
+                tampereConvention: fields["tampere"] == "on", idrlLaw: fields["idrl"], procedure: fields["procedure"] ?? "",
+                requiredDocuments: fields["documents"] ?? "", focalPoints: fields["focal"] ?? "",
+                defaultReleaseHours: fields["hours"].flatMap(Double.init)), by: context.actor)
+            return Response(status: .seeOther, headers: [.location: "/preparedness?country=\(iso)#profile"])
+        }
+        router.get("preparedness/scenarios") { _, context in
+            guard context.actor != .anonymous else { throw DomainError.unauthenticated("sign in to run scenarios") }
+            return try await scenariosPage(context: context)
+        }
+        router.post("preparedness/scenarios") { request, context in
+            let fields = try await Forms.fields(request, context: context)
+            try Forms.checkCSRF(fields, context: context)
+            do {
+                let report = try await store.gaps.save(Scenario(
+                    country: fields["country"] ?? "", lat: Double(fields["lat"] ?? "") ?? .nan, lon: Double(fields["lon"] ?? "") ?? .nan,
+                    people: Int(fields["people"] ?? "") ?? 0, days: Int(fields["days"] ?? "") ?? 0,
+                    hazard: fields["hazard"].flatMap { $0.isEmpty ? nil : $0 }), name: fields["name"], by: context.actor)
+                return Response(status: .seeOther, headers: [.location: "/preparedness/scenarios/\(report.scenario?.id ?? 0)"])
+            } catch let error as DomainError where error.status == .unprocessableContent {
+                return try await scenariosPage(context: context, fields: fields, error: error)
+            }
+        }
+        router.get("preparedness/scenarios/{id}") { request, context in
+            guard context.actor != .anonymous else { throw DomainError.unauthenticated("sign in to run scenarios") }
+            guard let id = Int64(try request.required("id", context)), let report = try await store.gaps.run(id: id, by: context.actor),
+                  let saved = report.scenario else { throw DomainError.notFound("no such scenario") }
+            let result = report.result
+            func n(_ value: Double) -> String { Numbers.wholeNumber(value) }
+            return pages.page("scenario", title: saved.name, data: [
+                "id": id, "name": saved.name, "country": saved.scenario.country, "people": Numbers.wholeNumber(Double(saved.scenario.people)),
+                "days": saved.scenario.days, "lat": saved.scenario.lat, "lon": saved.scenario.lon, "timeline": CoverageTimeline.svg(result),
+                "needs": result.needs.map { need in
+                    ["family": need.family.replacingOccurrences(of: "_", with: " "), "required": n(need.required),
+                     "d3": n(need.byDay["3"] ?? 0), "d7": n(need.byDay["7"] ?? 0), "d14": n(need.byDay["14"] ?? 0), "d30": n(need.byDay["30"] ?? 0),
+                     "shortfall": n(need.shortfall), "short": need.shortfall > 0.5, "note": need.note,
+                     "sources": need.sources.map { use in
+                         ["site": use.site, "country": use.siteCountry, "tier": use.tier.rawValue.replacingOccurrences(of: "_", with: " "),
+                          "item": use.item, "quantity": Numbers.grouped(use.quantity), "people": n(use.people),
+                          "arrival": String(format: "%.1f", use.arrivalDays), "handling": String(format: "%.1f", use.handlingDays),
+                          "transport": String(format: "%.1f", use.transportDays), "customs": String(format: "%.1f", use.customsDays),
+                          "mode": use.mode, "entryPoint": use.entryPoint ?? "—"]
+                     }, "hasSources": !need.sources.isEmpty] as [String: Any]
+                },
+                "dispatches": report.dispatches.map { ["id": $0.id, "org": $0.org, "site": $0.site, "item": $0.itemCode,
+                                                       "quantity": Numbers.grouped($0.quantity), "state": $0.state, "declaration": $0.declarationId] },
+                "hasDispatches": !report.dispatches.isEmpty,
+                "figures": result.figures.needs.map { ["family": $0.family, "share": Int(($0.share * 100).rounded()), "note": $0.note] },
+                "road": Int(result.figures.roadKmPerDay), "air": Int(result.figures.airKmPerDay), "roadLimit": Int(result.figures.roadLimitKm),
+                "customsDefault": Int(result.figures.defaultCustomsHours),
+            ], context: context, path: "/preparedness")
+        }
+    }
+
+    private func scenariosPage(context: CorridorRequestContext, fields: [String: String] = [:], error: DomainError? = nil) async throws -> Response {
+        pages.page("scenarios", title: "Scenarios", data: [
+            "scenarios": try await store.gaps.scenarios().map {
+                ["id": $0.id, "name": $0.name, "country": $0.scenario.country, "people": Numbers.wholeNumber(Double($0.scenario.people)),
+                 "days": $0.scenario.days, "by": $0.createdBy]
+            },
+            "hazards": EmergencyInput.hazards.map { ["value": $0, "label": $0.replacingOccurrences(of: "_", with: " "), "selected": fields["hazard"] == $0] },
+            "f": ["country": fields["country"] ?? "", "lat": fields["lat"] ?? "", "lon": fields["lon"] ?? "", "people": fields["people"] ?? "",
+                  "days": fields["days"] ?? "30", "name": fields["name"] ?? ""],
+            "error": error?.message ?? "", "hasError": error != nil,
+            "problems": (error?.problems ?? []).map { ["field": $0.field ?? "", "problem": $0.problem] },
+        ], context: context, path: "/preparedness", status: error?.status ?? .ok)
+    }
+
+    static func defaultCountry(_ actor: Actor) -> String {
+        actor.roles.compactMap(\.country).first ?? "NP"
+    }
+}
