@@ -5,7 +5,7 @@ import CorridorStore
 import Foundation
 
 struct Bench: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Benchmarks against named baselines.", subcommands: [ImportBench.self])
+    static let configuration = CommandConfiguration(abstract: "Benchmarks against named baselines.", subcommands: [ImportBench.self, GapBench.self])
 
     struct ImportBench: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
