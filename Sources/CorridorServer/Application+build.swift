@@ -44,6 +44,7 @@ public func buildRouter(store: Store, config: CorridorConfig) async throws -> Ro
     StockPages(store: store, pages: pages).addRoutes(to: router)
     SitePages(store: store, pages: pages).addRoutes(to: router)
     CustomsPages(store: store, pages: pages).addRoutes(to: router)
+    ReleaseTimePages(store: store, pages: pages).addRoutes(to: router)
     DeclarationPages(store: store, pages: pages).addRoutes(to: router)
     AccountPages(store: store, pages: pages).addRoutes(to: router)
     return router
