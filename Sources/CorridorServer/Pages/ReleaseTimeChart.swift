@@ -11,9 +11,11 @@ struct ReleaseTimeChart {
         var breakdown: ReleaseTimeBreakdown
     }
 
-    static let width = 960.0
+    static let width = 980.0
     static let plotLeft = 200.0
-    static let plotRight = 800.0
+    static let plotRight = 790.0
+    /// Where the numbers column starts, clear of the last tick label.
+    static let valuesLeft = 828.0
     static let axisHeight = 46.0
     static let titleHeight = 24.0
     static let rowHeight = 26.0
@@ -54,7 +56,7 @@ struct ReleaseTimeChart {
         body += "<text x=\"\(plotLeft + 20)\" y=\"15\">median</text>"
         body += "<rect x=\"\(plotLeft + 90)\" y=\"6\" width=\"14\" height=\"10\" fill=\"\(p90Fill)\"/>"
         body += "<text x=\"\(plotLeft + 110)\" y=\"15\">90th percentile (9 in 10 were faster)</text>"
-        body += "<text x=\"\(plotRight + 12)\" y=\"\(axisHeight - 8)\" class=\"muted\">median · p90</text>"
+        body += "<text x=\"\(valuesLeft)\" y=\"\(format(axisHeight - 10))\" class=\"muted\">median · p90</text>"
         var tick = low
         while tick <= high + step / 2 {
             let tx = format(x(tick))
@@ -80,7 +82,7 @@ struct ReleaseTimeChart {
                         + "</title></rect>"
                 }
                 let numbers = summary.count == 0 ? "no data" : "\(summary.medianHours.map(hours) ?? "–") · \(summary.p90Hours.map(hours) ?? "–")"
-                body += "<text x=\"\(format(plotRight + 12))\" y=\"\(format(y + 17))\" class=\"value\">\(escape(numbers))</text>"
+                body += "<text x=\"\(valuesLeft)\" y=\"\(format(y + 17))\" class=\"value\">\(escape(numbers))</text>"
                 y += rowHeight
             }
             y += groupGap

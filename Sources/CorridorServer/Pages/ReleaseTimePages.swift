@@ -20,7 +20,12 @@ struct ReleaseTimePages {
             let period = try ReleasePeriod(from: query["from"], to: query["to"], today: today)
             let times = try await store.declarations.releaseTimes(country: country.alpha2, period: period)
             let points = try await store.customs.entryPoints(country: country.alpha2)
+            // Busiest first: that is where a slow stretch holds up the most relief.
             let measured = points.filter { times.entryPoints[$0.locode] != nil }
+                .sorted { a, b in
+                    let (countA, countB) = (times.entryPoints[a.locode]![.lodgementToLane].count, times.entryPoints[b.locode]![.lodgementToLane].count)
+                    return countA != countB ? countA > countB : a.name < b.name
+                }
             // Entry points no longer in the reference list still had releases; they keep their code as a name.
             let unknown = times.entryPoints.keys.filter { code in !points.contains { $0.locode == code } }.sorted()
             var groups = [ReleaseTimeChart.Group(title: "All entry points of \(country.name)", breakdown: times.all)]

@@ -32,6 +32,7 @@ enum DemoCustoms {
                 _ = try await store.accreditations.decide(id: request.id, .approved, validUntil: today.adding(days: 365), by: .console, today: today)
             }
         }
+        try await DemoHistory.load(into: store, today: today)
         // One consignment on its way to Nairobi, lodged before arrival.
         let draft = try await store.declarations.create(DeclarationInput(
             reference: "WFP-KE-0001", consignee: "Kenya Red Cross Society", destination: "KE", entryPoint: "KENBO", emergencyId: kenya.id,
