@@ -97,12 +97,17 @@ public struct ReleaseTimeBreakdown: Sendable, Equatable, Codable {
 
     enum CodingKeys: String, CodingKey { case count, medianHours, p90Hours, segments }
 
-    /// Segment names as keys (a dictionary keyed by an enum would encode as an array).
+    /// Segment names as keys (a dictionary keyed by an enum would encode as an array), in camel
+    /// case like every other key, so the coders' snake-case strategy applies to them too.
     struct SegmentKey: CodingKey {
         var stringValue: String
         var intValue: Int? { nil }
         init(stringValue: String) { self.stringValue = stringValue }
         init?(intValue: Int) { nil }
+        init(_ segment: ReleaseSegment) {
+            let words = segment.rawValue.split(separator: "_")
+            stringValue = String(words[0]) + words.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -111,14 +116,14 @@ public struct ReleaseTimeBreakdown: Sendable, Equatable, Codable {
         try container.encodeIfPresent(medianHours, forKey: .medianHours)
         try container.encodeIfPresent(p90Hours, forKey: .p90Hours)
         var nested = container.nestedContainer(keyedBy: SegmentKey.self, forKey: .segments)
-        for segment in ReleaseSegment.allCases { try nested.encode(self[segment], forKey: SegmentKey(stringValue: segment.rawValue)) }
+        for segment in ReleaseSegment.allCases { try nested.encode(self[segment], forKey: SegmentKey(segment)) }
     }
 
     public init(from decoder: any Decoder) throws {
         let nested = try decoder.container(keyedBy: CodingKeys.self).nestedContainer(keyedBy: SegmentKey.self, forKey: .segments)
         segments = [:]
         for segment in ReleaseSegment.allCases {
-            segments[segment] = try nested.decodeIfPresent(ReleaseTimeSummary.self, forKey: SegmentKey(stringValue: segment.rawValue))
+            segments[segment] = try nested.decodeIfPresent(ReleaseTimeSummary.self, forKey: SegmentKey(segment))
         }
     }
 }
