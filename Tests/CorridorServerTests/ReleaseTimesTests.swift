@@ -8,7 +8,7 @@ import Testing
 
 @Suite struct ReleaseTimesTests {
     @Test func theAPITakesAPeriodAndNamesABadDate() async throws {
-        try await TestApp.run { _, client in
+        try await TestApp.run(history: true) { _, client in
             let times = try await client.execute(uri: "/api/v1/countries/KE/release-times", method: .get)
             #expect(times.status == .ok)
             let json = try times.body.json()
@@ -37,7 +37,7 @@ import Testing
     }
 
     @Test func theDashboardDrawsTheDemoHistory() async throws {
-        try await TestApp.run { _, client in
+        try await TestApp.run(history: true) { _, client in
             let page = try await client.execute(uri: "/countries/KE/release-times", method: .get)
             #expect(page.status == .ok)
             let html = page.body.text
