@@ -96,33 +96,41 @@ enum DemoHistory {
     }
 
     static func load(into store: Store, today: Day) async throws {
-        var random = SplitMix64(seed: 20_260_331)
         let items = Dictionary(uniqueKeysWithValues: try await store.items.all().map { ($0.code, $0) })
-        let midnight = Int64(today.ordinal) * 86_400
         for (org, country) in accreditations {
             let request = try await store.accreditations.request(org: org, country: country, by: .console)
             _ = try await store.accreditations.decide(id: request.id, .approved, validUntil: today.adding(days: 365), by: .console,
                                                       today: today.adding(days: -280))
         }
-        for country in countries {
-            let customs = try await actor(store, email: country.customs)
-            var declarants: [String: Actor] = [:]
-            for org in Set(country.declarants) { declarants[org] = try await actor(store, email: "logistics@\(org.lowercased()).example") }
-            var serial = 1000
-            for (index, past) in country.emergencies.enumerated() {
-                let emergency = try await store.customs.createEmergency(EmergencyInput(
-                    country: country.iso, name: past.name, hazard: past.hazard,
-                    declared: today.adding(days: -past.declaredDaysAgo).description, ends: today.adding(days: -past.endedDaysAgo).description,
-                    facilities: EmergencyFacilities(preArrivalLodgement: true, dutyTaxWaiver: true, feeWaiver: index == 0)), by: .console)
-                for entry in past.needs { try await store.customs.addNeed(entry, to: emergency.id, by: .console) }
-                let count = country.consignments / country.emergencies.count
-                for _ in 0..<count {
-                    serial += 1
-                    let org = country.declarants[random.below(country.declarants.count)]
-                    let plan = Consignment.plan(&random, country: country, emergency: past, emergencyID: emergency.id, org: org,
-                                                serial: serial, items: items, midnight: midnight)
-                    try await plan.replay(on: store, declarant: declarants[org] ?? .console, customs: customs, random: &random)
-                }
+        // Selectivity looks at one country's history only, so the countries replay side by side
+        // (PostgreSQL then works on three at once) and each still comes out the same every time.
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for (index, country) in countries.enumerated() {
+                group.addTask { try await replay(country, seed: 20_260_331 &+ UInt64(index), into: store, items: items, today: today) }
+            }
+            try await group.waitForAll()
+        }
+    }
+
+    static func replay(_ country: Country, seed: UInt64, into store: Store, items: [String: Item], today: Day) async throws {
+        var random = SplitMix64(seed: seed)
+        let midnight = Int64(today.ordinal) * 86_400
+        let customs = try await actor(store, email: country.customs)
+        var declarants: [String: Actor] = [:]
+        for org in Set(country.declarants) { declarants[org] = try await actor(store, email: "logistics@\(org.lowercased()).example") }
+        var serial = 1000
+        for (index, past) in country.emergencies.enumerated() {
+            let emergency = try await store.customs.createEmergency(EmergencyInput(
+                country: country.iso, name: past.name, hazard: past.hazard,
+                declared: today.adding(days: -past.declaredDaysAgo).description, ends: today.adding(days: -past.endedDaysAgo).description,
+                facilities: EmergencyFacilities(preArrivalLodgement: true, dutyTaxWaiver: true, feeWaiver: index == 0)), by: .console)
+            for entry in past.needs { try await store.customs.addNeed(entry, to: emergency.id, by: .console) }
+            for _ in 0..<(country.consignments / country.emergencies.count) {
+                serial += 1
+                let org = country.declarants[random.below(country.declarants.count)]
+                let plan = Consignment.plan(&random, country: country, emergency: past, emergencyID: emergency.id, org: org,
+                                            serial: serial, items: items, midnight: midnight)
+                try await plan.replay(on: store, declarant: declarants[org] ?? .console, customs: customs, random: &random)
             }
         }
     }
