@@ -236,7 +236,7 @@ def main():
                 page.goto(base + "/customs?country=KE")
                 page.click("a[href='/countries/KE/release-times']")
                 assert page.inner_text("h1") == "Release times — Kenya", page.inner_text("h1")
-                assert page.locator("svg.release-chart title").first.inner_text().startswith("Release times in Kenya")
+                assert page.locator("svg.release-chart > title").text_content().startswith("Release times in Kenya")
                 bars = page.locator("svg.release-chart rect.bar")
                 assert bars.count() >= 24, f"{bars.count()} bars"
                 box = page.locator("svg.release-chart").bounding_box()
