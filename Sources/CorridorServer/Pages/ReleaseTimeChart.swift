@@ -67,7 +67,9 @@ struct ReleaseTimeChart {
         }
         var y = axisHeight
         for group in groups {
-            body += "<text x=\"8\" y=\"\(format(y + 17))\" font-weight=\"600\">\(escape(group.title))</text>"
+            // A white halo keeps a long name legible where it crosses the grid lines.
+            body += "<text x=\"8\" y=\"\(format(y + 17))\" font-weight=\"600\" stroke=\"#fff\" stroke-width=\"4\" "
+                + "paint-order=\"stroke\">\(escape(group.title))</text>"
             y += titleHeight
             for segment in ReleaseSegment.allCases {
                 let summary = group.breakdown[segment]
