@@ -47,6 +47,7 @@ public func buildRouter(store: Store, config: CorridorConfig) async throws -> Ro
     StockPages(store: store, pages: pages).addRoutes(to: router)
     SitePages(store: store, pages: pages).addRoutes(to: router)
     CustomsPages(store: store, pages: pages).addRoutes(to: router)
+    ReleaseTimePages(store: store, pages: pages).addRoutes(to: router)
     DeclarationPages(store: store, pages: pages).addRoutes(to: router)
     ClearancePages(store: store, pages: pages).addRoutes(to: router)
     PreparednessPages(store: store, pages: pages).addRoutes(to: router)

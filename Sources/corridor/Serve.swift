@@ -53,7 +53,12 @@ struct Demo: AsyncParsableCommand {
 
     func run() async throws {
         let (store, _) = try await db.openStore()
-        try await Self.load(into: store)
+        do {
+            try await Self.load(into: store)
+        } catch {
+            await store.close()
+            throw error
+        }
         await store.close()
     }
 

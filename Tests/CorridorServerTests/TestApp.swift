@@ -8,7 +8,8 @@ import Logging
 import NIOCore
 import Testing
 
-/// A server on a fresh SQLite file with the demo loaded, and an API token for one user of each role.
+/// A server on a fresh SQLite file with the demo loaded (its past declarations only when asked for:
+/// they take seconds), and an API token for one user of each role.
 // The router is built once and only read afterwards, so sharing it with the test client is safe.
 struct TestApp: @unchecked Sendable {
     let store: Store
@@ -33,12 +34,17 @@ struct TestApp: @unchecked Sendable {
         return adminTokenID
     }
 
-    static func make() async throws -> TestApp {
+    static func make(history: Bool) async throws -> TestApp {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("corridor-http-\(UUID().uuidString).sqlite").path
         let settings = StoreSettings(bcryptCost: 4, loginThrottle: LoginThrottle(
             freeFailures: 2, lockAfter: 4, lockSeconds: 600, windowSeconds: 900, baseDelayMilliseconds: 1))
         let store = try await Store.open(.sqlite(path: path), settings: settings, logger: Logger(label: "test"))
-        _ = try await DemoLoader.load(into: store)
+        do {
+            _ = try await DemoLoader.load(into: store, history: history)
+        } catch {
+            await store.close()
+            throw error
+        }
         var config = CorridorConfig()
         config.store = settings
         config.maxBodyBytes = 64 * 1024
@@ -70,8 +76,8 @@ struct TestApp: @unchecked Sendable {
     ]
 
     /// Builds a test app, runs `body` against its router, and closes the store, pass or fail.
-    static func run(_ body: @escaping @Sendable (TestApp, any TestClientProtocol) async throws -> Void) async throws {
-        let testApp = try await make()
+    static func run(history: Bool = false, _ body: @escaping @Sendable (TestApp, any TestClientProtocol) async throws -> Void) async throws {
+        let testApp = try await make(history: history)
         let app = Application(router: testApp.router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
         do {
             try await app.test(.router) { client in try await body(testApp, client) }

@@ -308,6 +308,25 @@ def main():
                     page.screenshot(path=os.path.join(args.screenshots, "customs.png"), full_page=True)
             results.check("customs sees the emergency and approves an accreditation", customs_decides_accreditation)
 
+            def release_time_dashboard():
+                page.goto(base + "/customs?country=KE")
+                page.click("a[href='/countries/KE/release-times']")
+                assert page.inner_text("h1") == "Release times — Kenya", page.inner_text("h1")
+                assert page.locator("svg.release-chart > title").text_content().startswith("Release times in Kenya")
+                bars = page.locator("svg.release-chart rect.bar")
+                assert bars.count() >= 24, f"{bars.count()} bars"
+                box = page.locator("svg.release-chart").bounding_box()
+                widths = [float(w) for w in bars.evaluate_all("rects => rects.map(r => r.getAttribute('width'))")]
+                assert max(widths) > 300 and min(widths) >= 0, widths[:8]
+                assert box["width"] > 800, box
+                table = page.inner_text("table.release-times")
+                assert "Nairobi – Jomo Kenyatta International Airport (KENBO)" in table and "Arrival → lodgement" in table, table[:300]
+                if args.screenshots:
+                    page.screenshot(path=os.path.join(args.screenshots, "release-times.png"), full_page=True)
+                response = page.goto(base + "/countries/KE/release-times?from=2026-02-30")
+                assert response.status == 422 and "field from" in page.inner_text("main"), page.inner_text("main")[:300]
+            results.check("the release-time dashboard draws the demo's past consignments", release_time_dashboard)
+
             def sign_out():
                 page.goto(base + "/")
                 page.click("header form button")

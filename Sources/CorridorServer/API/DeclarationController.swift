@@ -121,7 +121,9 @@ struct DeclarationController {
         group.get("countries/{iso}/release-times") { request, context in
             let iso = try request.required("iso", context)
             guard CountryCode(iso) != nil else { throw DomainError.invalid(field: "iso", "'\(iso)' is not an ISO alpha-2 code") }
-            return try await store.declarations.releaseTimes(country: iso)
+            let query = QueryParameters(request)
+            let period = try ReleasePeriod(from: query["from"], to: query["to"], today: .today())
+            return try await store.declarations.releaseTimes(country: iso, period: period)
         }
         group.get("declarations/{id}/audit") { request, context in
             let declaration = try await declaration(request, context)

@@ -29,9 +29,11 @@ struct CustomsPages {
                 ])
             }
             let accreditations = context.actor == .anonymous ? [] : try await store.accreditations.visible(to: context.actor)
+            let entryPoints = try await store.customs.entryPoints(country: country)
             return pages.page("customs", title: "Relief customs", data: [
                 "emergencies": emergencies,
-                "entryPoints": try await store.customs.entryPoints(country: country).map {
+                "releaseTimeCountries": Set(entryPoints.map(\.country)).sorted(),
+                "entryPoints": entryPoints.map {
                     ["locode": $0.locode, "name": $0.name, "country": $0.country, "kind": $0.kind.rawValue.replacingOccurrences(of: "_", with: " "),
                      "verified": $0.locodeVerified]
                 },

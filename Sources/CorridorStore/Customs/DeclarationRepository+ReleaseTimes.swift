@@ -3,30 +3,32 @@ import Foundation
 import SQLKit
 
 extension DeclarationRepository {
+    /// The Time Release Study of one country over a period. `all` and each entry point carry
+    /// arrival → release at their top level (the original form of this answer) and every segment
+    /// under `segments`.
     public struct ReleaseTimes: Sendable, Codable {
         public var country: String
-        public var all: ReleaseTimeSummary
-        public var entryPoints: [String: ReleaseTimeSummary]
+        public var period: ReleasePeriod
+        public var all: ReleaseTimeBreakdown
+        public var entryPoints: [String: ReleaseTimeBreakdown]
     }
 
-    /// Arrival → release of the country's released consignments, per entry point and overall.
-    public func releaseTimes(country: String, since: Int64? = nil) async throws -> ReleaseTimes {
-        let rows = try await database.read { db in
-            var sql: SQLQueryString = """
-                SELECT entry_point, arrived_at, released_at FROM declarations
-                WHERE destination = \(bind: country.uppercased()) AND arrived_at IS NOT NULL AND released_at IS NOT NULL
-                """
-            if let since { sql.appendLiteral(" AND released_at >= "); sql.appendInterpolation(bind: since) }
-            return try await db.raw(sql).all()
+    /// The country's consignments released within `period` (by default the last year), per entry
+    /// point and overall.
+    public func releaseTimes(country: String, period: ReleasePeriod? = nil) async throws -> ReleaseTimes {
+        let period = period ?? .last(endingOn: .today())
+        let (start, end) = period.seconds
+        let consignments = try await database.read { db in
+            try await db.raw("""
+                SELECT entry_point, lodged_at, arrived_at, lane_at, released_at FROM declarations
+                WHERE destination = \(bind: country.uppercased()) AND released_at >= \(bind: start) AND released_at < \(bind: end)
+                """).all().map { row in
+                    ReleaseTimestamps(entryPoint: try row.string("entry_point"), lodgedAt: try row.optionalInt64("lodged_at"),
+                                      arrivedAt: try row.optionalInt64("arrived_at"), laneAt: try row.optionalInt64("lane_at"),
+                                      releasedAt: try row.optionalInt64("released_at"))
+                }
         }
-        var byPoint: [String: [Double]] = [:]
-        var all: [Double] = []
-        for row in rows {
-            let hours = Double(try row.int64("released_at") - row.int64("arrived_at")) / 3600
-            byPoint[try row.string("entry_point"), default: []].append(hours)
-            all.append(hours)
-        }
-        return ReleaseTimes(country: country.uppercased(), all: ReleaseTimeSummary(hours: all),
-                            entryPoints: byPoint.mapValues { ReleaseTimeSummary(hours: $0) })
+        let (all, entryPoints) = ReleaseTimeBreakdown.byEntryPoint(consignments)
+        return ReleaseTimes(country: country.uppercased(), period: period, all: all, entryPoints: entryPoints)
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 
 /// Demo emergencies with needs lists, and accreditations, so the customs views have content.
 enum DemoCustoms {
-    static func load(into store: Store, today: Day) async throws {
+    static func load(into store: Store, today: Day, history: Bool = true) async throws {
         guard try await store.customs.emergencies(country: nil).isEmpty else { return }
         let nepal = try await store.customs.createEmergency(EmergencyInput(
             country: "NP", name: "Western Nepal earthquake", hazard: "earthquake",
@@ -32,6 +32,7 @@ enum DemoCustoms {
                 _ = try await store.accreditations.decide(id: request.id, .approved, validUntil: today.adding(days: 365), by: .console, today: today)
             }
         }
+        if history { try await DemoHistory.load(into: store, today: today) }
         // One consignment on its way to Nairobi, lodged before arrival.
         let draft = try await store.declarations.create(DeclarationInput(
             reference: "WFP-KE-0001", consignee: "Kenya Red Cross Society", destination: "KE", entryPoint: "KENBO", emergencyId: kenya.id,

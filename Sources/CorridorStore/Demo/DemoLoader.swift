@@ -14,7 +14,9 @@ public enum DemoLoader {
         public var password: String
     }
 
-    public static func load(into store: Store) async throws -> Report {
+    /// `history` adds nine months of past declarations (a few seconds); tests that do not look
+    /// at release times leave it out.
+    public static func load(into store: Store, history: Bool = true) async throws -> Report {
         // One hash for every demo account: bcrypt takes ~0.25 s each, and they share a password anyway.
         let hash = try await PasswordHashing.hash(DemoCatalogue.password, cost: 10)
         var report = try await store.database.transaction { db in
@@ -47,7 +49,7 @@ public enum DemoLoader {
         report.stockLines = try await loadStock(into: store)
         try await DemoValues.load(into: store)
         try await DemoPreparedness.load(into: store, today: .today())
-        try await DemoCustoms.load(into: store, today: .today())
+        try await DemoCustoms.load(into: store, today: .today(), history: history)
         return report
     }
 

@@ -26,7 +26,7 @@ public struct CustomsProfileRepository: Sendable {
         let iso = country.uppercased()
         guard try await database.read({ db in try await ReferenceRepository.countryExists(iso, on: db) }) else { return nil }
         let row = try await database.read { db in try await db.raw("SELECT * FROM customs_profiles WHERE country = \(bind: iso)").first() }
-        let measured = try await DeclarationRepository(database: database).releaseTimes(country: iso).all
+        let measured = try await DeclarationRepository(database: database).releaseTimes(country: iso).all[.arrivalToRelease]
         return View(profile: try row.map(Self.decode) ?? CustomsProfile(country: iso), recorded: row != nil,
                     updatedBy: try row?.string("updated_by"), updatedAt: try row?.int64("updated_at"), measured: measured)
     }

@@ -1,0 +1,57 @@
+import CorridorCore
+import CorridorStore
+import Foundation
+import Hummingbird
+
+/// The release-time dashboard of a country (WCO Time Release Study). Public, like
+/// GET /api/v1/countries/{iso}/release-times, whose figures it draws.
+struct ReleaseTimePages {
+    let store: Store
+    let pages: PageRenderer
+
+    func addRoutes(to router: Router<CorridorRequestContext>) {
+        router.get("countries/{iso}/release-times") { request, context in
+            let raw = try request.required("iso", context)
+            guard CountryCode(raw) != nil, let country = try await store.reference.country(raw) else {
+                throw DomainError.notFound("no country with ISO code '\(raw)'")
+            }
+            let query = QueryParameters(request)
+            let today = Day.today()
+            let period = try ReleasePeriod(from: query["from"], to: query["to"], today: today)
+            let times = try await store.declarations.releaseTimes(country: country.alpha2, period: period)
+            let points = try await store.customs.entryPoints(country: country.alpha2)
+            // Busiest first: that is where a slow stretch holds up the most relief.
+            let measured = points.filter { times.entryPoints[$0.locode] != nil }
+                .sorted { a, b in
+                    let (countA, countB) = (times.entryPoints[a.locode]![.lodgementToLane].count, times.entryPoints[b.locode]![.lodgementToLane].count)
+                    return countA != countB ? countA > countB : a.name < b.name
+                }
+            // Entry points no longer in the reference list still had releases; they keep their code as a name.
+            let unknown = times.entryPoints.keys.filter { code in !points.contains { $0.locode == code } }.sorted()
+            var groups = [ReleaseTimeChart.Group(title: "All entry points of \(country.name)", breakdown: times.all)]
+            groups += measured.map { ReleaseTimeChart.Group(title: "\($0.name) (\($0.locode))", breakdown: times.entryPoints[$0.locode]!) }
+            groups += unknown.map { ReleaseTimeChart.Group(title: $0, breakdown: times.entryPoints[$0]!) }
+            let unmeasured = points.filter { times.entryPoints[$0.locode] == nil }.map { "\($0.name) (\($0.locode))" }
+            let title = "Release times in \(country.name), \(period.from) to \(period.to)"
+            return pages.page("release-times", title: "Release times — \(country.name)", data: [
+                "country": country.alpha2, "countryName": country.name,
+                "from": period.from.description, "to": period.to.description,
+                "hasData": times.all[.arrivalToRelease].count + times.all[.lodgementToLane].count > 0,
+                "chart": ReleaseTimeChart.svg(groups: groups, title: title),
+                "segments": ReleaseSegment.allCases.map { ["label": $0.label] },
+                "rows": groups.enumerated().map { index, group in
+                    ["name": group.title, "total": index == 0,
+                     "cells": ReleaseSegment.allCases.map { segment in
+                        let summary = group.breakdown[segment]
+                        return ["count": summary.count, "median": summary.medianHours.map(ReleaseTimeChart.hours) ?? "–",
+                                "p90": summary.p90Hours.map(ReleaseTimeChart.hours) ?? "–"] as [String: Any]
+                     }] as [String: Any]
+                },
+                "unmeasured": unmeasured.joined(separator: ", "), "hasUnmeasured": !unmeasured.isEmpty,
+                "ranges": [30, 90, 365].map { days in
+                    ["label": "last \(days) days", "from": today.adding(days: -(days - 1)).description, "to": today.description]
+                },
+            ], context: context, path: "/customs")
+        }
+    }
+}
