@@ -32,12 +32,12 @@ struct ClearanceController {
             return try await store.declarations.recordReExport(id: id, line: line, version: input.version, by: context.actor)
         }
         group.get("countries/{iso}/selectivity-rules") { request, context in
-            let iso = try country(request, context)
+            let iso = try request.country(context)
             try Policy.authorize(context.actor, .manageSelectivityRules, .country(iso))
             return try await store.selectivityRules.get(country: iso)
         }
         group.put("countries/{iso}/selectivity-rules") { request, context in
-            let iso = try country(request, context)
+            let iso = try request.country(context)
             try Policy.authorize(context.actor, .manageSelectivityRules, .country(iso))
             let rules = try await request.decodeJSON(SelectivityRuleSet.self, context: context)
             return try await store.selectivityRules.put(country: iso, rules, by: context.actor)
@@ -65,12 +65,6 @@ struct ClearanceController {
             let input = try await request.decodeJSON(ValueInput.self, context: context)
             return try await store.items.setIndicativeValue(code: try request.required("code", context), valueUSD: input.valueUsd, by: context.actor)
         }
-    }
-
-    private func country(_ request: Request, _ context: CorridorRequestContext) throws -> String {
-        let iso = try request.required("iso", context)
-        guard CountryCode(iso) != nil else { throw DomainError.invalid(field: "iso", "'\(iso)' is not an ISO alpha-2 code") }
-        return iso.uppercased()
     }
 }
 

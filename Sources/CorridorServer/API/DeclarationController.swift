@@ -119,8 +119,7 @@ struct DeclarationController {
             return try await store.declarations.recordArrival(id: declaration.id, by: context.actor)
         }
         group.get("countries/{iso}/release-times") { request, context in
-            let iso = try request.required("iso", context)
-            guard CountryCode(iso) != nil else { throw DomainError.invalid(field: "iso", "'\(iso)' is not an ISO alpha-2 code") }
+            let iso = try request.country(context)
             let query = QueryParameters(request)
             let period = try ReleasePeriod(from: query["from"], to: query["to"], today: .today())
             return try await store.declarations.releaseTimes(country: iso, period: period)

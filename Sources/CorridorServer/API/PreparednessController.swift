@@ -29,12 +29,12 @@ struct PreparednessController {
 
     func addRoutes(to group: RouterGroup<CorridorRequestContext>) {
         group.get("countries/{iso}/preparedness") { request, context in
-            let iso = try country(request, context)
+            let iso = try request.country(context)
             guard let checklist = try await store.preparedness.checklist(country: iso) else { throw DomainError.notFound("no country \(iso)") }
             return checklist
         }
         group.patch("countries/{iso}/preparedness") { request, context in
-            let iso = try country(request, context)
+            let iso = try request.country(context)
             try Policy.authorize(context.actor, .managePreparedness, .country(iso))
             let patch = try await request.decodeJSON(ChecklistPatch.self, context: context)
             return try await store.preparedness.update(
@@ -42,12 +42,12 @@ struct PreparednessController {
                 PreparednessUpdate(status: patch.status, ownerOrg: patch.ownerOrg, due: patch.due, evidence: patch.evidence), by: context.actor)
         }
         group.get("countries/{iso}/customs-profile") { request, context in
-            let iso = try country(request, context)
+            let iso = try request.country(context)
             guard let view = try await store.customsProfiles.get(country: iso) else { throw DomainError.notFound("no country \(iso)") }
             return view
         }
         group.put("countries/{iso}/customs-profile") { request, context in
-            let iso = try country(request, context)
+            let iso = try request.country(context)
             try Policy.authorize(context.actor, .manageCustomsProfile, .country(iso))
             var profile = try await request.decodeJSON(CustomsProfile.self, context: context)
             profile.country = iso
@@ -110,12 +110,6 @@ struct PreparednessController {
     struct DispatchCreated: ResponseEncodable, Sendable {
         var dispatch: DispatchRepository.Dispatch
         var declaration: DeclarationView
-    }
-
-    private func country(_ request: Request, _ context: CorridorRequestContext) throws -> String {
-        let iso = try request.required("iso", context)
-        guard CountryCode(iso) != nil else { throw DomainError.invalid(field: "iso", "'\(iso)' is not an ISO alpha-2 code") }
-        return iso.uppercased()
     }
 }
 

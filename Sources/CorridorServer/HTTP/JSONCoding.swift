@@ -1,3 +1,4 @@
+import CorridorCore
 import Foundation
 import Hummingbird
 import NIOCore
@@ -34,5 +35,12 @@ extension Request {
     /// A path parameter that the route guarantees is present.
     func required(_ name: String, _ context: CorridorRequestContext) throws -> String {
         try context.parameters.require(name)
+    }
+
+    /// The `{iso}` of the path, upper-cased, or a 422 naming it.
+    func country(_ context: CorridorRequestContext) throws -> String {
+        let iso = try required("iso", context)
+        guard CountryCode(iso) != nil else { throw DomainError.invalid(field: "iso", "'\(iso)' is not an ISO alpha-2 code") }
+        return iso.uppercased()
     }
 }

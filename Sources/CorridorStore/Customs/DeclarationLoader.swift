@@ -18,7 +18,7 @@ enum DeclarationLoader {
         }
         guard !rows.isEmpty else { return [] }
         let ids = try rows.map { try $0.int64("id") }
-        let idList = inList(ids)
+        let idList = SQLQueryString.list(ids)
 
         var lines: [Int64: [(DeclarationView.Line, ConsignmentPlausibility.CatalogueFacts)]] = [:]
         for l in try await db.raw("""
@@ -56,7 +56,7 @@ enum DeclarationLoader {
         let emergencyIDs = Set(try rows.compactMap { try $0.optionalInt64("emergency_id") })
         var needs: [Int64: [NeedsListEntry]] = [:]
         if !emergencyIDs.isEmpty {
-            for row in try await db.raw("SELECT * FROM needs WHERE emergency_id IN \(inList(emergencyIDs.sorted()))").all() {
+            for row in try await db.raw("SELECT * FROM needs WHERE emergency_id IN \(SQLQueryString.list(emergencyIDs.sorted()))").all() {
                 needs[try row.int64("emergency_id"), default: []].append(NeedsListEntry(
                     itemCode: try row.optionalString("item_code"), hsHeading: try row.optionalString("hs_heading"),
                     priority: NeedsListEntry.Priority(rawValue: try row.int("priority")) ?? .canWait))
@@ -96,17 +96,6 @@ enum DeclarationLoader {
                 serviceLevel: waiting ? ClearanceTargets.standard.level(lane: lane, hoursSinceArrival: hoursSinceArrival) : nil,
                 allowedSteps: steps)
         }
-    }
-
-    /// `(?, ?, …)` with every id bound.
-    static func inList(_ ids: [Int64]) -> SQLQueryString {
-        var list: SQLQueryString = "("
-        for (index, id) in ids.enumerated() {
-            if index > 0 { list.appendLiteral(", ") }
-            list.appendInterpolation(bind: id)
-        }
-        list.appendLiteral(")")
-        return list
     }
 
     /// The catalogue facts of each line of a declaration, for the value-per-kg indicator.

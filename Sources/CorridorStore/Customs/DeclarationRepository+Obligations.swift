@@ -110,9 +110,9 @@ extension DeclarationRepository {
             """
         if !everything {
             sql.appendLiteral(" AND (d.destination IN ")
-            sql.appendInterpolation(Self.textList(customs + coordinated.compactMap { $0 }))
+            sql.appendInterpolation(SQLQueryString.list(customs + coordinated.compactMap { $0 }))
             sql.appendLiteral(" OR o.code IN ")
-            sql.appendInterpolation(Self.textList(orgs))
+            sql.appendInterpolation(SQLQueryString.list(orgs))
             sql.appendLiteral(")")
         }
         sql.appendLiteral(" GROUP BY d.destination, d.state, d.lane ORDER BY d.destination, d.state, d.lane")

@@ -41,9 +41,9 @@ extension DeclarationRepository {
         var sql: SQLQueryString = "1 = 1"
         if !actor.isAdmin {
             sql.appendLiteral(" AND (o.code IN ")
-            sql.appendInterpolation(Self.textList(orgs))
+            sql.appendInterpolation(SQLQueryString.list(orgs))
             sql.appendLiteral(" OR d.destination IN ")
-            sql.appendInterpolation(Self.textList(countries))
+            sql.appendInterpolation(SQLQueryString.list(countries))
             sql.appendLiteral(")")
         }
         if let state = filter.state { sql.appendLiteral(" AND d.state = "); sql.appendInterpolation(bind: state.rawValue) }
@@ -59,18 +59,6 @@ extension DeclarationRepository {
         })
         let byID = Dictionary(uniqueKeysWithValues: waiting.map { ($0.id, $0) })
         return order.compactMap { byID[$0.id] } + views.filter { !($0.state.isBeforeRelease && $0.state != .draft) }
-    }
-
-    /// `(?, ?, …)` with every text bound; `(NULL)` when empty, which matches nothing.
-    static func textList(_ values: [String]) -> SQLQueryString {
-        guard !values.isEmpty else { return "(NULL)" }
-        var list: SQLQueryString = "("
-        for (index, value) in values.enumerated() {
-            if index > 0 { list.appendLiteral(", ") }
-            list.appendInterpolation(bind: value)
-        }
-        list.appendLiteral(")")
-        return list
     }
 
     /// Takes one step of the life cycle. `version` must be the one the caller saw; a concurrent

@@ -141,25 +141,3 @@ enum DemoHistory {
         try await store.users.find(email: email)?.actor ?? .console
     }
 }
-
-/// A deterministic pseudo-random sequence (SplitMix64): the same seed gives the same demo.
-struct SplitMix64 {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// Uniform in [0, 1).
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    mutating func chance(_ p: Double) -> Bool { unit() < p }
-    /// Exponentially distributed with this mean: most waits short, a few long.
-    mutating func exponential(mean: Double) -> Double { -mean * log(1 - unit()) }
-}

@@ -19,3 +19,14 @@ extension SQLDatabase {
         return try row.int("n")
     }
 }
+
+extension SQLQueryString {
+    /// `(?, ?, …)` with every value bound, for `IN`; `(NULL)` when empty, which matches nothing.
+    static func list(_ values: [some Encodable & Sendable]) -> SQLQueryString {
+        guard !values.isEmpty else { return "(NULL)" }
+        var list: SQLQueryString = "("
+        list.appendInterpolation(binds: values)
+        list.appendLiteral(")")
+        return list
+    }
+}
