@@ -69,6 +69,7 @@ import Testing
         #expect(need.sources.map(\.quantity) == [Quantity(units: 100), Quantity(units: 100)])
         #expect(need.byDay == ["3": 500, "7": 1_000, "14": 1_000, "30": 1_000])
         #expect(need.shortfall == 0)
+        #expect(need.availableByTier == [.inCountry: 500, .regional: 1_500, .global: 5_000])
     }
 
     @Test func consumablesCoverPersonDaysAndShortfallIsWhatNothingCovers() {

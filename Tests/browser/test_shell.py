@@ -292,7 +292,17 @@ def main():
                 assert "in country" in tiers and "regional" in tiers, tiers[:400]
                 if args.screenshots:
                     page.screenshot(path=os.path.join(args.screenshots, "scenario.png"), full_page=True)
-            results.check("a coordinator updates the checklist and runs a scenario", preparedness_checklist_and_scenario)
+                scenario_url = page.url
+                sign_in_as("logistics@wfp.example")
+                page.goto(scenario_url)
+                row = page.locator("table.sources tr", has_text="UNHRD-").filter(has=page.locator("button", has_text="Dispatch")).first
+                site = row.locator("td").first.inner_text()
+                row.locator("button", has_text="Dispatch").click()
+                assert page.inner_text("h1").startswith("Declaration WFP-DSP-"), page.inner_text("main")[:400]
+                assert "draft" in page.inner_text(".state") and site.split(" ")[0] not in ("",)
+                page.goto(scenario_url)
+                assert "reserved" in page.inner_text("main"), "the scenario lists its dispatch"
+            results.check("a coordinator updates the checklist and runs a scenario; WFP dispatches from it", preparedness_checklist_and_scenario)
 
             def customs_decides_accreditation():
                 sign_in_as("customs.ke@corridor.example")

@@ -113,6 +113,8 @@ public struct GapResult: Sendable, Equatable, Codable {
         public var required: Double
         /// People covered by what arrives on or before each horizon day ("3": …).
         public var byDay: [String: Double]
+        /// People all the eligible stock of each tier could cover (before allocation picks from it).
+        public var availableByTier: [SourceTier: Double]
         /// People not covered by the end of the scenario.
         public var shortfall: Double
         public var sources: [Use]
@@ -146,17 +148,24 @@ public enum GapAnalysis {
                 if x != y { return x < y }
                 return (a.tier.rank, a.siteCode, a.itemCode, a.id) < (b.tier.rank, b.siteCode, b.itemCode, b.id)
             }
+            func peoplePerUnit(_ candidate: CandidateSource) -> Double {
+                // A durable item serves its people throughout; a consumable covers people × its
+                // days, spread over the duration.
+                candidate.coveragePeople * min(candidate.coverageDays, duration) / duration
+            }
+            var available: [SourceTier: Double] = [:]
+            for candidate in ordered where candidate.coveragePeople > 0 && candidate.coverageDays > 0 {
+                available[candidate.tier, default: 0] += (remaining[candidate.id] ?? .zero).doubleValue * peoplePerUnit(candidate)
+            }
             var covered = 0.0
             var uses: [GapResult.Use] = []
             for candidate in ordered where covered < required {
                 let left = remaining[candidate.id] ?? .zero
                 guard left > .zero, candidate.coveragePeople > 0, candidate.coverageDays > 0 else { continue }
-                // People one unit covers for the whole duration: a durable item serves its people
-                // throughout; a consumable covers people × its days, spread over the duration.
-                let peoplePerUnit = candidate.coveragePeople * min(candidate.coverageDays, duration) / duration
-                let wantedUnits = ((required - covered) / peoplePerUnit).rounded(.up)
+                let perUnit = peoplePerUnit(candidate)
+                let wantedUnits = ((required - covered) / perUnit).rounded(.up)
                 let take = min(left, Quantity(units: Int64(min(wantedUnits, 9e12))))
-                let people = min(required - covered, take.doubleValue * peoplePerUnit)
+                let people = min(required - covered, take.doubleValue * perUnit)
                 remaining[candidate.id] = left - take
                 covered += people
                 let estimate = estimates[candidate.id]!
@@ -170,7 +179,7 @@ public enum GapAnalysis {
             for horizon in figures.horizons {
                 byDay[String(horizon)] = uses.filter { $0.arrivalDays <= Double(horizon) }.reduce(0) { $0 + $1.people }
             }
-            results.append(GapResult.NeedResult(family: need.family, required: required, byDay: byDay,
+            results.append(GapResult.NeedResult(family: need.family, required: required, byDay: byDay, availableByTier: available,
                                                 shortfall: max(0, required - covered), sources: uses, note: need.note))
         }
         return GapResult(scenario: scenario, needs: results, figures: figures)

@@ -9,6 +9,7 @@ struct PreparednessPages {
     let pages: PageRenderer
 
     func addRoutes(to router: Router<CorridorRequestContext>) {
+        addDispatchRoute(to: router)
         router.get("preparedness") { request, context in
             let iso = (QueryParameters(request)["country"] ?? Self.defaultCountry(context.actor)).uppercased()
             guard CountryCode(iso) != nil, let checklist = try await store.preparedness.checklist(country: iso),
@@ -86,6 +87,7 @@ struct PreparednessPages {
             guard let id = Int64(try request.required("id", context)), let report = try await store.gaps.run(id: id, by: context.actor),
                   let saved = report.scenario else { throw DomainError.notFound("no such scenario") }
             let result = report.result
+            let dispatchOrgs = context.actor.roles.compactMap(\.orgCode)
             func n(_ value: Double) -> String { Numbers.wholeNumber(value) }
             return pages.page("scenario", title: saved.name, data: [
                 "id": id, "name": saved.name, "country": saved.scenario.country, "people": Numbers.wholeNumber(Double(saved.scenario.people)),
@@ -94,21 +96,41 @@ struct PreparednessPages {
                     ["family": need.family.replacingOccurrences(of: "_", with: " "), "required": n(need.required),
                      "d3": n(need.byDay["3"] ?? 0), "d7": n(need.byDay["7"] ?? 0), "d14": n(need.byDay["14"] ?? 0), "d30": n(need.byDay["30"] ?? 0),
                      "shortfall": n(need.shortfall), "short": need.shortfall > 0.5, "note": need.note,
+                     "inCountry": n(need.availableByTier[.inCountry] ?? 0), "regional": n(need.availableByTier[.regional] ?? 0),
+                     "global": n(need.availableByTier[.global] ?? 0),
                      "sources": need.sources.map { use in
                          ["site": use.site, "country": use.siteCountry, "tier": use.tier.rawValue.replacingOccurrences(of: "_", with: " "),
                           "item": use.item, "quantity": Numbers.grouped(use.quantity), "people": n(use.people),
                           "arrival": String(format: "%.1f", use.arrivalDays), "handling": String(format: "%.1f", use.handlingDays),
                           "transport": String(format: "%.1f", use.transportDays), "customs": String(format: "%.1f", use.customsDays),
-                          "mode": use.mode, "entryPoint": use.entryPoint ?? "—"]
+                          "mode": use.mode, "entryPoint": use.entryPoint ?? "—", "entryPointCode": use.entryPoint ?? "",
+                          "quantityValue": use.quantity.description, "canDispatch": !dispatchOrgs.isEmpty && use.entryPoint != nil]
                      }, "hasSources": !need.sources.isEmpty] as [String: Any]
                 },
                 "dispatches": report.dispatches.map { ["id": $0.id, "org": $0.org, "site": $0.site, "item": $0.itemCode,
                                                        "quantity": Numbers.grouped($0.quantity), "state": $0.state, "declaration": $0.declarationId] },
-                "hasDispatches": !report.dispatches.isEmpty,
+                "hasDispatches": !report.dispatches.isEmpty, "dispatchOrg": dispatchOrgs.first ?? "",
                 "figures": result.figures.needs.map { ["family": $0.family, "share": Int(($0.share * 100).rounded()), "note": $0.note] },
                 "road": Int(result.figures.roadKmPerDay), "air": Int(result.figures.airKmPerDay), "roadLimit": Int(result.figures.roadLimitKm),
                 "customsDefault": Int(result.figures.defaultCustomsHours),
             ], context: context, path: "/preparedness")
+        }
+    }
+
+    /// A dispatch from a row of the gap result: the caller's organisation reserves its own stock of
+    /// that item at that site for the scenario's country.
+    func addDispatchRoute(to router: Router<CorridorRequestContext>) {
+        router.post("preparedness/scenarios/{id}/dispatch") { request, context in
+            let fields = try await Forms.fields(request, context: context)
+            try Forms.checkCSRF(fields, context: context)
+            guard let id = Int64(try request.required("id", context)) else { throw DomainError.notFound("no such scenario") }
+            guard let site = try await store.sites.visible(to: context.actor).first(where: { $0.code == fields["site"] }) else {
+                throw DomainError.invalid(field: "site", "no site \(fields["site"] ?? "")")
+            }
+            let created = try await store.dispatches.create(DispatchRepository.Input(
+                siteId: site.id, itemCode: fields["item"] ?? "", quantity: fields["quantity"] ?? "", entryPoint: fields["entry_point"] ?? "",
+                transportMode: fields["mode"] == "road" ? "road" : "air", scenarioId: id), org: fields["org"] ?? "", by: context.actor)
+            return Response(status: .seeOther, headers: [.location: "/customs/declarations/\(created.declaration.id)"])
         }
     }
 
