@@ -45,8 +45,9 @@ struct Bench: AsyncParsableCommand {
             while head.count < 2, let row = try reader.next() { head.append(row) }
             let layout = try StockReportLayout.detect(head)
             var checked = 0, problems = 0
+            let memo = StockCheckMemo()
             while let row = try reader.next() {
-                let outcome = StockRowChecker.check(layout.cells(of: row), rowNumber: row.number, context: context)
+                let outcome = StockRowChecker.check(layout.cells(of: row), rowNumber: row.number, context: context, memo: memo)
                 if outcome.row != nil { checked += 1 } else { problems += outcome.problems.count }
             }
             let checkSeconds = Self.seconds(ContinuousClock.now - checkStart)

@@ -42,12 +42,13 @@ public struct StockImporter: Sendable {
                         rowsRead: 0, linesWritten: 0, sitesReplaced: 0, sitesCreated: [], ignoredColumns: layout.ignored,
                         warningCount: 0, warnings: [], reportID: nil)
                     var seen = Set<Int>()
+                    let memo = StockCheckMemo()
                     var buffered = head.makeIterator()
                     while let row = try buffered.next() ?? Self.next(&reader) {
                         guard row.number > layout.headerRow, row.cells.contains(where: { !$0.isEmpty }) else { continue }
                         report.rowsRead += 1
                         if report.rowsRead % 10_000 == 0 { progress?(report.rowsRead) }
-                        let outcome = StockRowChecker.check(layout.cells(of: row), rowNumber: row.number, context: context)
+                        let outcome = StockRowChecker.check(layout.cells(of: row), rowNumber: row.number, context: context, memo: memo)
                         report.warningCount += outcome.warnings.count
                         if report.warnings.count < Self.listLimit { report.warnings += outcome.warnings.prefix(Self.listLimit - report.warnings.count) }
                         problemCount += outcome.problems.count
