@@ -45,8 +45,9 @@ struct Bench: AsyncParsableCommand {
             while head.count < 2, let row = try reader.next() { head.append(row) }
             let layout = try StockReportLayout.detect(head)
             var checked = 0, problems = 0
+            let memo = StockCheckMemo()
             while let row = try reader.next() {
-                let outcome = StockRowChecker.check(layout.cells(of: row), rowNumber: row.number, context: context)
+                let outcome = StockRowChecker.check(layout.cells(of: row), rowNumber: row.number, context: context, memo: memo)
                 if outcome.row != nil { checked += 1 } else { problems += outcome.problems.count }
             }
             let checkSeconds = Self.seconds(ContinuousClock.now - checkStart)
@@ -67,7 +68,10 @@ struct Bench: AsyncParsableCommand {
             print("peak RSS: \(Self.peakRSSMegabytes()) MB")
             guard !noBaselines else { return }
 
-            if let sqliteSeconds = try Self.time("sqlite3", [folder.appendingPathComponent("baseline.sqlite").path,
+            // A fresh file each run: .import into an existing table appends after a CREATE error.
+            let baseline = folder.appendingPathComponent("baseline.sqlite").path
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: baseline + suffix) }
+            if let sqliteSeconds = try Self.time("sqlite3", [baseline,
                 "-cmd", "CREATE TABLE stock(org, site_code, site, country, lat, lon, item, quantity, status, expiry, reported)",
                 "-cmd", ".mode csv", "-cmd", ".import --skip 2 \(file.path) stock", ".quit"]) {
                 let rate = Double(rows) / sqliteSeconds

@@ -12,9 +12,20 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         (self.year, self.month, self.day) = (year, month, day)
     }
 
+    /// Written byte by byte: string interpolation here cost more than parsing the date, and an
+    /// import writes two per row.
     public var description: String {
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
-        return "\(year)-\(two(month))-\(two(day))"
+        let digits = (UInt8(year / 1000), UInt8(year / 100 % 10), UInt8(year / 10 % 10), UInt8(year % 10),
+                      UInt8(month / 10), UInt8(month % 10), UInt8(day / 10), UInt8(day % 10))
+        let zero: UInt8 = 0x30, dash: UInt8 = 0x2D
+        return String(unsafeUninitializedCapacity: 10) { buffer in
+            (buffer[0], buffer[1], buffer[2], buffer[3]) = (zero + digits.0, zero + digits.1, zero + digits.2, zero + digits.3)
+            buffer[4] = dash
+            (buffer[5], buffer[6]) = (zero + digits.4, zero + digits.5)
+            buffer[7] = dash
+            (buffer[8], buffer[9]) = (zero + digits.6, zero + digits.7)
+            return 10
+        }
     }
     public static func < (lhs: Day, rhs: Day) -> Bool { lhs.ordinal < rhs.ordinal }
 

@@ -36,7 +36,10 @@ public enum StockRowChecker {
         public var warnings: [Problem]
     }
 
-    public static func check(_ cells: StockCells, rowNumber: Int, context: StockReportContext) -> Outcome {
+    /// - Parameter memo: verdicts remembered from earlier rows of the same report and context;
+    ///   the outcome is the same with or without it.
+    public static func check(_ cells: StockCells, rowNumber: Int, context: StockReportContext,
+                             memo: StockCheckMemo? = nil) -> Outcome {
         var problems: [Problem] = []
         var warnings: [Problem] = []
         func text(_ field: StockField) -> String? {
@@ -49,11 +52,26 @@ public enum StockRowChecker {
         func warn(_ field: StockField, _ message: String) {
             warnings.append(Problem(row: rowNumber, column: cells[field]?.column, field: field.rawValue, problem: message))
         }
-        for (field, cell) in cells where field != .quantity && FormulaCells.looksLikeFormula(cell.text) {
-            warn(field, "'\(cell.text)' looks like a spreadsheet formula; it is kept as plain text and never evaluated")
+        for (field, cell) in cells where field != .quantity {
+            guard let first = cell.text.utf8.first, first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40 else { continue }
+            if memo?.looksLikeFormula(cell.text) ?? FormulaCells.looksLikeFormula(cell.text) {
+                warn(field, "'\(cell.text)' looks like a spreadsheet formula; it is kept as plain text and never evaluated")
+            }
         }
 
-        let item = resolveItem(text(.itemCode), text(.itemName), context: context, fail: fail)
+        let item: Item?
+        if let memo {
+            let code = text(.itemCode), name = text(.itemName)
+            let verdict = memo.item(.init(code: code, name: name)) {
+                var notes: StockCheckMemo.Notes = []
+                let item = resolveItem(code, name, context: context, fail: { notes.append(($0, $1)) })
+                return .init(item: item, problems: notes)
+            }
+            for note in verdict.problems { fail(note.field, note.message) }
+            item = verdict.item
+        } else {
+            item = resolveItem(text(.itemCode), text(.itemName), context: context, fail: fail)
+        }
         let quantity = parseQuantity(text(.quantity), fail: fail)
         if let item, let unit = text(.unit), !UnitNames.same(unit, item.unit) {
             fail(.unit, "the catalogue counts \(item.name) in '\(item.unit)', not '\(unit)'; convert the quantity or map your item to another catalogue item")
@@ -80,8 +98,32 @@ public enum StockRowChecker {
                 fail(.reportedDate, "'\(raw)' is not a date: write it as YYYY-MM-DD")
             }
         }
-        let owner = resolveOwner(text(.orgCode), text(.orgName), context: context, fail: fail)
-        let site = resolveSite(text, context: context, fail: fail, warn: warn)
+        let owner: String
+        let site: SiteReference?
+        if let memo {
+            let code = text(.orgCode), name = text(.orgName)
+            let verdict = memo.owner(.init(code: code, name: name)) {
+                var notes: StockCheckMemo.Notes = []
+                let owner = resolveOwner(code, name, context: context, fail: { notes.append(($0, $1)) })
+                return (owner, notes)
+            }
+            for note in verdict.problems { fail(note.field, note.message) }
+            owner = verdict.owner
+            let key = StockCheckMemo.SiteKey(code: text(.siteCode), name: text(.siteName), country: text(.country),
+                                             lat: text(.lat), lon: text(.lon), adm1: text(.adm1))
+            let siteVerdict = memo.site(key) {
+                var problems: StockCheckMemo.Notes = [], warnings: StockCheckMemo.Notes = []
+                let site = resolveSite(text, context: context, fail: { problems.append(($0, $1)) },
+                                       warn: { warnings.append(($0, $1)) })
+                return .init(site: site, problems: problems, warnings: warnings)
+            }
+            for note in siteVerdict.problems { fail(note.field, note.message) }
+            for note in siteVerdict.warnings { warn(note.field, note.message) }
+            site = siteVerdict.site
+        } else {
+            owner = resolveOwner(text(.orgCode), text(.orgName), context: context, fail: fail)
+            site = resolveSite(text, context: context, fail: fail, warn: warn)
+        }
 
         guard problems.isEmpty, let item, let quantity, let site else {
             return Outcome(row: nil, problems: problems, warnings: warnings)

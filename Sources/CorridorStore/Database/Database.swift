@@ -6,6 +6,12 @@ import NIOPosix
 import PostgresKit
 import SQLiteKit
 
+/// The connection under an `any SQLDatabase`, for the few bulk paths that need the driver itself.
+enum DriverConnection: Sendable {
+    case sqlite(SQLiteConnection)
+    case postgres(PostgresConnection)
+}
+
 /// The one handle to Corridor's data. It hides which database is underneath: callers get an
 /// `any SQLDatabase` and write one SQL text for both.
 public final class Database: Sendable {
@@ -44,20 +50,30 @@ public final class Database: Sendable {
 
     /// Runs `body` on one connection taken from the pool for its whole duration.
     public func withConnection<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
+        try await withDriverConnection { db, _ in try await body(db) }
+    }
+
+    private func withDriverConnection<T: Sendable>(_ body: (any SQLDatabase, DriverConnection) async throws -> T) async throws -> T {
         switch pool {
         case .sqlite(let pool):
             let connection = try await pool.requestConnection(logger: logger).get()
             defer { pool.releaseConnection(connection, logger: logger) }
-            return try await body(connection.sql())
+            return try await body(connection.sql(), .sqlite(connection))
         case .postgres(let pool):
             let connection = try await pool.requestConnection(logger: logger).get()
             defer { pool.releaseConnection(connection, logger: logger) }
-            return try await body(connection.sql())
+            return try await body(connection.sql(), .postgres(connection))
         }
     }
 
     /// Runs `body` in one transaction: everything it wrote commits together, or nothing does.
     public func transaction<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
+        try await transaction(driver: { db, _ in try await body(db) })
+    }
+
+    /// A transaction that also hands out the driver's connection, for bulk paths that bind values
+    /// directly instead of through SQLKit's `Encodable` encoder. Both handles are the same session.
+    func transaction<T: Sendable>(driver body: (any SQLDatabase, DriverConnection) async throws -> T) async throws -> T {
         guard dialect == .sqlite else { return try await runTransaction(body) }
         await writeGate.enter()
         do {
@@ -70,11 +86,11 @@ public final class Database: Sendable {
         }
     }
 
-    private func runTransaction<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
-        try await withConnection { db in
+    private func runTransaction<T: Sendable>(_ body: (any SQLDatabase, DriverConnection) async throws -> T) async throws -> T {
+        try await withDriverConnection { db, driver in
             try await db.raw(SQLQueryString(dialect.beginWrite)).run()
             do {
-                let result = try await body(db)
+                let result = try await body(db, driver)
                 try await db.raw("COMMIT").run()
                 return result
             } catch {

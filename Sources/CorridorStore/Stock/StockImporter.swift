@@ -8,6 +8,9 @@ import SQLKit
 /// is written and every problem is reported. The file is read as a stream, so memory stays flat.
 public struct StockImporter: Sendable {
     let database: Database
+    /// Lines an import writes before it considers rebuilding the `stock_lines` indexes at the end
+    /// instead of updating them row by row (SQLite; see `StockLineIndexes`).
+    var indexRebuildThreshold = 100_000
     static let listLimit = 1000
     static let batchSize = 500
 
@@ -23,57 +26,65 @@ public struct StockImporter: Sendable {
         while head.count < StockReportLayout.searchDepth, let row = try Self.next(&reader) { head.append(row) }
         let layout = try StockReportLayout.detect(head)
         do {
-            return try await database.transaction { db in
+            return try await database.transaction(driver: { db, driver in
                 guard let org = try await OrganisationRepository.find(code: orgCode, on: db) else {
                     throw DomainError.notFound("no organisation with code \(orgCode)")
                 }
                 let context = try await Self.context(for: org, request: request, on: db)
-                var writer = StockLineWriter(db: db, org: org, actor: actor, fileName: request.fileName)
+                var writer = StockLineWriter(db: db, driver: driver, org: org, actor: actor, fileName: request.fileName,
+                                             indexRebuildThreshold: indexRebuildThreshold)
                 try await writer.begin()
-                var problems: [Problem] = []
-                var problemCount = 0
-                var report = StockImportReport(
-                    org: org.code, fileName: request.fileName, dryRun: request.dryRun, usesHXL: layout.usesHXL,
-                    rowsRead: 0, linesWritten: 0, sitesReplaced: 0, sitesCreated: [], ignoredColumns: layout.ignored,
-                    warningCount: 0, warnings: [], reportID: nil)
-                var seen = Set<Int>()
-                var buffered = head.makeIterator()
-                while let row = try buffered.next() ?? Self.next(&reader) {
-                    guard row.number > layout.headerRow, row.cells.contains(where: { !$0.isEmpty }) else { continue }
-                    report.rowsRead += 1
-                    if report.rowsRead % 10_000 == 0 { progress?(report.rowsRead) }
-                    let outcome = StockRowChecker.check(layout.cells(of: row), rowNumber: row.number, context: context)
-                    report.warningCount += outcome.warnings.count
-                    if report.warnings.count < Self.listLimit { report.warnings += outcome.warnings.prefix(Self.listLimit - report.warnings.count) }
-                    problemCount += outcome.problems.count
-                    if problems.count < Self.listLimit { problems += outcome.problems.prefix(Self.listLimit - problems.count) }
-                    guard let checked = outcome.row, problemCount == 0 else { continue }
-                    if !seen.insert(Self.duplicateKey(checked)).inserted {
-                        report.warningCount += 1
-                        if report.warnings.count < Self.listLimit {
-                            report.warnings.append(Problem(row: row.number, problem: "repeats an earlier row (same site, item, batch, expiry and status); both are kept"))
+                do {
+                    var problems: [Problem] = []
+                    var problemCount = 0
+                    var report = StockImportReport(
+                        org: org.code, fileName: request.fileName, dryRun: request.dryRun, usesHXL: layout.usesHXL,
+                        rowsRead: 0, linesWritten: 0, sitesReplaced: 0, sitesCreated: [], ignoredColumns: layout.ignored,
+                        warningCount: 0, warnings: [], reportID: nil)
+                    var seen = Set<Int>()
+                    let memo = StockCheckMemo()
+                    var buffered = head.makeIterator()
+                    while let row = try buffered.next() ?? Self.next(&reader) {
+                        guard row.number > layout.headerRow, row.cells.contains(where: { !$0.isEmpty }) else { continue }
+                        report.rowsRead += 1
+                        if report.rowsRead % 10_000 == 0 { progress?(report.rowsRead) }
+                        let outcome = StockRowChecker.check(layout.cells(of: row), rowNumber: row.number, context: context, memo: memo)
+                        report.warningCount += outcome.warnings.count
+                        if report.warnings.count < Self.listLimit { report.warnings += outcome.warnings.prefix(Self.listLimit - report.warnings.count) }
+                        problemCount += outcome.problems.count
+                        if problems.count < Self.listLimit { problems += outcome.problems.prefix(Self.listLimit - problems.count) }
+                        guard let checked = outcome.row, problemCount == 0 else { continue }
+                        if !seen.insert(Self.duplicateKey(checked)).inserted {
+                            report.warningCount += 1
+                            if report.warnings.count < Self.listLimit {
+                                report.warnings.append(Problem(row: row.number, problem: "repeats an earlier row (same site, item, batch, expiry and status); both are kept"))
+                            }
                         }
+                        try await writer.add(checked)
                     }
-                    try await writer.add(checked)
-                }
-                guard problemCount == 0 else {
-                    if problemCount > problems.count {
-                        problems.append(Problem(problem: "\(problemCount - problems.count) more problems not listed"))
+                    guard problemCount == 0 else {
+                        if problemCount > problems.count {
+                            problems.append(Problem(problem: "\(problemCount - problems.count) more problems not listed"))
+                        }
+                        throw DomainError.invalid(problems)
                     }
-                    throw DomainError.invalid(problems)
+                    guard report.rowsRead > 0 else { throw DomainError.invalid([Problem(row: layout.headerRow, problem: "the file has headers but no data rows")]) }
+                    try await writer.finish(rowsRead: report.rowsRead, warnings: report.warningCount)
+                    report.linesWritten = writer.linesWritten
+                    report.sitesReplaced = writer.replacedSites.count
+                    report.sitesCreated = writer.createdSites
+                    report.reportID = writer.reportID
+                    if request.dryRun {
+                        report.reportID = nil
+                        throw DryRunFinished(report: report)
+                    }
+                    return report
+                } catch {
+                    // A statement still in flight must end before the transaction rolls back.
+                    try? await writer.drain()
+                    throw error
                 }
-                guard report.rowsRead > 0 else { throw DomainError.invalid([Problem(row: layout.headerRow, problem: "the file has headers but no data rows")]) }
-                try await writer.finish(rowsRead: report.rowsRead, warnings: report.warningCount)
-                report.linesWritten = writer.linesWritten
-                report.sitesReplaced = writer.replacedSites.count
-                report.sitesCreated = writer.createdSites
-                report.reportID = writer.reportID
-                if request.dryRun {
-                    report.reportID = nil
-                    throw DryRunFinished(report: report)
-                }
-                return report
-            }
+            })
         } catch let finished as DryRunFinished {
             return finished.report
         }

@@ -1,6 +1,7 @@
 import CorridorCore
 import Foundation
 import SQLKit
+import SQLiteKit
 
 /// Writes checked rows inside the import's transaction: creates new sites once, clears the
 /// organisation's previous stock at each site the first time the report names it, and inserts
@@ -19,15 +20,26 @@ struct StockLineWriter {
     /// cost a thread hop each, which dominated imports that create thousands of sites).
     private var pendingSites: [String: NewSite] = [:]
     private var orgIDs: [String: Int64] = [:]
-    private var pending: [(site: SiteKey, values: [BulkInsert.Value])] = []
+    private var pending: [(site: SiteKey, owner: Int64, row: CheckedStockRow)] = []
+    /// On SQLite, lines bypass SQLKit and are written while the next batch is being checked.
+    private var sqliteLines: SQLitePipelinedInsert?
+    private var indexes: StockLineIndexes?
 
     private enum SiteKey { case id(Int64), new(code: String) }
 
-    init(db: any SQLDatabase, org: Organisation, actor: Actor, fileName: String) {
+    static let columns = ["site_id", "owner_org_id", "reporter_org_id", "quantity_milli", "status", "expiry",
+                          "batch", "reported_at", "report_id", "item_code"]
+
+    init(db: any SQLDatabase, driver: DriverConnection, org: Organisation, actor: Actor, fileName: String,
+         indexRebuildThreshold: Int) {
         self.db = db
         self.org = org
         self.actor = actor
         self.fileName = fileName
+        if case .sqlite(let connection) = driver {
+            sqliteLines = SQLitePipelinedInsert(connection: connection, table: "stock_lines", columns: Self.columns)
+            indexes = StockLineIndexes(threshold: indexRebuildThreshold)
+        }
     }
 
     mutating func begin() async throws {
@@ -48,7 +60,12 @@ struct StockLineWriter {
             // The first time a report names an existing site, the organisation's previous lines there
             // go. Pending lines are never for that site (it was not named before), so no flush is needed.
             if replacedSites.insert(id).inserted {
-                try await db.raw("DELETE FROM stock_lines WHERE site_id = \(bind: id) AND reporter_org_id = \(bind: org.id)").run()
+                if indexes?.dropped == true {
+                    indexes?.deferDelete(site: id)
+                } else {
+                    try await drain()
+                    try await db.raw("DELETE FROM stock_lines WHERE site_id = \(bind: id) AND reporter_org_id = \(bind: org.id)").run()
+                }
             }
         case .new(let site):
             if let id = newSiteIDs[site.code] {
@@ -61,13 +78,17 @@ struct StockLineWriter {
                 }
             }
         }
-        pending.append((key, [try await orgID(row.ownerOrg), org.id, row.quantity.milli, row.status.rawValue,
-                              row.expiry?.description, row.batch, row.reportedAt.description, reportID, row.itemCode]))
+        pending.append((key, try await orgID(row.ownerOrg), row))
         if pending.count >= StockImporter.batchSize { try await flush() }
     }
 
     mutating func finish(rowsRead: Int, warnings: Int) async throws {
         try await flush()
+        try await drain()
+        if var rebuilt = indexes {
+            try await rebuilt.restore(org: org.id, report: reportID, on: db)
+            indexes = rebuilt
+        }
         try await db.raw("""
             UPDATE stock_reports SET rows_read = \(bind: rowsRead), lines = \(bind: linesWritten),
                 sites_created = \(bind: createdSites.count), warnings = \(bind: warnings)
@@ -75,29 +96,60 @@ struct StockLineWriter {
             """).run()
     }
 
+    /// Waits for the statement in flight; needed before anything else runs on the connection,
+    /// and before the transaction ends on any path.
+    mutating func drain() async throws {
+        try await sqliteLines?.drain()
+    }
+
     private mutating func flush() async throws {
         guard !pending.isEmpty else { return }
         try await insertPendingSites()
-        let rows: [[BulkInsert.Value]] = pending.map { entry in
-            let siteID: Int64
-            switch entry.site {
-            case .id(let id): siteID = id
-            case .new(let code): siteID = newSiteIDs[code]!
+        if var lines = sqliteLines {
+            sqliteLines = nil
+            for line in pending {
+                let row = line.row
+                lines.append(.integer(Int(siteID(line.site))))
+                lines.append(.integer(Int(line.owner)))
+                lines.append(.integer(Int(org.id)))
+                lines.append(.integer(Int(row.quantity.milli)))
+                lines.append(.text(row.status.rawValue))
+                lines.append(row.expiry.map { .text($0.description) } ?? .null)
+                lines.append(row.batch.map { .text($0) } ?? .null)
+                lines.append(.text(row.reportedAt.description))
+                lines.append(.integer(Int(reportID)))
+                lines.append(.text(row.itemCode))
             }
-            return [siteID] + entry.values
+            try await lines.send()
+            sqliteLines = lines
+        } else {
+            let rows: [[BulkInsert.Value]] = pending.map { line in
+                let row = line.row
+                return [siteID(line.site), line.owner, org.id, row.quantity.milli, row.status.rawValue, row.expiry?.description,
+                        row.batch, row.reportedAt.description, reportID, row.itemCode]
+            }
+            try await BulkInsert.insert(into: "stock_lines", columns: Self.columns, rows: rows, on: db)
         }
-        try await BulkInsert.insert(
-            into: "stock_lines",
-            columns: ["site_id", "owner_org_id", "reporter_org_id", "quantity_milli", "status", "expiry",
-                      "batch", "reported_at", "report_id", "item_code"],
-            rows: rows, on: db)
         linesWritten += pending.count
         pending.removeAll(keepingCapacity: true)
+        if var considered = indexes, considered.shouldDrop(linesWritten: linesWritten) {
+            try await drain()
+            try await considered.dropIfLarge(linesWritten: linesWritten, on: db)
+            indexes = considered
+        }
+    }
+
+    private func siteID(_ key: SiteKey) -> Int64 {
+        switch key {
+        case .id(let id): id
+        case .new(let code): newSiteIDs[code]!
+        }
     }
 
     /// New sites share only totals by sector until their organisation decides otherwise.
     private mutating func insertPendingSites() async throws {
         guard !pendingSites.isEmpty else { return }
+        try await drain()
         let now = UnixTime.now()
         let rows: [[BulkInsert.Value]] = pendingSites.values.map { site in
             [org.id, site.code, site.name, site.country, site.adm1, site.lat, site.lon, Site.Tier.national.rawValue,
@@ -113,6 +165,7 @@ struct StockLineWriter {
 
     private mutating func orgID(_ code: String) async throws -> Int64 {
         if let id = orgIDs[code] { return id }
+        try await drain()
         guard let org = try await OrganisationRepository.find(code: code, on: db) else {
             throw DomainError.notFound("no organisation with code \(code)")
         }

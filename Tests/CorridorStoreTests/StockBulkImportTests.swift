@@ -1,0 +1,102 @@
+import CorridorCore
+import CorridorFormats
+@testable import CorridorStore
+import Foundation
+import SQLKit
+import Testing
+
+/// Imports large enough to take the bulk path: lines written while the next batch is checked, and
+/// on SQLite the `stock_lines` indexes rebuilt once at the end. A low threshold stands in for a
+/// million-row file.
+@Suite struct StockBulkImportTests {
+    static let head = "#loc+code,#loc+name,#country+code,#geo+lat,#geo+lon,#item+code,#indicator+num,#date+expiry\n"
+
+    static func report(sites: Int, rows: Int, quantity: Int, extra: String = "") -> String {
+        var text = head
+        for row in 0..<rows {
+            let site = row % sites
+            text += "BULK-\(site),Store \(site),KE,-1.\(site % 90 + 10),36.8,SHE-TENT-FAM,\(quantity + row),\(row % 7 == 0 ? "2027-01-31" : "")\n"
+        }
+        return text + extra
+    }
+
+    static func run(_ store: Store, _ text: String, threshold: Int = 1_000) async throws -> StockImportReport {
+        var importer = store.stockImporter
+        importer.indexRebuildThreshold = threshold
+        var reader = CSVReader(data: Data(text.utf8))
+        return try await importer.run(&reader, StockImportRequest(org: "WFP", fileName: "bulk.csv", today: ImportFixture.today),
+                                      by: .console)
+    }
+
+    static func indexes(_ store: Store) async throws -> [String] {
+        guard store.database.dialect == .sqlite else { return [] }
+        return try await store.database.read { db in
+            try await db.raw("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'stock_lines' AND sql IS NOT NULL ORDER BY name")
+                .all().map { try $0.string("name") }
+        }
+    }
+
+    static func quantities(_ store: Store) async throws -> [Int64] {
+        try await store.database.read { db in
+            try await db.raw("""
+                SELECT l.quantity_milli FROM stock_lines l JOIN organisations o ON o.id = l.reporter_org_id
+                WHERE o.code = 'WFP' ORDER BY l.quantity_milli
+                """).all().map { try $0.int64("quantity_milli") }
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func aLargeSnapshotReplacesEarlierStockAndKeepsTheIndexes(_ kind: TestDatabase) async throws {
+        try await kind.withStore { store in
+            try await ImportFixture.prepare(store)
+            let indexes = try await Self.indexes(store)
+            let first = try await Self.run(store, Self.report(sites: 40, rows: 3_000, quantity: 1))
+            #expect(first.linesWritten == 3_000)
+            #expect(first.sitesCreated.count == 40)
+            #expect(try await Self.indexes(store) == indexes)
+            // The second report names the same 40 sites (now existing ones) and NBO-1: every earlier
+            // WFP line goes, the other organisation's line stays.
+            let second = try await Self.run(store, Self.report(sites: 40, rows: 2_500, quantity: 100_000,
+                                                               extra: "NBO-1,Nairobi hub,KE,-1.3,36.9,SHE-TENT-FAM,7,\n"))
+            #expect(second.linesWritten == 2_501)
+            #expect(second.sitesReplaced == 41)
+            let quantities = try await Self.quantities(store)
+            #expect(quantities.count == 2_501)
+            #expect(quantities.first == 7_000)
+            #expect(quantities.dropFirst().allSatisfy { $0 >= 100_000_000 })
+            #expect(try await Self.indexes(store) == indexes)
+            #expect(try await ImportFixture.lineCount(store) == 2_502)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func aBadRowAfterTheIndexesWereDroppedWritesNothing(_ kind: TestDatabase) async throws {
+        try await kind.withStore { store in
+            try await ImportFixture.prepare(store)
+            _ = try await Self.run(store, Self.report(sites: 10, rows: 1_500, quantity: 1))
+            let before = try await Self.quantities(store)
+            let indexes = try await Self.indexes(store)
+            do {
+                _ = try await Self.run(store, Self.report(sites: 10, rows: 2_500, quantity: 50,
+                                                          extra: "BULK-1,Store 1,KE,-1.2,36.8,NOPE,5,\n"))
+                Issue.record("the import should have been refused")
+            } catch let error as DomainError {
+                #expect(error.problems.map(\.row) == [2_502])
+            }
+            #expect(try await Self.quantities(store) == before)
+            #expect(try await Self.indexes(store) == indexes)
+        }
+    }
+
+    @Test func theIndexesStayForASmallSnapshotIntoALargeTable() async throws {
+        try await TestDatabase.sqlite.withStore { store in
+            try await ImportFixture.prepare(store)
+            _ = try await Self.run(store, Self.report(sites: 50, rows: 5_000, quantity: 1), threshold: 1_000_000)
+            var indexes = StockLineIndexes(threshold: 100)
+            try await store.database.transaction { db in
+                try await indexes.dropIfLarge(linesWritten: 100, on: db)
+                #expect(!indexes.dropped, "100 new lines against 5,000 existing ones keep the indexes")
+            }
+        }
+    }
+}
