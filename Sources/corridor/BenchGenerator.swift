@@ -18,7 +18,7 @@ struct BenchGenerator {
         let handle = try FileHandle(forWritingTo: url)
         defer { try? handle.close() }
         let places = countries.compactMap { c in c.lat.flatMap { lat in c.lon.map { (c.alpha2, lat, $0) } } }
-        var generator = SplitMix(seed: 2026)
+        var generator = SplitMix64(seed: 2026)
         var buffer = "Organisation,Site code,Site,Country,Latitude,Longitude,Item,Quantity,Status,Expiry,Reported\n"
         buffer += Self.columns.joined(separator: ",") + "\n"
         let statuses = ["available", "available", "available", "reserved", "damaged"]
@@ -37,18 +37,5 @@ struct BenchGenerator {
             }
         }
         handle.write(Data(buffer.utf8))
-    }
-}
-
-/// A small, fast, seeded generator (SplitMix64), so benchmark files are reproducible.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
