@@ -55,6 +55,8 @@ class CorridorServer:
                 self.process.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 self.process.kill()
+                # A server that ignores SIGTERM hangs deployments (systemd, containers): fail loudly.
+                raise RuntimeError("the server did not stop within 10 s of SIGTERM")
 
     def log(self):
         with open(self.log_path) as f:

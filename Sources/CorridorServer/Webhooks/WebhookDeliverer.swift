@@ -20,14 +20,18 @@ public struct WebhookDeliverer: Service {
         (self.store, self.client, self.interval, self.logger) = (store, client, interval, logger)
     }
 
+    /// Polls until the server shuts down: a graceful shutdown (SIGTERM) cancels the loop, so the
+    /// process stops as promptly as the HTTP server does. Undelivered events wait in the outbox.
     public func run() async throws {
-        while !Task.isCancelled {
-            do {
-                _ = try await deliverDue()
-            } catch {
-                logger.error("webhook delivery round failed", metadata: ["error": "\(error)"])
+        await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                do {
+                    _ = try await deliverDue()
+                } catch {
+                    logger.error("webhook delivery round failed", metadata: ["error": "\(error)"])
+                }
+                try? await Task.sleep(for: interval)
             }
-            try? await Task.sleep(for: interval)
         }
     }
 
