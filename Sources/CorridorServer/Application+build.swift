@@ -51,6 +51,7 @@ public func buildRouter(store: Store, config: CorridorConfig) async throws -> Ro
     DeclarationPages(store: store, pages: pages).addRoutes(to: router)
     ClearancePages(store: store, pages: pages).addRoutes(to: router)
     PreparednessPages(store: store, pages: pages).addRoutes(to: router)
+    PlanningFiguresPages(store: store, pages: pages).addRoutes(to: router)
     AccountPages(store: store, pages: pages).addRoutes(to: router)
     return router
 }

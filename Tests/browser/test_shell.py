@@ -304,6 +304,25 @@ def main():
                 assert "reserved" in page.inner_text("main"), "the scenario lists its dispatch"
             results.check("a coordinator updates the checklist and runs a scenario; WFP dispatches from it", preparedness_checklist_and_scenario)
 
+            def admin_edits_planning_figures_and_wfp_registers_a_webhook():
+                sign_in_as("admin@corridor.example")
+                page.goto(base + "/preparedness/figures")
+                page.fill("input[name=road]", "-5")
+                page.click("button:has-text('Save the figures')")
+                assert "road_km_per_day" in page.inner_text("main"), page.inner_text("main")[:300]
+                page.fill("input[name=road]", "350")
+                page.click("button:has-text('Save the figures')")
+                assert "Saved" in page.inner_text("main") and page.input_value("input[name=road]") == "350"
+                sign_in_as("logistics@wfp.example")
+                page.goto(base + "/account")
+                page.fill("input[name=url]", "ftp://erp.example.org/in")
+                page.click("button:has-text('Register receiver')")
+                assert "http" in page.inner_text("p.error"), page.inner_text("main")[:300]
+                page.fill("input[name=url]", "https://erp.example.org/corridor")
+                page.click("button:has-text('Register receiver')")
+                assert "whsec_" in page.inner_text("p.notice") and "erp.example.org" in page.inner_text("#webhooks ~ table")
+            results.check("an admin edits the planning figures; WFP registers a webhook receiver", admin_edits_planning_figures_and_wfp_registers_a_webhook)
+
             def customs_decides_accreditation():
                 sign_in_as("customs.ke@corridor.example")
                 page.goto(base + "/customs?country=KE")

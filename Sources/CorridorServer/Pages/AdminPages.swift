@@ -75,6 +75,23 @@ struct AccountPages {
             let created = try await store.tokens.create(for: id, name: fields["name"] ?? "", by: context.actor)
             return try await accountPage(context: context, newToken: created.secret)
         }
+        router.post("account/webhooks") { request, context in
+            let fields = try await Forms.fields(request, context: context)
+            try Forms.checkCSRF(fields, context: context)
+            do {
+                let created = try await store.webhooks.register(org: fields["org"] ?? "", url: fields["url"] ?? "", by: context.actor)
+                return try await accountPage(context: context, newToken: nil, newWebhook: created)
+            } catch let error as DomainError where error.status == .unprocessableContent {
+                return try await accountPage(context: context, newToken: nil, webhookError: error.problems.first?.problem ?? error.message)
+            }
+        }
+        router.post("account/webhooks/{id}/revoke") { request, context in
+            let fields = try await Forms.fields(request, context: context)
+            try Forms.checkCSRF(fields, context: context)
+            guard let id = Int64(try request.required("id", context)) else { throw DomainError.notFound("no such webhook") }
+            try await store.webhooks.revoke(org: fields["org"] ?? "", id: id, by: context.actor)
+            return Response(status: .seeOther, headers: [.location: "/account#webhooks"])
+        }
         router.post("account/tokens/{id}/revoke") { request, context in
             let fields = try await Forms.fields(request, context: context)
             try Forms.checkCSRF(fields, context: context)
@@ -84,7 +101,8 @@ struct AccountPages {
         }
     }
 
-    private func accountPage(context: CorridorRequestContext, newToken: String?) async throws -> Response {
+    private func accountPage(context: CorridorRequestContext, newToken: String?, newWebhook: WebhookRepository.Webhook? = nil,
+                             webhookError: String? = nil) async throws -> Response {
         try Policy.authorize(context.actor, .readOwnAccount)
         guard let id = context.actor.userID, let user = try await store.users.find(id: id) else {
             throw DomainError.unauthenticated("sign in first")
@@ -95,6 +113,20 @@ struct AccountPages {
             "tokens": tokens.map { ["id": $0.id, "name": $0.name, "prefix": $0.prefix, "revoked": $0.revokedAt != nil] },
         ]
         if let newToken { data["newToken"] = newToken }
+        // Webhooks of the organisations the user acts for: one secret per receiver, shown once.
+        let orgs = user.roles.compactMap(\.orgCode)
+        var hooks: [[String: Any]] = []
+        for org in orgs {
+            for hook in try await store.webhooks.list(org: org, by: context.actor) {
+                hooks.append(["id": hook.id, "org": hook.org, "url": hook.url, "delivered": hook.delivered, "pending": hook.pending,
+                              "failing": hook.failing])
+            }
+        }
+        data["canWebhook"] = !orgs.isEmpty
+        data["orgs"] = orgs.map { ["code": $0] }
+        data["webhooks"] = hooks
+        if let newWebhook { data["newWebhook"] = ["url": newWebhook.url, "secret": newWebhook.secret ?? ""] }
+        if let webhookError { data["webhookError"] = webhookError }
         return pages.page("account", title: "My account", data: data, context: context, path: "/account")
     }
 }
