@@ -323,6 +323,24 @@ def main():
                 assert "whsec_" in page.inner_text("p.notice") and "erp.example.org" in page.inner_text("#webhooks ~ table")
             results.check("an admin edits the planning figures; WFP registers a webhook receiver", admin_edits_planning_figures_and_wfp_registers_a_webhook)
 
+            def map_zooms_and_filters_in_place():
+                page.goto(base + "/map")
+                before = page.get_attribute("svg.worldmap", "viewBox")
+                page.click("button[aria-label='Zoom in']")
+                after = page.get_attribute("svg.worldmap", "viewBox")
+                assert float(after.split()[2]) == float(before.split()[2]) / 2, (before, after)
+                total = page.locator("svg.worldmap a[data-tier]").count()
+                page.fill("form.filters input[name=org]", "WFP")
+                shown = int(page.get_attribute("svg.worldmap", "data-shown"))
+                assert 0 < shown < total, (shown, total)
+                assert page.url.rstrip("/").endswith("/map"), "filtered in place, no reload"
+                page.select_option("form.filters select[name=tier]", "global_hub")
+                assert int(page.get_attribute("svg.worldmap", "data-shown")) == 6, "the six UNHRD hubs"
+                page.click("button[aria-label='Whole world']")
+                reset = page.get_attribute("svg.worldmap", "viewBox")
+                assert [float(v) for v in reset.split()] == [float(v) for v in before.split()], (before, reset)
+            results.check("the map zooms and filters by tier and organisation without a reload", map_zooms_and_filters_in_place)
+
             def customs_decides_accreditation():
                 sign_in_as("customs.ke@corridor.example")
                 page.goto(base + "/customs?country=KE")

@@ -51,7 +51,7 @@ enum StaticAssets {
     struct Asset: Sendable { var data: Data; var contentType: String }
 
     static let assets: [String: Asset] = {
-        let types = ["corridor.css": "text/css; charset=utf-8", "openapi.json": "application/json"]
+        let types = ["corridor.css": "text/css; charset=utf-8", "openapi.json": "application/json", "map.js": "text/javascript; charset=utf-8"]
         var loaded: [String: Asset] = [:]
         for (name, type) in types {
             let parts = name.split(separator: ".", maxSplits: 1).map(String.init)

@@ -60,7 +60,8 @@ public struct WorldMap: Sendable {
             let (x, y) = Self.project(lat: site.lat, lon: site.lon)
             // Area grows with volume; a site without stock still shows as a small dot.
             let radius = min(14, 2.5 + sqrt(entry.volumeM3) / 6)
-            markers += "<a href=\"/sites/\(site.id)\">"
+            // The data attributes let the map's script filter markers in place, without a reload.
+            markers += "<a href=\"/sites/\(site.id)\" data-tier=\"\(site.tier.rawValue)\" data-org=\"\(Self.escape(site.orgCode))\" data-country=\"\(site.country)\">"
             markers += String(format: "<circle class=\"site %@\" cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\">", site.tier.rawValue, x, y, radius)
             markers += "<title>\(Self.escape(site.name)) (\(Self.escape(site.orgCode)), \(site.country)) — \(Int(entry.volumeM3.rounded())) m³ of stock</title></circle></a>"
         }

@@ -73,7 +73,7 @@ struct ShellPages {
 
     private func siteRow(_ site: Site, volume: Double) -> [String: Any] {
         ["id": site.id, "code": site.code, "name": site.name, "org": site.orgCode, "country": site.country,
-         "tier": site.tier.rawValue.replacingOccurrences(of: "_", with: " "),
+         "tier": site.tier.rawValue.replacingOccurrences(of: "_", with: " "), "tierValue": site.tier.rawValue,
          "sharing": site.sharing.rawValue, "stock": "\(Int(volume.rounded())) m³",
          "capacity": site.capacityM3.map { "\(Int($0)) m³" } ?? "—"]
     }
