@@ -14,6 +14,10 @@ public enum Actor: Sendable, Equatable {
 
     public func isMember(of orgCode: String) -> Bool { roles.contains(.orgMember(orgCode: orgCode)) }
     public func isCustomsOfficer(of country: String) -> Bool { roles.contains(.customsOfficer(country: country)) }
+    /// The countries whose customs administration the caller acts for.
+    public var customsCountries: [String] {
+        roles.compactMap { role in if case .customsOfficer(let country) = role { country } else { nil } }
+    }
     public var isGlobalCoordinator: Bool { roles.contains(.coordinator(country: nil)) }
     public func isCoordinator(of country: String) -> Bool {
         isGlobalCoordinator || roles.contains(.coordinator(country: country))

@@ -84,3 +84,12 @@ public enum NameSuggestions {
         return previous[b.count]
     }
 }
+
+extension Item {
+    /// An indicative value is a positive amount below 10,000,000 US dollars, or nil to clear it.
+    public static func checkIndicativeValue(_ valueUSD: Double?) throws(DomainError) {
+        if let valueUSD, !(valueUSD > 0 && valueUSD.isFinite && valueUSD < 10_000_000) {
+            throw .invalid(field: "value_usd", "must be a positive amount below 10,000,000, or null to clear it")
+        }
+    }
+}

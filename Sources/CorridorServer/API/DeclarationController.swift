@@ -1,7 +1,6 @@
 import CorridorCore
 import CorridorFormats
 import CorridorStore
-import Crypto
 import Foundation
 import Hummingbird
 import NIOCore

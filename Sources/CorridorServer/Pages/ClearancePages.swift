@@ -46,9 +46,7 @@ struct ClearancePages {
     }
 
     private func country(_ request: Request, _ raw: String?, _ context: CorridorRequestContext) throws -> String {
-        let iso = (raw ?? context.actor.roles.compactMap { role -> String? in
-            if case .customsOfficer(let c) = role { c } else { nil }
-        }.first ?? "").uppercased()
+        let iso = (raw ?? context.actor.customsCountries.first ?? "").uppercased()
         guard CountryCode(iso) != nil else { throw DomainError.invalid(field: "country", "choose a country (?country=KE)") }
         try Policy.authorize(context.actor, .manageSelectivityRules, .country(iso))
         return iso

@@ -43,9 +43,7 @@ struct CustomsPages {
                      "validUntil": a.validUntil?.description ?? "", "canDecide": Policy.can(context.actor, .decideAccreditation, .country(a.country))] as [String: Any]
                 },
                 "signedIn": context.actor != .anonymous,
-                "rulesCountry": context.actor.isAdmin ? (country ?? "") : (context.actor.roles.compactMap { role -> String? in
-                    if case .customsOfficer(let c) = role { c } else { nil }
-                }.first ?? ""),
+                "rulesCountry": context.actor.isAdmin ? (country ?? "") : (context.actor.customsCountries.first ?? ""),
                 "suggestedValidity": today.adding(days: 365).description,
             ], context: context, path: "/customs")
         }

@@ -61,7 +61,9 @@ extension DeclarationRepository {
     /// What released consignments the caller may see still owe.
     public func obligations(by actor: Actor, now: Int64 = UnixTime.now()) async throws -> Obligations {
         let today = Day.today(Date(timeIntervalSince1970: TimeInterval(now)))
-        let released = try await list(by: actor, filter: ListFilter(limit: 5000), now: now).filter { [.released, .completed, .closed].contains($0.state) }
+        var afterRelease = ListFilter(limit: 5000)
+        afterRelease.states = [.released, .completed, .closed]
+        let released = try await list(by: actor, filter: afterRelease, now: now)
         var completions: [Obligations.Completion] = []
         var reExports: [Obligations.ReExport] = []
         for d in released {
@@ -102,7 +104,7 @@ extension DeclarationRepository {
             if case .coordinator(let country) = role { country } else { nil }
         }
         let orgs = actor.roles.compactMap(\.orgCode)
-        let customs = actor.roles.compactMap { role -> String? in if case .customsOfficer(let c) = role { c } else { nil } }
+        let customs = actor.customsCountries
         let everything = actor.isAdmin || coordinated.contains { $0 == nil }
         var sql: SQLQueryString = """
             SELECT d.destination, d.state, d.lane, COUNT(*) AS n FROM declarations d JOIN organisations o ON o.id = d.declarant_org_id

@@ -22,6 +22,8 @@ extension DeclarationRepository {
     /// What the caller narrows a list to; nil means no narrowing.
     public struct ListFilter: Sendable {
         public var state: DeclarationState?
+        /// Any of these states (with `state`, both must hold).
+        public var states: Set<DeclarationState>?
         public var country: String?
         public var org: String?
         public var limit: Int
@@ -34,9 +36,7 @@ extension DeclarationRepository {
     /// The declarations the caller may see (its organisations', or its countries' as customs), as a
     /// queue: those waiting for customs first, by needs-list priority then age, then the rest, newest first.
     public func list(by actor: Actor, filter: ListFilter = ListFilter(), now: Int64 = UnixTime.now()) async throws -> [DeclarationView] {
-        let orgs = actor.roles.compactMap(\.orgCode), countries = actor.roles.compactMap { role -> String? in
-            if case .customsOfficer(let country) = role { country } else { nil }
-        }
+        let orgs = actor.roles.compactMap(\.orgCode), countries = actor.customsCountries
         guard actor.isAdmin || !orgs.isEmpty || !countries.isEmpty else { return [] }
         var sql: SQLQueryString = "1 = 1"
         if !actor.isAdmin {
@@ -47,6 +47,10 @@ extension DeclarationRepository {
             sql.appendLiteral(")")
         }
         if let state = filter.state { sql.appendLiteral(" AND d.state = "); sql.appendInterpolation(bind: state.rawValue) }
+        if let states = filter.states {
+            sql.appendLiteral(" AND d.state IN ")
+            sql.appendInterpolation(SQLQueryString.list(states.map(\.rawValue).sorted()))
+        }
         if let country = filter.country { sql.appendLiteral(" AND d.destination = "); sql.appendInterpolation(bind: country.uppercased()) }
         if let org = filter.org { sql.appendLiteral(" AND o.code = "); sql.appendInterpolation(bind: org.uppercased()) }
         let limit = min(max(filter.limit, 1), 5000)

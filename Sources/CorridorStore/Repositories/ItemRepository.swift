@@ -45,9 +45,7 @@ public struct ItemRepository: Sendable {
     /// Sets (or clears) the indicative value per unit that the value-per-kg indicator compares with.
     public func setIndicativeValue(code: String, valueUSD: Double?, by actor: Actor) async throws -> Item {
         try Policy.authorize(actor, .createItem)
-        if let valueUSD, !(valueUSD > 0 && valueUSD.isFinite && valueUSD < 10_000_000) {
-            throw DomainError.invalid(field: "value_usd", "must be a positive amount below 10,000,000, or null to clear it")
-        }
+        try Item.checkIndicativeValue(valueUSD)
         return try await database.transaction { db in
             guard try await db.raw("UPDATE items SET value_usd = \(bind: valueUSD) WHERE code = \(bind: code.uppercased()) RETURNING code").first() != nil,
                   let row = try await db.raw("SELECT * FROM items WHERE code = \(bind: code.uppercased())").first() else {
