@@ -40,6 +40,10 @@ public struct CSVReader: TabularReader {
     public mutating func next() throws -> TabularRow? {
         try parser.next()
     }
+
+    public mutating func nextFields(_ body: (TabularFields) throws -> Void) throws -> Bool {
+        try parser.nextFields(body)
+    }
 }
 
 private let quote: UInt8 = 0x22
@@ -58,10 +62,12 @@ final class CSVParser {
     let separator: UInt8
     private let input: ByteChunks
     private var recordNumber = 0
-    private var recordBytes = 0
     private var swallowLineFeed = false
-    private var scratch: [UInt8] = []
-    private var widthHint = 8
+    /// The current record's fields, unescaped and back to back; `ends[i]` is where field `i` stops.
+    /// Filled for every record, whether the caller wants `String`s or bytes.
+    private let record = FieldArena()
+    /// Where a plain record's fields lie in the read buffer, when they can be handed out in place.
+    private let plainBounds = FieldBounds()
     private var failure: TabularError?
 
     init(source: ByteChunks.Source, chunkSize: Int) throws {
@@ -78,6 +84,52 @@ final class CSVParser {
     }
 
     func next() throws -> TabularRow? {
+        guard try advance() else { return nil }
+        return record.row(number: recordNumber)
+    }
+
+    func nextFields(_ body: (TabularFields) throws -> Void) throws -> Bool {
+        if failure == nil, let fieldCount = scanPlainRecord() {
+            try body(TabularFields(number: recordNumber, count: fieldCount, base: input.base, bounds: plainBounds.pointer))
+            return true
+        }
+        guard try advance() else { return false }
+        try record.withFields(number: recordNumber, body)
+        return true
+    }
+
+    /// The common record, read in place: every field unquoted and ASCII, the whole record
+    /// (terminator included) inside the read buffer. Everything is in locals, so the loop makes
+    /// no exclusivity checks on this class's state. Returns nil, having consumed nothing, for any
+    /// other record, which `readRecord` then reads with all its rules.
+    private func scanPlainRecord() -> Int? {
+        guard !swallowLineFeed else { return nil }
+        let base = input.base, end = input.count, sep = separator
+        let bounds = plainBounds.pointer, capacity = plainBounds.capacity
+        var pos = input.pos
+        guard pos < end else { return nil }
+        var fields = 0
+        while true {
+            guard pos < end, base[pos] != quote, fields < capacity else { return nil }
+            let (stop, ascii) = Self.scanUnquoted(base, from: pos, to: end, separator: sep)
+            guard stop < end, ascii else { return nil }
+            (bounds[2 * fields], bounds[2 * fields + 1]) = (pos, stop)
+            fields += 1
+            let byte = base[stop]
+            pos = stop + 1
+            if byte == sep { continue }
+            if byte == carriageReturn {
+                guard pos < end else { return nil }
+                if base[pos] == lineFeed { pos += 1 }
+            }
+            break
+        }
+        input.pos = pos
+        recordNumber += 1
+        return fields
+    }
+
+    private func advance() throws -> Bool {
         if let failure { throw failure }
         do {
             return try readRecord()
@@ -90,66 +142,59 @@ final class CSVParser {
 
     // MARK: Records and fields
 
-    private func readRecord() throws -> TabularRow? {
+    private func readRecord() throws -> Bool {
         if swallowLineFeed {
             swallowLineFeed = false
             if try hasByte(), input.base[input.pos] == lineFeed { input.pos += 1 }
         }
         guard try hasByte() else {
             input.close()
-            return nil
+            return false
         }
         recordNumber += 1
-        recordBytes = 0
-        var cells: [String] = []
-        cells.reserveCapacity(widthHint)
+        record.reset()
         while true {
             // Fast path, taken by almost every field: unquoted and ending inside this chunk.
             let start = input.pos
             if start < input.count, input.base[start] != quote {
                 let (stop, ascii) = Self.scanUnquoted(input.base, from: start, to: input.count, separator: separator)
                 if stop < input.count {
-                    let bytes = UnsafeBufferPointer(start: input.base + start, count: stop - start)
-                    cells.append(ascii ? String(decoding: bytes, as: UTF8.self)
-                                       : try makeString(bytes, column: cells.count + 1))
-                    recordBytes += stop - start
+                    if !ascii { try checkUTF8(input.base + start, count: stop - start) }
+                    try append(from: start, to: stop)
+                    record.endField()
                     input.pos = stop
                     if consumeTerminator() == .record { break }
-                    if cells.count >= Self.maxColumns { throw tooWide() }
+                    if record.fieldCount >= Self.maxColumns { throw tooWide() }
                     continue
                 }
             }
-            let column = cells.count + 1
+            let fieldStart = record.byteCount
             let terminator: Terminator
-            let value: String
             if input.pos == input.count, !(try hasByte()) {
-                (value, terminator) = ("", .record)  // a separator right before EOF
+                terminator = .record  // a separator right before EOF: an empty last field
             } else if input.base[input.pos] == quote {
                 input.pos += 1
-                (value, terminator) = try readQuoted(column: column)
+                terminator = try readQuoted()
             } else {
-                (value, terminator) = try readUnquoted(column: column)
+                terminator = try readUnquoted()
             }
-            cells.append(value)
+            try checkUTF8(record.bytes + fieldStart, count: record.byteCount - fieldStart)
+            record.endField()
             if terminator == .record { break }
-            if cells.count >= Self.maxColumns { throw tooWide() }
+            if record.fieldCount >= Self.maxColumns { throw tooWide() }
         }
-        widthHint = cells.count
-        return TabularRow(number: recordNumber, cells: cells)
+        return true
     }
 
-    /// An unquoted field that crosses chunks (or starts at a chunk's end): collected in `scratch`.
-    private func readUnquoted(column: Int) throws -> (String, Terminator) {
-        scratch.removeAll(keepingCapacity: true)
+    /// An unquoted field that crosses chunks (or starts at a chunk's end).
+    private func readUnquoted() throws -> Terminator {
         while true {
             let start = input.pos
             let (stop, _) = Self.scanUnquoted(input.base, from: start, to: input.count, separator: separator)
-            try spill(from: start, to: stop)
+            try append(from: start, to: stop)
             input.pos = stop
-            if stop < input.count {
-                return (try makeString(scratch, column: column), consumeTerminator())
-            }
-            if !(try hasByte()) { return (try makeString(scratch, column: column), .record) }
+            if stop < input.count { return consumeTerminator() }
+            if !(try hasByte()) { return .record }
         }
     }
 
@@ -193,48 +238,33 @@ final class CSVParser {
         (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
     }
 
-    private func readQuoted(column: Int) throws -> (String, Terminator) {
-        // Fast path: closing quote in this chunk, no "" escape, and a terminator right after it.
-        let base = input.base
-        var closing = input.pos
-        while closing < input.count, base[closing] != quote { closing += 1 }
-        if closing + 1 < input.count, Self.isStop(base[closing + 1], separator) {
-            let value = try makeString(UnsafeBufferPointer(start: base + input.pos, count: closing - input.pos),
-                                       column: column)
-            recordBytes += closing - input.pos
-            input.pos = closing + 1
-            return (value, consumeTerminator())
-        }
-        scratch.removeAll(keepingCapacity: true)
+    /// After the opening quote: up to and including the terminator after the closing quote.
+    private func readQuoted() throws -> Terminator {
         var closed = false
         while true {
             guard try hasByte() else {
-                if closed { return (try makeString(scratch, column: column), .record) }
+                if closed { return .record }
                 throw TabularError(row: recordNumber, message: "a quoted field opened here is never closed")
             }
             if closed {
                 let byte = input.base[input.pos]
                 if byte == quote {
                     // "" inside quotes is one literal quote.
-                    scratch.append(quote)
+                    try append(from: input.pos, to: input.pos + 1)
                     input.pos += 1
                     closed = false
                     continue
                 }
-                if byte == separator || byte == lineFeed || byte == carriageReturn {
-                    return (try makeString(scratch, column: column), consumeTerminator())
-                }
+                if Self.isStop(byte, separator) { return consumeTerminator() }
                 // Text after the closing quote (`"a"b`) is kept, as spreadsheets do, rather than rejected.
-                let head = try makeString(scratch, column: column)
-                let (rest, terminator) = try readUnquoted(column: column)
-                return (head + rest, terminator)
+                return try readUnquoted()
             }
             let base = input.base
             let start = input.pos
             let end = input.count
             var index = start
             while index < end, base[index] != quote { index += 1 }
-            try spill(from: start, to: index)
+            try append(from: start, to: index)
             input.pos = index
             if index < end {
                 input.pos += 1
@@ -263,25 +293,20 @@ final class CSVParser {
         TabularError(row: recordNumber, message: "record has more than \(Self.maxColumns) columns")
     }
 
-    private func spill(from start: Int, to end: Int) throws {
+    @inline(__always)
+    private func append(from start: Int, to end: Int) throws {
         guard end > start else { return }
-        recordBytes += end - start
-        if recordBytes > Self.maxRecordBytes {
+        if record.byteCount + end - start > Self.maxRecordBytes {
             throw TabularError(row: recordNumber,
                                message: "record is longer than \(Self.maxRecordBytes / 1024 / 1024) MiB; is a quote left open?")
         }
-        scratch.append(contentsOf: UnsafeBufferPointer(start: input.base + start, count: end - start))
+        record.append(input.base + start, count: end - start)
     }
 
-    private func makeString(_ bytes: UnsafeBufferPointer<UInt8>, column: Int) throws -> String {
-        guard let value = UTF8Text.string(bytes) else {
-            throw TabularError(row: recordNumber, message: "column \(column) is not valid UTF-8; save the file as CSV UTF-8")
-        }
-        return value
-    }
-
-    private func makeString(_ bytes: [UInt8], column: Int) throws -> String {
-        try bytes.withUnsafeBufferPointer { try makeString($0, column: column) }
+    private func checkUTF8(_ bytes: UnsafeMutablePointer<UInt8>, count: Int) throws {
+        guard !UTF8Text.isValid(UnsafeBufferPointer(start: bytes, count: count)) else { return }
+        throw TabularError(row: recordNumber,
+                           message: "column \(record.fieldCount + 1) is not valid UTF-8; save the file as CSV UTF-8")
     }
 
     // MARK: Input

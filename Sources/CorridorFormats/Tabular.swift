@@ -18,6 +18,25 @@ public struct TabularRow: Sendable, Equatable {
 /// so consume a reader from one place only.
 public protocol TabularReader {
     mutating func next() throws -> TabularRow?
+    /// The next record as bytes, for readers of millions of rows that compare most cells rather
+    /// than keep them: no `String` is made. The fields are valid only inside `body`.
+    /// False at the end of the file. Not generic, so a caller in another module pays no
+    /// metadata look-up per record.
+    mutating func nextFields(_ body: (TabularFields) throws -> Void) throws -> Bool
+}
+
+extension TabularReader {
+    public mutating func nextFields(_ body: (TabularFields) throws -> Void) throws -> Bool {
+        guard let row = try next() else { return false }
+        let arena = FieldArena()
+        for cell in row.cells {
+            var cell = cell
+            cell.withUTF8 { arena.append($0.baseAddress, count: $0.count) }
+            arena.endField()
+        }
+        try arena.withFields(number: row.number, body)
+        return true
+    }
 }
 
 public enum TabularFormat: String, Sendable {

@@ -40,15 +40,10 @@ struct Bench: AsyncParsableCommand {
                 try await StockImporter.benchmarkContext(org: "BENCH", store: store, today: today)
             }
             let checkStart = ContinuousClock.now
-            var reader = try CSVReader(url: file)
-            var head: [TabularRow] = []
-            while head.count < 2, let row = try reader.next() { head.append(row) }
-            let layout = try StockReportLayout.detect(head)
+            let scanner = try StockReportScanner(try CSVReader(url: file))
             var checked = 0, problems = 0
-            let memo = StockCheckMemo()
-            while let row = try reader.next() {
-                let outcome = StockRowChecker.check(layout.cells(of: row), rowNumber: row.number, context: context, memo: memo)
-                if outcome.row != nil { checked += 1 } else { problems += outcome.problems.count }
+            while let row = try scanner.next(against: context) {
+                if row.checked != nil { checked += 1 } else { problems += row.problems.count }
             }
             let checkSeconds = Self.seconds(ContinuousClock.now - checkStart)
             print(String(format: "read + check: %d rows in %.2f s = %.0f rows/s (%d problems)", checked, checkSeconds, Double(checked) / checkSeconds, problems))

@@ -6,13 +6,32 @@ public enum SiteReference: Sendable, Equatable, Hashable {
     case new(NewSite)
 }
 
-public struct NewSite: Sendable, Equatable, Hashable {
-    public var code: String
-    public var name: String
-    public var country: String
-    public var adm1: String?
-    public var lat: Double
-    public var lon: Double
+/// Immutable and shared: a report names the same new site on thousands of rows, and a reference
+/// keeps each checked row small to copy.
+public final class NewSite: Sendable, Hashable {
+    public let code: String
+    public let name: String
+    public let country: String
+    public let adm1: String?
+    public let lat: Double
+    public let lon: Double
+
+    public init(code: String, name: String, country: String, adm1: String?, lat: Double, lon: Double) {
+        (self.code, self.name, self.country, self.adm1, self.lat, self.lon) = (code, name, country, adm1, lat, lon)
+    }
+
+    public static func == (a: NewSite, b: NewSite) -> Bool {
+        a === b || (a.code, a.name, a.country, a.adm1, a.lat, a.lon) == (b.code, b.name, b.country, b.adm1, b.lat, b.lon)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(code)
+        hasher.combine(name)
+        hasher.combine(country)
+        hasher.combine(adm1)
+        hasher.combine(lat)
+        hasher.combine(lon)
+    }
 }
 
 /// A row that passed every check, ready to store.
@@ -133,7 +152,7 @@ public enum StockRowChecker {
         return Outcome(row: row, problems: [], warnings: warnings)
     }
 
-    private static func resolveItem(_ code: String?, _ name: String?, context: StockReportContext,
+    static func resolveItem(_ code: String?, _ name: String?, context: StockReportContext,
                                     fail: (StockField, String) -> Void) -> Item? {
         if let code {
             let key = code.uppercased()
@@ -172,7 +191,7 @@ public enum StockRowChecker {
             ?? (context.acceptsSerialDates ? Day.fromSpreadsheetSerial(raw) : nil)
     }
 
-    private static func resolveOwner(_ code: String?, _ name: String?, context: StockReportContext,
+    static func resolveOwner(_ code: String?, _ name: String?, context: StockReportContext,
                                      fail: (StockField, String) -> Void) -> String {
         if let code {
             if context.organisations.contains(code.uppercased()) { return code.uppercased() }

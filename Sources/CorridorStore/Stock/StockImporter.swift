@@ -22,9 +22,8 @@ public struct StockImporter: Sendable {
                                            progress: (@Sendable (Int) -> Void)? = nil) async throws -> StockImportReport {
         let orgCode = request.org.uppercased()
         try Policy.authorize(actor, .importStock, .organisation(code: orgCode))
-        var head: [TabularRow] = []
-        while head.count < StockReportLayout.searchDepth, let row = try Self.next(&reader) { head.append(row) }
-        let layout = try StockReportLayout.detect(head)
+        let scanner = try StockReportScanner(reader)
+        let layout = scanner.layout
         do {
             return try await database.transaction(driver: { db, driver in
                 guard let org = try await OrganisationRepository.find(code: orgCode, on: db) else {
@@ -42,19 +41,19 @@ public struct StockImporter: Sendable {
                         rowsRead: 0, linesWritten: 0, sitesReplaced: 0, sitesCreated: [], ignoredColumns: layout.ignored,
                         warningCount: 0, warnings: [], reportID: nil)
                     var seen = Set<Int>()
-                    let memo = StockCheckMemo()
-                    var buffered = head.makeIterator()
-                    while let row = try buffered.next() ?? Self.next(&reader) {
-                        guard row.number > layout.headerRow, row.cells.contains(where: { !$0.isEmpty }) else { continue }
+                    while let row = try scanner.next(against: context) {
                         report.rowsRead += 1
                         if report.rowsRead % 10_000 == 0 { progress?(report.rowsRead) }
-                        let outcome = StockRowChecker.check(layout.cells(of: row), rowNumber: row.number, context: context, memo: memo)
-                        report.warningCount += outcome.warnings.count
-                        if report.warnings.count < Self.listLimit { report.warnings += outcome.warnings.prefix(Self.listLimit - report.warnings.count) }
-                        problemCount += outcome.problems.count
-                        if problems.count < Self.listLimit { problems += outcome.problems.prefix(Self.listLimit - problems.count) }
-                        guard let checked = outcome.row, problemCount == 0 else { continue }
-                        if !seen.insert(Self.duplicateKey(checked)).inserted {
+                        if !row.warnings.isEmpty {
+                            report.warningCount += row.warnings.count
+                            if report.warnings.count < Self.listLimit { report.warnings += row.warnings.prefix(Self.listLimit - report.warnings.count) }
+                        }
+                        if !row.problems.isEmpty {
+                            problemCount += row.problems.count
+                            if problems.count < Self.listLimit { problems += row.problems.prefix(Self.listLimit - problems.count) }
+                        }
+                        guard let checked = row.checked, problemCount == 0 else { continue }
+                        if !seen.insert(row.fingerprint).inserted {
                             report.warningCount += 1
                             if report.warnings.count < Self.listLimit {
                                 report.warnings.append(Problem(row: row.number, problem: "repeats an earlier row (same site, item, batch, expiry and status); both are kept"))
@@ -88,23 +87,6 @@ public struct StockImporter: Sendable {
         } catch let finished as DryRunFinished {
             return finished.report
         }
-    }
-
-    private static func next<Reader: TabularReader>(_ reader: inout Reader) throws -> TabularRow? {
-        do { return try reader.next() } catch let error as TabularError {
-            throw DomainError.invalid([Problem(row: error.row, problem: error.message)])
-        }
-    }
-
-    private static func duplicateKey(_ row: CheckedStockRow) -> Int {
-        var hasher = Hasher()
-        hasher.combine(row.site)
-        hasher.combine(row.itemCode)
-        hasher.combine(row.batch)
-        hasher.combine(row.expiry)
-        hasher.combine(row.status)
-        hasher.combine(row.ownerOrg)
-        return hasher.finalize()
     }
 
     /// The context an import of `org` would check rows against, for benchmarks of checking alone.

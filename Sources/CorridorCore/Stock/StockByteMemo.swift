@@ -1,0 +1,97 @@
+/// The quick check's memory of site, item and owner verdicts for one import, keyed by the exact
+/// bytes of the cells each verdict depends on. A verdict is kept only when it is clean (no
+/// problem, no warning); a key whose verdict is not clean is remembered as such, so its rows go
+/// to the full check, which words the problems. Only valid with one unchanging
+/// `StockReportContext`, which it holds. Bounded: a table is cleared when full.
+public final class StockByteMemo {
+    struct Site {
+        var reference: SiteReference
+        var hash: Int
+    }
+
+    struct Code {
+        var code: String
+        var hash: Int
+    }
+
+    static let siteFields: [StockField] = [.siteCode, .siteName, .country, .lat, .lon, .adm1]
+    static let itemFields: [StockField] = [.itemCode, .itemName, .unit]
+    static let ownerFields: [StockField] = [.orgCode, .orgName]
+    static let capacity = 50_000
+
+    private var sites = ByteKeyTable<Site?>()
+    private var items = ByteKeyTable<Code?>()
+    private var owners = ByteKeyTable<Code?>()
+    /// The key being looked up. Longer keys (cells of kilobytes) skip the memo and take the full check.
+    private let key: UnsafeMutableRawBufferPointer = .allocate(byteCount: 4096, alignment: 8)
+
+    let context: StockReportContext
+    /// Read on every row; copying it out of `context` would copy the whole context.
+    let today: Day
+
+    public init(context: StockReportContext) {
+        self.context = context
+        today = context.today
+    }
+
+    deinit { key.deallocate() }
+
+    func site(_ cells: StockCellBytes) -> Site? {
+        lookUp(&sites, Self.siteFields, cells) {
+            var clean = true
+            let site = StockRowChecker.resolveSite(cells.text, context: self.context, fail: { _, _ in clean = false },
+                                                   warn: { _, _ in clean = false })
+            guard clean, let site else { return nil }
+            return Site(reference: site, hash: site.hashValue)
+        }
+    }
+
+    func item(_ cells: StockCellBytes) -> Code? {
+        lookUp(&items, Self.itemFields, cells) {
+            var clean = true
+            let item = StockRowChecker.resolveItem(cells.text(.itemCode), cells.text(.itemName), context: self.context,
+                                                   fail: { _, _ in clean = false })
+            guard clean, let item else { return nil }
+            if let unit = cells.text(.unit), !UnitNames.same(unit, item.unit) { return nil }
+            return Code(code: item.code, hash: item.code.hashValue)
+        }
+    }
+
+    func owner(_ cells: StockCellBytes) -> Code? {
+        lookUp(&owners, Self.ownerFields, cells) {
+            var clean = true
+            let owner = StockRowChecker.resolveOwner(cells.text(.orgCode), cells.text(.orgName), context: self.context,
+                                                     fail: { _, _ in clean = false })
+            return clean ? Code(code: owner, hash: owner.hashValue) : nil
+        }
+    }
+
+    /// The verdict for the cells of `fields`, resolved on first sight. The key is each cell's
+    /// length (4 bytes) and bytes, so no two different rows share one.
+    private func lookUp<Value>(_ table: inout ByteKeyTable<Value?>, _ fields: [StockField], _ cells: StockCellBytes,
+                               resolve: () -> Value?) -> Value? {
+        var length = 0
+        for field in fields {
+            let cell = cells[field]
+            guard length + 4 + cell.count <= key.count else { return nil }
+            key.storeBytes(of: UInt32(truncatingIfNeeded: cell.count), toByteOffset: length, as: UInt32.self)
+            length += 4
+            if let start = cell.baseAddress, cell.count > 0 {
+                (key.baseAddress! + length).copyMemory(from: start, byteCount: cell.count)
+                length += cell.count
+            }
+        }
+        let bytes = UnsafeRawBufferPointer(rebasing: key[0..<length])
+        let hash = ByteKeyTable<Value?>.hash(bytes)
+        if let known = table.find(bytes, hash: hash) { return known }
+        // A cell that a spreadsheet would run as a formula gets a warning from the full check.
+        let formula = fields.contains { field in
+            guard let first = cells[field].first, first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40 else { return false }
+            return FormulaCells.looksLikeFormula(cells.raw(field))
+        }
+        let verdict = formula ? nil : resolve()
+        if table.count >= Self.capacity { table.removeAll() }
+        table.insert(bytes, hash: hash, value: verdict)
+        return verdict
+    }
+}
