@@ -134,6 +134,37 @@ import Testing
         }
     }
 
+    /// Records read as bytes (in place when plain, copied otherwise) equal records read as strings.
+    @Test func fieldsAsBytesEqualRowsAsStrings() throws {
+        let text = "\u{FEFF}sku;name;note\r\nA-1;\"Tent; family\";\"line1\r\nline2 \"\"quoted\"\"\"\r\n"
+            + "B-2;Kraków 東京;\r\n\"\";\"\";x\r\n;;\r\nlong-unquoted-field-value;\"q\"\r\nlast;no;newline"
+        let expected = try read(Array(text.utf8))
+        for chunkSize in [1, 2, 3, 5, 8, 13, 24, 1024] {
+            var reader = CSVReader(data: Data(text.utf8), chunkSize: chunkSize)
+            var rows: [TabularRow] = []
+            var blank: [Int] = []
+            // Alternating the two ways of reading must not lose or repeat a record.
+            while true {
+                if rows.count % 2 == 0 {
+                    guard try reader.nextFields({ fields in
+                        rows.append(fields.row)
+                        if fields.isBlank { blank.append(fields.number) }
+                    }) else { break }
+                } else {
+                    guard let row = try reader.next() else { break }
+                    rows.append(row)
+                }
+            }
+            #expect(rows == expected, "chunk size \(chunkSize)")
+            #expect(blank.allSatisfy { $0 == 5 }, "chunk size \(chunkSize)")
+        }
+        var reader = CSVReader(data: Data((Array("a\n".utf8) + [0x41, 0xE9] + Array("\n".utf8))))
+        _ = try reader.nextFields { _ in }
+        #expect(throws: TabularError(row: 2, message: "column 1 is not valid UTF-8; save the file as CSV UTF-8")) {
+            try reader.nextFields { _ in }
+        }
+    }
+
     @Test func crlfSplitAcrossChunksIsOneLineEnd() throws {
         // With 4-byte chunks "ab,c\r" ends one chunk and "\n" starts the next.
         #expect(try cells("abc\r\nde\r\n", chunkSize: 4) == [["abc"], ["de"]])

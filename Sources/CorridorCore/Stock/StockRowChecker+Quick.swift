@@ -1,6 +1,6 @@
 extension StockRowChecker {
     /// A row the quick check accepted, and its fingerprint for spotting repeated rows.
-    public struct QuickOutcome: Sendable {
+    public struct QuickOutcome: Sendable, Equatable {
         public var row: CheckedStockRow
         public var fingerprint: Int
     }
