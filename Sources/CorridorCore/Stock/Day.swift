@@ -27,7 +27,7 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
             return 10
         }
     }
-    public static func < (lhs: Day, rhs: Day) -> Bool { lhs.ordinal < rhs.ordinal }
+    public static func < (lhs: Day, rhs: Day) -> Bool { (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day) }
 
     /// Days since 1970-01-01 (proleptic Gregorian), for arithmetic.
     public var ordinal: Int {

@@ -14,17 +14,14 @@ public final class StockByteMemo {
         var hash: Int
     }
 
-    static let siteFields: [StockField] = [.siteCode, .siteName, .country, .lat, .lon, .adm1]
-    static let itemFields: [StockField] = [.itemCode, .itemName, .unit]
-    static let ownerFields: [StockField] = [.orgCode, .orgName]
+    private let siteFields = StockFieldGroup(.siteCode, .siteName, .country, .lat, .lon, .adm1)
+    private let itemFields = StockFieldGroup(.itemCode, .itemName, .unit)
+    private let ownerFields = StockFieldGroup(.orgCode, .orgName)
     static let capacity = 50_000
 
     private var sites = ByteKeyTable<Site?>()
     private var items = ByteKeyTable<Code?>()
     private var owners = ByteKeyTable<Code?>()
-    /// The key being looked up. Longer keys (cells of kilobytes) skip the memo and take the full check.
-    private let key: UnsafeMutableRawBufferPointer = .allocate(byteCount: 4096, alignment: 8)
-
     let context: StockReportContext
     /// Read on every row; copying it out of `context` would copy the whole context.
     let today: Day
@@ -34,10 +31,8 @@ public final class StockByteMemo {
         today = context.today
     }
 
-    deinit { key.deallocate() }
-
     func site(_ cells: StockCellBytes) -> Site? {
-        lookUp(&sites, Self.siteFields, cells) {
+        lookUp(&sites, siteFields, cells) {
             var clean = true
             let site = StockRowChecker.resolveSite(cells.text, context: self.context, fail: { _, _ in clean = false },
                                                    warn: { _, _ in clean = false })
@@ -47,7 +42,7 @@ public final class StockByteMemo {
     }
 
     func item(_ cells: StockCellBytes) -> Code? {
-        lookUp(&items, Self.itemFields, cells) {
+        lookUp(&items, itemFields, cells) {
             var clean = true
             let item = StockRowChecker.resolveItem(cells.text(.itemCode), cells.text(.itemName), context: self.context,
                                                    fail: { _, _ in clean = false })
@@ -58,7 +53,7 @@ public final class StockByteMemo {
     }
 
     func owner(_ cells: StockCellBytes) -> Code? {
-        lookUp(&owners, Self.ownerFields, cells) {
+        lookUp(&owners, ownerFields, cells) {
             var clean = true
             let owner = StockRowChecker.resolveOwner(cells.text(.orgCode), cells.text(.orgName), context: self.context,
                                                      fail: { _, _ in clean = false })
@@ -66,32 +61,20 @@ public final class StockByteMemo {
         }
     }
 
-    /// The verdict for the cells of `fields`, resolved on first sight. The key is each cell's
-    /// length (4 bytes) and bytes, so no two different rows share one.
-    private func lookUp<Value>(_ table: inout ByteKeyTable<Value?>, _ fields: [StockField], _ cells: StockCellBytes,
+    /// The verdict for the cells of `fields`, resolved on first sight.
+    private func lookUp<Value>(_ table: inout ByteKeyTable<Value?>, _ fields: StockFieldGroup, _ cells: StockCellBytes,
                                resolve: () -> Value?) -> Value? {
-        var length = 0
-        for field in fields {
-            let cell = cells[field]
-            guard length + 4 + cell.count <= key.count else { return nil }
-            key.storeBytes(of: UInt32(truncatingIfNeeded: cell.count), toByteOffset: length, as: UInt32.self)
-            length += 4
-            if let start = cell.baseAddress, cell.count > 0 {
-                (key.baseAddress! + length).copyMemory(from: start, byteCount: cell.count)
-                length += cell.count
-            }
-        }
-        let bytes = UnsafeRawBufferPointer(rebasing: key[0..<length])
-        let hash = ByteKeyTable<Value?>.hash(bytes)
-        if let known = table.find(bytes, hash: hash) { return known }
+        let hash = cells.hash(fields)
+        if let known = table.find(parts: fields.count, { cells[fields[$0]] }, hash: hash) { return known }
         // A cell that a spreadsheet would run as a formula gets a warning from the full check.
-        let formula = fields.contains { field in
+        let formula = (0..<fields.count).contains { index in
+            let field = fields[index]
             guard let first = cells[field].first, first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40 else { return false }
             return FormulaCells.looksLikeFormula(cells.raw(field))
         }
         let verdict = formula ? nil : resolve()
         if table.count >= Self.capacity { table.removeAll() }
-        table.insert(bytes, hash: hash, value: verdict)
+        table.insert(parts: fields.count, { cells[fields[$0]] }, hash: hash, value: verdict)
         return verdict
     }
 }

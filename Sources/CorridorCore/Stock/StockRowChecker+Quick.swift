@@ -48,14 +48,13 @@ extension StockRowChecker {
     }
 
     static func fingerprint(siteHash: Int, itemHash: Int, ownerHash: Int, batch: String?, expiry: Day?, status: StockStatus) -> Int {
-        var hasher = Hasher()
-        hasher.combine(siteHash)
-        hasher.combine(itemHash)
-        hasher.combine(ownerHash)
-        hasher.combine(batch)
-        hasher.combine(expiry)
-        hasher.combine(status)
-        return hasher.finalize()
+        // Mixed by hand: `Hasher` over six values cost as much as the rest of a quick check.
+        var hash = ByteHash.mix(UInt64(bitPattern: Int64(siteHash)))
+        hash = ByteHash.mix(hash ^ UInt64(bitPattern: Int64(itemHash)))
+        hash = ByteHash.mix(hash ^ UInt64(bitPattern: Int64(ownerHash)))
+        hash = ByteHash.mix(hash ^ UInt64(bitPattern: Int64(batch?.hashValue ?? 0x5A5A)))
+        hash = ByteHash.mix(hash ^ UInt64(bitPattern: Int64(expiry.map { $0.year << 9 | $0.month << 5 | $0.day } ?? -1)) ^ UInt64(status.code) << 40)
+        return Int(bitPattern: UInt(hash))
     }
 }
 
@@ -76,26 +75,30 @@ enum CellBytes {
     /// YYYY-MM-DD exactly, a real calendar day.
     static func isoDay(_ b: UnsafeBufferPointer<UInt8>) -> Day? {
         guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D else { return nil }
-        var digits = 0, year = 0, month = 0, day = 0
-        for index in [0, 1, 2, 3, 5, 6, 8, 9] {
-            let byte = b[index]
-            guard byte >= 0x30, byte <= 0x39 else { return nil }
-            let digit = Int(byte - 0x30)
-            switch digits {
-            case 0..<4: year = year * 10 + digit
-            case 4..<6: month = month * 10 + digit
-            default: day = day * 10 + digit
-            }
-            digits += 1
+        func digit(_ index: Int) -> Int? {
+            let value = Int(b[index]) &- 0x30
+            return value >= 0 && value <= 9 ? value : nil
         }
-        return Day(year: year, month: month, day: day)
+        guard let y0 = digit(0), let y1 = digit(1), let y2 = digit(2), let y3 = digit(3),
+              let m0 = digit(5), let m1 = digit(6), let d0 = digit(8), let d1 = digit(9) else { return nil }
+        return Day(year: y0 * 1000 + y1 * 100 + y2 * 10 + y3, month: m0 * 10 + m1, day: d0 * 10 + d1)
     }
 
-    private static let statusWords: [(word: [UInt8], status: StockStatus)] = StockStatus.allCases.map { (Array($0.rawValue.utf8), $0) }
-
-    /// The status words exactly as Corridor writes them.
+    /// The status words exactly as Corridor writes them (their lengths differ).
     static func status(_ bytes: UnsafeBufferPointer<UInt8>) -> StockStatus? {
-        statusWords.first { $0.word.elementsEqual(bytes) }?.status
+        let status: StockStatus
+        switch bytes.count {
+        case 9: status = .available
+        case 8: status = .reserved
+        case 7: status = .damaged
+        default: return nil
+        }
+        var index = 0
+        for byte in status.rawValue.utf8 {
+            guard bytes[index] == byte else { return nil }
+            index += 1
+        }
+        return status
     }
 
     /// Text needing no trimming and not starting like a formula.
@@ -103,5 +106,16 @@ enum CellBytes {
         guard let first = bytes.first, let last = bytes.last else { return false }
         if first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40 { return false }
         return !String.isSpace(first) && !String.isSpace(last) && last != 0xA0
+    }
+}
+
+extension StockStatus {
+    /// A small number per status, for fingerprints.
+    var code: Int {
+        switch self {
+        case .available: 1
+        case .reserved: 2
+        case .damaged: 3
+        }
     }
 }

@@ -1,6 +1,7 @@
-/// A hash table keyed by byte strings that looks keys up straight from borrowed bytes, so a
-/// caller that sees the same few thousand cell values a million times never makes a `String`
-/// or an `Array` to ask. Keys are copied into one buffer on insert; open addressing, linear probing.
+/// A hash table keyed by byte strings that is asked with borrowed bytes, so a caller that sees
+/// the same few thousand cell values a million times never copies them or makes a `String` to
+/// ask. A key may be several byte strings (a row's site cells); it is stored as each part's length
+/// (4 bytes) followed by its bytes. Open addressing, linear probing.
 struct ByteKeyTable<Value> {
     private struct Entry {
         var start: Int
@@ -19,7 +20,9 @@ struct ByteKeyTable<Value> {
 
     var count: Int { entries.count }
 
-    func find(_ key: UnsafeRawBufferPointer, hash: UInt64) -> Value? {
+    /// The value stored for the key made of `partCount` parts, `part(i)` being each; `hash` is
+    /// `ByteHash.add` over the parts in order, from `ByteHash.seed`.
+    func find(parts partCount: Int, _ part: (Int) -> UnsafeBufferPointer<UInt8>, hash: UInt64) -> Value? {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         return entries.withUnsafeBufferPointer { entries in
@@ -28,11 +31,10 @@ struct ByteKeyTable<Value> {
                     let index = Int(slots[slot])
                     if index < 0 { return nil }
                     // Compared in place: copying an entry would retain its value's strings.
-                    if entries[index].hash == hash, entries[index].count == key.count {
-                        let start = entries[index].start
-                        if Self.equal(UnsafeRawBufferPointer(rebasing: keys[start..<start + key.count]), key) {
-                            return entries[index].value
-                        }
+                    if entries[index].hash == hash,
+                       Self.matches(UnsafeRawBufferPointer(rebasing: keys[entries[index].start..<entries[index].start + entries[index].count]),
+                                    partCount, part) {
+                        return entries[index].value
                     }
                     slot = (slot + 1) & mask
                 }
@@ -40,12 +42,16 @@ struct ByteKeyTable<Value> {
         }
     }
 
-    mutating func insert(_ key: UnsafeRawBufferPointer, hash: UInt64, value: Value) {
+    mutating func insert(parts partCount: Int, _ part: (Int) -> UnsafeBufferPointer<UInt8>, hash: UInt64, value: Value) {
         if (entries.count + 1) * 2 > slots.count { grow() }
-        let index = entries.count
-        entries.append(Entry(start: keys.count, count: key.count, hash: hash, value: value))
-        keys.append(contentsOf: key)
-        place(index, hash: hash)
+        let start = keys.count
+        for index in 0..<partCount {
+            let bytes = part(index)
+            withUnsafeBytes(of: UInt32(truncatingIfNeeded: bytes.count)) { keys.append(contentsOf: $0) }
+            keys.append(contentsOf: bytes)
+        }
+        entries.append(Entry(start: start, count: keys.count - start, hash: hash, value: value))
+        place(entries.count - 1, hash: hash)
     }
 
     mutating func removeAll() {
@@ -66,30 +72,53 @@ struct ByteKeyTable<Value> {
         for index in entries.indices { place(index, hash: entries[index].hash) }
     }
 
-    /// A fast, non-cryptographic hash, eight bytes at a time; only ever compared within one table.
-    static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+    private static func matches(_ stored: UnsafeRawBufferPointer, _ partCount: Int,
+                                _ parts: (Int) -> UnsafeBufferPointer<UInt8>) -> Bool {
+        var offset = 0
+        for index in 0..<partCount {
+            let part = parts(index)
+            guard offset + 4 + part.count <= stored.count,
+                  stored.loadUnaligned(fromByteOffset: offset, as: UInt32.self) == UInt32(truncatingIfNeeded: part.count) else { return false }
+            offset += 4
+            if part.count > 0, !ByteHash.equal(UnsafeRawBufferPointer(rebasing: stored[offset..<offset + part.count]),
+                                               UnsafeRawBufferPointer(part)) { return false }
+            offset += part.count
+        }
+        return offset == stored.count
+    }
+}
+
+/// A fast, non-cryptographic hash, eight bytes at a time; only ever compared within one process.
+enum ByteHash {
+    static let seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+
+    @inline(__always)
+    static func add(_ bytes: UnsafeBufferPointer<UInt8>, to hash: UInt64) -> UInt64 {
+        var hash = mix(hash ^ UInt64(bytes.count))
+        guard let base = bytes.baseAddress else { return hash }
+        let raw = UnsafeRawPointer(base)
         var index = 0
         while index + 8 <= bytes.count {
-            hash = mix(hash ^ bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            hash = mix(hash ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
             index += 8
         }
         if index < bytes.count {
             var tail: UInt64 = 0
-            for offset in index..<bytes.count { tail = tail << 8 | UInt64(bytes[offset]) }
+            for offset in index..<bytes.count { tail = tail << 8 | UInt64(base[offset]) }
             hash = mix(hash ^ tail)
         }
         return hash
     }
 
     @inline(__always)
-    private static func mix(_ value: UInt64) -> UInt64 {
+    static func mix(_ value: UInt64) -> UInt64 {
         var x = value &* 0xBF58_476D_1CE4_E5B9
         x ^= x >> 31
         return x &* 0x94D0_49BB_1331_11EB
     }
 
-    private static func equal(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+    static func equal(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+        guard a.count == b.count else { return false }
         var index = 0
         while index + 8 <= a.count {
             if a.loadUnaligned(fromByteOffset: index, as: UInt64.self) != b.loadUnaligned(fromByteOffset: index, as: UInt64.self) { return false }
