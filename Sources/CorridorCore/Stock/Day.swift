@@ -3,13 +3,38 @@ import Foundation
 /// A calendar day (no time, no zone) such as an expiry or report date. Stored and compared as
 /// "YYYY-MM-DD", which sorts correctly as text in both databases.
 public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
-    public let year: Int
-    public let month: Int
-    public let day: Int
+    // Four bytes, not three `Int`s: every stock line carries two days and is copied several times
+    // on its way from a report to the database.
+    private let storedYear: UInt16
+    private let storedMonth: UInt8
+    private let storedDay: UInt8
+
+    public var year: Int { Int(storedYear) }
+    public var month: Int { Int(storedMonth) }
+    public var day: Int { Int(storedDay) }
 
     public init?(year: Int, month: Int, day: Int) {
         guard (1900...2200).contains(year), (1...12).contains(month), (1...Self.daysIn(month, year)).contains(day) else { return nil }
-        (self.year, self.month, self.day) = (year, month, day)
+        (storedYear, storedMonth, storedDay) = (UInt16(year), UInt8(month), UInt8(day))
+    }
+
+    private enum CodingKeys: String, CodingKey { case year, month, day }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let (year, month, day) = (try container.decode(Int.self, forKey: .year), try container.decode(Int.self, forKey: .month),
+                                  try container.decode(Int.self, forKey: .day))
+        guard let valid = Day(year: year, month: month, day: day) else {
+            throw DecodingError.dataCorruptedError(forKey: .day, in: container, debugDescription: "\(year)-\(month)-\(day) is not a calendar day")
+        }
+        self = valid
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(year, forKey: .year)
+        try container.encode(month, forKey: .month)
+        try container.encode(day, forKey: .day)
     }
 
     /// Written byte by byte: string interpolation here cost more than parsing the date, and an
@@ -27,7 +52,9 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
             return 10
         }
     }
-    public static func < (lhs: Day, rhs: Day) -> Bool { (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day) }
+    public static func < (lhs: Day, rhs: Day) -> Bool {
+        (lhs.storedYear, lhs.storedMonth, lhs.storedDay) < (rhs.storedYear, rhs.storedMonth, rhs.storedDay)
+    }
 
     /// Days since 1970-01-01 (proleptic Gregorian), for arithmetic.
     public var ordinal: Int {
@@ -48,7 +75,7 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         let mp = (5 * doy + 2) / 153
         let d = doy - (153 * mp + 2) / 5 + 1
         let m = mp < 10 ? mp + 3 : mp - 9
-        (year, month, day) = (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+        (storedYear, storedMonth, storedDay) = (UInt16(clamping: yoe + era * 400 + (m <= 2 ? 1 : 0)), UInt8(m), UInt8(d))
     }
 
     public func adding(days: Int) -> Day { Day(ordinal: ordinal + days) }

@@ -68,16 +68,23 @@ public final class Database: Sendable {
 
     /// Runs `body` in one transaction: everything it wrote commits together, or nothing does.
     public func transaction<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
-        try await transaction(driver: { db, _ in try await body(db) })
+        try await transaction(driver: { db, _ in try await body(db) }, foreignKeysAlreadyChecked: false)
     }
 
     /// A transaction that also hands out the driver's connection, for bulk paths that bind values
     /// directly instead of through SQLKit's `Encodable` encoder. Both handles are the same session.
-    func transaction<T: Sendable>(driver body: (any SQLDatabase, DriverConnection) async throws -> T) async throws -> T {
-        guard dialect == .sqlite else { return try await runTransaction(body) }
+    ///
+    /// - Parameter foreignKeysAlreadyChecked: SQLite only. The caller writes rows whose references
+    ///   it took from this same transaction (a checked stock report), so SQLite's per-row
+    ///   foreign-key look-ups, half the cost of inserting a line, only repeat them. They are off on
+    ///   this connection for the transaction and back on before it returns to the pool. SQLite
+    ///   ignores the pragma inside a transaction, hence around it.
+    func transaction<T: Sendable>(driver body: (any SQLDatabase, DriverConnection) async throws -> T,
+                                  foreignKeysAlreadyChecked: Bool = false) async throws -> T {
+        guard dialect == .sqlite else { return try await runTransaction(body, relaxForeignKeys: false) }
         await writeGate.enter()
         do {
-            let result = try await runTransaction(body)
+            let result = try await runTransaction(body, relaxForeignKeys: foreignKeysAlreadyChecked)
             await writeGate.leave()
             return result
         } catch {
@@ -86,17 +93,34 @@ public final class Database: Sendable {
         }
     }
 
-    private func runTransaction<T: Sendable>(_ body: (any SQLDatabase, DriverConnection) async throws -> T) async throws -> T {
+    private func runTransaction<T: Sendable>(_ body: (any SQLDatabase, DriverConnection) async throws -> T,
+                                             relaxForeignKeys: Bool) async throws -> T {
         try await withDriverConnection { db, driver in
-            try await db.raw(SQLQueryString(dialect.beginWrite)).run()
+            if relaxForeignKeys { try await db.raw("PRAGMA foreign_keys = OFF").run() }
+            let outcome: Result<T, any Error>
             do {
-                let result = try await body(db, driver)
-                try await db.raw("COMMIT").run()
-                return result
+                try await db.raw(SQLQueryString(dialect.beginWrite)).run()
+                do {
+                    let result = try await body(db, driver)
+                    try await db.raw("COMMIT").run()
+                    outcome = .success(result)
+                } catch {
+                    try? await db.raw("ROLLBACK").run()
+                    throw error
+                }
             } catch {
-                try? await db.raw("ROLLBACK").run()
-                throw error
+                outcome = .failure(error)
             }
+            if relaxForeignKeys {
+                // A pooled connection must never be handed out without its checks.
+                do {
+                    try await db.raw("PRAGMA foreign_keys = ON").run()
+                } catch {
+                    if case .sqlite(let connection) = driver { try? await connection.close().get() }
+                    throw error
+                }
+            }
+            return try outcome.get()
         }
     }
 

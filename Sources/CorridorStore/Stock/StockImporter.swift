@@ -83,7 +83,7 @@ public struct StockImporter: Sendable {
                     try? await writer.drain()
                     throw error
                 }
-            })
+            }, foreignKeysAlreadyChecked: true)
         } catch let finished as DryRunFinished {
             return finished.report
         }

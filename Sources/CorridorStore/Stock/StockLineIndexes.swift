@@ -60,7 +60,11 @@ struct StockLineIndexes {
                 """).run()
             start += chunk.count
         }
+        // SQLite sorts for CREATE INDEX on helper threads when allowed; measured 1.4 s → 1.2 s for
+        // a million lines on two cores. Per connection, so it is set back for the pool.
+        try await db.raw("PRAGMA threads = 2").run()
         for definition in definitions { try await db.raw(SQLQueryString(definition)).run() }
+        try await db.raw("PRAGMA threads = 0").run()
         dropped = false
         deferredSites = []
     }

@@ -16,16 +16,24 @@ struct StockLineWriter {
     private(set) var replacedSites = Set<Int64>()
     private(set) var createdSites: [String] = []
     private var newSiteIDs: [String: Int64] = [:]
+    /// The same, by the checker's shared `NewSite` object: rows of one site from the quick check
+    /// share it, and an identity look-up costs less than hashing the code. Holding the object keeps
+    /// its identity from being reused.
+    private var newSiteIDsByObject: [ObjectIdentifier: (site: NewSite, id: Int64)] = [:]
     /// Sites the report introduces, inserted together at the next flush (one statement per site
     /// cost a thread hop each, which dominated imports that create thousands of sites).
     private var pendingSites: [String: NewSite] = [:]
+    /// Lines waiting for their new site's id.
+    private var waiting: [(site: String, owner: Int64, row: CheckedStockRow)] = []
     private var orgIDs: [String: Int64] = [:]
-    private var pending: [(site: SiteKey, owner: Int64, row: CheckedStockRow)] = []
-    /// On SQLite, lines bypass SQLKit and are written while the next batch is being checked.
+    private var lastOwner: (code: String, id: Int64)
+    /// Lines ready to send: on SQLite bound directly and written while the next batch is being
+    /// checked; elsewhere through SQLKit.
     private var sqliteLines: SQLitePipelinedInsert?
+    private var lines: [[BulkInsert.Value]] = []
+    /// Lines appended to `sqliteLines` or `lines` and not yet sent.
+    private var bufferedLines = 0
     private var indexes: StockLineIndexes?
-
-    private enum SiteKey { case id(Int64), new(code: String) }
 
     static let columns = ["site_id", "owner_org_id", "reporter_org_id", "quantity_milli", "status", "expiry",
                           "batch", "reported_at", "report_id", "item_code"]
@@ -36,6 +44,7 @@ struct StockLineWriter {
         self.org = org
         self.actor = actor
         self.fileName = fileName
+        lastOwner = (org.code, org.id)
         if case .sqlite(let connection) = driver {
             sqliteLines = SQLitePipelinedInsert(connection: connection, table: "stock_lines", columns: Self.columns)
             indexes = StockLineIndexes(threshold: indexRebuildThreshold)
@@ -53,12 +62,11 @@ struct StockLineWriter {
     }
 
     mutating func add(_ row: CheckedStockRow) async throws {
-        let key: SiteKey
+        let owner = row.ownerOrg == lastOwner.code ? lastOwner.id : try await orgID(row.ownerOrg)
         switch row.site {
         case .existing(let id):
-            key = .id(id)
             // The first time a report names an existing site, the organisation's previous lines there
-            // go. Pending lines are never for that site (it was not named before), so no flush is needed.
+            // go. Buffered lines are never for that site (it was not named before), so no flush is needed.
             if replacedSites.insert(id).inserted {
                 if indexes?.dropped == true {
                     indexes?.deferDelete(site: id)
@@ -67,19 +75,22 @@ struct StockLineWriter {
                     try await db.raw("DELETE FROM stock_lines WHERE site_id = \(bind: id) AND reporter_org_id = \(bind: org.id)").run()
                 }
             }
+            append(row, site: id, owner: owner)
         case .new(let site):
-            if let id = newSiteIDs[site.code] {
-                key = .id(id)
+            if let known = newSiteIDsByObject[ObjectIdentifier(site)] {
+                append(row, site: known.id, owner: owner)
+            } else if let id = newSiteIDs[site.code] {
+                if newSiteIDsByObject.count < 100_000 { newSiteIDsByObject[ObjectIdentifier(site)] = (site, id) }
+                append(row, site: id, owner: owner)
             } else {
-                key = .new(code: site.code)
                 if pendingSites[site.code] == nil {
                     pendingSites[site.code] = site
                     createdSites.append(site.code)
                 }
+                waiting.append((site.code, owner, row))
             }
         }
-        pending.append((key, try await orgID(row.ownerOrg), row))
-        if pending.count >= StockImporter.batchSize { try await flush() }
+        if bufferedLines + waiting.count >= StockImporter.batchSize { try await flush() }
     }
 
     mutating func finish(rowsRead: Int, warnings: Int) async throws {
@@ -102,47 +113,44 @@ struct StockLineWriter {
         try await sqliteLines?.drain()
     }
 
-    private mutating func flush() async throws {
-        guard !pending.isEmpty else { return }
-        try await insertPendingSites()
-        if var lines = sqliteLines {
-            sqliteLines = nil
-            for line in pending {
-                let row = line.row
-                lines.append(.integer(Int(siteID(line.site))))
-                lines.append(.integer(Int(line.owner)))
-                lines.append(.integer(Int(org.id)))
-                lines.append(.integer(Int(row.quantity.milli)))
-                lines.append(.text(row.status.rawValue))
-                lines.append(row.expiry.map { .text($0.description) } ?? .null)
-                lines.append(row.batch.map { .text($0) } ?? .null)
-                lines.append(.text(row.reportedAt.description))
-                lines.append(.integer(Int(reportID)))
-                lines.append(.text(row.itemCode))
-            }
-            try await lines.send()
-            sqliteLines = lines
-        } else {
-            let rows: [[BulkInsert.Value]] = pending.map { line in
-                let row = line.row
-                return [siteID(line.site), line.owner, org.id, row.quantity.milli, row.status.rawValue, row.expiry?.description,
-                        row.batch, row.reportedAt.description, reportID, row.itemCode]
-            }
-            try await BulkInsert.insert(into: "stock_lines", columns: Self.columns, rows: rows, on: db)
+    private mutating func append(_ row: CheckedStockRow, site: Int64, owner: Int64) {
+        bufferedLines += 1
+        guard sqliteLines != nil else {
+            lines.append([site, owner, org.id, row.quantity.milli, row.status.rawValue, row.expiry?.description,
+                          row.batch, row.reportedAt.description, reportID, row.itemCode])
+            return
         }
-        linesWritten += pending.count
-        pending.removeAll(keepingCapacity: true)
+        sqliteLines!.append(.integer(Int(site)))
+        sqliteLines!.append(.integer(Int(owner)))
+        sqliteLines!.append(.integer(Int(org.id)))
+        sqliteLines!.append(.integer(Int(row.quantity.milli)))
+        sqliteLines!.append(.text(row.status.rawValue))
+        sqliteLines!.append(row.expiry.map { .text($0.description) } ?? .null)
+        sqliteLines!.append(row.batch.map { .text($0) } ?? .null)
+        sqliteLines!.append(.text(row.reportedAt.description))
+        sqliteLines!.append(.integer(Int(reportID)))
+        sqliteLines!.append(.text(row.itemCode))
+    }
+
+    private mutating func flush() async throws {
+        guard bufferedLines + waiting.count > 0 else { return }
+        if !waiting.isEmpty {
+            try await insertPendingSites()
+            for line in waiting { append(line.row, site: newSiteIDs[line.site]!, owner: line.owner) }
+            waiting.removeAll(keepingCapacity: true)
+        }
+        if sqliteLines != nil {
+            try await sqliteLines!.send()
+        } else {
+            try await BulkInsert.insert(into: "stock_lines", columns: Self.columns, rows: lines, on: db)
+            lines.removeAll(keepingCapacity: true)
+        }
+        linesWritten += bufferedLines
+        bufferedLines = 0
         if var considered = indexes, considered.shouldDrop(linesWritten: linesWritten) {
             try await drain()
             try await considered.dropIfLarge(linesWritten: linesWritten, on: db)
             indexes = considered
-        }
-    }
-
-    private func siteID(_ key: SiteKey) -> Int64 {
-        switch key {
-        case .id(let id): id
-        case .new(let code): newSiteIDs[code]!
         }
     }
 
@@ -164,12 +172,16 @@ struct StockLineWriter {
     }
 
     private mutating func orgID(_ code: String) async throws -> Int64 {
-        if let id = orgIDs[code] { return id }
+        if let id = orgIDs[code] {
+            lastOwner = (code, id)
+            return id
+        }
         try await drain()
         guard let org = try await OrganisationRepository.find(code: code, on: db) else {
             throw DomainError.notFound("no organisation with code \(code)")
         }
         orgIDs[code] = org.id
+        lastOwner = (code, org.id)
         return org.id
     }
 }
