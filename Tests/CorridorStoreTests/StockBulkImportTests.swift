@@ -99,4 +99,41 @@ import Testing
             }
         }
     }
+
+    /// The import switches SQLite's foreign-key checks off for its own transaction; every pooled
+    /// connection must have them back, after a good import and after a refused one.
+    @Test func foreignKeysAreCheckedAgainOnEveryConnectionAfterAnImport() async throws {
+        try await TestDatabase.sqlite.withStore { store in
+            try await ImportFixture.prepare(store)
+            _ = try await Self.run(store, Self.report(sites: 10, rows: 1_500, quantity: 1))
+            #expect(try await Self.foreignKeySettings(store).allSatisfy { $0 == 1 })
+            await #expect(throws: DomainError.self) {
+                _ = try await Self.run(store, Self.report(sites: 10, rows: 50, quantity: 1, extra: "BULK-1,Store 1,KE,-1.2,36.8,NOPE,5,\n"))
+            }
+            let settings = try await Self.foreignKeySettings(store)
+            #expect(settings.count >= 2 && settings.allSatisfy { $0 == 1 }, "\(settings)")
+            await #expect(throws: (any Error).self) {
+                try await store.database.transaction { db in
+                    try await db.raw("INSERT INTO stock_lines (site_id, item_code, owner_org_id, reporter_org_id, quantity_milli, status, reported_at) VALUES (999999, 'SHE-TENT-FAM', 1, 1, 1, 'available', '2026-01-01')").run()
+                }
+            }
+        }
+    }
+
+    /// `PRAGMA foreign_keys` on as many pooled connections as can be held at once (the one the
+    /// import used among them).
+    static func foreignKeySettings(_ store: Store) async throws -> [Int64] {
+        try await withThrowingTaskGroup(of: Int64.self) { group in
+            for _ in 0..<12 {
+                group.addTask {
+                    try await store.database.read { db in
+                        let value = try await db.raw("PRAGMA foreign_keys").first()?.decode(column: "foreign_keys", as: Int64.self) ?? -1
+                        try await Task.sleep(for: .milliseconds(100))
+                        return value
+                    }
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+    }
 }
