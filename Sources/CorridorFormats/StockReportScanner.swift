@@ -1,11 +1,12 @@
 import CorridorCore
+import Foundation
 
 /// Reads a stock report and checks every data row, for the importer and its benchmark alike. Each
 /// row first gets `StockRowChecker.quickCheck` on its bytes; a row that does not pass it gets the
 /// full check, which words every problem and warning with its row and column.
 public final class StockReportScanner {
     /// One data row's result.
-    public struct Row {
+    public struct Row: Sendable {
         public var number: Int
         public var checked: CheckedStockRow?
         /// Equal for repeated rows (same site, item, owner, batch, expiry and status); 0 when unchecked.
@@ -19,11 +20,9 @@ public final class StockReportScanner {
     /// The rows read to find the header, replayed before reading on.
     private var head: [TabularRow]
     private var headIndex = 0
-    private let mapping: [(field: StockField, index: Int)]
-    private var cells = StockCellBytes()
+    private let columns: StockCellBytes.Columns
     /// Made with the context of the first `next`; a scanner checks against one context.
-    private var quickMemo: StockByteMemo?
-    private let fullMemo = StockCheckMemo()
+    private var checker: RowChecker?
 
     /// Reads the first rows to find the layout; throws a located problem when there is none.
     public init(_ reader: some TabularReader) throws {
@@ -33,39 +32,63 @@ public final class StockReportScanner {
         layout = try StockReportLayout.detect(head)
         self.reader = reader
         self.head = head
-        mapping = layout.columns.map { (field: $0.key, index: $0.value.index) }.sorted { $0.index < $1.index }
+        columns = StockCellBytes.Columns(layout.columns.mapValues(\.index))
     }
 
     /// The next data row (header and blank rows are skipped), checked against `context`; nil at the end.
     public func next(against context: StockReportContext) throws -> Row? {
+        let checker = checker ?? RowChecker(layout: layout, columns: columns, context: context)
+        self.checker = checker
         while headIndex < head.count {
             let row = head[headIndex]
             headIndex += 1
-            if isData(number: row.number), row.cells.contains(where: { !$0.isEmpty }) { return fullCheck(row, context) }
+            if isData(number: row.number), row.cells.contains(where: { !$0.isEmpty }) { return checker.fullCheck(row) }
         }
-        let memo = quickMemo ?? StockByteMemo(context: context)
-        quickMemo = memo
         var row: Row?
         while row == nil {
-            guard try Self.read({ try reader.nextFields { fields in row = quickCheck(fields, memo, context) } }) else { return nil }
+            guard try Self.read({ try reader.nextFields { fields in
+                if isData(number: fields.number), !fields.isBlank { row = checker.check(fields) }
+            } }) else { return nil }
         }
         return row
     }
 
-    /// nil for a row to skip.
-    private func quickCheck(_ fields: TabularFields, _ memo: StockByteMemo, _ context: StockReportContext) -> Row? {
-        guard isData(number: fields.number), !fields.isBlank else { return nil }
-        for (field, index) in mapping { cells[field] = fields[index] }
-        if let quick = StockRowChecker.quickCheck(cells, memo: memo) {
-            return Row(number: fields.number, checked: quick.row, fingerprint: quick.fingerprint, problems: [], warnings: [])
+    /// Every remaining data row, handed to `consume` in file order on the calling thread. Records
+    /// are read here and copied into batches that another thread checks, so reading and checking
+    /// a large report use both cores, with the same outcome as `next`, row by row.
+    public func checkAll(against context: StockReportContext, _ consume: (Row) throws -> Void) throws {
+        while headIndex < head.count, let row = try next(against: context) { try consume(row) }
+        let helper = RowChecker(layout: layout, columns: columns, context: context)
+        // Reading a record and handing on its result cost this thread about as much as checking it
+        // costs the helper, so the helper checks every batch while this thread reads the next one.
+        var batches = (current: RecordBatch(), next: RecordBatch())
+        var more = try fill(batches.current, upTo: RecordBatch.capacity)
+        while batches.current.count > 0 {
+            let helped = DispatchGroup()
+            let batch = batches.current
+            DispatchQueue.global(qos: .userInitiated).async(group: helped) { helper.check(batch) }
+            do {
+                batches.next.reset()
+                if more { more = try fill(batches.next, upTo: RecordBatch.capacity) }
+            } catch {
+                helped.wait()  // the helper must be done with its batch before anything else touches it
+                throw error
+            }
+            helped.wait()
+            for row in batch.rows { try consume(row) }
+            batches = (batches.next, batches.current)
         }
-        return fullCheck(fields.row, context)
     }
 
-    private func fullCheck(_ row: TabularRow, _ context: StockReportContext) -> Row {
-        let outcome = StockRowChecker.check(layout.cells(of: row), rowNumber: row.number, context: context, memo: fullMemo)
-        return Row(number: row.number, checked: outcome.row, fingerprint: outcome.row.map(StockRowChecker.fingerprint) ?? 0,
-                   problems: outcome.problems, warnings: outcome.warnings)
+    /// Copies up to `limit` data records; false at the end of the file.
+    private func fill(_ batch: RecordBatch, upTo limit: Int) throws -> Bool {
+        batch.reset()
+        while batch.count < limit {
+            guard try Self.read({ try reader.nextFields { fields in
+                if isData(number: fields.number), !fields.isBlank { batch.append(fields) }
+            } }) else { return false }
+        }
+        return true
     }
 
     private func isData(number: Int) -> Bool { number > layout.headerRow }
@@ -74,6 +97,102 @@ public final class StockReportScanner {
     private static func read<T>(_ body: () throws -> T) throws -> T {
         do { return try body() } catch let error as TabularError {
             throw DomainError.invalid([Problem(row: error.row, problem: error.message)])
+        }
+    }
+}
+
+/// Checks rows for one thread: the quick check on bytes, the full check for the rest, each with
+/// memos no other thread touches. Handed to a helper thread only through `DispatchGroup`, which
+/// orders its uses, hence `@unchecked Sendable`.
+final class RowChecker: @unchecked Sendable {
+    private let layout: StockReportLayout
+    private let columns: StockCellBytes.Columns
+    private let context: StockReportContext
+    private let quickMemo: StockByteMemo
+    private let fullMemo = StockCheckMemo()
+
+    init(layout: StockReportLayout, columns: StockCellBytes.Columns, context: StockReportContext) {
+        (self.layout, self.columns, self.context) = (layout, columns, context)
+        quickMemo = StockByteMemo(context: context)
+    }
+
+    func check(_ fields: TabularFields) -> StockReportScanner.Row {
+        let cells = StockCellBytes(base: fields.base, bounds: fields.bounds, count: fields.count, columns: columns)
+        if let quick = StockRowChecker.quickCheck(cells, memo: quickMemo) {
+            return StockReportScanner.Row(number: fields.number, checked: quick.row, fingerprint: quick.fingerprint,
+                                          problems: [], warnings: [])
+        }
+        return fullCheck(fields.row)
+    }
+
+    func fullCheck(_ row: TabularRow) -> StockReportScanner.Row {
+        let outcome = StockRowChecker.check(layout.cells(of: row), rowNumber: row.number, context: context, memo: fullMemo)
+        return StockReportScanner.Row(number: row.number, checked: outcome.row,
+                                      fingerprint: outcome.row.map(StockRowChecker.fingerprint) ?? 0,
+                                      problems: outcome.problems, warnings: outcome.warnings)
+    }
+
+    func check(_ batch: RecordBatch) {
+        batch.rows.removeAll(keepingCapacity: true)
+        batch.withRecords { fields in batch.rows.append(check(fields)) }
+    }
+}
+
+/// Records copied out of the reader's buffer, to be checked on another thread, and their results.
+final class RecordBatch: @unchecked Sendable {
+    static let capacity = 4096
+
+    /// Both start with a sentinel so that they always have storage to point at, even when every
+    /// field is empty.
+    private var bytes: [UInt8] = [0]
+    /// Pairs of offsets into `bytes`, as `TabularFields` reads them.
+    private var bounds: [Int] = [0, 0]
+    private var records: [(number: Int, firstField: Int, fieldCount: Int)] = []
+    var rows: [StockReportScanner.Row] = []
+
+    init() {
+        bytes.reserveCapacity(Self.capacity * 128)
+        bounds.reserveCapacity(Self.capacity * 32)
+        records.reserveCapacity(Self.capacity)
+        rows.reserveCapacity(Self.capacity)
+    }
+
+    var count: Int { records.count }
+
+    /// Empties the records; the results stay until the next check replaces them, so that the
+    /// checking thread, not the reading one, releases them.
+    func reset() {
+        bytes.removeSubrange(1...)
+        bounds.removeSubrange(2...)
+        records.removeAll(keepingCapacity: true)
+    }
+
+    /// One copy per record: a record's fields lie in order in one stretch of the reader's buffer.
+    func append(_ fields: TabularFields) {
+        let count = fields.count
+        guard count > 0 else {
+            records.append((fields.number, bounds.count / 2, 0))
+            return
+        }
+        let start = fields.bounds[0], end = fields.bounds[2 * count - 1]
+        let shift = bytes.count - start
+        records.append((fields.number, bounds.count / 2, count))
+        bytes.append(contentsOf: UnsafeBufferPointer(start: fields.base + start, count: end - start))
+        let first = bounds.count
+        bounds.append(contentsOf: UnsafeBufferPointer(start: fields.bounds, count: 2 * count))
+        bounds.withUnsafeMutableBufferPointer { bounds in
+            for index in first..<first + 2 * count { bounds[index] += shift }
+        }
+    }
+
+    func withRecords(_ body: (TabularFields) -> Void) {
+        bytes.withUnsafeBufferPointer { bytes in
+            bounds.withUnsafeBufferPointer { bounds in
+                for record in records {
+                    body(TabularFields(number: record.number, count: record.fieldCount, base: bytes.baseAddress!,
+                                       bounds: bounds.baseAddress! + 2 * record.firstField))
+                }
+            }
         }
     }
 }

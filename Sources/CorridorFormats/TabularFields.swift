@@ -4,9 +4,9 @@ public struct TabularFields {
     /// The record's row number, as in `TabularRow.number`.
     public let number: Int
     public let count: Int
-    private let base: UnsafePointer<UInt8>
+    let base: UnsafePointer<UInt8>
     /// Field `i` is `base[bounds[2i] ..< bounds[2i + 1]]`.
-    private let bounds: UnsafePointer<Int>
+    let bounds: UnsafePointer<Int>
 
     init(number: Int, count: Int, base: UnsafePointer<UInt8>, bounds: UnsafePointer<Int>) {
         (self.number, self.count, self.base, self.bounds) = (number, count, base, bounds)

@@ -43,7 +43,7 @@ struct Bench: AsyncParsableCommand {
                 let start = ContinuousClock.now
                 let scanner = try StockReportScanner(try CSVReader(url: file))
                 (checked, problems) = (0, 0)
-                while let row = try scanner.next(against: context) {
+                try scanner.checkAll(against: context) { row in
                     if row.checked != nil { checked += 1 } else { problems += row.problems.count }
                 }
                 checkSeconds = min(checkSeconds, Self.seconds(ContinuousClock.now - start))

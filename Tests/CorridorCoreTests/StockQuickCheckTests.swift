@@ -77,15 +77,19 @@ import Testing
     static func quickCheck(_ values: [StockField: String], memo: StockByteMemo) -> StockRowChecker.QuickOutcome? {
         let ordered = values.sorted { $0.key.rawValue < $1.key.rawValue }
         let bytes = ordered.flatMap { Array($0.value.utf8) }
+        var bounds: [Int] = []
+        var columns: [StockField: Int] = [:]
+        for (index, (field, value)) in ordered.enumerated() {
+            let start = bounds.last ?? 0
+            bounds += [start, start + value.utf8.count]
+            columns[field] = index
+        }
         return bytes.withUnsafeBufferPointer { buffer in
-            var cells = StockCellBytes()
-            var offset = 0
-            for (field, value) in ordered {
-                let count = value.utf8.count
-                cells[field] = UnsafeBufferPointer(rebasing: buffer[offset..<offset + count])
-                offset += count
+            bounds.withUnsafeBufferPointer { bounds in
+                let cells = StockCellBytes(base: buffer.baseAddress, bounds: bounds.baseAddress, count: ordered.count,
+                                           columns: StockCellBytes.Columns(columns))
+                return StockRowChecker.quickCheck(cells, memo: memo)
             }
-            return StockRowChecker.quickCheck(cells, memo: memo)
         }
     }
 }

@@ -20,11 +20,11 @@ import Testing
         return text + extra
     }
 
-    static func run(_ store: Store, _ text: String, threshold: Int = 1_000) async throws -> StockImportReport {
+    static func run(_ store: Store, _ text: String, threshold: Int = 1_000, dryRun: Bool = false) async throws -> StockImportReport {
         var importer = store.stockImporter
         importer.indexRebuildThreshold = threshold
         var reader = CSVReader(data: Data(text.utf8))
-        return try await importer.run(&reader, StockImportRequest(org: "WFP", fileName: "bulk.csv", today: ImportFixture.today),
+        return try await importer.run(&reader, StockImportRequest(org: "WFP", fileName: "bulk.csv", dryRun: dryRun, today: ImportFixture.today),
                                       by: .console)
     }
 
@@ -134,6 +134,53 @@ import Testing
                 }
             }
             return try await group.reduce(into: []) { $0.append($1) }
+        }
+    }
+
+    /// A dry run checks on two threads and writes nothing; what it reports must be what the import
+    /// then does, over many batches, with existing and new sites, repeats and warnings.
+    @Test(arguments: TestDatabase.available)
+    func aDryRunReportsWhatTheImportThenDoes(_ kind: TestDatabase) async throws {
+        try await kind.withStore { store in
+            try await ImportFixture.prepare(store)
+            let text = Self.report(sites: 60, rows: 10_000, quantity: 1,
+                                   extra: "NBO-1,Nairobi hub,KE,-1.3,36.9,SHE-TENT-FAM,7,2020-01-01\n"
+                                       + "BULK-3,Store 3,KE,-1.13,36.8,SHE-TENT-FAM,3,\n")
+            let before = try await ImportFixture.lineCount(store)
+            let dry = try await Self.run(store, text, dryRun: true)
+            #expect(try await ImportFixture.lineCount(store) == before)
+            let done = try await Self.run(store, text)
+            #expect(dry.dryRun && !done.dryRun && dry.reportID == nil && done.reportID != nil)
+            #expect(dry.rowsRead == done.rowsRead && dry.rowsRead == 10_002)
+            #expect(dry.linesWritten == done.linesWritten)
+            #expect(dry.sitesReplaced == done.sitesReplaced && dry.sitesReplaced == 1)
+            #expect(dry.sitesCreated == done.sitesCreated && dry.sitesCreated.count == 60)
+            #expect(dry.warningCount == done.warningCount && dry.warningCount >= 2)
+            #expect(dry.warnings == done.warnings)
+        }
+    }
+
+    @Test func aDryRunRefusesABadFileAsTheImportDoes() async throws {
+        try await TestDatabase.sqlite.withStore { store in
+            try await ImportFixture.prepare(store)
+            var lines = Self.report(sites: 20, rows: 9_000, quantity: 1).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            lines[10] = "BULK-1,Store 1,KE,-1.11,36.8,NOPE,5,"
+            lines[5_000] = "BULK-2,Store 2,KE,-1.12,36.8,SHE-TENT-FAM,-4,"
+            lines[8_999] = "BULK-3,Store 3,KE,95,36.8,SHE-TENT-FAM,5,31/12/2026"
+            let text = lines.joined(separator: "\n")
+            func problems(dryRun: Bool) async -> [Problem] {
+                do {
+                    _ = try await Self.run(store, text, dryRun: dryRun)
+                    return []
+                } catch let error as DomainError {
+                    return error.problems
+                } catch {
+                    return [Problem(problem: "\(error)")]
+                }
+            }
+            let dry = await problems(dryRun: true)
+            #expect(dry.map(\.row) == [11, 5_001, 9_000, 9_000])
+            #expect(dry == (await problems(dryRun: false)))
         }
     }
 }

@@ -1,21 +1,39 @@
-/// A row's cells by field as the reader's UTF-8 bytes, for `StockRowChecker.quickCheck`. Borrowed:
-/// valid only while the reader's record is. Inline storage, so filling it allocates nothing.
+/// A row's cells by field, seen in place in the reader's buffer, for `StockRowChecker.quickCheck`.
+/// Borrowed: valid only while the reader's record is. Small (two pointers and a column map), as it
+/// is made for every row and passed down several calls.
 public struct StockCellBytes {
-    private var spans = InlineArray<16, UnsafeBufferPointer<UInt8>>(repeating: UnsafeBufferPointer(start: nil, count: 0))
+    /// Which column of the file holds each field; fixed for a report.
+    public struct Columns: Sendable {
+        fileprivate var storage = InlineArray<16, Int16>(repeating: -1)
 
-    public init() {}
+        public init(_ columns: [StockField: Int]) {
+            for (field, index) in columns where index < Int(Int16.max) { storage[field.position] = Int16(index) }
+        }
+    }
 
-    /// Empty when the report has no such column.
+    private let base: UnsafePointer<UInt8>?
+    /// Field `i` of the record is `base[bounds[2i] ..< bounds[2i + 1]]`.
+    private let bounds: UnsafePointer<Int>?
+    private let count: Int
+    private let columns: Columns
+
+    public init(base: UnsafePointer<UInt8>?, bounds: UnsafePointer<Int>?, count: Int, columns: Columns) {
+        (self.base, self.bounds, self.count, self.columns) = (base, bounds, count, columns)
+    }
+
+    /// Empty when the report has no such column or the record is shorter.
     @inline(__always)
     public subscript(field: StockField) -> UnsafeBufferPointer<UInt8> {
-        get { spans[field.position] }
-        set { spans[field.position] = newValue }
+        let column = Int(columns.storage[field.position])
+        guard column >= 0, column < count, let base, let bounds else { return UnsafeBufferPointer(start: nil, count: 0) }
+        let start = bounds[2 * column]
+        return UnsafeBufferPointer(start: base + start, count: bounds[2 * column + 1] - start)
     }
 
     /// `ByteHash` over the cells of `fields`, in order.
     func hash(_ fields: StockFieldGroup) -> UInt64 {
         var hash = ByteHash.seed
-        for index in 0..<fields.count { hash = ByteHash.add(spans[fields[index].position], to: hash) }
+        for index in 0..<fields.count { hash = ByteHash.add(self[fields[index]], to: hash) }
         return hash
     }
 

@@ -94,20 +94,31 @@ enum ByteHash {
 
     @inline(__always)
     static func add(_ bytes: UnsafeBufferPointer<UInt8>, to hash: UInt64) -> UInt64 {
-        var hash = mix(hash ^ UInt64(bytes.count))
-        guard let base = bytes.baseAddress else { return hash }
+        guard let base = bytes.baseAddress else { return mix(hash ^ 0xFF) }
         let raw = UnsafeRawPointer(base)
+        let count = bytes.count
+        var hash = hash
         var index = 0
-        while index + 8 <= bytes.count {
+        while index + 8 <= count {
             hash = mix(hash ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
             index += 8
         }
-        if index < bytes.count {
-            var tail: UInt64 = 0
-            for offset in index..<bytes.count { tail = tail << 8 | UInt64(base[offset]) }
-            hash = mix(hash ^ tail)
+        // The last 0–7 bytes in at most three loads, with the length, so "ab" then "c" differs from "a" then "bc".
+        let rest = count - index
+        var tail = UInt64(truncatingIfNeeded: count) << 56
+        var offset = index
+        if rest & 4 != 0 {
+            tail |= UInt64(raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+            offset += 4
         }
-        return hash
+        if rest & 2 != 0 {
+            tail |= UInt64(raw.loadUnaligned(fromByteOffset: offset, as: UInt16.self)) << 32
+            offset += 2
+        }
+        if rest & 1 != 0 {
+            tail |= UInt64(raw.load(fromByteOffset: offset, as: UInt8.self)) << 48
+        }
+        return mix(hash ^ tail)
     }
 
     @inline(__always)

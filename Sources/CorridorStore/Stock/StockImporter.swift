@@ -10,12 +10,9 @@ public struct StockImporter: Sendable {
     let database: Database
     /// Lines an import writes before it considers rebuilding the `stock_lines` indexes at the end
     /// instead of updating them row by row (SQLite; see `StockLineIndexes`).
-    var indexRebuildThreshold = 100_000
+    var indexRebuildThreshold = 10_000
     static let listLimit = 1000
     static let batchSize = 500
-
-    /// Carries a dry run's report out of the transaction that it rolls back.
-    private struct DryRunFinished: Error { var report: StockImportReport }
 
     /// - Parameter progress: called with the number of data rows checked so far, every 10,000 rows.
     public func run<Reader: TabularReader>(_ reader: inout Reader, _ request: StockImportRequest, by actor: Actor,
@@ -23,70 +20,63 @@ public struct StockImporter: Sendable {
         let orgCode = request.org.uppercased()
         try Policy.authorize(actor, .importStock, .organisation(code: orgCode))
         let scanner = try StockReportScanner(reader)
-        let layout = scanner.layout
-        do {
-            return try await database.transaction(driver: { db, driver in
-                guard let org = try await OrganisationRepository.find(code: orgCode, on: db) else {
-                    throw DomainError.notFound("no organisation with code \(orgCode)")
+        if request.dryRun { return try await validate(scanner, request, org: orgCode, progress: progress) }
+        return try await database.transaction(driver: { db, driver in
+            let org = try await Self.organisation(orgCode, on: db)
+            let context = try await Self.context(for: org, request: request, on: db)
+            var writer = StockLineWriter(db: db, driver: driver, org: org, actor: actor, fileName: request.fileName,
+                                         indexRebuildThreshold: indexRebuildThreshold)
+            try await writer.begin()
+            do {
+                var tally = StockImportTally(countsSites: false)
+                while let row = try scanner.next(against: context) {
+                    if let checked = tally.add(row) { try await writer.add(checked) }
+                    if tally.rowsRead % 10_000 == 0 { progress?(tally.rowsRead) }
                 }
-                let context = try await Self.context(for: org, request: request, on: db)
-                var writer = StockLineWriter(db: db, driver: driver, org: org, actor: actor, fileName: request.fileName,
-                                             indexRebuildThreshold: indexRebuildThreshold)
-                try await writer.begin()
-                do {
-                    var problems: [Problem] = []
-                    var problemCount = 0
-                    var report = StockImportReport(
-                        org: org.code, fileName: request.fileName, dryRun: request.dryRun, usesHXL: layout.usesHXL,
-                        rowsRead: 0, linesWritten: 0, sitesReplaced: 0, sitesCreated: [], ignoredColumns: layout.ignored,
-                        warningCount: 0, warnings: [], reportID: nil)
-                    var seen = Set<Int>()
-                    while let row = try scanner.next(against: context) {
-                        report.rowsRead += 1
-                        if report.rowsRead % 10_000 == 0 { progress?(report.rowsRead) }
-                        if !row.warnings.isEmpty {
-                            report.warningCount += row.warnings.count
-                            if report.warnings.count < Self.listLimit { report.warnings += row.warnings.prefix(Self.listLimit - report.warnings.count) }
-                        }
-                        if !row.problems.isEmpty {
-                            problemCount += row.problems.count
-                            if problems.count < Self.listLimit { problems += row.problems.prefix(Self.listLimit - problems.count) }
-                        }
-                        guard let checked = row.checked, problemCount == 0 else { continue }
-                        if !seen.insert(row.fingerprint).inserted {
-                            report.warningCount += 1
-                            if report.warnings.count < Self.listLimit {
-                                report.warnings.append(Problem(row: row.number, problem: "repeats an earlier row (same site, item, batch, expiry and status); both are kept"))
-                            }
-                        }
-                        try await writer.add(checked)
-                    }
-                    guard problemCount == 0 else {
-                        if problemCount > problems.count {
-                            problems.append(Problem(problem: "\(problemCount - problems.count) more problems not listed"))
-                        }
-                        throw DomainError.invalid(problems)
-                    }
-                    guard report.rowsRead > 0 else { throw DomainError.invalid([Problem(row: layout.headerRow, problem: "the file has headers but no data rows")]) }
-                    try await writer.finish(rowsRead: report.rowsRead, warnings: report.warningCount)
-                    report.linesWritten = writer.linesWritten
-                    report.sitesReplaced = writer.replacedSites.count
-                    report.sitesCreated = writer.createdSites
-                    report.reportID = writer.reportID
-                    if request.dryRun {
-                        report.reportID = nil
-                        throw DryRunFinished(report: report)
-                    }
-                    return report
-                } catch {
-                    // A statement still in flight must end before the transaction rolls back.
-                    try? await writer.drain()
-                    throw error
-                }
-            }, foreignKeysAlreadyChecked: true)
-        } catch let finished as DryRunFinished {
-            return finished.report
+                if let refusal = tally.refusal(headerRow: scanner.layout.headerRow) { throw refusal }
+                try await writer.finish(rowsRead: tally.rowsRead, warnings: tally.warningCount)
+                return Self.report(request, org: org, layout: scanner.layout, tally: tally, lines: writer.linesWritten,
+                                   sitesReplaced: writer.replacedSites.count, sitesCreated: writer.createdSites,
+                                   reportID: writer.reportID)
+            } catch {
+                // A statement still in flight must end before the transaction rolls back.
+                try? await writer.drain()
+                throw error
+            }
+        }, foreignKeysAlreadyChecked: true)
+    }
+
+    /// A dry run writes nothing: it checks every row on two cores (reading on one, checking on the
+    /// other) and reports what an import would write.
+    private func validate(_ scanner: StockReportScanner, _ request: StockImportRequest, org orgCode: String,
+                          progress: (@Sendable (Int) -> Void)?) async throws -> StockImportReport {
+        let (org, context) = try await database.read { db in
+            let org = try await Self.organisation(orgCode, on: db)
+            return (org, try await Self.context(for: org, request: request, on: db))
         }
+        var tally = StockImportTally(countsSites: true)
+        try scanner.checkAll(against: context) { row in
+            _ = tally.add(row)
+            if tally.rowsRead % 10_000 == 0 { progress?(tally.rowsRead) }
+        }
+        if let refusal = tally.refusal(headerRow: scanner.layout.headerRow) { throw refusal }
+        return Self.report(request, org: org, layout: scanner.layout, tally: tally, lines: tally.lines,
+                           sitesReplaced: tally.existingSites.count, sitesCreated: tally.newSites, reportID: nil)
+    }
+
+    private static func organisation(_ code: String, on db: any SQLDatabase) async throws -> Organisation {
+        guard let org = try await OrganisationRepository.find(code: code, on: db) else {
+            throw DomainError.notFound("no organisation with code \(code)")
+        }
+        return org
+    }
+
+    private static func report(_ request: StockImportRequest, org: Organisation, layout: StockReportLayout, tally: StockImportTally,
+                               lines: Int, sitesReplaced: Int, sitesCreated: [String], reportID: Int64?) -> StockImportReport {
+        StockImportReport(org: org.code, fileName: request.fileName, dryRun: request.dryRun, usesHXL: layout.usesHXL,
+                          rowsRead: tally.rowsRead, linesWritten: lines, sitesReplaced: sitesReplaced, sitesCreated: sitesCreated,
+                          ignoredColumns: layout.ignored, warningCount: tally.warningCount, warnings: tally.warnings,
+                          reportID: reportID)
     }
 
     /// The context an import of `org` would check rows against, for benchmarks of checking alone.

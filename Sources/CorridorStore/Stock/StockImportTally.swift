@@ -1,0 +1,64 @@
+import CorridorCore
+import CorridorFormats
+
+/// Counts a report's rows as they are checked: problems and warnings (the first
+/// `StockImporter.listLimit` of each listed), repeated rows, and, for a dry run, the lines and
+/// sites an import would write. The import and the dry run tally alike, so their reports agree.
+struct StockImportTally {
+    private(set) var rowsRead = 0
+    private(set) var problemCount = 0
+    private(set) var problems: [Problem] = []
+    private(set) var warningCount = 0
+    private(set) var warnings: [Problem] = []
+    private(set) var lines = 0
+    private(set) var existingSites = Set<Int64>()
+    private(set) var newSites: [String] = []
+    private var newSiteCodes = Set<String>()
+    private var seen = Set<Int>()
+    /// Sites are counted here only for a dry run; an import takes the writer's counts.
+    let countsSites: Bool
+
+    init(countsSites: Bool) {
+        self.countsSites = countsSites
+    }
+
+    /// The row to write, or nil when this row or an earlier one has a problem.
+    mutating func add(_ row: StockReportScanner.Row) -> CheckedStockRow? {
+        rowsRead += 1
+        if !row.warnings.isEmpty {
+            warningCount += row.warnings.count
+            if warnings.count < StockImporter.listLimit { warnings += row.warnings.prefix(StockImporter.listLimit - warnings.count) }
+        }
+        if !row.problems.isEmpty {
+            problemCount += row.problems.count
+            if problems.count < StockImporter.listLimit { problems += row.problems.prefix(StockImporter.listLimit - problems.count) }
+        }
+        guard let checked = row.checked, problemCount == 0 else { return nil }
+        if !seen.insert(row.fingerprint).inserted {
+            warningCount += 1
+            if warnings.count < StockImporter.listLimit {
+                warnings.append(Problem(row: row.number, problem: "repeats an earlier row (same site, item, batch, expiry and status); both are kept"))
+            }
+        }
+        lines += 1
+        if countsSites {
+            switch checked.site {
+            case .existing(let id): existingSites.insert(id)
+            case .new(let site): if newSiteCodes.insert(site.code).inserted { newSites.append(site.code) }
+            }
+        }
+        return checked
+    }
+
+    /// Why nothing may be written: every problem listed (and how many more there were), or a
+    /// file with no data rows.
+    func refusal(headerRow: Int) -> DomainError? {
+        if problemCount > 0 {
+            var listed = problems
+            if problemCount > listed.count { listed.append(Problem(problem: "\(problemCount - listed.count) more problems not listed")) }
+            return .invalid(listed)
+        }
+        if rowsRead == 0 { return .invalid([Problem(row: headerRow, problem: "the file has headers but no data rows")]) }
+        return nil
+    }
+}
