@@ -75,7 +75,9 @@ public final class StockReportScanner {
                 throw error
             }
             helped.wait()
-            for row in batch.rows { try consume(row) }
+            try batch.rows.withUnsafeBufferPointer { rows in
+                for index in rows.indices { try consume(rows[index]) }
+            }
             batches = (batches.next, batches.current)
         }
     }
