@@ -13,6 +13,10 @@ public final class StockReportScanner {
         public var fingerprint: Int
         public var problems: [Problem]
         public var warnings: [Problem]
+
+        public init(number: Int, checked: CheckedStockRow?, fingerprint: Int, problems: [Problem], warnings: [Problem]) {
+            (self.number, self.checked, self.fingerprint, self.problems, self.warnings) = (number, checked, fingerprint, problems, warnings)
+        }
     }
 
     public let layout: StockReportLayout

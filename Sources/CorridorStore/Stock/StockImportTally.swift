@@ -15,11 +15,17 @@ struct StockImportTally {
     private(set) var newSites: [String] = []
     private var newSiteCodes = Set<String>()
     private var seen = Set<Int>()
+    private var windowNoted = false
     /// Sites are counted here only for a dry run; an import takes the writer's counts.
     let countsSites: Bool
+    /// Repeated rows are looked for among this many checked rows. Remembering every row costs
+    /// about 11 bytes each; 3,000,000 is the most the set holds before it would grow again, which
+    /// keeps an import's memory flat whatever the file's size.
+    let duplicateWindow: Int
 
-    init(countsSites: Bool) {
+    init(countsSites: Bool, duplicateWindow: Int = 3_000_000) {
         self.countsSites = countsSites
+        self.duplicateWindow = duplicateWindow
     }
 
     /// The row to write, or nil when this row or an earlier one has a problem.
@@ -34,11 +40,13 @@ struct StockImportTally {
             if problems.count < StockImporter.listLimit { problems += row.problems.prefix(StockImporter.listLimit - problems.count) }
         }
         guard let checked = row.checked, problemCount == 0 else { return nil }
-        if !seen.insert(row.fingerprint).inserted {
-            warningCount += 1
-            if warnings.count < StockImporter.listLimit {
-                warnings.append(Problem(row: row.number, problem: "repeats an earlier row (same site, item, batch, expiry and status); both are kept"))
-            }
+        if seen.contains(row.fingerprint) {
+            warn(Problem(row: row.number, problem: "repeats an earlier row (same site, item, batch, expiry and status); both are kept"))
+        } else if seen.count < duplicateWindow {
+            seen.insert(row.fingerprint)
+        } else if !windowNoted {
+            windowNoted = true
+            warn(Problem(row: row.number, problem: "repeated rows are looked for among the first \(duplicateWindow) rows only; from here on a row is compared with those"))
         }
         lines += 1
         if countsSites {
@@ -48,6 +56,11 @@ struct StockImportTally {
             }
         }
         return checked
+    }
+
+    private mutating func warn(_ warning: Problem) {
+        warningCount += 1
+        if warnings.count < StockImporter.listLimit { warnings.append(warning) }
     }
 
     /// Why nothing may be written: every problem listed (and how many more there were), or a
