@@ -142,12 +142,14 @@ def main():
                 page.click("form.stack button[type=submit]")
                 page.wait_for_url(base + "/")
 
-            def upload(content, name):
+            def upload(content, name, dry_run=False):
                 path = os.path.join(workdir, name)
                 with open(path, "w", encoding="utf-8") as f:
                     f.write(content)
                 page.goto(base + "/stock")
                 page.set_input_files("input[name=file]", path)
+                if dry_run:
+                    page.check("input[name=dry_run]")
                 page.click("form[action='/stock/upload'] button")
 
             def bad_upload_is_explained():
@@ -160,6 +162,17 @@ def main():
                 if args.screenshots:
                     page.screenshot(path=os.path.join(args.screenshots, "upload-rejected.png"), full_page=True)
             results.check("a bad stock report is rejected with every row and column", bad_upload_is_explained)
+
+            def dry_run_changes_nothing():
+                upload("Warehouse code,Item code,Quantity\nUNHRD-DXB,SHE-TENT-FAM,999\n", "check.csv", dry_run=True)
+                text = page.inner_text("main")
+                assert "would import 1 stock line for WFP from 1 row at 1 site" in text, text[:400]
+                assert "New sites" not in text and "Columns not read" not in text, text[:400]
+                if args.screenshots:
+                    page.screenshot(path=os.path.join(args.screenshots, "upload-dry-run.png"), full_page=True)
+                page.goto(base + "/stock?country=AE")
+                assert "999" not in page.inner_text("table")
+            results.check("a dry run reports what an upload would do and saves nothing", dry_run_changes_nothing)
 
             def good_upload_replaces_stock():
                 upload("Warehouse code,Item code,Quantity\nUNHRD-DXB,SHE-TENT-FAM,\"1 234\"\n", "good.csv")

@@ -54,7 +54,8 @@ struct StockPages {
                     store: store, actor: context.actor)
                 return pages.page("stock-import", title: "Stock report", data: [
                     "ok": true, "summary": report.summary, "dryRun": report.dryRun, "hxl": report.usesHXL,
-                    "created": report.sitesCreated.joined(separator: ", "), "ignored": report.ignoredColumns.joined(separator: ", "),
+                    "created": report.sitesCreated.joined(separator: ", "), "hasCreated": !report.sitesCreated.isEmpty,
+                    "ignored": report.ignoredColumns.joined(separator: ", "), "hasIgnored": !report.ignoredColumns.isEmpty,
                     "warnings": report.warnings.map(problemRow), "warningCount": report.warningCount,
                     "hasWarnings": !report.warnings.isEmpty,
                 ], context: context, path: "/stock")

@@ -39,8 +39,11 @@ public struct StockImportReport: Sendable, Codable {
 
     public var summary: String {
         let verb = dryRun ? "would import" : "imported"
-        return "\(fileName): \(verb) \(linesWritten) stock lines for \(org) from \(rowsRead) rows at \(sitesReplaced) sites"
+        return "\(fileName): \(verb) \(Self.count(linesWritten, "stock line")) for \(org) from \(Self.count(rowsRead, "row"))"
+            + " at \(Self.count(sitesReplaced, "site"))"
             + (sitesCreated.isEmpty ? "" : " (\(sitesCreated.count) new)")
-            + (warningCount == 0 ? "" : ", \(warningCount) warnings")
+            + (warningCount == 0 ? "" : ", \(Self.count(warningCount, "warning"))")
     }
+
+    private static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 }
