@@ -1,5 +1,5 @@
-import CorridorCore
-import CorridorFormats
+@testable import CorridorCore
+@testable import CorridorFormats
 @testable import CorridorStore
 import Foundation
 import SQLKit

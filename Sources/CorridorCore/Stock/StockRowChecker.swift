@@ -44,12 +44,6 @@ public struct CheckedStockRow: Sendable, Equatable {
     public var expiry: Day?
     public var batch: String?
     public var reportedAt: Day
-
-    public init(site: SiteReference, itemCode: String, ownerOrg: String, quantity: Quantity, status: StockStatus,
-                expiry: Day?, batch: String?, reportedAt: Day) {
-        (self.site, self.itemCode, self.ownerOrg, self.quantity, self.status) = (site, itemCode, ownerOrg, quantity, status)
-        (self.expiry, self.batch, self.reportedAt) = (expiry, batch, reportedAt)
-    }
 }
 
 /// The rules for one stock report row. Every problem of the row is reported, not just the first;
