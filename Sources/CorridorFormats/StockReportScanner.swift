@@ -60,27 +60,39 @@ public final class StockReportScanner {
     public func checkAll(against context: StockReportContext, _ consume: (Row) throws -> Void) throws {
         while headIndex < head.count, let row = try next(against: context) { try consume(row) }
         let helper = RowChecker(layout: layout, columns: columns, context: context)
-        // Reading a record and handing on its result cost this thread about as much as checking it
-        // costs the helper, so the helper checks every batch while this thread reads the next one.
-        var batches = (current: RecordBatch(), next: RecordBatch())
-        var more = try fill(batches.current, upTo: RecordBatch.capacity)
-        while batches.current.count > 0 {
-            let helped = DispatchGroup()
-            let batch = batches.current
-            DispatchQueue.global(qos: .userInitiated).async(group: helped) { helper.check(batch) }
-            do {
-                batches.next.reset()
-                if more { more = try fill(batches.next, upTo: RecordBatch.capacity) }
-            } catch {
-                helped.wait()  // the helper must be done with its batch before anything else touches it
-                throw error
+        // Two batches take turns: while the helper checks one, this thread hands on the other's
+        // results and reads the next records into it. Reading and handing on a row cost this
+        // thread about what checking it costs the helper, so neither waits long for the other.
+        var checking = RecordBatch(), other = RecordBatch()
+        var more = try fill(checking, upTo: RecordBatch.capacity)
+        guard checking.count > 0 else { return }
+        var helped = Self.check(checking, with: helper)
+        do {
+            if more { more = try fill(other, upTo: RecordBatch.capacity) } else { other.reset() }
+            while true {
+                helped.wait()
+                let done = checking
+                let next = other.count > 0 ? other : nil
+                if let next {
+                    checking = next
+                    helped = Self.check(next, with: helper)
+                }
+                try done.forEachRow(consume)
+                guard next != nil else { return }
+                other = done
+                if more { more = try fill(other, upTo: RecordBatch.capacity) } else { other.reset() }
             }
-            helped.wait()
-            try batch.rows.withUnsafeBufferPointer { rows in
-                for index in rows.indices { try consume(rows[index]) }
-            }
-            batches = (batches.next, batches.current)
+        } catch {
+            helped.wait()  // the helper must be done with its batch before anything else touches it
+            throw error
         }
+    }
+
+    /// Starts the helper on `batch`; wait on the group before touching the batch again.
+    private static func check(_ batch: RecordBatch, with helper: RowChecker) -> DispatchGroup {
+        let group = DispatchGroup()
+        DispatchQueue.global(qos: .userInitiated).async(group: group) { helper.check(batch) }
+        return group
     }
 
     /// Copies up to `limit` data records; false at the end of the file.
@@ -185,6 +197,13 @@ final class RecordBatch: @unchecked Sendable {
         bounds.append(contentsOf: UnsafeBufferPointer(start: fields.bounds, count: 2 * count))
         bounds.withUnsafeMutableBufferPointer { bounds in
             for index in first..<first + 2 * count { bounds[index] += shift }
+        }
+    }
+
+    /// Hands each result to `body` from the batch's storage, without a copy per row.
+    func forEachRow(_ body: (StockReportScanner.Row) throws -> Void) rethrows {
+        try rows.withUnsafeBufferPointer { rows in
+            for index in rows.indices { try body(rows[index]) }
         }
     }
 

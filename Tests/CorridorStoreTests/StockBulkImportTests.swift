@@ -160,6 +160,30 @@ import Testing
         }
     }
 
+    /// A file that cannot be read on (here: Latin-1 bytes on row 6,001) stops both alike, while the
+    /// helper thread is checking an earlier batch.
+    @Test func anUnreadableRowStopsADryRunAsItStopsTheImport() async throws {
+        try await TestDatabase.sqlite.withStore { store in
+            try await ImportFixture.prepare(store)
+            let before = try await ImportFixture.lineCount(store)
+            var bytes = Array(Self.report(sites: 20, rows: 6_000, quantity: 1).utf8)
+            bytes += Array("BULK-1,Caf".utf8) + [0xE9] + Array(",KE,-1.11,36.8,SHE-TENT-FAM,5,\n".utf8)
+            bytes += Array(Self.report(sites: 20, rows: 3_000, quantity: 9).dropFirst(Self.head.count).utf8)
+            for dryRun in [true, false] {
+                var importer = store.stockImporter
+                importer.indexRebuildThreshold = 1_000
+                var reader = CSVReader(data: Data(bytes))
+                let error = await #expect(throws: DomainError.self) {
+                    _ = try await importer.run(&reader, StockImportRequest(org: "WFP", fileName: "bad.csv", dryRun: dryRun,
+                                                                           today: ImportFixture.today), by: .console)
+                }
+                #expect(error?.problems.map(\.row) == [6_002], "dry run: \(dryRun)")
+                #expect(error?.problems.first?.problem.contains("UTF-8") == true)
+            }
+            #expect(try await ImportFixture.lineCount(store) == before)
+        }
+    }
+
     @Test func aDryRunRefusesABadFileAsTheImportDoes() async throws {
         try await TestDatabase.sqlite.withStore { store in
             try await ImportFixture.prepare(store)
