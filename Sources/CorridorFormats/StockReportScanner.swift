@@ -22,7 +22,7 @@ public final class StockReportScanner {
     private var head: [TabularRow]
     private var headIndex = 0
     private let columns: StockCellBytes.Columns
-    /// Made with the context of the first `next`; a scanner checks against one context.
+    /// Made with the context of the first `next` or `checkAll`.
     private var checker: RowChecker?
 
     /// Reads the first rows to find the layout; throws a located problem when there is none.
@@ -38,13 +38,8 @@ public final class StockReportScanner {
 
     /// The next data row (header and blank rows are skipped), checked against `context`; nil at the end.
     public func next(against context: StockReportContext) throws -> Row? {
-        let checker = checker ?? RowChecker(layout: layout, columns: columns, context: context)
-        self.checker = checker
-        while headIndex < head.count {
-            let row = head[headIndex]
-            headIndex += 1
-            if isData(number: row.number), row.cells.contains(where: { !$0.isEmpty }) { return checker.fullCheck(row) }
-        }
+        let checker = checker(for: context)
+        if let row = nextHeadRow(checker) { return row }
         var row: Row?
         while row == nil {
             guard try Self.read({ try reader.nextFields { fields in
@@ -58,7 +53,8 @@ public final class StockReportScanner {
     /// are read here and copied into batches that another thread checks, so reading and checking
     /// a large report use both cores, with the same outcome as `next`, row by row.
     public func checkAll(against context: StockReportContext, _ consume: (Row) throws -> Void) throws {
-        while headIndex < head.count, let row = try next(against: context) { try consume(row) }
+        let local = checker(for: context)
+        while let row = nextHeadRow(local) { try consume(row) }
         let helper = RowChecker(layout: layout, columns: columns, context: context)
         // Two batches take turns: while the helper checks one, this thread hands on the other's
         // results and reads the next records into it. Reading and handing on a row cost this
@@ -93,6 +89,23 @@ public final class StockReportScanner {
         let group = DispatchGroup()
         DispatchQueue.global(qos: .userInitiated).async(group: group) { helper.check(batch) }
         return group
+    }
+
+    /// The checker of this scanner's first context (a scanner checks against one context).
+    private func checker(for context: StockReportContext) -> RowChecker {
+        let checker = checker ?? RowChecker(layout: layout, columns: columns, context: context)
+        self.checker = checker
+        return checker
+    }
+
+    /// The next data row among those read to find the header, checked; nil once they are used up.
+    private func nextHeadRow(_ checker: RowChecker) -> Row? {
+        while headIndex < head.count {
+            let row = head[headIndex]
+            headIndex += 1
+            if isData(number: row.number), row.cells.contains(where: { !$0.isEmpty }) { return checker.fullCheck(row) }
+        }
+        return nil
     }
 
     /// Copies up to `limit` data records; false at the end of the file.

@@ -109,19 +109,20 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
 
     /// "YYYY-MM-DD" read straight from its ten bytes, the shape of nearly every date in a report.
     static func isoFast(_ raw: String) -> Day? {
-        raw.utf8.withContiguousStorageIfAvailable { b -> Day? in
-            guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D else { return nil }
-            func number(_ range: Range<Int>) -> Int? {
-                var value = 0
-                for i in range {
-                    guard b[i] >= 0x30, b[i] <= 0x39 else { return nil }
-                    value = value * 10 + Int(b[i] - 0x30)
-                }
-                return value
-            }
-            guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
-            return Day(year: year, month: month, day: day)
-        } ?? nil
+        raw.utf8.withContiguousStorageIfAvailable(iso) ?? nil
+    }
+
+    /// Exactly YYYY-MM-DD and a real calendar day, from UTF-8 bytes; nil for anything else.
+    @inline(__always)
+    static func iso(_ b: UnsafeBufferPointer<UInt8>) -> Day? {
+        guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D else { return nil }
+        func digit(_ index: Int) -> Int? {
+            let value = Int(b[index]) &- 0x30
+            return value >= 0 && value <= 9 ? value : nil
+        }
+        guard let y0 = digit(0), let y1 = digit(1), let y2 = digit(2), let y3 = digit(3),
+              let m0 = digit(5), let m1 = digit(6), let d0 = digit(8), let d1 = digit(9) else { return nil }
+        return Day(year: y0 * 1000 + y1 * 100 + y2 * 10 + y3, month: m0 * 10 + m1, day: d0 * 10 + d1)
     }
 
     /// A spreadsheet serial date (XLSX stores dates as numbers of days since 1899-12-30).

@@ -43,9 +43,21 @@ public struct Quantity: Sendable, Hashable, Comparable, Codable, CustomStringCon
     /// Reads a number as logisticians type it. Grouping is accepted only where it cannot be
     /// misread: "1,234.5" and "1 234,5" and "1.234.567" are fine; "1,234" alone could be either
     /// 1.234 or 1234 and is refused with a message saying so.
+    /// 1 to 15 ASCII digits and nothing else, from UTF-8 bytes; nil for any other form.
+    @inline(__always)
+    static func wholeUnits(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+        guard (1...15).contains(bytes.count) else { return nil }
+        var value: Int64 = 0
+        for byte in bytes {
+            guard byte >= 0x30, byte <= 0x39 else { return nil }
+            value = value * 10 + Int64(byte - 0x30)
+        }
+        return value
+    }
+
     public static func parse(_ raw: String) -> Result<Quantity, QuantityProblem> {
         // Most cells are plain whole numbers: read them straight from the bytes.
-        if raw.utf8.count <= 15, raw.isASCIIDigits, let units = Int64(raw) { return .success(Quantity(units: units)) }
+        if let units = raw.utf8.withContiguousStorageIfAvailable(wholeUnits) ?? nil { return .success(Quantity(units: units)) }
         var text = raw.trimmedCell
         guard !text.isEmpty else { return .failure(.empty) }
         var negative = false

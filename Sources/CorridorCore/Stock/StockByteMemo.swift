@@ -69,7 +69,7 @@ public final class StockByteMemo {
         // A cell that a spreadsheet would run as a formula gets a warning from the full check.
         let formula = (0..<fields.count).contains { index in
             let field = fields[index]
-            guard let first = cells[field].first, first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40 else { return false }
+            guard let first = cells[field].first, FormulaCells.startsLikeFormula(first) else { return false }
             return FormulaCells.looksLikeFormula(cells.raw(field))
         }
         let verdict = formula ? nil : resolve()

@@ -37,36 +37,22 @@ public final class StockCheckMemo {
 
     public init() {}
 
-    func site(_ key: SiteKey, _ resolve: () -> SiteVerdict) -> SiteVerdict {
-        if let known = sites[key] { return known }
-        if sites.count >= Self.capacity { sites.removeAll(keepingCapacity: true) }
-        let verdict = resolve()
-        sites[key] = verdict
-        return verdict
-    }
-
-    func item(_ key: PairKey, _ resolve: () -> ItemVerdict) -> ItemVerdict {
-        if let known = items[key] { return known }
-        if items.count >= Self.capacity { items.removeAll(keepingCapacity: true) }
-        let verdict = resolve()
-        items[key] = verdict
-        return verdict
-    }
-
+    func site(_ key: SiteKey, _ resolve: () -> SiteVerdict) -> SiteVerdict { Self.remember(key, in: &sites, resolve) }
+    func item(_ key: PairKey, _ resolve: () -> ItemVerdict) -> ItemVerdict { Self.remember(key, in: &items, resolve) }
     func owner(_ key: PairKey, _ resolve: () -> (owner: String, problems: Notes)) -> (owner: String, problems: Notes) {
-        if let known = owners[key] { return known }
-        if owners.count >= Self.capacity { owners.removeAll(keepingCapacity: true) }
-        let verdict = resolve()
-        owners[key] = verdict
-        return verdict
+        Self.remember(key, in: &owners, resolve)
     }
 
     /// Only cells that start like a formula reach here; "-1.25" (a longitude) is the usual one.
     func looksLikeFormula(_ text: String) -> Bool {
-        if let known = formulas[text] { return known }
-        if formulas.count >= Self.capacity { formulas.removeAll(keepingCapacity: true) }
-        let verdict = FormulaCells.looksLikeFormula(text)
-        formulas[text] = verdict
+        Self.remember(text, in: &formulas) { FormulaCells.looksLikeFormula(text) }
+    }
+
+    private static func remember<Key: Hashable, Value>(_ key: Key, in table: inout [Key: Value], _ resolve: () -> Value) -> Value {
+        if let known = table[key] { return known }
+        if table.count >= capacity { table.removeAll(keepingCapacity: true) }
+        let verdict = resolve()
+        table[key] = verdict
         return verdict
     }
 }

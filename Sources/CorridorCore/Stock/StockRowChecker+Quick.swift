@@ -13,7 +13,7 @@ extension StockRowChecker {
     public static func quickCheck(_ cells: StockCellBytes, memo: StockByteMemo) -> QuickOutcome? {
         let today = memo.today
         guard let site = memo.site(cells), let item = memo.item(cells), let owner = memo.owner(cells),
-              let units = CellBytes.wholeNumber(cells[.quantity]) else { return nil }
+              let units = Quantity.wholeUnits(cells[.quantity]) else { return nil }
         var status = StockStatus.available
         if !cells[.status].isEmpty {
             guard let word = CellBytes.status(cells[.status]) else { return nil }
@@ -22,12 +22,12 @@ extension StockRowChecker {
         var expiry: Day?
         if !cells[.expiryDate].isEmpty {
             // An expiry in the past is a warning: the full check words it.
-            guard let day = CellBytes.isoDay(cells[.expiryDate]), day >= today else { return nil }
+            guard let day = Day.iso(cells[.expiryDate]), day >= today else { return nil }
             expiry = day
         }
         var reportedAt = today
         if !cells[.reportedDate].isEmpty {
-            guard let day = CellBytes.isoDay(cells[.reportedDate]), day <= today else { return nil }
+            guard let day = Day.iso(cells[.reportedDate]), day <= today else { return nil }
             reportedAt = day
         }
         var batch: String?
@@ -61,29 +61,6 @@ extension StockRowChecker {
 /// Cell readings for the quick check. Each accepts only the plainest form of its value and
 /// returns nil for anything else, which the full check then reads with all its rules.
 enum CellBytes {
-    /// 1 to 15 ASCII digits, as `Quantity.parse` reads them first.
-    static func wholeNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
-        guard (1...15).contains(bytes.count) else { return nil }
-        var value: Int64 = 0
-        for byte in bytes {
-            guard byte >= 0x30, byte <= 0x39 else { return nil }
-            value = value * 10 + Int64(byte - 0x30)
-        }
-        return value
-    }
-
-    /// YYYY-MM-DD exactly, a real calendar day.
-    static func isoDay(_ b: UnsafeBufferPointer<UInt8>) -> Day? {
-        guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D else { return nil }
-        func digit(_ index: Int) -> Int? {
-            let value = Int(b[index]) &- 0x30
-            return value >= 0 && value <= 9 ? value : nil
-        }
-        guard let y0 = digit(0), let y1 = digit(1), let y2 = digit(2), let y3 = digit(3),
-              let m0 = digit(5), let m1 = digit(6), let d0 = digit(8), let d1 = digit(9) else { return nil }
-        return Day(year: y0 * 1000 + y1 * 100 + y2 * 10 + y3, month: m0 * 10 + m1, day: d0 * 10 + d1)
-    }
-
     /// The status words exactly as Corridor writes them (their lengths differ).
     static func status(_ bytes: UnsafeBufferPointer<UInt8>) -> StockStatus? {
         let status: StockStatus
@@ -104,7 +81,7 @@ enum CellBytes {
     /// Text needing no trimming and not starting like a formula.
     static func isPlainText(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = bytes.first, let last = bytes.last else { return false }
-        if first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40 { return false }
+        if FormulaCells.startsLikeFormula(first) { return false }
         return !String.isSpace(first) && !String.isSpace(last) && last != 0xA0
     }
 }

@@ -65,10 +65,15 @@ public enum SiteCodes {
 /// Cells that a spreadsheet would run as a formula if the text were written back unescaped.
 public enum FormulaCells {
     public static func looksLikeFormula(_ text: String) -> Bool {
-        guard let first = text.utf8.first, first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40,
-              text.utf8.count > 1 else { return false }
+        guard let first = text.utf8.first, startsLikeFormula(first), text.utf8.count > 1 else { return false }
         // "-5" and "+3.5" are numbers, not formulas.
         return Double(text) == nil
+    }
+
+    /// `=`, `+`, `-` or `@`: what a spreadsheet reads as the start of a formula.
+    @inline(__always)
+    static func startsLikeFormula(_ first: UInt8) -> Bool {
+        first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40
     }
 }
 

@@ -56,9 +56,10 @@ public enum StockRowChecker {
     }
 
     /// - Parameter memo: verdicts remembered from earlier rows of the same report and context;
-    ///   the outcome is the same with or without it.
+    ///   the outcome is the same with or without it (without, a fresh one serves this row).
     public static func check(_ cells: StockCells, rowNumber: Int, context: StockReportContext,
                              memo: StockCheckMemo? = nil) -> Outcome {
+        let memo = memo ?? StockCheckMemo()
         var problems: [Problem] = []
         var warnings: [Problem] = []
         func text(_ field: StockField) -> String? {
@@ -72,25 +73,20 @@ public enum StockRowChecker {
             warnings.append(Problem(row: rowNumber, column: cells[field]?.column, field: field.rawValue, problem: message))
         }
         for (field, cell) in cells where field != .quantity {
-            guard let first = cell.text.utf8.first, first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40 else { continue }
-            if memo?.looksLikeFormula(cell.text) ?? FormulaCells.looksLikeFormula(cell.text) {
+            guard let first = cell.text.utf8.first, FormulaCells.startsLikeFormula(first) else { continue }
+            if memo.looksLikeFormula(cell.text) {
                 warn(field, "'\(cell.text)' looks like a spreadsheet formula; it is kept as plain text and never evaluated")
             }
         }
 
-        let item: Item?
-        if let memo {
-            let code = text(.itemCode), name = text(.itemName)
-            let verdict = memo.item(.init(code: code, name: name)) {
-                var notes: StockCheckMemo.Notes = []
-                let item = resolveItem(code, name, context: context, fail: { notes.append(($0, $1)) })
-                return .init(item: item, problems: notes)
-            }
-            for note in verdict.problems { fail(note.field, note.message) }
-            item = verdict.item
-        } else {
-            item = resolveItem(text(.itemCode), text(.itemName), context: context, fail: fail)
+        let itemCode = text(.itemCode), itemName = text(.itemName)
+        let itemVerdict = memo.item(.init(code: itemCode, name: itemName)) {
+            var notes: StockCheckMemo.Notes = []
+            let item = resolveItem(itemCode, itemName, context: context, fail: { notes.append(($0, $1)) })
+            return .init(item: item, problems: notes)
         }
+        for note in itemVerdict.problems { fail(note.field, note.message) }
+        let item = itemVerdict.item
         let quantity = parseQuantity(text(.quantity), fail: fail)
         if let item, let unit = text(.unit), !UnitNames.same(unit, item.unit) {
             fail(.unit, "the catalogue counts \(item.name) in '\(item.unit)', not '\(unit)'; convert the quantity or map your item to another catalogue item")
@@ -117,32 +113,25 @@ public enum StockRowChecker {
                 fail(.reportedDate, "'\(raw)' is not a date: write it as YYYY-MM-DD")
             }
         }
-        let owner: String
-        let site: SiteReference?
-        if let memo {
-            let code = text(.orgCode), name = text(.orgName)
-            let verdict = memo.owner(.init(code: code, name: name)) {
-                var notes: StockCheckMemo.Notes = []
-                let owner = resolveOwner(code, name, context: context, fail: { notes.append(($0, $1)) })
-                return (owner, notes)
-            }
-            for note in verdict.problems { fail(note.field, note.message) }
-            owner = verdict.owner
-            let key = StockCheckMemo.SiteKey(code: text(.siteCode), name: text(.siteName), country: text(.country),
-                                             lat: text(.lat), lon: text(.lon), adm1: text(.adm1))
-            let siteVerdict = memo.site(key) {
-                var problems: StockCheckMemo.Notes = [], warnings: StockCheckMemo.Notes = []
-                let site = resolveSite(text, context: context, fail: { problems.append(($0, $1)) },
-                                       warn: { warnings.append(($0, $1)) })
-                return .init(site: site, problems: problems, warnings: warnings)
-            }
-            for note in siteVerdict.problems { fail(note.field, note.message) }
-            for note in siteVerdict.warnings { warn(note.field, note.message) }
-            site = siteVerdict.site
-        } else {
-            owner = resolveOwner(text(.orgCode), text(.orgName), context: context, fail: fail)
-            site = resolveSite(text, context: context, fail: fail, warn: warn)
+        let orgCode = text(.orgCode), orgName = text(.orgName)
+        let ownerVerdict = memo.owner(.init(code: orgCode, name: orgName)) {
+            var notes: StockCheckMemo.Notes = []
+            let owner = resolveOwner(orgCode, orgName, context: context, fail: { notes.append(($0, $1)) })
+            return (owner, notes)
         }
+        for note in ownerVerdict.problems { fail(note.field, note.message) }
+        let owner = ownerVerdict.owner
+        let siteKey = StockCheckMemo.SiteKey(code: text(.siteCode), name: text(.siteName), country: text(.country),
+                                             lat: text(.lat), lon: text(.lon), adm1: text(.adm1))
+        let siteVerdict = memo.site(siteKey) {
+            var problems: StockCheckMemo.Notes = [], warnings: StockCheckMemo.Notes = []
+            let site = resolveSite(text, context: context, fail: { problems.append(($0, $1)) },
+                                   warn: { warnings.append(($0, $1)) })
+            return .init(site: site, problems: problems, warnings: warnings)
+        }
+        for note in siteVerdict.problems { fail(note.field, note.message) }
+        for note in siteVerdict.warnings { warn(note.field, note.message) }
+        let site = siteVerdict.site
 
         guard problems.isEmpty, let item, let quantity, let site else {
             return Outcome(row: nil, problems: problems, warnings: warnings)

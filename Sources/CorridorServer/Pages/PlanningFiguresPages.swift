@@ -12,7 +12,8 @@ struct PlanningFiguresPages {
 
     func addRoutes(to router: Router<CorridorRequestContext>) {
         router.get("preparedness/figures") { _, context in
-            try page(try await store.gaps.figures(), context: context)
+            try Policy.authorize(context.actor, .managePlanningFigures)
+            return try page(try await store.gaps.figures(), context: context)
         }
         router.post("preparedness/figures") { request, context in
             let fields = try await Forms.fields(request, context: context)
@@ -43,8 +44,8 @@ struct PlanningFiguresPages {
             horizons: (fields["horizons"] ?? "").split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) })
     }
 
+    /// Callers authorize first: the GET route itself, the POST through `setFigures`.
     private func page(_ figures: PlanningFigures, context: CorridorRequestContext, saved: Bool = false, error: DomainError? = nil) throws -> Response {
-        try Policy.authorize(context.actor, .managePlanningFigures)
         func text(_ value: Double) -> String { value.isFinite ? (value == value.rounded() ? String(Int(value)) : String(value)) : "" }
         let rows = figures.needs.map { ($0.family, text($0.share * 100), $0.note) } + Array(repeating: ("", "", ""), count: Self.spareRows)
         return pages.page("planning-figures", title: "Planning figures", data: [

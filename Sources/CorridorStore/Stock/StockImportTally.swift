@@ -16,7 +16,8 @@ struct StockImportTally {
     private var newSiteCodes = Set<String>()
     private var seen = Set<Int>()
     private var windowNoted = false
-    /// Sites are counted here only for a dry run; an import takes the writer's counts.
+    /// Sites are counted here only for a dry run; an import takes the counts its writer keeps
+    /// anyway, as counting here too would hash a site code on every row.
     let countsSites: Bool
     /// Repeated rows are looked for among this many checked rows. Remembering every row costs
     /// about 11 bytes each; 3,000,000 is the most the set holds before it would grow again, which

@@ -29,8 +29,8 @@ struct StockLineIndexes {
     /// the table held before it: past that, one rebuild costs less than the remaining updates.
     mutating func dropIfLarge(linesWritten: Int, on db: any SQLDatabase) async throws {
         considered = true
-        let total = try await db.raw("SELECT count(*) AS n FROM stock_lines").first()?.int64("n") ?? 0
-        guard Int64(linesWritten) * 2 >= total - Int64(linesWritten) else { return }
+        let total = try await db.count("SELECT COUNT(*) AS n FROM stock_lines")
+        guard linesWritten * 2 >= total - linesWritten else { return }
         let rows = try await db.raw("""
             SELECT name, sql FROM sqlite_master
             WHERE type = 'index' AND tbl_name = 'stock_lines' AND sql IS NOT NULL ORDER BY name
