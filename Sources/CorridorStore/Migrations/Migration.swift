@@ -41,5 +41,6 @@ public enum Migrations {
         DeclarationSchema.migration,
         ClearanceSchema.migration,
         PreparednessSchema.migration,
+        StockIndexSchema.migration,
     ]
 }
