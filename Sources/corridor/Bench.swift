@@ -18,7 +18,7 @@ struct Bench: AsyncParsableCommand {
         @Flag(help: "Skip the sqlite3 and libhxl baselines.") var noBaselines = false
         @Flag(help: "Only read and check (no import, no baselines): for profiling.") var checkOnly = false
 
-        @Option(help: "Runs of each measurement; the fastest is kept (the machine's noise only ever adds time).") var runs = 3
+        @Option(help: "Rounds; each runs every measurement once, baselines included, and the fastest of each is kept (the machine's noise only ever adds time).") var runs = 3
 
         func run() async throws {
             let folder = URL(fileURLWithPath: dir ?? FileManager.default.temporaryDirectory.appendingPathComponent("corridor-bench-\(UUID().uuidString)").path)
@@ -35,59 +35,80 @@ struct Bench: AsyncParsableCommand {
             let bytes = (try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
             print("file: \(file.path) (\(rows) rows, \(sites) sites, \(bytes / 1_000_000) MB); best of \(runs) runs")
 
-            // Reading and checking alone, no database: the scanner the importer uses.
+            // Rounds: each runs every measurement once, the baselines next to Corridor's, so that a
+            // slow spell of this shared machine falls on both sides of a ratio rather than one.
             let context = try await StockImporter.benchmarkContext(org: "BENCH", store: store, today: today)
-            var checkSeconds = Double.infinity
+            let baseline = folder.appendingPathComponent("baseline.sqlite").path
+            var check = Timings(), importing = Timings(), sqlite = Timings(), hxl = Timings()
             var checked = 0, problems = 0
-            for _ in 0..<max(1, runs) {
-                let start = ContinuousClock.now
+            var report: StockImportReport?
+            for round in 0..<max(1, runs) {
+                // Reading and checking alone, no database: the scanner the importer uses.
+                var start = ContinuousClock.now
                 let scanner = try StockReportScanner(try CSVReader(url: file))
                 (checked, problems) = (0, 0)
                 try scanner.checkAll(against: context) { row in
                     if row.checked != nil { checked += 1 } else { problems += row.problems.count }
                 }
-                checkSeconds = min(checkSeconds, Self.seconds(ContinuousClock.now - start))
-            }
-            let checkRate = Double(checked) / checkSeconds
-            print(String(format: "read + check: %d rows in %.2f s = %.0f rows/s (%d problems)", checked, checkSeconds, checkRate, problems))
-            if checkOnly {
-                await store.close()
-                return
-            }
+                check.add(Self.seconds(ContinuousClock.now - start))
+                if checkOnly { continue }
 
-            // End to end: the importer, one transaction, into a fresh SQLite file each run.
-            var importSeconds = Double.infinity
-            var report: StockImportReport?
-            for run in 0..<max(1, runs) {
-                if run > 0 { store = try await Self.freshStore(at: dbPath) }
-                let start = ContinuousClock.now
+                // End to end: the importer, one transaction, into a fresh SQLite file each round.
+                if round > 0 { store = try await Self.freshStore(at: dbPath) }
+                start = ContinuousClock.now
                 var reader = try CSVReader(url: file)
                 report = try await store.stockImporter.run(&reader, StockImportRequest(org: "BENCH", fileName: file.lastPathComponent, today: today), by: .console)
-                importSeconds = min(importSeconds, Self.seconds(ContinuousClock.now - start))
+                importing.add(Self.seconds(ContinuousClock.now - start))
                 await store.close()
+                if noBaselines { continue }
+
+                // A fresh file each round: .import into an existing table appends after a CREATE error.
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: baseline + suffix) }
+                sqlite.add(try Self.time("sqlite3", [baseline,
+                    "-cmd", "CREATE TABLE stock(org, site_code, site, country, lat, lon, item, quantity, status, expiry, reported)",
+                    "-cmd", ".mode csv", "-cmd", ".import --skip 2 \(file.path) stock", ".quit"]))
+                let script = "import hxl,sys\nn=0\nfor r in hxl.data(sys.argv[1], hxl.InputOptions(allow_local=True)):\n    n+=1\nprint(n)"
+                hxl.add(try Self.time("python3", ["-c", script, file.path]))
             }
+            if checkOnly { await store.close() }
+            let checkRate = Double(checked) / check.fastest
+            print(String(format: "read + check: %d rows in %.2f s = %.0f rows/s (%d problems)%@", checked, check.fastest, checkRate, problems, check.spread))
             guard let report else { return }
-            let importRate = Double(report.linesWritten) / importSeconds
-            print(String(format: "import: %d lines, %d new sites in %.2f s = %.0f rows/s", report.linesWritten, report.sitesCreated.count, importSeconds, importRate))
+            let importRate = Double(report.linesWritten) / importing.fastest
+            print(String(format: "import: %d lines, %d new sites in %.2f s = %.0f rows/s%@", report.linesWritten, report.sitesCreated.count,
+                         importing.fastest, importRate, importing.spread))
             print("peak RSS: \(Self.peakRSSMegabytes()) MB")
             guard !noBaselines else { return }
+            if let seconds = sqlite.available {
+                let rate = Double(rows) / seconds
+                print(String(format: "sqlite3 .import: %.2f s = %.0f rows/s%@ → Corridor import / sqlite3 = %.2f×", seconds, rate, sqlite.spread, importRate / rate))
+            } else {
+                print("sqlite3 .import: not measured (sqlite3 missing or failed)")
+            }
+            if let seconds = hxl.available {
+                let rate = Double(rows) / seconds
+                print(String(format: "libhxl-python read: %.2f s = %.0f rows/s%@ → Corridor read + check / libhxl = %.2f×", seconds, rate, hxl.spread, checkRate / rate))
+            } else {
+                print("libhxl-python read: not measured (python3 or libhxl missing, or it failed)")
+            }
+        }
 
-            // A fresh file each run: .import into an existing table appends after a CREATE error.
-            let baseline = folder.appendingPathComponent("baseline.sqlite").path
-            let sqliteSeconds = try Self.fastest(runs) {
-                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: baseline + suffix) }
-                return try Self.time("sqlite3", [baseline,
-                    "-cmd", "CREATE TABLE stock(org, site_code, site, country, lat, lon, item, quantity, status, expiry, reported)",
-                    "-cmd", ".mode csv", "-cmd", ".import --skip 2 \(file.path) stock", ".quit"])
+        /// One measurement's times over the rounds. The fastest is reported: this machine's noise
+        /// only ever adds time. The median shows how much noise there was.
+        struct Timings {
+            private var times: [Double] = []
+            private var missing = false
+
+            /// nil: the baseline program is missing or failed; it is then left out.
+            mutating func add(_ seconds: Double?) {
+                if let seconds { times.append(seconds) } else { missing = true }
             }
-            if let sqliteSeconds {
-                let rate = Double(rows) / sqliteSeconds
-                print(String(format: "sqlite3 .import: %.2f s = %.0f rows/s → Corridor import / sqlite3 = %.2f×", sqliteSeconds, rate, importRate / rate))
-            }
-            let script = "import hxl,sys\nn=0\nfor r in hxl.data(sys.argv[1], hxl.InputOptions(allow_local=True)):\n    n+=1\nprint(n)"
-            if let hxlSeconds = try Self.fastest(runs, { try Self.time("python3", ["-c", script, file.path]) }) {
-                let rate = Double(rows) / hxlSeconds
-                print(String(format: "libhxl-python read: %.2f s = %.0f rows/s → Corridor read + check / libhxl = %.2f×", hxlSeconds, rate, checkRate / rate))
+
+            var fastest: Double { times.min() ?? .infinity }
+            var available: Double? { missing || times.isEmpty ? nil : fastest }
+            var spread: String {
+                guard times.count > 2 else { return "" }
+                return String(format: " (median of %d: %.2f s)", times.count, times.sorted()[times.count / 2])
             }
         }
 
@@ -97,16 +118,6 @@ struct Bench: AsyncParsableCommand {
             let store = try await Store.open(.sqlite(path: path), logger: CLI.logger)
             _ = try await store.organisations.create(NewOrganisation(code: "BENCH", name: "Benchmark", type: "other", hqCountry: "IT"), by: .console)
             return store
-        }
-
-        /// The fastest of `runs` timings, or nil when the program is missing or fails.
-        static func fastest(_ runs: Int, _ time: () throws -> Double?) throws -> Double? {
-            var best: Double?
-            for _ in 0..<max(1, runs) {
-                guard let seconds = try time() else { return nil }
-                best = min(best ?? seconds, seconds)
-            }
-            return best
         }
 
         static func seconds(_ duration: Duration) -> Double {
@@ -120,9 +131,9 @@ struct Bench: AsyncParsableCommand {
             process.arguments = [program] + arguments
             process.standardOutput = FileHandle.nullDevice
             let start = ContinuousClock.now
-            do { try process.run() } catch { print("\(program): not available"); return nil }
+            do { try process.run() } catch { return nil }
             process.waitUntilExit()
-            guard process.terminationStatus == 0 else { print("\(program): failed (\(process.terminationStatus))"); return nil }
+            guard process.terminationStatus == 0 else { return nil }
             return seconds(ContinuousClock.now - start)
         }
 
