@@ -120,16 +120,16 @@ struct StockLineWriter {
                           row.batch, row.reportedAt.description, reportID, row.itemCode])
             return
         }
-        sqliteLines!.append(.integer(Int(site)))
-        sqliteLines!.append(.integer(Int(owner)))
-        sqliteLines!.append(.integer(Int(org.id)))
-        sqliteLines!.append(.integer(Int(row.quantity.milli)))
-        sqliteLines!.append(.text(row.status.rawValue))
-        sqliteLines!.append(row.expiry.map { .text($0.description) } ?? .null)
-        sqliteLines!.append(row.batch.map { .text($0) } ?? .null)
-        sqliteLines!.append(.text(row.reportedAt.description))
-        sqliteLines!.append(.integer(Int(reportID)))
-        sqliteLines!.append(.text(row.itemCode))
+        sqliteLines!.append(.integer(site))
+        sqliteLines!.append(.integer(owner))
+        sqliteLines!.append(.integer(org.id))
+        sqliteLines!.append(.integer(row.quantity.milli))
+        sqliteLines!.append(.literal(row.status.rawValue))
+        sqliteLines!.append(row.expiry.map { .literal($0.description) } ?? .null)
+        sqliteLines!.append(row.batch.map { .bound($0) } ?? .null)
+        sqliteLines!.append(.literal(row.reportedAt.description))
+        sqliteLines!.append(.integer(reportID))
+        sqliteLines!.append(.bound(row.itemCode))
     }
 
     private mutating func flush() async throws {
