@@ -40,18 +40,24 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     /// Written byte by byte: string interpolation here cost more than parsing the date, and an
     /// import writes two per row.
     public var description: String {
-        let digits = (UInt8(year / 1000), UInt8(year / 100 % 10), UInt8(year / 10 % 10), UInt8(year % 10),
-                      UInt8(month / 10), UInt8(month % 10), UInt8(day / 10), UInt8(day % 10))
-        let zero: UInt8 = 0x30, dash: UInt8 = 0x2D
+        let bytes = isoBytes
         return String(unsafeUninitializedCapacity: 10) { buffer in
-            (buffer[0], buffer[1], buffer[2], buffer[3]) = (zero + digits.0, zero + digits.1, zero + digits.2, zero + digits.3)
-            buffer[4] = dash
-            (buffer[5], buffer[6]) = (zero + digits.4, zero + digits.5)
-            buffer[7] = dash
-            (buffer[8], buffer[9]) = (zero + digits.6, zero + digits.7)
+            for index in 0..<10 { buffer[index] = bytes[index] }
             return 10
         }
     }
+
+    /// The ISO form, `YYYY-MM-DD`, as bytes (the year is in 1900...2200).
+    public var isoBytes: InlineArray<10, UInt8> {
+        let zero: UInt8 = 0x30
+        var bytes = InlineArray<10, UInt8>(repeating: 0x2D)
+        (bytes[0], bytes[1], bytes[2], bytes[3]) = (zero + UInt8(year / 1000), zero + UInt8(year / 100 % 10),
+                                                    zero + UInt8(year / 10 % 10), zero + UInt8(year % 10))
+        (bytes[5], bytes[6]) = (zero + UInt8(month / 10), zero + UInt8(month % 10))
+        (bytes[8], bytes[9]) = (zero + UInt8(day / 10), zero + UInt8(day % 10))
+        return bytes
+    }
+
     public static func < (lhs: Day, rhs: Day) -> Bool {
         (lhs.storedYear, lhs.storedMonth, lhs.storedDay) < (rhs.storedYear, rhs.storedMonth, rhs.storedDay)
     }

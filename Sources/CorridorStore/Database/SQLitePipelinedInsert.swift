@@ -1,3 +1,4 @@
+import CorridorCore
 import NIOCore
 import SQLiteKit
 
@@ -19,8 +20,10 @@ struct SQLitePipelinedInsert {
     enum Value {
         case integer(Int64)
         case null
-        /// Text Corridor formats itself from a closed set of characters (status words, ISO dates).
+        /// Text Corridor formats itself from a closed set of characters (status words).
         case literal(String)
+        /// Written as its ISO text, `'YYYY-MM-DD'`.
+        case day(Day)
         /// Text from a report.
         case bound(String)
     }
@@ -53,7 +56,12 @@ struct SQLitePipelinedInsert {
         }
         switch value {
         case .integer(let number):
-            sql.append(contentsOf: String(number).utf8)
+            appendDecimal(number)
+        case .day(let day):
+            let bytes = day.isoBytes
+            sql.append(UInt8(ascii: "'"))
+            for index in 0..<10 { sql.append(bytes[index]) }
+            sql.append(UInt8(ascii: "'"))
         case .null:
             sql.append(contentsOf: "NULL".utf8)
         case .literal(let text) where !text.utf8.contains(0):
@@ -74,6 +82,20 @@ struct SQLitePipelinedInsert {
             column = 0
             bufferedRows += 1
         }
+    }
+
+    /// Digits straight into the statement, without a `String` per number.
+    private mutating func appendDecimal(_ number: Int64) {
+        if number < 0 { sql.append(UInt8(ascii: "-")) }
+        var magnitude = number.magnitude
+        var digits = InlineArray<20, UInt8>(repeating: 0)
+        var first = 20
+        repeat {
+            first -= 1
+            digits[first] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+            magnitude /= 10
+        } while magnitude > 0
+        for index in first..<20 { sql.append(digits[index]) }
     }
 
     /// Sends the buffered rows once the previous statement has finished.

@@ -14,7 +14,7 @@ struct StockImportTally {
     private(set) var existingSites = Set<Int64>()
     private(set) var newSites: [String] = []
     private var newSiteCodes = Set<String>()
-    private var seen = Set<Int>()
+    private var seen = FingerprintSet()
     private var windowNoted = false
     /// Sites are counted here only for a dry run; an import takes the counts its writer keeps
     /// anyway, as counting here too would hash a site code on every row.
@@ -41,11 +41,10 @@ struct StockImportTally {
             if problems.count < StockImporter.listLimit { problems += row.problems.prefix(StockImporter.listLimit - problems.count) }
         }
         guard let checked = row.checked, problemCount == 0 else { return nil }
-        if seen.contains(row.fingerprint) {
+        let full = seen.count >= duplicateWindow
+        if full ? seen.contains(row.fingerprint) : !seen.insert(row.fingerprint) {
             warn(Problem(row: row.number, problem: "repeats an earlier row (same site, item, batch, expiry and status); both are kept"))
-        } else if seen.count < duplicateWindow {
-            seen.insert(row.fingerprint)
-        } else if !windowNoted {
+        } else if full && !windowNoted {
             windowNoted = true
             warn(Problem(row: row.number, problem: "repeated rows are looked for among the first \(duplicateWindow) rows only; from here on a row is compared with those"))
         }

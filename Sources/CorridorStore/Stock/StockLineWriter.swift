@@ -125,9 +125,9 @@ struct StockLineWriter {
         sqliteLines!.append(.integer(org.id))
         sqliteLines!.append(.integer(row.quantity.milli))
         sqliteLines!.append(.literal(row.status.rawValue))
-        sqliteLines!.append(row.expiry.map { .literal($0.description) } ?? .null)
+        sqliteLines!.append(row.expiry.map { .day($0) } ?? .null)
         sqliteLines!.append(row.batch.map { .bound($0) } ?? .null)
-        sqliteLines!.append(.literal(row.reportedAt.description))
+        sqliteLines!.append(.day(row.reportedAt))
         sqliteLines!.append(.integer(reportID))
         sqliteLines!.append(.bound(row.itemCode))
     }
