@@ -77,7 +77,7 @@ struct Bench: AsyncParsableCommand {
             let importRate = Double(report.linesWritten) / importing.fastest
             print(String(format: "import: %d lines, %d new sites in %.2f s = %.0f rows/s%@", report.linesWritten, report.sitesCreated.count,
                          importing.fastest, importRate, importing.spread))
-            print("peak RSS: \(Self.peakRSSMegabytes()) MB")
+            print("peak RSS: \(Self.peakRSSMegabytes()) MB (this process, every round; one import alone: --runs 1 --no-baselines)")
             guard !noBaselines else { return }
             if let seconds = sqlite.available {
                 let rate = Double(rows) / seconds
