@@ -8,7 +8,8 @@ import Testing
 @Suite struct SQLitePipelinedInsertTests {
     @Test func literalAndBoundValuesArriveExactly() async throws {
         try await TestDatabase.sqlite.withDatabase { database in
-            let texts = ["it's", "'", "''quoted''", "a\u{0}b", "naïve — ☂", "", "?", "); DROP TABLE t; --"]
+            let texts = ["it's", "'", "''quoted''", "a\u{0}b", "naïve — ☂", "", "?", "); DROP TABLE t; --",
+                         String(repeating: "'", count: 70_000)]  // longer than the statement buffer
             let numbers: [Int64] = [0, -1, 42, Int64.max, Int64.min]
             let stored = try await database.transaction(driver: { db, driver in
                 try await db.raw("CREATE TABLE t (n BIGINT, literal TEXT, bound TEXT, missing TEXT)").run()
