@@ -18,7 +18,7 @@ struct Bench: AsyncParsableCommand {
         @Flag(help: "Skip the sqlite3 and libhxl baselines.") var noBaselines = false
         @Flag(help: "Only read and check (no import, no baselines): for profiling.") var checkOnly = false
 
-        @Option(help: "Rounds; each runs every measurement once, baselines included, and the fastest of each is kept (the machine's noise only ever adds time).") var runs = 3
+        @Option(help: "Rounds; each runs every measurement once, baselines included, and the fastest of each is kept (the machine's noise only ever adds time).") var runs = 5
 
         func run() async throws {
             let folder = URL(fileURLWithPath: dir ?? FileManager.default.temporaryDirectory.appendingPathComponent("corridor-bench-\(UUID().uuidString)").path)
@@ -33,7 +33,7 @@ struct Bench: AsyncParsableCommand {
                 try BenchGenerator(rows: rows, sites: sites).write(to: file, org: "BENCH", items: items, countries: countries, today: today)
             }
             let bytes = (try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
-            print("file: \(file.path) (\(rows) rows, \(sites) sites, \(bytes / 1_000_000) MB); best of \(runs) runs")
+            print("file: \(file.path) (\(rows) rows, \(sites) sites, \(bytes / 1_000_000) MB); the fastest of \(runs) rounds")
 
             // Rounds: each runs every measurement once, the baselines next to Corridor's, so that a
             // slow spell of this shared machine falls on both sides of a ratio rather than one.
