@@ -30,10 +30,14 @@ public struct StockCellBytes {
         return UnsafeBufferPointer(start: base + start, count: bounds[2 * column + 1] - start)
     }
 
-    /// `ByteHash` over the cells of `fields`, in order.
+    /// `ByteHash` over the cells of `fields`, in order. Fields the report has no column for are
+    /// left out: they are empty in every row, so they tell no two keys apart (a typical report
+    /// lacks half the fields of the site, item and owner groups).
     func hash(_ fields: StockFieldGroup) -> UInt64 {
         var hash = ByteHash.seed
-        for index in 0..<fields.count { hash = ByteHash.add(self[fields[index]], to: hash) }
+        for index in 0..<fields.count where columns.storage[fields[index].position] >= 0 {
+            hash = ByteHash.add(self[fields[index]], to: hash)
+        }
         return hash
     }
 
