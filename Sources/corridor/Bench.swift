@@ -64,11 +64,11 @@ struct Bench: AsyncParsableCommand {
 
                 // A fresh file each round: .import into an existing table appends after a CREATE error.
                 for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: baseline + suffix) }
-                sqlite.add(try Self.time("sqlite3", [baseline,
+                sqlite.add(Self.time("sqlite3", [baseline,
                     "-cmd", "CREATE TABLE stock(org, site_code, site, country, lat, lon, item, quantity, status, expiry, reported)",
                     "-cmd", ".mode csv", "-cmd", ".import --skip 2 \(file.path) stock", ".quit"]))
                 let script = "import hxl,sys\nn=0\nfor r in hxl.data(sys.argv[1], hxl.InputOptions(allow_local=True)):\n    n+=1\nprint(n)"
-                hxl.add(try Self.time("python3", ["-c", script, file.path]))
+                hxl.add(Self.time("python3", ["-c", script, file.path]))
             }
             if checkOnly { await store.close() }
             let checkRate = Double(checked) / check.fastest
@@ -125,7 +125,7 @@ struct Bench: AsyncParsableCommand {
         }
 
         /// Runs a baseline program found on PATH and returns its wall time, or nil when it is missing or fails.
-        static func time(_ program: String, _ arguments: [String]) throws -> Double? {
+        static func time(_ program: String, _ arguments: [String]) -> Double? {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             process.arguments = [program] + arguments

@@ -45,4 +45,20 @@ import Testing
             }
         }
     }
+
+    @Test func aOneColumnRowOfQuotesFitsItsRoom() async throws {
+        try await TestDatabase.sqlite.withDatabase { database in
+            let texts = (1...3000).map { String(repeating: "'", count: $0 % 41) }
+            let stored = try await database.transaction(driver: { db, driver in
+                try await db.raw("CREATE TABLE q (v TEXT)").run()
+                guard case .sqlite(let connection) = driver else { throw CancellationError() }
+                var insert = SQLitePipelinedInsert(connection: connection, table: "q", columns: ["v"])
+                for text in texts { insert.append(.literal(text)) }
+                try await insert.send()
+                try await insert.drain()
+                return try await db.raw("SELECT v FROM q ORDER BY rowid").all().map { try $0.decode(column: "v", as: String.self) }
+            })
+            #expect(stored == texts)
+        }
+    }
 }

@@ -52,9 +52,10 @@ struct SQLitePipelinedInsert {
 
     /// Appends the next value; a row is `width` consecutive values.
     mutating func append(_ value: Value) {
-        // The longest values: an Int64 with its sign, and a literal whose every byte is a quote.
+        // At most a comma, "(", the value and ")" (a one-column row has all three). The longest
+        // values: an Int64 with its sign (20 bytes), a literal whose every byte is a quote.
         let longest: Int
-        if case .literal(let text) = value { longest = 2 * text.utf8.count + 4 } else { longest = 24 }
+        if case .literal(let text) = value { longest = 2 * text.utf8.count + 5 } else { longest = 23 }
         let opening: UInt8? = column > 0 ? UInt8(ascii: ",") : bufferedRows > 0 ? UInt8(ascii: ",") : nil
         let opensRow = column == 0, closing = column == width - 1
         var bound: String?
@@ -108,7 +109,9 @@ struct SQLitePipelinedInsert {
     private mutating func write(upTo maxCount: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
         let start = length
         if start + maxCount > sql.count { sql.append(contentsOf: repeatElement(0, count: max(maxCount, sql.count))) }
-        length += sql.withUnsafeMutableBufferPointer { body($0.baseAddress! + start) }
+        let written = sql.withUnsafeMutableBufferPointer { body($0.baseAddress! + start) }
+        precondition(written <= maxCount, "wrote past the room made for a value")
+        length += written
     }
 
     /// Sends the buffered rows once the previous statement has finished.
