@@ -40,9 +40,6 @@ public struct Quantity: Sendable, Hashable, Comparable, Codable, CustomStringCon
         try container.encode(description)
     }
 
-    /// Reads a number as logisticians type it. Grouping is accepted only where it cannot be
-    /// misread: "1,234.5" and "1 234,5" and "1.234.567" are fine; "1,234" alone could be either
-    /// 1.234 or 1234 and is refused with a message saying so.
     /// 1 to 15 ASCII digits and nothing else, from UTF-8 bytes; nil for any other form.
     @inline(__always)
     static func wholeUnits(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
@@ -55,6 +52,9 @@ public struct Quantity: Sendable, Hashable, Comparable, Codable, CustomStringCon
         return value
     }
 
+    /// Reads a number as logisticians type it. Grouping is accepted only where it cannot be
+    /// misread: "1,234.5" and "1 234,5" and "1.234.567" are fine; "1,234" alone could be either
+    /// 1.234 or 1234 and is refused with a message saying so.
     public static func parse(_ raw: String) -> Result<Quantity, QuantityProblem> {
         // Most cells are plain whole numbers: read them straight from the bytes.
         if let units = raw.utf8.withContiguousStorageIfAvailable(wholeUnits) ?? nil { return .success(Quantity(units: units)) }

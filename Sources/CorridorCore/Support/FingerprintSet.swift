@@ -24,13 +24,9 @@ public struct FingerprintSet {
         if (count + 1) * 4 > slots.count * 3 { grow() }
         let key = UInt64(bitPattern: Int64(fingerprint)), shift = shift
         let found = slots.withUnsafeMutableBufferPointer { slots in
-            var slot = Self.home(key, shift: shift)
-            while slots[slot] != 0 {
-                if slots[slot] == key { return true }
-                slot = (slot + 1) & (slots.count - 1)
-            }
-            slots[slot] = key
-            return false
+            let (slot, found) = Self.probe(UnsafeBufferPointer(slots), for: key, shift: shift)
+            if !found { slots[slot] = key }
+            return found
         }
         if !found { count += 1 }
         return !found
@@ -38,20 +34,18 @@ public struct FingerprintSet {
 
     public func contains(_ fingerprint: Int) -> Bool {
         guard fingerprint != 0 else { return hasZero }
-        let key = UInt64(bitPattern: Int64(fingerprint))
-        return slots.withUnsafeBufferPointer { slots in
-            var slot = Self.home(key, shift: shift)
-            while slots[slot] != 0 {
-                if slots[slot] == key { return true }
-                slot = (slot + 1) & (slots.count - 1)
-            }
-            return false
-        }
+        return slots.withUnsafeBufferPointer { Self.probe($0, for: UInt64(bitPattern: Int64(fingerprint)), shift: shift).found }
     }
 
-    /// The top bits of a multiplicative hash, which spread even keys that differ only in high bits.
-    private static func home(_ key: UInt64, shift: UInt64) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    /// The slot holding `key`, or the empty slot where it would go. The home slot is the top bits
+    /// of a multiplicative hash, which spreads even keys that differ only in high bits.
+    private static func probe(_ slots: UnsafeBufferPointer<UInt64>, for key: UInt64, shift: UInt64) -> (slot: Int, found: Bool) {
+        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        while slots[slot] != 0 {
+            if slots[slot] == key { return (slot, true) }
+            slot = (slot + 1) & (slots.count - 1)
+        }
+        return (slot, false)
     }
 
     private mutating func grow() {
@@ -60,11 +54,7 @@ public struct FingerprintSet {
         shift -= 1
         let shift = shift
         slots.withUnsafeMutableBufferPointer { slots in
-            for key in old where key != 0 {
-                var slot = Self.home(key, shift: shift)
-                while slots[slot] != 0 { slot = (slot + 1) & (slots.count - 1) }
-                slots[slot] = key
-            }
+            for key in old where key != 0 { slots[Self.probe(UnsafeBufferPointer(slots), for: key, shift: shift).slot] = key }
         }
     }
 }

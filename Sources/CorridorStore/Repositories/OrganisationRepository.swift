@@ -19,6 +19,12 @@ public struct OrganisationRepository: Sendable {
         try await db.raw("SELECT * FROM organisations WHERE code = \(bind: code.uppercased())").first().map(organisation)
     }
 
+    /// The organisation, or not found.
+    static func require(code: String, on db: any SQLDatabase) async throws -> Organisation {
+        guard let org = try await find(code: code, on: db) else { throw DomainError.notFound("no organisation with code \(code)") }
+        return org
+    }
+
     /// Registers an organisation. Only those the policy allows may; the code must be free and
     /// the headquarters country known.
     public func create(_ input: NewOrganisation, by actor: Actor) async throws -> Organisation {

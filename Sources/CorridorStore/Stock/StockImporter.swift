@@ -22,7 +22,7 @@ public struct StockImporter: Sendable {
         let scanner = try StockReportScanner(reader)
         if request.dryRun { return try await validate(scanner, request, org: orgCode, progress: progress) }
         return try await database.transaction(driver: { db, driver in
-            let org = try await Self.organisation(orgCode, on: db)
+            let org = try await OrganisationRepository.require(code: orgCode, on: db)
             let context = try await Self.context(for: org, request: request, on: db)
             var writer = StockLineWriter(db: db, driver: driver, org: org, actor: actor, fileName: request.fileName,
                                          indexRebuildThreshold: indexRebuildThreshold)
@@ -51,7 +51,7 @@ public struct StockImporter: Sendable {
     private func validate(_ scanner: StockReportScanner, _ request: StockImportRequest, org orgCode: String,
                           progress: (@Sendable (Int) -> Void)?) async throws -> StockImportReport {
         let (org, context) = try await database.read { db in
-            let org = try await Self.organisation(orgCode, on: db)
+            let org = try await OrganisationRepository.require(code: orgCode, on: db)
             return (org, try await Self.context(for: org, request: request, on: db))
         }
         var tally = StockImportTally(countsSites: true)
@@ -62,13 +62,6 @@ public struct StockImporter: Sendable {
         if let refusal = tally.refusal(headerRow: scanner.layout.headerRow) { throw refusal }
         return Self.report(request, org: org, layout: scanner.layout, tally: tally, lines: tally.lines,
                            sitesReplaced: tally.existingSites.count, sitesCreated: tally.newSites, reportID: nil)
-    }
-
-    private static func organisation(_ code: String, on db: any SQLDatabase) async throws -> Organisation {
-        guard let org = try await OrganisationRepository.find(code: code, on: db) else {
-            throw DomainError.notFound("no organisation with code \(code)")
-        }
-        return org
     }
 
     private static func report(_ request: StockImportRequest, org: Organisation, layout: StockReportLayout, tally: StockImportTally,
@@ -82,9 +75,7 @@ public struct StockImporter: Sendable {
     /// The context an import of `org` would check rows against, for benchmarks of checking alone.
     public static func benchmarkContext(org: String, store: Store, today: Day) async throws -> StockReportContext {
         try await store.database.read { db in
-            guard let organisation = try await OrganisationRepository.find(code: org, on: db) else {
-                throw DomainError.notFound("no organisation with code \(org)")
-            }
+            let organisation = try await OrganisationRepository.require(code: org, on: db)
             return try await context(for: organisation, request: StockImportRequest(org: org, fileName: "", today: today), on: db)
         }
     }

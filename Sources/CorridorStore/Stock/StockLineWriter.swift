@@ -27,12 +27,12 @@ struct StockLineWriter {
     private var waiting: [(site: String, owner: Int64, row: CheckedStockRow)] = []
     private var orgIDs: [String: Int64] = [:]
     private var lastOwner: (code: String, id: Int64)
-    /// Lines ready to send: on SQLite bound directly and written while the next batch is being
-    /// checked; elsewhere through SQLKit.
+    /// Lines ready to send: on SQLite straight to sqlite-nio and written while the next batch is
+    /// being checked; elsewhere through SQLKit.
     private var sqliteLines: SQLitePipelinedInsert?
     private var lines: [[BulkInsert.Value]] = []
     /// Lines appended to `sqliteLines` or `lines` and not yet sent.
-    private var bufferedLines = 0
+    private var bufferedLines: Int { sqliteLines?.bufferedRows ?? lines.count }
     private var indexes: StockLineIndexes?
 
     static let columns = ["site_id", "owner_org_id", "reporter_org_id", "quantity_milli", "status", "expiry",
@@ -114,7 +114,6 @@ struct StockLineWriter {
     }
 
     private mutating func append(_ row: CheckedStockRow, site: Int64, owner: Int64) {
-        bufferedLines += 1
         guard sqliteLines != nil else {
             lines.append([site, owner, org.id, row.quantity.milli, row.status.rawValue, row.expiry?.description,
                           row.batch, row.reportedAt.description, reportID, row.itemCode])
@@ -139,14 +138,13 @@ struct StockLineWriter {
             for line in waiting { append(line.row, site: newSiteIDs[line.site]!, owner: line.owner) }
             waiting.removeAll(keepingCapacity: true)
         }
+        linesWritten += bufferedLines
         if sqliteLines != nil {
             try await sqliteLines!.send()
         } else {
             try await BulkInsert.insert(into: "stock_lines", columns: Self.columns, rows: lines, on: db)
             lines.removeAll(keepingCapacity: true)
         }
-        linesWritten += bufferedLines
-        bufferedLines = 0
         if var considered = indexes, considered.shouldDrop(linesWritten: linesWritten) {
             try await drain()
             try await considered.dropIfLarge(linesWritten: linesWritten, on: db)
@@ -177,9 +175,7 @@ struct StockLineWriter {
             return id
         }
         try await drain()
-        guard let org = try await OrganisationRepository.find(code: code, on: db) else {
-            throw DomainError.notFound("no organisation with code \(code)")
-        }
+        let org = try await OrganisationRepository.require(code: code, on: db)
         orgIDs[code] = org.id
         lastOwner = (code, org.id)
         return org.id
