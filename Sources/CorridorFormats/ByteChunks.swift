@@ -15,6 +15,8 @@ final class ByteChunks {
     private var source: Source
     private(set) var base: UnsafeMutablePointer<UInt8>
     private var capacity: Int
+    /// False when `base` belongs to someone else (`init(borrowing:)`).
+    private let ownsBase: Bool
     /// Bytes `0..<count` are valid; `pos` is the first one not yet consumed.
     private(set) var count = 0
     var pos = 0
@@ -25,17 +27,31 @@ final class ByteChunks {
         self.chunkSize = max(1, chunkSize)
         capacity = self.chunkSize
         base = .allocate(capacity: capacity)
+        ownsBase = true
+    }
+
+    /// All of the input, already in memory that the caller owns and keeps alive and unchanged
+    /// for as long as this is read.
+    init(borrowing bytes: UnsafeMutableBufferPointer<UInt8>) {
+        base = bytes.baseAddress ?? .allocate(capacity: 1)
+        ownsBase = bytes.baseAddress == nil
+        capacity = max(1, bytes.count)
+        chunkSize = capacity
+        count = bytes.count
+        source = .closed
+        atEOF = true
     }
 
     deinit {
         if case .file(let handle) = source { try? handle.close() }
-        base.deallocate()
+        if ownsBase { base.deallocate() }
     }
 
     /// Drops the consumed bytes (shifting the rest, and `pos`, to the front) and appends the next
     /// chunk, growing the buffer when a token is longer than a chunk. False at end of input.
     func readMore() throws -> Bool {
-        if pos > 0 {
+        // Borrowed memory is never written to; it is all of the input, so nothing follows anyway.
+        if pos > 0, ownsBase {
             let remaining = count - pos
             if remaining > 0 { base.update(from: base + pos, count: remaining) }
             count = remaining

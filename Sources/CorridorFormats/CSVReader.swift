@@ -10,7 +10,7 @@ public struct CSVReader: TabularReader {
     public private(set) var separator: UInt8
 
     // A class so that the buffer and file handle have one owner that can clean up in deinit.
-    private let parser: CSVParser
+    let parser: CSVParser
 
     public init(url: URL) throws {
         try self.init(url: url, chunkSize: Self.defaultChunkSize)
@@ -83,6 +83,22 @@ final class CSVParser {
         }
     }
 
+    /// A parser of records already split off another one's input (`takeQuoteFreeRecords`), to be
+    /// read on another thread; its record numbers count from 1 within them.
+    init(borrowing bytes: UnsafeMutableBufferPointer<UInt8>, separator: UInt8) {
+        input = ByteChunks(borrowing: bytes)
+        self.separator = separator
+    }
+
+    /// The number of the last record read (blank ones included).
+    var recordsRead: Int { recordNumber }
+
+    /// Numbers the records read from now on from 1, for a caller that hands runs of records to
+    /// other parsers and so counts records itself.
+    func restartNumbering() {
+        recordNumber = 0
+    }
+
     func next() throws -> TabularRow? {
         guard try advance() else { return nil }
         return record.row(number: recordNumber)
@@ -127,6 +143,41 @@ final class CSVParser {
         input.pos = pos
         recordNumber += 1
         return fields
+    }
+
+    /// Moves the next whole records, at most `capacity` bytes of them, into `destination` when
+    /// none of them has a quote, and returns how many bytes it moved; 0 at the end of the input.
+    /// Without quotes every line feed ends a record, so records can be split off unread, to be
+    /// read by a parser of their own on another thread. Their records are not counted here.
+    /// Returns nil, having moved nothing, when the next record has a quote or is longer than
+    /// `capacity`: read it with `nextFields`, then ask again.
+    func takeQuoteFreeRecords(into destination: UnsafeMutablePointer<UInt8>, capacity: Int) throws -> Int? {
+        if let failure { throw failure }
+        guard !swallowLineFeed else { return nil }
+        while input.count - input.pos < capacity, !input.atEOF {
+            guard try readMore() else { break }
+        }
+        let start = input.base + input.pos, available = input.count - input.pos
+        guard available > 0 else { return 0 }
+        var length = min(available, capacity)
+        if length < available || !input.atEOF {
+            // Not the rest of the input: end after the last whole record.
+            guard let lineFeed = Self.lastLineFeed(in: start, before: length) else { return nil }
+            length = lineFeed + 1
+        }
+        if let found = memchr(start, Int32(quote), length) {
+            guard let lineFeed = Self.lastLineFeed(in: start, before: start.distance(to: found.assumingMemoryBound(to: UInt8.self))) else { return nil }
+            length = lineFeed + 1
+        }
+        destination.update(from: start, count: length)
+        input.pos += length
+        return length
+    }
+
+    private static func lastLineFeed(in bytes: UnsafeMutablePointer<UInt8>, before end: Int) -> Int? {
+        var index = end - 1
+        while index >= 0, bytes[index] != lineFeed { index -= 1 }
+        return index >= 0 ? index : nil
     }
 
     private func advance() throws -> Bool {

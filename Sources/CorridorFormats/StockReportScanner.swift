@@ -24,9 +24,15 @@ public final class StockReportScanner {
     private let columns: StockCellBytes.Columns
     /// Made with the context of the first `next` or `checkAll`.
     private var checker: RowChecker?
+    /// The most bytes of records one worker reads at a time (smaller in tests, for many segments).
+    let segmentBytes: Int
 
     /// Reads the first rows to find the layout; throws a located problem when there is none.
-    public init(_ reader: some TabularReader) throws {
+    public convenience init(_ reader: some TabularReader) throws {
+        try self.init(reader, segmentBytes: ReportSegment.defaultByteCapacity)
+    }
+
+    init(_ reader: some TabularReader, segmentBytes: Int) throws {
         var reader: any TabularReader = reader
         var head: [TabularRow] = []
         while head.count < StockReportLayout.searchDepth, let row = try Self.read({ try reader.next() }) { head.append(row) }
@@ -34,6 +40,7 @@ public final class StockReportScanner {
         self.reader = reader
         self.head = head
         columns = StockCellBytes.Columns(layout.columns.mapValues(\.index))
+        self.segmentBytes = segmentBytes
     }
 
     /// The next data row (header and blank rows are skipped), checked against `context`; nil at the end.
@@ -49,16 +56,59 @@ public final class StockReportScanner {
         return row
     }
 
-    /// Every remaining data row, handed to `consume` in file order on the calling thread. Records
-    /// are read here and copied into batches that another thread checks, so reading and checking
-    /// a large report use both cores, with the same outcome as `next`, row by row.
+    /// Every remaining data row, handed to `consume` in file order on the calling thread, checked
+    /// on every core with the same outcome as `next`, row by row. A CSV file is split into
+    /// segments that worker threads read and check; other files are read here and checked on
+    /// another thread.
     public func checkAll(against context: StockReportContext, _ consume: (Row) throws -> Void) throws {
         let local = checker(for: context)
         while let row = nextHeadRow(local) { try consume(row) }
+        if let parser = (reader as? CSVReader)?.parser {
+            try checkInSegments(parser, context: context, consume)
+        } else {
+            try checkInBatches(context: context, consume)
+        }
+    }
+
+    /// Worker threads, each with its own checker (and so its own memos), take segments in turn;
+    /// this thread splits them off the reader and hands their rows on in order.
+    private func checkInSegments(_ parser: CSVParser, context: StockReportContext, _ consume: (Row) throws -> Void) throws {
+        let workerCount = min(8, max(2, ProcessInfo.processInfo.activeProcessorCount))
+        let workers = (0..<workerCount).map { _ in
+            (queue: DispatchQueue(label: "corridor.stock-check", qos: .userInitiated),
+             checker: RowChecker(layout: layout, columns: columns, context: context))
+        }
+        let separator = parser.separator
+        // Enough in flight that no worker waits while this thread hands on the oldest segment.
+        let limit = 2 * workerCount
+        var inFlight: [ReportSegment] = [], spare: [ReportSegment] = []
+        var lastRow = parser.recordsRead, turn = 0
+        defer { for segment in inFlight { segment.abandon() } }
+        while true {
+            let segment = spare.popLast() ?? ReportSegment(byteCapacity: segmentBytes)
+            guard segment.take(from: parser) else { break }
+            let worker = workers[turn % workerCount]
+            turn += 1
+            worker.queue.async { segment.check(with: worker.checker, separator: separator) }
+            inFlight.append(segment)
+            if segment.failed { break }
+            if inFlight.count >= limit {
+                let oldest = inFlight.removeFirst()
+                lastRow = try oldest.deliver(after: lastRow, consume)
+                spare.append(oldest)
+            }
+        }
+        while !inFlight.isEmpty {
+            let oldest = inFlight.removeFirst()
+            lastRow = try oldest.deliver(after: lastRow, consume)
+        }
+    }
+
+    /// Records are read here and copied into batches that another thread checks.
+    private func checkInBatches(context: StockReportContext, _ consume: (Row) throws -> Void) throws {
         let helper = RowChecker(layout: layout, columns: columns, context: context)
         // Two batches take turns: while the helper checks one, this thread hands on the other's
-        // results and reads the next records into it. Reading and handing on a row cost this
-        // thread about what checking it costs the helper, so neither waits long for the other.
+        // results and reads the next records into it.
         var checking = RecordBatch(), other = RecordBatch()
         var more = try fill(checking, upTo: RecordBatch.capacity)
         guard checking.count > 0 else { return }

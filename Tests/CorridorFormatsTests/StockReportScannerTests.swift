@@ -1,0 +1,102 @@
+import CorridorCore
+import Foundation
+import Testing
+@testable import CorridorFormats
+
+/// `checkAll` splits a CSV report into segments that worker threads read and check; whatever the
+/// file holds, its rows must come out as `next` gives them one by one, in order and numbered alike.
+@Suite struct StockReportScannerTests {
+    static let tent = Item(code: "SHE-TENT-FAM", name: "Family tent", sector: .shelter, group: "Shelter", family: "shelter_household",
+                           familyLabel: "Household shelter", unit: "piece", weightKg: 45, volumeM3: 0.2, hsCode: "630622", kit: false,
+                           coveragePeople: 5, coverageDays: 180)
+    static let context = StockReportContext(
+        reportingOrg: "WFP", items: [tent], aliases: [:], organisations: [("WFP", "World Food Programme")],
+        countries: ["KE": .init(alpha2: "KE", box: .init(minLon: 33.9, minLat: -4.7, maxLon: 41.9, maxLat: 5.0))],
+        sites: [.init(id: 7, code: "NBO-1", name: "Nairobi warehouse", country: "KE")],
+        today: Day(year: 2026, month: 6, day: 1)!)
+
+    /// A report with every kind of record a segment boundary could fall next to.
+    static func report(rows: Int) -> [UInt8] {
+        var text = "Site code,Site,Country,Latitude,Longitude,Item code,Quantity,Expiry\n"
+        for index in 1...rows {
+            let site = "S\(index % 37)"
+            switch index % 97 {
+            case 5: text += "\(site),\"Store, \(index % 37)\",KE,-1.1,36.8,SHE-TENT-FAM,\(index),\n"  // quoted, with a comma
+            case 11: text += "\(site),Store \(index % 37),KE,-1.1,36.8,SHE-TENT-FAM,\(index),\r\n"  // CRLF
+            case 17: text += "\n"  // blank
+            case 23: text += "\(site),Store \(index % 37),KE,-1.1,36.8,SHE-TENT-FAM,-\(index),\n"  // a problem
+            case 29: text += "\(site),Store \(index % 37),KE,-1.1,36.8,SHE-TENT-FAM,\(index),2020-01-01\n"  // a warning
+            case 31: text += "\(site),\"Store \(index % 37)\nannex\",KE,-1.1,36.8,SHE-TENT-FAM,\(index),\n"  // a line feed in quotes
+            case 41: text += "\(site),Dépôt \(index % 37),KE,-1.1,36.8,SHE-TENT-FAM,\(index),\n"  // not ASCII
+            case 43: text += "\(site),Store \(index % 37),KE,-1.1,36.8,\"SHE-TENT-FAM\",\(index),\n"  // quoted, plain
+            default: text += "\(site),Store \(index % 37),KE,-1.1,36.8,SHE-TENT-FAM,\(index),2027-01-01\n"
+            }
+        }
+        return Array(text.utf8.dropLast())  // the last record without its line feed
+    }
+
+    /// What a row says, with new sites by value (each checker makes its own).
+    static func summary(_ row: StockReportScanner.Row) -> String {
+        var site = "-"
+        switch row.checked?.site {
+        case .existing(let id)?: site = "\(id)"
+        case .new(let new)?: site = "\(new.code)|\(new.name)|\(new.country)"
+        case nil: break
+        }
+        return "\(row.number) \(site) \(row.checked.map { "\($0.itemCode) \($0.quantity) \(String(describing: $0.expiry))" } ?? "-") "
+            + "\(row.fingerprint != 0) \(row.problems) \(row.warnings)"
+    }
+
+    static func oneByOne(_ bytes: [UInt8]) throws -> [String] {
+        let scanner = try StockReportScanner(CSVReader(data: Data(bytes)))
+        var rows: [String] = []
+        while let row = try scanner.next(against: context) { rows.append(summary(row)) }
+        return rows
+    }
+
+    static func inSegments(_ bytes: [UInt8], segmentBytes: Int) throws -> [String] {
+        let scanner = try StockReportScanner(CSVReader(data: Data(bytes), chunkSize: 300), segmentBytes: segmentBytes)
+        var rows: [String] = []
+        try scanner.checkAll(against: context) { rows.append(summary($0)) }
+        return rows
+    }
+
+    @Test(arguments: [64, 700, 4096, 1 << 20])
+    func segmentsGiveTheRowsOneByOneReadingGives(segmentBytes: Int) throws {
+        let bytes = Self.report(rows: 3_000)
+        let expected = try Self.oneByOne(bytes)
+        #expect(expected.count > 2_900)
+        #expect(expected.contains { $0.contains("Store, ") } && expected.contains { $0.contains("annex") })
+        #expect(expected.contains { $0.contains("quantity") } && expected.contains { $0.contains("expiry") })
+        #expect(try Self.inSegments(bytes, segmentBytes: segmentBytes) == expected)
+    }
+
+    @Test(arguments: [64, 4096, 1 << 20])
+    func aFileThatCannotBeReadOnStopsAtTheSameRow(segmentBytes: Int) throws {
+        var bytes = Self.report(rows: 2_000) + Array("\n".utf8)
+        bytes += Array("S1,Caf".utf8) + [0xE9] + Array(",KE,-1.1,36.8,SHE-TENT-FAM,5,\n".utf8)
+        bytes += Array("S2,Store 2,KE,-1.1,36.8,SHE-TENT-FAM,5,\n".utf8)
+        func failure(_ body: () throws -> [String]) -> [Problem] {
+            do {
+                _ = try body()
+                return []
+            } catch let error as DomainError {
+                return error.problems
+            } catch {
+                return [Problem(problem: "\(error)")]
+            }
+        }
+        let expected = failure { try Self.oneByOne(bytes) }
+        #expect(expected.map(\.row) == [2_002])
+        #expect(failure { try Self.inSegments(bytes, segmentBytes: segmentBytes) } == expected)
+    }
+
+    @Test func rowsAfterAFailureAreNotHandedOn() throws {
+        var bytes = Self.report(rows: 500) + Array("\n".utf8)
+        bytes += [0xFF] + Array(",x\n".utf8) + Self.report(rows: 500).dropFirst(68)
+        let scanner = try StockReportScanner(CSVReader(data: Data(bytes)), segmentBytes: 256)
+        var last = 0
+        #expect(throws: DomainError.self) { try scanner.checkAll(against: Self.context) { last = $0.number } }
+        #expect(last == 501)  // every row before the unreadable one, none after
+    }
+}
