@@ -22,6 +22,8 @@ public final class StockReportScanner {
     private var head: [TabularRow]
     private var headIndex = 0
     private let columns: StockCellBytes.Columns
+    /// A CSV file's separator, which fields read in place never contain.
+    private let separator: UInt8?
     /// Made with the context of the first `next` or `checkAll`.
     private var checker: RowChecker?
     /// The most bytes of records one worker reads at a time (smaller in tests, for many segments).
@@ -37,6 +39,7 @@ public final class StockReportScanner {
         var head: [TabularRow] = []
         while head.count < StockReportLayout.searchDepth, let row = try Self.read({ try reader.next() }) { head.append(row) }
         layout = try StockReportLayout.detect(head)
+        separator = (reader as? CSVReader)?.separator
         self.reader = reader
         self.head = head
         columns = StockCellBytes.Columns(layout.columns.mapValues(\.index))
@@ -76,9 +79,9 @@ public final class StockReportScanner {
         let workerCount = min(8, max(2, ProcessInfo.processInfo.activeProcessorCount))
         let workers = (0..<workerCount).map { _ in
             (queue: DispatchQueue(label: "corridor.stock-check", qos: .userInitiated),
-             checker: RowChecker(layout: layout, columns: columns, context: context))
+             checker: RowChecker(layout: layout, columns: columns, separator: separator, context: context))
         }
-        let separator = parser.separator
+        let fileSeparator = parser.separator
         // Enough in flight that no worker waits while this thread hands on the oldest segment.
         let limit = 2 * workerCount
         var inFlight: [ReportSegment] = [], spare: [ReportSegment] = []
@@ -89,7 +92,7 @@ public final class StockReportScanner {
             guard segment.take(from: parser) else { break }
             let worker = workers[turn % workerCount]
             turn += 1
-            worker.queue.async { segment.check(with: worker.checker, separator: separator) }
+            worker.queue.async { segment.check(with: worker.checker, separator: fileSeparator) }
             inFlight.append(segment)
             if segment.failed { break }
             if inFlight.count >= limit {
@@ -106,7 +109,7 @@ public final class StockReportScanner {
 
     /// Records are read here and copied into batches that another thread checks.
     private func checkInBatches(context: StockReportContext, _ consume: (Row) throws -> Void) throws {
-        let helper = RowChecker(layout: layout, columns: columns, context: context)
+        let helper = RowChecker(layout: layout, columns: columns, separator: separator, context: context)
         // Two batches take turns: while the helper checks one, this thread hands on the other's
         // results and reads the next records into it.
         var checking = RecordBatch(), other = RecordBatch()
@@ -143,7 +146,7 @@ public final class StockReportScanner {
 
     /// The checker of this scanner's first context (a scanner checks against one context).
     private func checker(for context: StockReportContext) -> RowChecker {
-        let checker = checker ?? RowChecker(layout: layout, columns: columns, context: context)
+        let checker = checker ?? RowChecker(layout: layout, columns: columns, separator: separator, context: context)
         self.checker = checker
         return checker
     }
@@ -185,17 +188,19 @@ public final class StockReportScanner {
 final class RowChecker: @unchecked Sendable {
     private let layout: StockReportLayout
     private let columns: StockCellBytes.Columns
+    private let separator: UInt8?
     private let context: StockReportContext
     private let quickMemo: StockByteMemo
     private let fullMemo = StockCheckMemo()
 
-    init(layout: StockReportLayout, columns: StockCellBytes.Columns, context: StockReportContext) {
-        (self.layout, self.columns, self.context) = (layout, columns, context)
+    init(layout: StockReportLayout, columns: StockCellBytes.Columns, separator: UInt8?, context: StockReportContext) {
+        (self.layout, self.columns, self.separator, self.context) = (layout, columns, separator, context)
         quickMemo = StockByteMemo(context: context)
     }
 
     func check(_ fields: TabularFields) -> StockReportScanner.Row {
-        let cells = StockCellBytes(base: fields.base, bounds: fields.bounds, count: fields.count, columns: columns)
+        let cells = StockCellBytes(base: fields.base, bounds: fields.bounds, count: fields.count, columns: columns,
+                                   separator: separator)
         if let quick = StockRowChecker.quickCheck(cells, memo: quickMemo) {
             return StockReportScanner.Row(number: fields.number, checked: quick.row, fingerprint: quick.fingerprint,
                                           problems: [], warnings: [])

@@ -40,54 +40,78 @@ import Testing
         }
     }
 
-    @Test func cleanRowsPassQuicklyWithTheFullChecksResult() throws {
+    /// Cells back to back (as read from quoted fields or a workbook), and separated by a comma
+    /// (as read in place from a CSV file): the memo keys them differently.
+    static let layouts: [UInt8?] = [nil, UInt8(ascii: ",")]
+
+    @Test(arguments: layouts)
+    func cleanRowsPassQuicklyWithTheFullChecksResult(separator: UInt8?) throws {
         let memo = StockByteMemo(context: StockRowCheckerTests.context)
-        for _ in 0..<2 {  // the second round answers from the memo
+        for round in 0..<3 {  // later rounds answer from the memo; the last one mixes both layouts
             for values in Self.clean {
                 let full = StockRowChecker.check(StockRowCheckerTests.cells(values), rowNumber: 5, context: StockRowCheckerTests.context)
                 #expect(full.problems.isEmpty && full.warnings.isEmpty, "\(values)")
-                let quick = try #require(Self.quickCheck(values, memo: memo), "\(values)")
+                let layout = round < 2 ? separator : Self.layouts.first { $0 != separator } ?? nil
+                let quick = try #require(Self.quickCheck(values, memo: memo, separator: layout), "\(values)")
                 #expect(quick.row == full.row)
                 #expect(quick.fingerprint == StockRowChecker.fingerprint(try #require(full.row)))
             }
         }
     }
 
-    @Test func everyOtherRowIsLeftToTheFullCheck() {
+    @Test(arguments: layouts)
+    func everyOtherRowIsLeftToTheFullCheck(separator: UInt8?) {
         #expect(Self.flagged(StockCheckMemoTests.rows).count == 5)
         let memo = StockByteMemo(context: StockRowCheckerTests.context)
         for _ in 0..<2 {
             for values in Self.other {
                 let full = StockRowChecker.check(StockRowCheckerTests.cells(values), rowNumber: 5, context: StockRowCheckerTests.context)
-                let quick = Self.quickCheck(values, memo: memo)
+                let quick = Self.quickCheck(values, memo: memo, separator: separator)
                 // Some of these pass the full check with a warning or in a form only it reads.
                 #expect(quick == nil, "\(values): full check gave \(full.problems) \(full.warnings)")
             }
         }
     }
 
-    @Test func aCleanVerdictIsNotReusedForOtherBytes() {
+    @Test(arguments: layouts)
+    func aCleanVerdictIsNotReusedForOtherBytes(separator: UInt8?) {
         let memo = StockByteMemo(context: StockRowCheckerTests.context)
-        #expect(Self.quickCheck([.siteCode: "NBO-1", .itemCode: "SHE-TENT-FAM", .quantity: "3"], memo: memo) != nil)
-        #expect(Self.quickCheck([.siteCode: "NBO-2", .itemCode: "SHE-TENT-FAM", .quantity: "3"], memo: memo) == nil)
-        #expect(Self.quickCheck([.siteCode: "NBO-1", .itemCode: "SHE-TENT-FAX", .quantity: "3"], memo: memo) == nil)
+        #expect(Self.quickCheck([.siteCode: "NBO-1", .itemCode: "SHE-TENT-FAM", .quantity: "3"], memo: memo, separator: separator) != nil)
+        #expect(Self.quickCheck([.siteCode: "NBO-2", .itemCode: "SHE-TENT-FAM", .quantity: "3"], memo: memo, separator: separator) == nil)
+        #expect(Self.quickCheck([.siteCode: "NBO-1", .itemCode: "SHE-TENT-FAX", .quantity: "3"], memo: memo, separator: separator) == nil)
     }
 
-    /// Lays the cells out in one buffer, as a reader would, and runs the quick check on it.
-    static func quickCheck(_ values: [StockField: String], memo: StockByteMemo) -> StockRowChecker.QuickOutcome? {
-        let ordered = values.sorted { $0.key.rawValue < $1.key.rawValue }
-        let bytes = ordered.flatMap { Array($0.value.utf8) }
+    /// Side by side and read in place, the site's cells are keyed by the stretch they span,
+    /// separators included; cells with the same bytes read otherwise (from quoted fields, back
+    /// to back) are another key, even though the reader's separator is among their bytes.
+    @Test func aStretchOfCellsIsNotTakenForOtherCellsWithTheSameBytes() {
+        let memo = StockByteMemo(context: StockRowCheckerTests.context)
+        let comma = UInt8(ascii: ",")
+        let inPlace: [StockField: String] = [.siteCode: "NBO-1", .siteName: "Nairobi warehouse", .itemCode: "SHE-TENT-FAM", .quantity: "3"]
+        #expect(Self.quickCheck(inPlace, memo: memo, separator: comma) != nil)
+        let quoted: [StockField: String] = [.siteCode: "NBO-1,Nairobi", .siteName: " warehouse", .itemCode: "SHE-TENT-FAM", .quantity: "3"]
+        #expect(Self.quickCheck(quoted, memo: memo, separator: comma, backToBack: true) == nil)
+    }
+
+    /// Lays the cells out in one buffer, as a reader would (with `separator` between them unless
+    /// `backToBack`), and runs the quick check on it.
+    static func quickCheck(_ values: [StockField: String], memo: StockByteMemo, separator: UInt8? = nil,
+                           backToBack: Bool = false) -> StockRowChecker.QuickOutcome? {
+        let order = StockField.allCases
+        let ordered = values.sorted { order.firstIndex(of: $0.key)! < order.firstIndex(of: $1.key)! }
+        var bytes: [UInt8] = []
         var bounds: [Int] = []
         var columns: [StockField: Int] = [:]
         for (index, (field, value)) in ordered.enumerated() {
-            let start = bounds.last ?? 0
-            bounds += [start, start + value.utf8.count]
+            if index > 0, !backToBack, let separator { bytes.append(separator) }
+            bounds += [bytes.count, bytes.count + value.utf8.count]
+            bytes += value.utf8
             columns[field] = index
         }
         return bytes.withUnsafeBufferPointer { buffer in
             bounds.withUnsafeBufferPointer { bounds in
                 let cells = StockCellBytes(base: buffer.baseAddress, bounds: bounds.baseAddress, count: ordered.count,
-                                           columns: StockCellBytes.Columns(columns))
+                                           columns: StockCellBytes.Columns(columns), separator: separator)
                 return StockRowChecker.quickCheck(cells, memo: memo)
             }
         }

@@ -2,7 +2,8 @@
 /// bytes of the cells each verdict depends on. A verdict is kept only when it is clean (no
 /// problem, no warning); a key whose verdict is not clean is remembered as such, so its rows go
 /// to the full check, which words the problems. Only valid with one unchanging
-/// `StockReportContext`, which it holds. Bounded: a table is cleared when full.
+/// `StockReportContext`, which it holds, and for one report: its keys are read through the
+/// report's columns. Bounded: a table is cleared when full.
 public final class StockByteMemo {
     struct Site {
         var reference: SiteReference
@@ -14,14 +15,12 @@ public final class StockByteMemo {
         var hash: Int
     }
 
-    private let siteFields = StockFieldGroup(.siteCode, .siteName, .country, .lat, .lon, .adm1)
-    private let itemFields = StockFieldGroup(.itemCode, .itemName, .unit)
-    private let ownerFields = StockFieldGroup(.orgCode, .orgName)
     static let capacity = 50_000
 
-    private var sites = ByteKeyTable<Site?>()
-    private var items = ByteKeyTable<Code?>()
-    private var owners = ByteKeyTable<Code?>()
+    private let sites = ByteKeyTable<Site?>()
+    private let items = ByteKeyTable<Code?>()
+    private let owners = ByteKeyTable<Code?>()
+    private let scratch = KeyScratch()
     let context: StockReportContext
     /// Read on every row; copying it out of `context` would copy the whole context.
     let today: Day
@@ -32,7 +31,7 @@ public final class StockByteMemo {
     }
 
     func site(_ cells: StockCellBytes) -> Site? {
-        lookUp(&sites, siteFields, cells) {
+        lookUp(sites, .site, cells) {
             var clean = true
             let site = StockRowChecker.resolveSite(cells.text, context: self.context, fail: { _, _ in clean = false },
                                                    warn: { _, _ in clean = false })
@@ -42,7 +41,7 @@ public final class StockByteMemo {
     }
 
     func item(_ cells: StockCellBytes) -> Code? {
-        lookUp(&items, itemFields, cells) {
+        lookUp(items, .item, cells) {
             var clean = true
             let item = StockRowChecker.resolveItem(cells.text(.itemCode), cells.text(.itemName), context: self.context,
                                                    fail: { _, _ in clean = false })
@@ -53,7 +52,7 @@ public final class StockByteMemo {
     }
 
     func owner(_ cells: StockCellBytes) -> Code? {
-        lookUp(&owners, ownerFields, cells) {
+        lookUp(owners, .owner, cells) {
             var clean = true
             let owner = StockRowChecker.resolveOwner(cells.text(.orgCode), cells.text(.orgName), context: self.context,
                                                      fail: { _, _ in clean = false })
@@ -61,20 +60,21 @@ public final class StockByteMemo {
         }
     }
 
-    /// The verdict for the cells of `fields`, resolved on first sight.
-    private func lookUp<Value>(_ table: inout ByteKeyTable<Value?>, _ fields: StockFieldGroup, _ cells: StockCellBytes,
+    /// The verdict for the cells of `group`, resolved on first sight.
+    private func lookUp<Value>(_ table: ByteKeyTable<Value?>, _ group: StockFieldGroup, _ cells: StockCellBytes,
                                resolve: () -> Value?) -> Value? {
-        let hash = cells.hash(fields)
-        if let known = table.find(parts: fields.count, { cells[fields[$0]] }, hash: hash) { return known }
+        let key = cells.key(group, scratch: scratch)
+        let hash = ByteHash.add(key.assumingMemoryBound(to: UInt8.self), to: ByteHash.seed)
+        if let known = table.find(key, hash: hash) { return known }
         // A cell that a spreadsheet would run as a formula gets a warning from the full check.
-        let formula = (0..<fields.count).contains { index in
-            let field = fields[index]
+        let formula = (0..<group.count).contains { index in
+            let field = group[index]
             guard let first = cells[field].first, FormulaCells.startsLikeFormula(first) else { return false }
             return FormulaCells.looksLikeFormula(cells.raw(field))
         }
         let verdict = formula ? nil : resolve()
         if table.count >= Self.capacity { table.removeAll() }
-        table.insert(parts: fields.count, { cells[fields[$0]] }, hash: hash, value: verdict)
+        table.insert(key, hash: hash, value: verdict)
         return verdict
     }
 }

@@ -1,90 +1,83 @@
 /// A hash table keyed by byte strings that is asked with borrowed bytes, so a caller that sees
 /// the same few thousand cell values a million times never copies them or makes a `String` to
-/// ask. A key may be several byte strings (a row's site cells); it is stored as each part's length
-/// (4 bytes) followed by its bytes. Open addressing, linear probing.
-struct ByteKeyTable<Value> {
+/// ask. Open addressing, linear probing. Each slot holds the entry's index and 32 bits of its
+/// hash, so that a probe reads the entry (elsewhere in memory) only when those bits match: with
+/// ten thousand sites the entries no longer fit in a core's cache, and each read of one cost a
+/// cache miss. A class, so that asking it is not an exclusive access to its owner. One owner
+/// uses it on one thread, and no access to its storage overlaps another (none calls out while
+/// it holds one), so the storage is exempt from the runtime's exclusivity checks, which cost
+/// as much as the rest of a look-up.
+final class ByteKeyTable<Value> {
     private struct Entry {
         var start: Int
         var count: Int
         var hash: UInt64
-        var value: Value
     }
 
-    private var slots: [Int32]
-    private var keys: [UInt8] = []
-    private var entries: [Entry] = []
+    /// The hash's high 32 bits, then `index + 1` in the low ones; 0 is an empty slot.
+    @exclusivity(unchecked) private var slots: [UInt64]
+    @exclusivity(unchecked) private var keys: [UInt8] = []
+    @exclusivity(unchecked) private var entries: [Entry] = []
+    @exclusivity(unchecked) private var values: [Value] = []
 
     init() {
-        slots = Array(repeating: -1, count: 1024)
+        slots = Array(repeating: 0, count: 1024)
     }
 
     var count: Int { entries.count }
 
-    /// The value stored for the key made of `partCount` parts, `part(i)` being each; `hash` is
-    /// `ByteHash.add` over the parts in order, from `ByteHash.seed`.
-    func find(parts partCount: Int, _ part: (Int) -> UnsafeBufferPointer<UInt8>, hash: UInt64) -> Value? {
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        return entries.withUnsafeBufferPointer { entries in
-            keys.withUnsafeBytes { keys in
-                while true {
-                    let index = Int(slots[slot])
-                    if index < 0 { return nil }
-                    // Compared in place: copying an entry would retain its value's strings.
-                    if entries[index].hash == hash,
-                       Self.matches(UnsafeRawBufferPointer(rebasing: keys[entries[index].start..<entries[index].start + entries[index].count]),
-                                    partCount, part) {
-                        return entries[index].value
+    /// The value stored for `key`, whose `ByteHash.add` from `ByteHash.seed` is `hash`.
+    func find(_ key: UnsafeRawBufferPointer, hash: UInt64) -> Value? {
+        let index: Int? = slots.withUnsafeBufferPointer { slots in
+            entries.withUnsafeBufferPointer { entries in
+                keys.withUnsafeBytes { keys in
+                    let mask = slots.count - 1, tag = hash >> 32
+                    var slot = Int(truncatingIfNeeded: hash) & mask
+                    while true {
+                        let held = slots[slot]
+                        if held == 0 { return nil }
+                        if held >> 32 == tag {
+                            let index = Int(truncatingIfNeeded: held & 0xFFFF_FFFF) - 1
+                            let entry = entries[index]
+                            if entry.hash == hash, entry.count == key.count,
+                               ByteHash.equal(UnsafeRawBufferPointer(rebasing: keys[entry.start..<entry.start + entry.count]), key) {
+                                return index
+                            }
+                        }
+                        slot = (slot + 1) & mask
                     }
-                    slot = (slot + 1) & mask
                 }
             }
         }
+        return index.map { values[$0] }
     }
 
-    mutating func insert(parts partCount: Int, _ part: (Int) -> UnsafeBufferPointer<UInt8>, hash: UInt64, value: Value) {
+    /// Stores `value` for `key` (copied), which must not be in the table yet.
+    func insert(_ key: UnsafeRawBufferPointer, hash: UInt64, value: Value) {
         if (entries.count + 1) * 2 > slots.count { grow() }
-        let start = keys.count
-        for index in 0..<partCount {
-            let bytes = part(index)
-            withUnsafeBytes(of: UInt32(truncatingIfNeeded: bytes.count)) { keys.append(contentsOf: $0) }
-            keys.append(contentsOf: bytes)
-        }
-        entries.append(Entry(start: start, count: keys.count - start, hash: hash, value: value))
+        entries.append(Entry(start: keys.count, count: key.count, hash: hash))
+        keys.append(contentsOf: key)
+        values.append(value)
         place(entries.count - 1, hash: hash)
     }
 
-    mutating func removeAll() {
+    func removeAll() {
         keys.removeAll(keepingCapacity: true)
         entries.removeAll(keepingCapacity: true)
-        for index in slots.indices { slots[index] = -1 }
+        values.removeAll(keepingCapacity: true)
+        for index in slots.indices { slots[index] = 0 }
     }
 
-    private mutating func place(_ index: Int, hash: UInt64) {
+    private func place(_ index: Int, hash: UInt64) {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
-        while slots[slot] >= 0 { slot = (slot + 1) & mask }
-        slots[slot] = Int32(index)
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        slots[slot] = (hash >> 32) << 32 | UInt64(index + 1)
     }
 
-    private mutating func grow() {
-        slots = Array(repeating: -1, count: slots.count * 2)
+    private func grow() {
+        slots = Array(repeating: 0, count: slots.count * 2)
         for index in entries.indices { place(index, hash: entries[index].hash) }
-    }
-
-    private static func matches(_ stored: UnsafeRawBufferPointer, _ partCount: Int,
-                                _ parts: (Int) -> UnsafeBufferPointer<UInt8>) -> Bool {
-        var offset = 0
-        for index in 0..<partCount {
-            let part = parts(index)
-            guard offset + 4 + part.count <= stored.count,
-                  stored.loadUnaligned(fromByteOffset: offset, as: UInt32.self) == UInt32(truncatingIfNeeded: part.count) else { return false }
-            offset += 4
-            if part.count > 0, !ByteHash.equal(UnsafeRawBufferPointer(rebasing: stored[offset..<offset + part.count]),
-                                               UnsafeRawBufferPointer(part)) { return false }
-            offset += part.count
-        }
-        return offset == stored.count
     }
 }
 
