@@ -115,34 +115,58 @@ final class CSVParser {
     }
 
     /// The common record, read in place: every field unquoted and ASCII, the whole record
-    /// (terminator included) inside the read buffer. Everything is in locals, so the loop makes
-    /// no exclusivity checks on this class's state. Returns nil, having consumed nothing, for any
+    /// (terminator included) and the eight bytes after its start word inside the read buffer.
+    /// The record is read eight bytes at a time, every field end in a word found at once, so a
+    /// short field costs no load of its own. Everything is in locals, so the loop makes no
+    /// exclusivity checks on this class's state. Returns nil, having consumed nothing, for any
     /// other record, which `readRecord` then reads with all its rules.
     private func scanPlainRecord() -> Int? {
         guard !swallowLineFeed else { return nil }
         let base = input.base, end = input.count, sep = separator
         let bounds = plainBounds.pointer, capacity = plainBounds.capacity
-        var pos = input.pos
-        guard pos < end else { return nil }
-        var fields = 0
-        while true {
-            guard pos < end, base[pos] != quote, fields < capacity else { return nil }
-            let (stop, ascii) = Self.scanUnquoted(base, from: pos, to: end, separator: sep)
-            guard stop < end, ascii else { return nil }
-            (bounds[2 * fields], bounds[2 * fields + 1]) = (pos, stop)
-            fields += 1
-            let byte = base[stop]
-            pos = stop + 1
-            if byte == sep { continue }
-            if byte == carriageReturn {
-                guard pos < end else { return nil }
-                if base[pos] == lineFeed { pos += 1 }
+        let sepMask = UInt64(sep) &* 0x0101_0101_0101_0101
+        var word = input.pos, fieldStart = word, fields = 0
+        var highBits: UInt64 = 0
+        guard fieldStart < end, base[fieldStart] != quote else { return nil }
+        while word + 8 <= end {
+            let bytes = UnsafeRawPointer(base + word).loadUnaligned(as: UInt64.self)
+            var stops = Self.exactZeroBytes(bytes ^ sepMask) | Self.exactZeroBytes(bytes ^ 0x0A0A_0A0A_0A0A_0A0A)
+                | Self.exactZeroBytes(bytes ^ 0x0D0D_0D0D_0D0D_0D0D)
+            while stops != 0 {
+                let stop = word + stops.trailingZeroBitCount >> 3
+                stops &= stops &- 1
+                guard fields < capacity else { return nil }
+                (bounds[2 * fields], bounds[2 * fields + 1]) = (fieldStart, stop)
+                fields += 1
+                let byte = base[stop]
+                if byte == sep {
+                    fieldStart = stop + 1
+                    guard fieldStart < end, base[fieldStart] != quote else { return nil }
+                    continue
+                }
+                // The record ends: only its own bytes count for the ASCII test.
+                highBits |= bytes & ((1 << (UInt64(stop - word) << 3)) &- 1)
+                guard highBits & 0x8080_8080_8080_8080 == 0 else { return nil }
+                var next = stop + 1
+                if byte == carriageReturn {
+                    guard next < end else { return nil }
+                    if base[next] == lineFeed { next += 1 }
+                }
+                input.pos = next
+                recordNumber += 1
+                return fields
             }
-            break
+            highBits |= bytes
+            word += 8
         }
-        input.pos = pos
-        recordNumber += 1
-        return fields
+        return nil
+    }
+
+    /// High bit set in each byte of `word` that is zero, and in no other (unlike `zeroBytes`,
+    /// whose borrow can mark the byte after a zero one).
+    @inline(__always)
+    private static func exactZeroBytes(_ word: UInt64) -> UInt64 {
+        ~(((word & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | word | 0x7F7F_7F7F_7F7F_7F7F)
     }
 
     /// Moves the next whole records, at most `capacity` bytes of them, into `destination` when

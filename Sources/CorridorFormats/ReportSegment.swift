@@ -97,7 +97,7 @@ final class ReportSegment: @unchecked Sendable {
     /// Waits for the check, then hands each row on with the file's row numbers (those of the
     /// segment plus `lastRowBefore`) and throws what stopped reading, if anything did.
     /// Returns the file's row number of the segment's last record.
-    func deliver(after lastRowBefore: Int, _ consume: (StockReportScanner.Row) throws -> Void) throws -> Int {
+    func deliver(after lastRowBefore: Int, _ consume: (inout StockReportScanner.Row) throws -> Void) throws -> Int {
         done.wait()
         try rows.withUnsafeMutableBufferPointer { rows in
             for index in rows.indices {
@@ -106,7 +106,7 @@ final class ReportSegment: @unchecked Sendable {
                     for note in rows[index].problems.indices { rows[index].problems[note].row? += lastRowBefore }
                     for note in rows[index].warnings.indices { rows[index].warnings[note].row? += lastRowBefore }
                 }
-                try consume(rows[index])
+                try consume(&rows[index])
             }
         }
         if let failure {

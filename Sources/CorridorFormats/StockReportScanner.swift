@@ -63,9 +63,11 @@ public final class StockReportScanner {
     /// on every core with the same outcome as `next`, row by row. A CSV file is split into
     /// segments that worker threads read and check; other files are read here and checked on
     /// another thread.
-    public func checkAll(against context: StockReportContext, _ consume: (Row) throws -> Void) throws {
+    /// Rows are handed `inout` so that none is copied on its way: a copy would count references
+    /// to its strings on this thread while the worker that made them counts them on another.
+    public func checkAll(against context: StockReportContext, _ consume: (inout Row) throws -> Void) throws {
         let local = checker(for: context)
-        while let row = nextHeadRow(local) { try consume(row) }
+        while var row = nextHeadRow(local) { try consume(&row) }
         if let parser = (reader as? CSVReader)?.parser {
             try checkInSegments(parser, context: context, consume)
         } else {
@@ -75,7 +77,7 @@ public final class StockReportScanner {
 
     /// Worker threads, each with its own checker (and so its own memos), take segments in turn;
     /// this thread splits them off the reader and hands their rows on in order.
-    private func checkInSegments(_ parser: CSVParser, context: StockReportContext, _ consume: (Row) throws -> Void) throws {
+    private func checkInSegments(_ parser: CSVParser, context: StockReportContext, _ consume: (inout Row) throws -> Void) throws {
         let workerCount = min(8, max(2, ProcessInfo.processInfo.activeProcessorCount))
         let workers = (0..<workerCount).map { _ in
             (queue: DispatchQueue(label: "corridor.stock-check", qos: .userInitiated),
@@ -84,31 +86,33 @@ public final class StockReportScanner {
         let fileSeparator = parser.separator
         // Enough in flight that no worker waits while this thread hands on the oldest segment.
         let limit = 2 * workerCount
-        var inFlight: [ReportSegment] = [], spare: [ReportSegment] = []
+        // A segment stays with one worker: the rows it checked last are released when it checks
+        // the next, on the thread that made them, so their references are not counted on two cores.
+        var inFlight: [(segment: ReportSegment, worker: Int)] = []
+        var spare: [[ReportSegment]] = Array(repeating: [], count: workerCount)
         var lastRow = parser.recordsRead, turn = 0
-        defer { for segment in inFlight { segment.abandon() } }
+        defer { for (segment, _) in inFlight { segment.abandon() } }
         while true {
-            let segment = spare.popLast() ?? ReportSegment(byteCapacity: segmentBytes)
+            let index = turn % workerCount, worker = workers[index]
+            let segment = spare[index].popLast() ?? ReportSegment(byteCapacity: segmentBytes)
             guard segment.take(from: parser) else { break }
-            let worker = workers[turn % workerCount]
             turn += 1
             worker.queue.async { segment.check(with: worker.checker, separator: fileSeparator) }
-            inFlight.append(segment)
+            inFlight.append((segment, index))
             if segment.failed { break }
             if inFlight.count >= limit {
                 let oldest = inFlight.removeFirst()
-                lastRow = try oldest.deliver(after: lastRow, consume)
-                spare.append(oldest)
+                lastRow = try oldest.segment.deliver(after: lastRow, consume)
+                spare[oldest.worker].append(oldest.segment)
             }
         }
         while !inFlight.isEmpty {
-            let oldest = inFlight.removeFirst()
-            lastRow = try oldest.deliver(after: lastRow, consume)
+            lastRow = try inFlight.removeFirst().segment.deliver(after: lastRow, consume)
         }
     }
 
     /// Records are read here and copied into batches that another thread checks.
-    private func checkInBatches(context: StockReportContext, _ consume: (Row) throws -> Void) throws {
+    private func checkInBatches(context: StockReportContext, _ consume: (inout Row) throws -> Void) throws {
         let helper = RowChecker(layout: layout, columns: columns, separator: separator, context: context)
         // Two batches take turns: while the helper checks one, this thread hands on the other's
         // results and reads the next records into it.
@@ -279,9 +283,9 @@ final class RecordBatch: @unchecked Sendable {
     }
 
     /// Hands each result to `body` from the batch's storage, without a copy per row.
-    func forEachRow(_ body: (StockReportScanner.Row) throws -> Void) rethrows {
-        try rows.withUnsafeBufferPointer { rows in
-            for index in rows.indices { try body(rows[index]) }
+    func forEachRow(_ body: (inout StockReportScanner.Row) throws -> Void) rethrows {
+        try rows.withUnsafeMutableBufferPointer { rows in
+            for index in rows.indices { try body(&rows[index]) }
         }
     }
 

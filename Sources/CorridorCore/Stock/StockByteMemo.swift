@@ -13,6 +13,14 @@ public final class StockByteMemo {
     struct Code {
         var code: String
         var hash: Int
+
+        /// With a copy of `code` that only this memo's thread holds: every checked row holds the
+        /// code, and rows checked on several threads counting references to one shared string
+        /// kept its memory bouncing between cores.
+        init(private code: String) {
+            self.code = String(decoding: Array(code.utf8), as: UTF8.self)
+            hash = code.hashValue
+        }
     }
 
     static let capacity = 50_000
@@ -47,7 +55,7 @@ public final class StockByteMemo {
                                                    fail: { _, _ in clean = false })
             guard clean, let item else { return nil }
             if let unit = cells.text(.unit), !UnitNames.same(unit, item.unit) { return nil }
-            return Code(code: item.code, hash: item.code.hashValue)
+            return Code(private: item.code)
         }
     }
 
@@ -56,7 +64,7 @@ public final class StockByteMemo {
             var clean = true
             let owner = StockRowChecker.resolveOwner(cells.text(.orgCode), cells.text(.orgName), context: self.context,
                                                      fail: { _, _ in clean = false })
-            return clean ? Code(code: owner, hash: owner.hashValue) : nil
+            return clean ? Code(private: owner) : nil
         }
     }
 

@@ -63,18 +63,16 @@ extension StockRowChecker {
 enum CellBytes {
     /// The status words exactly as Corridor writes them (their lengths differ).
     static func status(_ bytes: UnsafeBufferPointer<UInt8>) -> StockStatus? {
-        let status: StockStatus
+        let status: StockStatus, word: StaticString
         switch bytes.count {
-        case 9: status = .available
-        case 8: status = .reserved
-        case 7: status = .damaged
+        case 9: (status, word) = (.available, "available")
+        case 8: (status, word) = (.reserved, "reserved")
+        case 7: (status, word) = (.damaged, "damaged")
         default: return nil
         }
-        var index = 0
-        for byte in status.rawValue.utf8 {
-            guard bytes[index] == byte else { return nil }
-            index += 1
-        }
+        // Compared with the literal's bytes: `rawValue` made a String for every row.
+        let expected = word.utf8Start
+        for index in 0..<bytes.count where bytes[index] != expected[index] { return nil }
         return status
     }
 
