@@ -14,6 +14,15 @@ public final class StockReportScanner {
         public var fingerprint: Int
         public var problems: [Problem]
         public var warnings: [Problem]
+
+        /// Whether the row passed, without copying `checked` out to look (a copy counts
+        /// references to its strings).
+        public var passed: Bool {
+            switch checked {
+            case .some: true
+            case .none: false
+            }
+        }
     }
 
     public let layout: StockReportLayout
