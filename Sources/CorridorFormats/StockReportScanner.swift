@@ -23,6 +23,21 @@ public final class StockReportScanner {
             case .none: false
             }
         }
+
+        /// The site of a passed row, told apart without copying the row: an existing site's id,
+        /// or the identity of the new site's object (one per site for each checking thread).
+        public var siteKey: SiteKey? {
+            switch checked?.site {
+            case .existing(let id)?: .existing(id)
+            case .new(let site)?: .new(ObjectIdentifier(site))
+            case nil: nil
+            }
+        }
+
+        public enum SiteKey: Hashable, Sendable {
+            case existing(Int64)
+            case new(ObjectIdentifier)
+        }
     }
 
     public let layout: StockReportLayout

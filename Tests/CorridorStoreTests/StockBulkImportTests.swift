@@ -137,13 +137,14 @@ import Testing
         }
     }
 
-    /// A dry run checks on two threads and writes nothing; what it reports must be what the import
-    /// then does, over many batches, with existing and new sites, repeats and warnings.
+    /// A dry run checks on several threads and writes nothing; what it reports must be what the
+    /// import then does, over several segments (each thread meets the same new sites), with
+    /// existing and new sites, repeats and warnings.
     @Test(arguments: TestDatabase.available)
     func aDryRunReportsWhatTheImportThenDoes(_ kind: TestDatabase) async throws {
         try await kind.withStore { store in
             try await ImportFixture.prepare(store)
-            let text = Self.report(sites: 60, rows: 10_000, quantity: 1,
+            let text = Self.report(sites: 60, rows: 25_000, quantity: 1,
                                    extra: "NBO-1,Nairobi hub,KE,-1.3,36.9,SHE-TENT-FAM,7,2020-01-01\n"
                                        + "BULK-3,Store 3,KE,-1.13,36.8,SHE-TENT-FAM,3,\n")
             let before = try await ImportFixture.lineCount(store)
@@ -151,7 +152,8 @@ import Testing
             #expect(try await ImportFixture.lineCount(store) == before)
             let done = try await Self.run(store, text)
             #expect(dry.dryRun && !done.dryRun && dry.reportID == nil && done.reportID != nil)
-            #expect(dry.rowsRead == done.rowsRead && dry.rowsRead == 10_002)
+            #expect(text.utf8.count > 2 * 512 * 1024)
+            #expect(dry.rowsRead == done.rowsRead && dry.rowsRead == 25_002)
             #expect(dry.linesWritten == done.linesWritten)
             #expect(dry.sitesReplaced == done.sitesReplaced && dry.sitesReplaced == 1)
             #expect(dry.sitesCreated == done.sitesCreated && dry.sitesCreated.count == 60)
@@ -220,7 +222,8 @@ import Testing
     @Test func repeatsAreFoundWithinTheWindowAndTheLimitIsSaidOnce() {
         var tally = StockImportTally(countsSites: true, duplicateWindow: 3)
         for (number, fingerprint) in [(2, 10), (3, 11), (4, 10), (5, 12), (6, 13), (7, 14), (8, 11), (9, 13)] {
-            #expect(tally.add(Self.row(number, fingerprint: fingerprint)) != nil)
+            let written = tally.add(Self.row(number, fingerprint: fingerprint))
+            #expect(written)
         }
         #expect(tally.warnings.map(\.row) == [4, 6, 8])
         #expect(tally.warnings[1].problem.contains("first 3 rows"))

@@ -14,6 +14,8 @@ struct StockImportTally {
     private(set) var existingSites = Set<Int64>()
     private(set) var newSites: [String] = []
     private var newSiteCodes = Set<String>()
+    /// New-site objects already counted, held so that their identities are not reused.
+    private var newSiteObjects: [ObjectIdentifier: NewSite] = [:]
     private var seen = FingerprintSet()
     private var windowNoted = false
     /// Sites are counted here only for a dry run; an import takes the counts its writer keeps
@@ -29,8 +31,10 @@ struct StockImportTally {
         self.duplicateWindow = duplicateWindow
     }
 
-    /// The row to write, or nil when this row or an earlier one has a problem.
-    mutating func add(_ row: StockReportScanner.Row) -> CheckedStockRow? {
+    /// Whether to write the row: false when this row or an earlier one has a problem. The row
+    /// is only looked at, never copied: on a dry run it comes from another thread, and a copy
+    /// would count references to that thread's strings here.
+    mutating func add(_ row: borrowing StockReportScanner.Row) -> Bool {
         rowsRead += 1
         if !row.warnings.isEmpty {
             warningCount += row.warnings.count
@@ -40,7 +44,7 @@ struct StockImportTally {
             problemCount += row.problems.count
             if problems.count < StockImporter.listLimit { problems += row.problems.prefix(StockImporter.listLimit - problems.count) }
         }
-        guard let checked = row.checked, problemCount == 0 else { return nil }
+        guard row.passed, problemCount == 0 else { return false }
         let full = seen.count >= duplicateWindow
         if full ? seen.contains(row.fingerprint) : !seen.insert(row.fingerprint) {
             warn(Problem(row: row.number, problem: "repeats an earlier row (same site, item, batch, expiry and status); both are kept"))
@@ -50,12 +54,20 @@ struct StockImportTally {
         }
         lines += 1
         if countsSites {
-            switch checked.site {
-            case .existing(let id): existingSites.insert(id)
-            case .new(let site): if newSiteCodes.insert(site.code).inserted { newSites.append(site.code) }
+            switch row.siteKey {
+            case .existing(let id)?:
+                existingSites.insert(id)
+            case .new(let object)? where newSiteObjects[object] == nil:
+                // First sight of this object: the code tells whether another thread's object
+                // for the same site was counted already.
+                guard case .new(let site)? = row.checked?.site else { break }
+                newSiteObjects[object] = site
+                if newSiteCodes.insert(site.code).inserted { newSites.append(site.code) }
+            default:
+                break
             }
         }
-        return checked
+        return true
     }
 
     private mutating func warn(_ warning: Problem) {

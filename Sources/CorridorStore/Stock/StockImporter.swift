@@ -30,7 +30,7 @@ public struct StockImporter: Sendable {
             do {
                 var tally = StockImportTally(countsSites: false)
                 while let row = try scanner.next(against: context) {
-                    if let checked = tally.add(row) { try await writer.add(checked) }
+                    if tally.add(row), let checked = row.checked { try await writer.add(checked) }
                     if tally.rowsRead % 10_000 == 0 { progress?(tally.rowsRead) }
                 }
                 if let refusal = tally.refusal(headerRow: scanner.layout.headerRow) { throw refusal }
