@@ -16,7 +16,7 @@ final class ByteChunks {
     private(set) var base: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     /// False when `base` belongs to someone else (`init(borrowing:)`).
-    private let ownsBase: Bool
+    private var ownsBase: Bool
     /// Bytes `0..<count` are valid; `pos` is the first one not yet consumed.
     private(set) var count = 0
     var pos = 0
@@ -58,30 +58,57 @@ final class ByteChunks {
             pos = 0
         }
         guard !atEOF else { return false }
-        let chunk: Data
+        reserve(count + chunkSize)
+        let read = try self.read(into: base + count, upTo: chunkSize)
+        count += read
+        return read > 0
+    }
+
+    /// Reads up to `limit` of the next bytes of the source straight into `destination`, past
+    /// this buffer; 0 (and the source closed) at its end.
+    func read(into destination: UnsafeMutablePointer<UInt8>, upTo limit: Int) throws -> Int {
+        var read = 0
         switch source {
         case .file(let handle):
-            chunk = try handle.read(upToCount: chunkSize) ?? Data()
+            // read(2) into place: FileHandle.read returns a Data that would be copied once more.
+            repeat {
+                read = Glibc.read(handle.fileDescriptor, destination, limit)
+            } while read < 0 && errno == EINTR
+            if read < 0 { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         case .memory(let data):
-            chunk = data.prefix(chunkSize)
-            source = .memory(data.dropFirst(chunk.count))
+            read = min(limit, data.count)
+            data.prefix(read).copyBytes(to: destination, count: read)
+            source = .memory(data.dropFirst(read))
         case .closed:
-            chunk = Data()
+            break
         }
-        guard !chunk.isEmpty else {
-            close()
-            return false
+        if read == 0 { close() }
+        return read
+    }
+
+    /// Puts `bytes` back before the unconsumed ones, to be read next.
+    func unread(_ bytes: UnsafePointer<UInt8>, count length: Int) {
+        guard length > 0 else { return }
+        if length <= pos {
+            pos -= length
+            (base + pos).update(from: bytes, count: length)
+            return
         }
-        if count + chunk.count > capacity {
-            capacity = max(capacity * 2, count + chunk.count)
-            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-            grown.update(from: base, count: count)
-            base.deallocate()
-            base = grown
-        }
-        _ = chunk.copyBytes(to: UnsafeMutableBufferPointer(start: base + count, count: chunk.count))
-        count += chunk.count
-        return true
+        let remaining = count - pos
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: max(capacity, length + remaining))
+        grown.update(from: bytes, count: length)
+        (grown + length).update(from: base + pos, count: remaining)
+        if ownsBase { base.deallocate() }
+        (base, capacity, count, pos, ownsBase) = (grown, max(capacity, length + remaining), length + remaining, 0, true)
+    }
+
+    private func reserve(_ needed: Int) {
+        guard needed > capacity else { return }
+        capacity = max(capacity * 2, needed)
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        grown.update(from: base, count: count)
+        base.deallocate()
+        base = grown
     }
 
     /// Releases the file early (at end of input or on error); buffered bytes stay readable.

@@ -178,24 +178,43 @@ final class CSVParser {
     func takeQuoteFreeRecords(into destination: UnsafeMutablePointer<UInt8>, capacity: Int) throws -> Int? {
         if let failure { throw failure }
         guard !swallowLineFeed else { return nil }
-        while input.count - input.pos < capacity, !input.atEOF {
-            guard try readMore() else { break }
-        }
-        let start = input.base + input.pos, available = input.count - input.pos
-        guard available > 0 else { return 0 }
-        var length = min(available, capacity)
-        if length < available || !input.atEOF {
-            // Not the rest of the input: end after the last whole record.
-            guard let lineFeed = Self.lastLineFeed(in: start, before: length) else { return nil }
-            length = lineFeed + 1
-        }
-        if let found = memchr(start, Int32(quote), length) {
-            guard let lineFeed = Self.lastLineFeed(in: start, before: start.distance(to: found.assumingMemoryBound(to: UInt8.self))) else { return nil }
-            length = lineFeed + 1
-        }
-        destination.update(from: start, count: length)
+        // What is buffered, then straight from the file: reading through the buffer would copy
+        // every byte once more.
+        var length = min(input.count - input.pos, capacity)
+        destination.update(from: input.base + input.pos, count: length)
         input.pos += length
-        return length
+        while length < capacity, !input.atEOF {
+            let read: Int
+            do {
+                read = try input.read(into: destination + length, upTo: capacity - length)
+            } catch {
+                throw TabularError(message: "cannot read the file: \(error.localizedDescription)")
+            }
+            length += read
+        }
+        guard length > 0 else { return 0 }
+        let restOfInput = input.atEOF && input.pos == input.count
+        guard let end = Self.quoteFreeRecordsEnd(in: destination, count: length, restOfInput: restOfInput) else {
+            input.unread(destination, count: length)
+            return nil
+        }
+        input.unread(destination + end, count: length - end)
+        return end
+    }
+
+    /// Where the whole records without a quote at the start of `bytes` end; nil when the first
+    /// record has a quote or does not end within them.
+    private static func quoteFreeRecordsEnd(in bytes: UnsafeMutablePointer<UInt8>, count: Int, restOfInput: Bool) -> Int? {
+        var end = count
+        if !restOfInput {
+            guard let lineFeed = lastLineFeed(in: bytes, before: count) else { return nil }
+            end = lineFeed + 1
+        }
+        if let found = memchr(bytes, Int32(quote), end) {
+            guard let lineFeed = lastLineFeed(in: bytes, before: bytes.distance(to: found.assumingMemoryBound(to: UInt8.self))) else { return nil }
+            end = lineFeed + 1
+        }
+        return end
     }
 
     private static func lastLineFeed(in bytes: UnsafeMutablePointer<UInt8>, before end: Int) -> Int? {

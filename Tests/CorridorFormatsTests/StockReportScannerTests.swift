@@ -71,6 +71,20 @@ import Testing
         #expect(try Self.inSegments(bytes, segmentBytes: segmentBytes) == expected)
     }
 
+    /// From a file, segments are read straight from it; the bytes a segment does not take go
+    /// back to the reader.
+    @Test(arguments: [64, 700, 1 << 20])
+    func segmentsReadFromAFileGiveTheSameRows(segmentBytes: Int) throws {
+        let bytes = Self.report(rows: 3_000)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("scanner-\(UUID().uuidString).csv")
+        try Data(bytes).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let scanner = try StockReportScanner(CSVReader(url: url, chunkSize: 300), segmentBytes: segmentBytes)
+        var rows: [String] = []
+        try scanner.checkAll(against: Self.context) { rows.append(Self.summary($0)) }
+        #expect(rows == (try Self.oneByOne(bytes)))
+    }
+
     @Test(arguments: [64, 4096, 1 << 20])
     func aFileThatCannotBeReadOnStopsAtTheSameRow(segmentBytes: Int) throws {
         var bytes = Self.report(rows: 2_000) + Array("\n".utf8)
