@@ -23,6 +23,7 @@ public final class StockByteMemo {
         }
     }
 
+    /// Below `ByteKeyTable.maximumCount`.
     static let capacity = 50_000
 
     private let sites = ByteKeyTable<Site?>()
