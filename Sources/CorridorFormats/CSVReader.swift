@@ -114,10 +114,10 @@ final class CSVParser {
         return true
     }
 
-    /// The common record, read in place: every field unquoted and ASCII, the whole record
-    /// (terminator included) and the eight bytes after its start word inside the read buffer.
-    /// The record is read eight bytes at a time, every field end in a word found at once, so a
-    /// short field costs no load of its own. Everything is in locals, so the loop makes no
+    /// The common record, read in place: every field unquoted and ASCII, the whole record and
+    /// the rest of the eight-byte word holding its terminator inside the read buffer. The record
+    /// is read eight bytes at a time, every field end in a word found at once, so a short field
+    /// costs no load of its own. Everything is in locals, so the loop makes no
     /// exclusivity checks on this class's state. Returns nil, having consumed nothing, for any
     /// other record, which `readRecord` then reads with all its rules.
     private func scanPlainRecord() -> Int? {

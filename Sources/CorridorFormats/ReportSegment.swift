@@ -30,7 +30,7 @@ final class ReportSegment: @unchecked Sendable {
     init(byteCapacity: Int = defaultByteCapacity) {
         self.byteCapacity = byteCapacity
         bytes = .allocate(capacity: byteCapacity)
-        rows.reserveCapacity(4096)
+        rows.reserveCapacity(byteCapacity / 64)  // a stock row is rarely shorter
     }
 
     deinit { bytes.deallocate() }

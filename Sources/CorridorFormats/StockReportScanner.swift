@@ -211,8 +211,8 @@ public final class StockReportScanner {
 }
 
 /// Checks rows for one thread: the quick check on bytes, the full check for the rest, each with
-/// memos no other thread touches. Handed to a helper thread only through `DispatchGroup`, which
-/// orders its uses, hence `@unchecked Sendable`.
+/// memos no other thread touches. Handed to a worker only through a serial dispatch queue or a
+/// `DispatchGroup`, which order its uses, hence `@unchecked Sendable`.
 final class RowChecker: @unchecked Sendable {
     private let layout: StockReportLayout
     private let columns: StockCellBytes.Columns

@@ -30,6 +30,8 @@ public final class StockByteMemo {
     private let items = ByteKeyTable<Code?>()
     private let owners = ByteKeyTable<Code?>()
     private let scratch = KeyScratch()
+    // Kept here: reading a `static let` checks every time that it was initialised.
+    private let siteGroup = StockFieldGroup.site, itemGroup = StockFieldGroup.item, ownerGroup = StockFieldGroup.owner
     let context: StockReportContext
     /// Read on every row; copying it out of `context` would copy the whole context.
     let today: Day
@@ -40,7 +42,7 @@ public final class StockByteMemo {
     }
 
     func site(_ cells: StockCellBytes) -> Site? {
-        lookUp(sites, .site, cells) {
+        lookUp(sites, siteGroup, cells) {
             var clean = true
             let site = StockRowChecker.resolveSite(cells.text, context: self.context, fail: { _, _ in clean = false },
                                                    warn: { _, _ in clean = false })
@@ -50,7 +52,7 @@ public final class StockByteMemo {
     }
 
     func item(_ cells: StockCellBytes) -> Code? {
-        lookUp(items, .item, cells) {
+        lookUp(items, itemGroup, cells) {
             var clean = true
             let item = StockRowChecker.resolveItem(cells.text(.itemCode), cells.text(.itemName), context: self.context,
                                                    fail: { _, _ in clean = false })
@@ -61,7 +63,7 @@ public final class StockByteMemo {
     }
 
     func owner(_ cells: StockCellBytes) -> Code? {
-        lookUp(owners, .owner, cells) {
+        lookUp(owners, ownerGroup, cells) {
             var clean = true
             let owner = StockRowChecker.resolveOwner(cells.text(.orgCode), cells.text(.orgName), context: self.context,
                                                      fail: { _, _ in clean = false })
