@@ -162,8 +162,8 @@ import Testing
         }
     }
 
-    /// A file that cannot be read on (here: Latin-1 bytes on row 6,001) stops both alike, while the
-    /// helper thread is checking an earlier batch.
+    /// A file that cannot be read on (here: Latin-1 bytes on row 6,001) stops both alike, while
+    /// workers are checking earlier rows.
     @Test func anUnreadableRowStopsADryRunAsItStopsTheImport() async throws {
         try await TestDatabase.sqlite.withStore { store in
             try await ImportFixture.prepare(store)

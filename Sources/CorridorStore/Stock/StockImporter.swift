@@ -46,8 +46,8 @@ public struct StockImporter: Sendable {
         }, foreignKeysAlreadyChecked: true)
     }
 
-    /// A dry run writes nothing: it checks every row on two cores (reading on one, checking on the
-    /// other) and reports what an import would write.
+    /// A dry run writes nothing: it checks every row on every core (`StockReportScanner.checkAll`)
+    /// and reports what an import would write.
     private func validate(_ scanner: StockReportScanner, _ request: StockImportRequest, org orgCode: String,
                           progress: (@Sendable (Int) -> Void)?) async throws -> StockImportReport {
         let (org, context) = try await database.read { db in
