@@ -2,9 +2,9 @@ import CorridorCore
 import Foundation
 
 /// A run of a CSV report's records, split off the reader and checked on a worker thread, and its
-/// results. Most segments are bytes moved whole out of the reader's buffer (records without
-/// quotes, which end at every line feed) and read again by a parser of their own; records with a
-/// quote are read one by one by the reader and copied, as their ends cannot be found unread.
+/// results. Most segments are bytes split off the reader unread (records without quotes, which
+/// end at every line feed) and read by a parser of their own; records with a quote are read one
+/// by one by the reader and copied, as their ends cannot be found unread.
 /// Row numbers within a segment count from 1; `deliver` makes them the file's.
 /// Handed between threads only through a dispatch queue and `done`, hence `@unchecked Sendable`.
 final class ReportSegment: @unchecked Sendable {
@@ -44,11 +44,8 @@ final class ReportSegment: @unchecked Sendable {
                 (readsRecords, byteCount) = (false, count)
                 return count > 0
             }
-        } catch let error as TabularError {
-            (readsRecords, byteCount, failure) = (false, 0, error)
-            return true
         } catch {
-            (readsRecords, byteCount, failure) = (false, 0, TabularError(message: "\(error)"))
+            (readsRecords, byteCount, failure) = (false, 0, Self.tabular(error))
             return true
         }
         readsRecords = true
@@ -58,13 +55,16 @@ final class ReportSegment: @unchecked Sendable {
         do {
             while records.count < Self.recordRun,
                   try parser.nextFields({ fields in if !fields.isBlank { records.append(fields) } }) {}
-        } catch let error as TabularError {
-            failure = error
         } catch {
-            failure = TabularError(message: "\(error)")
+            failure = Self.tabular(error)
         }
         recordCount = parser.recordsRead
         return true
+    }
+
+    /// The parser throws only `TabularError`s; anything else is worded as one.
+    private static func tabular(_ error: any Error) -> TabularError {
+        error as? TabularError ?? TabularError(message: "\(error)")
     }
 
     /// True when reading must stop after this segment.
@@ -81,10 +81,8 @@ final class ReportSegment: @unchecked Sendable {
             let parser = CSVParser(borrowing: UnsafeMutableBufferPointer(start: bytes, count: byteCount), separator: separator)
             do {
                 while try parser.nextFields({ fields in if !fields.isBlank { rows.append(checker.check(fields)) } }) {}
-            } catch let error as TabularError {
-                failure = error
             } catch {
-                failure = TabularError(message: "\(error)")
+                failure = Self.tabular(error)
             }
             recordCount = parser.recordsRead
         } else {
