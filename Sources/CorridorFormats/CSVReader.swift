@@ -117,8 +117,8 @@ final class CSVParser {
     /// The common record, read in place: every field unquoted and ASCII, the whole record and
     /// the rest of the eight-byte word holding its terminator inside the read buffer. The record
     /// is read eight bytes at a time, every field end in a word found at once, so a short field
-    /// costs no load of its own. Everything is in locals, so the loop makes no
-    /// exclusivity checks on this class's state. Returns nil, having consumed nothing, for any
+    /// costs no load of its own. Everything is in locals, so the loop makes no exclusivity checks
+    /// on this class's state. Returns nil, having consumed nothing, for any
     /// other record, which `readRecord` then reads with all its rules.
     private func scanPlainRecord() -> Int? {
         guard !swallowLineFeed else { return nil }
@@ -130,8 +130,7 @@ final class CSVParser {
         guard fieldStart < end, base[fieldStart] != quote else { return nil }
         while word + 8 <= end {
             let bytes = UnsafeRawPointer(base + word).loadUnaligned(as: UInt64.self)
-            var stops = Self.exactZeroBytes(bytes ^ sepMask) | Self.exactZeroBytes(bytes ^ 0x0A0A_0A0A_0A0A_0A0A)
-                | Self.exactZeroBytes(bytes ^ 0x0D0D_0D0D_0D0D_0D0D)
+            var stops = Self.stopBytes(in: bytes, separatorMask: sepMask)
             while stops != 0 {
                 let stop = word + stops.trailingZeroBitCount >> 3
                 stops &= stops &- 1
@@ -162,10 +161,17 @@ final class CSVParser {
         return nil
     }
 
-    /// High bit set in each byte of `word` that is zero, and in no other (unlike `zeroBytes`,
-    /// whose borrow can mark the byte after a zero one).
+    /// High bit set in each byte of `word` that is the separator (`separatorMask` is it in every
+    /// byte), CR or LF, and in no other.
     @inline(__always)
-    private static func exactZeroBytes(_ word: UInt64) -> UInt64 {
+    private static func stopBytes(in word: UInt64, separatorMask: UInt64) -> UInt64 {
+        zeroBytes(word ^ separatorMask) | zeroBytes(word ^ 0x0A0A_0A0A_0A0A_0A0A) | zeroBytes(word ^ 0x0D0D_0D0D_0D0D_0D0D)
+    }
+
+    /// High bit set in each byte of `word` that is zero, and in no other (the shorter borrowing
+    /// test can also mark the byte after a zero one, such as a '-' after a comma).
+    @inline(__always)
+    private static func zeroBytes(_ word: UInt64) -> UInt64 {
         ~(((word & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | word | 0x7F7F_7F7F_7F7F_7F7F)
     }
 
@@ -184,13 +190,12 @@ final class CSVParser {
         destination.update(from: input.base + input.pos, count: length)
         input.pos += length
         while length < capacity, !input.atEOF {
-            let read: Int
             do {
-                read = try input.read(into: destination + length, upTo: capacity - length)
+                length += try input.read(into: destination + length, upTo: capacity - length)
             } catch {
-                throw TabularError(message: "cannot read the file: \(error.localizedDescription)")
+                // No row: this parser does not number the records it splits off.
+                throw readFailure(error, row: nil)
             }
-            length += read
         }
         guard length > 0 else { return 0 }
         let restOfInput = input.atEOF && input.pos == input.count
@@ -302,8 +307,7 @@ final class CSVParser {
         var highBits: UInt64 = 0
         while index + 8 <= end {
             let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-            let hits = zeroBytes(word ^ sepMask) | zeroBytes(word ^ 0x0A0A_0A0A_0A0A_0A0A)
-                | zeroBytes(word ^ 0x0D0D_0D0D_0D0D_0D0D)
+            let hits = stopBytes(in: word, separatorMask: sepMask)
             if hits != 0 {
                 let offset = hits.trailingZeroBitCount >> 3
                 highBits |= word & ((1 << (UInt64(offset) << 3)) &- 1)
@@ -324,12 +328,6 @@ final class CSVParser {
     @inline(__always)
     private static func isStop(_ byte: UInt8, _ sep: UInt8) -> Bool {
         byte == sep || byte == lineFeed || byte == carriageReturn
-    }
-
-    /// High bit set in each byte of `word` that is zero; exact for the lowest such byte.
-    @inline(__always)
-    private static func zeroBytes(_ word: UInt64) -> UInt64 {
-        (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
     }
 
     /// After the opening quote: up to and including the terminator after the closing quote.
@@ -421,8 +419,11 @@ final class CSVParser {
         do {
             return try input.readMore()
         } catch {
-            throw TabularError(row: recordNumber == 0 ? nil : recordNumber,
-                               message: "cannot read the file: \(error.localizedDescription)")
+            throw readFailure(error, row: recordNumber == 0 ? nil : recordNumber)
         }
+    }
+
+    private func readFailure(_ error: any Error, row: Int?) -> TabularError {
+        TabularError(row: row, message: "cannot read the file: \(error.localizedDescription)")
     }
 }

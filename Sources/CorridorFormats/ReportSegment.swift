@@ -17,9 +17,11 @@ final class ReportSegment: @unchecked Sendable {
     private let bytes: UnsafeMutablePointer<UInt8>
     private let byteCapacity: Int
     private var byteCount = 0
-    /// The records, when they were read one by one.
-    private let records = RecordBatch()
+    /// The records, when they were read one by one (made on first need: most files have no quotes).
+    private lazy var records = RecordBatch()
     private var readsRecords = false
+    /// The file's separator, for the parser that reads `bytes`.
+    private var separator: UInt8 = 0
     private var rows: [StockReportScanner.Row] = []
     /// The records spanned, blank ones included: the segment's last row number.
     private var recordCount = 0
@@ -39,6 +41,7 @@ final class ReportSegment: @unchecked Sendable {
     /// be read on ends the segment: its rows come first, then the failure.
     func take(from parser: CSVParser) -> Bool {
         failure = nil
+        separator = parser.separator
         do {
             if let count = try parser.takeQuoteFreeRecords(into: bytes, capacity: byteCapacity) {
                 (readsRecords, byteCount) = (false, count)
@@ -71,7 +74,7 @@ final class ReportSegment: @unchecked Sendable {
     var failed: Bool { failure != nil }
 
     /// Reads (unless already read) and checks the records; then signals `done`.
-    func check(with checker: RowChecker, separator: UInt8) {
+    func check(with checker: RowChecker) {
         var rows = self.rows
         self.rows = []
         rows.removeAll(keepingCapacity: true)

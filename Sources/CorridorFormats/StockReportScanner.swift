@@ -107,7 +107,6 @@ public final class StockReportScanner {
             (queue: DispatchQueue(label: "corridor.stock-check", qos: .userInitiated),
              checker: RowChecker(layout: layout, columns: columns, separator: separator, context: context))
         }
-        let fileSeparator = parser.separator
         // Enough in flight that no worker waits while this thread hands on the oldest segment.
         let limit = 2 * workerCount
         // A segment stays with one worker: the rows it checked last are released when it checks
@@ -121,7 +120,7 @@ public final class StockReportScanner {
             let segment = spare[index].popLast() ?? ReportSegment(byteCapacity: segmentBytes)
             guard segment.take(from: parser) else { break }
             turn += 1
-            worker.queue.async { segment.check(with: worker.checker, separator: fileSeparator) }
+            worker.queue.async { segment.check(with: worker.checker) }
             inFlight.append((segment, index))
             if segment.failed { break }
             if inFlight.count >= limit {

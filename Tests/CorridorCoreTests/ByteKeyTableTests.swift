@@ -3,11 +3,11 @@ import Testing
 
 @Suite struct ByteKeyTableTests {
     static func find(_ table: ByteKeyTable<Int>, _ key: [UInt8], hash: UInt64? = nil) -> Int? {
-        key.withUnsafeBytes { table.find($0, hash: hash ?? ByteHash.add($0.assumingMemoryBound(to: UInt8.self), to: ByteHash.seed)) }
+        key.withUnsafeBytes { table.find($0, hash: hash ?? ByteHash.of($0)) }
     }
 
     static func insert(_ table: ByteKeyTable<Int>, _ key: [UInt8], value: Int, hash: UInt64? = nil) {
-        key.withUnsafeBytes { table.insert($0, hash: hash ?? ByteHash.add($0.assumingMemoryBound(to: UInt8.self), to: ByteHash.seed), value: value) }
+        key.withUnsafeBytes { table.insert($0, hash: hash ?? ByteHash.of($0), value: value) }
     }
 
     /// Keys of every length around the inline limit, through growth, found exactly.

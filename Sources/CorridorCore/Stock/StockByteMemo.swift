@@ -75,7 +75,7 @@ public final class StockByteMemo {
     private func lookUp<Value>(_ table: ByteKeyTable<Value?>, _ group: StockFieldGroup, _ cells: StockCellBytes,
                                resolve: () -> Value?) -> Value? {
         let key = cells.key(group, scratch: scratch)
-        let hash = ByteHash.add(key.assumingMemoryBound(to: UInt8.self), to: ByteHash.seed)
+        let hash = ByteHash.of(key)
         if let known = table.find(key, hash: hash) { return known }
         // A cell that a spreadsheet would run as a formula gets a warning from the full check.
         let formula = (0..<group.count).contains { index in

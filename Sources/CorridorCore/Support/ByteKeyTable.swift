@@ -3,10 +3,12 @@
 /// ask. Open addressing, linear probing. A slot is four bytes, the entry's index and 16 bits of
 /// its hash, so that the slots stay in a core's cache and a probe reads the entry (elsewhere in
 /// memory) only when those bits match: with ten thousand sites the entries no longer fit in
-/// the cache, and each read of one cost a cache miss. A class, so that asking it is not an exclusive access to its owner. One owner
-/// uses it on one thread, and no access to its storage overlaps another (none calls out while
-/// it holds one), so the storage is exempt from the runtime's exclusivity checks, which cost
-/// as much as the rest of a look-up.
+/// the cache, and each read of one cost a cache miss.
+///
+/// A class, so that asking it is not an exclusive access to its owner. One owner uses it on one
+/// thread, and no access to its storage overlaps another (none calls out while it holds one), so
+/// the storage is exempt from the runtime's exclusivity checks, which cost as much as the rest
+/// of a look-up.
 final class ByteKeyTable<Value> {
     private struct Entry {
         var start: Int
@@ -29,7 +31,7 @@ final class ByteKeyTable<Value> {
 
     var count: Int { entries.count }
 
-    /// The value stored for `key`, whose `ByteHash.add` from `ByteHash.seed` is `hash`.
+    /// The value stored for `key`, whose `ByteHash.of` is `hash`.
     func find(_ key: UnsafeRawBufferPointer, hash: UInt64) -> Value? {
         let index: Int? = slots.withUnsafeBufferPointer { slots in
             entries.withUnsafeBufferPointer { entries in
@@ -88,6 +90,11 @@ final class ByteKeyTable<Value> {
 /// A fast, non-cryptographic hash, eight bytes at a time; only ever compared within one process.
 enum ByteHash {
     static let seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+
+    /// The hash of one key, as `ByteKeyTable` is asked with it.
+    static func of(_ key: UnsafeRawBufferPointer) -> UInt64 {
+        add(key.assumingMemoryBound(to: UInt8.self), to: seed)
+    }
 
     @inline(__always)
     static func add(_ bytes: UnsafeBufferPointer<UInt8>, to hash: UInt64) -> UInt64 {
