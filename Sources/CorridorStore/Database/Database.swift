@@ -8,7 +8,7 @@ import SQLiteKit
 
 /// The connection under an `any SQLDatabase`, for the few bulk paths that need the driver itself.
 enum DriverConnection: Sendable {
-    case sqlite(SQLiteConnection)
+    case sqlite(SQLiteDirectConnection)
     case postgres(PostgresConnection)
 }
 
@@ -50,41 +50,24 @@ public final class Database: Sendable {
 
     /// Runs `body` on one connection taken from the pool for its whole duration.
     public func withConnection<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
-        try await withDriverConnection { db, _ in try await body(db) }
-    }
-
-    private func withDriverConnection<T: Sendable>(_ body: (any SQLDatabase, DriverConnection) async throws -> T) async throws -> T {
         switch pool {
         case .sqlite(let pool):
             let connection = try await pool.requestConnection(logger: logger).get()
             defer { pool.releaseConnection(connection, logger: logger) }
-            return try await body(connection.sql(), .sqlite(connection))
+            return try await body(connection.sql())
         case .postgres(let pool):
             let connection = try await pool.requestConnection(logger: logger).get()
             defer { pool.releaseConnection(connection, logger: logger) }
-            return try await body(connection.sql(), .postgres(connection))
+            return try await body(connection.sql())
         }
     }
 
     /// Runs `body` in one transaction: everything it wrote commits together, or nothing does.
     public func transaction<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
-        try await transaction(driver: { db, _ in try await body(db) }, foreignKeysAlreadyChecked: false)
-    }
-
-    /// A transaction that also hands out the driver's connection, for bulk paths that bind values
-    /// directly instead of through SQLKit's `Encodable` encoder. Both handles are the same session.
-    ///
-    /// - Parameter foreignKeysAlreadyChecked: SQLite only. The caller writes rows whose references
-    ///   it took from this same transaction (a checked stock report), so SQLite's per-row
-    ///   foreign-key look-ups, half the cost of inserting a line, only repeat them. They are off on
-    ///   this connection for the transaction and back on before it returns to the pool. SQLite
-    ///   ignores the pragma inside a transaction, hence around it.
-    func transaction<T: Sendable>(driver body: (any SQLDatabase, DriverConnection) async throws -> T,
-                                  foreignKeysAlreadyChecked: Bool = false) async throws -> T {
-        guard dialect == .sqlite else { return try await runTransaction(body, relaxForeignKeys: false) }
+        guard dialect == .sqlite else { return try await withConnection { db in try await Self.run(body, on: db, dialect: dialect) } }
         await writeGate.enter()
         do {
-            let result = try await runTransaction(body, relaxForeignKeys: foreignKeysAlreadyChecked)
+            let result = try await withConnection { db in try await Self.run(body, on: db, dialect: dialect) }
             await writeGate.leave()
             return result
         } catch {
@@ -93,34 +76,53 @@ public final class Database: Sendable {
         }
     }
 
-    private func runTransaction<T: Sendable>(_ body: (any SQLDatabase, DriverConnection) async throws -> T,
-                                             relaxForeignKeys: Bool) async throws -> T {
-        try await withDriverConnection { db, driver in
-            if relaxForeignKeys { try await db.raw("PRAGMA foreign_keys = OFF").run() }
+    /// A transaction that also hands out the driver's connection, for bulk paths. Both handles are
+    /// the same session. On SQLite it runs on a direct connection of its own
+    /// (`SQLiteDirectConnection`), opened for the transaction and closed after it, whose prepared
+    /// statements the bulk path reuses; on PostgreSQL on a pooled connection.
+    ///
+    /// - Parameter foreignKeysAlreadyChecked: SQLite only. The caller writes rows whose references
+    ///   it took from this same transaction (a checked stock report), so SQLite's per-row
+    ///   foreign-key look-ups, half the cost of inserting a line, only repeat them. They are off on
+    ///   the transaction's own connection, which no one else uses.
+    func transaction<T: Sendable>(driver body: (any SQLDatabase, DriverConnection) async throws -> T,
+                                  foreignKeysAlreadyChecked: Bool = false) async throws -> T {
+        guard case .sqlite(let path) = url, case .sqlite = pool else {
+            guard case .postgres(let pool) = pool else { preconditionFailure("a PostgreSQL URL opens a PostgreSQL pool") }
+            let connection = try await pool.requestConnection(logger: logger).get()
+            defer { pool.releaseConnection(connection, logger: logger) }
+            return try await Self.run({ db in try await body(db, .postgres(connection)) }, on: connection.sql(), dialect: dialect)
+        }
+        await writeGate.enter()
+        do {
+            let pragmas = SQLiteSource.pragmas + (foreignKeysAlreadyChecked ? ["PRAGMA foreign_keys = OFF"] : [])
+            let connection = try await SQLiteDirectConnection.open(path: path, pragmas: pragmas)
             let outcome: Result<T, any Error>
             do {
-                try await db.raw(SQLQueryString(dialect.beginWrite)).run()
-                do {
-                    let result = try await body(db, driver)
-                    try await db.raw("COMMIT").run()
-                    outcome = .success(result)
-                } catch {
-                    try? await db.raw("ROLLBACK").run()
-                    throw error
-                }
+                let db = SQLiteDirectDatabase(connection: connection, logger: logger)
+                outcome = .success(try await Self.run({ db in try await body(db, .sqlite(connection)) }, on: db, dialect: dialect))
             } catch {
                 outcome = .failure(error)
             }
-            if relaxForeignKeys {
-                // A pooled connection must never be handed out without its checks.
-                do {
-                    try await db.raw("PRAGMA foreign_keys = ON").run()
-                } catch {
-                    if case .sqlite(let connection) = driver { try? await connection.close().get() }
-                    throw error
-                }
-            }
+            await connection.close()
+            await writeGate.leave()
             return try outcome.get()
+        } catch {
+            await writeGate.leave()
+            throw error
+        }
+    }
+
+    private static func run<T: Sendable>(_ body: (any SQLDatabase) async throws -> T, on db: any SQLDatabase,
+                                         dialect: Dialect) async throws -> T {
+        try await db.raw(SQLQueryString(dialect.beginWrite)).run()
+        do {
+            let result = try await body(db)
+            try await db.raw("COMMIT").run()
+            return result
+        } catch {
+            try? await db.raw("ROLLBACK").run()
+            throw error
         }
     }
 

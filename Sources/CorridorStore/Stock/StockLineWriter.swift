@@ -27,9 +27,9 @@ struct StockLineWriter {
     private var waiting: [(site: String, owner: Int64, row: CheckedStockRow)] = []
     private var orgIDs: [String: Int64] = [:]
     private var lastOwner: (code: String, id: Int64)
-    /// Lines ready to send: on SQLite straight to sqlite-nio and written while the next batch is
-    /// being checked; elsewhere through SQLKit.
-    private var sqliteLines: SQLitePipelinedInsert?
+    /// Lines ready to send: on SQLite bound to one prepared statement and written while the next
+    /// batch is being checked; elsewhere through SQLKit.
+    private var sqliteLines: SQLiteBulkInsert?
     private var lines: [[BulkInsert.Value]] = []
     /// Lines appended to `sqliteLines` or `lines` and not yet sent.
     private var bufferedLines: Int { sqliteLines?.bufferedRows ?? lines.count }
@@ -46,7 +46,8 @@ struct StockLineWriter {
         self.fileName = fileName
         lastOwner = (org.code, org.id)
         if case .sqlite(let connection) = driver {
-            sqliteLines = SQLitePipelinedInsert(connection: connection, table: "stock_lines", columns: Self.columns)
+            sqliteLines = SQLiteBulkInsert(connection: connection, table: "stock_lines", columns: Self.columns,
+                                           rowsPerStatement: StockImporter.batchSize)
             indexes = StockLineIndexes(threshold: indexRebuildThreshold)
         }
     }
@@ -62,35 +63,56 @@ struct StockLineWriter {
     }
 
     mutating func add(_ row: CheckedStockRow) async throws {
-        let owner = row.ownerOrg == lastOwner.code ? lastOwner.id : try await orgID(row.ownerOrg)
-        switch row.site {
-        case .existing(let id):
-            // The first time a report names an existing site, the organisation's previous lines there
-            // go. Buffered lines are never for that site (it was not named before), so no flush is needed.
-            if replacedSites.insert(id).inserted {
-                if indexes?.dropped == true {
-                    indexes?.deferDelete(site: id)
-                } else {
-                    try await drain()
-                    try await db.raw("DELETE FROM stock_lines WHERE site_id = \(bind: id) AND reporter_org_id = \(bind: org.id)").run()
+        if !appendWithoutWaiting(row) {
+            let owner = row.ownerOrg == lastOwner.code ? lastOwner.id : try await orgID(row.ownerOrg)
+            switch row.site {
+            case .existing(let id):
+                // The first time a report names an existing site, the organisation's previous lines there
+                // go. Buffered lines are never for that site (it was not named before), so no flush is needed.
+                if replacedSites.insert(id).inserted {
+                    if indexes?.dropped == true {
+                        indexes?.deferDelete(site: id)
+                    } else {
+                        try await drain()
+                        try await db.raw("DELETE FROM stock_lines WHERE site_id = \(bind: id) AND reporter_org_id = \(bind: org.id)").run()
+                    }
                 }
-            }
-            append(row, site: id, owner: owner)
-        case .new(let site):
-            if let known = newSiteIDsByObject[ObjectIdentifier(site)] {
-                append(row, site: known.id, owner: owner)
-            } else if let id = newSiteIDs[site.code] {
-                if newSiteIDsByObject.count < 100_000 { newSiteIDsByObject[ObjectIdentifier(site)] = (site, id) }
                 append(row, site: id, owner: owner)
-            } else {
-                if pendingSites[site.code] == nil {
-                    pendingSites[site.code] = site
-                    createdSites.append(site.code)
+            case .new(let site):
+                if let id = newSiteIDs[site.code] {
+                    if newSiteIDsByObject.count < 100_000 { newSiteIDsByObject[ObjectIdentifier(site)] = (site, id) }
+                    append(row, site: id, owner: owner)
+                } else {
+                    if pendingSites[site.code] == nil {
+                        pendingSites[site.code] = site
+                        createdSites.append(site.code)
+                    }
+                    waiting.append((site.code, owner, row))
                 }
-                waiting.append((site.code, owner, row))
             }
         }
-        if bufferedLines + waiting.count >= StockImporter.batchSize { try await flush() }
+        if isBatchFull() { try await flush() }
+    }
+
+    /// Mutating, though it changes nothing: read from the async `add`, a getter took a copy of
+    /// the whole writer on every row (a retain and a release per field).
+    private mutating func isBatchFull() -> Bool {
+        bufferedLines + waiting.count >= StockImporter.batchSize
+    }
+
+    /// Most rows: the owner is the last row's and the site was seen before. Kept out of the async
+    /// path, where each call copied the whole writer (a retain per field, a tenth of the thread).
+    private mutating func appendWithoutWaiting(_ row: CheckedStockRow) -> Bool {
+        guard row.ownerOrg == lastOwner.code else { return false }
+        switch row.site {
+        case .existing(let id):
+            guard replacedSites.contains(id) else { return false }
+            append(row, site: id, owner: lastOwner.id)
+        case .new(let site):
+            guard let known = newSiteIDsByObject[ObjectIdentifier(site)] else { return false }
+            append(row, site: known.id, owner: lastOwner.id)
+        }
+        return true
     }
 
     mutating func finish(rowsRead: Int, warnings: Int) async throws {
@@ -123,12 +145,12 @@ struct StockLineWriter {
         sqliteLines!.append(.integer(owner))
         sqliteLines!.append(.integer(org.id))
         sqliteLines!.append(.integer(row.quantity.milli))
-        sqliteLines!.append(.literal(row.status.rawValue))
+        sqliteLines!.append(.text(row.status.rawValue))
         sqliteLines!.append(row.expiry.map { .day($0) } ?? .null)
-        sqliteLines!.append(row.batch.map { .bound($0) } ?? .null)
+        sqliteLines!.append(row.batch.map { .text($0) } ?? .null)
         sqliteLines!.append(.day(row.reportedAt))
         sqliteLines!.append(.integer(reportID))
-        sqliteLines!.append(.bound(row.itemCode))
+        sqliteLines!.append(.text(row.itemCode))
     }
 
     private mutating func flush() async throws {

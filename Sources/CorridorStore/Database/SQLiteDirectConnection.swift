@@ -1,0 +1,209 @@
+import Foundation
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOPosix
+import SQLiteNIO
+// The SQLite library that sqlite-nio compiles and links, reached through its C module. sqlite-nio
+// prepares every statement anew and keeps its handle internal; a bulk import needs one statement
+// prepared once and bound a million times. It must be the same copy of SQLite as the pool's
+// connections: two copies in one process would not see each other's POSIX locks on the file.
+import VaporCSQLite
+
+/// One SQLite connection of its own, driven through SQLite's C API, for write transactions that
+/// need what sqlite-nio does not offer: prepared statements kept and reused, and values bound
+/// straight from a buffer. It opens the file with the pool's pragmas, so it is one more ordinary
+/// connection to the same store (WAL, busy timeout), and closes with the transaction.
+///
+/// Every call runs on NIO's blocking thread pool, as sqlite-nio's do: SQLite blocks, and the
+/// caller is often an async task on the server's cooperative threads. Calls are meant to follow
+/// one another (the owner awaits each); a lock keeps the handle and the statement cache consistent
+/// if two ever meet.
+final class SQLiteDirectConnection: @unchecked Sendable {
+    /// A value read from a row.
+    typealias Row = [(column: String, value: SQLiteData)]
+
+    private var handle: OpaquePointer?
+    private var statements: [String: OpaquePointer] = [:]
+    private let lock = NIOLock()
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    private init(handle: OpaquePointer) {
+        self.handle = handle
+    }
+
+    /// Opens the file and applies `pragmas` in order.
+    static func open(path: String, pragmas: [String]) async throws -> SQLiteDirectConnection {
+        try await NIOThreadPool.singleton.runIfActive {
+            var handle: OpaquePointer?
+            let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_URI
+            let status = sqlite_nio_sqlite3_open_v2(path, &handle, flags, nil)
+            guard status == SQLITE_OK, let handle else {
+                let message = handle.map { String(cString: sqlite_nio_sqlite3_errmsg($0)) } ?? "out of memory"
+                sqlite_nio_sqlite3_close_v2(handle)
+                throw SQLiteDirectError(message: "cannot open \(path): \(message)", code: status)
+            }
+            let connection = SQLiteDirectConnection(handle: handle)
+            do {
+                for pragma in pragmas { _ = try connection.executeNow(pragma, []) }
+            } catch {
+                connection.closeNow()
+                throw error
+            }
+            return connection
+        }
+    }
+
+    /// Runs one statement with its binds and returns every row; the statement is kept prepared
+    /// for the next call with the same text.
+    func execute(_ sql: String, _ binds: [SQLiteData]) async throws -> [Row] {
+        try await NIOThreadPool.singleton.runIfActive { try self.executeNow(sql, binds) }
+    }
+
+    /// Runs `body` on the thread pool with the statement prepared for `sql`, reset afterwards.
+    /// For callers that bind and step it themselves.
+    func withStatement<T: Sendable>(_ sql: String, _ body: @escaping @Sendable (Statement) throws -> T) -> EventLoopFuture<T> {
+        NIOThreadPool.singleton.runIfActive(eventLoop: MultiThreadedEventLoopGroup.singleton.any()) {
+            try self.lock.withLock {
+                let statement = try self.prepared(sql)
+                defer {
+                    sqlite_nio_sqlite3_reset(statement.pointer)
+                    sqlite_nio_sqlite3_clear_bindings(statement.pointer)
+                }
+                return try body(statement)
+            }
+        }
+    }
+
+    func close() async {
+        _ = try? await NIOThreadPool.singleton.runIfActive { self.closeNow() }
+    }
+
+    /// A prepared statement, valid inside `withStatement`'s body only.
+    struct Statement: @unchecked Sendable {
+        let pointer: OpaquePointer
+        let connection: SQLiteDirectConnection
+
+        /// Binds text that stays where it is until the statement has stepped (no copy).
+        func bindText(_ index: Int32, _ bytes: UnsafePointer<UInt8>, count: Int) throws {
+            try check(bytes.withMemoryRebound(to: CChar.self, capacity: max(count, 1)) {
+                sqlite_nio_sqlite3_bind_text64(pointer, index, $0, UInt64(count), nil, UInt8(SQLITE_UTF8))
+            })
+        }
+
+        func bindInteger(_ index: Int32, _ value: Int64) throws {
+            try check(sqlite_nio_sqlite3_bind_int64(pointer, index, value))
+        }
+
+        func bindNull(_ index: Int32) throws {
+            try check(sqlite_nio_sqlite3_bind_null(pointer, index))
+        }
+
+        /// Steps a statement that returns no rows, and resets it for the next binds.
+        func run() throws {
+            let status = sqlite_nio_sqlite3_step(pointer)
+            sqlite_nio_sqlite3_reset(pointer)
+            guard status == SQLITE_DONE || status == SQLITE_ROW else { throw connection.error(status) }
+        }
+
+        private func check(_ status: Int32) throws {
+            guard status == SQLITE_OK else { throw connection.error(status) }
+        }
+    }
+
+    // MARK: On the thread pool
+
+    private func executeNow(_ sql: String, _ binds: [SQLiteData]) throws -> [Row] {
+        try lock.withLock {
+            let statement = try prepared(sql).pointer
+            defer {
+                sqlite_nio_sqlite3_reset(statement)
+                sqlite_nio_sqlite3_clear_bindings(statement)
+            }
+            for (offset, value) in binds.enumerated() {
+                let index = Int32(offset + 1), status: Int32
+                switch value {
+                case .integer(let number): status = sqlite_nio_sqlite3_bind_int64(statement, index, Int64(number))
+                case .float(let number): status = sqlite_nio_sqlite3_bind_double(statement, index, number)
+                case .text(let text):
+                    status = sqlite_nio_sqlite3_bind_text64(statement, index, text, UInt64(text.utf8.count), Self.transient, UInt8(SQLITE_UTF8))
+                case .blob(let buffer):
+                    status = buffer.withUnsafeReadableBytes {
+                        sqlite_nio_sqlite3_bind_blob64(statement, index, $0.baseAddress, UInt64($0.count), Self.transient)
+                    }
+                case .null: status = sqlite_nio_sqlite3_bind_null(statement, index)
+                }
+                guard status == SQLITE_OK else { throw error(status) }
+            }
+            let columns = (0..<sqlite_nio_sqlite3_column_count(statement)).map { String(cString: sqlite_nio_sqlite3_column_name(statement, $0)) }
+            var rows: [Row] = []
+            while true {
+                let status = sqlite_nio_sqlite3_step(statement)
+                if status == SQLITE_DONE { return rows }
+                guard status == SQLITE_ROW else { throw error(status) }
+                rows.append(columns.enumerated().map { (column: $1, value: Self.value(statement, Int32($0))) })
+            }
+        }
+    }
+
+    private static func value(_ statement: OpaquePointer, _ column: Int32) -> SQLiteData {
+        switch sqlite_nio_sqlite3_column_type(statement, column) {
+        case SQLITE_INTEGER: return .integer(Int(sqlite_nio_sqlite3_column_int64(statement, column)))
+        case SQLITE_FLOAT: return .float(sqlite_nio_sqlite3_column_double(statement, column))
+        case SQLITE_TEXT:
+            // By its length, so text holding a NUL comes back whole.
+            let count = Int(sqlite_nio_sqlite3_column_bytes(statement, column))
+            guard let text = sqlite_nio_sqlite3_column_text(statement, column) else { return .text("") }
+            return .text(String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self))
+        case SQLITE_BLOB:
+            let count = Int(sqlite_nio_sqlite3_column_bytes(statement, column))
+            var buffer = ByteBufferAllocator().buffer(capacity: count)
+            if let bytes = sqlite_nio_sqlite3_column_blob(statement, column) {
+                buffer.writeBytes(UnsafeRawBufferPointer(start: bytes, count: count))
+            }
+            return .blob(buffer)
+        default: return .null
+        }
+    }
+
+    /// The cached statement for `sql`, prepared on first use. Callers hold the lock.
+    private func prepared(_ sql: String) throws -> Statement {
+        if let pointer = statements[sql] { return Statement(pointer: pointer, connection: self) }
+        guard let handle else { throw SQLiteDirectError(message: "the connection is closed", code: SQLITE_MISUSE) }
+        var pointer: OpaquePointer?
+        let status = sqlite_nio_sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &pointer, nil)
+        guard status == SQLITE_OK, let pointer else {
+            sqlite_nio_sqlite3_finalize(pointer)
+            throw error(status)
+        }
+        // Statements of one transaction are few and repeat; a bound keeps a caller that builds
+        // distinct texts (IN lists of many lengths) from holding them all.
+        if statements.count >= 64 { finalizeAll() }
+        statements[sql] = pointer
+        return Statement(pointer: pointer, connection: self)
+    }
+
+    private func finalizeAll() {
+        for pointer in statements.values { sqlite_nio_sqlite3_finalize(pointer) }
+        statements.removeAll()
+    }
+
+    private func closeNow() {
+        lock.withLock {
+            finalizeAll()
+            sqlite_nio_sqlite3_close_v2(handle)
+            handle = nil
+        }
+    }
+
+    fileprivate func error(_ status: Int32) -> SQLiteDirectError {
+        let message = handle.map { String(cString: sqlite_nio_sqlite3_errmsg($0)) } ?? "the connection is closed"
+        return SQLiteDirectError(message: message, code: status)
+    }
+}
+
+/// An error SQLite reported, with its result code (`SQLITE_CONSTRAINT`, `SQLITE_BUSY`, …).
+struct SQLiteDirectError: Error, CustomStringConvertible {
+    let message: String
+    let code: Int32
+    var description: String { "SQLite error \(code): \(message)" }
+}

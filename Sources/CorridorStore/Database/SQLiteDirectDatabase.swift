@@ -1,0 +1,49 @@
+import Logging
+import NIOCore
+import NIOPosix
+import SQLKit
+import SQLiteKit
+
+/// SQLKit's view of a `SQLiteDirectConnection`: the same SQL text, dialect, encoder and decoder as
+/// sqlite-kit's, so repositories run on it unchanged inside a transaction that uses it.
+struct SQLiteDirectDatabase: SQLDatabase {
+    let connection: SQLiteDirectConnection
+    let logger: Logger
+    var eventLoop: any EventLoop { MultiThreadedEventLoopGroup.singleton.any() }
+    var dialect: any SQLDialect { SQLiteDialect() }
+    var queryLogLevel: Logger.Level? { .debug }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) -> EventLoopFuture<Void> {
+        let promise = eventLoop.makePromise(of: Void.self)
+        promise.completeWithTask { try await execute(sql: query, onRow) }
+        return promise.futureResult
+    }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
+        let (sql, rawBinds) = serialize(query)
+        logger.debug("Executing query", metadata: ["sql": .string(sql)])
+        let encoder = SQLiteDataEncoder()
+        let rows = try await connection.execute(sql, try rawBinds.map { try encoder.encode($0) })
+        for row in rows { onRow(SQLiteDirectRow(values: row)) }
+    }
+}
+
+/// A row read on a direct connection.
+struct SQLiteDirectRow: SQLRow {
+    let values: SQLiteDirectConnection.Row
+
+    var allColumns: [String] { values.map(\.column) }
+
+    func contains(column: String) -> Bool { value(column) != nil }
+
+    func decodeNil(column: String) throws -> Bool { (value(column) ?? .null) == .null }
+
+    func decode<D: Decodable>(column: String, as type: D.Type) throws -> D {
+        guard let data = value(column) else { throw SQLiteDirectError(message: "no column \(column) in the row", code: 1) }
+        return try SQLiteDataDecoder().decode(D.self, from: data)
+    }
+
+    private func value(_ column: String) -> SQLiteData? {
+        values.first { $0.column == column }?.value
+    }
+}
