@@ -100,8 +100,8 @@ import Testing
         }
     }
 
-    /// The import switches SQLite's foreign-key checks off for its own transaction; every pooled
-    /// connection must have them back, after a good import and after a refused one.
+    /// The import switches SQLite's foreign-key checks off on its own connection; every pooled
+    /// connection must still have them, after a good import and after a refused one.
     @Test func foreignKeysAreCheckedAgainOnEveryConnectionAfterAnImport() async throws {
         try await TestDatabase.sqlite.withStore { store in
             try await ImportFixture.prepare(store)

@@ -63,32 +63,32 @@ struct StockLineWriter {
     }
 
     mutating func add(_ row: CheckedStockRow) async throws {
-        if !appendWithoutWaiting(row) {
-            let owner = row.ownerOrg == lastOwner.code ? lastOwner.id : try await orgID(row.ownerOrg)
-            switch row.site {
-            case .existing(let id):
-                // The first time a report names an existing site, the organisation's previous lines there
-                // go. Buffered lines are never for that site (it was not named before), so no flush is needed.
-                if replacedSites.insert(id).inserted {
-                    if indexes?.dropped == true {
-                        indexes?.deferDelete(site: id)
-                    } else {
-                        try await drain()
-                        try await db.raw("DELETE FROM stock_lines WHERE site_id = \(bind: id) AND reporter_org_id = \(bind: org.id)").run()
-                    }
-                }
-                append(row, site: id, owner: owner)
-            case .new(let site):
-                if let id = newSiteIDs[site.code] {
-                    if newSiteIDsByObject.count < 100_000 { newSiteIDsByObject[ObjectIdentifier(site)] = (site, id) }
-                    append(row, site: id, owner: owner)
+        let owner = row.ownerOrg == lastOwner.code ? lastOwner.id : try await orgID(row.ownerOrg)
+        switch row.site {
+        case .existing(let id):
+            // The first time a report names an existing site, the organisation's previous lines there
+            // go. Buffered lines are never for that site (it was not named before), so no flush is needed.
+            if replacedSites.insert(id).inserted {
+                if indexes?.dropped == true {
+                    indexes?.deferDelete(site: id)
                 } else {
-                    if pendingSites[site.code] == nil {
-                        pendingSites[site.code] = site
-                        createdSites.append(site.code)
-                    }
-                    waiting.append((site.code, owner, row))
+                    try await drain()
+                    try await db.raw("DELETE FROM stock_lines WHERE site_id = \(bind: id) AND reporter_org_id = \(bind: org.id)").run()
                 }
+            }
+            append(row, site: id, owner: owner)
+        case .new(let site):
+            if let known = newSiteIDsByObject[ObjectIdentifier(site)] {
+                append(row, site: known.id, owner: owner)
+            } else if let id = newSiteIDs[site.code] {
+                if newSiteIDsByObject.count < 100_000 { newSiteIDsByObject[ObjectIdentifier(site)] = (site, id) }
+                append(row, site: id, owner: owner)
+            } else {
+                if pendingSites[site.code] == nil {
+                    pendingSites[site.code] = site
+                    createdSites.append(site.code)
+                }
+                waiting.append((site.code, owner, row))
             }
         }
         if isBatchFull() { try await flush() }
@@ -98,21 +98,6 @@ struct StockLineWriter {
     /// the whole writer on every row (a retain and a release per field).
     private mutating func isBatchFull() -> Bool {
         bufferedLines + waiting.count >= StockImporter.batchSize
-    }
-
-    /// Most rows: the owner is the last row's and the site was seen before. Kept out of the async
-    /// path, where each call copied the whole writer (a retain per field, a tenth of the thread).
-    private mutating func appendWithoutWaiting(_ row: CheckedStockRow) -> Bool {
-        guard row.ownerOrg == lastOwner.code else { return false }
-        switch row.site {
-        case .existing(let id):
-            guard replacedSites.contains(id) else { return false }
-            append(row, site: id, owner: lastOwner.id)
-        case .new(let site):
-            guard let known = newSiteIDsByObject[ObjectIdentifier(site)] else { return false }
-            append(row, site: known.id, owner: lastOwner.id)
-        }
-        return true
     }
 
     mutating func finish(rowsRead: Int, warnings: Int) async throws {
