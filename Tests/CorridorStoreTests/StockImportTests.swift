@@ -59,6 +59,7 @@ import Testing
                 """)
             #expect(report.sitesCreated == ["GARISSA-FIELD-STORE"])
             #expect(report.linesWritten == 2)
+            #expect(report.summary.hasSuffix("imported 2 stock lines for WFP from 2 rows at 1 site (1 new)"), "\(report.summary)")
             // New sites share totals only until their organisation decides otherwise.
             #expect(try await store.stock.lines(StockFilter(country: "KE", org: "WFP"), visibleTo: .anonymous).isEmpty)
         }

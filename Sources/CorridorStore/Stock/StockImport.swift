@@ -40,7 +40,7 @@ public struct StockImportReport: Sendable, Codable {
     public var summary: String {
         let verb = dryRun ? "would import" : "imported"
         return "\(fileName): \(verb) \(Self.count(linesWritten, "stock line")) for \(org) from \(Self.count(rowsRead, "row"))"
-            + " at \(Self.count(sitesReplaced, "site"))"
+            + " at \(Self.count(sitesReplaced + sitesCreated.count, "site"))"
             + (sitesCreated.isEmpty ? "" : " (\(sitesCreated.count) new)")
             + (warningCount == 0 ? "" : ", \(Self.count(warningCount, "warning"))")
     }
