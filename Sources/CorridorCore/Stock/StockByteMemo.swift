@@ -41,10 +41,12 @@ public final class StockByteMemo {
         today = context.today
     }
 
+    // The verdicts are resolved by closures that capture nothing and are handed the memo: one
+    // that captured `self` cost a retain and a release of the memo on every look-up, found or not.
     func site(_ cells: StockCellBytes) -> Site? {
-        lookUp(sites, siteGroup, cells) {
+        lookUp(sites, siteGroup, cells) { memo, cells in
             var clean = true
-            let site = StockRowChecker.resolveSite(cells.text, context: self.context, fail: { _, _ in clean = false },
+            let site = StockRowChecker.resolveSite(cells.text, context: memo.context, fail: { _, _ in clean = false },
                                                    warn: { _, _ in clean = false })
             guard clean, let site else { return nil }
             return Site(reference: site, hash: site.hashValue)
@@ -52,9 +54,9 @@ public final class StockByteMemo {
     }
 
     func item(_ cells: StockCellBytes) -> Code? {
-        lookUp(items, itemGroup, cells) {
+        lookUp(items, itemGroup, cells) { memo, cells in
             var clean = true
-            let item = StockRowChecker.resolveItem(cells.text(.itemCode), cells.text(.itemName), context: self.context,
+            let item = StockRowChecker.resolveItem(cells.text(.itemCode), cells.text(.itemName), context: memo.context,
                                                    fail: { _, _ in clean = false })
             guard clean, let item else { return nil }
             if let unit = cells.text(.unit), !UnitNames.same(unit, item.unit) { return nil }
@@ -63,9 +65,9 @@ public final class StockByteMemo {
     }
 
     func owner(_ cells: StockCellBytes) -> Code? {
-        lookUp(owners, ownerGroup, cells) {
+        lookUp(owners, ownerGroup, cells) { memo, cells in
             var clean = true
-            let owner = StockRowChecker.resolveOwner(cells.text(.orgCode), cells.text(.orgName), context: self.context,
+            let owner = StockRowChecker.resolveOwner(cells.text(.orgCode), cells.text(.orgName), context: memo.context,
                                                      fail: { _, _ in clean = false })
             return clean ? Code(private: owner) : nil
         }
@@ -73,7 +75,7 @@ public final class StockByteMemo {
 
     /// The verdict for the cells of `group`, resolved on first sight.
     private func lookUp<Value>(_ table: ByteKeyTable<Value?>, _ group: StockFieldGroup, _ cells: StockCellBytes,
-                               resolve: () -> Value?) -> Value? {
+                               resolve: (StockByteMemo, StockCellBytes) -> Value?) -> Value? {
         let key = cells.key(group, scratch: scratch)
         let hash = ByteHash.of(key)
         if let known = table.find(key, hash: hash) { return known }
@@ -83,7 +85,7 @@ public final class StockByteMemo {
             guard let first = cells[field].first, FormulaCells.startsLikeFormula(first) else { return false }
             return FormulaCells.looksLikeFormula(cells.raw(field))
         }
-        let verdict = formula ? nil : resolve()
+        let verdict = formula ? nil : resolve(self, cells)
         if table.count >= Self.capacity { table.removeAll() }
         table.insert(key, hash: hash, value: verdict)
         return verdict
