@@ -95,7 +95,7 @@ import Testing
     }
 
     @Test func catalogueChecksWarnOnWeightAndMeasureValuePerKg() {
-        let tent = ConsignmentPlausibility.CatalogueFacts(weightKgPerUnit: 45, valueUSDPerUnit: 300)
+        let tent = ConsignmentPlausibility.CatalogueFacts(weightKgPerUnit: 45, valueUSDPerUnit: Quantity(units: 300))
         #expect(ConsignmentPlausibility.weightWarning(line: 1, quantity: Quantity(units: 200), grossKg: 9_000, catalogue: tent) == nil)
         #expect(ConsignmentPlausibility.weightWarning(line: 1, quantity: Quantity(units: 200), grossKg: 7_100, catalogue: tent) != nil)
         #expect(ConsignmentPlausibility.weightWarning(line: 2, quantity: Quantity(units: 200), grossKg: 27_001, catalogue: tent)

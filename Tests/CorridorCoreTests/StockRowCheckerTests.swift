@@ -41,6 +41,17 @@ import Testing
         #expect(outcome.problems.first { $0.field == "item_name" }?.problem.contains("did you mean 'Family tent'") == true)
     }
 
+    @Test func aMistypedCodeIsAnsweredWithTheClosestCatalogueCodes() {
+        let slip = StockRowChecker.check(Self.cells([.siteCode: "NBO-1", .itemCode: "she-tent-fan", .quantity: "4"]),
+                                         rowNumber: 2, context: Self.context)
+        #expect(slip.problems.first { $0.field == "item_code" }?.problem.contains("did you mean 'SHE-TENT-FAM'?") == true)
+        let unrelated = StockRowChecker.check(Self.cells([.siteCode: "NBO-1", .itemCode: "WSH-BUCKET-14", .quantity: "4"]),
+                                              rowNumber: 2, context: Self.context)
+        let problem = unrelated.problems.first { $0.field == "item_code" }?.problem
+        #expect(problem?.hasPrefix("unknown item code 'WSH-BUCKET-14'") == true)
+        #expect(problem?.contains("did you mean") == false)
+    }
+
     @Test func newSitesNeedCountryAndCoordinatesAndAreCheckedAgainstTheCountry() throws {
         let created = StockRowChecker.check(Self.cells([.siteName: "Garissa store", .country: "KEN", .lat: "-0.45", .lon: "39.65",
                                                         .itemCode: "SHE-TENT-FAM", .quantity: "10"]), rowNumber: 4, context: Self.context)

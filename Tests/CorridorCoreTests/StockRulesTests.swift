@@ -29,6 +29,16 @@ import Testing
 }
 
 @Suite struct DayTests {
+    @Test func productsAreExactAndRoundedHalfAwayFromZero() throws {
+        func q(_ text: String) throws -> Quantity { try Quantity.parse(text).get() }
+        #expect(try q("3").multiplied(by: q("0.02"))?.description == "0.06")
+        #expect(try q("1234.567").multiplied(by: q("0.333"))?.description == "411.111", "411.110811")
+        #expect(try q("0.5").multiplied(by: q("0.001"))?.description == "0.001", "0.0005 rounds up")
+        #expect(try q("0.5").multiplied(by: Quantity(milli: -1))?.description == "-0.001", "and away from zero")
+        #expect(try q("0.4").multiplied(by: q("0.001")) == .zero)
+        #expect(Quantity(units: 1_000_000_000).multiplied(by: Quantity(units: 1_000_000_000)) == nil, "10^18 units do not fit")
+    }
+
     @Test func parsesISOAndDayFirstAndSerials() {
         #expect(Day.parse("2026-03-31")?.description == "2026-03-31")
         #expect(Day.parse("2026-03-31T10:00:00Z")?.description == "2026-03-31")

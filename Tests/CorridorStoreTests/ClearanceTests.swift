@@ -143,9 +143,9 @@ import Testing
     func valueFarFromTheCataloguesGoesBlue(_ kind: TestDatabase) async throws {
         try await kind.withStore { store in
             let w = try await D.world(store)
-            _ = try await store.items.setIndicativeValue(code: "SHE-TENT-FAM", valueUSD: 300, by: .console)
-            await #expect(throws: DomainError.self) { try await store.items.setIndicativeValue(code: "SHE-TENT-FAM", valueUSD: -1, by: .console) }
-            await #expect(throws: DomainError.self) { try await store.items.setIndicativeValue(code: "SHE-TENT-FAM", valueUSD: 1, by: w.wfp) }
+            _ = try await store.items.setIndicativeValue(code: "SHE-TENT-FAM", valueUSD: Quantity(units: 300), by: .console)
+            await #expect(throws: DomainError.self) { try await store.items.setIndicativeValue(code: "SHE-TENT-FAM", valueUSD: Quantity(units: -1), by: .console) }
+            await #expect(throws: DomainError.self) { try await store.items.setIndicativeValue(code: "SHE-TENT-FAM", valueUSD: Quantity(units: 1), by: w.wfp) }
             // A first declaration sets the history, so only the value rule can colour the second.
             _ = try await Self.lodgedWithLane(w, "VAL-0")
             var input = D.input("VAL-1", emergency: w.emergency.id)

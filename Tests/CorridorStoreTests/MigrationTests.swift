@@ -51,6 +51,48 @@ import Testing
         }
     }
 
+    @Test(arguments: TestDatabase.available)
+    func indicativeValuesBecomeExactThousandthsOfADollar(_ kind: TestDatabase) async throws {
+        try await kind.withDatabase { database in
+            let before = Migrations.all.filter { $0.version < 9 }
+            try await database.migrate(before)
+            // Every pooled connection caches the old schema before the migration runs on one of them.
+            #expect(try await Self.itemColumnsOnManyConnections(database).allSatisfy { $0.contains("value_usd") })
+            try await database.transaction { db in
+                try await db.raw("UPDATE items SET value_usd = 0.02 WHERE code = 'WSH-TABS-NADCC'").run()
+                try await db.raw("UPDATE items SET value_usd = 450.5 WHERE code = 'SHE-TENT-FAM'").run()
+            }
+            #expect(try await database.migrate().applied == Migrations.all.map(\.version).filter { $0 >= 9 })
+            let items = try await database.read { db in
+                try await db.raw("SELECT * FROM items WHERE code IN ('WSH-TABS-NADCC', 'SHE-TENT-FAM', 'FOO-RICE') ORDER BY code").all()
+                    .map(ItemRepository.item)
+            }
+            #expect(items.map(\.valueUSD) == [nil, Quantity(milli: 450_500), Quantity(milli: 20)])
+            for columns in try await Self.itemColumnsOnManyConnections(database) {
+                #expect(columns.contains("value_usd_milli") && !columns.contains("value_usd"), "\(columns)")
+            }
+            await #expect(throws: (any Error).self, "the floating-point column is gone") {
+                try await database.read { db in try await db.raw("SELECT value_usd FROM items").first() }
+            }
+        }
+    }
+
+    /// The columns `SELECT *` names on as many pooled connections as the pool holds at once.
+    static func itemColumnsOnManyConnections(_ database: Database) async throws -> [[String]] {
+        try await withThrowingTaskGroup(of: [String].self) { group in
+            for _ in 0..<12 {
+                group.addTask {
+                    try await database.read { db in
+                        let columns = try await db.raw("SELECT * FROM items LIMIT 1").first()?.allColumns ?? []
+                        try await Task.sleep(for: .milliseconds(50))
+                        return columns
+                    }
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+    }
+
     @Test func aNewSQLiteStoreHasEightKiBPagesAndFindsAnItemsStockByIndex() async throws {
         try await TestDatabase.sqlite.withDatabase { database in
             try await database.migrate()

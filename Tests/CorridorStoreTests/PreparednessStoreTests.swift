@@ -79,7 +79,7 @@ import Testing
     func aDispatchReservesStockDraftsTheDeclarationAndReleaseTakesTheStockOnce(_ kind: TestDatabase) async throws {
         try await kind.withStore { store in
             let w = try await DeclarationTests.world(store)
-            _ = try await store.items.setIndicativeValue(code: "SHE-TENT-FAM", valueUSD: 450, by: .console)
+            _ = try await store.items.setIndicativeValue(code: "SHE-TENT-FAM", valueUSD: Quantity(units: 450), by: .console)
             try await Self.stock(store, org: "WFP", """
                 KLA-1,Kampala,UG,0.3,32.6,SHE-TENT-FAM,100,available,
 

@@ -28,9 +28,9 @@ public enum ConsignmentPlausibility {
     public struct CatalogueFacts: Sendable, Equatable {
         public var weightKgPerUnit: Double?
         /// Indicative value per catalogue unit, US dollars.
-        public var valueUSDPerUnit: Double?
+        public var valueUSDPerUnit: Quantity?
 
-        public init(weightKgPerUnit: Double?, valueUSDPerUnit: Double?) {
+        public init(weightKgPerUnit: Double?, valueUSDPerUnit: Quantity?) {
             (self.weightKgPerUnit, self.valueUSDPerUnit) = (weightKgPerUnit, valueUSDPerUnit)
         }
     }
@@ -51,8 +51,8 @@ public enum ConsignmentPlausibility {
     /// nil when either is unknown or the line is not in US dollars (no exchange rates are kept).
     public static func valuePerKgRatio(value: Quantity, currency: String, grossKg: Double, catalogue: CatalogueFacts) -> Double? {
         guard currency == "USD", grossKg > 0, let unitValue = catalogue.valueUSDPerUnit, let unitKg = catalogue.weightKgPerUnit,
-              unitValue > 0, unitKg > 0 else { return nil }
-        return (value.doubleValue / grossKg) / (unitValue / unitKg)
+              unitValue > .zero, unitKg > 0 else { return nil }
+        return (value.doubleValue / grossKg) / (unitValue.doubleValue / unitKg)
     }
 
     static func kg(_ value: Double) -> String { String(Int64(value.rounded())) }

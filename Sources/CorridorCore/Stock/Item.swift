@@ -20,13 +20,13 @@ public struct Item: Sendable, Equatable, Codable {
     public var kit: Bool
     public var coveragePeople: Double?
     public var coverageDays: Double?
-    /// Indicative value of one unit in US dollars, set by administrators: the yardstick of the
-    /// value-per-kg risk indicator, not a price.
-    public var valueUSD: Double?
+    /// Indicative value of one unit in US dollars, exact to a tenth of a cent, set by
+    /// administrators: the yardstick of the value-per-kg risk indicator, not a price.
+    public var valueUSD: Quantity?
 
     public init(code: String, name: String, sector: Sector, group: String, family: String, familyLabel: String,
                 unit: String, weightKg: Double, volumeM3: Double, hsCode: String, kit: Bool,
-                coveragePeople: Double?, coverageDays: Double?, valueUSD: Double? = nil) {
+                coveragePeople: Double?, coverageDays: Double?, valueUSD: Quantity? = nil) {
         self.code = code
         self.name = name
         self.sector = sector
@@ -70,6 +70,19 @@ public enum NameSuggestions {
             .prefix(limit).map(\.name)
     }
 
+    /// Catalogue codes within a few slips of a mistyped code ("SHE-TARP-4X7" → "SHE-TARP-4X6"): a
+    /// report that names items by code alone gives no name to match words against.
+    public static func closestCodes(to typed: String, among codes: [String], limit: Int = 3) -> [String] {
+        let wanted = Array(typed.uppercased())
+        let allowed = max(2, wanted.count / 4)
+        return codes.compactMap { code -> (code: String, distance: Int)? in
+            let distance = editDistance(wanted, Array(code.uppercased()))
+            return distance <= allowed ? (code, distance) : nil
+        }
+        .sorted { ($0.distance, $0.code) < ($1.distance, $1.code) }
+        .prefix(limit).map(\.code)
+    }
+
     static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
@@ -87,8 +100,8 @@ public enum NameSuggestions {
 
 extension Item {
     /// An indicative value is a positive amount below 10,000,000 US dollars, or nil to clear it.
-    public static func checkIndicativeValue(_ valueUSD: Double?) throws(DomainError) {
-        if let valueUSD, !(valueUSD > 0 && valueUSD.isFinite && valueUSD < 10_000_000) {
+    public static func checkIndicativeValue(_ valueUSD: Quantity?) throws(DomainError) {
+        if let valueUSD, !(valueUSD > .zero && valueUSD < Quantity(units: 10_000_000)) {
             throw .invalid(field: "value_usd", "must be a positive amount below 10,000,000, or null to clear it")
         }
     }

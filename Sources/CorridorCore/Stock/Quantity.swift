@@ -27,6 +27,14 @@ public struct Quantity: Sendable, Hashable, Comparable, Codable, CustomStringCon
 
     public var doubleValue: Double { Double(milli) / 1000 }
 
+    /// A count of units times a value per unit, rounded half away from zero to a thousandth;
+    /// nil when the product does not fit.
+    public func multiplied(by other: Quantity) -> Quantity? {
+        let (whole, rest) = (Int128(milli) * Int128(other.milli)).quotientAndRemainder(dividingBy: 1000)
+        let rounded = whole + (rest.magnitude >= 500 ? (rest < 0 ? -1 : 1) : 0)
+        return Int64(exactly: rounded).map(Quantity.init(milli:))
+    }
+
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard case .success(let quantity) = Quantity.parse(text) else {

@@ -39,6 +39,7 @@ public struct StockReportContext: Sendable {
 
     let itemsByName: [String: String]
     let itemNames: [String]
+    let itemCodes: [String]
 
     public init(reportingOrg: String, items: [Item], aliases: [String: String], organisations: [(code: String, name: String)],
                 countries: [String: KnownCountry], sites: [KnownSite], today: Day,
@@ -56,5 +57,6 @@ public struct StockReportContext: Sendable {
         self.acceptsSerialDates = acceptsSerialDates
         itemsByName = Dictionary(items.map { ($0.name.lowercased(), $0.code) }, uniquingKeysWith: { a, _ in a })
         itemNames = items.map(\.name).sorted()
+        itemCodes = items.map(\.code).sorted()
     }
 }

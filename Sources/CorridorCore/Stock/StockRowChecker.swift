@@ -146,7 +146,8 @@ public enum StockRowChecker {
         if let code {
             let key = code.uppercased()
             if let item = context.items[key] ?? context.aliases[key].flatMap({ context.items[$0.uppercased()] }) { return item }
-            let hint = name.map { NameSuggestions.closest(to: $0, among: context.itemNames) } ?? []
+            var hint = name.map { NameSuggestions.closest(to: $0, among: context.itemNames) } ?? []
+            if hint.isEmpty { hint = NameSuggestions.closestCodes(to: code, among: context.itemCodes) }
             fail(.itemCode, "unknown item code '\(code)'" + suggestion(hint) + "; map your code to a catalogue item, or use a catalogue code")
             return nil
         }

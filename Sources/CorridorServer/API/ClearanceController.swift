@@ -11,7 +11,27 @@ struct ClearanceController {
 
     struct VersionInput: Decodable { var version: Int64 }
     struct WebhookInput: Decodable { var url: String }
-    struct ValueInput: Decodable { var valueUsd: Double? }
+    /// An amount of US dollars, as a string ("0.02") or a JSON number, read from its digits and
+    /// kept exact; null clears it. The key must be present, so a misspelt one cannot clear a value.
+    struct ValueInput: Decodable {
+        var valueUsd: Quantity?
+        enum CodingKeys: String, CodingKey { case valueUsd }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            if try container.decodeNil(forKey: .valueUsd) { valueUsd = nil; return }
+            let text: String
+            if let written = try? container.decode(String.self, forKey: .valueUsd) {
+                text = written
+            } else {
+                text = "\(try container.decode(Decimal.self, forKey: .valueUsd))"
+            }
+            switch Quantity.parse(text) {
+            case .success(let value): valueUsd = value
+            case .failure(let problem): throw DomainError.invalid(field: "value_usd", "'\(text)' \(problem)")
+            }
+        }
+    }
 
     func addRoutes(to group: RouterGroup<CorridorRequestContext>) {
         group.get("declarations/obligations") { _, context in

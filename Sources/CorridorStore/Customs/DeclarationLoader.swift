@@ -22,7 +22,7 @@ enum DeclarationLoader {
 
         var lines: [Int64: [(DeclarationView.Line, ConsignmentPlausibility.CatalogueFacts)]] = [:]
         for l in try await db.raw("""
-            SELECT l.*, i.weight_kg AS item_weight_kg, i.value_usd AS item_value_usd FROM declaration_lines l
+            SELECT l.*, i.weight_kg AS item_weight_kg, i.value_usd_milli AS item_value_usd_milli FROM declaration_lines l
             LEFT JOIN items i ON i.code = l.item_code WHERE l.declaration_id IN \(idList) ORDER BY l.declaration_id, l.line_no
             """).all() {
             let line = DeclarationView.Line(
@@ -32,7 +32,7 @@ enum DeclarationLoader {
                 origin: try l.string("origin"), reExportBy: try l.optionalString("re_export_by"),
                 reExportedAt: try l.decode(column: "re_exported_at", as: Int64?.self))
             let facts = ConsignmentPlausibility.CatalogueFacts(weightKgPerUnit: try l.decode(column: "item_weight_kg", as: Double?.self),
-                                                                valueUSDPerUnit: try l.decode(column: "item_value_usd", as: Double?.self))
+                                                                valueUSDPerUnit: try l.decode(column: "item_value_usd_milli", as: Int64?.self).map(Quantity.init(milli:)))
             lines[try l.int64("declaration_id"), default: []].append((line, facts))
         }
         var documents: [Int64: [DeclarationView.Document]] = [:]
@@ -102,10 +102,10 @@ enum DeclarationLoader {
     static func catalogueFacts(of id: Int64, on db: any SQLDatabase) async throws -> [Int: ConsignmentPlausibility.CatalogueFacts] {
         var facts: [Int: ConsignmentPlausibility.CatalogueFacts] = [:]
         for row in try await db.raw("""
-            SELECT l.line_no, i.weight_kg, i.value_usd FROM declaration_lines l JOIN items i ON i.code = l.item_code WHERE l.declaration_id = \(bind: id)
+            SELECT l.line_no, i.weight_kg, i.value_usd_milli FROM declaration_lines l JOIN items i ON i.code = l.item_code WHERE l.declaration_id = \(bind: id)
             """).all() {
             facts[try row.int("line_no")] = ConsignmentPlausibility.CatalogueFacts(
-                weightKgPerUnit: try row.decode(column: "weight_kg", as: Double?.self), valueUSDPerUnit: try row.decode(column: "value_usd", as: Double?.self))
+                weightKgPerUnit: try row.decode(column: "weight_kg", as: Double?.self), valueUSDPerUnit: try row.decode(column: "value_usd_milli", as: Int64?.self).map(Quantity.init(milli:)))
         }
         return facts
     }

@@ -27,6 +27,7 @@ public final class Database: Sendable {
     public let url: DatabaseURL
     let logger: Logger
     private let writeGate = WriteGate()
+    private let schemaFreshness = SchemaFreshness()
 
     public init(_ url: DatabaseURL, logger: Logger = Logger(label: "corridor.db"), postgresSchema: String? = nil) throws {
         self.url = url
@@ -54,6 +55,12 @@ public final class Database: Sendable {
         case .sqlite(let pool):
             let connection = try await pool.requestConnection(logger: logger).get()
             defer { pool.releaseConnection(connection, logger: logger) }
+            let identity = ObjectIdentifier(connection)
+            if let generation = schemaFreshness.staleGeneration(of: identity) {
+                // Stepping a statement that reads the schema makes SQLite notice the change and reload it.
+                try await connection.sql().raw("SELECT count(*) AS n FROM sqlite_master").run()
+                schemaFreshness.markFresh(identity, generation: generation)
+            }
             return try await body(connection.sql())
         case .postgres(let pool):
             let connection = try await pool.requestConnection(logger: logger).get()
@@ -124,6 +131,11 @@ public final class Database: Sendable {
             try? await db.raw("ROLLBACK").run()
             throw error
         }
+    }
+
+    /// Called after migrations changed the schema, so pooled SQLite connections reload theirs.
+    func schemaChanged() {
+        schemaFreshness.schemaChanged()
     }
 
     /// Reads outside a transaction.

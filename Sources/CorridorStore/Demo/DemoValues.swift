@@ -5,10 +5,11 @@ import Foundation
 /// yardstick in the demo. Round figures of the order seen in humanitarian catalogues, for
 /// demonstration only: administrators set their own through the API.
 enum DemoValues {
-    static let usdPerUnit: [(code: String, usd: Double)] = [
-        ("SHE-TENT-FAM", 450), ("SHE-TARP-4X6", 20), ("SHE-TARP-4X5", 17), ("NFI-BLKT-HT", 8), ("NFI-KIT-KITCHEN", 35),
-        ("NFI-LAMP-SOLAR", 12), ("WSH-JCAN-C10", 3), ("WSH-KIT-HYGIENE", 25), ("WSH-TABS-NADCC", 0.02), ("FOO-RICE", 0.6),
-        ("HEA-LLIN", 4), ("NUT-RUTF", 55),
+    static let usdPerUnit: [(code: String, usd: Quantity)] = [
+        ("SHE-TENT-FAM", Quantity(units: 450)), ("SHE-TARP-4X6", Quantity(units: 20)), ("SHE-TARP-4X5", Quantity(units: 17)),
+        ("NFI-BLKT-HT", Quantity(units: 8)), ("NFI-KIT-KITCHEN", Quantity(units: 35)), ("NFI-LAMP-SOLAR", Quantity(units: 12)),
+        ("WSH-JCAN-C10", Quantity(units: 3)), ("WSH-KIT-HYGIENE", Quantity(units: 25)), ("WSH-TABS-NADCC", Quantity(milli: 20)),
+        ("FOO-RICE", Quantity(milli: 600)), ("HEA-LLIN", Quantity(units: 4)), ("NUT-RUTF", Quantity(units: 55)),
     ]
 
     static func load(into store: Store) async throws {

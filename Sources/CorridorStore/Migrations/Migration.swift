@@ -42,5 +42,6 @@ public enum Migrations {
         ClearanceSchema.migration,
         PreparednessSchema.migration,
         StockIndexSchema.migration,
+        IndicativeValueSchema.migration,
     ]
 }

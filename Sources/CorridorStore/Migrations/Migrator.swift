@@ -44,6 +44,7 @@ extension Database {
                 already += 1
             }
         }
+        if !applied.isEmpty { schemaChanged() }
         return MigrationReport(applied: applied, alreadyApplied: already)
     }
 

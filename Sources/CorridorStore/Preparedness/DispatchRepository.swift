@@ -73,6 +73,13 @@ public struct DispatchRepository: Sendable {
             }
             let emergency = try await db.raw("SELECT * FROM emergencies WHERE country = \(bind: destination) ORDER BY declared DESC").all()
                 .map(CustomsSetupRepository.emergency).first { $0.isActive(on: today) }
+            var value = Quantity.zero
+            if let unitValue = item.valueUSD {
+                guard let total = quantity.multiplied(by: unitValue) else {
+                    throw DomainError.invalid(field: "quantity", "\(quantity) \(item.unit) at \(unitValue) USD each is too large a value to declare")
+                }
+                value = total
+            }
             let count = try await db.count("SELECT COUNT(*) AS n FROM dispatches WHERE org_id = \(bind: organisation.id)")
             let draft = DeclarationInput(
                 reference: input.reference ?? "\(org)-DSP-\(count + 1)", consignee: input.consignee ?? "To be confirmed",
@@ -80,7 +87,7 @@ public struct DispatchRepository: Sendable {
                 transportDocument: nil, expectedArrival: input.expectedArrival, lines: [
                     DeclarationLineInput(description: item.name, itemCode: item.code, hsCode: item.hsCode, quantity: quantity.description,
                                          unit: item.unit, grossKg: max(0.001, quantity.doubleValue * item.weightKg),
-                                         value: item.valueUSD.map { Quantity(milli: Int64((quantity.doubleValue * $0 * 1000).rounded())).description } ?? "0",
+                                         value: value.description,
                                          currency: "USD", origin: try site.string("country")),
                 ])
             let declarationID = try await DeclarationRepository.insertDraft(draft, org: organisation, by: actor, today: today, at: time, on: db)

@@ -43,11 +43,11 @@ public struct ItemRepository: Sendable {
     }
 
     /// Sets (or clears) the indicative value per unit that the value-per-kg indicator compares with.
-    public func setIndicativeValue(code: String, valueUSD: Double?, by actor: Actor) async throws -> Item {
+    public func setIndicativeValue(code: String, valueUSD: Quantity?, by actor: Actor) async throws -> Item {
         try Policy.authorize(actor, .createItem)
         try Item.checkIndicativeValue(valueUSD)
         return try await database.transaction { db in
-            guard try await db.raw("UPDATE items SET value_usd = \(bind: valueUSD) WHERE code = \(bind: code.uppercased()) RETURNING code").first() != nil,
+            guard try await db.raw("UPDATE items SET value_usd_milli = \(bind: valueUSD?.milli) WHERE code = \(bind: code.uppercased()) RETURNING code").first() != nil,
                   let row = try await db.raw("SELECT * FROM items WHERE code = \(bind: code.uppercased())").first() else {
                 throw DomainError.notFound("no catalogue item \(code)")
             }
@@ -89,6 +89,6 @@ public struct ItemRepository: Sendable {
              family: try row.string("family"), familyLabel: try row.string("family_label"), unit: try row.string("unit"),
              weightKg: try row.double("weight_kg"), volumeM3: try row.double("volume_m3"), hsCode: try row.string("hs_code"),
              kit: try row.int("kit") != 0, coveragePeople: try row.optionalDouble("coverage_people"),
-             coverageDays: try row.optionalDouble("coverage_days"), valueUSD: try row.optionalDouble("value_usd"))
+             coverageDays: try row.optionalDouble("coverage_days"), valueUSD: try row.decode(column: "value_usd_milli", as: Int64?.self).map(Quantity.init(milli:)))
     }
 }
