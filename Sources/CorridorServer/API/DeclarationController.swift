@@ -33,10 +33,7 @@ struct DeclarationController {
                 }
                 filter.state = state
             }
-            if let raw = query["limit"] {
-                guard let limit = Int(raw), (1...5000).contains(limit) else { throw DomainError.invalid(field: "limit", "must be from 1 to 5000") }
-                filter.limit = limit
-            }
+            if let limit = try query.int("limit", in: 1...5_000) { filter.limit = limit }
             return ItemList(items: try await store.declarations.list(by: context.actor, filter: filter))
         }
         group.put("declarations/{id}") { request, context in

@@ -43,7 +43,7 @@ struct ReferenceController {
             guard let query = request.uri.queryParameters["q"].map(String.init), !query.trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw DomainError.invalid(field: "q", "give a word or a code to search for, e.g. ?q=tent")
             }
-            let limit = request.uri.queryParameters["limit"].flatMap { Int(String($0)) } ?? 25
+            let limit = try QueryParameters(request).int("limit", in: 1...100) ?? 25
             return ItemList(items: try await store.reference.searchHS(query, limit: limit))
         }
         group.get("hs/{code}") { request, context in

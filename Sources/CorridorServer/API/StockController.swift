@@ -41,9 +41,9 @@ struct StockController {
 
         group.get("stock") { request, context in
             let query = QueryParameters(request)
-            let limit = min(query.int("limit") ?? 500, 5_000)
-            let lines = try await store.stock.lines(try query.filter(), visibleTo: context.actor,
-                                                    after: query.int("cursor").map(Int64.init), limit: limit + 1)
+            let limit = try query.int("limit", in: 1...5_000) ?? 500
+            let cursor = try query.int("cursor", in: 0...Int.max).map(Int64.init)
+            let lines = try await store.stock.lines(try query.filter(), visibleTo: context.actor, after: cursor, limit: limit + 1)
             return StockPage(items: Array(lines.prefix(limit)), nextCursor: lines.count > limit ? lines[limit - 1].id : nil)
         }
 
@@ -80,12 +80,13 @@ struct StockController {
             let lat = query.double("lat"), lon = query.double("lon")
             if lat == nil || !(-90...90).contains(lat!) { problems.add(field: "lat", "give a latitude from -90 to 90") }
             if lon == nil || !(-180...180).contains(lon!) { problems.add(field: "lon", "give a longitude from -180 to 180") }
-            try problems.check()
-            guard try await store.items.find(code: item!) != nil else {
-                throw DomainError.invalid(field: "item", "'\(item!)' is not a catalogue item code")
+            var limit = 10
+            do throws(DomainError) { limit = try query.int("limit", in: 1...100) ?? limit } catch { problems.add(contentsOf: error) }
+            if let item, try await store.items.find(code: item) == nil {
+                problems.add(field: "item", "'\(item)' is not a catalogue item code")
             }
-            return ItemList(items: try await store.stock.nearest(item: item!, lat: lat!, lon: lon!, limit: query.int("limit") ?? 10,
-                                                                 visibleTo: context.actor))
+            try problems.check()
+            return ItemList(items: try await store.stock.nearest(item: item!, lat: lat!, lon: lon!, limit: limit, visibleTo: context.actor))
         }
 
         group.get("countries/{iso}/prepositioned") { request, context in
@@ -98,8 +99,8 @@ struct StockController {
 
         group.get("stock/alerts") { request, context in
             guard context.actor != .anonymous else { throw DomainError.unauthenticated("sign in to see stock alerts") }
-            return ItemList(items: try await store.stock.alerts(visibleTo: context.actor,
-                                                                expiringWithinDays: QueryParameters(request).int("days") ?? 90))
+            let days = try QueryParameters(request).int("days", in: 1...3_650) ?? 90
+            return ItemList(items: try await store.stock.alerts(visibleTo: context.actor, expiringWithinDays: days))
         }
     }
 

@@ -21,7 +21,17 @@ struct QueryParameters {
         return value
     }
 
-    func int(_ name: String) -> Int? { parameters[name].flatMap { Int($0) } }
+    /// An optional whole number within `range`. One that is present but not such a number is
+    /// refused, naming the parameter: a silent default would hand a client the wrong page.
+    func int(_ name: String, in range: ClosedRange<Int>) throws(DomainError) -> Int? {
+        guard let raw = parameters[name] else { return nil }
+        guard let value = Int(raw), range.contains(value) else {
+            let upper = range.upperBound == .max ? "" : " to \(range.upperBound)"
+            throw DomainError.invalid(field: name, "'\(raw)' is not a whole number from \(range.lowerBound)\(upper)")
+        }
+        return value
+    }
+
     func double(_ name: String) -> Double? { parameters[name].flatMap { Double($0) } }
     func flag(_ name: String) -> Bool { ["1", "true", "yes"].contains(parameters[name]?.lowercased() ?? "") }
 
