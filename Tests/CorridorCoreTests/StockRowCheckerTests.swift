@@ -42,7 +42,7 @@ import Testing
     }
 
     @Test func aMistypedCodeIsAnsweredWithTheClosestCatalogueCodes() {
-        let slip = StockRowChecker.check(Self.cells([.siteCode: "NBO-1", .itemCode: "she-tent-fan", .quantity: "4"]),
+        let slip = StockRowChecker.check(Self.cells([.siteCode: "NBO-1", .itemCode: "she-tent-fan", .itemName: "Family tent", .quantity: "4"]),
                                          rowNumber: 2, context: Self.context)
         #expect(slip.problems.first { $0.field == "item_code" }?.problem.contains("did you mean 'SHE-TENT-FAM'?") == true)
         let unrelated = StockRowChecker.check(Self.cells([.siteCode: "NBO-1", .itemCode: "WSH-BUCKET-14", .quantity: "4"]),

@@ -146,8 +146,9 @@ public enum StockRowChecker {
         if let code {
             let key = code.uppercased()
             if let item = context.items[key] ?? context.aliases[key].flatMap({ context.items[$0.uppercased()] }) { return item }
-            var hint = name.map { NameSuggestions.closest(to: $0, among: context.itemNames) } ?? []
-            if hint.isEmpty { hint = NameSuggestions.closestCodes(to: code, among: context.itemCodes) }
+            // A code a slip away from a catalogue code says more than the words of the row's name.
+            var hint = NameSuggestions.closestCodes(to: code, among: context.itemCodes)
+            if hint.isEmpty { hint = name.map { NameSuggestions.closest(to: $0, among: context.itemNames) } ?? [] }
             fail(.itemCode, "unknown item code '\(code)'" + suggestion(hint) + "; map your code to a catalogue item, or use a catalogue code")
             return nil
         }
