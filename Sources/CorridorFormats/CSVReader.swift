@@ -397,8 +397,8 @@ final class CSVParser {
 
     private func checkUTF8(_ bytes: UnsafeMutablePointer<UInt8>, count: Int) throws {
         guard !UTF8Text.isValid(UnsafeBufferPointer(start: bytes, count: count)) else { return }
-        throw TabularError(row: recordNumber,
-                           message: "column \(record.fieldCount + 1) is not valid UTF-8; save the file as CSV UTF-8")
+        throw TabularError(row: recordNumber, column: record.fieldCount,
+                           message: "the text is not valid UTF-8: save the file as CSV UTF-8")
     }
 
     // MARK: Input

@@ -98,7 +98,8 @@ final class ReportSegment: @unchecked Sendable {
     /// Waits for the check, then hands each row on with the file's row numbers (those of the
     /// segment plus `lastRowBefore`) and throws what stopped reading, if anything did.
     /// Returns the file's row number of the segment's last record.
-    func deliver(after lastRowBefore: Int, _ consume: (inout StockReportScanner.Row) throws -> Void) throws -> Int {
+    func deliver(after lastRowBefore: Int, label: (Int) -> String?,
+                 _ consume: (inout StockReportScanner.Row) throws -> Void) throws -> Int {
         done.wait()
         try rows.withUnsafeMutableBufferPointer { rows in
             for index in rows.indices {
@@ -111,7 +112,7 @@ final class ReportSegment: @unchecked Sendable {
             }
         }
         if let failure {
-            throw DomainError.invalid([Problem(row: failure.row.map { $0 + lastRowBefore }, problem: failure.message)])
+            throw DomainError.invalid([failure.problem(rowOffset: lastRowBefore, label: label)])
         }
         return lastRowBefore + recordCount
     }

@@ -62,6 +62,11 @@ public struct StockReportLayout: Sendable, Equatable {
         return layout
     }
 
+    /// How a person knows the column at `index`: its header and tag, when it is one Corridor reads.
+    public func label(ofColumn index: Int) -> String? {
+        columns.values.first { $0.index == index }?.label
+    }
+
     /// The cells of a data row, by field.
     public func cells(of row: TabularRow) -> StockCells {
         var cells = StockCells()

@@ -61,7 +61,13 @@ public final class StockReportScanner {
     init(_ reader: some TabularReader, segmentBytes: Int) throws {
         var reader: any TabularReader = reader
         var head: [TabularRow] = []
-        while head.count < StockReportLayout.searchDepth, let row = try Self.read({ try reader.next() }) { head.append(row) }
+        do {
+            while head.count < StockReportLayout.searchDepth, let row = try reader.next() { head.append(row) }
+        } catch let error as TabularError {
+            // A row the header search could not read is named by the header above it, if any.
+            let known = try? StockReportLayout.detect(head)
+            throw DomainError.invalid([error.problem(label: { known?.label(ofColumn: $0) })])
+        }
         layout = try StockReportLayout.detect(head)
         separator = (reader as? CSVReader)?.separator
         self.reader = reader
@@ -76,7 +82,7 @@ public final class StockReportScanner {
         if let row = nextHeadRow(checker) { return row }
         var row: Row?
         while row == nil {
-            guard try Self.read({ try reader.nextFields { fields in
+            guard try Self.read(label: layout.label(ofColumn:), { try reader.nextFields { fields in
                 if isData(number: fields.number), !fields.isBlank { row = checker.check(fields) }
             } }) else { return nil }
         }
@@ -125,12 +131,12 @@ public final class StockReportScanner {
             if segment.failed { break }
             if inFlight.count >= limit {
                 let oldest = inFlight.removeFirst()
-                lastRow = try oldest.segment.deliver(after: lastRow, consume)
+                lastRow = try oldest.segment.deliver(after: lastRow, label: layout.label(ofColumn:), consume)
                 spare[oldest.worker].append(oldest.segment)
             }
         }
         while !inFlight.isEmpty {
-            lastRow = try inFlight.removeFirst().segment.deliver(after: lastRow, consume)
+            lastRow = try inFlight.removeFirst().segment.deliver(after: lastRow, label: layout.label(ofColumn:), consume)
         }
     }
 
@@ -192,7 +198,7 @@ public final class StockReportScanner {
     private func fill(_ batch: RecordBatch, upTo limit: Int) throws -> Bool {
         batch.reset()
         while batch.count < limit {
-            guard try Self.read({ try reader.nextFields { fields in
+            guard try Self.read(label: layout.label(ofColumn:), { try reader.nextFields { fields in
                 if isData(number: fields.number), !fields.isBlank { batch.append(fields) }
             } }) else { return false }
         }
@@ -202,11 +208,12 @@ public final class StockReportScanner {
     private func isData(number: Int) -> Bool { number > layout.headerRow }
 
     /// A file that cannot be read further is a located problem like any other.
-    private static func read<T>(_ body: () throws -> T) throws -> T {
+    private static func read<T>(label: (Int) -> String?, _ body: () throws -> T) throws -> T {
         do { return try body() } catch let error as TabularError {
-            throw DomainError.invalid([Problem(row: error.row, problem: error.message)])
+            throw DomainError.invalid([error.problem(label: label)])
         }
     }
+
 }
 
 /// Checks rows for one thread: the quick check on bytes, the full check for the rest, each with

@@ -1,3 +1,4 @@
+import CorridorCore
 import Foundation
 
 /// One record of a table file, with its 1-based row number as a spreadsheet user sees it
@@ -58,16 +59,22 @@ public enum TabularFormat: String, Sendable {
 public struct TabularError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The row a person should look at, numbered as in `TabularRow.number`; nil for file-level problems.
     public var row: Int?
+    /// The field's index in its record, from 0, when the problem is in one cell.
+    public var column: Int?
     public var message: String
 
-    public init(row: Int? = nil, message: String) {
+    public init(row: Int? = nil, column: Int? = nil, message: String) {
         self.row = row
+        self.column = column
         self.message = message
     }
 
-    public var description: String {
-        guard let row else { return message }
-        return "row \(row): \(message)"
+    public var description: String { problem().located }
+
+    /// As a located problem: the row moved on by `rowOffset` (a segment's rows are numbered from
+    /// its start), and the column named by `label` where the caller knows its header.
+    public func problem(rowOffset: Int = 0, field: String? = nil, label: (Int) -> String? = { _ in nil }) -> Problem {
+        Problem(row: row.map { $0 + rowOffset }, column: column.map { label($0) ?? String($0 + 1) }, field: field, problem: message)
     }
 }
 

@@ -94,13 +94,14 @@ import Testing
         #expect(error(Array("a,\"b".utf8), chunkSize: 1)?.row == 1)
     }
 
-    @Test func invalidUTF8NamesTheRow() throws {
+    @Test func invalidUTF8NamesTheRowAndColumn() throws {
         // "Café" saved as Latin-1: 0xE9 alone is not UTF-8.
         let latin1: [UInt8] = Array("sku,name\nA,Caf".utf8) + [0xE9] + Array(",1\n".utf8)
         let failure = error(latin1)
         #expect(failure?.row == 2)
         #expect(failure?.message.contains("UTF-8") == true)
-        #expect(failure?.description.hasPrefix("row 2:") == true)
+        #expect(failure?.column == 1)
+        #expect(failure?.description.hasPrefix("row 2, column 2:") == true, "\(String(describing: failure))")
         #expect(error(latin1, chunkSize: 3)?.row == 2)
         // Inside quotes too, and an overlong encoding and a surrogate are refused.
         #expect(error(Array("\"a".utf8) + [0xC0, 0xAF] + Array("\"\n".utf8))?.row == 1)
@@ -160,7 +161,7 @@ import Testing
         }
         var reader = CSVReader(data: Data((Array("a\n".utf8) + [0x41, 0xE9] + Array("\n".utf8))))
         _ = try reader.nextFields { _ in }
-        #expect(throws: TabularError(row: 2, message: "column 1 is not valid UTF-8; save the file as CSV UTF-8")) {
+        #expect(throws: TabularError(row: 2, column: 0, message: "the text is not valid UTF-8: save the file as CSV UTF-8")) {
             try reader.nextFields { _ in }
         }
     }

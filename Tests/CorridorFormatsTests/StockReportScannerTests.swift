@@ -102,7 +102,26 @@ import Testing
         }
         let expected = failure { try Self.oneByOne(bytes) }
         #expect(expected.map(\.row) == [2_002])
+        #expect(expected.map(\.column) == ["\"Site\""], "named by its header, as every other problem")
         #expect(failure { try Self.inSegments(bytes, segmentBytes: segmentBytes) } == expected)
+    }
+
+    @Test func anUnreadableCellAmongTheFirstRowsIsNamedByItsHeader() throws {
+        var bytes = Array("Site code,Site,Country,Latitude,Longitude,Item code,Quantity,Expiry\n".utf8)
+        bytes += Array("S1,Store 1,KE,-1.1,36.8,SHE-TENT-FAM,5,\n".utf8)
+        bytes += Array("S1,Store 1,KE,-1.1,36.8,SHE-TENT-FAM,".utf8) + [0xFF] + Array(",\n".utf8)
+        #expect {
+            _ = try StockReportScanner(CSVReader(data: Data(bytes)))
+        } throws: { error in
+            let problem = (error as? DomainError)?.problems.first
+            return problem?.row == 3 && problem?.column == "\"Quantity\"" && problem?.problem.contains("UTF-8") == true
+        }
+        // Before any header is known, the column is named by its number.
+        #expect {
+            _ = try StockReportScanner(CSVReader(data: Data([0x41, 0x2C, 0xFF, 0x0A])))
+        } throws: { error in
+            (error as? DomainError)?.problems.first?.column == "2"
+        }
     }
 
     @Test func rowsAfterAFailureAreNotHandedOn() throws {

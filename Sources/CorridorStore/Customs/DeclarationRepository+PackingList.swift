@@ -32,7 +32,9 @@ extension DeclarationRepository {
                 return try PackingList.read(&reader, fileName: fileName)
             }
         } catch let error as TabularError {
-            throw DomainError.invalid([Problem(row: error.row, field: "file", problem: "\(fileName): \(error.message)")])
+            var problem = error.problem(field: "file")
+            problem.problem = "\(fileName): \(problem.problem)"
+            throw DomainError.invalid([problem])
         }
     }
 }

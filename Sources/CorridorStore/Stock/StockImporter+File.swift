@@ -20,7 +20,9 @@ extension StockImporter {
                 return try await run(&reader, request, by: actor, progress: progress)
             }
         } catch let error as TabularError {
-            throw DomainError.invalid([Problem(row: error.row, field: "file", problem: "\(fileName): \(error.message)")])
+            var problem = error.problem(field: "file")
+            problem.problem = "\(fileName): \(problem.problem)"
+            throw DomainError.invalid([problem])
         }
     }
 }
