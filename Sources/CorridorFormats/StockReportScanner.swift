@@ -82,7 +82,7 @@ public final class StockReportScanner {
         if let row = nextHeadRow(checker) { return row }
         var row: Row?
         while row == nil {
-            guard try Self.read(label: layout.label(ofColumn:), { try reader.nextFields { fields in
+            guard try read({ try reader.nextFields { fields in
                 if isData(number: fields.number), !fields.isBlank { row = checker.check(fields) }
             } }) else { return nil }
         }
@@ -198,7 +198,7 @@ public final class StockReportScanner {
     private func fill(_ batch: RecordBatch, upTo limit: Int) throws -> Bool {
         batch.reset()
         while batch.count < limit {
-            guard try Self.read(label: layout.label(ofColumn:), { try reader.nextFields { fields in
+            guard try read({ try reader.nextFields { fields in
                 if isData(number: fields.number), !fields.isBlank { batch.append(fields) }
             } }) else { return false }
         }
@@ -208,9 +208,9 @@ public final class StockReportScanner {
     private func isData(number: Int) -> Bool { number > layout.headerRow }
 
     /// A file that cannot be read further is a located problem like any other.
-    private static func read<T>(label: (Int) -> String?, _ body: () throws -> T) throws -> T {
+    private func read<T>(_ body: () throws -> T) throws -> T {
         do { return try body() } catch let error as TabularError {
-            throw DomainError.invalid([error.problem(label: label)])
+            throw DomainError.invalid([error.problem(label: layout.label(ofColumn:))])
         }
     }
 
