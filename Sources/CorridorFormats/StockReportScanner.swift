@@ -213,7 +213,6 @@ public final class StockReportScanner {
             throw DomainError.invalid([error.problem(label: layout.label(ofColumn:))])
         }
     }
-
 }
 
 /// Checks rows for one thread: the quick check on bytes, the full check for the rest, each with

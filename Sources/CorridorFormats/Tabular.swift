@@ -76,6 +76,13 @@ public struct TabularError: Error, Sendable, Equatable, CustomStringConvertible 
     public func problem(rowOffset: Int = 0, field: String? = nil, label: (Int) -> String? = { _ in nil }) -> Problem {
         Problem(row: row.map { $0 + rowOffset }, column: column.map { label($0) ?? String($0 + 1) }, field: field, problem: message)
     }
+
+    /// As a problem of the file, its name in front: how an import answers a file it cannot read.
+    public func problem(inFile fileName: String) -> Problem {
+        var problem = problem(field: "file")
+        problem.problem = "\(fileName): \(problem.problem)"
+        return problem
+    }
 }
 
 extension TabularError: LocalizedError {

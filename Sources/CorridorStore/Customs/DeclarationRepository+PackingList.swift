@@ -32,9 +32,7 @@ extension DeclarationRepository {
                 return try PackingList.read(&reader, fileName: fileName)
             }
         } catch let error as TabularError {
-            var problem = error.problem(field: "file")
-            problem.problem = "\(fileName): \(problem.problem)"
-            throw DomainError.invalid([problem])
+            throw DomainError.invalid([error.problem(inFile: fileName)])
         }
     }
 }

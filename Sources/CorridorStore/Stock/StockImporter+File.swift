@@ -20,9 +20,7 @@ extension StockImporter {
                 return try await run(&reader, request, by: actor, progress: progress)
             }
         } catch let error as TabularError {
-            var problem = error.problem(field: "file")
-            problem.problem = "\(fileName): \(problem.problem)"
-            throw DomainError.invalid([problem])
+            throw DomainError.invalid([error.problem(inFile: fileName)])
         }
     }
 }
