@@ -22,7 +22,8 @@ public enum GapTable {
                 text += writer.line(head + Array(repeating: "", count: headers.count - head.count))
             }
             for use in need.sources {
-                text += writer.line(head + [use.site, use.siteCountry, use.tier.rawValue, use.item, use.quantity.description, number(use.people),
+                text += writer.line(head + [use.site ?? GapResult.Use.undisclosedLabel, use.siteCountry ?? "", use.tier.rawValue, use.item ?? "",
+                                   use.quantity?.description ?? "", number(use.people),
                                    number(use.arrivalDays), number(use.handlingDays), number(use.transportDays), number(use.customsDays),
                                    use.mode, use.entryPoint ?? ""])
             }

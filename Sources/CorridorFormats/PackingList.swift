@@ -19,7 +19,7 @@ public struct PackingList: Sendable {
     /// The header the file used for each column.
     public private(set) var headers: [Column: String] = [:]
 
-    public static let maximumLines = 2000
+    public static let maximumLines = DeclarationInput.maximumLines
 
     static let aliases: [Column: [String]] = [
         .description: ["description", "goods description", "item description", "designation", "description des marchandises", "descripcion", "articulo"],

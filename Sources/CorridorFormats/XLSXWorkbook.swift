@@ -4,9 +4,12 @@ import ZIPFoundation
 /// The parts of an .xlsx package around the worksheet: which sheet comes first, the shared-string
 /// table, and getting an entry out of the ZIP without holding it all in memory.
 struct XLSXWorkbook {
-    /// Largest entry decompressed; far above any real stock list, it stops a small "zip bomb"
-    /// upload from filling the disk.
-    static let maxEntryBytes: Int64 = 2 * 1024 * 1024 * 1024
+    /// Largest part decompressed: a full sheet of 1,048,576 stock rows fits; more is refused.
+    static let maxEntryBytes: Int64 = 1024 * 1024 * 1024
+    /// Largest expansion of a part over its compressed size, checked once past `ratioFreeBytes`:
+    /// real sheets deflate about ten times; a "ZIP bomb" a hundred times and more.
+    static let maxRatio: Int64 = 100
+    static let ratioFreeBytes: Int64 = 16 * 1024 * 1024
     /// Largest workbook.xml or relationships part read into memory.
     static let maxSmallPartBytes = 16 * 1024 * 1024
 
@@ -107,11 +110,10 @@ struct XLSXWorkbook {
             let handle = try FileHandle(forWritingTo: url)
             defer { try? handle.close() }
             var written: Int64 = 0
+            let compressed = Int64(clamping: max(entry.compressedSize, 1))
             let checksum = try archive.extract(entry, bufferSize: chunkSize) { data in
                 written += Int64(data.count)
-                guard written <= Self.maxEntryBytes else {
-                    throw TabularError(message: "\(entry.path) is larger than 2 GiB when decompressed")
-                }
+                try Self.checkExpansion(of: entry.path, written: written, compressed: compressed)
                 try handle.write(contentsOf: data)
             }
             try Self.verify(checksum, of: entry)
@@ -119,6 +121,18 @@ struct XLSXWorkbook {
         } catch {
             try? FileManager.default.removeItem(at: url)
             throw error
+        }
+    }
+
+    /// Refuses a part that grows past the size or ratio limit, before it is all decompressed.
+    static func checkExpansion(of path: String, written: Int64, compressed: Int64) throws {
+        if written > maxEntryBytes {
+            throw TabularError(message: "the workbook's part \(path) is larger than \(maxEntryBytes >> 20) MiB when decompressed, "
+                + "the most Corridor reads: split the report or save it as CSV")
+        }
+        if written > ratioFreeBytes, written / compressed > maxRatio {
+            throw TabularError(message: "the workbook's part \(path) expands more than \(maxRatio) times its compressed size "
+                + "(\(compressed) bytes to over \(written >> 20) MiB), which real spreadsheets never do: open it and save it again, or save it as CSV")
         }
     }
 

@@ -30,7 +30,7 @@ public func buildRouter(store: Store, config: CorridorConfig) async throws -> Ro
     router.add(middleware: IdentityMiddleware(store: store))
 
     SystemRoutes(store: store, counter: counter).addRoutes(to: router)
-    let api = router.group("api/v1")
+    let api = router.group("api/v1").add(middleware: WritesNeedIdentityMiddleware())
     ReferenceController(store: store).addRoutes(to: api)
     OrganisationController(store: store).addRoutes(to: api)
     AccountController(store: store).addRoutes(to: api)

@@ -8,8 +8,10 @@ public struct CorridorConfig: Sendable {
     public var host = "127.0.0.1"
     public var port = 8080
     public var database = DatabaseURL.defaultSQLite
+    /// The address users reach Corridor at (`https://corridor.example.org`), when known.
+    public var publicURL: String?
     /// Set the Secure flag on cookies even over plain HTTP (behind a TLS-terminating proxy that
-    /// does not send X-Forwarded-Proto).
+    /// does not send X-Forwarded-Proto). On by default when the public URL is https.
     public var secureCookies = false
     /// Take the client address from X-Forwarded-For (only behind a proxy that sets it); otherwise
     /// anyone could pick the address that sign-in throttling counts failures against.
@@ -24,8 +26,7 @@ public struct CorridorConfig: Sendable {
 
     public init() {}
 
-    /// Reads `CORRIDOR_HOST`, `CORRIDOR_PORT`, `CORRIDOR_DATABASE_URL`, `CORRIDOR_SECURE_COOKIES`,
-    /// `CORRIDOR_BCRYPT_COST`, `CORRIDOR_MAX_BODY_BYTES`, `CORRIDOR_ADMIN_EMAIL`, `CORRIDOR_ADMIN_PASSWORD`.
+    /// Reads the `CORRIDOR_*` variables listed in the README.
     public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws(DomainError) -> CorridorConfig {
         var config = CorridorConfig()
         if let host = env["CORRIDOR_HOST"], !host.isEmpty { config.host = host }
@@ -36,8 +37,17 @@ public struct CorridorConfig: Sendable {
             config.port = port
         }
         if let url = env["CORRIDOR_DATABASE_URL"], !url.isEmpty { config.database = try DatabaseURL(url) }
-        if let raw = env["CORRIDOR_SECURE_COOKIES"] { config.secureCookies = ["1", "true", "yes"].contains(raw.lowercased()) }
-        if let raw = env["CORRIDOR_TRUST_FORWARDED_FOR"] { config.trustForwardedFor = ["1", "true", "yes"].contains(raw.lowercased()) }
+        if let raw = env["CORRIDOR_PUBLIC_URL"], !raw.isEmpty {
+            guard let parts = URLComponents(string: raw), ["http", "https"].contains(parts.scheme?.lowercased() ?? ""), parts.host != nil else {
+                throw .invalid(field: "CORRIDOR_PUBLIC_URL", "'\(raw)' is not an http(s) address such as https://corridor.example.org")
+            }
+            config.publicURL = raw
+            config.secureCookies = parts.scheme?.lowercased() == "https"
+        }
+        if let raw = env["CORRIDOR_SECURE_COOKIES"] { config.secureCookies = Self.flag(raw) }
+        let allowedHosts = (env["CORRIDOR_WEBHOOK_ALLOW_HOSTS"] ?? "").split(separator: ",").map(String.init)
+        config.store.webhookTargets = WebhookTargets(allowedHosts: allowedHosts, allowPlainHTTP: Self.flag(env["CORRIDOR_WEBHOOK_ALLOW_HTTP"] ?? ""))
+        if let raw = env["CORRIDOR_TRUST_FORWARDED_FOR"] { config.trustForwardedFor = Self.flag(raw) }
         if let raw = env["CORRIDOR_BCRYPT_COST"] {
             guard let cost = UInt8(raw), (4...31).contains(cost) else {
                 throw .invalid(field: "CORRIDOR_BCRYPT_COST", "must be a whole number from 4 to 31")
@@ -56,4 +66,6 @@ public struct CorridorConfig: Sendable {
         config.adminPassword = env["CORRIDOR_ADMIN_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
         return config
     }
+
+    static func flag(_ raw: String) -> Bool { ["1", "true", "yes"].contains(raw.lowercased()) }
 }

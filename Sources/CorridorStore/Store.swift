@@ -6,10 +6,12 @@ import Logging
 public struct StoreSettings: Sendable {
     public var bcryptCost: UInt8
     public var loginThrottle: LoginThrottle
+    public var webhookTargets: WebhookTargets
 
-    public init(bcryptCost: UInt8 = 12, loginThrottle: LoginThrottle = LoginThrottle()) {
+    public init(bcryptCost: UInt8 = 12, loginThrottle: LoginThrottle = LoginThrottle(), webhookTargets: WebhookTargets = WebhookTargets()) {
         self.bcryptCost = bcryptCost
         self.loginThrottle = loginThrottle
+        self.webhookTargets = webhookTargets
     }
 }
 
@@ -53,7 +55,7 @@ public struct Store: Sendable {
         accreditations = AccreditationRepository(database: database)
         declarations = DeclarationRepository(database: database)
         selectivityRules = SelectivityRuleRepository(database: database)
-        webhooks = WebhookRepository(database: database)
+        webhooks = WebhookRepository(database: database, targets: settings.webhookTargets)
         preparedness = PreparednessRepository(database: database)
         customsProfiles = CustomsProfileRepository(database: database)
         gaps = GapRepository(database: database)

@@ -52,7 +52,7 @@ struct Gap: AsyncParsableCommand {
         func n(_ value: Double) -> String { String(Int(value.rounded())) }
         var lines = ["Need                      Required   day 3   day 7  day 14  day 30  Shortfall  Sources"]
         for need in result.needs {
-            let sources = need.sources.map { "\($0.site) (\($0.tier.rawValue), \(String(format: "%.1f", $0.arrivalDays)) d)" }.joined(separator: ", ")
+            let sources = need.sources.map { "\($0.site ?? GapResult.Use.undisclosedLabel) (\($0.tier.rawValue), \(String(format: "%.1f", $0.arrivalDays)) d)" }.joined(separator: ", ")
             lines.append(need.family.padding(toLength: 24, withPad: " ", startingAt: 0) + " " + [
                 n(need.required).leftPad(9), n(need.byDay["3"] ?? 0).leftPad(7), n(need.byDay["7"] ?? 0).leftPad(7),
                 n(need.byDay["14"] ?? 0).leftPad(7), n(need.byDay["30"] ?? 0).leftPad(7), n(need.shortfall).leftPad(10),

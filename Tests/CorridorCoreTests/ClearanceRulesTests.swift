@@ -109,12 +109,46 @@ import Testing
         #expect(Selectivity.decide(SelectivityFacts(accredited: true, emergencyActive: true, valuePerKgRatios: [0.5, 4.9]), rules: .standard, draw: 0.99).lane == .green)
     }
 
-    @Test func webhooksBackOffAndOnlyPlainHTTPReceiversAreTaken() throws {
+    @Test func webhooksBackOffAndOnlyPublicHTTPSReceiversAreTaken() throws {
         #expect((1...WebhookRules.maximumAttempts).map(WebhookRules.delay(afterAttempt:)) == [10, 40, 160, 640, 2560, 3600, 3600, 3600])
-        #expect(try WebhookRules.checkedURL(" https://hooks.example.org/corridor ") == "https://hooks.example.org/corridor")
-        #expect(try WebhookRules.checkedURL("http://127.0.0.1:8080/in") == "http://127.0.0.1:8080/in")
-        for bad in ["ftp://x.org", "hooks.example.org", "https://user:pw@x.org/", "javascript:alert(1)", ""] {
-            #expect(throws: DomainError.self, "\(bad)") { try WebhookRules.checkedURL(bad) }
+        let targets = WebhookTargets()
+        #expect(try targets.checkedURL(" https://hooks.example.org/corridor ").url == "https://hooks.example.org/corridor")
+        #expect(try targets.checkedURL("https://8.8.8.8/in").host == "8.8.8.8")
+        for bad in ["ftp://x.org", "hooks.example.org", "https://user:pw@x.org/", "javascript:alert(1)", "", "http://hooks.example.org/in",
+                    "https://127.0.0.1:8080/in", "https://localhost/in", "https://LOCALHOST./in", "https://api.localhost/in", "https://0x7f000001/",
+                    "https://2130706433/", "https://127.1/", "https://0177.0.0.1/", "https://[::1]/", "https://[::ffff:127.0.0.1]/",
+                    "https://[::ffff:7f00:1]/", "https://169.254.169.254/latest", "https://10.1.2.3/", "https://172.16.0.1/",
+                    "https://192.168.1.1/", "https://0.0.0.0/", "https://0/", "https://[::]/", "https://224.0.0.1/", "https://[ff02::1]/",
+                    "https://[fe80::1]/", "https://[fd00::1]/", "https://100.64.0.1/", "https://255.255.255.255/", "https://[64:ff9b::7f00:1]/"] {
+            #expect(throws: DomainError.self, "\(bad)") { try targets.checkedURL(bad) }
         }
+        let configured = WebhookTargets(allowedHosts: ["receiver.internal", "127.0.0.1"], allowPlainHTTP: false)
+        #expect(try configured.checkedURL("http://receiver.internal:9000/in").host == "receiver.internal", "an allowed host, as configured")
+        #expect(throws: DomainError.self) { try configured.checkedURL("https://0x7f000001/") }
+        #expect(throws: DomainError.self) { try configured.checkedURL("http://other.example.org/") }
+        #expect(try WebhookTargets(allowPlainHTTP: true).checkedURL("http://hooks.example.org/").host == "hooks.example.org")
+        #expect(throws: DomainError.self, "a public name that resolves inward") {
+            try targets.check([.v4(0x0808_0808), IPAddress.parse("10.0.0.7")!], host: "hooks.example.org")
+        }
+        #expect(throws: Never.self) { try targets.check([IPAddress.parse("2001:db8::1")!, .v4(0x0808_0808)], host: "hooks.example.org") }
+        #expect(throws: DomainError.self, "a name that resolves to nothing") { try targets.check([], host: "nowhere.example.org") }
+    }
+
+    @Test func addressesAreReadAsResolversReadThem() {
+        #expect(IPAddress.parse("0x7f000001") == .v4(0x7F00_0001))
+        #expect(IPAddress.parse("2130706433") == .v4(0x7F00_0001))
+        #expect(IPAddress.parse("127.1") == .v4(0x7F00_0001))
+        #expect(IPAddress.parse("0177.0.0.01") == .v4(0x7F00_0001))
+        #expect(IPAddress.parse("10.0.258") == .v4(0x0A00_0102))
+        #expect(IPAddress.parse("256.0.0.1") == nil)
+        #expect(IPAddress.parse("1.2.3.4.5") == nil)
+        #expect(IPAddress.parse("hooks.example.org") == nil)
+        #expect(IPAddress.parse("[::1]")?.description == "0:0:0:0:0:0:0:1")
+        #expect(IPAddress.parse("::ffff:127.0.0.1")?.isInternal == true)
+        #expect(IPAddress.parse("2001:db8::1")?.isInternal == false)
+        #expect(IPAddress.parse("1:2:3:4:5:6:7:8:9") == nil)
+        #expect(IPAddress.parse("8.8.8.8")?.isInternal == false)
+        #expect(IPAddress.parse("172.32.0.1")?.isInternal == false)
+        #expect(IPAddress.parse("172.31.255.255")?.isInternal == true)
     }
 }

@@ -139,6 +139,26 @@ import Testing
         #expect(error?.message.contains("damaged") == true, "\(String(describing: error))")
     }
 
+    /// A small upload whose sheet expands far beyond any real spreadsheet is refused early, with
+    /// the reason, instead of being read for half a minute.
+    @Test func aSheetThatExpandsLikeAZipBombIsRefused() throws {
+        let rows = String(repeating: "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>", count: 700_000)
+        let url = try XLSXFixtures.workbook(sheets: [("S", "worksheets/sheet1.xml", rows)])
+        defer { try? FileManager.default.removeItem(at: url) }
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int)
+        #expect(size < 1_000_000, "the fixture is small: \(size) bytes")
+        let error = failure(url)
+        #expect(error?.message.contains("expands more than 100 times its compressed size") == true, "\(String(describing: error))")
+        #expect(error?.message.contains("xl/worksheets/sheet1.xml") == true)
+    }
+
+    @Test func theExpansionLimitsNameTheirReason() throws {
+        #expect(throws: Never.self) { try XLSXWorkbook.checkExpansion(of: "p", written: 16 << 20, compressed: 1) }
+        #expect(throws: Never.self) { try XLSXWorkbook.checkExpansion(of: "p", written: 900 << 20, compressed: 60 << 20) }
+        #expect(throws: TabularError.self) { try XLSXWorkbook.checkExpansion(of: "p", written: (16 << 20) + 1, compressed: 100) }
+        #expect(throws: TabularError.self) { try XLSXWorkbook.checkExpansion(of: "p", written: (1 << 30) + 1, compressed: 1 << 30) }
+    }
+
     @Test func zipWithoutWorksheetIsATabularError() throws {
         let url = try XLSXFixtures.package([("readme.txt", "hello")])
         defer { try? FileManager.default.removeItem(at: url) }

@@ -98,9 +98,21 @@ import Testing
             #expect(health.body.text.contains("\"ok\""))
             _ = try await client.execute(uri: "/api/v1/countries", method: .get)
             _ = try await client.execute(uri: "/api/v1/countries/ZZ", method: .get)
-            let metrics = try await client.execute(uri: "/metrics", method: .get).body.text
+            #expect(try await client.execute(uri: "/metrics", method: .get).status == .unauthorized, "metrics are not public")
+            for role in ["org_member", "customs_officer", "coordinator"] {
+                #expect(try await client.execute(uri: "/metrics", method: .get, headers: app.headers(role)).status == .forbidden, "\(role)")
+            }
+            let metrics = try await client.execute(uri: "/metrics", method: .get, headers: app.headers("admin")).body.text
             #expect(metrics.contains("corridor_http_requests_total{method=\"GET\",route=\"/api/v1/countries\",status=\"200\"} 1"))
             #expect(metrics.contains("route=\"/api/v1/countries/{iso}\",status=\"404\"} 1"))
         }
+    }
+
+    @Test func cookiesAreSecureWheneverThePublicAddressIsHTTPS() throws {
+        #expect(try CorridorConfig.fromEnvironment([:]).secureCookies == false)
+        #expect(try CorridorConfig.fromEnvironment(["CORRIDOR_PUBLIC_URL": "https://corridor.example.org"]).secureCookies)
+        #expect(try CorridorConfig.fromEnvironment(["CORRIDOR_PUBLIC_URL": "http://10.1.1.1:8080"]).secureCookies == false)
+        #expect(try CorridorConfig.fromEnvironment(["CORRIDOR_PUBLIC_URL": "https://c.example.org", "CORRIDOR_SECURE_COOKIES": "0"]).secureCookies == false)
+        #expect(throws: DomainError.self) { try CorridorConfig.fromEnvironment(["CORRIDOR_PUBLIC_URL": "corridor.example.org"]) }
     }
 }

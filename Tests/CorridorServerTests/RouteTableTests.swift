@@ -96,4 +96,27 @@ import Testing
             }
         }
     }
+
+    /// Signed out, every operation that needs an identity answers 401 whatever its path names and
+    /// whatever its body holds: nothing is validated or looked up before the caller is known.
+    @Test func signedOutCallersHear401BeforeAnythingAboutPathOrBody() async throws {
+        let operations = try Self.documentedOperations().filter { $0.access != "public" }
+        try await TestApp.run { _, client in
+            for operation in operations {
+                let uri = operation.path
+                    .replacingOccurrences(of: "{iso}", with: "ZZ")
+                    .replacingOccurrences(of: "{item}", with: "NO-SUCH-ITEM")
+                    .replacingOccurrences(of: "{step}", with: "no_such_step")
+                    .replacingOccurrences(of: "{document}", with: "no_such_document")
+                    .replacingOccurrences(of: "{line}", with: "abc")
+                    .replacingOccurrences(of: "{code}", with: "NOSUCHORG")
+                    .replacingOccurrences(of: "{id}", with: "999999999")
+                for body in ["not json", "{\"lines\":[]}", ""] {
+                    let response = try await client.execute(uri: uri, method: .init(operation.method)!, headers: [.contentType: "application/json"],
+                                                            body: ByteBuffer(string: body))
+                    #expect(response.status == .unauthorized, "\(operation) signed out with body \(body.debugDescription) answered \(response.status.code)")
+                }
+            }
+        }
+    }
 }

@@ -108,4 +108,59 @@ import Testing
             #expect(response.status == .forbidden)
         }
     }
+
+    /// One POST of the sign-in form, with a fresh form and its cookie.
+    static func attempt(_ client: any TestClientProtocol, email: String, password: String, next: String = "/") async throws -> TestResponse {
+        let page = try await client.execute(uri: "/login", method: .get)
+        var headers = formHeaders
+        headers[.cookie] = "corridor_login_csrf=\(cookies(page)["corridor_login_csrf"] ?? "")"
+        return try await client.execute(uri: "/login", method: .post, headers: headers, body: form([
+            "_csrf": try hiddenCSRF(page.body.text), "email": email, "password": password, "next": next]))
+    }
+
+    @Test func oneAccountsFailuresNeverLockOutAnotherAccountBehindTheSameAddress() async throws {
+        try await TestApp.run { _, client in
+            for _ in 0..<6 { _ = try await Self.attempt(client, email: "logistics@wfp.example", password: "guess-guess") }
+            let locked = try await Self.attempt(client, email: "logistics@wfp.example", password: "corridor-demo")
+            #expect(locked.status == .tooManyRequests, "the attacked account itself stays locked")
+            #expect(Int(locked.headers[.retryAfter] ?? "") ?? 0 > 0)
+            let other = try await Self.attempt(client, email: "admin@corridor.example", password: "corridor-demo")
+            #expect(other.status == .seeOther, "another account from the same address signs in")
+        }
+    }
+
+    @Test func anAddressGuessingAcrossAccountsIsRefusedButNeverACorrectPassword() async throws {
+        try await TestApp.run { _, client in
+            // The test throttle locks an address after 10 failures over all accounts.
+            var statuses: [Int] = []
+            for index in 0..<12 {
+                statuses.append(Int(try await Self.attempt(client, email: "nobody\(index)@example.org", password: "guess").status.code))
+            }
+            #expect(statuses == Array(repeating: 401, count: 9) + [429, 429, 429])
+            let refused = try await Self.attempt(client, email: "nobody99@example.org", password: "guess")
+            #expect(refused.status == .tooManyRequests)
+            #expect(Int(refused.headers[.retryAfter] ?? "") ?? 0 > 0, "429 says when to retry")
+            let correct = try await Self.attempt(client, email: "coordinator@corridor.example", password: "corridor-demo")
+            #expect(correct.status == .seeOther, "a correct password is never refused for an account not itself attacked")
+        }
+    }
+
+    @Test(arguments: ["/\t/evil.example", "/\n/evil.example", "//evil.example", "/\\evil.example", "/%5Cevil.example", "https://evil.example",
+                      "javascript:alert(1)", "/\u{0B}/evil.example", "/ /evil.example", "\t//evil.example", "/%2F/evil.example"])
+    func signInNeverRedirectsOffSite(_ next: String) async throws {
+        try await TestApp.run { _, client in
+            let page = try await client.execute(uri: "/login?next=\(next.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)", method: .get)
+            #expect(page.body.text.contains("name=\"next\" value=\"/\""), "the form carries the home page, not \(next.debugDescription)")
+            let response = try await Self.attempt(client, email: "admin@corridor.example", password: "corridor-demo", next: next)
+            #expect(response.status == .seeOther)
+            #expect(response.headers[.location] == "/", "\(next.debugDescription) went to \(response.headers[.location] ?? "")")
+        }
+    }
+
+    @Test func signInGoesBackToTheSamePageItCameFrom() async throws {
+        try await TestApp.run { _, client in
+            let response = try await Self.attempt(client, email: "admin@corridor.example", password: "corridor-demo", next: "/stock?country=KE")
+            #expect(response.headers[.location] == "/stock?country=KE")
+        }
+    }
 }

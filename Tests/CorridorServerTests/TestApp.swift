@@ -37,7 +37,8 @@ struct TestApp: @unchecked Sendable {
     static func make(history: Bool) async throws -> TestApp {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("corridor-http-\(UUID().uuidString).sqlite").path
         let settings = StoreSettings(bcryptCost: 4, loginThrottle: LoginThrottle(
-            freeFailures: 2, lockAfter: 4, lockSeconds: 600, windowSeconds: 900, baseDelayMilliseconds: 1))
+            freeFailures: 2, lockAfter: 4, addressLockAfter: 10, lockSeconds: 600, windowSeconds: 900, baseDelayMilliseconds: 1),
+            webhookTargets: WebhookTargets(allowedHosts: ["127.0.0.1"]))
         let store = try await Store.open(.sqlite(path: path), settings: settings, logger: Logger(label: "test"))
         do {
             _ = try await DemoLoader.load(into: store, history: history)
@@ -80,7 +81,9 @@ struct TestApp: @unchecked Sendable {
         let testApp = try await make(history: history)
         let app = Application(router: testApp.router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
         do {
-            try await app.test(.router) { client in try await body(testApp, client) }
+            try await app.test(.router) { client in
+                try await body(testApp, SchemaCheckingClient(inner: client, document: .shared))
+            }
         } catch {
             await testApp.store.close()
             throw error

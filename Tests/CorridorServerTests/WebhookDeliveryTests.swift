@@ -7,6 +7,7 @@ import Hummingbird
 import Logging
 import HummingbirdTesting
 import NIOCore
+import SQLKit
 import Synchronization
 import Testing
 
@@ -85,6 +86,65 @@ final class Receiver: Sendable {
                 let revoked = try await client.execute(uri: "/api/v1/organisations/WFP/webhooks/\(hook["id"] as? Int ?? 0)", method: .delete,
                                                        headers: app.headers("org_member"))
                 #expect(revoked.status == .noContent)
+                group.cancelAll()
+            }
+        }
+    }
+
+    /// An organisation cannot point webhooks into Corridor's own network: refused at registration
+    /// whatever the spelling of the address (the test server allows only 127.0.0.1 by name).
+    @Test func receiversInsideTheNetworkAreRefusedAtRegistration() async throws {
+        try await TestApp.run { app, client in
+            for url in ["http://hooks.example.org/in", "https://localhost:8080/in", "https://0x7f000001/in", "https://2130706433/in",
+                        "https://127.1/in", "https://[::1]/in", "https://[::ffff:127.0.0.1]/in", "https://169.254.169.254/latest/meta-data",
+                        "https://10.0.0.1/in", "https://192.168.0.10/in", "https://0.0.0.0/in", "https://[fe80::1]/in", "https://224.0.0.1/in"] {
+                let response = try await client.execute(uri: "/api/v1/organisations/WFP/webhooks", method: .post,
+                                                        headers: app.headers("org_member", json: true),
+                                                        body: ByteBuffer(string: #"{"url":"\#(url)"}"#))
+                #expect(response.status == .unprocessableContent, "\(url) answered \(response.status.code)")
+                #expect(response.body.text.contains("\"field\":\"url\""), "\(url): \(response.body.text)")
+            }
+            let hooks = try await client.execute(uri: "/api/v1/organisations/WFP/webhooks", method: .get, headers: app.headers("org_member")).body.json()
+            #expect((hooks["items"] as? [Any])?.isEmpty == true, "nothing was registered")
+        }
+    }
+
+    /// The system resolver is asked, so a name's addresses, not its spelling, decide.
+    @Test func namesAreResolvedToTheirAddresses() async throws {
+        let addresses = try await HostResolver.addresses(of: "localhost")
+        #expect(!addresses.isEmpty && addresses.allSatisfy(\.isInternal), "\(addresses)")
+        #expect(throws: DomainError.self) { try WebhookTargets().check(addresses, host: "hooks.example.org") }
+        #expect(try await HostResolver.addresses(of: "0x7f000001") == [.v4(0x7F00_0001)])
+    }
+
+    /// A name that resolves inward by the time of delivery (here `localhost`, as if its DNS had
+    /// changed since registration) gets no request, and its delivery records why.
+    @Test func aDeliveryToANameThatNowResolvesInwardIsRefused() async throws {
+        try await TestApp.run { app, client in
+            let receiver = Receiver()
+            receiver.failuresLeft.withLock { $0 = 0 }
+            let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await receiver.run(continuation) }
+                var iterator = ports.makeAsyncIterator()
+                let port = try #require(await iterator.next())
+                try await app.store.database.transaction { db in
+                    try await db.raw("""
+                        INSERT INTO webhooks (org_id, url, secret, created_at)
+                        SELECT id, \(bind: "https://localhost:\(port)/hook"), 'whsec_test', 0 FROM organisations WHERE code = 'WFP'
+                        """).run()
+                }
+                let declaration = try #require(try await app.store.declarations.view(id: app.kenyaDeclarationID, by: .console))
+                let laned = try await client.execute(uri: "/api/v1/declarations/\(declaration.id)/steps/assign_lane", method: .post,
+                                                     headers: app.headers("customs_officer", json: true),
+                                                     body: ByteBuffer(string: #"{"version":\#(declaration.version)}"#))
+                #expect(laned.status == .ok)
+                #expect(try await WebhookDeliverer(store: app.store).deliverDue(now: UnixTime.now()) == 0)
+                #expect(receiver.received.withLock { $0.isEmpty }, "no request reached the address inside the network")
+                let error = try await app.store.database.read { db in
+                    try await db.raw("SELECT last_error FROM webhook_deliveries").first()?.decode(column: "last_error", as: String?.self) ?? nil
+                }
+                #expect(error?.hasPrefix("refused: ") == true, "\(String(describing: error))")
                 group.cancelAll()
             }
         }

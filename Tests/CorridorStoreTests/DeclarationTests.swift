@@ -171,4 +171,28 @@ import Testing
             #expect(try await store.declarations.audit(id: id, by: customs)?.events.filter { $0.action == "release" }.count == 1)
         }
     }
+
+    /// The cap on lines holds for a declaration entered line by line (API, form), not only for a
+    /// packing list: one line too many is refused, by name, and nothing is written.
+    @Test(arguments: TestDatabase.available)
+    func aDeclarationHasAtMost2000LinesHoweverItIsEntered(_ kind: TestDatabase) async throws {
+        try await kind.withStore { store in
+            let w = try await Self.world(store)
+            var input = Self.input("WFP-KE-MANY", emergency: w.emergency.id)
+            input.lines = Array(repeating: input.lines[0], count: DeclarationInput.maximumLines)
+            let full = try await store.declarations.create(input, org: "WFP", by: w.wfp, today: Self.today)
+            #expect(full.lines.count == 2000)
+            input.lines.append(input.lines[0])
+            input.reference = "WFP-KE-TOO-MANY"
+            await #expect(throws: DomainError.invalid(field: "lines", "a declaration has at most 2000 lines; this one has 2001: split the consignment")) {
+                _ = try await store.declarations.create(input, org: "WFP", by: w.wfp, today: Self.today)
+            }
+            await #expect(throws: DomainError.self) {
+                _ = try await store.declarations.amend(id: full.id, input, version: full.version, by: w.wfp, today: Self.today)
+            }
+            let stored = try #require(try await store.declarations.view(id: full.id, by: w.wfp))
+            #expect(stored.lines.count == 2000 && stored.version == full.version)
+            #expect(try await store.declarations.list(by: w.wfp).map(\.reference).contains("WFP-KE-TOO-MANY") == false)
+        }
+    }
 }

@@ -65,4 +65,52 @@ import Testing
             }
         }
     }
+
+    /// A scenario counts exactly the stock its viewer may count, and names only the sites and lines
+    /// the viewer may see: private stock for its holder and the country's (or global) coordinators,
+    /// stock shared as totals for everyone but without its site. Tents cover 5 people each.
+    @Test(arguments: TestDatabase.available)
+    func scenariosCountAndShowStockAsTheSharingLevelsAllow(_ kind: TestDatabase) async throws {
+        try await kind.withStore { store in
+            try await Self.prepare(store)
+            let scenario = Scenario(country: "KE", lat: -1, lon: 37, people: 1_000_000, days: 30)
+            for (name, actor) in Self.actors {
+                let expected = try #require(Self.expected[name])
+                let result = try await store.gaps.analyse(scenario, by: actor, today: ImportFixture.today)
+                let tents = try #require(result.needs.first { $0.family == "shelter_household" })
+                let named = tents.sources.compactMap(\.site).filter { ["PUB", "AGG", "PRI"].contains($0) }.sorted()
+                #expect(named == expected.detail, "\(name): named sources")
+                #expect(tents.sources.allSatisfy { ($0.site == nil) == ($0.item == nil) && ($0.site == nil) == ($0.quantity == nil) },
+                        "\(name): a hidden source shows neither item nor quantity")
+                // PUB 10 + AGG 20 + the fixture's NBO-1 1 (both shared as totals), and PRI 30 for those who may see it.
+                let counted = 31 + (expected.detail.contains("PRI") ? 30 : 0)
+                let people = tents.sources.reduce(0) { $0 + $1.people }
+                #expect(abs(people - Double(counted * 5)) < 0.001, "\(name): people covered \(people)")
+                let json = String(decoding: try JSONEncoder().encode(result), as: UTF8.self)
+                #expect(json.contains("\"PRI\"") == expected.detail.contains("PRI"), "\(name): the private site's code")
+                #expect(json.contains("\"AGG\"") == expected.detail.contains("AGG"), "\(name): the aggregate site's code")
+            }
+        }
+    }
+
+    /// Dispatching from another organisation's private site answers exactly as for a site that does
+    /// not exist, so the error never names it.
+    @Test(arguments: TestDatabase.available)
+    func aDispatchFromAnInvisibleSiteIsAnsweredAsFromNoSite(_ kind: TestDatabase) async throws {
+        try await kind.withStore { store in
+            try await Self.prepare(store)
+            let krcs = Actor.user(id: 90, email: "k@x.org", roles: [.orgMember(orgCode: "KRCS")])
+            let site = try #require(try await store.sites.visible(to: .console).first { $0.code == "PRI" })
+            func answer(_ siteID: Int64) async -> DomainError? {
+                do {
+                    _ = try await store.dispatches.create(DispatchRepository.Input(
+                        siteId: siteID, itemCode: "SHE-TENT-FAM", quantity: "1", entryPoint: "KEMBA", transportMode: "road"), org: "KRCS", by: krcs)
+                    return nil
+                } catch { return error as? DomainError }
+            }
+            let hidden = await answer(site.id), unknown = await answer(999_999)
+            #expect(hidden == .notFound("no site \(site.id)"))
+            #expect(unknown == .notFound("no site 999999"))
+        }
+    }
 }

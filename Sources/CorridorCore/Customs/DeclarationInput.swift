@@ -34,8 +34,11 @@ public struct DeclarationLineInput: Sendable, Equatable, Codable {
     }
 }
 
-/// A relief consignment declaration as the declarant enters it (DESIGN.md fields).
+/// A relief consignment declaration as the declarant enters it.
 public struct DeclarationInput: Sendable, Equatable, Codable {
+    /// Most lines one declaration may carry, however it is entered (API, form or packing list).
+    public static let maximumLines = 2000
+
     public var reference: String
     public var consignee: String
     public var destination: String
@@ -93,8 +96,11 @@ extension DeclarationInput {
             if arrival == nil { problems.add(field: "expected_arrival", "must be a date (YYYY-MM-DD)") }
         }
         if lines.isEmpty { problems.add(field: "lines", "a declaration needs at least one line") }
+        if lines.count > Self.maximumLines {
+            problems.add(field: "lines", "a declaration has at most \(Self.maximumLines) lines; this one has \(lines.count): split the consignment")
+        }
         var checked: [CheckedDeclarationLine] = []
-        for (index, line) in lines.enumerated() {
+        for (index, line) in lines.enumerated() where lines.count <= Self.maximumLines {
             func fail(_ field: String, _ message: String) { problems.add(Problem(row: index + 1, field: "lines[\(index)].\(field)", problem: message)) }
             if line.description.trimmedCell.isEmpty { fail("description", "is required") }
             let hs = HSCode(line.hsCode)

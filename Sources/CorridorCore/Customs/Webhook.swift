@@ -32,16 +32,62 @@ public enum WebhookRules {
         let seconds = 10.0 * pow(4.0, Double(max(0, attempt - 1)))
         return Int64(min(seconds, 3600))
     }
+}
 
-    /// A receiver must be an absolute http(s) URL without credentials in it.
-    public static func checkedURL(_ raw: String) throws(DomainError) -> String {
+/// Where webhooks may post. A receiver is a public HTTPS address; loopback, private, link-local,
+/// multicast and unspecified addresses are refused, at registration and again at delivery after
+/// the name is resolved, so that an organisation cannot make Corridor post into its own network,
+/// unless an administrator names the host in configuration.
+public struct WebhookTargets: Sendable, Equatable {
+    /// Host names or literal addresses allowed even when they are inside the network.
+    public var allowedHosts: Set<String>
+    /// Whether plain http:// receivers are accepted.
+    public var allowPlainHTTP: Bool
+
+    public init(allowedHosts: [String] = [], allowPlainHTTP: Bool = false) {
+        self.allowedHosts = Set(allowedHosts.map { Self.normalised($0) }.filter { !$0.isEmpty })
+        self.allowPlainHTTP = allowPlainHTTP
+    }
+
+    static func normalised(_ host: String) -> String {
+        var host = host.trimmingCharacters(in: .whitespaces).lowercased()
+        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        while host.hasSuffix(".") { host.removeLast() }
+        return host
+    }
+
+    public func isAllowedAnyway(_ host: String) -> Bool { allowedHosts.contains(Self.normalised(host)) }
+
+    /// The receiver's URL and host when it may be registered; names are checked again once resolved.
+    public func checkedURL(_ raw: String) throws(DomainError) -> (url: String, host: String) {
         let url = raw.trimmedCell
+        guard url.count <= 500 else { throw .invalid(field: "url", "at most 500 characters") }
         guard let parts = URLComponents(string: url), let scheme = parts.scheme?.lowercased(), scheme == "https" || scheme == "http",
-              let host = parts.host, !host.isEmpty else {
-            throw .invalid(field: "url", "must be an absolute http:// or https:// URL")
+              let rawHost = parts.host, !rawHost.isEmpty else {
+            throw .invalid(field: "url", "must be an absolute https:// URL")
         }
         guard parts.user == nil, parts.password == nil else { throw .invalid(field: "url", "must not carry credentials; the signature authenticates") }
-        guard url.count <= 500 else { throw .invalid(field: "url", "at most 500 characters") }
-        return url
+        let host = Self.normalised(rawHost)
+        guard scheme == "https" || allowPlainHTTP || isAllowedAnyway(host) else {
+            throw .invalid(field: "url", "must use https://; plain http is accepted only when the administrator allows it")
+        }
+        if !isAllowedAnyway(host) {
+            if let address = IPAddress.parse(host) {
+                try check([address], host: host)
+            } else if host == "localhost" || host.hasSuffix(".localhost") {
+                throw .invalid(field: "url", "\(host) is this server itself; a receiver must be a public address")
+            }
+        }
+        return (url, host)
+    }
+
+    /// Refuses a host any of whose addresses is inside the network (unless allowed by name).
+    public func check(_ addresses: [IPAddress], host: String) throws(DomainError) {
+        guard !isAllowedAnyway(host) else { return }
+        guard !addresses.isEmpty else { throw .invalid(field: "url", "\(host) does not resolve to any address") }
+        if let inward = addresses.first(where: \.isInternal) {
+            throw .invalid(field: "url", "\(host) is \(inward), an address inside the network (loopback, private, link-local, "
+                + "multicast or unspecified); a receiver must be a public address, or be allowed by the administrator")
+        }
     }
 }

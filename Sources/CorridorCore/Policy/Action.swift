@@ -14,6 +14,7 @@ public enum Action: String, Sendable, CaseIterable {
     case readTokens
     case revokeToken
     case readAdministration
+    case readMetrics
     case importStock
     case manageItemAliases
     case manageSites

@@ -41,11 +41,15 @@ public struct CandidateSource: Sendable, Equatable {
     public var coverageDays: Double
     public var distanceKm: Double
     public var expiry: Day?
+    /// Whether the viewer may see this stock's site and lines; stock shared only as totals still
+    /// counts, but its uses are shown without site, item or quantity.
+    public var disclosed: Bool
 
     public init(id: Int64, siteCode: String, siteCountry: String, tier: SourceTier, itemCode: String, family: String, quantity: Quantity,
-                coveragePeople: Double, coverageDays: Double, distanceKm: Double, expiry: Day?) {
+                coveragePeople: Double, coverageDays: Double, distanceKm: Double, expiry: Day?, disclosed: Bool = true) {
         (self.id, self.siteCode, self.siteCountry, self.tier, self.itemCode, self.family) = (id, siteCode, siteCountry, tier, itemCode, family)
         (self.quantity, self.coveragePeople, self.coverageDays, self.distanceKm, self.expiry) = (quantity, coveragePeople, coverageDays, distanceKm, expiry)
+        self.disclosed = disclosed
     }
 }
 
@@ -90,13 +94,17 @@ public struct ArrivalEstimate: Sendable, Equatable, Codable {
 }
 
 public struct GapResult: Sendable, Equatable, Codable {
+    /// Stock taken from one source, or (site, item and quantity nil) the viewer's share of stock
+    /// it may count but not see: all such uses of a tier arriving at the same time, merged.
     public struct Use: Sendable, Equatable, Codable {
-        public var sourceId: Int64
-        public var site: String
-        public var siteCountry: String
-        public var item: String
+        /// What lists print in place of the site of stock the viewer may count but not see.
+        public static let undisclosedLabel = "stock shared as totals only"
+        public var sourceId: Int64?
+        public var site: String?
+        public var siteCountry: String?
+        public var item: String?
         public var tier: SourceTier
-        public var quantity: Quantity
+        public var quantity: Quantity?
         /// People covered for the whole duration by this quantity.
         public var people: Double
         public var arrivalDays: Double
@@ -179,9 +187,33 @@ public enum GapAnalysis {
             for horizon in figures.horizons {
                 byDay[String(horizon)] = uses.filter { $0.arrivalDays <= Double(horizon) }.reduce(0) { $0 + $1.people }
             }
+            let undisclosed = Set(candidates.lazy.filter { !$0.disclosed }.map(\.id))
             results.append(GapResult.NeedResult(family: need.family, required: required, byDay: byDay, availableByTier: available,
-                                                shortfall: max(0, required - covered), sources: uses, note: need.note))
+                                                shortfall: max(0, required - covered), sources: Self.masking(uses, undisclosed: undisclosed),
+                                                note: need.note))
         }
         return GapResult(scenario: scenario, needs: results, figures: figures)
+    }
+
+    /// The uses as the viewer may see them: those of undisclosed sources lose their site, item and
+    /// quantity, and merge when they share tier, mode, entry point and arrival.
+    static func masking(_ uses: [GapResult.Use], undisclosed: Set<Int64>) -> [GapResult.Use] {
+        var shown: [GapResult.Use] = []
+        for use in uses {
+            guard let id = use.sourceId, undisclosed.contains(id) else {
+                shown.append(use)
+                continue
+            }
+            if let index = shown.firstIndex(where: {
+                $0.sourceId == nil && $0.tier == use.tier && $0.mode == use.mode && $0.entryPoint == use.entryPoint && $0.arrivalDays == use.arrivalDays
+            }) {
+                shown[index].people += use.people
+            } else {
+                var masked = use
+                (masked.sourceId, masked.site, masked.siteCountry, masked.item, masked.quantity) = (nil, nil, nil, nil, nil)
+                shown.append(masked)
+            }
+        }
+        return shown
     }
 }

@@ -20,7 +20,16 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
 
     private enum CodingKeys: String, CodingKey { case year, month, day }
 
+    /// Read from "YYYY-MM-DD", as every output writes it; an object of year, month and day is
+    /// still read, as earlier releases wrote it.
     public init(from decoder: any Decoder) throws {
+        if let single = try? decoder.singleValueContainer(), let text = try? single.decode(String.self) {
+            guard let day = Day.parse(text) else {
+                throw DecodingError.dataCorruptedError(in: single, debugDescription: "'\(text)' is not a date (YYYY-MM-DD)")
+            }
+            self = day
+            return
+        }
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let (year, month, day) = (try container.decode(Int.self, forKey: .year), try container.decode(Int.self, forKey: .month),
                                   try container.decode(Int.self, forKey: .day))
@@ -31,10 +40,8 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(year, forKey: .year)
-        try container.encode(month, forKey: .month)
-        try container.encode(day, forKey: .day)
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
     }
 
     /// Written byte by byte: string interpolation here cost more than parsing the date, and an

@@ -118,6 +118,19 @@ struct IdentityMiddleware: RouterMiddleware {
     }
 }
 
+/// Every write of the API needs an identity, so a signed-out caller hears 401 before anything
+/// about its path or body (authenticate, then authorize, then validate).
+struct WritesNeedIdentityMiddleware: RouterMiddleware {
+    typealias Context = CorridorRequestContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        if context.actor == .anonymous, ![.get, .head, .options].contains(request.method) {
+            throw DomainError.unauthenticated("sign in or send an API token to do this")
+        }
+        return try await next(request, context)
+    }
+}
+
 /// Says which field of a JSON body was wrong, in words a person can act on.
 enum DecodingProblems {
     static func problem(_ error: DecodingError) -> Problem {

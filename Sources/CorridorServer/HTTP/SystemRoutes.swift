@@ -18,9 +18,20 @@ struct SystemRoutes {
                             headers: [.contentType: "application/json", .cacheControl: "no-store"],
                             body: .init(byteBuffer: ByteBuffer(string: body)))
         }
-        router.get("metrics") { _, _ in
-            Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
-                     body: .init(byteBuffer: ByteBuffer(string: counter.exposition())))
+        // For administrators only (a scraper sends an admin's API token): the counters tell what
+        // the server is doing. Answered in plain text, not by a sign-in redirect, for scrapers.
+        router.get("metrics") { _, context in
+            switch Policy.decide(context.actor, .readMetrics) {
+            case .allow:
+                return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                                body: .init(byteBuffer: ByteBuffer(string: counter.exposition())))
+            case .needsIdentity:
+                return Response(status: .unauthorized, headers: [.contentType: "text/plain; charset=utf-8", .wwwAuthenticate: "Bearer realm=\"corridor\""],
+                                body: .init(byteBuffer: ByteBuffer(string: "send an administrator's API token\n")))
+            case .deny:
+                return Response(status: .forbidden, headers: [.contentType: "text/plain; charset=utf-8"],
+                                body: .init(byteBuffer: ByteBuffer(string: "metrics are for administrators\n")))
+            }
         }
         router.get("api/openapi.json") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/json", .accessControlAllowOrigin: "*"],

@@ -99,12 +99,12 @@ struct PreparednessPages {
                      "inCountry": n(need.availableByTier[.inCountry] ?? 0), "regional": n(need.availableByTier[.regional] ?? 0),
                      "global": n(need.availableByTier[.global] ?? 0),
                      "sources": need.sources.map { use in
-                         ["site": use.site, "country": use.siteCountry, "tier": use.tier.rawValue.replacingOccurrences(of: "_", with: " "),
-                          "item": use.item, "quantity": Numbers.grouped(use.quantity), "people": n(use.people),
+                         ["site": use.site ?? GapResult.Use.undisclosedLabel, "country": use.siteCountry ?? "—", "tier": use.tier.rawValue.replacingOccurrences(of: "_", with: " "),
+                          "item": use.item ?? "—", "quantity": use.quantity.map(Numbers.grouped) ?? "—", "people": n(use.people),
                           "arrival": String(format: "%.1f", use.arrivalDays), "handling": String(format: "%.1f", use.handlingDays),
                           "transport": String(format: "%.1f", use.transportDays), "customs": String(format: "%.1f", use.customsDays),
                           "mode": use.mode, "entryPoint": use.entryPoint ?? "—", "entryPointCode": use.entryPoint ?? "",
-                          "quantityValue": use.quantity.description, "canDispatch": !dispatchOrgs.isEmpty && use.entryPoint != nil]
+                          "quantityValue": use.quantity?.description ?? "", "canDispatch": !dispatchOrgs.isEmpty && use.entryPoint != nil && use.site != nil]
                      }, "hasSources": !need.sources.isEmpty] as [String: Any]
                 },
                 "dispatches": report.dispatches.map { ["id": $0.id, "org": $0.org, "site": $0.site, "item": $0.itemCode,

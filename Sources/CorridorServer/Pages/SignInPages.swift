@@ -34,8 +34,10 @@ struct SignInPages {
             do {
                 outcome = try await store.signIn.signIn(email: fields["email"] ?? "", password: fields["password"] ?? "", address: address)
             } catch let error as DomainError {
-                return loginAgain(message: error.message, email: fields["email"], next: next, request: request, context: context,
-                                  status: error.status)
+                var response = loginAgain(message: error.message, email: fields["email"], next: next, request: request, context: context,
+                                          status: error.status)
+                if case .locked(_, let retry) = error { response.headers[.retryAfter] = String(retry) }
+                return response
             }
             switch outcome {
             case .rejected(let delay):
@@ -77,9 +79,15 @@ struct SignInPages {
         return Cookie(name: name, value: value, maxAge: maxAge, path: "/", secure: secure, httpOnly: true, sameSite: .lax)
     }
 
-    /// Only same-site paths, so the sign-in form cannot be used to bounce users elsewhere.
+    /// Only a same-origin absolute path, so the sign-in form cannot bounce users elsewhere:
+    /// browsers drop tabs and newlines and read `\` as `/`, so `/\t/evil` or `/\evil` would leave.
     static func safeNext(_ raw: String?) -> String {
-        guard let raw, raw.hasPrefix("/"), !raw.hasPrefix("//"), !raw.contains("\\") else { return "/" }
+        guard let raw, raw.hasPrefix("/"), raw.count <= 2048 else { return "/" }
+        let dangerous = raw.unicodeScalars.contains { scalar in
+            scalar == "\\" || scalar.properties.isWhitespace || scalar.properties.generalCategory == .control
+                || scalar.properties.generalCategory == .format
+        }
+        guard !dangerous, !raw.hasPrefix("//"), !raw.lowercased().contains("%5c"), !raw.lowercased().hasPrefix("/%2f") else { return "/" }
         return raw
     }
 }

@@ -16,9 +16,15 @@ public struct WebhookDeliverer: Service {
     let interval: Duration
     let logger: Logger
 
-    public init(store: Store, client: HTTPClient = .shared, interval: Duration = .seconds(2), logger: Logger = Logger(label: "corridor.webhooks")) {
+    public init(store: Store, client: HTTPClient = WebhookDeliverer.client, interval: Duration = .seconds(2),
+                logger: Logger = Logger(label: "corridor.webhooks")) {
         (self.store, self.client, self.interval, self.logger) = (store, client, interval, logger)
     }
+
+    /// A client that never follows redirects: a receiver could otherwise bounce a signed POST to an
+    /// address inside the network that the target check refused.
+    public static let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup,
+                                          configuration: HTTPClient.Configuration(redirectConfiguration: .disallow))
 
     /// Polls until the server shuts down: a graceful shutdown (SIGTERM) cancels the loop, so the
     /// process stops as promptly as the HTTP server does. Undelivered events wait in the outbox.
@@ -55,6 +61,14 @@ public struct WebhookDeliverer: Service {
     }
 
     private func post(_ due: WebhookOutbox.Due, at time: Int64) async -> (Int?, String?) {
+        // Checked again now, after resolving the name: it may point inward since registration.
+        do {
+            let targets = store.webhooks.targets
+            let (_, host) = try targets.checkedURL(due.url)
+            if !targets.isAllowedAnyway(host) { try targets.check(try await HostResolver.addresses(of: host), host: host) }
+        } catch {
+            return (nil, "refused: \((error as? DomainError)?.message ?? "the receiver's address could not be checked")")
+        }
         let body = Data(due.payload.utf8)
         var request = HTTPClientRequest(url: due.url)
         request.method = .POST

@@ -5,6 +5,8 @@ import SQLKit
 /// Webhook subscriptions of organisations: a URL and a secret shared with the receiver.
 public struct WebhookRepository: Sendable {
     let database: Database
+    /// Where receivers may be; the deliverer checks each delivery against it again.
+    public let targets: WebhookTargets
 
     public struct Webhook: Sendable, Codable, Equatable {
         public var id: Int64
@@ -20,7 +22,8 @@ public struct WebhookRepository: Sendable {
 
     public func register(org: String, url rawURL: String, by actor: Actor) async throws -> Webhook {
         try Policy.authorize(actor, .manageWebhooks, .organisation(code: org.uppercased()))
-        let url = try WebhookRules.checkedURL(rawURL)
+        let (url, host) = try targets.checkedURL(rawURL)
+        if !targets.isAllowedAnyway(host) { try targets.check(try await HostResolver.addresses(of: host), host: host) }
         let secret = Secrets.randomToken(prefix: "whsec_", bytes: 32)
         let now = UnixTime.now()
         let id = try await database.transaction { db -> Int64 in

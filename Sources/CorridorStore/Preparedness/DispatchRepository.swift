@@ -50,7 +50,13 @@ public struct DispatchRepository: Sendable {
         }
         let id = try await database.transaction { db -> Int64 in
             guard let organisation = try await OrganisationRepository.find(code: org, on: db) else { throw DomainError.notFound("no organisation \(org)") }
-            guard let site = try await db.raw("SELECT id, code, country FROM sites WHERE id = \(bind: input.siteId)").first() else {
+            // A site the caller may not see in detail, where the organisation holds nothing, gets
+            // the same answer as one that does not exist.
+            let holds = try await db.raw("""
+                SELECT 1 AS held FROM stock_lines WHERE site_id = \(bind: input.siteId) AND owner_org_id = \(bind: organisation.id) LIMIT 1
+                """).first() != nil
+            guard let site = try await SiteRepository.find(id: input.siteId, on: db),
+                  holds || StockVisibility(for: actor).seesDetail(of: site) else {
                 throw DomainError.notFound("no site \(input.siteId)")
             }
             guard let item = try await db.raw("SELECT * FROM items WHERE code = \(bind: input.itemCode.uppercased())").first().map(ItemRepository.item) else {
@@ -68,7 +74,7 @@ public struct DispatchRepository: Sendable {
                 """).all()
             let available = try lines.reduce(Quantity.zero) { $0 + Quantity(milli: try $1.int64("quantity_milli")) }
             guard quantity <= available else {
-                throw DomainError.conflict("\(org) has \(available) \(item.unit) of \(item.code) available at \(try site.string("code")); \(quantity) asked",
+                throw DomainError.conflict("\(org) has \(available) \(item.unit) of \(item.code) available at \(site.code); \(quantity) asked",
                                            [Problem(field: "quantity", problem: "at most \(available)")])
             }
             let emergency = try await db.raw("SELECT * FROM emergencies WHERE country = \(bind: destination) ORDER BY declared DESC").all()
@@ -88,7 +94,7 @@ public struct DispatchRepository: Sendable {
                     DeclarationLineInput(description: item.name, itemCode: item.code, hsCode: item.hsCode, quantity: quantity.description,
                                          unit: item.unit, grossKg: max(0.001, quantity.doubleValue * item.weightKg),
                                          value: value.description,
-                                         currency: "USD", origin: try site.string("country")),
+                                         currency: "USD", origin: site.country),
                 ])
             let declarationID = try await DeclarationRepository.insertDraft(draft, org: organisation, by: actor, today: today, at: time, on: db)
             guard let dispatchID = try await db.raw("""

@@ -94,8 +94,8 @@ public struct GapRepository: Sendable {
 
     // MARK: analysis
 
-    /// The gap analysis of a scenario for this caller: stock it may not see is not counted
-    /// (coordinators and administrators see all).
+    /// The gap analysis of a scenario for this caller: stock it may not see is not counted, and
+    /// stock it may count but not see in detail is shown without site and lines.
     public func analyse(_ scenario: Scenario, by actor: Actor, today: Day = .today()) async throws -> GapResult {
         let scenario = try scenario.validated()
         let releaseTimes = try await DeclarationRepository(database: database).releaseTimes(country: scenario.country)
@@ -134,15 +134,19 @@ public struct GapRepository: Sendable {
                            on db: any SQLDatabase) async throws -> [CandidateSource] {
         let families = Array(Set(figures.needs.map(\.family))).sorted()
         guard !families.isEmpty else { return [] }
+        // Private stock counts only for those who see it in detail; stock shared as totals counts
+        // for everyone, without its site and lines (`CandidateSource.disclosed`).
+        let detail = StockQueries.detailVisible(StockVisibility(for: actor))
         var sql: SQLQueryString = """
             SELECT s.id AS site_id, s.code AS site_code, s.country AS site_country, c.region AS site_region, s.lat, s.lon,
-                   l.item_code, i.family, i.coverage_people, i.coverage_days, l.expiry, CAST(SUM(l.quantity_milli) AS BIGINT) AS q
+                   l.item_code, i.family, i.coverage_people, i.coverage_days, l.expiry, CAST(SUM(l.quantity_milli) AS BIGINT) AS q,
+                   CASE WHEN 
             """
+        sql.appendInterpolation(detail)
+        sql.appendLiteral(" THEN 1 ELSE 0 END AS disclosed")
         sql.appendInterpolation(StockQueries.linesFrom)
-        var everything = StockVisibility(for: actor)
-        if actor.isAdmin || actor.roles.contains(where: { $0.kind == .coordinator }) { everything.everything = true }
         var visible: SQLQueryString = "(s.sharing <> 'private' OR "
-        visible.appendInterpolation(StockQueries.detailVisible(everything))
+        visible.appendInterpolation(detail)
         visible.appendLiteral(")")
         var familyList: SQLQueryString = "i.family IN ("
         familyList.appendInterpolation(binds: families)
@@ -153,7 +157,8 @@ public struct GapRepository: Sendable {
             "(s.country = \(bind: scenario.country) OR c.region = \(bind: region) OR s.tier = 'global_hub')",
         ]))
         sql.appendLiteral("""
-             GROUP BY s.id, s.code, s.country, c.region, s.lat, s.lon, l.item_code, i.family, i.coverage_people, i.coverage_days, l.expiry
+             GROUP BY s.id, s.code, s.country, c.region, s.lat, s.lon, s.sharing, holder.code, l.item_code, i.family, i.coverage_people,
+                i.coverage_days, l.expiry
             """)
         var index: Int64 = 0
         return try await db.raw(sql).all().map { row in
@@ -165,7 +170,7 @@ public struct GapRepository: Sendable {
                 itemCode: try row.string("item_code"), family: try row.string("family"), quantity: Quantity(milli: try row.int64("q")),
                 coveragePeople: try row.double("coverage_people"), coverageDays: try row.double("coverage_days"),
                 distanceKm: Geodesy.distanceKm(lat1: scenario.lat, lon1: scenario.lon, lat2: try row.double("lat"), lon2: try row.double("lon")),
-                expiry: try row.optionalString("expiry").flatMap { Day.parse($0) })
+                expiry: try row.optionalString("expiry").flatMap { Day.parse($0) }, disclosed: try row.int("disclosed") == 1)
         }
     }
 }
