@@ -105,4 +105,28 @@ import Testing
             #expect(profile["recorded"] as? Bool == true && profile["measured"] != nil)
         }
     }
+
+    /// A coordinator of Nepal may not see Oxfam's private Garissa store, so a Kenyan scenario run or
+    /// opened by that coordinator neither names nor counts it; the global coordinator's does. A saved
+    /// scenario is filtered for whoever opens it, in JSON, CSV and on its page.
+    @Test func aScenarioNeverShowsAViewerStockItMayNotSee() async throws {
+        try await TestApp.run { app, client in
+            let body = ByteBuffer(string: #"{"country":"KE","lat":-0.45,"lon":39.65,"people":2000000,"days":30,"name":"Garissa"}"#)
+            let global = try await client.execute(uri: "/api/v1/scenarios", method: .post, headers: app.headers("coordinator", json: true), body: body)
+            #expect(global.status == .created)
+            #expect(global.body.text.contains("OXF-KE-GAR"), "the global coordinator sees the private store")
+            let nepal = try await client.execute(uri: "/api/v1/scenarios", method: .post, headers: app.headers("coordinator_country", json: true),
+                                                 body: body)
+            #expect(nepal.status == .created)
+            #expect(!nepal.body.text.contains("OXF-KE-GAR"))
+            let id = try #require((try global.body.json()["scenario"] as? [String: Any])?["id"] as? Int)
+            for uri in ["/api/v1/scenarios/\(id)", "/api/v1/scenarios/\(id)?format=csv", "/preparedness/scenarios/\(id)"] {
+                let seen = try await client.execute(uri: uri, method: .get, headers: app.headers("coordinator_country")).body.text
+                #expect(!seen.contains("OXF-KE-GAR") && !seen.contains("Oxfam Garissa"), "\(uri) as Nepal's coordinator")
+                let seenByCustoms = try await client.execute(uri: uri, method: .get, headers: app.headers("customs_officer")).body.text
+                #expect(!seenByCustoms.contains("OXF-KE-GAR"), "\(uri) as Kenya's customs")
+            }
+            #expect(try await client.execute(uri: "/api/v1/scenarios/\(id)", method: .get).status == .unauthorized)
+        }
+    }
 }
