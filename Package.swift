@@ -13,6 +13,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "corridor", targets: ["corridor"]),
+        .executable(name: "corridor-bench", targets: ["corridor-bench"]),
         .library(name: "CorridorCore", targets: ["CorridorCore"]),
         .library(name: "CorridorServer", targets: ["CorridorServer"]),
     ],
@@ -23,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
         .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
         .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
+        .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.13.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
@@ -38,12 +41,17 @@ let package = Package(
             dependencies: ["CorridorCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: swiftSettings
         ),
+        // The stock import engine: byte-level reading and checking of reports, and the pipeline that
+        // hands checked rows to a sink the store implements. All unsafe code of the import is here.
+        .target(name: "CorridorIngest", dependencies: ["CorridorCore", "CorridorFormats"], swiftSettings: swiftSettings),
         .target(
             name: "CorridorStore",
             dependencies: [
-                "CorridorCore", "CorridorFormats",
+                "CorridorCore", "CorridorFormats", "CorridorIngest",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
+                // Also brings VaporCSQLite (SQLite's C API, for the import's direct connection), which has no product of its own.
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -65,6 +73,9 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             resources: [.copy("Resources/templates"), .copy("Resources/static")],
             swiftSettings: swiftSettings
@@ -72,9 +83,21 @@ let package = Package(
         .executableTarget(
             name: "corridor",
             dependencies: [
-                "CorridorServer", "CorridorStore", "CorridorCore",
+                "CorridorServer", "CorridorStore", "CorridorCore", "CorridorFormats",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Benchmarks against named baselines (docs/performance.md); not part of the user's tool.
+        .executableTarget(
+            name: "corridor-bench",
+            dependencies: [
+                "CorridorStore", "CorridorIngest", "CorridorFormats", "CorridorCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SQLKit", package: "sql-kit"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -84,12 +107,23 @@ let package = Package(
             dependencies: ["CorridorFormats", "CorridorCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "CorridorStoreTests", dependencies: ["CorridorStore", "CorridorCore", "CorridorFormats"], swiftSettings: swiftSettings),
+        .testTarget(name: "CorridorIngestTests", dependencies: ["CorridorIngest", "CorridorCore", "CorridorFormats"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CorridorStoreTests",
+            dependencies: [
+                "CorridorStore", "CorridorCore", "CorridorFormats", "CorridorIngest",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "CorridorServerTests",
             dependencies: [
                 "CorridorServer", "CorridorStore", "CorridorCore", "CorridorFormats",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),

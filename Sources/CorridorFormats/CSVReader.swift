@@ -10,7 +10,7 @@ public struct CSVReader: TabularReader {
     public private(set) var separator: UInt8
 
     // A class so that the buffer and file handle have one owner that can clean up in deinit.
-    let parser: CSVParser
+    package let parser: CSVParser
 
     public init(url: URL) throws {
         try self.init(url: url, chunkSize: Self.defaultChunkSize)
@@ -50,7 +50,7 @@ private let quote: UInt8 = 0x22
 private let lineFeed: UInt8 = 0x0A
 private let carriageReturn: UInt8 = 0x0D
 
-final class CSVParser {
+package final class CSVParser {
     private enum Terminator { case separator, record }
 
     /// A record longer than this is almost always an unterminated quote swallowing the rest of the
@@ -59,7 +59,7 @@ final class CSVParser {
     /// Excel's column limit; a record of endless separators would otherwise grow without bound.
     static let maxColumns = 16_384
 
-    let separator: UInt8
+    package let separator: UInt8
     private let input: ByteChunks
     private var recordNumber = 0
     private var swallowLineFeed = false
@@ -85,17 +85,17 @@ final class CSVParser {
 
     /// A parser of records already split off another one's input (`takeQuoteFreeRecords`), to be
     /// read on another thread; its record numbers count from 1 within them.
-    init(borrowing bytes: UnsafeMutableBufferPointer<UInt8>, separator: UInt8) {
+    package init(borrowing bytes: UnsafeMutableBufferPointer<UInt8>, separator: UInt8) {
         input = ByteChunks(borrowing: bytes)
         self.separator = separator
     }
 
     /// The number of the last record read (blank ones included).
-    var recordsRead: Int { recordNumber }
+    package var recordsRead: Int { recordNumber }
 
     /// Numbers the records read from now on from 1, for a caller that hands runs of records to
     /// other parsers and so counts records itself.
-    func restartNumbering() {
+    package func restartNumbering() {
         recordNumber = 0
     }
 
@@ -104,7 +104,7 @@ final class CSVParser {
         return record.row(number: recordNumber)
     }
 
-    func nextFields(_ body: (TabularFields) throws -> Void) throws -> Bool {
+    package func nextFields(_ body: (TabularFields) throws -> Void) throws -> Bool {
         if failure == nil, let fieldCount = scanPlainRecord() {
             try body(TabularFields(number: recordNumber, count: fieldCount, base: input.base, bounds: plainBounds.pointer))
             return true
@@ -181,7 +181,7 @@ final class CSVParser {
     /// read by a parser of their own on another thread. Their records are not counted here.
     /// Returns nil, having moved nothing, when the next record has a quote or is longer than
     /// `capacity`: read it with `nextFields`, then ask again.
-    func takeQuoteFreeRecords(into destination: UnsafeMutablePointer<UInt8>, capacity: Int) throws -> Int? {
+    package func takeQuoteFreeRecords(into destination: UnsafeMutablePointer<UInt8>, capacity: Int) throws -> Int? {
         if let failure { throw failure }
         guard !swallowLineFeed else { return nil }
         // What is buffered, then straight from the file: reading through the buffer would copy

@@ -4,11 +4,11 @@ public struct TabularFields {
     /// The record's row number, as in `TabularRow.number`.
     public let number: Int
     public let count: Int
-    let base: UnsafePointer<UInt8>
+    package let base: UnsafePointer<UInt8>
     /// Field `i` is `base[bounds[2i] ..< bounds[2i + 1]]`.
-    let bounds: UnsafePointer<Int>
+    package let bounds: UnsafePointer<Int>
 
-    init(number: Int, count: Int, base: UnsafePointer<UInt8>, bounds: UnsafePointer<Int>) {
+    package init(number: Int, count: Int, base: UnsafePointer<UInt8>, bounds: UnsafePointer<Int>) {
         (self.number, self.count, self.base, self.bounds) = (number, count, base, bounds)
     }
 

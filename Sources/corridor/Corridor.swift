@@ -10,7 +10,7 @@ struct Corridor: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "corridor",
         abstract: "Pre-positioned emergency stock, relief customs facilitation and preparedness.",
-        subcommands: [Serve.self, Migrate.self, Demo.self, Users.self, Orgs.self, Tokens.self, Import.self, Export.self, Bench.self, Audit.self, Gap.self])
+        subcommands: [Serve.self, Migrate.self, Demo.self, Users.self, Orgs.self, Tokens.self, Import.self, Export.self, Audit.self, Gap.self])
 }
 
 /// `--database` on every command that touches data; falls back to CORRIDOR_DATABASE_URL, then ./corridor.sqlite.

@@ -121,21 +121,25 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     }
 
     /// "YYYY-MM-DD" read straight from its ten bytes, the shape of nearly every date in a report.
-    static func isoFast(_ raw: String) -> Day? {
-        raw.utf8.withContiguousStorageIfAvailable(iso) ?? nil
-    }
+    static func isoFast(_ raw: String) -> Day? { iso(raw.utf8) }
 
-    /// Exactly YYYY-MM-DD and a real calendar day, from UTF-8 bytes; nil for anything else.
-    @inline(__always)
-    static func iso(_ b: UnsafeBufferPointer<UInt8>) -> Day? {
-        guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D else { return nil }
-        func digit(_ index: Int) -> Int? {
-            let value = Int(b[index]) &- 0x30
-            return value >= 0 && value <= 9 ? value : nil
+    /// Exactly YYYY-MM-DD and a real calendar day, from UTF-8 bytes; nil for anything else. The
+    /// import engine reads cells in place with it, so it is inlinable for their byte buffers.
+    @inlinable
+    public static func iso<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Day? {
+        guard bytes.count == 10 else { return nil }
+        var year = 0, month = 0, day = 0, position = 0
+        for byte in bytes {
+            if position == 4 || position == 7 {
+                guard byte == 0x2D else { return nil }
+            } else {
+                let digit = Int(byte) &- 0x30
+                guard digit >= 0, digit <= 9 else { return nil }
+                if position < 4 { year = year * 10 + digit } else if position < 7 { month = month * 10 + digit } else { day = day * 10 + digit }
+            }
+            position += 1
         }
-        guard let y0 = digit(0), let y1 = digit(1), let y2 = digit(2), let y3 = digit(3),
-              let m0 = digit(5), let m1 = digit(6), let d0 = digit(8), let d1 = digit(9) else { return nil }
-        return Day(year: y0 * 1000 + y1 * 100 + y2 * 10 + y3, month: m0 * 10 + m1, day: d0 * 10 + d1)
+        return Day(year: year, month: month, day: day)
     }
 
     /// A spreadsheet serial date (XLSX stores dates as numbers of days since 1899-12-30).

@@ -48,14 +48,16 @@ public struct Quantity: Sendable, Hashable, Comparable, Codable, CustomStringCon
         try container.encode(description)
     }
 
-    /// 1 to 15 ASCII digits and nothing else, from UTF-8 bytes; nil for any other form.
-    @inline(__always)
-    static func wholeUnits(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
-        guard (1...15).contains(bytes.count) else { return nil }
+    /// 1 to 15 ASCII digits and nothing else, from UTF-8 bytes; nil for any other form. The import
+    /// engine reads cells in place with it, so it is inlinable for their byte buffers.
+    @inlinable
+    public static func wholeUnits<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Int64? {
+        let count = bytes.count
+        guard count >= 1, count <= 15 else { return nil }
         var value: Int64 = 0
         for byte in bytes {
             guard byte >= 0x30, byte <= 0x39 else { return nil }
-            value = value * 10 + Int64(byte - 0x30)
+            value = value &* 10 &+ Int64(byte &- 0x30)
         }
         return value
     }
@@ -65,7 +67,7 @@ public struct Quantity: Sendable, Hashable, Comparable, Codable, CustomStringCon
     /// 1.234 or 1234 and is refused with a message saying so.
     public static func parse(_ raw: String) -> Result<Quantity, QuantityProblem> {
         // Most cells are plain whole numbers: read them straight from the bytes.
-        if let units = raw.utf8.withContiguousStorageIfAvailable(wholeUnits) ?? nil { return .success(Quantity(units: units)) }
+        if let units = wholeUnits(raw.utf8) { return .success(Quantity(units: units)) }
         var text = raw.trimmedCell
         guard !text.isEmpty else { return .failure(.empty) }
         var negative = false

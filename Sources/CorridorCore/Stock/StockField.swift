@@ -52,7 +52,7 @@ public struct StockCells: Sendable, Equatable, Sequence {
 
 extension StockField {
     /// The field's place in `StockCells`.
-    var position: Int {
+    package var position: Int {
         switch self {
         case .orgCode: 0
         case .orgName: 1

@@ -3,7 +3,7 @@ import Foundation
 extension StockRowChecker {
     /// A row names a site by code or name; a site the organisation does not have yet is created
     /// when the row also gives its country and coordinates.
-    static func resolveSite(_ text: (StockField) -> String?, context: StockReportContext,
+    package static func resolveSite(_ text: (StockField) -> String?, context: StockReportContext,
                             fail: (StockField, String) -> Void, warn: (StockField, String) -> Void) -> SiteReference? {
         let code = text(.siteCode), name = text(.siteName)
         var country: StockReportContext.KnownCountry?
@@ -72,7 +72,7 @@ public enum FormulaCells {
 
     /// `=`, `+`, `-` or `@`: what a spreadsheet reads as the start of a formula.
     @inline(__always)
-    static func startsLikeFormula(_ first: UInt8) -> Bool {
+    package static func startsLikeFormula(_ first: UInt8) -> Bool {
         first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40
     }
 }

@@ -44,6 +44,12 @@ public struct CheckedStockRow: Sendable, Equatable {
     public var expiry: Day?
     public var batch: String?
     public var reportedAt: Day
+
+    package init(site: SiteReference, itemCode: String, ownerOrg: String, quantity: Quantity, status: StockStatus, expiry: Day?,
+                 batch: String?, reportedAt: Day) {
+        (self.site, self.itemCode, self.ownerOrg, self.quantity) = (site, itemCode, ownerOrg, quantity)
+        (self.status, self.expiry, self.batch, self.reportedAt) = (status, expiry, batch, reportedAt)
+    }
 }
 
 /// The rules for one stock report row. Every problem of the row is reported, not just the first;
@@ -54,6 +60,12 @@ public enum StockRowChecker {
         public var problems: [Problem]
         public var warnings: [Problem]
     }
+
+    /// Stock past its expiry is reported with a warning: it may no longer be usable.
+    package static func hasExpired(_ expiry: Day, today: Day) -> Bool { expiry < today }
+
+    /// A report cannot describe stock on a day that has not come yet.
+    package static func isInFuture(_ reported: Day, today: Day) -> Bool { reported > today }
 
     /// - Parameter memo: verdicts remembered from earlier rows of the same report and context;
     ///   the outcome is the same with or without it (without, a fresh one serves this row).
@@ -102,13 +114,13 @@ public enum StockRowChecker {
             guard let day = parseDay(raw, context: context) else {
                 fail(.expiryDate, "'\(raw)' is not a date: write it as YYYY-MM-DD"); return nil
             }
-            if day < context.today { warn(.expiryDate, "expired on \(day)") }
+            if hasExpired(day, today: context.today) { warn(.expiryDate, "expired on \(day)") }
             return day
         }
         var reportedAt = context.today
         if let raw = text(.reportedDate) {
             if let day = parseDay(raw, context: context) {
-                if day > context.today { fail(.reportedDate, "\(day) is in the future") } else { reportedAt = day }
+                if isInFuture(day, today: context.today) { fail(.reportedDate, "\(day) is in the future") } else { reportedAt = day }
             } else {
                 fail(.reportedDate, "'\(raw)' is not a date: write it as YYYY-MM-DD")
             }
@@ -141,7 +153,7 @@ public enum StockRowChecker {
         return Outcome(row: row, problems: [], warnings: warnings)
     }
 
-    static func resolveItem(_ code: String?, _ name: String?, context: StockReportContext,
+    package static func resolveItem(_ code: String?, _ name: String?, context: StockReportContext,
                                     fail: (StockField, String) -> Void) -> Item? {
         if let code {
             let key = code.uppercased()
@@ -182,7 +194,7 @@ public enum StockRowChecker {
             ?? (context.acceptsSerialDates ? Day.fromSpreadsheetSerial(raw) : nil)
     }
 
-    static func resolveOwner(_ code: String?, _ name: String?, context: StockReportContext,
+    package static func resolveOwner(_ code: String?, _ name: String?, context: StockReportContext,
                                      fail: (StockField, String) -> Void) -> String {
         if let code {
             if context.organisations.contains(code.uppercased()) { return code.uppercased() }

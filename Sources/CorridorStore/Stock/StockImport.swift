@@ -33,7 +33,7 @@ public struct StockImportReport: Sendable, Codable {
     public var sitesCreated: [String]
     public var ignoredColumns: [String]
     public var warningCount: Int
-    /// The first warnings (all of them up to `StockImporter.listLimit`).
+    /// The first warnings (all of them up to `StockImportTally.listLimit`).
     public var warnings: [Problem]
     public var reportID: Int64?
 

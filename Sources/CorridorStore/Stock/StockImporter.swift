@@ -1,5 +1,6 @@
 import CorridorCore
 import CorridorFormats
+import CorridorIngest
 import Foundation
 import SQLKit
 
@@ -11,29 +12,31 @@ public struct StockImporter: Sendable {
     /// Lines an import writes before it considers rebuilding the `stock_lines` indexes at the end
     /// instead of updating them row by row (SQLite; see `StockLineIndexes`).
     var indexRebuildThreshold = 10_000
-    static let listLimit = 1000
     static let batchSize = 500
 
-    /// - Parameter progress: called with the number of data rows checked so far, every 10,000 rows.
+    /// - Parameter progress: called with the number of data rows checked so far, about every 10,000 rows.
     public func run<Reader: TabularReader>(_ reader: inout Reader, _ request: StockImportRequest, by actor: Actor,
                                            progress: (@Sendable (Int) -> Void)? = nil) async throws -> StockImportReport {
         let orgCode = request.org.uppercased()
         try Policy.authorize(actor, .importStock, .organisation(code: orgCode))
         let scanner = try StockReportScanner(reader)
-        if request.dryRun { return try await validate(scanner, request, org: orgCode, progress: progress) }
+        if request.dryRun {
+            let (org, context) = try await database.read { db in
+                let org = try await OrganisationRepository.require(code: orgCode, on: db)
+                return (org, try await Self.context(for: org, request: request, on: db))
+            }
+            let tally = try await StockImportPipeline.run(scanner, context: context, sink: nil, progress: progress)
+            return Self.report(request, org: org, layout: scanner.layout, tally: tally, lines: tally.lines,
+                               sitesReplaced: tally.existingSites.count, sitesCreated: tally.newSites, reportID: nil)
+        }
         return try await database.transaction(driver: { db, driver in
             let org = try await OrganisationRepository.require(code: orgCode, on: db)
             let context = try await Self.context(for: org, request: request, on: db)
-            var writer = StockLineWriter(db: db, driver: driver, org: org, actor: actor, fileName: request.fileName,
+            let writer = StockLineWriter(db: db, driver: driver, org: org, actor: actor, fileName: request.fileName,
                                          indexRebuildThreshold: indexRebuildThreshold)
             try await writer.begin()
             do {
-                var tally = StockImportTally(countsSites: false)
-                while let row = try scanner.next(against: context) {
-                    if tally.add(row), let checked = row.checked { try await writer.add(checked) }
-                    if tally.rowsRead % 10_000 == 0 { progress?(tally.rowsRead) }
-                }
-                if let refusal = tally.refusal(headerRow: scanner.layout.headerRow) { throw refusal }
+                let tally = try await StockImportPipeline.run(scanner, context: context, sink: writer, progress: progress)
                 try await writer.finish(rowsRead: tally.rowsRead, warnings: tally.warningCount)
                 return Self.report(request, org: org, layout: scanner.layout, tally: tally, lines: writer.linesWritten,
                                    sitesReplaced: writer.replacedSites.count, sitesCreated: writer.createdSites,
@@ -46,38 +49,12 @@ public struct StockImporter: Sendable {
         }, foreignKeysAlreadyChecked: true)
     }
 
-    /// A dry run writes nothing: it checks every row on every core (`StockReportScanner.checkAll`)
-    /// and reports what an import would write.
-    private func validate(_ scanner: StockReportScanner, _ request: StockImportRequest, org orgCode: String,
-                          progress: (@Sendable (Int) -> Void)?) async throws -> StockImportReport {
-        let (org, context) = try await database.read { db in
-            let org = try await OrganisationRepository.require(code: orgCode, on: db)
-            return (org, try await Self.context(for: org, request: request, on: db))
-        }
-        var tally = StockImportTally(countsSites: true)
-        try scanner.checkAll(against: context) { row in
-            _ = tally.add(row)
-            if tally.rowsRead % 10_000 == 0 { progress?(tally.rowsRead) }
-        }
-        if let refusal = tally.refusal(headerRow: scanner.layout.headerRow) { throw refusal }
-        return Self.report(request, org: org, layout: scanner.layout, tally: tally, lines: tally.lines,
-                           sitesReplaced: tally.existingSites.count, sitesCreated: tally.newSites, reportID: nil)
-    }
-
     private static func report(_ request: StockImportRequest, org: Organisation, layout: StockReportLayout, tally: StockImportTally,
                                lines: Int, sitesReplaced: Int, sitesCreated: [String], reportID: Int64?) -> StockImportReport {
         StockImportReport(org: org.code, fileName: request.fileName, dryRun: request.dryRun, usesHXL: layout.usesHXL,
                           rowsRead: tally.rowsRead, linesWritten: lines, sitesReplaced: sitesReplaced, sitesCreated: sitesCreated,
                           ignoredColumns: layout.ignored, warningCount: tally.warningCount, warnings: tally.warnings,
                           reportID: reportID)
-    }
-
-    /// The context an import of `org` would check rows against, for benchmarks of checking alone.
-    public static func benchmarkContext(org: String, store: Store, today: Day) async throws -> StockReportContext {
-        try await store.database.read { db in
-            let organisation = try await OrganisationRepository.require(code: org, on: db)
-            return try await context(for: organisation, request: StockImportRequest(org: org, fileName: "", today: today), on: db)
-        }
     }
 
     /// Everything the row checks need, read once.

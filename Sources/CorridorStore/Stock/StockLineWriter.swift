@@ -1,12 +1,13 @@
 import CorridorCore
+import CorridorIngest
 import Foundation
 import SQLKit
 import SQLiteKit
 
-/// Writes checked rows inside the import's transaction: creates new sites once, clears the
-/// organisation's previous stock at each site the first time the report names it, and inserts
-/// lines in multi-row batches.
-struct StockLineWriter {
+/// The import's sink: writes checked rows inside the import's transaction, creates new sites
+/// once, clears the organisation's previous stock at each site the first time the report names
+/// it, and inserts lines in multi-row batches.
+final class StockLineWriter: StockSink {
     let db: any SQLDatabase
     let org: Organisation
     let actor: Actor
@@ -52,7 +53,7 @@ struct StockLineWriter {
         }
     }
 
-    mutating func begin() async throws {
+    func begin() async throws {
         guard let id = try await db.raw("""
             INSERT INTO stock_reports (org_id, file_name, rows_read, lines, sites_created, warnings, created_by, created_at)
             VALUES (\(bind: org.id), \(bind: fileName), 0, 0, 0, 0, \(bind: actor.userID), \(bind: UnixTime.now()))
@@ -62,7 +63,14 @@ struct StockLineWriter {
         orgIDs[org.code] = org.id
     }
 
-    mutating func add(_ row: CheckedStockRow) async throws {
+    func write(_ rows: inout [StockReportScanner.Row]) async throws {
+        for index in rows.indices {
+            guard let row = rows[index].checked else { continue }
+            try await add(row)
+        }
+    }
+
+    private func add(_ row: CheckedStockRow) async throws {
         let owner = row.ownerOrg == lastOwner.code ? lastOwner.id : try await orgID(row.ownerOrg)
         switch row.site {
         case .existing(let id):
@@ -91,22 +99,15 @@ struct StockLineWriter {
                 waiting.append((site.code, owner, row))
             }
         }
-        if isBatchFull() { try await flush() }
+        if isBatchFull { try await flush() }
     }
 
-    /// Mutating, though it changes nothing: read from the async `add`, a getter took a copy of
-    /// the whole writer on every row (a retain and a release per field).
-    private mutating func isBatchFull() -> Bool {
-        bufferedLines + waiting.count >= StockImporter.batchSize
-    }
+    private var isBatchFull: Bool { bufferedLines + waiting.count >= StockImporter.batchSize }
 
-    mutating func finish(rowsRead: Int, warnings: Int) async throws {
+    func finish(rowsRead: Int, warnings: Int) async throws {
         try await flush()
         try await drain()
-        if var rebuilt = indexes {
-            try await rebuilt.restore(org: org.id, report: reportID, on: db)
-            indexes = rebuilt
-        }
+        try await indexes?.restore(org: org.id, report: reportID, on: db)
         try await db.raw("""
             UPDATE stock_reports SET rows_read = \(bind: rowsRead), lines = \(bind: linesWritten),
                 sites_created = \(bind: createdSites.count), warnings = \(bind: warnings)
@@ -116,11 +117,11 @@ struct StockLineWriter {
 
     /// Waits for the statement in flight; needed before anything else runs on the connection,
     /// and before the transaction ends on any path.
-    mutating func drain() async throws {
+    func drain() async throws {
         try await sqliteLines?.drain()
     }
 
-    private mutating func append(_ row: CheckedStockRow, site: Int64, owner: Int64) {
+    private func append(_ row: CheckedStockRow, site: Int64, owner: Int64) {
         guard sqliteLines != nil else {
             lines.append([site, owner, org.id, row.quantity.milli, row.status.rawValue, row.expiry?.description,
                           row.batch, row.reportedAt.description, reportID, row.itemCode])
@@ -138,7 +139,7 @@ struct StockLineWriter {
         sqliteLines!.append(.text(row.itemCode))
     }
 
-    private mutating func flush() async throws {
+    private func flush() async throws {
         guard bufferedLines + waiting.count > 0 else { return }
         if !waiting.isEmpty {
             try await insertPendingSites()
@@ -152,15 +153,14 @@ struct StockLineWriter {
             try await BulkInsert.insert(into: "stock_lines", columns: Self.columns, rows: lines, on: db)
             lines.removeAll(keepingCapacity: true)
         }
-        if var considered = indexes, considered.shouldDrop(linesWritten: linesWritten) {
+        if indexes?.shouldDrop(linesWritten: linesWritten) == true {
             try await drain()
-            try await considered.dropIfLarge(linesWritten: linesWritten, on: db)
-            indexes = considered
+            try await indexes?.dropIfLarge(linesWritten: linesWritten, on: db)
         }
     }
 
     /// New sites share only totals by sector until their organisation decides otherwise.
-    private mutating func insertPendingSites() async throws {
+    private func insertPendingSites() async throws {
         guard !pendingSites.isEmpty else { return }
         try await drain()
         let now = UnixTime.now()
@@ -176,7 +176,7 @@ struct StockLineWriter {
         pendingSites.removeAll(keepingCapacity: true)
     }
 
-    private mutating func orgID(_ code: String) async throws -> Int64 {
+    private func orgID(_ code: String) async throws -> Int64 {
         if let id = orgIDs[code] {
             lastOwner = (code, id)
             return id

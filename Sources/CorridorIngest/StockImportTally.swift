@@ -1,18 +1,19 @@
 import CorridorCore
 import CorridorFormats
 
-/// Counts a report's rows as they are checked: problems and warnings (the first
-/// `StockImporter.listLimit` of each listed), repeated rows, and, for a dry run, the lines and
-/// sites an import would write. The import and the dry run tally alike, so their reports agree.
-struct StockImportTally {
-    private(set) var rowsRead = 0
-    private(set) var problemCount = 0
-    private(set) var problems: [Problem] = []
-    private(set) var warningCount = 0
-    private(set) var warnings: [Problem] = []
-    private(set) var lines = 0
-    private(set) var existingSites = Set<Int64>()
-    private(set) var newSites: [String] = []
+/// Counts a report's rows as they are checked: problems and warnings (the first `listLimit` of
+/// each listed), repeated rows, and, for a dry run, the lines and sites an import would write.
+/// The import and the dry run tally alike, so their reports agree.
+public struct StockImportTally {
+    public static let listLimit = 1000
+    public private(set) var rowsRead = 0
+    public private(set) var problemCount = 0
+    public private(set) var problems: [Problem] = []
+    public private(set) var warningCount = 0
+    public private(set) var warnings: [Problem] = []
+    public private(set) var lines = 0
+    public private(set) var existingSites = Set<Int64>()
+    public private(set) var newSites: [String] = []
     private var newSiteCodes = Set<String>()
     /// New-site objects already counted, held so that their identities are not reused.
     private var newSiteObjects: [ObjectIdentifier: NewSite] = [:]
@@ -38,11 +39,11 @@ struct StockImportTally {
         rowsRead += 1
         if !row.warnings.isEmpty {
             warningCount += row.warnings.count
-            if warnings.count < StockImporter.listLimit { warnings += row.warnings.prefix(StockImporter.listLimit - warnings.count) }
+            if warnings.count < Self.listLimit { warnings += row.warnings.prefix(Self.listLimit - warnings.count) }
         }
         if !row.problems.isEmpty {
             problemCount += row.problems.count
-            if problems.count < StockImporter.listLimit { problems += row.problems.prefix(StockImporter.listLimit - problems.count) }
+            if problems.count < Self.listLimit { problems += row.problems.prefix(Self.listLimit - problems.count) }
         }
         guard row.passed, problemCount == 0 else { return false }
         let full = seen.count >= duplicateWindow
@@ -72,12 +73,12 @@ struct StockImportTally {
 
     private mutating func warn(_ warning: Problem) {
         warningCount += 1
-        if warnings.count < StockImporter.listLimit { warnings.append(warning) }
+        if warnings.count < Self.listLimit { warnings.append(warning) }
     }
 
     /// Why nothing may be written: every problem listed (and how many more there were), or a
     /// file with no data rows.
-    func refusal(headerRow: Int) -> DomainError? {
+    public func refusal(headerRow: Int) -> DomainError? {
         if problemCount > 0 {
             var listed = problems
             if problemCount > listed.count { listed.append(Problem(problem: "\(problemCount - listed.count) more problems not listed")) }

@@ -1,4 +1,5 @@
 import CorridorCore
+@testable import CorridorIngest
 import Testing
 
 /// The quick check is only a shortcut: it accepts a row only when the full check accepts it with

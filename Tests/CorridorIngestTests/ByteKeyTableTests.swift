@@ -1,5 +1,6 @@
 import Testing
-@testable import CorridorCore
+import CorridorCore
+@testable import CorridorIngest
 
 @Suite struct ByteKeyTableTests {
     static func find(_ table: ByteKeyTable<Int>, _ key: [UInt8], hash: UInt64? = nil) -> Int? {

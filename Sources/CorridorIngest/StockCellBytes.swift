@@ -1,3 +1,5 @@
+import CorridorCore
+
 /// A row's cells by field, seen in place in the reader's buffer, for `StockRowChecker.quickCheck`.
 /// Borrowed: valid only while the reader's record is. Small (two pointers and a column map), as it
 /// is made for every row and passed down several calls.

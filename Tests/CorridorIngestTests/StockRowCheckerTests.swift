@@ -1,4 +1,5 @@
 import CorridorCore
+@testable import CorridorIngest
 import Foundation
 import Testing
 

@@ -1,3 +1,5 @@
+import CorridorCore
+
 /// A hash table keyed by byte strings that is asked with borrowed bytes, so a caller that sees
 /// the same few thousand cell values a million times never copies them or makes a `String` to
 /// ask. Open addressing, linear probing. A slot is four bytes, the entry's index and 16 bits of

@@ -5,13 +5,13 @@ import CorridorStore
 import Foundation
 import SQLKit
 
-/// `corridor bench gap`: one scenario's gap analysis over a large stock, against the least any
+/// `corridor-bench gap`: one scenario's gap analysis over a large stock, against the least any
 /// analysis must read — the plain aggregate of quantity by item and site.
 struct GapBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gap",
         abstract: "Time a gap analysis over a synthetic stock and compare with SELECT item, site, SUM(quantity) GROUP BY item, site.",
-        discussion: "Build with -c release. Reuses --dir's bench.sqlite when it already holds the stock (e.g. after `bench import`).")
+        discussion: "Build with -c release. Reuses --dir's bench.sqlite when it already holds the stock (e.g. after `corridor-bench import`).")
     @Option(help: "Rows of synthetic stock.") var rows = 1_000_000
     @Option(help: "Sites the rows are spread over.") var sites = 10_000
     @Option(help: "Working folder (default: a new temporary folder).") var dir: String?
@@ -21,7 +21,7 @@ struct GapBench: AsyncParsableCommand {
         let folder = URL(fileURLWithPath: dir ?? FileManager.default.temporaryDirectory.appendingPathComponent("corridor-bench-\(UUID().uuidString)").path)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let dbPath = folder.appendingPathComponent("bench.sqlite").path
-        let store = try await Store.open(.sqlite(path: dbPath), logger: CLI.logger)
+        let store = try await Store.open(.sqlite(path: dbPath), logger: CorridorBench.logger)
         let lines = try await store.database.read { db in try await db.raw("SELECT COUNT(*) AS n FROM stock_lines").first()?.decode(column: "n", as: Int.self) ?? 0 }
         if lines < rows {
             print("loading \(rows) synthetic stock rows over \(sites) sites…")
@@ -48,16 +48,16 @@ struct GapBench: AsyncParsableCommand {
             groups = try await store.database.read { db in
                 try await db.raw("SELECT item_code, site_id, SUM(quantity_milli) AS q FROM stock_lines GROUP BY item_code, site_id").all().count
             }
-            aggregate = min(aggregate, Bench.ImportBench.seconds(ContinuousClock.now - start))
+            aggregate = min(aggregate, Measure.seconds(ContinuousClock.now - start))
             let gapStart = ContinuousClock.now
             result = try await store.gaps.analyse(Scenario(country: "KE", lat: -1.29, lon: 36.82, people: 5_000_000, days: 30), by: .console)
-            analysis = min(analysis, Bench.ImportBench.seconds(ContinuousClock.now - gapStart))
+            analysis = min(analysis, Measure.seconds(ContinuousClock.now - gapStart))
         }
         await store.close()
         let used = result?.needs.reduce(0) { $0 + $1.sources.count } ?? 0
         print(String(format: "SQL aggregate (item, site): %d groups in %.3f s", groups, aggregate))
         print(String(format: "gap analysis (KE, 5,000,000 people, 30 days): %d sources used in %.3f s", used, analysis))
         print(String(format: "gap analysis / aggregate = %.2f× (target ≤ 2×)", analysis / aggregate))
-        print("peak RSS: \(Bench.ImportBench.peakRSSMegabytes()) MB")
+        print("peak RSS: \(Measure.peakRSSMegabytes()) MB")
     }
 }

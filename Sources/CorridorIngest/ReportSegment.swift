@@ -1,4 +1,5 @@
 import CorridorCore
+import CorridorFormats
 import Foundation
 
 /// A run of a CSV report's records, split off the reader and checked on a worker thread, and its
@@ -6,7 +7,7 @@ import Foundation
 /// end at every line feed) and read by a parser of their own; records with a quote are read one
 /// by one by the reader and copied, as their ends cannot be found unread.
 /// Row numbers within a segment count from 1; `deliver` makes them the file's.
-/// Handed between threads only through a dispatch queue and `done`, hence `@unchecked Sendable`.
+/// Handed between threads only through a dispatch queue and `checked`, hence `@unchecked Sendable`.
 final class ReportSegment: @unchecked Sendable {
     /// Large enough that handing a segment over costs nothing next to reading it, small enough
     /// that the segments in flight stay a few megabytes.
@@ -27,7 +28,8 @@ final class ReportSegment: @unchecked Sendable {
     private var recordCount = 0
     /// What stopped reading, after the rows before it.
     private var failure: TabularError?
-    private let done = DispatchSemaphore(value: 0)
+    /// Signalled when a worker has checked the segment.
+    let checked = CheckSignal()
 
     init(byteCapacity: Int = defaultByteCapacity) {
         self.byteCapacity = byteCapacity
@@ -41,6 +43,7 @@ final class ReportSegment: @unchecked Sendable {
     /// be read on ends the segment: its rows come first, then the failure.
     func take(from parser: CSVParser) -> Bool {
         failure = nil
+        checked.reset()
         separator = parser.separator
         do {
             if let count = try parser.takeQuoteFreeRecords(into: bytes, capacity: byteCapacity) {
@@ -73,7 +76,7 @@ final class ReportSegment: @unchecked Sendable {
     /// True when reading must stop after this segment.
     var failed: Bool { failure != nil }
 
-    /// Reads (unless already read) and checks the records; then signals `done`.
+    /// Reads (unless already read) and checks the records; then signals `checked`.
     func check(with checker: RowChecker) {
         var rows = self.rows
         self.rows = []
@@ -92,33 +95,28 @@ final class ReportSegment: @unchecked Sendable {
             recordCount = 0
         }
         self.rows = rows
-        done.signal()
+        checked.signal()
     }
 
-    /// Waits for the check, then hands each row on with the file's row numbers (those of the
+    /// Awaits the check, then hands the rows on with the file's row numbers (those of the
     /// segment plus `lastRowBefore`) and throws what stopped reading, if anything did.
     /// Returns the file's row number of the segment's last record.
     func deliver(after lastRowBefore: Int, label: (Int) -> String?,
-                 _ consume: (inout StockReportScanner.Row) throws -> Void) throws -> Int {
-        done.wait()
-        try rows.withUnsafeMutableBufferPointer { rows in
+                 _ consume: (inout [StockReportScanner.Row]) async throws -> Void) async throws -> Int {
+        await checked.wait()
+        rows.withUnsafeMutableBufferPointer { rows in
             for index in rows.indices {
                 rows[index].number += lastRowBefore
                 if !rows[index].problems.isEmpty || !rows[index].warnings.isEmpty {
                     for note in rows[index].problems.indices { rows[index].problems[note].row? += lastRowBefore }
                     for note in rows[index].warnings.indices { rows[index].warnings[note].row? += lastRowBefore }
                 }
-                try consume(&rows[index])
             }
         }
+        if !rows.isEmpty { try await consume(&rows) }
         if let failure {
             throw DomainError.invalid([failure.problem(rowOffset: lastRowBefore, label: label)])
         }
         return lastRowBefore + recordCount
-    }
-
-    /// Waits for a check whose results will not be delivered (reading stopped early).
-    func abandon() {
-        done.wait()
     }
 }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import CorridorCore
 import CorridorStore
 import Foundation
@@ -13,7 +14,7 @@ struct BenchGenerator {
 
     func write(to url: URL, org: String, items: [String], countries: [Country], today: Day) throws {
         guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
-            throw CLI.Failure(description: "cannot create \(url.path)")
+            throw ValidationError("cannot create \(url.path)")
         }
         let handle = try FileHandle(forWritingTo: url)
         defer { try? handle.close() }

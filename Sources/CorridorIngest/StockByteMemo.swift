@@ -1,3 +1,5 @@
+import CorridorCore
+
 /// The quick check's memory of site, item and owner verdicts for one import, keyed by the exact
 /// bytes of the cells each verdict depends on. A verdict is kept only when it is clean (no
 /// problem, no warning); a key whose verdict is not clean is remembered as such, so its rows go

@@ -1,3 +1,5 @@
+import CorridorCore
+
 extension StockRowChecker {
     /// A row the quick check accepted, and its fingerprint for spotting repeated rows.
     public struct QuickOutcome: Sendable, Equatable {
@@ -22,12 +24,12 @@ extension StockRowChecker {
         var expiry: Day?
         if !cells[.expiryDate].isEmpty {
             // An expiry in the past is a warning: the full check words it.
-            guard let day = Day.iso(cells[.expiryDate]), day >= today else { return nil }
+            guard let day = Day.iso(cells[.expiryDate]), !StockRowChecker.hasExpired(day, today: today) else { return nil }
             expiry = day
         }
         var reportedAt = today
         if !cells[.reportedDate].isEmpty {
-            guard let day = Day.iso(cells[.reportedDate]), day <= today else { return nil }
+            guard let day = Day.iso(cells[.reportedDate]), !StockRowChecker.isInFuture(day, today: today) else { return nil }
             reportedAt = day
         }
         var batch: String?

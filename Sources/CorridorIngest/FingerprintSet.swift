@@ -1,3 +1,5 @@
+import CorridorCore
+
 /// A set of row fingerprints (`StockRowChecker.fingerprint`), for finding repeated rows. The
 /// fingerprints are already mixed hashes, so the table uses them as they are, without hashing
 /// them again as `Set<Int>` does; that second hash and a second look-up per row cost a tenth of

@@ -1,4 +1,5 @@
 import CorridorCore
+@testable import CorridorIngest
 import Testing
 
 /// The memo only saves work: every row gets the same outcome as without it, with its own row number.

@@ -1,0 +1,32 @@
+import CorridorCore
+import CorridorFormats
+
+/// Where an import writes the rows it accepts; the store implements it for its databases.
+public protocol StockSink: AnyObject {
+    /// A batch of checked rows in file order, every one of them passed: once a row has a
+    /// problem nothing more is written, as the import will be refused.
+    func write(_ rows: inout [StockReportScanner.Row]) async throws
+}
+
+/// The one path of every stock report, dry run or import: rows are read and checked by the
+/// scanner, counted by the tally and, while no row has a problem, handed to the sink (none for
+/// a dry run). A dry run therefore reports exactly what the import would write.
+public enum StockImportPipeline {
+    /// - Parameter progress: called with the number of data rows checked so far, about every 10,000 rows.
+    public static func run(_ scanner: StockReportScanner, context: StockReportContext, sink: (any StockSink)?,
+                           progress: (@Sendable (Int) -> Void)? = nil) async throws -> StockImportTally {
+        var tally = StockImportTally(countsSites: sink == nil)
+        var nextProgress = 10_000
+        try await scanner.checkAll(against: context) { rows in
+            var writable = true
+            for index in rows.indices where !tally.add(rows[index]) { writable = false }
+            if writable, let sink { try await sink.write(&rows) }
+            if tally.rowsRead >= nextProgress {
+                progress?(tally.rowsRead)
+                nextProgress = tally.rowsRead + 10_000
+            }
+        }
+        if let refusal = tally.refusal(headerRow: scanner.layout.headerRow) { throw refusal }
+        return tally
+    }
+}

@@ -1,0 +1,131 @@
+import ArgumentParser
+import CorridorCore
+import CorridorFormats
+import CorridorStore
+import Foundation
+
+struct ImportBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import a synthetic HXL stock report and compare with sqlite3 .import and libhxl-python.",
+        discussion: "Build with -c release. Writes the file and a fresh SQLite database under --dir.")
+    @Option(help: "Rows in the synthetic report.") var rows = 1_000_000
+    @Option(help: "Sites the rows are spread over.") var sites = 10_000
+    @Option(help: "Working folder (default: a new temporary folder).") var dir: String?
+    @Flag(help: "Skip the sqlite3 and libhxl baselines.") var noBaselines = false
+    @Flag(help: "Only the dry run (no import, no baselines): for profiling.") var checkOnly = false
+
+    @Option(help: "Rounds; each runs every measurement once, baselines included, and the fastest of each is kept (the machine's noise only ever adds time).") var runs = 5
+
+    func run() async throws {
+        let folder = URL(fileURLWithPath: dir ?? FileManager.default.temporaryDirectory.appendingPathComponent("corridor-bench-\(UUID().uuidString)").path)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("stock-\(rows).hxl.csv")
+        let dbPath = folder.appendingPathComponent("bench.sqlite").path
+        let today = Day.today()
+        var store = try await Self.freshStore(at: dbPath)
+        if !FileManager.default.fileExists(atPath: file.path) {
+            let items = try await store.items.all().map(\.code)
+            let countries = try await store.reference.countries().filter { $0.lat != nil && ["KE", "NP", "PH", "HT", "TR", "MZ", "IT", "AE", "GH", "PA", "MY", "ES"].contains($0.alpha2) }
+            try BenchGenerator(rows: rows, sites: sites).write(to: file, org: "BENCH", items: items, countries: countries, today: today)
+        }
+        let bytes = (try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
+        print("file: \(file.path) (\(rows) rows, \(sites) sites, \(bytes / 1_000_000) MB); the fastest of \(runs) rounds")
+
+        // Rounds: each runs every measurement once, the baselines next to Corridor's, so that a
+        // slow spell of this shared machine falls on both sides of a ratio rather than one.
+        let baseline = folder.appendingPathComponent("baseline.sqlite").path
+        var check = Timings(), importing = Timings(), sqlite = Timings(), hxl = Timings()
+        var checked = 0
+        var report: StockImportReport?
+        for round in 0..<max(1, runs) {
+            // Each round's import goes into a fresh SQLite file.
+            if round > 0 && !checkOnly { store = try await Self.freshStore(at: dbPath) }
+            // Reading and checking alone: the dry run, which writes nothing.
+            var start = ContinuousClock.now
+            var dryReader = try CSVReader(url: file)
+            checked = try await store.stockImporter.run(
+                &dryReader, StockImportRequest(org: "BENCH", fileName: file.lastPathComponent, dryRun: true, today: today), by: .console
+            ).linesWritten
+            check.add(Measure.seconds(ContinuousClock.now - start))
+            if checkOnly { continue }
+
+            // End to end: the importer, one transaction.
+            start = ContinuousClock.now
+            var reader = try CSVReader(url: file)
+            report = try await store.stockImporter.run(&reader, StockImportRequest(org: "BENCH", fileName: file.lastPathComponent, today: today), by: .console)
+            importing.add(Measure.seconds(ContinuousClock.now - start))
+            await store.close()
+            if noBaselines { continue }
+
+            // A fresh file each round: .import into an existing table appends after a CREATE error.
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: baseline + suffix) }
+            sqlite.add(Self.time("sqlite3", [baseline,
+                "-cmd", "CREATE TABLE stock(org, site_code, site, country, lat, lon, item, quantity, status, expiry, reported)",
+                "-cmd", ".mode csv", "-cmd", ".import --skip 2 \(file.path) stock", ".quit"]))
+            let script = "import hxl,sys\nn=0\nfor r in hxl.data(sys.argv[1], hxl.InputOptions(allow_local=True)):\n    n+=1\nprint(n)"
+            hxl.add(Self.time("python3", ["-c", script, file.path]))
+        }
+        if checkOnly { await store.close() }
+        let checkRate = Double(checked) / check.fastest
+        print(String(format: "read + check (dry run): %d rows in %.2f s = %.0f rows/s%@", checked, check.fastest, checkRate, check.spread))
+        guard let report else { return }
+        let importRate = Double(report.linesWritten) / importing.fastest
+        print(String(format: "import: %d lines, %d new sites in %.2f s = %.0f rows/s%@", report.linesWritten, report.sitesCreated.count,
+                     importing.fastest, importRate, importing.spread))
+        print("peak RSS: \(Measure.peakRSSMegabytes()) MB (this process, every round; one import alone: --runs 1 --no-baselines)")
+        guard !noBaselines else { return }
+        if let seconds = sqlite.available {
+            let rate = Double(rows) / seconds
+            print(String(format: "sqlite3 .import: %.2f s = %.0f rows/s%@ → Corridor import / sqlite3 = %.2f×", seconds, rate, sqlite.spread, importRate / rate))
+        } else {
+            print("sqlite3 .import: not measured (sqlite3 missing or failed)")
+        }
+        if let seconds = hxl.available {
+            let rate = Double(rows) / seconds
+            print(String(format: "libhxl-python read: %.2f s = %.0f rows/s%@ → Corridor read + check / libhxl = %.2f×", seconds, rate, hxl.spread, checkRate / rate))
+        } else {
+            print("libhxl-python read: not measured (python3 or libhxl missing, or it failed)")
+        }
+    }
+
+    /// One measurement's times over the rounds. The fastest is reported: this machine's noise
+    /// only ever adds time. The median shows how much noise there was.
+    struct Timings {
+        private var times: [Double] = []
+        private var missing = false
+
+        /// nil: the baseline program is missing or failed; it is then left out.
+        mutating func add(_ seconds: Double?) {
+            if let seconds { times.append(seconds) } else { missing = true }
+        }
+
+        var fastest: Double { times.min() ?? .infinity }
+        var available: Double? { missing || times.isEmpty ? nil : fastest }
+        var spread: String {
+            guard times.count > 2 else { return "" }
+            return String(format: " (median of %d: %.2f s)", times.count, times.sorted()[times.count / 2])
+        }
+    }
+
+    /// A new benchmark database with the reporting organisation.
+    static func freshStore(at path: String) async throws -> Store {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        let store = try await Store.open(.sqlite(path: path), logger: CorridorBench.logger)
+        _ = try await store.organisations.create(NewOrganisation(code: "BENCH", name: "Benchmark", type: "other", hqCountry: "IT"), by: .console)
+        return store
+    }
+
+    /// Runs a baseline program found on PATH and returns its wall time, or nil when it is missing or fails.
+    static func time(_ program: String, _ arguments: [String]) -> Double? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [program] + arguments
+        process.standardOutput = FileHandle.nullDevice
+        let start = ContinuousClock.now
+        do { try process.run() } catch { return nil }
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return nil }
+        return Measure.seconds(ContinuousClock.now - start)
+    }
+}
