@@ -32,6 +32,8 @@ public struct Store: Sendable {
     public let customs: CustomsSetupRepository
     public let accreditations: AccreditationRepository
     public let declarations: DeclarationRepository
+    /// The life cycle's steps, arrival and dispatch cancelling: the use cases of a declaration.
+    public let steps: DeclarationSteps
     public let selectivityRules: SelectivityRuleRepository
     public let webhooks: WebhookRepository
     public let preparedness: PreparednessRepository
@@ -54,6 +56,7 @@ public struct Store: Sendable {
         customs = CustomsSetupRepository(database: database)
         accreditations = AccreditationRepository(database: database)
         declarations = DeclarationRepository(database: database)
+        steps = DeclarationSteps(database: database)
         selectivityRules = SelectivityRuleRepository(database: database)
         webhooks = WebhookRepository(database: database, targets: settings.webhookTargets)
         preparedness = PreparednessRepository(database: database)

@@ -11,8 +11,8 @@ import Testing
 
     static func lodgedWithLane(_ w: D.World, _ reference: String) async throws -> DeclarationView {
         var d = try await w.store.declarations.create(D.input(reference, emergency: w.emergency.id), org: "WFP", by: w.wfp, today: today)
-        d = try await w.store.declarations.step(id: d.id, .lodge, version: d.version, by: w.wfp, today: today)
-        return try await w.store.declarations.step(id: d.id, .assignLane, version: d.version, by: w.customsKE, today: today)
+        d = try await w.store.steps.take(id: d.id, .lodge, version: d.version, by: w.wfp, today: today)
+        return try await w.store.steps.take(id: d.id, .assignLane, version: d.version, by: w.customsKE, today: today)
     }
 
     static func amended(_ d: DeclarationView, reference: String? = nil, lines: [DeclarationLineInput]) -> DeclarationInput {
@@ -55,7 +55,7 @@ import Testing
             #expect(amendment.after.contains("line 1 quantity: 200 → 250"))
             #expect(amendment.after.contains("line 2 added (Amoxicillin 250 mg"))
             #expect(trail.broken == nil)
-            let relaned = try await store.declarations.step(id: d.id, .assignLane, version: after.version, by: w.customsKE, today: Self.today)
+            let relaned = try await store.steps.take(id: d.id, .assignLane, version: after.version, by: w.customsKE, today: Self.today)
             #expect(relaned.lane == .yellow && relaned.laneReasons.contains("special cargo needs its documents checked"))
         }
     }
@@ -133,8 +133,8 @@ import Testing
             let d = try await store.declarations.create(Self.amended(try await store.declarations.create(
                 D.input("SEL-0", emergency: w.emergency.id), org: "WFP", by: w.wfp, today: Self.today), lines: [Self.medicines]).with(reference: "SEL-1"),
                 org: "WFP", by: w.wfp, today: Self.today)
-            let lodged = try await store.declarations.step(id: d.id, .lodge, version: d.version, by: w.wfp, today: Self.today)
-            let laned = try await store.declarations.step(id: d.id, .assignLane, version: lodged.version, by: w.customsKE, today: Self.today)
+            let lodged = try await store.steps.take(id: d.id, .lodge, version: d.version, by: w.wfp, today: Self.today)
+            let laned = try await store.steps.take(id: d.id, .assignLane, version: lodged.version, by: w.customsKE, today: Self.today)
             #expect(laned.lane == .red && laned.laneReasons == ["medicines are examined"], "KE's own rules, not the standard set")
         }
     }
@@ -151,8 +151,8 @@ import Testing
             var input = D.input("VAL-1", emergency: w.emergency.id)
             input.lines[0].value = "6000000"
             var d = try await store.declarations.create(input, org: "WFP", by: w.wfp, today: Self.today)
-            d = try await store.declarations.step(id: d.id, .lodge, version: d.version, by: w.wfp, today: Self.today)
-            d = try await store.declarations.step(id: d.id, .assignLane, version: d.version, by: w.customsKE, today: Self.today)
+            d = try await store.steps.take(id: d.id, .lodge, version: d.version, by: w.wfp, today: Self.today)
+            d = try await store.steps.take(id: d.id, .assignLane, version: d.version, by: w.customsKE, today: Self.today)
             #expect(d.laneReasons.contains("declared value per kg far from the catalogue's"), "\(d.laneReasons)")
             #expect(d.lane == .blue || d.lane == .yellow)
             input = D.input("VAL-2", emergency: w.emergency.id)
@@ -168,10 +168,10 @@ import Testing
             let w = try await D.world(store)
             let d = try await Self.lodgedWithLane(w, "Q-1")
             await #expect(throws: DomainError.self, "a query needs its question") {
-                try await store.declarations.step(id: d.id, .query, version: d.version, by: w.customsKE, today: Self.today)
+                try await store.steps.take(id: d.id, .query, version: d.version, by: w.customsKE, today: Self.today)
             }
-            var q = try await store.declarations.step(id: d.id, .query, version: d.version, message: "Which model of tent?", by: w.customsKE, today: Self.today)
-            q = try await store.declarations.step(id: d.id, .answer, version: q.version, message: "UNHCR family tent, 16 m²", by: w.wfp, today: Self.today)
+            var q = try await store.steps.take(id: d.id, .query, version: d.version, message: "Which model of tent?", by: w.customsKE, today: Self.today)
+            q = try await store.steps.take(id: d.id, .answer, version: q.version, message: "UNHCR family tent, 16 m²", by: w.wfp, today: Self.today)
             #expect(q.messages.map(\.text) == ["Which model of tent?", "UNHCR family tent, 16 m²"])
             #expect(q.messages.map(\.party) == [.customs, .declarant])
 
@@ -181,12 +181,12 @@ import Testing
                                                      grossKg: 150, value: "800", currency: "USD", origin: "PK")
             let now = UnixTime.now()
             let b = try await store.declarations.create(blankets, org: "WFP", by: w.wfp, today: Self.today, at: now - 9000)
-            _ = try await store.declarations.step(id: b.id, .lodge, version: b.version, by: w.wfp, today: Self.today, at: now - 9000)
+            _ = try await store.steps.take(id: b.id, .lodge, version: b.version, by: w.wfp, today: Self.today, at: now - 9000)
             let t = try await store.declarations.create(D.input("Q-3", emergency: w.emergency.id), org: "WFP", by: w.wfp, today: Self.today)
-            _ = try await store.declarations.step(id: t.id, .lodge, version: t.version, by: w.wfp, today: Self.today, at: now - 60)
+            _ = try await store.steps.take(id: t.id, .lodge, version: t.version, by: w.wfp, today: Self.today, at: now - 60)
             let old = try await store.declarations.create(D.input("Q-4", emergency: w.emergency.id), org: "WFP", by: w.wfp, today: Self.today)
-            let lodged = try await store.declarations.step(id: old.id, .lodge, version: old.version, by: w.wfp, today: Self.today, at: now - 100)
-            _ = try await store.declarations.recordArrival(id: old.id, at: now - 3 * 3600, by: w.customsKE)
+            let lodged = try await store.steps.take(id: old.id, .lodge, version: old.version, by: w.wfp, today: Self.today, at: now - 100)
+            _ = try await store.steps.recordArrival(id: old.id, at: now - 3 * 3600, by: w.customsKE)
             let queue = try await store.declarations.list(by: w.customsKE, now: now)
             #expect(queue.prefix(4).map(\.reference) == ["Q-4", "Q-3", "Q-1", "Q-2"], "\(queue.map(\.reference))")
             let first = try #require(queue.first)
@@ -212,16 +212,16 @@ import Testing
             let now = UnixTime.now()
             let released = now - 20 * 86_400
             var d = try await store.declarations.create(input, org: "WFP", by: w.wfp, today: Self.today, at: released - 3600)
-            d = try await store.declarations.step(id: d.id, .lodge, version: d.version, by: w.wfp, today: Self.today, at: released - 3600)
-            d = try await store.declarations.step(id: d.id, .assignLane, version: d.version, by: w.customsKE, today: Self.today, at: released - 1800)
-            d = try await store.declarations.step(id: d.id, .release, version: d.version, by: w.customsKE, today: Self.today, at: released)
+            d = try await store.steps.take(id: d.id, .lodge, version: d.version, by: w.wfp, today: Self.today, at: released - 3600)
+            d = try await store.steps.take(id: d.id, .assignLane, version: d.version, by: w.customsKE, today: Self.today, at: released - 1800)
+            d = try await store.steps.take(id: d.id, .release, version: d.version, by: w.customsKE, today: Self.today, at: released)
             #expect(d.times.completionDue == released + 10 * 86_400)
             var due = try await store.declarations.obligations(by: w.wfp, now: now)
             #expect(due.completions.map(\.reference) == ["PROV-1"] && due.completions[0].overdue)
             #expect(due.reExports.map(\.line) == [2] && due.reExports[0].overdue)
             #expect(try await store.declarations.obligations(by: w.krcs, now: now).completions.isEmpty)
             await #expect(throws: DomainError.self) {
-                try await store.declarations.step(id: d.id, .complete, version: d.version, by: w.wfp, today: Self.today)
+                try await store.steps.take(id: d.id, .complete, version: d.version, by: w.wfp, today: Self.today)
             }
             await #expect(throws: DomainError.self, "only customs record a re-export") {
                 try await store.declarations.recordReExport(id: d.id, line: 2, version: d.version, by: w.wfp)
@@ -235,7 +235,7 @@ import Testing
                                                              file: DocumentUpload(fileName: "\(doc.document).pdf", contentType: "application/pdf",
                                                                                   bytes: Data("pdf".utf8)), by: w.wfp)
             }
-            d = try await store.declarations.step(id: d.id, .complete, version: d.version, by: w.wfp, today: Self.today)
+            d = try await store.steps.take(id: d.id, .complete, version: d.version, by: w.wfp, today: Self.today)
             due = try await store.declarations.obligations(by: w.customsKE, now: now)
             #expect(due.completions.isEmpty && due.reExports.isEmpty)
             #expect(try await DeclarationAudit.verifyAll(store.database).isEmpty)

@@ -1,6 +1,7 @@
 import CorridorCore
 import CorridorStore
 import Foundation
+import Logging
 import SQLKit
 import Testing
 
@@ -48,12 +49,12 @@ import Testing
             let first = try await store.declarations.create(Self.input("WFP-KE-001", emergency: w.emergency.id), org: "WFP", by: w.wfp, today: Self.today)
             #expect(first.state == .draft && first.version == 1)
             #expect(first.documents.map(\.document) == ["donation_certificate", "packing_list", "transport_document"])
-            var d = try await store.declarations.step(id: first.id, .lodge, version: 1, by: w.wfp, today: Self.today)
-            d = try await store.declarations.step(id: d.id, .assignLane, version: d.version, by: w.customsKE, today: Self.today)
+            var d = try await store.steps.take(id: first.id, .lodge, version: 1, by: w.wfp, today: Self.today)
+            d = try await store.steps.take(id: d.id, .assignLane, version: d.version, by: w.customsKE, today: Self.today)
             #expect(d.lane == .yellow, "first declaration of WFP in Kenya: documentary check")
             #expect(d.laneReasons.contains("first declaration of this organisation in the country"))
             await #expect(throws: DomainError.self) {
-                try await store.declarations.step(id: d.id, .release, version: d.version, by: w.customsKE, today: Self.today)
+                try await store.steps.take(id: d.id, .release, version: d.version, by: w.customsKE, today: Self.today)
             }
             for doc in [RequiredDocument.packingList, .transportDocument] {
                 d = try await store.declarations.setDocument(id: d.id, document: doc, status: .provided,
@@ -64,15 +65,15 @@ import Testing
                 try await store.declarations.setDocument(id: d.id, document: .donationCertificate, status: .waived, by: w.wfp)
             }
             d = try await store.declarations.setDocument(id: d.id, document: .donationCertificate, status: .waived, by: w.customsKE)
-            d = try await store.declarations.recordArrival(id: d.id, at: UnixTime.now() - 5 * 3600, by: w.customsKE)
-            await #expect(throws: DomainError.self) { try await store.declarations.recordArrival(id: d.id, by: w.customsKE) }
-            d = try await store.declarations.step(id: d.id, .release, version: d.version, by: w.customsKE, today: Self.today)
+            d = try await store.steps.recordArrival(id: d.id, at: UnixTime.now() - 5 * 3600, by: w.customsKE)
+            await #expect(throws: DomainError.self) { try await store.steps.recordArrival(id: d.id, by: w.customsKE) }
+            d = try await store.steps.take(id: d.id, .release, version: d.version, by: w.customsKE, today: Self.today)
             #expect(d.state == .released)
             let times = try await store.declarations.releaseTimes(country: "KE")
             #expect(times.all.count == 1 && times.entryPoints["KENBO"]?.count == 1)
             #expect(abs((times.all.medianHours ?? 0) - 5) < 0.2)
             await #expect(throws: DomainError.self) {
-                try await store.declarations.step(id: d.id, .cancel, version: d.version, by: w.wfp, today: Self.today)
+                try await store.steps.take(id: d.id, .cancel, version: d.version, by: w.wfp, today: Self.today)
             }
             let trail = try #require(try await store.declarations.audit(id: d.id, by: w.customsKE))
             #expect(trail.events.map(\.action) == ["create", "lodge", "assign_lane", "document packing_list", "document transport_document",
@@ -81,8 +82,8 @@ import Testing
 
             // A second declaration of the same, accredited organisation, on the needs list: green unless drawn at random.
             let second = try await store.declarations.create(Self.input("WFP-KE-002", emergency: w.emergency.id), org: "WFP", by: w.wfp, today: Self.today)
-            var e = try await store.declarations.step(id: second.id, .lodge, version: 1, by: w.wfp, today: Self.today)
-            e = try await store.declarations.step(id: e.id, .assignLane, version: e.version, by: w.customsKE, today: Self.today)
+            var e = try await store.steps.take(id: second.id, .lodge, version: 1, by: w.wfp, today: Self.today)
+            e = try await store.steps.take(id: e.id, .assignLane, version: e.version, by: w.customsKE, today: Self.today)
             let drawn = Selectivity.draw(seed: DeclarationRepository.selectionSeed, reference: "WFP/WFP-KE-002") < SelectivityRuleSet.standard.randomRate
             #expect(e.lane == (drawn ? .yellow : .green))
 
@@ -136,7 +137,7 @@ import Testing
                 #expect((try await store.declarations.view(id: d.id, by: actor) != nil) == sees, "\(actor)")
                 #expect(try await store.declarations.list(by: actor).count == (sees ? 1 : 0), "\(actor)")
             }
-            await #expect(throws: DomainError.self) { try await store.declarations.step(id: d.id, .lodge, version: 1, by: w.krcs) }
+            await #expect(throws: DomainError.self) { try await store.steps.take(id: d.id, .lodge, version: 1, by: w.krcs) }
             await #expect(throws: DomainError.self) { try await store.declarations.create(Self.input("T-2", emergency: nil), org: "WFP", by: w.krcs) }
         }
     }
@@ -146,8 +147,8 @@ import Testing
         try await kind.withStore { store in
             let w = try await Self.world(store)
             var d = try await store.declarations.create(Self.input("RACE-1", emergency: w.emergency.id), org: "WFP", by: w.wfp, today: Self.today)
-            d = try await store.declarations.step(id: d.id, .lodge, version: d.version, by: w.wfp, today: Self.today)
-            d = try await store.declarations.step(id: d.id, .assignLane, version: d.version, by: w.customsKE, today: Self.today)
+            d = try await store.steps.take(id: d.id, .lodge, version: d.version, by: w.wfp, today: Self.today)
+            d = try await store.steps.take(id: d.id, .assignLane, version: d.version, by: w.customsKE, today: Self.today)
             for doc in d.documents {
                 d = try await store.declarations.setDocument(id: d.id, document: RequiredDocument(rawValue: doc.document)!, status: .waived, by: w.customsKE)
             }
@@ -156,7 +157,7 @@ import Testing
                 for _ in 0..<50 {
                     group.addTask {
                         do {
-                            _ = try await store.declarations.step(id: id, .release, version: version, by: customs, today: Self.today)
+                            _ = try await store.steps.take(id: id, .release, version: version, by: customs, today: Self.today)
                             return "ok"
                         } catch let error as DomainError { return error.code } catch { return "error: \(error)" }
                     }
@@ -193,6 +194,39 @@ import Testing
             let stored = try #require(try await store.declarations.view(id: full.id, by: w.wfp))
             #expect(stored.lines.count == 2000 && stored.version == full.version)
             #expect(try await store.declarations.list(by: w.wfp).map(\.reference).contains("WFP-KE-TOO-MANY") == false)
+        }
+    }
+
+    /// A release is one use case: it loads the declaration once, asks the policy once and writes
+    /// the state, the audit event and the webhook outbox, in at most 8 statements (transaction
+    /// control aside), and answers with the declaration as a fresh read would show it.
+    @Test(arguments: TestDatabase.available)
+    func aReleaseRunsInAtMostEightQueries(_ kind: TestDatabase) async throws {
+        try await kind.withStore { store in
+            let w = try await Self.world(store)
+            var d = try await store.declarations.create(Self.input("WFP-KE-COUNT", emergency: w.emergency.id), org: "WFP", by: w.wfp, today: Self.today)
+            d = try await store.steps.take(id: d.id, .lodge, version: d.version, by: w.wfp, today: Self.today)
+            d = try await store.steps.take(id: d.id, .assignLane, version: d.version, by: w.customsKE, today: Self.today)
+            for doc in [RequiredDocument.packingList, .transportDocument, .donationCertificate] {
+                d = try await store.declarations.setDocument(id: d.id, document: doc, status: .waived, by: w.customsKE)
+            }
+            d = try await store.steps.recordArrival(id: d.id, at: UnixTime.now() - 3600, by: w.customsKE)
+            _ = try await store.webhooks.register(org: "WFP", url: "https://8.8.8.8/hook", by: w.wfp)
+
+            let counter = StatementCounter()
+            let database = try Database(store.database.url, logger: Logger(label: "test"), postgresSchema: store.database.postgresSchema,
+                                        counter: counter)
+            let counted = Store(database: database, settings: TestDatabase.settings)
+            let released = try await counted.steps.take(id: d.id, .release, version: d.version, by: w.customsKE, today: Self.today)
+            await database.close()
+            #expect(counter.statements.count <= 8, "\(counter.statements.count) statements:\n\(counter.statements.joined(separator: "\n"))")
+            #expect(released.state == .released)
+            let fresh = try #require(try await store.declarations.view(id: d.id, by: w.customsKE))
+            #expect(released == fresh, "the answer is the declaration as it now stands")
+            let audit = try #require(try await store.declarations.audit(id: d.id, by: w.customsKE))
+            #expect(audit.broken == nil && audit.events.last?.action == "release")
+            let pending = try await store.database.read { db in try await db.raw("SELECT COUNT(*) AS n FROM webhook_deliveries").first()?.decode(column: "n", as: Int.self) }
+            #expect(pending == 1, "the release is the one step since the webhook was registered")
         }
     }
 }

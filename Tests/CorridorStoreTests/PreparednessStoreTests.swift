@@ -102,15 +102,15 @@ import Testing
                 return out
             }
             #expect(try await quantities() == ["available": Quantity(units: 40), "reserved": Quantity(units: 60)])
-            var d = try await store.declarations.step(id: draft.id, .lodge, version: draft.version, by: w.wfp, today: Self.today)
-            d = try await store.declarations.step(id: d.id, .assignLane, version: d.version, by: w.customsKE, today: Self.today)
+            var d = try await store.steps.take(id: draft.id, .lodge, version: draft.version, by: w.wfp, today: Self.today)
+            d = try await store.steps.take(id: d.id, .assignLane, version: d.version, by: w.customsKE, today: Self.today)
             for doc in d.documents {
                 d = try await store.declarations.setDocument(id: d.id, document: RequiredDocument(rawValue: doc.document)!, status: .waived, by: w.customsKE)
             }
             let (id, version, customs) = (d.id, d.version, w.customsKE)
             let outcomes = await withTaskGroup(of: Bool.self) { group in
                 for _ in 0..<10 {
-                    group.addTask { (try? await store.declarations.step(id: id, .release, version: version, by: customs, today: Self.today)) != nil }
+                    group.addTask { (try? await store.steps.take(id: id, .release, version: version, by: customs, today: Self.today)) != nil }
                 }
                 var wins = 0
                 for await won in group where won { wins += 1 }
@@ -119,13 +119,13 @@ import Testing
             #expect(outcomes == 1)
             #expect(try await quantities() == ["available": Quantity(units: 40)], "the reserved 60 left the site, once")
             #expect(try await store.dispatches.get(id: dispatch.id, by: w.wfp)?.state == "delivered")
-            await #expect(throws: DomainError.self, "too late to cancel") { try await store.dispatches.cancel(id: dispatch.id, by: w.wfp) }
+            await #expect(throws: DomainError.self, "too late to cancel") { try await store.steps.cancelDispatch(id: dispatch.id, by: w.wfp) }
 
             let (second, _) = try await store.dispatches.create(
                 DispatchRepository.Input(siteId: site.id, itemCode: "SHE-TENT-FAM", quantity: "15", entryPoint: "KEMBA", transportMode: "road"),
                 org: "WFP", by: w.wfp, today: Self.today)
             #expect(try await quantities() == ["available": Quantity(units: 25), "reserved": Quantity(units: 15)])
-            #expect(try await store.dispatches.cancel(id: second.id, by: w.wfp).state == "cancelled")
+            #expect(try await store.steps.cancelDispatch(id: second.id, by: w.wfp).state == "cancelled")
             #expect(try await quantities() == ["available": Quantity(units: 40)])
             #expect(try await DeclarationAudit.verifyAll(store.database).isEmpty)
         }

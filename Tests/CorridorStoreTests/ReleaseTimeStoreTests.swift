@@ -17,7 +17,7 @@ import Testing
                         lodged: Double, lane: Double, released: Double) async throws {
         func time(_ hours: Double) -> Int64 { arrival + Int64(hours * 3600) }
         func day(_ hours: Double) -> Day { Day(ordinal: Int(time(hours) / 86_400)) }
-        let declarations = w.store.declarations
+        let declarations = w.store.declarations, steps = w.store.steps
         var input = DeclarationTests.input(reference, emergency: w.emergency.id)
         input.entryPoint = point
         var d = try await declarations.create(input, org: "WFP", by: w.wfp, today: day(lodged - 1), at: time(lodged - 1))
@@ -26,11 +26,11 @@ import Testing
                                                    file: DocumentUpload(fileName: "\(document.rawValue).pdf", contentType: "application/pdf",
                                                                         bytes: Data("%PDF".utf8)), by: w.wfp)
         }
-        d = try await declarations.step(id: d.id, .lodge, version: d.version, by: w.wfp, today: day(lodged), at: time(lodged))
-        if lodged > 0 { d = try await declarations.recordArrival(id: d.id, at: arrival, by: w.customsKE) }
-        d = try await declarations.step(id: d.id, .assignLane, version: d.version, by: w.customsKE, today: day(lane), at: time(lane))
-        if lodged <= 0 { d = try await declarations.recordArrival(id: d.id, at: arrival, by: w.customsKE) }
-        d = try await declarations.step(id: d.id, .release, version: d.version, by: w.customsKE, today: day(released), at: time(released))
+        d = try await steps.take(id: d.id, .lodge, version: d.version, by: w.wfp, today: day(lodged), at: time(lodged))
+        if lodged > 0 { d = try await steps.recordArrival(id: d.id, at: arrival, by: w.customsKE) }
+        d = try await steps.take(id: d.id, .assignLane, version: d.version, by: w.customsKE, today: day(lane), at: time(lane))
+        if lodged <= 0 { d = try await steps.recordArrival(id: d.id, at: arrival, by: w.customsKE) }
+        d = try await steps.take(id: d.id, .release, version: d.version, by: w.customsKE, today: day(released), at: time(released))
         #expect(d.state == .released)
     }
 

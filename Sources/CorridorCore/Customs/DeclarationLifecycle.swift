@@ -76,12 +76,28 @@ public enum DeclarationLifecycle {
         edges.first { $0.step == step }!.party
     }
 
+    /// Who the caller is to a declaration of `declarant` bound for `destination`: its customs, its
+    /// declarant, or nobody (then the declaration does not exist for the caller).
+    public static func party(of actor: Actor, declarant: String, destination: String) -> DeclarationParty? {
+        if actor.isCustomsOfficer(of: destination) { return .customs }
+        if actor.isMember(of: declarant) { return .declarant }
+        return nil
+    }
+
     /// Refuses a step to a caller who is not the party it belongs to (admins act for either).
     public static func authorize(_ step: DeclarationStep, by caller: DeclarationParty?, isAdmin: Bool) throws(DomainError) {
         let owner = party(of: step)
         guard isAdmin || caller == owner else {
             throw .forbidden("only the \(owner == .customs ? "customs administration" : "declarant") can \(step.rawValue.replacingOccurrences(of: "_", with: " ")) a declaration")
         }
+    }
+
+    /// The party the caller takes `step` as: its own, or, for an administrator, the step's.
+    public static func actingParty(for step: DeclarationStep, actor: Actor, declarant: String, destination: String) throws(DomainError)
+        -> DeclarationParty {
+        let caller = party(of: actor, declarant: declarant, destination: destination)
+        try authorize(step, by: caller, isAdmin: actor.isAdmin)
+        return caller ?? party(of: step)
     }
 
     /// The steps `party` may take from `state`.

@@ -38,7 +38,7 @@ struct DeclarationController {
         }
         group.put("declarations/{id}") { request, context in
             let declaration = try await declaration(request, context)
-            try DeclarationAmendment.authorize(by: DeclarationRepository.party(of: context.actor, org: declaration.org,
+            try DeclarationAmendment.authorize(by: DeclarationLifecycle.party(of: context.actor, declarant: declaration.org,
                                                                               destination: declaration.destination), isAdmin: context.actor.isAdmin)
             let body = try await request.body.collect(upTo: context.maxUploadSize)
             let version = try context.requestDecoder.decode(StepInput.self, from: Data(body.readableBytesView)).version
@@ -47,7 +47,7 @@ struct DeclarationController {
         }
         group.post("declarations/{id}/packing-list") { request, context in
             let declaration = try await declaration(request, context)
-            try DeclarationAmendment.authorize(by: DeclarationRepository.party(of: context.actor, org: declaration.org,
+            try DeclarationAmendment.authorize(by: DeclarationLifecycle.party(of: context.actor, declarant: declaration.org,
                                                                               destination: declaration.destination), isAdmin: context.actor.isAdmin)
             let query = QueryParameters(request)
             guard let version = Int64(try query.required("version")) else { throw DomainError.invalid(field: "version", "must be a number") }
@@ -72,17 +72,16 @@ struct DeclarationController {
             }
         }
         group.post("declarations/{id}/steps/{step}") { request, context in
-            let declaration = try await declaration(request, context)
+            let id = try declarationID(request, context)
             let raw = try request.required("step", context)
             guard let step = DeclarationStep(rawValue: raw) else {
                 throw DomainError.invalid(field: "step", "must be one of \(DeclarationStep.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            // Whose step it is is known before the body is read; the wrong party hears so first.
-            try DeclarationLifecycle.authorize(step, by: DeclarationRepository.party(of: context.actor, org: declaration.org,
-                                                                                    destination: declaration.destination),
-                                               isAdmin: context.actor.isAdmin)
-            let input = try await request.decodeJSON(StepInput.self, context: context)
-            return try await store.declarations.step(id: declaration.id, step, version: input.version, message: input.message, by: context.actor)
+            // The body is read once the caller is known to be the step's party.
+            return try await store.steps.take(id: id, step, by: context.actor) {
+                let input = try await request.decodeJSON(StepInput.self, context: context)
+                return (input.version, input.message)
+            }
         }
         group.post("declarations/{id}/documents/{document}") { request, context in
             let declaration = try await declaration(request, context)
@@ -111,8 +110,7 @@ struct DeclarationController {
             return DocumentDownload.response(stored.upload, sha256: stored.sha256)
         }
         group.post("declarations/{id}/arrival") { request, context in
-            let declaration = try await declaration(request, context)
-            return try await store.declarations.recordArrival(id: declaration.id, by: context.actor)
+            try await store.steps.recordArrival(id: try declarationID(request, context), by: context.actor)
         }
         group.get("countries/{iso}/release-times") { request, context in
             let iso = try request.country(context)
@@ -132,11 +130,17 @@ struct DeclarationController {
     /// The declaration if the caller may see it; 401 without identity, 404 otherwise (its existence
     /// is nobody else's business).
     private func declaration(_ request: Request, _ context: CorridorRequestContext) async throws -> DeclarationView {
-        guard context.actor != .anonymous else { throw DomainError.unauthenticated("sign in first") }
-        guard let id = Int64(try request.required("id", context)), let view = try await store.declarations.view(id: id, by: context.actor) else {
+        guard let view = try await store.declarations.view(id: try declarationID(request, context), by: context.actor) else {
             throw DomainError.notFound("no such declaration")
         }
         return view
+    }
+
+    /// The declaration named in the path; use cases then load it for the caller.
+    private func declarationID(_ request: Request, _ context: CorridorRequestContext) throws -> Int64 {
+        guard context.actor != .anonymous else { throw DomainError.unauthenticated("sign in first") }
+        guard let id = Int64(try request.required("id", context)) else { throw DomainError.notFound("no such declaration") }
+        return id
     }
 }
 

@@ -103,7 +103,7 @@ struct PreparednessController {
         group.post("dispatches/{id}/cancel") { request, context in
             try Policy.authorizeForSomeScope(context.actor, .dispatchStock)
             guard let id = Int64(try request.required("id", context)) else { throw DomainError.notFound("no such dispatch") }
-            return try await store.dispatches.cancel(id: id, by: context.actor)
+            return try await store.steps.cancelDispatch(id: id, by: context.actor)
         }
     }
 

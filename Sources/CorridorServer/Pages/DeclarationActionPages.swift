@@ -15,7 +15,7 @@ struct DeclarationActionPages {
             try Forms.checkCSRF(fields, context: context)
             guard let id = Int64(try request.required("id", context)), let step = DeclarationStep(rawValue: fields["step"] ?? ""),
                   let version = Int64(fields["version"] ?? "") else { throw DomainError.invalid(field: "step", "unknown step") }
-            _ = try await store.declarations.step(id: id, step, version: version, message: fields["message"], by: context.actor)
+            _ = try await store.steps.take(id: id, step, version: version, message: fields["message"], by: context.actor)
             return back(to: id)
         }
         router.post("customs/declarations/{id}/documents") { request, context in

@@ -57,7 +57,7 @@ struct DeclarationPages {
         guard let id = Int64(try request.required("id", context)), let d = try await store.declarations.view(id: id, by: context.actor) else {
             throw DomainError.notFound("no such declaration")
         }
-        let party = DeclarationRepository.party(of: context.actor, org: d.org, destination: d.destination)
+        let party = DeclarationLifecycle.party(of: context.actor, declarant: d.org, destination: d.destination)
         let trail = try await store.declarations.audit(id: id, by: context.actor)
         return pages.page("declaration", title: "Declaration \(d.reference)", data: [
             "id": d.id, "reference": d.reference, "org": d.org, "consignee": d.consignee, "destination": d.destination,

@@ -16,6 +16,14 @@ public enum DeclarationAudit {
     static func append(declarationID: Int64, actor: Actor, action: String, before: String, after: String, at time: Int64 = UnixTime.now(),
                        on db: any SQLDatabase) async throws {
         let last = try await events(of: declarationID, on: db).last
+        try await append(after: last, declarationID: declarationID, actor: actor, action: action, before: before, after: after, at: time, on: db)
+    }
+
+    /// Appends the event that follows `last`, the chain's last event as the caller read it in this
+    /// transaction (a racing writer fails on the declaration's version before it gets here).
+    @discardableResult
+    static func append(after last: AuditEvent?, declarationID: Int64, actor: Actor, action: String, before: String, after: String,
+                       at time: Int64, on db: any SQLDatabase) async throws -> AuditEvent {
         let event = AuditChain.next(after: last, declarationID: declarationID, actor: actorName(actor), at: time,
                                     action: action, before: before, after: after, hash: Secrets.sha256Hex)
         try await db.raw("""
@@ -23,6 +31,7 @@ public enum DeclarationAudit {
             VALUES (\(bind: declarationID), \(bind: event.sequence), \(bind: event.actor), \(bind: event.at), \(bind: event.action),
                     \(bind: event.before), \(bind: event.after), \(bind: event.previousHash), \(bind: event.hash))
             """).run()
+        return event
     }
 
     static func events(of declarationID: Int64, on db: any SQLDatabase) async throws -> [AuditEvent] {

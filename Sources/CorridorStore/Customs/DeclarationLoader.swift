@@ -8,13 +8,58 @@ import SQLKit
 enum DeclarationLoader {
     static func load(where filter: SQLQueryString, by actor: Actor, limit: Int = 1000, now: Int64 = UnixTime.now(),
                      on db: any SQLDatabase) async throws -> [DeclarationView] {
-        var sql: SQLQueryString = "SELECT d.*, o.code AS org_code FROM declarations d JOIN organisations o ON o.id = d.declarant_org_id WHERE "
+        try await load(where: filter, extraColumns: nil, by: actor, limit: limit, now: now, on: db).map(\.view)
+    }
+
+    /// What a step needs beyond the view, read in the view's own first query.
+    struct StepFacts: Sendable {
+        var provisionalDeadlineDays: Int?
+        var reservedDispatches: Int
+        var lastAuditEvent: AuditEvent?
+    }
+
+    /// One declaration with what a step needs, in the queries of one view.
+    static func loadForStep(id: Int64, by actor: Actor, now: Int64, on db: any SQLDatabase) async throws -> (view: DeclarationView, facts: StepFacts)? {
+        let extra: SQLQueryString = """
+            , (SELECT e.provisional_deadline_days FROM emergencies e WHERE e.id = d.emergency_id) AS step_provisional_days,
+              (SELECT COUNT(*) FROM dispatches x WHERE x.declaration_id = d.id AND x.state = 'reserved') AS step_reserved_dispatches,
+              a.sequence AS step_audit_sequence, a.actor AS step_audit_actor, a.at AS step_audit_at, a.action AS step_audit_action,
+              a.before_state AS step_audit_before, a.after_state AS step_audit_after, a.previous_hash AS step_audit_previous,
+              a.hash AS step_audit_hash
+            """
+        var filter: SQLQueryString = "d.id = "
+        filter.appendInterpolation(bind: id)
+        guard let (view, row) = try await load(where: filter, extraColumns: extra, by: actor, limit: 1, now: now, on: db).first else { return nil }
+        let lastEvent = try row.decode(column: "step_audit_sequence", as: Int?.self).map { sequence in
+            AuditEvent(sequence: sequence, declarationID: id, actor: try row.string("step_audit_actor"), at: try row.int64("step_audit_at"),
+                       action: try row.string("step_audit_action"), before: try row.string("step_audit_before"),
+                       after: try row.string("step_audit_after"), previousHash: try row.string("step_audit_previous"),
+                       hash: try row.string("step_audit_hash"))
+        }
+        return (view, StepFacts(provisionalDeadlineDays: try row.decode(column: "step_provisional_days", as: Int?.self),
+                                reservedDispatches: try row.int("step_reserved_dispatches"), lastAuditEvent: lastEvent))
+    }
+
+    private static func load(where filter: SQLQueryString, extraColumns: SQLQueryString?, by actor: Actor, limit: Int, now: Int64,
+                             on db: any SQLDatabase) async throws -> [(view: DeclarationView, row: any SQLRow)] {
+        var sql: SQLQueryString = "SELECT d.*, o.code AS org_code"
+        if let extraColumns {
+            sql.appendInterpolation(extraColumns)
+            sql.appendLiteral("""
+                 FROM declarations d JOIN organisations o ON o.id = d.declarant_org_id
+                LEFT JOIN audit_events a ON a.declaration_id = d.id
+                    AND a.sequence = (SELECT MAX(m.sequence) FROM audit_events m WHERE m.declaration_id = d.id)
+                """)
+            sql.appendLiteral(" WHERE ")
+        } else {
+            sql.appendLiteral(" FROM declarations d JOIN organisations o ON o.id = d.declarant_org_id WHERE ")
+        }
         sql.appendInterpolation(filter)
         sql.appendLiteral(" ORDER BY d.id DESC LIMIT \(max(1, limit))")
         let rows = try await db.raw(sql).all().filter { row in
             if actor.isAdmin { return true }
             let org = try row.string("org_code"), destination = try row.string("destination")
-            return DeclarationRepository.party(of: actor, org: org, destination: destination) != nil
+            return DeclarationLifecycle.party(of: actor, declarant: org, destination: destination) != nil
         }
         guard !rows.isEmpty else { return [] }
         let ids = try rows.map { try $0.int64("id") }
@@ -62,15 +107,14 @@ enum DeclarationLoader {
                     priority: NeedsListEntry.Priority(rawValue: try row.int("priority")) ?? .canWait))
             }
         }
-        return try rows.map { row in
+        return try rows.map { row in (try view(of: row), row) }
+
+        func view(of row: any SQLRow) throws -> DeclarationView {
             let id = try row.int64("id")
             let org = try row.string("org_code"), destination = try row.string("destination")
             let state = DeclarationState(rawValue: try row.string("state")) ?? .draft
             let lane = try row.optionalString("lane").flatMap(Lane.init(rawValue:))
             let ownLines = lines[id] ?? []
-            let party = DeclarationRepository.party(of: actor, org: org, destination: destination)
-            let steps = party.map { DeclarationLifecycle.allowedSteps(from: state, by: $0) }
-                ?? DeclarationLifecycle.allowedSteps(from: state, by: .customs) + DeclarationLifecycle.allowedSteps(from: state, by: .declarant)
             let times = DeclarationView.Times(
                 created: try row.int64("created_at"), lodged: try row.optionalInt64("lodged_at"), arrived: try row.optionalInt64("arrived_at"),
                 laneAssigned: try row.optionalInt64("lane_at"), released: try row.optionalInt64("released_at"),
@@ -79,9 +123,7 @@ enum DeclarationLoader {
             let priority = emergencyID.flatMap { needs[$0] }.flatMap { entries in
                 ClearanceQueue.priority(lines: ownLines.compactMap { l in HSCode(l.0.hsCode).map { (l.0.itemCode, $0) } }, needs: entries)
             }
-            let waiting = state.isBeforeRelease && state != .draft
-            let hoursSinceArrival = times.arrived.map { Double(now - $0) / 3600 }
-            return DeclarationView(
+            var view = DeclarationView(
                 id: id, reference: try row.string("reference"), org: org, consignee: try row.string("consignee"), destination: destination,
                 entryPoint: try row.string("entry_point"), emergencyId: emergencyID,
                 transportMode: try row.string("transport_mode"), transportDocument: try row.optionalString("transport_document"),
@@ -92,9 +134,9 @@ enum DeclarationLoader {
                 warnings: ownLines.compactMap { line, facts in
                     ConsignmentPlausibility.weightWarning(line: line.lineNo, quantity: line.quantity, grossKg: line.grossKg, catalogue: facts)
                 },
-                needsPriority: priority?.rawValue,
-                serviceLevel: waiting ? ClearanceTargets.standard.level(lane: lane, hoursSinceArrival: hoursSinceArrival) : nil,
-                allowedSteps: steps)
+                needsPriority: priority?.rawValue, serviceLevel: nil, allowedSteps: [])
+            view.derive(for: actor, now: now)
+            return view
         }
     }
 

@@ -11,7 +11,7 @@ extension DeclarationRepository {
         let checked = try input.checked(today: today)
         return try await database.transaction { db in
             guard let current = try await Self.view(id: id, by: actor, on: db) else { throw DomainError.notFound("no declaration with id \(id)") }
-            try DeclarationAmendment.authorize(by: Self.party(of: actor, org: current.org, destination: current.destination),
+            try DeclarationAmendment.authorize(by: DeclarationLifecycle.party(of: actor, declarant: current.org, destination: current.destination),
                                                isAdmin: actor.isAdmin)
             guard current.version == version else {
                 throw DomainError.conflict("the declaration changed since you read it (version \(current.version), not \(version)); reload it")

@@ -35,7 +35,7 @@ extension DeclarationRepository {
         }
         return try await database.transaction { db in
             guard let current = try await Self.view(id: id, by: actor, on: db) else { throw DomainError.notFound("no declaration with id \(id)") }
-            let party = Self.party(of: actor, org: current.org, destination: current.destination)
+            let party = DeclarationLifecycle.party(of: actor, declarant: current.org, destination: current.destination)
             switch status {
             case .provided where party != .declarant && !actor.isAdmin: throw DomainError.forbidden("only the declarant provides documents")
             case .waived where party != .customs && !actor.isAdmin: throw DomainError.forbidden("only customs waive a document")

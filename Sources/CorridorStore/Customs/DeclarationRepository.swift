@@ -71,17 +71,27 @@ public struct DeclarationRepository: Sendable {
            try other.int64("id") != ownID {
             problems.add(field: "reference", "\(org.code) already used reference \(checked.reference)")
         }
+        // One query per reference table for all lines, however many there are.
+        func known(_ table: String, _ column: String, _ values: Set<String>) async throws -> Set<String> {
+            guard !values.isEmpty else { return [] }
+            return Set(try await db.raw("SELECT \(ident: column) AS v FROM \(ident: table) WHERE \(ident: column) IN \(SQLQueryString.list(values.sorted()))")
+                .all().map { try $0.string("v") })
+        }
+        let hsCodes = try await known("hs_codes", "code", Set(checked.lines.map(\.hsCode.international)))
+        let currencies = try await known("currencies", "code", Set(checked.lines.map(\.currency)))
+        let countries = try await known("countries", "alpha2", Set(checked.lines.map(\.origin)))
+        let items = try await known("items", "code", Set(checked.lines.compactMap(\.itemCode)))
         for (index, line) in checked.lines.enumerated() {
-            if try await db.raw("SELECT code FROM hs_codes WHERE code = \(bind: line.hsCode.international)").first() == nil {
+            if !hsCodes.contains(line.hsCode.international) {
                 problems.add(Problem(row: index + 1, field: "lines[\(index)].hs_code", problem: "\(line.hsCode.international) is not an HS 2022 subheading"))
             }
-            if try await db.raw("SELECT code FROM currencies WHERE code = \(bind: line.currency)").first() == nil {
+            if !currencies.contains(line.currency) {
                 problems.add(Problem(row: index + 1, field: "lines[\(index)].currency", problem: "'\(line.currency)' is not an ISO 4217 currency"))
             }
-            if try await !ReferenceRepository.countryExists(line.origin, on: db) {
+            if !countries.contains(line.origin) {
                 problems.add(Problem(row: index + 1, field: "lines[\(index)].origin", problem: "'\(line.origin)' is not a known country"))
             }
-            if let item = line.itemCode, try await db.raw("SELECT code FROM items WHERE code = \(bind: item)").first() == nil {
+            if let item = line.itemCode, !items.contains(item) {
                 problems.add(Problem(row: index + 1, field: "lines[\(index)].item_code", problem: "'\(item)' is not a catalogue item"))
             }
         }

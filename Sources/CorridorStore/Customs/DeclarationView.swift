@@ -82,6 +82,16 @@ extension DeclarationView {
             })
     }
 
+    /// What follows from the state for this viewer: the steps it may take now, and the service
+    /// level while the consignment waits for release.
+    mutating func derive(for actor: Actor, now: Int64) {
+        let party = DeclarationLifecycle.party(of: actor, declarant: org, destination: destination)
+        allowedSteps = party.map { DeclarationLifecycle.allowedSteps(from: state, by: $0) }
+            ?? DeclarationLifecycle.allowedSteps(from: state, by: .customs) + DeclarationLifecycle.allowedSteps(from: state, by: .declarant)
+        let waiting = state.isBeforeRelease && state != .draft
+        serviceLevel = waiting ? ClearanceTargets.standard.level(lane: lane, hoursSinceArrival: times.arrived.map { Double(now - $0) / 3600 }) : nil
+    }
+
     /// Seconds the consignment has waited: since arrival, or since lodgement before it arrives.
     public func ageSeconds(now: Int64) -> Int64 {
         max(0, now - (times.arrived ?? times.lodged ?? times.created))

@@ -13,18 +13,14 @@ public enum WebhookOutbox {
         return encoder
     }()
 
+    /// One delivery per active webhook of the event's organisation, in one statement.
     static func enqueue(_ event: DeclarationEvent, on db: any SQLDatabase) async throws {
-        let hooks = try await db.raw("""
-            SELECT w.id FROM webhooks w JOIN organisations o ON o.id = w.org_id WHERE o.code = \(bind: event.org) AND w.revoked_at IS NULL
-            """).all()
-        guard !hooks.isEmpty else { return }
         let payload = String(decoding: try encoder.encode(event), as: UTF8.self)
-        for hook in hooks {
-            try await db.raw("""
-                INSERT INTO webhook_deliveries (webhook_id, event, payload, attempts, next_attempt_at, created_at)
-                VALUES (\(bind: try hook.int64("id")), \(bind: event.event), \(bind: payload), 0, \(bind: event.at), \(bind: UnixTime.now()))
-                """).run()
-        }
+        try await db.raw("""
+            INSERT INTO webhook_deliveries (webhook_id, event, payload, attempts, next_attempt_at, created_at)
+            SELECT w.id, \(bind: event.event), \(bind: payload), 0, \(bind: event.at), \(bind: UnixTime.now())
+            FROM webhooks w JOIN organisations o ON o.id = w.org_id WHERE o.code = \(bind: event.org) AND w.revoked_at IS NULL
+            """).run()
     }
 
     /// A delivery that is due, with what signing it needs.

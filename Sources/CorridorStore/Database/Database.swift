@@ -26,12 +26,19 @@ public final class Database: Sendable {
     public let dialect: Dialect
     public let url: DatabaseURL
     let logger: Logger
+    /// The PostgreSQL schema this handle works in, when not the default.
+    public let postgresSchema: String?
+    /// Told about every statement, for tests that count them.
+    private let counter: StatementCounter?
     private let writeGate = WriteGate()
     private let schemaFreshness = SchemaFreshness()
 
-    public init(_ url: DatabaseURL, logger: Logger = Logger(label: "corridor.db"), postgresSchema: String? = nil) throws {
+    public init(_ url: DatabaseURL, logger: Logger = Logger(label: "corridor.db"), postgresSchema: String? = nil,
+                counter: StatementCounter? = nil) throws {
         self.url = url
         self.logger = logger
+        self.postgresSchema = postgresSchema
+        self.counter = counter
         let group = MultiThreadedEventLoopGroup.singleton
         switch url {
         case .sqlite(let path):
@@ -61,11 +68,11 @@ public final class Database: Sendable {
                 try await connection.sql().raw("SELECT count(*) AS n FROM sqlite_master").run()
                 schemaFreshness.markFresh(identity, generation: generation)
             }
-            return try await body(connection.sql())
+            return try await body(counted(connection.sql()))
         case .postgres(let pool):
             let connection = try await pool.requestConnection(logger: logger).get()
             defer { pool.releaseConnection(connection, logger: logger) }
-            return try await body(connection.sql())
+            return try await body(counted(connection.sql()))
         }
     }
 
@@ -98,7 +105,7 @@ public final class Database: Sendable {
             guard case .postgres(let pool) = pool else { preconditionFailure("a PostgreSQL URL opens a PostgreSQL pool") }
             let connection = try await pool.requestConnection(logger: logger).get()
             defer { pool.releaseConnection(connection, logger: logger) }
-            return try await Self.run({ db in try await body(db, .postgres(connection)) }, on: connection.sql(), dialect: dialect)
+            return try await Self.run({ db in try await body(db, .postgres(connection)) }, on: counted(connection.sql()), dialect: dialect)
         }
         await writeGate.enter()
         do {
@@ -106,7 +113,7 @@ public final class Database: Sendable {
             let connection = try await SQLiteDirectConnection.open(path: path, pragmas: pragmas)
             let outcome: Result<T, any Error>
             do {
-                let db = SQLiteDirectDatabase(connection: connection, logger: logger)
+                let db = counted(SQLiteDirectDatabase(connection: connection, logger: logger))
                 outcome = .success(try await Self.run({ db in try await body(db, .sqlite(connection)) }, on: db, dialect: dialect))
             } catch {
                 outcome = .failure(error)
@@ -120,15 +127,20 @@ public final class Database: Sendable {
         }
     }
 
+    private func counted(_ db: any SQLDatabase) -> any SQLDatabase {
+        counter.map { CountedDatabase(inner: db, counter: $0) } ?? db
+    }
+
     private static func run<T: Sendable>(_ body: (any SQLDatabase) async throws -> T, on db: any SQLDatabase,
                                          dialect: Dialect) async throws -> T {
-        try await db.raw(SQLQueryString(dialect.beginWrite)).run()
+        let control = (db as? CountedDatabase)?.inner ?? db
+        try await control.raw(SQLQueryString(dialect.beginWrite)).run()
         do {
             let result = try await body(db)
-            try await db.raw("COMMIT").run()
+            try await control.raw("COMMIT").run()
             return result
         } catch {
-            try? await db.raw("ROLLBACK").run()
+            try? await control.raw("ROLLBACK").run()
             throw error
         }
     }

@@ -42,6 +42,6 @@ enum DemoCustoms {
                 DeclarationLineInput(description: "Tarpaulins 4 x 6 m", itemCode: "SHE-TARP-4X6", hsCode: "392690", quantity: "5000",
                                      unit: "piece", grossKg: 22_500, value: "40000", currency: "USD", origin: "AE"),
             ]), org: "WFP", by: .console, today: today)
-        _ = try await store.declarations.step(id: draft.id, .lodge, version: draft.version, by: .console, today: today)
+        _ = try await store.steps.take(id: draft.id, .lodge, version: draft.version, by: .console, today: today)
     }
 }

@@ -92,7 +92,7 @@ extension DemoHistory {
         /// next step would lie in the future, leaving the consignment in progress.
         func replay(on store: Store, declarant: Actor, customs: Actor, random: inout SplitMix64) async throws {
             let now = UnixTime.now() - 600
-            let declarations = store.declarations
+            let declarations = store.declarations, steps = store.steps
             var d = try await declarations.create(input, org: org, by: declarant, today: Self.day(created), at: created)
             for document in d.documents.compactMap({ RequiredDocument(rawValue: $0.document) }) {
                 if document == .donationCertificate, random.chance(0.1) {
@@ -104,23 +104,23 @@ extension DemoHistory {
                     d = try await declarations.setDocument(id: d.id, document: document, status: .provided, file: file, by: declarant, at: created)
                 }
             }
-            d = try await declarations.step(id: d.id, .lodge, version: d.version, by: declarant, today: Self.day(lodged), at: lodged)
+            d = try await steps.take(id: d.id, .lodge, version: d.version, by: declarant, today: Self.day(lodged), at: lodged)
             if random.chance(0.015) {
-                _ = try await declarations.step(id: d.id, .cancel, version: d.version, by: declarant, today: Self.day(laneAt), at: laneAt)
+                _ = try await steps.take(id: d.id, .cancel, version: d.version, by: declarant, today: Self.day(laneAt), at: laneAt)
                 return
             }
-            if arrived <= laneAt { d = try await declarations.recordArrival(id: d.id, at: arrived, by: customs) }
-            d = try await declarations.step(id: d.id, .assignLane, version: d.version, by: customs, today: Self.day(laneAt), at: laneAt)
+            if arrived <= laneAt { d = try await steps.recordArrival(id: d.id, at: arrived, by: customs) }
+            d = try await steps.take(id: d.id, .assignLane, version: d.version, by: customs, today: Self.day(laneAt), at: laneAt)
             if arrived > laneAt {
                 guard arrived < now else { return }
-                d = try await declarations.recordArrival(id: d.id, at: arrived, by: customs)
+                d = try await steps.recordArrival(id: d.id, at: arrived, by: customs)
             }
             let lane = d.lane ?? .green
             let start = max(arrived, laneAt)
             var release = start + Int64(Self.clearanceHours(lane, slowness: slowness, &random) * Self.hour)
             if lane >= .yellow, random.chance(0.04) {
                 guard release < now else { return }
-                _ = try await declarations.step(id: d.id, .reject, version: d.version,
+                _ = try await steps.take(id: d.id, .reject, version: d.version,
                                                 message: "Goods do not match the packing list; lodge a new declaration.", by: customs,
                                                 today: Self.day(release), at: release)
                 return
@@ -130,16 +130,16 @@ extension DemoHistory {
                 let answer = query + Int64((1 + random.exponential(mean: 16)) * Self.hour)
                 release = answer + Int64((0.5 + random.exponential(mean: 3 * slowness)) * Self.hour)
                 guard answer < now else { return }
-                d = try await declarations.step(id: d.id, .query, version: d.version, message: "Please confirm the quantities against the packing list.",
+                d = try await steps.take(id: d.id, .query, version: d.version, message: "Please confirm the quantities against the packing list.",
                                                 by: customs, today: Self.day(query), at: query)
-                d = try await declarations.step(id: d.id, .answer, version: d.version, message: "Quantities confirmed; the packing list is attached.",
+                d = try await steps.take(id: d.id, .answer, version: d.version, message: "Quantities confirmed; the packing list is attached.",
                                                 by: declarant, today: Self.day(answer), at: answer)
             }
             guard release < now else { return }
-            d = try await declarations.step(id: d.id, .release, version: d.version, by: customs, today: Self.day(release), at: release)
+            d = try await steps.take(id: d.id, .release, version: d.version, by: customs, today: Self.day(release), at: release)
             let closed = release + Int64(2 + random.below(10)) * 86_400
             if closed < now - 30 * 86_400, random.chance(0.75) {
-                _ = try await declarations.step(id: d.id, .close, version: d.version, by: customs, today: Self.day(closed), at: closed)
+                _ = try await steps.take(id: d.id, .close, version: d.version, by: customs, today: Self.day(closed), at: closed)
             }
         }
     }

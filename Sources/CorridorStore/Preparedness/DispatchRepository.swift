@@ -157,39 +157,4 @@ public struct DispatchRepository: Sendable {
                      scenarioId: try row.optionalInt64("scenario_id"))
         }
     }
-
-    /// Cancels a dispatch before release: its declaration is cancelled and the stock is available again.
-    public func cancel(id: Int64, by actor: Actor, at time: Int64 = UnixTime.now()) async throws -> Dispatch {
-        guard let dispatch = try await get(id: id, by: actor) else { throw DomainError.notFound("no dispatch \(id)") }
-        try Policy.authorize(actor, .dispatchStock, .organisation(code: dispatch.org))
-        try await database.transaction { db in
-            guard let declaration = try await DeclarationRepository.view(id: dispatch.declarationId, by: actor, on: db) else {
-                throw DomainError.notFound("no declaration for dispatch \(id)")
-            }
-            guard declaration.state.isBeforeRelease else {
-                throw DomainError.conflict("the consignment was \(declaration.state.rawValue); a dispatch is cancelled before release")
-            }
-            _ = try await DeclarationRepository.takeStep(id: declaration.id, .cancel, version: declaration.version, text: "dispatch \(id) cancelled",
-                                                         by: actor, today: .today(), at: time, on: db)
-        }
-        return try await get(id: id, by: actor)!
-    }
-
-    /// The released consignment's reserved stock leaves the site.
-    static func settle(declarationID: Int64, at time: Int64, on db: any SQLDatabase) async throws {
-        for row in try await db.raw("SELECT id FROM dispatches WHERE declaration_id = \(bind: declarationID) AND state = 'reserved'").all() {
-            let id = try row.int64("id")
-            try await db.raw("DELETE FROM stock_lines WHERE dispatch_id = \(bind: id) AND status = 'reserved'").run()
-            try await db.raw("UPDATE dispatches SET state = 'delivered', settled_at = \(bind: time) WHERE id = \(bind: id)").run()
-        }
-    }
-
-    /// A cancelled or rejected consignment gives its reserved stock back.
-    static func releaseReservation(declarationID: Int64, at time: Int64, on db: any SQLDatabase) async throws {
-        for row in try await db.raw("SELECT id FROM dispatches WHERE declaration_id = \(bind: declarationID) AND state = 'reserved'").all() {
-            let id = try row.int64("id")
-            try await db.raw("UPDATE stock_lines SET status = 'available', dispatch_id = NULL WHERE dispatch_id = \(bind: id) AND status = 'reserved'").run()
-            try await db.raw("UPDATE dispatches SET state = 'cancelled', settled_at = \(bind: time) WHERE id = \(bind: id)").run()
-        }
-    }
 }
