@@ -40,12 +40,11 @@ struct DeclarationActionPages {
             do {
                 _ = try await store.declarations.amendLines(id: id, packingListAt: spooled.url, fileName: file.name, version: version, by: context.actor)
             } catch let error as DomainError where error.status == .unprocessableContent {
-                return pages.page("packing-list-rejected", title: "Packing list rejected", data: [
-                    "id": id,
-                    "ok": false, "file": file.name, "message": error.message,
-                    "problems": error.problems.map { ["row": $0.row.map(String.init) ?? "", "column": $0.column ?? "", "field": $0.field ?? "",
-                                                      "problem": $0.problem] },
-                ], context: context, path: "/customs", status: error.status)
+                return pages.page(PackingListRejectedPageView(
+                    id: id, file: file.name, message: error.message,
+                    problems: error.problems.map { .init(row: $0.row.map(String.init) ?? "", column: $0.column ?? "", field: $0.field ?? "",
+                                                         problem: $0.problem) }
+                ), title: "Packing list rejected", context: context, path: "/customs", status: error.status)
             }
             return back(to: id)
         }
