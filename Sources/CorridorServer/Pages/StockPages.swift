@@ -32,23 +32,15 @@ struct StockPages {
             // A browser form arrives as one multipart body, read into memory: keep it modest. Larger
             // reports go through the API or `corridor import stock`, which stream to disk.
             let limit = min(context.maxUploadSize, Self.formUploadLimit)
-            if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
-                throw DomainError.tooLarge("files over \(limit / 1_048_576) MB go through the API (POST /api/v1/stock/imports) or `corridor import stock`")
-            }
-            let body = try await request.body.collect(upTo: limit)
-            guard let form = MultipartForm(contentType: request.headers[.contentType] ?? "", body: Data(body.readableBytesView)) else {
-                throw DomainError.invalid(field: "file", "send the form as multipart/form-data")
-            }
-            let fields = Dictionary(form.parts.filter { $0.fileName == nil }.map { ($0.name, String(decoding: $0.data, as: UTF8.self)) },
-                                    uniquingKeysWith: { a, _ in a })
-            try Forms.checkCSRF(fields, context: context)
-            guard let filePart = form.part(named: "file"), let name = filePart.fileName, !name.isEmpty, !filePart.data.isEmpty else {
-                throw DomainError.invalid(field: "file", "choose a CSV or XLSX file to upload")
-            }
+            let form = try await Forms.multipart(
+                request, context: context, limit: limit,
+                tooLarge: "files over \(limit / 1_048_576) MB go through the API (POST /api/v1/stock/imports) or `corridor import stock`")
+            guard let file = form.file else { throw DomainError.invalid(field: "file", "choose a CSV or XLSX file to upload") }
+            let (name, fields) = (file.name, form.fields)
             let org = fields["org"] ?? ""
             do {
                 let report = try await StockUpload.importFile(
-                    try StockUpload.write(filePart.data, fileName: name),
+                    try StockUpload.write(file.data, fileName: name),
                     request: StockImportRequest(org: org, fileName: name, dryRun: fields["dry_run"] == "on",
                                                 dateConvention: fields["dates"] == "day_first" ? .dayFirst : .isoOnly),
                     store: store, actor: context.actor)
