@@ -9,7 +9,7 @@ struct AdminPages {
     let store: Store
     let pages: PageRenderer
 
-    func addRoutes(to router: Router<CorridorRequestContext>) {
+    func addRoutes(to router: RouterGroup<CorridorRequestContext>) {
         router.get("admin") { request, context in
             try Policy.authorize(context.actor, .readAdministration)
             return try await adminPage(context: context, notice: request.uri.queryParameters["done"].map(String.init))
@@ -59,7 +59,7 @@ struct AccountPages {
     let store: Store
     let pages: PageRenderer
 
-    func addRoutes(to router: Router<CorridorRequestContext>) {
+    func addRoutes(to router: RouterGroup<CorridorRequestContext>) {
         router.get("account") { request, context in
             try await accountPage(context: context, newToken: nil)
         }

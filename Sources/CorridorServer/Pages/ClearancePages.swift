@@ -9,7 +9,7 @@ struct ClearancePages {
     let store: Store
     let pages: PageRenderer
 
-    func addRoutes(to router: Router<CorridorRequestContext>) {
+    func addRoutes(to router: RouterGroup<CorridorRequestContext>) {
         router.get("customs/obligations") { _, context in
             guard context.actor != .anonymous else { throw DomainError.unauthenticated("sign in to see what is due") }
             let due = try await store.declarations.obligations(by: context.actor)

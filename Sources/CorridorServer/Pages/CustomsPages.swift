@@ -9,7 +9,7 @@ struct CustomsPages {
     let store: Store
     let pages: PageRenderer
 
-    func addRoutes(to router: Router<CorridorRequestContext>) {
+    func addRoutes(to router: RouterGroup<CorridorRequestContext>) {
         router.get("customs") { request, context in
             let country = QueryParameters(request)["country"]?.uppercased()
             let today = Day.today()

@@ -11,7 +11,8 @@ struct DeclarationPages {
     let pages: PageRenderer
     static let lineRows = 5
 
-    func addRoutes(to router: Router<CorridorRequestContext>) {
+    /// `uploads` takes the forms that send files, under the larger body limit.
+    func addRoutes(to router: RouterGroup<CorridorRequestContext>, uploads: RouterGroup<CorridorRequestContext>) {
         router.get("customs/declarations") { _, context in
             guard context.actor != .anonymous else { throw DomainError.unauthenticated("sign in to see declarations") }
             let now = UnixTime.now()
@@ -48,7 +49,7 @@ struct DeclarationPages {
         router.get("customs/declarations/{id}/release-note") { request, context in
             try await releaseNote(request, context)
         }
-        DeclarationActionPages(store: store, pages: pages).addRoutes(to: router)
+        DeclarationActionPages(store: store, pages: pages).addRoutes(to: router, uploads: uploads)
     }
 
     private func detail(_ request: Request, _ context: CorridorRequestContext) async throws -> Response {

@@ -10,7 +10,7 @@ struct PlanningFiguresPages {
     let pages: PageRenderer
     static let spareRows = 2
 
-    func addRoutes(to router: Router<CorridorRequestContext>) {
+    func addRoutes(to router: RouterGroup<CorridorRequestContext>) {
         router.get("preparedness/figures") { _, context in
             try Policy.authorize(context.actor, .managePlanningFigures)
             return try page(try await store.gaps.figures(), context: context)

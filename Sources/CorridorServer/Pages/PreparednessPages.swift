@@ -8,7 +8,7 @@ struct PreparednessPages {
     let store: Store
     let pages: PageRenderer
 
-    func addRoutes(to router: Router<CorridorRequestContext>) {
+    func addRoutes(to router: RouterGroup<CorridorRequestContext>) {
         addDispatchRoute(to: router)
         router.get("preparedness") { request, context in
             let iso = (QueryParameters(request)["country"] ?? Self.defaultCountry(context.actor)).uppercased()
@@ -119,7 +119,7 @@ struct PreparednessPages {
 
     /// A dispatch from a row of the gap result: the caller's organisation reserves its own stock of
     /// that item at that site for the scenario's country.
-    func addDispatchRoute(to router: Router<CorridorRequestContext>) {
+    func addDispatchRoute(to router: RouterGroup<CorridorRequestContext>) {
         router.post("preparedness/scenarios/{id}/dispatch") { request, context in
             let fields = try await Forms.fields(request, context: context)
             try Forms.checkCSRF(fields, context: context)

@@ -9,7 +9,7 @@ struct ReleaseTimePages {
     let store: Store
     let pages: PageRenderer
 
-    func addRoutes(to router: Router<CorridorRequestContext>) {
+    func addRoutes(to router: RouterGroup<CorridorRequestContext>) {
         router.get("countries/{iso}/release-times") { request, context in
             let raw = try request.required("iso", context)
             guard CountryCode(raw) != nil, let country = try await store.reference.country(raw) else {

@@ -9,7 +9,7 @@ struct ShellPages {
     let pages: PageRenderer
     let map: WorldMap
 
-    func addRoutes(to router: Router<CorridorRequestContext>) {
+    func addRoutes(to router: RouterGroup<CorridorRequestContext>) {
         router.get("/") { _, context in
             let sites = try await store.sites.visible(to: context.actor)
             let organisations = try await store.organisations.all()

@@ -12,7 +12,7 @@ struct SignInPages {
     let trustForwardedFor: Bool
     static let loginCSRFCookie = "corridor_login_csrf"
 
-    func addRoutes(to router: Router<CorridorRequestContext>) {
+    func addRoutes(to router: RouterGroup<CorridorRequestContext>) {
         router.get("login") { request, context in
             let token = Secrets.randomToken(bytes: 24)
             var response = pages.page(LoginPageView(csrf: token, next: Self.safeNext(request.uri.queryParameters["next"].map(String.init))),

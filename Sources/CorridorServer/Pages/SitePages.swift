@@ -8,7 +8,7 @@ struct SitePages {
     let store: Store
     let pages: PageRenderer
 
-    func addRoutes(to router: Router<CorridorRequestContext>) {
+    func addRoutes(to router: RouterGroup<CorridorRequestContext>) {
         router.get("sites") { _, context in
             try await sitesPage(context: context)
         }

@@ -10,7 +10,8 @@ struct StockPages {
     let store: Store
     let pages: PageRenderer
 
-    func addRoutes(to router: Router<CorridorRequestContext>) {
+    /// `uploads` takes the upload form, under the larger body limit.
+    func addRoutes(to router: RouterGroup<CorridorRequestContext>, uploads: RouterGroup<CorridorRequestContext>) {
         router.get("stock") { request, context in
             let query = QueryParameters(request)
             let filter = try query.filter()
@@ -28,7 +29,7 @@ struct StockPages {
                 canUpload: !orgs.isEmpty
             ), title: "Stock", context: context, path: "/stock")
         }
-        router.post("stock/upload") { request, context in
+        uploads.post("stock/upload") { request, context in
             // A browser form arrives as one multipart body, read into memory: keep it modest. Larger
             // reports go through the API or `corridor import stock`, which stream to disk.
             let limit = min(context.maxUploadSize, Self.formUploadLimit)
