@@ -80,7 +80,7 @@ struct ClearancePages {
             country: iso, rules: rows, customised: stored.customised, updatedBy: stored.updatedBy ?? "",
             randomPercent: String(stored.ruleSet.randomRate * 100),
             randomLanes: [Lane.yellow, .red].map { .init(lane: $0.rawValue, selected: $0 == stored.ruleSet.randomLane) },
-            saved: saved, error: error?.message ?? "", problems: FieldProblem.list(error)
+            saved: saved, error: error?.message, problems: FieldProblem.list(error)
         ), title: "Selectivity rules \(iso)", context: context, path: "/customs", status: error?.status ?? .ok)
     }
 }

@@ -41,7 +41,7 @@ struct CustomsPages {
                           validUntil: a.validUntil?.description ?? "", canDecide: Policy.can(context.actor, .decideAccreditation, .country(a.country)))
                 },
                 signedIn: context.actor != .anonymous,
-                rulesCountry: context.actor.isAdmin ? (country ?? "") : (context.actor.customsCountries.first ?? ""),
+                rulesCountry: (context.actor.isAdmin ? country : context.actor.customsCountries.first).flatMap { $0.isEmpty ? nil : $0 },
                 suggestedValidity: today.adding(days: 365).description
             ), title: "Relief customs", context: context, path: "/customs")
         }

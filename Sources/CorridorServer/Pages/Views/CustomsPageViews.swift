@@ -47,7 +47,7 @@ struct CustomsPageView: PageView {
     let accreditations: [Accreditation]
     let signedIn: Bool
     /// The country whose selectivity rules the visitor may edit, if any.
-    let rulesCountry: String
+    let rulesCountry: String?
     let suggestedValidity: String
 }
 
@@ -146,6 +146,7 @@ struct SelectivityPageView: PageView {
     let randomPercent: String
     let randomLanes: [LaneChoice]
     let saved: Bool
-    let error: String
+    /// Why the rules were refused; nil shows no error box.
+    let error: String?
     let problems: [FieldProblem]
 }
