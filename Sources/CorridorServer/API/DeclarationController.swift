@@ -22,7 +22,8 @@ struct DeclarationController {
         var firstBrokenSequence: Int?
     }
 
-    func addRoutes(to group: RouterGroup<CorridorRequestContext>) {
+    /// `uploads` takes packing lists and document files, under the larger body limit.
+    func addRoutes(to group: RouterGroup<CorridorRequestContext>, uploads: RouterGroup<CorridorRequestContext>) {
         group.get("declarations") { request, context in
             guard context.actor != .anonymous else { throw DomainError.unauthenticated("sign in to see declarations") }
             let query = QueryParameters(request)
@@ -45,7 +46,7 @@ struct DeclarationController {
             let input = try context.requestDecoder.decode(DeclarationInput.self, from: Data(body.readableBytesView))
             return try await store.declarations.amend(id: declaration.id, input, version: version, by: context.actor)
         }
-        group.post("declarations/{id}/packing-list") { request, context in
+        uploads.post("declarations/{id}/packing-list") { request, context in
             let declaration = try await declaration(request, context)
             try DeclarationAmendment.authorize(by: DeclarationLifecycle.party(of: context.actor, declarant: declaration.org,
                                                                               destination: declaration.destination), isAdmin: context.actor.isAdmin)
@@ -83,7 +84,7 @@ struct DeclarationController {
                 return (input.version, input.message)
             }
         }
-        group.post("declarations/{id}/documents/{document}") { request, context in
+        uploads.post("declarations/{id}/documents/{document}") { request, context in
             let declaration = try await declaration(request, context)
             let raw = try request.required("document", context)
             guard let document = RequiredDocument(rawValue: raw) else { throw DomainError.invalid(field: "document", "'\(raw)' is not a document kind") }

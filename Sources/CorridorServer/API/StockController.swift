@@ -8,11 +8,11 @@ import NIOCore
 /// Items, stock imports, stock lists and exports, the country / region / global lists, nearest stock.
 struct StockController {
     let store: Store
-    let uploadLimit: Int
 
     struct AliasInput: Decodable { var alias: String; var itemCode: String }
 
-    func addRoutes(to group: RouterGroup<CorridorRequestContext>) {
+    /// `uploads` takes stock reports, under the larger body limit.
+    func addRoutes(to group: RouterGroup<CorridorRequestContext>, uploads: RouterGroup<CorridorRequestContext>) {
         group.get("items") { _, _ in ItemList(items: try await store.items.all()) }
         group.post("items") { request, context in
             try Policy.authorize(context.actor, .createItem)
@@ -20,11 +20,11 @@ struct StockController {
             return EditedResponse(status: .created, response: try await store.items.create(input, by: context.actor))
         }
 
-        group.post("stock/imports") { request, context in
+        uploads.post("stock/imports") { request, context in
             let org = try QueryParameters(request).required("org")
             try Policy.authorize(context.actor, .importStock, .organisation(code: org.uppercased()))
             let query = QueryParameters(request)
-            let file = try await StockUpload.spool(request.body, fileName: query["file_name"] ?? "upload", limit: uploadLimit)
+            let file = try await StockUpload.spool(request.body, fileName: query["file_name"] ?? "upload", limit: context.maxUploadSize)
             let report = try await StockUpload.importFile(file, request: StockImportRequest(
                 org: org, fileName: file.fileName, dryRun: query.flag("dry_run"),
                 dateConvention: query["dates"] == "day_first" ? .dayFirst : .isoOnly), store: store, actor: context.actor)

@@ -10,7 +10,7 @@ struct SystemRoutes {
     let store: Store
     let counter: RequestCounter
 
-    func addRoutes(to router: Router<CorridorRequestContext>) {
+    func addRoutes(to router: RouterGroup<CorridorRequestContext>) {
         router.get("health") { _, _ in
             let healthy = await store.database.isHealthy()
             let body = "{\"status\":\"\(healthy ? "ok" : "database unavailable")\",\"database\":\"\(store.database.dialect)\"}"

@@ -9,7 +9,7 @@ struct AdminPages {
     let store: Store
     let pages: PageRenderer
 
-    func addRoutes(to router: Router<CorridorRequestContext>) {
+    func addRoutes(to router: RouterGroup<CorridorRequestContext>) {
         router.get("admin") { request, context in
             try Policy.authorize(context.actor, .readAdministration)
             return try await adminPage(context: context, notice: request.uri.queryParameters["done"].map(String.init))
@@ -44,18 +44,13 @@ struct AdminPages {
     private func adminPage(context: CorridorRequestContext, notice: String? = nil, problems: DomainError? = nil,
                            status: HTTPResponse.Status = .ok) async throws -> Response {
         let users = try await store.users.all(by: context.actor)
-        var data: [String: Any] = [
-            "users": users.map { ["email": $0.email, "name": $0.name, "roles": $0.roles.map(\.label).joined(separator: ", ")] },
-            "types": OrganisationType.allCases.map { ["value": $0.rawValue, "label": $0.label] },
-            "roles": Role.Kind.allCases.map { ["value": $0.rawValue] },
-            "organisations": try await store.organisations.all().map { ["code": $0.code] },
-        ]
-        if let notice { data["notice"] = notice }
-        if let problems {
-            data["error"] = problems.message
-            data["details"] = problems.problems.map { ["text": $0.located] }
-        }
-        return pages.page("admin", title: "Administration", data: data, context: context, path: "/admin", status: status)
+        let view = AdminPageView(
+            users: users.map { .init(email: $0.email, name: $0.name, roles: $0.roles.map(\.label).joined(separator: ", ")) },
+            types: OrganisationType.allCases.map { LabelledValue(value: $0.rawValue, label: $0.label) },
+            roles: Role.Kind.allCases.map { ValueRow(value: $0.rawValue) },
+            organisations: CodeRow.list(try await store.organisations.all().map(\.code)),
+            notice: notice, error: problems?.message, details: TextRow.located(problems?.problems ?? []))
+        return pages.page(view, title: "Administration", context: context, path: "/admin", status: status)
     }
 }
 
@@ -64,7 +59,7 @@ struct AccountPages {
     let store: Store
     let pages: PageRenderer
 
-    func addRoutes(to router: Router<CorridorRequestContext>) {
+    func addRoutes(to router: RouterGroup<CorridorRequestContext>) {
         router.get("account") { request, context in
             try await accountPage(context: context, newToken: nil)
         }
@@ -108,25 +103,20 @@ struct AccountPages {
             throw DomainError.unauthenticated("sign in first")
         }
         let tokens = try await store.tokens.list(of: id, by: context.actor)
-        var data: [String: Any] = [
-            "email": user.email, "name": user.name, "roles": user.roles.map { ["label": $0.label] },
-            "tokens": tokens.map { ["id": $0.id, "name": $0.name, "prefix": $0.prefix, "revoked": $0.revokedAt != nil] },
-        ]
-        if let newToken { data["newToken"] = newToken }
         // Webhooks of the organisations the user acts for: one secret per receiver, shown once.
         let orgs = user.roles.compactMap(\.orgCode)
-        var hooks: [[String: Any]] = []
+        var hooks: [AccountPageView.Webhook] = []
         for org in orgs {
             for hook in try await store.webhooks.list(org: org, by: context.actor) {
-                hooks.append(["id": hook.id, "org": hook.org, "url": hook.url, "delivered": hook.delivered, "pending": hook.pending,
-                              "failing": hook.failing])
+                hooks.append(.init(id: hook.id, org: hook.org, url: hook.url, delivered: hook.delivered, pending: hook.pending,
+                                   failing: hook.failing))
             }
         }
-        data["canWebhook"] = !orgs.isEmpty
-        data["orgs"] = orgs.map { ["code": $0] }
-        data["webhooks"] = hooks
-        if let newWebhook { data["newWebhook"] = ["url": newWebhook.url, "secret": newWebhook.secret ?? ""] }
-        if let webhookError { data["webhookError"] = webhookError }
-        return pages.page("account", title: "My account", data: data, context: context, path: "/account")
+        let view = AccountPageView(
+            email: user.email, name: user.name, roles: user.roles.map { .init(label: $0.label) },
+            tokens: tokens.map { .init(id: $0.id, name: $0.name, prefix: $0.prefix, revoked: $0.revokedAt != nil) },
+            newToken: newToken, canWebhook: !orgs.isEmpty, orgs: CodeRow.list(orgs), webhooks: hooks,
+            newWebhook: newWebhook.map { .init(url: $0.url, secret: $0.secret ?? "") }, webhookError: webhookError)
+        return pages.page(view, title: "My account", context: context, path: "/account")
     }
 }

@@ -35,7 +35,7 @@ enum CoverageTimeline {
             let finalShare = need.required > 0 ? min(1, covered / need.required) : 0
             points.append("\(f(x(lastDay))),\(f(base - (base - full) * finalShare))")
             points.append("\(f(x(lastDay))),\(f(base))")
-            parts.append("<text x=\"\(f(labelWidth - 8))\" y=\"\(f(base - 4))\" class=\"label\" text-anchor=\"end\">\(escape(need.family.replacingOccurrences(of: "_", with: " ")))</text>")
+            parts.append("<text x=\"\(f(labelWidth - 8))\" y=\"\(f(base - 4))\" class=\"label\" text-anchor=\"end\">\(escape(CodeWords.of(need.family)))</text>")
             parts.append("<rect x=\"\(f(x(0)))\" y=\"\(f(full))\" width=\"\(f(plotWidth))\" height=\"\(f(base - full))\" class=\"track\"/>")
             parts.append("<polygon points=\"\(points.joined(separator: " "))\" class=\"\(finalShare >= 0.999 ? "covered" : "short")\"><title>\(escape(need.family)): \(Int((finalShare * 100).rounded())) % covered by day \(Int(lastDay))</title></polygon>")
         }

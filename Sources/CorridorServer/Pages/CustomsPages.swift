@@ -9,43 +9,41 @@ struct CustomsPages {
     let store: Store
     let pages: PageRenderer
 
-    func addRoutes(to router: Router<CorridorRequestContext>) {
+    func addRoutes(to router: RouterGroup<CorridorRequestContext>) {
         router.get("customs") { request, context in
             let country = QueryParameters(request)["country"]?.uppercased()
             let today = Day.today()
-            var emergencies: [[String: Any]] = []
+            var emergencies: [CustomsPageView.Emergency] = []
             let items = Dictionary(uniqueKeysWithValues: try await store.items.all().map { ($0.code, $0.name) })
             for emergency in try await store.customs.emergencies(country: country) {
                 let needs = try await store.customs.needs(of: emergency.id)
-                emergencies.append([
-                    "id": emergency.id, "name": emergency.name, "country": emergency.country,
-                    "hazard": emergency.hazard.replacingOccurrences(of: "_", with: " "), "declared": emergency.declared.description,
-                    "ends": emergency.ends?.description ?? "open", "active": emergency.isActive(on: today),
-                    "facilities": Self.facilities(emergency.facilities), "hasNeeds": !needs.isEmpty,
-                    "needs": needs.map { need in
-                        ["what": need.itemCode.map { items[$0] ?? $0 } ?? "HS heading \(need.hsHeading ?? "")",
-                         "priority": ["", "urgent", "can wait", "not needed"][need.priority.rawValue], "note": need.note ?? ""]
-                    },
-                ])
+                emergencies.append(.init(
+                    id: emergency.id, name: emergency.name, country: emergency.country,
+                    hazard: CodeWords.of(emergency.hazard), declared: emergency.declared.description,
+                    ends: emergency.ends?.description ?? "open", active: emergency.isActive(on: today),
+                    facilities: Self.facilities(emergency.facilities), hasNeeds: !needs.isEmpty,
+                    needs: needs.map { need in
+                        .init(what: need.itemCode.map { items[$0] ?? $0 } ?? "HS heading \(need.hsHeading ?? "")",
+                              priority: ["", "urgent", "can wait", "not needed"][need.priority.rawValue], note: need.note ?? "")
+                    }))
             }
             let accreditations = context.actor == .anonymous ? [] : try await store.accreditations.visible(to: context.actor)
             let entryPoints = try await store.customs.entryPoints(country: country)
-            return pages.page("customs", title: "Relief customs", data: [
-                "emergencies": emergencies,
-                "releaseTimeCountries": Set(entryPoints.map(\.country)).sorted(),
-                "entryPoints": entryPoints.map {
-                    ["locode": $0.locode, "name": $0.name, "country": $0.country, "kind": $0.kind.rawValue.replacingOccurrences(of: "_", with: " "),
-                     "verified": $0.locodeVerified]
+            return pages.page(CustomsPageView(
+                emergencies: emergencies,
+                releaseTimeCountries: Set(entryPoints.map(\.country)).sorted(),
+                entryPoints: entryPoints.map {
+                    .init(locode: $0.locode, name: $0.name, country: $0.country, kind: $0.kind.label, verified: $0.locodeVerified)
                 },
-                "country": country ?? "",
-                "accreditations": accreditations.map { a in
-                    ["id": a.id, "org": a.orgCode, "country": a.country, "status": a.status.rawValue,
-                     "validUntil": a.validUntil?.description ?? "", "canDecide": Policy.can(context.actor, .decideAccreditation, .country(a.country))] as [String: Any]
+                country: country ?? "",
+                accreditations: accreditations.map { a in
+                    .init(id: a.id, org: a.orgCode, country: a.country, status: a.status.rawValue,
+                          validUntil: a.validUntil?.description ?? "", canDecide: Policy.can(context.actor, .decideAccreditation, .country(a.country)))
                 },
-                "signedIn": context.actor != .anonymous,
-                "rulesCountry": context.actor.isAdmin ? (country ?? "") : (context.actor.customsCountries.first ?? ""),
-                "suggestedValidity": today.adding(days: 365).description,
-            ], context: context, path: "/customs")
+                signedIn: context.actor != .anonymous,
+                rulesCountry: (context.actor.isAdmin ? country : context.actor.customsCountries.first).flatMap { $0.isEmpty ? nil : $0 },
+                suggestedValidity: today.adding(days: 365).description
+            ), title: "Relief customs", context: context, path: "/customs")
         }
         router.post("customs/accreditations/{id}") { request, context in
             let fields = try await Forms.fields(request, context: context)

@@ -9,7 +9,8 @@ struct DeclarationActionPages {
     let store: Store
     let pages: PageRenderer
 
-    func addRoutes(to router: Router<CorridorRequestContext>) {
+    /// `uploads` takes the forms that send files, under the larger body limit.
+    func addRoutes(to router: RouterGroup<CorridorRequestContext>, uploads: RouterGroup<CorridorRequestContext>) {
         router.post("customs/declarations/{id}/steps") { request, context in
             let fields = try await Forms.fields(request, context: context)
             try Forms.checkCSRF(fields, context: context)
@@ -18,7 +19,7 @@ struct DeclarationActionPages {
             _ = try await store.steps.take(id: id, step, version: version, message: fields["message"], by: context.actor)
             return back(to: id)
         }
-        router.post("customs/declarations/{id}/documents") { request, context in
+        uploads.post("customs/declarations/{id}/documents") { request, context in
             let form = try await Forms.multipart(request, context: context, limit: DocumentUpload.maximumBytes + 64 * 1024)
             guard let id = Int64(try request.required("id", context)), let document = RequiredDocument(rawValue: form.fields["document"] ?? ""),
                   let status = DocumentsChecklist.Status(rawValue: form.fields["status"] ?? ""), status != .missing else {
@@ -29,7 +30,7 @@ struct DeclarationActionPages {
             _ = try await store.declarations.setDocument(id: id, document: document, status: status, file: file, by: context.actor)
             return back(to: id)
         }
-        router.post("customs/declarations/{id}/packing-list") { request, context in
+        uploads.post("customs/declarations/{id}/packing-list") { request, context in
             let form = try await Forms.multipart(request, context: context, limit: DocumentUpload.maximumBytes)
             guard let id = Int64(try request.required("id", context)), let version = Int64(form.fields["version"] ?? "") else {
                 throw DomainError.invalid(field: "version", "missing")
@@ -40,12 +41,11 @@ struct DeclarationActionPages {
             do {
                 _ = try await store.declarations.amendLines(id: id, packingListAt: spooled.url, fileName: file.name, version: version, by: context.actor)
             } catch let error as DomainError where error.status == .unprocessableContent {
-                return pages.page("packing-list-rejected", title: "Packing list rejected", data: [
-                    "id": id,
-                    "ok": false, "file": file.name, "message": error.message,
-                    "problems": error.problems.map { ["row": $0.row.map(String.init) ?? "", "column": $0.column ?? "", "field": $0.field ?? "",
-                                                      "problem": $0.problem] },
-                ], context: context, path: "/customs", status: error.status)
+                return pages.page(PackingListRejectedPageView(
+                    id: id, file: file.name, message: error.message,
+                    problems: error.problems.map { .init(row: $0.row.map(String.init) ?? "", column: $0.column ?? "", field: $0.field ?? "",
+                                                         problem: $0.problem) }
+                ), title: "Packing list rejected", context: context, path: "/customs", status: error.status)
             }
             return back(to: id)
         }

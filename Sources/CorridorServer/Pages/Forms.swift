@@ -29,11 +29,12 @@ enum Forms {
     }
 
     /// A multipart form (file uploads) read into memory up to `limit`, its CSRF token checked:
-    /// the text fields, and the file part named `file` if one was chosen.
-    static func multipart(_ request: Request, context: CorridorRequestContext, limit: Int) async throws
+    /// the text fields, and the file part named `file` if one was chosen. `tooLarge` tells the
+    /// sender of a larger body what to do instead.
+    static func multipart(_ request: Request, context: CorridorRequestContext, limit: Int, tooLarge: String? = nil) async throws
         -> (fields: [String: String], file: (name: String, data: Data)?) {
         if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
-            throw DomainError.tooLarge("the file is over \(limit / 1_048_576) MB")
+            throw DomainError.tooLarge(tooLarge ?? "the file is over \(limit / 1_048_576) MB")
         }
         let body = try await request.body.collect(upTo: limit)
         guard let form = MultipartForm(contentType: request.headers[.contentType] ?? "", body: Data(body.readableBytesView)) else {

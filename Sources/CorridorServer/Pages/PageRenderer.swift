@@ -4,6 +4,12 @@ import Hummingbird
 import Mustache
 import NIOCore
 
+/// A page's view model: the values its template reads, and that template's name. Mustache reads
+/// stored properties only (through Mirror), so a view stores every value its template shows.
+protocol PageView: Sendable {
+    static var template: String { get }
+}
+
 /// Renders server-side pages: a page template inside the shared layout.
 public struct PageRenderer: Sendable {
     let library: MustacheLibrary
@@ -17,33 +23,44 @@ public struct PageRenderer: Sendable {
         guard let directory = Bundle.module.url(forResource: "templates", withExtension: nil) else {
             throw DomainError.notFound("page templates are missing from the bundle")
         }
-        return PageRenderer(library: try await MustacheLibrary(directory: directory.path))
+        var library = try await MustacheLibrary(directory: directory.path)
+        // Each page template is rendered through a wrapper that puts the page's view on top of
+        // the session's CSRF token, so `{{csrf}}` in any form of the page finds the token.
+        for file in try FileManager.default.contentsOfDirectory(atPath: directory.path) where file.hasSuffix(".mustache") {
+            let name = String(file.dropLast(".mustache".count))
+            try library.register("{{#page}}{{>\(name)}}{{/page}}", named: wrapperName(name))
+        }
+        return PageRenderer(library: library)
     }
 
-    /// Renders `template` with `data`, wrapped in the layout with navigation and the signed-in user.
-    func page(_ template: String, title: String, data: [String: Any], context: CorridorRequestContext,
-              path: String, status: HTTPResponse.Status = .ok) -> Response {
-        var data = data
-        if data["csrf"] == nil, let csrf = context.sessionCSRF { data["csrf"] = csrf }
-        let content = library.render(data, withTemplate: template) ?? "template \(template) is missing"
-        var layout: [String: Any] = [
-            "title": title,
-            "content": content,
-            "nav": (Self.navigation + (Policy.can(context.actor, .readAdministration) ? [("/admin", "Admin")] : []))
-                .map { ["path": $0.path, "label": $0.label, "active": path.hasPrefix($0.path)] },
-        ]
+    static func wrapperName(_ template: String) -> String { "page:" + template }
+
+    /// What a page template renders against: the view, and below it the session's CSRF token,
+    /// which a view may override with its own (the sign-in form does).
+    struct PageContext<View: PageView> {
+        let csrf: String?
+        let page: View
+    }
+
+    /// Renders `view` in its template, wrapped in the layout with navigation and the signed-in user.
+    func page<View: PageView>(_ view: View, title: String, context: CorridorRequestContext, path: String,
+                              status: HTTPResponse.Status = .ok) -> Response {
+        let content = library.render(PageContext(csrf: context.sessionCSRF, page: view), withTemplate: Self.wrapperName(View.template))
+            ?? "template \(View.template) is missing"
+        let links = Self.navigation + (Policy.can(context.actor, .readAdministration) ? [("/admin", "Admin")] : [])
+        var layout = LayoutView(title: title, content: content,
+                                nav: links.map { LayoutView.Link(path: $0.path, label: $0.label, active: path.hasPrefix($0.path)) })
         if case .user(_, let email, let roles) = context.actor {
-            layout["user"] = ["email": email, "roles": roles.map(\.label).joined(separator: ", ")]
-            layout["csrf"] = context.sessionCSRF ?? ""
+            layout.user = LayoutView.User(email: email, roles: roles.map(\.label).joined(separator: ", "))
+            layout.csrf = context.sessionCSRF ?? ""
         }
-        return html(library.render(layout, withTemplate: "layout") ?? content, status: status)
+        return html(library.render(layout, withTemplate: LayoutView.template) ?? content, status: status)
     }
 
     func errorPage(_ error: DomainError, context: CorridorRequestContext) -> Response {
-        page("error", title: "Error", data: [
-            "status": error.status.code, "message": error.message,
-            "details": error.problems.map { ["text": $0.located] }, "hasDetails": !error.problems.isEmpty,
-        ], context: context, path: "", status: error.status)
+        page(ErrorPageView(status: error.status.code, message: error.message, details: TextRow.located(error.problems),
+                           hasDetails: !error.problems.isEmpty),
+             title: "Error", context: context, path: "", status: error.status)
     }
 
     func html(_ body: String, status: HTTPResponse.Status = .ok) -> Response {

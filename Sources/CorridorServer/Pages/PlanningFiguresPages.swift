@@ -10,7 +10,7 @@ struct PlanningFiguresPages {
     let pages: PageRenderer
     static let spareRows = 2
 
-    func addRoutes(to router: Router<CorridorRequestContext>) {
+    func addRoutes(to router: RouterGroup<CorridorRequestContext>) {
         router.get("preparedness/figures") { _, context in
             try Policy.authorize(context.actor, .managePlanningFigures)
             return try page(try await store.gaps.figures(), context: context)
@@ -48,15 +48,14 @@ struct PlanningFiguresPages {
     private func page(_ figures: PlanningFigures, context: CorridorRequestContext, saved: Bool = false, error: DomainError? = nil) throws -> Response {
         func text(_ value: Double) -> String { value.isFinite ? (value == value.rounded() ? String(Int(value)) : String(value)) : "" }
         let rows = figures.needs.map { ($0.family, text($0.share * 100), $0.note) } + Array(repeating: ("", "", ""), count: Self.spareRows)
-        return pages.page("planning-figures", title: "Planning figures", data: [
-            "rows": rows.count,
-            "needs": rows.enumerated().map { i, row in ["i": i, "family": row.0, "share": row.1, "note": row.2] },
-            "handlingInCountry": text(figures.handlingDays[.inCountry] ?? .nan), "handlingRegional": text(figures.handlingDays[.regional] ?? .nan),
-            "handlingGlobal": text(figures.handlingDays[.global] ?? .nan), "road": text(figures.roadKmPerDay), "air": text(figures.airKmPerDay),
-            "roadLimit": text(figures.roadLimitKm), "customsHours": text(figures.defaultCustomsHours), "minimumMeasured": figures.minimumMeasured,
-            "emergencyFactor": text(figures.emergencyCustomsFactor), "horizons": figures.horizons.map(String.init).joined(separator: ", "),
-            "saved": saved, "hasError": error != nil, "error": error?.message ?? "",
-            "problems": (error?.problems ?? []).map { ["field": $0.field ?? "", "problem": $0.problem] },
-        ], context: context, path: "/preparedness", status: error?.status ?? .ok)
+        return pages.page(PlanningFiguresPageView(
+            rows: rows.count,
+            needs: rows.enumerated().map { i, row in .init(i: i, family: row.0, share: row.1, note: row.2) },
+            handlingInCountry: text(figures.handlingDays[.inCountry] ?? .nan), handlingRegional: text(figures.handlingDays[.regional] ?? .nan),
+            handlingGlobal: text(figures.handlingDays[.global] ?? .nan), road: text(figures.roadKmPerDay), air: text(figures.airKmPerDay),
+            roadLimit: text(figures.roadLimitKm), customsHours: text(figures.defaultCustomsHours), minimumMeasured: figures.minimumMeasured,
+            emergencyFactor: text(figures.emergencyCustomsFactor), horizons: figures.horizons.map(String.init).joined(separator: ", "),
+            saved: saved, hasError: error != nil, error: error?.message ?? "", problems: FieldProblem.list(error)
+        ), title: "Planning figures", context: context, path: "/preparedness", status: error?.status ?? .ok)
     }
 }

@@ -8,7 +8,7 @@ struct PreparednessPages {
     let store: Store
     let pages: PageRenderer
 
-    func addRoutes(to router: Router<CorridorRequestContext>) {
+    func addRoutes(to router: RouterGroup<CorridorRequestContext>) {
         addDispatchRoute(to: router)
         router.get("preparedness") { request, context in
             let iso = (QueryParameters(request)["country"] ?? Self.defaultCountry(context.actor)).uppercased()
@@ -18,31 +18,29 @@ struct PreparednessPages {
             }
             let canEdit = Policy.can(context.actor, .managePreparedness, .country(iso))
             let p = profile.profile
-            return pages.page("preparedness", title: "Preparedness \(iso)", data: [
-                "country": iso, "canEdit": canEdit,
-                "countries": try await store.reference.countries().map { ["alpha2": $0.alpha2, "name": $0.name, "selected": $0.alpha2 == iso] },
-                "progress": checklist.progress.map { progress in
-                    ["category": progress.category, "done": progress.done, "applicable": progress.applicable,
-                     "percent": progress.applicable == 0 ? 0 : Int((Double(progress.done) / Double(progress.applicable) * 100).rounded())] as [String: Any]
+            return pages.page(PreparednessPageView(
+                country: iso, canEdit: canEdit,
+                countries: try await store.reference.countries().map { CountryChoice(alpha2: $0.alpha2, name: $0.name, selected: $0.alpha2 == iso) },
+                progress: checklist.progress.map { progress in
+                    .init(category: progress.category, done: progress.done, applicable: progress.applicable,
+                          percent: progress.applicable == 0 ? 0 : Int((Double(progress.done) / Double(progress.applicable) * 100).rounded()))
                 },
-                "actions": checklist.actions.map { a in
-                    ["code": a.code, "framework": a.framework, "category": a.category, "title": a.title, "status": a.status.rawValue,
-                     "statusLabel": a.status.rawValue.replacingOccurrences(of: "_", with: " "), "owner": a.ownerOrg ?? "", "due": a.due ?? "",
-                     "evidence": a.evidence ?? "", "hasEvidence": a.evidence != nil, "auto": a.autoStatus != nil,
-                     "autoDone": a.autoStatus == .done, "autoEvidence": a.autoEvidence ?? "", "history": a.history, "hasHistory": !a.history.isEmpty,
-                     "statuses": PreparednessStatus.allCases.map { ["value": $0.rawValue, "label": $0.rawValue.replacingOccurrences(of: "_", with: " "),
-                                                                  "selected": $0 == a.status] }] as [String: Any]
+                actions: checklist.actions.map { a in
+                    .init(code: a.code, framework: a.framework, category: a.category, title: a.title, status: a.status.rawValue,
+                          statusLabel: a.status.label, owner: a.ownerOrg ?? "", due: a.due ?? "",
+                          evidence: a.evidence ?? "", hasEvidence: a.evidence != nil, auto: a.autoStatus != nil,
+                          autoDone: a.autoStatus == .done, autoEvidence: a.autoEvidence ?? "", history: a.history, hasHistory: !a.history.isEmpty,
+                          statuses: PreparednessStatus.allCases.map { LabelledChoice(value: $0.rawValue, label: $0.label, selected: $0 == a.status) })
                 },
-                "profile": [
-                    "ocha": p.ochaModelAgreement ?? "", "hasOcha": p.ochaModelAgreement != nil, "kyoto": p.kyotoAnnexJ5, "tampere": p.tampereConvention,
-                    "idrl": p.idrlLaw ?? "", "procedure": p.procedure, "documents": p.requiredDocuments, "focal": p.focalPoints,
-                    "hours": p.defaultReleaseHours.map { String(Int($0)) } ?? "", "recorded": profile.recorded,
-                    "measuredCount": profile.measured.count,
-                    "measuredMedian": profile.measured.medianHours.map { String(format: "%.1f", $0) } ?? "—",
-                    "measuredP90": profile.measured.p90Hours.map { String(format: "%.1f", $0) } ?? "—",
-                ] as [String: Any],
-                "canEditProfile": Policy.can(context.actor, .manageCustomsProfile, .country(iso)),
-            ], context: context, path: "/preparedness")
+                profile: .init(
+                    ocha: p.ochaModelAgreement ?? "", hasOcha: p.ochaModelAgreement != nil, kyoto: p.kyotoAnnexJ5, tampere: p.tampereConvention,
+                    idrl: p.idrlLaw ?? "", procedure: p.procedure, documents: p.requiredDocuments, focal: p.focalPoints,
+                    hours: p.defaultReleaseHours.map { String(Int($0)) } ?? "", recorded: profile.recorded,
+                    measuredCount: profile.measured.count,
+                    measuredMedian: profile.measured.medianHours.map { String(format: "%.1f", $0) } ?? "—",
+                    measuredP90: profile.measured.p90Hours.map { String(format: "%.1f", $0) } ?? "—"),
+                canEditProfile: Policy.can(context.actor, .manageCustomsProfile, .country(iso))
+            ), title: "Preparedness \(iso)", context: context, path: "/preparedness")
         }
         router.post("preparedness/actions") { request, context in
             let fields = try await Forms.fields(request, context: context)
@@ -89,37 +87,39 @@ struct PreparednessPages {
             let result = report.result
             let dispatchOrgs = context.actor.roles.compactMap(\.orgCode)
             func n(_ value: Double) -> String { Numbers.wholeNumber(value) }
-            return pages.page("scenario", title: saved.name, data: [
-                "id": id, "name": saved.name, "country": saved.scenario.country, "people": Numbers.wholeNumber(Double(saved.scenario.people)),
-                "days": saved.scenario.days, "lat": saved.scenario.lat, "lon": saved.scenario.lon, "timeline": CoverageTimeline.svg(result),
-                "needs": result.needs.map { need in
-                    ["family": need.family.replacingOccurrences(of: "_", with: " "), "required": n(need.required),
-                     "d3": n(need.byDay["3"] ?? 0), "d7": n(need.byDay["7"] ?? 0), "d14": n(need.byDay["14"] ?? 0), "d30": n(need.byDay["30"] ?? 0),
-                     "shortfall": n(need.shortfall), "short": need.shortfall > 0.5, "note": need.note,
-                     "inCountry": n(need.availableByTier[.inCountry] ?? 0), "regional": n(need.availableByTier[.regional] ?? 0),
-                     "global": n(need.availableByTier[.global] ?? 0),
-                     "sources": need.sources.map { use in
-                         ["site": use.site ?? GapResult.Use.undisclosedLabel, "country": use.siteCountry ?? "—", "tier": use.tier.rawValue.replacingOccurrences(of: "_", with: " "),
-                          "item": use.item ?? "—", "quantity": use.quantity.map(Numbers.grouped) ?? "—", "people": n(use.people),
-                          "arrival": String(format: "%.1f", use.arrivalDays), "handling": String(format: "%.1f", use.handlingDays),
-                          "transport": String(format: "%.1f", use.transportDays), "customs": String(format: "%.1f", use.customsDays),
-                          "mode": use.mode, "entryPoint": use.entryPoint ?? "—", "entryPointCode": use.entryPoint ?? "",
-                          "quantityValue": use.quantity?.description ?? "", "canDispatch": !dispatchOrgs.isEmpty && use.entryPoint != nil && use.site != nil]
-                     }, "hasSources": !need.sources.isEmpty] as [String: Any]
+            return pages.page(ScenarioPageView(
+                id: id, name: saved.name, country: saved.scenario.country, people: Numbers.wholeNumber(Double(saved.scenario.people)),
+                days: saved.scenario.days, lat: saved.scenario.lat, lon: saved.scenario.lon, timeline: CoverageTimeline.svg(result),
+                needs: result.needs.map { need in
+                    .init(family: CodeWords.of(need.family), required: n(need.required),
+                          d3: n(need.byDay["3"] ?? 0), d7: n(need.byDay["7"] ?? 0), d14: n(need.byDay["14"] ?? 0), d30: n(need.byDay["30"] ?? 0),
+                          shortfall: n(need.shortfall), short: need.shortfall > 0.5, note: need.note,
+                          inCountry: n(need.availableByTier[.inCountry] ?? 0), regional: n(need.availableByTier[.regional] ?? 0),
+                          global: n(need.availableByTier[.global] ?? 0),
+                          sources: need.sources.map { use in
+                              .init(site: use.site ?? GapResult.Use.undisclosedLabel, country: use.siteCountry ?? "—", tier: use.tier.label,
+                                    item: use.item ?? "—", quantity: use.quantity.map(Numbers.grouped) ?? "—", people: n(use.people),
+                                    arrival: String(format: "%.1f", use.arrivalDays), handling: String(format: "%.1f", use.handlingDays),
+                                    transport: String(format: "%.1f", use.transportDays), customs: String(format: "%.1f", use.customsDays),
+                                    mode: use.mode, entryPoint: use.entryPoint ?? "—", entryPointCode: use.entryPoint ?? "",
+                                    quantityValue: use.quantity?.description ?? "",
+                                    canDispatch: !dispatchOrgs.isEmpty && use.entryPoint != nil && use.site != nil)
+                          },
+                          hasSources: !need.sources.isEmpty)
                 },
-                "dispatches": report.dispatches.map { ["id": $0.id, "org": $0.org, "site": $0.site, "item": $0.itemCode,
-                                                       "quantity": Numbers.grouped($0.quantity), "state": $0.state, "declaration": $0.declarationId] },
-                "hasDispatches": !report.dispatches.isEmpty, "dispatchOrg": dispatchOrgs.first ?? "",
-                "figures": result.figures.needs.map { ["family": $0.family, "share": Int(($0.share * 100).rounded()), "note": $0.note] },
-                "road": Int(result.figures.roadKmPerDay), "air": Int(result.figures.airKmPerDay), "roadLimit": Int(result.figures.roadLimitKm),
-                "customsDefault": Int(result.figures.defaultCustomsHours),
-            ], context: context, path: "/preparedness")
+                dispatches: report.dispatches.map { .init(id: $0.id, org: $0.org, site: $0.site, item: $0.itemCode,
+                                                          quantity: Numbers.grouped($0.quantity), state: $0.state, declaration: $0.declarationId) },
+                hasDispatches: !report.dispatches.isEmpty, dispatchOrg: dispatchOrgs.first ?? "",
+                figures: result.figures.needs.map { .init(family: $0.family, share: Int(($0.share * 100).rounded()), note: $0.note) },
+                road: Int(result.figures.roadKmPerDay), air: Int(result.figures.airKmPerDay), roadLimit: Int(result.figures.roadLimitKm),
+                customsDefault: Int(result.figures.defaultCustomsHours)
+            ), title: saved.name, context: context, path: "/preparedness")
         }
     }
 
     /// A dispatch from a row of the gap result: the caller's organisation reserves its own stock of
     /// that item at that site for the scenario's country.
-    func addDispatchRoute(to router: Router<CorridorRequestContext>) {
+    func addDispatchRoute(to router: RouterGroup<CorridorRequestContext>) {
         router.post("preparedness/scenarios/{id}/dispatch") { request, context in
             let fields = try await Forms.fields(request, context: context)
             try Forms.checkCSRF(fields, context: context)
@@ -135,17 +135,16 @@ struct PreparednessPages {
     }
 
     private func scenariosPage(context: CorridorRequestContext, fields: [String: String] = [:], error: DomainError? = nil) async throws -> Response {
-        pages.page("scenarios", title: "Scenarios", data: [
-            "scenarios": try await store.gaps.scenarios().map {
-                ["id": $0.id, "name": $0.name, "country": $0.scenario.country, "people": Numbers.wholeNumber(Double($0.scenario.people)),
-                 "days": $0.scenario.days, "by": $0.createdBy]
+        pages.page(ScenariosPageView(
+            scenarios: try await store.gaps.scenarios().map {
+                .init(id: $0.id, name: $0.name, country: $0.scenario.country, people: Numbers.wholeNumber(Double($0.scenario.people)),
+                      days: $0.scenario.days, by: $0.createdBy)
             },
-            "hazards": EmergencyInput.hazards.map { ["value": $0, "label": $0.replacingOccurrences(of: "_", with: " "), "selected": fields["hazard"] == $0] },
-            "f": ["country": fields["country"] ?? "", "lat": fields["lat"] ?? "", "lon": fields["lon"] ?? "", "people": fields["people"] ?? "",
-                  "days": fields["days"] ?? "30", "name": fields["name"] ?? ""],
-            "error": error?.message ?? "", "hasError": error != nil,
-            "problems": (error?.problems ?? []).map { ["field": $0.field ?? "", "problem": $0.problem] },
-        ], context: context, path: "/preparedness", status: error?.status ?? .ok)
+            hazards: EmergencyInput.hazards.map { LabelledChoice(value: $0, label: CodeWords.of($0), selected: fields["hazard"] == $0) },
+            f: .init(country: fields["country"] ?? "", lat: fields["lat"] ?? "", lon: fields["lon"] ?? "", people: fields["people"] ?? "",
+                     days: fields["days"] ?? "30", name: fields["name"] ?? ""),
+            error: error?.message ?? "", hasError: error != nil, problems: FieldProblem.list(error)
+        ), title: "Scenarios", context: context, path: "/preparedness", status: error?.status ?? .ok)
     }
 
     static func defaultCountry(_ actor: Actor) -> String {

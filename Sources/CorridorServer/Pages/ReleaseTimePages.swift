@@ -9,7 +9,7 @@ struct ReleaseTimePages {
     let store: Store
     let pages: PageRenderer
 
-    func addRoutes(to router: Router<CorridorRequestContext>) {
+    func addRoutes(to router: RouterGroup<CorridorRequestContext>) {
         router.get("countries/{iso}/release-times") { request, context in
             let raw = try request.required("iso", context)
             guard CountryCode(raw) != nil, let country = try await store.reference.country(raw) else {
@@ -33,25 +33,24 @@ struct ReleaseTimePages {
             groups += unknown.map { ReleaseTimeChart.Group(title: $0, breakdown: times.entryPoints[$0]!) }
             let unmeasured = points.filter { times.entryPoints[$0.locode] == nil }.map { "\($0.name) (\($0.locode))" }
             let title = "Release times in \(country.name), \(period.from) to \(period.to)"
-            return pages.page("release-times", title: "Release times — \(country.name)", data: [
-                "country": country.alpha2, "countryName": country.name,
-                "from": period.from.description, "to": period.to.description,
-                "hasData": times.all[.arrivalToRelease].count + times.all[.lodgementToLane].count > 0,
-                "chart": ReleaseTimeChart.svg(groups: groups, title: title),
-                "segments": ReleaseSegment.allCases.map { ["label": $0.label] },
-                "rows": groups.enumerated().map { index, group in
-                    ["name": group.title, "total": index == 0,
-                     "cells": ReleaseSegment.allCases.map { segment in
+            return pages.page(ReleaseTimesPageView(
+                country: country.alpha2, countryName: country.name,
+                from: period.from.description, to: period.to.description,
+                hasData: times.all[.arrivalToRelease].count + times.all[.lodgementToLane].count > 0,
+                chart: ReleaseTimeChart.svg(groups: groups, title: title),
+                segments: ReleaseSegment.allCases.map { .init(label: $0.label) },
+                rows: groups.enumerated().map { index, group in
+                    .init(name: group.title, total: index == 0, cells: ReleaseSegment.allCases.map { segment in
                         let summary = group.breakdown[segment]
-                        return ["count": summary.count, "median": summary.medianHours.map(ReleaseTimeChart.hours) ?? "–",
-                                "p90": summary.p90Hours.map(ReleaseTimeChart.hours) ?? "–"] as [String: Any]
-                     }] as [String: Any]
+                        return .init(count: summary.count, median: summary.medianHours.map(ReleaseTimeChart.hours) ?? "–",
+                                     p90: summary.p90Hours.map(ReleaseTimeChart.hours) ?? "–")
+                    })
                 },
-                "unmeasured": unmeasured.joined(separator: ", "), "hasUnmeasured": !unmeasured.isEmpty,
-                "ranges": [30, 90, 365].map { days in
-                    ["label": "last \(days) days", "from": today.adding(days: -(days - 1)).description, "to": today.description]
-                },
-            ], context: context, path: "/customs")
+                unmeasured: unmeasured.joined(separator: ", "), hasUnmeasured: !unmeasured.isEmpty,
+                ranges: [30, 90, 365].map { days in
+                    .init(label: "last \(days) days", from: today.adding(days: -(days - 1)).description, to: today.description)
+                }
+            ), title: "Release times — \(country.name)", context: context, path: "/customs")
         }
     }
 }

@@ -9,17 +9,17 @@ struct ShellPages {
     let pages: PageRenderer
     let map: WorldMap
 
-    func addRoutes(to router: Router<CorridorRequestContext>) {
+    func addRoutes(to router: RouterGroup<CorridorRequestContext>) {
         router.get("/") { _, context in
             let sites = try await store.sites.visible(to: context.actor)
             let organisations = try await store.organisations.all()
-            return pages.page("home", title: "Corridor", data: [
-                "organisations": organisations.count,
-                "sites": sites.count,
-                "hubs": sites.filter { $0.tier == .globalHub }.count,
-                "countries": Set(sites.map(\.country)).count,
-                "signedOut": context.actor == .anonymous,
-            ], context: context, path: "/")
+            return pages.page(HomePageView(
+                organisations: organisations.count,
+                sites: sites.count,
+                hubs: sites.filter { $0.tier == .globalHub }.count,
+                countries: Set(sites.map(\.country)).count,
+                signedOut: context.actor == .anonymous
+            ), title: "Corridor", context: context, path: "/")
         }
         router.get("map") { request, context in
             let query = QueryParameters(request)
@@ -33,15 +33,17 @@ struct ShellPages {
                     && (query["tier"] == nil || entry.site.tier.rawValue == query["tier"])
                     && (query["sector"] == nil || entry.sectors.contains { $0.sector == query["sector"] })
             }
-            return pages.page("map", title: "Map of pre-positioned stock", data: [
-                "svg": map.svg(sites: sites),
-                "sites": sites.map { siteRow($0.site, volume: $0.volumeM3) },
-                "regions": Set(countries.values).sorted().map { ["value": $0, "selected": query["region"] == $0] },
-                "sectors": Sector.allCases.map { ["value": $0.rawValue, "selected": query["sector"] == $0.rawValue] },
-                "tiers": Site.Tier.allCases.map { ["value": $0.rawValue, "selected": query["tier"] == $0.rawValue] },
-                "orgTypes": OrganisationType.allCases.map { ["value": $0.rawValue, "label": $0.label, "selected": query["org_type"] == $0.rawValue] },
-                "org": query["org"] ?? "",
-            ], context: context, path: "/map")
+            return pages.page(MapPageView(
+                svg: map.svg(sites: sites),
+                sites: sites.map { siteRow($0.site, volume: $0.volumeM3) },
+                regions: Set(countries.values).sorted().map { Choice(value: $0, selected: query["region"] == $0) },
+                sectors: Sector.allCases.map { Choice(value: $0.rawValue, selected: query["sector"] == $0.rawValue) },
+                tiers: Site.Tier.allCases.map { Choice(value: $0.rawValue, selected: query["tier"] == $0.rawValue) },
+                orgTypes: OrganisationType.allCases.map {
+                    LabelledChoice(value: $0.rawValue, label: $0.label, selected: query["org_type"] == $0.rawValue)
+                },
+                org: query["org"] ?? ""
+            ), title: "Map of pre-positioned stock", context: context, path: "/map")
         }
         router.get("map/world.svg") { _, _ in
             Response(status: .ok, headers: [.contentType: "image/svg+xml", .cacheControl: "public, max-age=86400"],
@@ -49,32 +51,30 @@ struct ShellPages {
         }
         router.get("organisations") { _, context in
             let organisations = try await store.organisations.all()
-            return pages.page("organisations", title: "Organisations", data: [
-                "organisations": organisations.map {
-                    ["code": $0.code, "name": $0.name, "type": $0.type.label, "country": $0.hqCountry]
+            return pages.page(OrganisationsPageView(
+                organisations: organisations.map {
+                    .init(code: $0.code, name: $0.name, type: $0.type.label, country: $0.hqCountry)
                 },
-                "count": organisations.count,
-            ], context: context, path: "/organisations")
+                count: organisations.count
+            ), title: "Organisations", context: context, path: "/organisations")
         }
         router.get("countries") { _, context in
             let countries = try await store.reference.countries()
             let regions = Dictionary(grouping: countries, by: \.region).sorted { $0.key < $1.key }
-            return pages.page("countries", title: "Countries", data: [
-                "count": countries.count,
-                "regions": regions.map { region, members in
-                    ["name": region, "count": members.count,
-                     "countries": members.map {
-                         ["alpha2": $0.alpha2, "alpha3": $0.alpha3, "name": $0.name, "subregion": $0.subregion]
-                     }] as [String: Any]
-                },
-            ], context: context, path: "/countries")
+            return pages.page(CountriesPageView(
+                count: countries.count,
+                regions: regions.map { region, members in
+                    .init(name: region, count: members.count, countries: members.map {
+                        .init(alpha2: $0.alpha2, alpha3: $0.alpha3, name: $0.name, subregion: $0.subregion)
+                    })
+                }
+            ), title: "Countries", context: context, path: "/countries")
         }
     }
 
-    private func siteRow(_ site: Site, volume: Double) -> [String: Any] {
-        ["id": site.id, "code": site.code, "name": site.name, "org": site.orgCode, "country": site.country,
-         "tier": site.tier.rawValue.replacingOccurrences(of: "_", with: " "), "tierValue": site.tier.rawValue,
-         "sharing": site.sharing.rawValue, "stock": "\(Int(volume.rounded())) m³",
-         "capacity": site.capacityM3.map { "\(Int($0)) m³" } ?? "—"]
+    private func siteRow(_ site: Site, volume: Double) -> MapPageView.Site {
+        .init(id: site.id, code: site.code, name: site.name, org: site.orgCode, country: site.country,
+              tier: site.tier.label, tierValue: site.tier.rawValue, sharing: site.sharing.rawValue,
+              stock: "\(Int(volume.rounded())) m³", capacity: site.capacityM3.map { "\(Int($0)) m³" } ?? "—")
     }
 }

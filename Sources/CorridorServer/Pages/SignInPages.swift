@@ -12,12 +12,11 @@ struct SignInPages {
     let trustForwardedFor: Bool
     static let loginCSRFCookie = "corridor_login_csrf"
 
-    func addRoutes(to router: Router<CorridorRequestContext>) {
+    func addRoutes(to router: RouterGroup<CorridorRequestContext>) {
         router.get("login") { request, context in
             let token = Secrets.randomToken(bytes: 24)
-            var response = pages.page("login", title: "Sign in", data: [
-                "csrf": token, "next": Self.safeNext(request.uri.queryParameters["next"].map(String.init)),
-            ], context: context, path: "/login")
+            var response = pages.page(LoginPageView(csrf: token, next: Self.safeNext(request.uri.queryParameters["next"].map(String.init))),
+                                      title: "Sign in", context: context, path: "/login")
             response.setCookie(cookie(Self.loginCSRFCookie, token, request: request, maxAge: 3600))
             return response
         }
@@ -67,9 +66,8 @@ struct SignInPages {
     private func loginAgain(message: String, email: String?, next: String, request: Request,
                             context: CorridorRequestContext, status: HTTPResponse.Status) -> Response {
         let token = Secrets.randomToken(bytes: 24)
-        var response = pages.page("login", title: "Sign in", data: [
-            "csrf": token, "error": message, "email": email ?? "", "next": next,
-        ], context: context, path: "/login", status: status)
+        var response = pages.page(LoginPageView(csrf: token, next: next, error: message, email: email ?? ""),
+                                  title: "Sign in", context: context, path: "/login", status: status)
         response.setCookie(cookie(Self.loginCSRFCookie, token, request: request, maxAge: 3600))
         return response
     }

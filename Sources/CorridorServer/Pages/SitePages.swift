@@ -8,7 +8,7 @@ struct SitePages {
     let store: Store
     let pages: PageRenderer
 
-    func addRoutes(to router: Router<CorridorRequestContext>) {
+    func addRoutes(to router: RouterGroup<CorridorRequestContext>) {
         router.get("sites") { _, context in
             try await sitesPage(context: context)
         }
@@ -34,19 +34,14 @@ struct SitePages {
     private func sitesPage(context: CorridorRequestContext, error: DomainError? = nil, fields: [String: String] = [:]) async throws -> Response {
         let sites = try await store.sites.visible(to: context.actor)
         let orgs = context.actor.isAdmin ? try await store.organisations.all().map(\.code) : context.actor.roles.compactMap(\.orgCode)
-        var data: [String: Any] = [
-            "sites": sites.map { ["id": $0.id, "code": $0.code, "name": $0.name, "org": $0.orgCode, "country": $0.country,
-                                  "tier": $0.tier.rawValue, "sharing": $0.sharing.rawValue] },
-            "orgs": orgs.map { ["code": $0] }, "canCreate": !orgs.isEmpty,
-            "tiers": Site.Tier.allCases.map { ["value": $0.rawValue] },
-            "sharings": Site.Sharing.allCases.map { ["value": $0.rawValue] },
-            "form": fields,
-        ]
-        if let error {
-            data["error"] = error.message
-            data["details"] = error.problems.map { ["text": $0.located] }
-        }
-        return pages.page("sites", title: "Sites", data: data, context: context, path: "/stock", status: error?.status ?? .ok)
+        let view = SitesPageView(
+            sites: sites.map { .init(id: $0.id, code: $0.code, name: $0.name, org: $0.orgCode, country: $0.country,
+                                     tier: $0.tier.rawValue, sharing: $0.sharing.rawValue) },
+            orgs: CodeRow.list(orgs), canCreate: !orgs.isEmpty,
+            tiers: Site.Tier.allCases.map { ValueRow(value: $0.rawValue) },
+            sharings: Site.Sharing.allCases.map { ValueRow(value: $0.rawValue) },
+            form: .init(fields), error: error?.message, details: TextRow.located(error?.problems ?? []))
+        return pages.page(view, title: "Sites", context: context, path: "/stock", status: error?.status ?? .ok)
     }
 
     static func input(_ fields: [String: String]) throws -> SiteInput {

@@ -1,0 +1,78 @@
+import CorridorCore
+import Foundation
+
+/// Rows and options that several pages share.
+
+/// One line of text in a list, such as a problem with its place.
+struct TextRow: Sendable {
+    let text: String
+
+    static func located(_ problems: [Problem]) -> [TextRow] { problems.map { TextRow(text: $0.located) } }
+}
+
+/// An organisation (or other) code in a list or a select.
+struct CodeRow: Sendable {
+    let code: String
+
+    static func list(_ codes: [String]) -> [CodeRow] { codes.map(CodeRow.init) }
+}
+
+/// An option of a select whose text is its value.
+struct ValueRow: Sendable {
+    let value: String
+}
+
+/// An option of a select whose text is its value, marked when chosen.
+struct Choice: Sendable {
+    let value: String
+    let selected: Bool
+}
+
+/// An option of a select with its own text.
+struct LabelledValue: Sendable {
+    let value: String
+    let label: String
+}
+
+/// An option of a select with its own text, marked when chosen.
+struct LabelledChoice: Sendable {
+    let value: String
+    let label: String
+    let selected: Bool
+}
+
+/// A country in a select, marked when chosen.
+struct CountryChoice: Sendable {
+    let alpha2: String
+    let name: String
+    let selected: Bool
+}
+
+/// A problem with a form field.
+struct FieldProblem: Sendable {
+    let field: String
+    let problem: String
+
+    static func list(_ error: DomainError?) -> [FieldProblem] {
+        (error?.problems ?? []).map { FieldProblem(field: $0.field ?? "", problem: $0.problem) }
+    }
+}
+
+/// A problem in a row of an uploaded file.
+struct RowProblem: Sendable {
+    let row: String
+    let column: String
+    let problem: String
+
+    init(_ problem: Problem) {
+        row = problem.row.map(String.init) ?? ""
+        column = problem.column ?? problem.field ?? ""
+        self.problem = problem.problem
+    }
+}
+
+/// Words for a code that is not an enum of its own (a hazard, an item family): `tropical_cyclone`
+/// reads "tropical cyclone".
+enum CodeWords {
+    static func of(_ code: String) -> String { code.replacingOccurrences(of: "_", with: " ") }
+}

@@ -1,0 +1,189 @@
+/// The views of the stock pages: the filtered list, an upload's result, the pre-positioned lists,
+/// alerts, one site, and the sites list with its form.
+
+/// A stock line as the list and a site's page show it.
+struct StockLineRow: Sendable {
+    let site: String
+    let country: String
+    let item: String
+    let code: String
+    let quantity: String
+    let unit: String
+    let owner: String
+    let status: String
+    let expiry: String
+    let reported: String
+    let people: String
+}
+
+struct StockPageView: PageView {
+    static let template = "stock"
+
+    /// The filters as the visitor set them.
+    struct Filters: Sendable {
+        let country: String
+        let item: String
+        let org: String
+    }
+
+    let filters: Filters
+    let sectors: [Choice]
+    let tiers: [Choice]
+    let lines: [StockLineRow]
+    let count: Int
+    let more: Bool
+    /// The query string, for the HXL download of the same selection.
+    let query: String
+    let uploadOrgs: [CodeRow]
+    let canUpload: Bool
+}
+
+/// A stock report that was imported (or checked): its summary and warnings.
+struct StockImportedPageView: PageView {
+    static let template = "stock-import"
+    let ok = true
+    let summary: String
+    let dryRun: Bool
+    let hxl: Bool
+    let created: String
+    let hasCreated: Bool
+    let ignored: String
+    let hasIgnored: Bool
+    let warnings: [RowProblem]
+    let warningCount: Int
+    let hasWarnings: Bool
+}
+
+/// A stock report refused whole, with every problem.
+struct StockRejectedPageView: PageView {
+    static let template = "stock-import"
+    let ok = false
+    let file: String
+    let message: String
+    let problems: [RowProblem]
+}
+
+struct PrepositionedPageView: PageView {
+    static let template = "prepositioned"
+
+    struct Item: Sendable {
+        let name: String
+        let code: String
+        let sector: String
+        let quantity: String
+        let unit: String
+        let people: String
+        let owners: String
+        let sites: Int
+        let latest: String
+        let stale: Bool
+    }
+
+    struct Tier: Sendable {
+        let label: String
+        let countries: String
+        let empty: Bool
+        let items: [Item]
+    }
+
+    let country: String
+    let iso: String
+    let subregion: String
+    let region: String
+    let countries: [CountryChoice]
+    let tiers: [Tier]
+}
+
+struct AlertsPageView: PageView {
+    static let template = "alerts"
+
+    struct Alert: Sendable {
+        let kind: String
+        let site: String
+        let org: String
+        let item: String
+        let message: String
+    }
+
+    let alerts: [Alert]
+    let count: Int
+}
+
+struct SitePageView: PageView {
+    static let template = "site"
+
+    struct Sector: Sendable {
+        let sector: String
+        let lines: Int
+        let weight: String
+        let volume: String
+        let people: String
+    }
+
+    let name: String
+    let code: String
+    let org: String
+    let country: String
+    let tier: String
+    let sharing: String
+    let lat: Double
+    let lon: Double
+    let latest: String
+    let sectors: [Sector]
+    /// The organisation shares its stock lines, not only totals.
+    let detail: Bool
+    let lines: [StockLineRow]
+    let canEdit: Bool
+    let adm1: String
+    let capacity: String
+    let free: String
+    let id: Int64
+    let tiers: [Choice]
+    let sharings: [Choice]
+}
+
+struct SitesPageView: PageView {
+    static let template = "sites"
+
+    struct Site: Sendable {
+        let id: Int64
+        let code: String
+        let name: String
+        let org: String
+        let country: String
+        let tier: String
+        let sharing: String
+    }
+
+    /// What the visitor typed, shown again when the form is refused.
+    struct Form: Sendable {
+        let code: String
+        let name: String
+        let country: String
+        let adm1: String
+        let lat: String
+        let lon: String
+        let capacityM3: String
+        let freeM3: String
+
+        init(_ fields: [String: String]) {
+            code = fields["code"] ?? ""
+            name = fields["name"] ?? ""
+            country = fields["country"] ?? ""
+            adm1 = fields["adm1"] ?? ""
+            lat = fields["lat"] ?? ""
+            lon = fields["lon"] ?? ""
+            capacityM3 = fields["capacity_m3"] ?? ""
+            freeM3 = fields["free_m3"] ?? ""
+        }
+    }
+
+    let sites: [Site]
+    let orgs: [CodeRow]
+    let canCreate: Bool
+    let tiers: [ValueRow]
+    let sharings: [ValueRow]
+    let form: Form
+    var error: String? = nil
+    var details: [TextRow] = []
+}
