@@ -35,7 +35,10 @@ class CorridorServer:
         command = [self.binary, "serve", "--port", str(self.port), "--database", self.database]
         if self.demo:
             command.append("--demo")
-        self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+        # The organisations' receiver in the browser test is a host the administrator allows by
+        # name: nothing resolves names here, and a receiver must otherwise resolve to a public address.
+        env = {**os.environ, "CORRIDOR_WEBHOOK_ALLOW_HOSTS": "erp.example.org"}
+        self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
         deadline = time.time() + seconds
         while time.time() < deadline:
             if self.process.poll() is not None:

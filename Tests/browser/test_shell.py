@@ -331,6 +331,9 @@ def main():
                 page.fill("input[name=url]", "ftp://erp.example.org/in")
                 page.click("button:has-text('Register receiver')")
                 assert "http" in page.inner_text("p.error"), page.inner_text("main")[:300]
+                page.fill("input[name=url]", "https://169.254.169.254/latest/meta-data")
+                page.click("button:has-text('Register receiver')")
+                assert "inside the network" in page.inner_text("p.error"), page.inner_text("main")[:300]
                 page.fill("input[name=url]", "https://erp.example.org/corridor")
                 page.click("button:has-text('Register receiver')")
                 assert "whsec_" in page.inner_text("p.notice") and "erp.example.org" in page.inner_text("#webhooks ~ table")

@@ -88,7 +88,7 @@ public enum DeclarationLifecycle {
     public static func authorize(_ step: DeclarationStep, by caller: DeclarationParty?, isAdmin: Bool) throws(DomainError) {
         let owner = party(of: step)
         guard isAdmin || caller == owner else {
-            throw .forbidden("only the \(owner == .customs ? "customs administration" : "declarant") can \(step.rawValue.replacingOccurrences(of: "_", with: " ")) a declaration")
+            throw .forbidden("only the \(owner == .customs ? "customs administration" : "declarant") can \(step.label) a declaration")
         }
     }
 
@@ -115,7 +115,7 @@ public enum DeclarationLifecycle {
                             allowed.map { Problem(field: "step", problem: $0.rawValue) })
         }
         guard edge.party == party else {
-            throw .forbidden("only the \(edge.party == .customs ? "customs administration" : "declarant") can \(step.rawValue.replacingOccurrences(of: "_", with: " ")) a declaration")
+            throw .forbidden("only the \(edge.party == .customs ? "customs administration" : "declarant") can \(step.label) a declaration")
         }
         if step == .release, !facts.documentsComplete, !facts.provisionalAllowed {
             throw .conflict("required documents are missing and the emergency does not allow provisional declarations; provide or waive them first")
