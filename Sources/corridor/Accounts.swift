@@ -18,11 +18,9 @@ struct Users: AsyncParsableCommand {
 
         func run() async throws {
             let parsed = try CLI.run { try Role.parse(kind: role, orgCode: org, country: country) }
-            let (store, _) = try await db.openStore()
-            let user = try await CLI.run {
+            let user = try await db.withStore { store, _ in
                 try await store.users.create(NewUser(email: email, name: name, password: password, roles: [parsed]), by: .console)
             }
-            await store.close()
             print("Created user \(user.email) (id \(user.id)) as \(parsed.label).")
         }
     }
@@ -32,9 +30,7 @@ struct Users: AsyncParsableCommand {
         @OptionGroup var db: DatabaseOption
 
         func run() async throws {
-            let (store, _) = try await db.openStore()
-            let users = try await CLI.run { try await store.users.all(by: .console) }
-            await store.close()
+            let users = try await db.withStore { store, _ in try await store.users.all(by: .console) }
             for user in users { print("\(user.email)\t\(user.roles.map(\.label).joined(separator: ", "))") }
         }
     }
@@ -52,11 +48,9 @@ struct Orgs: AsyncParsableCommand {
         @OptionGroup var db: DatabaseOption
 
         func run() async throws {
-            let (store, _) = try await db.openStore()
-            let org = try await CLI.run {
+            let org = try await db.withStore { store, _ in
                 try await store.organisations.create(NewOrganisation(code: code, name: name, type: type, hqCountry: country), by: .console)
             }
-            await store.close()
             print("Registered \(org.code) — \(org.name).")
         }
     }
@@ -72,14 +66,12 @@ struct Tokens: AsyncParsableCommand {
         @OptionGroup var db: DatabaseOption
 
         func run() async throws {
-            let (store, _) = try await db.openStore()
-            let created = try await CLI.run {
+            let created = try await db.withStore { store, _ in
                 guard let owner = try await store.users.find(email: user) else {
                     throw DomainError.notFound("no user with e-mail \(user)")
                 }
                 return try await store.tokens.create(for: owner.id, name: name, by: .console)
             }
-            await store.close()
             print(created.secret)
         }
     }

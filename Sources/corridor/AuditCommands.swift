@@ -11,9 +11,7 @@ struct Audit: AsyncParsableCommand {
         @OptionGroup var db: DatabaseOption
 
         func run() async throws {
-            let (store, _) = try await db.openStore()
-            let broken = try await CLI.run { try await DeclarationAudit.verifyAll(store.database) }
-            await store.close()
+            let broken = try await db.withStore { store, _ in try await DeclarationAudit.verifyAll(store.database) }
             guard let first = broken.first else {
                 print("Every audit chain verifies.")
                 return

@@ -24,10 +24,13 @@ struct DatabaseOption: ParsableArguments {
         return config
     }
 
-    func openStore() async throws -> (Store, CorridorConfig) {
+    /// Opens the store, runs `body` with it and the configuration, and closes the store whether
+    /// `body` succeeded or not; a domain error becomes the one-line reason a shell user reads.
+    func withStore<T: Sendable>(_ body: (Store, CorridorConfig) async throws -> T) async throws -> T {
         let config = try config()
-        let store = try await CLI.run { try await Store.open(config.database, settings: config.store, logger: CLI.logger) }
-        return (store, config)
+        return try await CLI.run {
+            try await Store.using(config.database, settings: config.store, logger: CLI.logger) { store in try await body(store, config) }
+        }
     }
 }
 

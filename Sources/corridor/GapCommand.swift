@@ -21,17 +21,9 @@ struct Gap: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOption
 
     func run() async throws {
-        let (store, _) = try await database.openStore()
-        let result: GapResult
-        do {
-            result = try await CLI.run {
-                try await store.gaps.analyse(Scenario(country: country, lat: lat, lon: lon, people: people, days: days, hazard: hazard), by: .console)
-            }
-        } catch {
-            await store.close()
-            throw error
+        let result = try await database.withStore { store, _ in
+            try await store.gaps.analyse(Scenario(country: country, lat: lat, lon: lon, people: people, days: days, hazard: hazard), by: .console)
         }
-        await store.close()
         switch format {
         case .json:
             let encoder = JSONEncoder()

@@ -15,20 +15,18 @@ struct Serve: AsyncParsableCommand {
     @OptionGroup var db: DatabaseOption
 
     func run() async throws {
-        let (store, opened) = try await db.openStore()
-        var config = opened
-        if let host { config.host = host }
-        if let port { config.port = port }
-        if demo { try await Demo.load(into: store) }
-        try await FirstAdmin.ensure(config: config, store: store)
-        let app = try await CLI.run {
-            try await buildApplication(config: config, store: store, logger: CLI.logger)
+        try await db.withStore { store, opened in
+            var config = opened
+            if let host { config.host = host }
+            if let port { config.port = port }
+            if demo { try await Demo.load(into: store) }
+            try await FirstAdmin.ensure(config: config, store: store)
+            let app = try await buildApplication(config: config, store: store, logger: CLI.logger)
+            print("Corridor is starting on http://\(config.host == "0.0.0.0" ? "localhost" : config.host):\(config.port) (database \(config.database))")
+            fflush(nil)
+            CLI.logger.info("Corridor listening", metadata: ["url": "http://\(config.host):\(config.port)", "database": "\(config.database)"])
+            try await app.runService()
         }
-        print("Corridor is starting on http://\(config.host == "0.0.0.0" ? "localhost" : config.host):\(config.port) (database \(config.database))")
-        fflush(nil)
-        CLI.logger.info("Corridor listening", metadata: ["url": "http://\(config.host):\(config.port)", "database": "\(config.database)"])
-        try await app.runService()
-        await store.close()
     }
 }
 
@@ -52,18 +50,11 @@ struct Demo: AsyncParsableCommand {
     @OptionGroup var db: DatabaseOption
 
     func run() async throws {
-        let (store, _) = try await db.openStore()
-        do {
-            try await Self.load(into: store)
-        } catch {
-            await store.close()
-            throw error
-        }
-        await store.close()
+        try await db.withStore { store, _ in try await Self.load(into: store) }
     }
 
     static func load(into store: Store) async throws {
-        let report = try await CLI.run { try await DemoLoader.load(into: store) }
+        let report = try await DemoLoader.load(into: store)
         print("Demo data: \(report.organisationsAdded) organisations and \(report.usersAdded) users added, \(report.sites) sites, \(report.stockLines) stock lines imported.")
         print("Demo accounts (password for all: \(report.password)):")
         for credential in report.credentials {
@@ -82,9 +73,7 @@ enum FirstAdmin {
             throw CLI.Failure(description: "CORRIDOR_ADMIN_EMAIL is set but CORRIDOR_ADMIN_PASSWORD is not")
         }
         if try await store.users.find(email: email) != nil { return }
-        _ = try await CLI.run {
-            try await store.users.create(NewUser(email: email, name: "Administrator", password: password, roles: [.admin]), by: .console)
-        }
+        _ = try await store.users.create(NewUser(email: email, name: "Administrator", password: password, roles: [.admin]), by: .console)
         print("Created administrator \(email).")
     }
 }

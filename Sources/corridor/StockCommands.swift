@@ -21,21 +21,25 @@ struct Import: AsyncParsableCommand {
         func run() async throws {
             let url = URL(fileURLWithPath: file)
             guard FileManager.default.isReadableFile(atPath: url.path) else { throw CLI.Failure(description: "cannot read \(file)") }
-            let (store, _) = try await db.openStore()
             let request = StockImportRequest(org: org, fileName: url.lastPathComponent, dryRun: dryRun,
                                              dateConvention: dayFirst ? .dayFirst : .isoOnly)
             let progress: @Sendable (Int) -> Void = { rows in
                 FileHandle.standardError.write(Data("\r  checked \(rows.formatted()) rows…".utf8))
             }
-            do {
-                let report = try await store.stockImporter.importFile(at: url, fileName: url.lastPathComponent, request,
-                                                                      by: .console, progress: progress)
-                await store.close()
+            let outcome: Result<StockImportReport, any Error> = try await db.withStore { store, _ in
+                do {
+                    return .success(try await store.stockImporter.importFile(at: url, fileName: url.lastPathComponent, request,
+                                                                             by: .console, progress: progress))
+                } catch {
+                    return .failure(error)
+                }
+            }
+            switch outcome {
+            case .success(let report):
                 if report.rowsRead >= 10_000 { FileHandle.standardError.write(Data("\n".utf8)) }
                 for warning in report.warnings { FileHandle.standardError.write(Data("warning: \(Self.locate(warning))\n".utf8)) }
                 print(report.summary)
-            } catch {
-                await store.close()
+            case .failure(let error):
                 FileHandle.standardError.write(Data("\n".utf8))
                 if let domain = error as? DomainError, !domain.problems.isEmpty {
                     for problem in domain.problems { FileHandle.standardError.write(Data("\(Self.locate(problem))\n".utf8)) }
@@ -68,14 +72,7 @@ struct Export: AsyncParsableCommand {
 
         func run() async throws {
             let filter = try CLI.run { try StockFilter(country: country).validated() }
-            let (store, _) = try await db.openStore()
-            do {
-                try await write(store, filter: filter)
-                await store.close()
-            } catch {
-                await store.close()
-                throw CLI.failure(error)
-            }
+            try await db.withStore { store, _ in try await write(store, filter: filter) }
         }
 
         private func write(_ store: Store, filter: StockFilter) async throws {
@@ -84,27 +81,20 @@ struct Export: AsyncParsableCommand {
             case .geojson:
                 out.write(try await StockExports.geoJSON(store: store, visibleTo: .console, country: country))
                 out.write(Data("\n".utf8))
-            case .hxl, .json:
-                let writer = HXLWriter(columns: StockHXLProfile.columns)
+            case .hxl:
+                try await StockExports.hxl(store: store, filter, visibleTo: .console) { out.write(Data($0.utf8)) }
+            case .json:
                 let encoder = JSONEncoder()
                 encoder.keyEncodingStrategy = .convertToSnakeCase
                 encoder.outputFormatting = [.sortedKeys]
-                if format == .hxl { out.write(Data(writer.head().utf8)) }
-                var cursor: Int64?
-                repeat {
-                    let lines = try await store.stock.lines(filter, visibleTo: .console, after: cursor, limit: 5_000)
+                try await StockExports.forEachPage(store: store, filter, visibleTo: .console) { lines in
                     var chunk = Data()
                     for line in lines {
-                        if format == .hxl {
-                            chunk.append(Data(writer.row(StockExports.hxlCells(line)).utf8))
-                        } else {
-                            chunk.append(try encoder.encode(line))
-                            chunk.append(0x0A)
-                        }
+                        chunk.append(try encoder.encode(line))
+                        chunk.append(0x0A)
                     }
                     out.write(chunk)
-                    cursor = lines.count == 5_000 ? lines.last?.id : nil
-                } while cursor != nil
+                }
             }
         }
     }

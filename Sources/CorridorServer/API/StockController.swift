@@ -52,14 +52,7 @@ struct StockController {
             let actor = context.actor
             // Streamed page by page, so an export of a million lines never sits in memory.
             let body = ResponseBody { writer in
-                let hxl = HXLWriter(columns: StockHXLProfile.columns)
-                try await writer.write(ByteBuffer(string: hxl.head()))
-                var cursor: Int64?
-                repeat {
-                    let lines = try await store.stock.lines(filter, visibleTo: actor, after: cursor, limit: 5_000)
-                    try await writer.write(ByteBuffer(string: lines.map { hxl.row(StockExports.hxlCells($0)) }.joined()))
-                    cursor = lines.count == 5_000 ? lines.last?.id : nil
-                } while cursor != nil
+                try await StockExports.hxl(store: store, filter, visibleTo: actor) { try await writer.write(ByteBuffer(string: $0)) }
                 try await writer.finish(nil)
             }
             return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8",

@@ -4,6 +4,29 @@ import Foundation
 
 /// How stock views become export cells and GeoJSON features.
 public enum StockExports {
+    /// Lines read per page of an export: large enough to stream fast, small enough to stay flat in memory.
+    static let pageSize = 5_000
+
+    /// Every line the caller may see, page by page in id order, handed to `page` as it is read.
+    public static func forEachPage(store: Store, _ filter: StockFilter, visibleTo actor: Actor,
+                                   _ page: ([StockLineView]) async throws -> Void) async throws {
+        var cursor: Int64?
+        repeat {
+            let lines = try await store.stock.lines(filter, visibleTo: actor, after: cursor, limit: pageSize)
+            try await page(lines)
+            cursor = lines.count == pageSize ? lines.last?.id : nil
+        } while cursor != nil
+    }
+
+    /// The HXL export, its tag rows first, as text chunks of one page each.
+    public static func hxl(store: Store, _ filter: StockFilter, visibleTo actor: Actor, _ chunk: (String) async throws -> Void) async throws {
+        let writer = HXLWriter(columns: StockHXLProfile.columns)
+        try await chunk(writer.head())
+        try await forEachPage(store: store, filter, visibleTo: actor) { lines in
+            try await chunk(lines.map { writer.row(hxlCells($0)) }.joined())
+        }
+    }
+
     public static func hxlCells(_ line: StockLineView) -> [String] {
         [line.owner, line.siteCode, line.siteName, line.country, line.adm1 ?? "", String(line.lat), String(line.lon),
          line.itemCode, line.itemName, line.sector, line.quantity.description, line.unit, line.status, line.expiry ?? "",
