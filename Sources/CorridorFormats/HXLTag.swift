@@ -19,7 +19,7 @@ public struct HXLTag: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String { "#" + tag + attributes.sorted().map { "+" + $0 }.joined() }
 
-    /// The stock field this tag carries, per Corridor's HXL stock profile (DESIGN.md); extra
+    /// The stock field this tag carries, per Corridor's HXL stock profile (docs/stock-reports.md); extra
     /// attributes are ignored.
     public var stockField: StockField? {
         switch tag {

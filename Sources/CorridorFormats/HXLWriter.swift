@@ -28,7 +28,7 @@ public struct HXLWriter: Sendable {
     }
 }
 
-/// The columns of Corridor's stock export, in the tags of the stock profile (DESIGN.md), so an
+/// The columns of Corridor's stock export, in the tags of the stock profile (docs/stock-reports.md), so an
 /// exported file can be imported again unchanged.
 public enum StockHXLProfile {
     public static let columns: [HXLWriter.Column] = [

@@ -11,7 +11,7 @@ gen_countries.py), so it runs after that generator.
 
 entry_points.json
 -----------------
-The main international entry points (DESIGN.md: EntryPoint = UN/LOCODE, name,
+The main international entry points (an entry point is a UN/LOCODE, name,
 country, kind, lat/lon). Fields: locode, name, country (ISO alpha-2), kind
 (airport | seaport | land_border | inland), lat, lon (WGS84 degrees, at most
 4 decimals), locode_verified, source.
@@ -42,8 +42,8 @@ duty_rates.json
 ---------------
 Seeded DEFAULT customs duty and import VAT / sales-tax rates per HS chapter
 range, so that Corridor can show the duties and taxes an emergency waiver
-foregoes (DESIGN.md, Customs rules: "configurable rate per HS chapter per
-country"). They are planning defaults, NOT legal advice and not a tariff:
+foregoes (a configurable rate per HS chapter per
+country). They are planning defaults, NOT legal advice and not a tariff:
 MFN-average style figures by chapter group for goods typical of relief
 consignments; each customs administration is expected to replace them with its
 own schedule. Other charges (excise, import declaration / railway levies,

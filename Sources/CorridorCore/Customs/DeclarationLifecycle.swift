@@ -1,6 +1,6 @@
 import Foundation
 
-/// Where a relief consignment declaration stands (after ASYCUDA's life cycle, DESIGN.md).
+/// Where a relief consignment declaration stands (after ASYCUDA's life cycle).
 public enum DeclarationState: String, Sendable, Codable, CaseIterable {
     case draft
     case lodged

@@ -23,7 +23,7 @@ public struct DutyRateTable: Sendable, Equatable, Codable {
     }
 }
 
-/// What a consignment would owe, and what the emergency waives (DESIGN.md, exemption).
+/// What a consignment would owe, and what the emergency waives.
 public struct ExemptionAssessment: Sendable, Equatable, Codable {
     public struct Line: Sendable, Equatable, Codable {
         public var hsCode: String

@@ -64,7 +64,7 @@ public struct SelectivityRuleSet: Sendable, Codable, Equatable {
         self.randomLane = randomLane
     }
 
-    /// The default of DESIGN.md: most relief goes green; special cargo and first-time or
+    /// The default rule set: most relief goes green; special cargo and first-time or
     /// unaccredited declarants go to a documentary check.
     public static let standard = SelectivityRuleSet(rules: [
         SelectivityRule(criterion: .notAccredited, lane: .yellow, reason: "the organisation is not accredited in this country"),

@@ -1,4 +1,4 @@
-/// Goods that need extra documents at the border (DESIGN.md, customs rules), recognised by HS code.
+/// Goods that need extra documents at the border, recognised by HS code.
 public enum SpecialCargo: String, Sendable, Codable, CaseIterable {
     case medicines, telecoms, vehicles, food, searchAndRescueDogs = "search_and_rescue_dogs"
 

@@ -5,14 +5,15 @@ import Foundation
 public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     // Four bytes, not three `Int`s: every stock line carries two days and is copied several times
     // on its way from a report to the database.
-    private let storedYear: UInt16
-    private let storedMonth: UInt8
-    private let storedDay: UInt8
+    @usableFromInline let storedYear: UInt16
+    @usableFromInline let storedMonth: UInt8
+    @usableFromInline let storedDay: UInt8
 
     public var year: Int { Int(storedYear) }
     public var month: Int { Int(storedMonth) }
     public var day: Int { Int(storedDay) }
 
+    @inlinable
     public init?(year: Int, month: Int, day: Int) {
         guard (1900...2200).contains(year), (1...12).contains(month), (1...Self.daysIn(month, year)).contains(day) else { return nil }
         (storedYear, storedMonth, storedDay) = (UInt16(year), UInt8(month), UInt8(day))
@@ -65,6 +66,7 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         return bytes
     }
 
+    @inlinable
     public static func < (lhs: Day, rhs: Day) -> Bool {
         (lhs.storedYear, lhs.storedMonth, lhs.storedDay) < (rhs.storedYear, rhs.storedMonth, rhs.storedDay)
     }
@@ -148,6 +150,7 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         return Day(ordinal: Int(serial.rounded(.down)) - 25_569)
     }
 
+    @inlinable
     static func daysIn(_ month: Int, _ year: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

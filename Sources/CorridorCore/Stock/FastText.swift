@@ -13,7 +13,7 @@ extension String {
         return String(scalars)
     }
 
-    package static func isSpace(_ byte: UInt8) -> Bool {
+    @inlinable package static func isSpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0xC2
     }
 

@@ -6,7 +6,7 @@ public struct Quantity: Sendable, Hashable, Comparable, Codable, CustomStringCon
     public var milli: Int64
 
     public init(milli: Int64) { self.milli = milli }
-    public init(units: Int64) { milli = units * 1000 }
+    @inlinable public init(units: Int64) { milli = units * 1000 }
 
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.milli < rhs.milli }
     public static func + (lhs: Self, rhs: Self) -> Self { Self(milli: lhs.milli + rhs.milli) }

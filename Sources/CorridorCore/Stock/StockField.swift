@@ -51,8 +51,8 @@ public struct StockCells: Sendable, Equatable, Sequence {
 }
 
 extension StockField {
-    /// The field's place in `StockCells`.
-    package var position: Int {
+    /// The field's place in `StockCells`; inlinable, as the import engine reads it for every cell.
+    @inlinable package var position: Int {
         switch self {
         case .orgCode: 0
         case .orgName: 1

@@ -72,7 +72,7 @@ public enum FormulaCells {
 
     /// `=`, `+`, `-` or `@`: what a spreadsheet reads as the start of a formula.
     @inline(__always)
-    package static func startsLikeFormula(_ first: UInt8) -> Bool {
+    @inlinable package static func startsLikeFormula(_ first: UInt8) -> Bool {
         first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40
     }
 }

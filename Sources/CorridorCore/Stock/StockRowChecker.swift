@@ -45,7 +45,7 @@ public struct CheckedStockRow: Sendable, Equatable {
     public var batch: String?
     public var reportedAt: Day
 
-    package init(site: SiteReference, itemCode: String, ownerOrg: String, quantity: Quantity, status: StockStatus, expiry: Day?,
+    @inlinable package init(site: SiteReference, itemCode: String, ownerOrg: String, quantity: Quantity, status: StockStatus, expiry: Day?,
                  batch: String?, reportedAt: Day) {
         (self.site, self.itemCode, self.ownerOrg, self.quantity) = (site, itemCode, ownerOrg, quantity)
         (self.status, self.expiry, self.batch, self.reportedAt) = (status, expiry, batch, reportedAt)
@@ -62,10 +62,10 @@ public enum StockRowChecker {
     }
 
     /// Stock past its expiry is reported with a warning: it may no longer be usable.
-    package static func hasExpired(_ expiry: Day, today: Day) -> Bool { expiry < today }
+    @inlinable package static func hasExpired(_ expiry: Day, today: Day) -> Bool { expiry < today }
 
     /// A report cannot describe stock on a day that has not come yet.
-    package static func isInFuture(_ reported: Day, today: Day) -> Bool { reported > today }
+    @inlinable package static func isInFuture(_ reported: Day, today: Day) -> Bool { reported > today }
 
     /// - Parameter memo: verdicts remembered from earlier rows of the same report and context;
     ///   the outcome is the same with or without it (without, a fresh one serves this row).

@@ -4,7 +4,7 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 
-/// The JSON error envelope of DESIGN.md: `{"error":{"code","message","details":[…]}}`.
+/// The one JSON error envelope of the API: `{"error":{"code","message","details":[…]}}`.
 struct ErrorEnvelope: Codable {
     struct Body: Codable {
         var code: String

@@ -57,6 +57,14 @@ public struct StockImporter: Sendable {
                           reportID: reportID)
     }
 
+    /// What `org`'s report is checked against: the catalogue, the organisation's item aliases,
+    /// the organisations, the countries and the organisation's sites, read once.
+    public func context(org: String, _ request: StockImportRequest) async throws -> StockReportContext {
+        try await database.read { db in
+            try await Self.context(for: try await OrganisationRepository.require(code: org.uppercased(), on: db), request: request, on: db)
+        }
+    }
+
     /// Everything the row checks need, read once.
     static func context(for org: Organisation, request: StockImportRequest, on db: any SQLDatabase) async throws -> StockReportContext {
         let items = try await ItemRepository.all(on: db)
