@@ -107,7 +107,8 @@ let package = Package(
             dependencies: ["CorridorFormats", "CorridorCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "CorridorIngestTests", dependencies: ["CorridorIngest", "CorridorCore", "CorridorFormats"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CorridorIngestTests", dependencies: ["CorridorIngest", "CorridorCore", "CorridorFormats"], swiftSettings: swiftSettings),
         .testTarget(
             name: "CorridorStoreTests",
             dependencies: [

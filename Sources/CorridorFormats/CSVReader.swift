@@ -216,7 +216,9 @@ package final class CSVParser {
             end = lineFeed + 1
         }
         if let found = memchr(bytes, Int32(quote), end) {
-            guard let lineFeed = lastLineFeed(in: bytes, before: bytes.distance(to: found.assumingMemoryBound(to: UInt8.self))) else { return nil }
+            guard let lineFeed = lastLineFeed(in: bytes, before: bytes.distance(to: found.assumingMemoryBound(to: UInt8.self))) else {
+                return nil
+            }
             end = lineFeed + 1
         }
         return end
@@ -300,8 +302,10 @@ package final class CSVParser {
     /// Index of the first separator, CR or LF at or after `start` (or `end`), and whether every
     /// byte before it is ASCII so the field can skip UTF-8 validation. Eight bytes at a time (SWAR).
     @inline(__always)
-    private static func scanUnquoted(_ base: UnsafeMutablePointer<UInt8>, from start: Int, to end: Int,
-                                     separator sep: UInt8) -> (Int, Bool) {
+    private static func scanUnquoted(
+        _ base: UnsafeMutablePointer<UInt8>, from start: Int, to end: Int,
+        separator sep: UInt8
+    ) -> (Int, Bool) {
         let sepMask = UInt64(sep) &* 0x0101_0101_0101_0101
         var index = start
         var highBits: UInt64 = 0
@@ -389,16 +393,18 @@ package final class CSVParser {
     private func append(from start: Int, to end: Int) throws {
         guard end > start else { return }
         if record.byteCount + end - start > Self.maxRecordBytes {
-            throw TabularError(row: recordNumber,
-                               message: "record is longer than \(Self.maxRecordBytes / 1024 / 1024) MiB; is a quote left open?")
+            throw TabularError(
+                row: recordNumber,
+                message: "record is longer than \(Self.maxRecordBytes / 1024 / 1024) MiB; is a quote left open?")
         }
         record.append(input.base + start, count: end - start)
     }
 
     private func checkUTF8(_ bytes: UnsafeMutablePointer<UInt8>, count: Int) throws {
         guard !UTF8Text.isValid(UnsafeBufferPointer(start: bytes, count: count)) else { return }
-        throw TabularError(row: recordNumber, column: record.fieldCount,
-                           message: "the text is not valid UTF-8: save the file as CSV UTF-8")
+        throw TabularError(
+            row: recordNumber, column: record.fieldCount,
+            message: "the text is not valid UTF-8: save the file as CSV UTF-8")
     }
 
     // MARK: Input

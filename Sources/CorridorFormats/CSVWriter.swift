@@ -19,7 +19,8 @@ public struct CSVWriter: Sendable {
         if let first = value.first, Self.formulaStarts.contains(first), !Self.isPlainNumber(value) {
             value = "'" + value
         }
-        let needsQuotes = value.contains(separator) || value.contains("\"") || value.contains("\n")
+        let needsQuotes =
+            value.contains(separator) || value.contains("\"") || value.contains("\n")
             || value.contains("\r") || value.hasPrefix(" ") || value.hasSuffix(" ")
         guard needsQuotes else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""

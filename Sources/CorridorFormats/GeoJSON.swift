@@ -55,8 +55,10 @@ public enum GeoJSON {
     public static func featureCollection(_ features: [Feature]) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(Collection(features: features.map {
-            EncodedFeature(id: $0.id, geometry: .init(coordinates: [$0.lon, $0.lat]), properties: $0.properties)
-        }))
+        return try encoder.encode(
+            Collection(
+                features: features.map {
+                    EncodedFeature(id: $0.id, geometry: .init(coordinates: [$0.lon, $0.lat]), properties: $0.properties)
+                }))
     }
 }

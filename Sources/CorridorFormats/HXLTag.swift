@@ -11,7 +11,7 @@ public struct HXLTag: Sendable, Equatable, CustomStringConvertible {
         guard compact.hasPrefix("#") else { return nil }
         let parts = compact.dropFirst().split(separator: "+", omittingEmptySubsequences: false).map(String.init)
         guard let name = parts.first, !name.isEmpty,
-              parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") } })
+            parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") } })
         else { return nil }
         tag = name
         attributes = Set(parts.dropFirst())

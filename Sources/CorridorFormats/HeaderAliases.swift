@@ -42,104 +42,152 @@ public enum HeaderAliases {
     /// The aliases as people write them, per field: English, then French, then Spanish.
     /// Documented for users; `table` is built from it.
     public static let aliases: [(field: StockField, headers: [String])] = [
-        (.orgCode, [
-            "org code", "organisation code", "organization code", "agency code", "partner code",
-            "owner code", "org acronym", "acronym",
-            "code organisation", "code de l'organisation", "code partenaire", "code agence", "sigle", "acronyme",
-            "código de organización", "código organización", "código de socio", "código de agencia", "sigla", "siglas",
-        ]),
-        (.orgName, [
-            "organisation", "organization", "org", "organisation name", "organization name", "agency",
-            "agency name", "partner", "partner name", "owner", "owner name", "owner organisation",
-            "nom de l'organisation", "nom organisation", "partenaire", "nom du partenaire", "agence", "propriétaire",
-            "organización", "nombre de la organización", "socio", "nombre del socio", "agencia", "propietario",
-        ]),
-        (.siteCode, [
-            "site code", "site id", "warehouse code", "warehouse id", "location code", "location id",
-            "store code", "depot code", "storage location code",
-            "code site", "code du site", "code entrepôt", "code de l'entrepôt", "code magasin", "code dépôt",
-            "código de almacén", "código almacén", "código de bodega", "código de sitio", "id almacén",
-            "código de depósito",
-        ]),
-        (.siteName, [
-            "site", "site name", "warehouse", "warehouse name", "location", "location name", "store",
-            "depot", "hub", "storage location",
-            "entrepôt", "nom de l'entrepôt", "nom du site", "magasin", "lieu de stockage", "site de stockage",
-            "almacén", "nombre del almacén", "bodega", "nombre de la bodega", "sitio", "ubicación", "depósito",
-        ]),
-        (.country, [
-            "country", "country code", "country iso", "iso country code", "iso3", "iso 3", "iso2",
-            "pays", "code pays", "code du pays", "code iso du pays",
-            "país", "código de país", "código país", "cod país",
-        ]),
-        (.lat, [
-            "lat", "latitude", "gps lat", "gps latitude", "latitude gps", "decimal latitude", "lat dd",
-            "latitude décimale", "latitude en degrés décimaux",
-            "latitud", "latitud gps", "latitud decimal",
-        ]),
-        (.lon, [
-            "lon", "long", "lng", "longitude", "gps lon", "gps long", "gps longitude", "longitude gps",
-            "decimal longitude", "lon dd",
-            "longitude décimale", "longitude en degrés décimaux",
-            "longitud", "longitud gps", "longitud decimal",
-        ]),
+        (
+            .orgCode,
+            [
+                "org code", "organisation code", "organization code", "agency code", "partner code",
+                "owner code", "org acronym", "acronym",
+                "code organisation", "code de l'organisation", "code partenaire", "code agence", "sigle", "acronyme",
+                "código de organización", "código organización", "código de socio", "código de agencia", "sigla", "siglas",
+            ]
+        ),
+        (
+            .orgName,
+            [
+                "organisation", "organization", "org", "organisation name", "organization name", "agency",
+                "agency name", "partner", "partner name", "owner", "owner name", "owner organisation",
+                "nom de l'organisation", "nom organisation", "partenaire", "nom du partenaire", "agence", "propriétaire",
+                "organización", "nombre de la organización", "socio", "nombre del socio", "agencia", "propietario",
+            ]
+        ),
+        (
+            .siteCode,
+            [
+                "site code", "site id", "warehouse code", "warehouse id", "location code", "location id",
+                "store code", "depot code", "storage location code",
+                "code site", "code du site", "code entrepôt", "code de l'entrepôt", "code magasin", "code dépôt",
+                "código de almacén", "código almacén", "código de bodega", "código de sitio", "id almacén",
+                "código de depósito",
+            ]
+        ),
+        (
+            .siteName,
+            [
+                "site", "site name", "warehouse", "warehouse name", "location", "location name", "store",
+                "depot", "hub", "storage location",
+                "entrepôt", "nom de l'entrepôt", "nom du site", "magasin", "lieu de stockage", "site de stockage",
+                "almacén", "nombre del almacén", "bodega", "nombre de la bodega", "sitio", "ubicación", "depósito",
+            ]
+        ),
+        (
+            .country,
+            [
+                "country", "country code", "country iso", "iso country code", "iso3", "iso 3", "iso2",
+                "pays", "code pays", "code du pays", "code iso du pays",
+                "país", "código de país", "código país", "cod país",
+            ]
+        ),
+        (
+            .lat,
+            [
+                "lat", "latitude", "gps lat", "gps latitude", "latitude gps", "decimal latitude", "lat dd",
+                "latitude décimale", "latitude en degrés décimaux",
+                "latitud", "latitud gps", "latitud decimal",
+            ]
+        ),
+        (
+            .lon,
+            [
+                "lon", "long", "lng", "longitude", "gps lon", "gps long", "gps longitude", "longitude gps",
+                "decimal longitude", "lon dd",
+                "longitude décimale", "longitude en degrés décimaux",
+                "longitud", "longitud gps", "longitud decimal",
+            ]
+        ),
         // "estado" and "état" are taken by `status`: in a stock report they mean the stock's state.
-        (.adm1, [
-            "adm1", "admin1", "admin 1", "admin level 1", "adm1 name", "region", "province", "state",
-            "governorate",
-            "région", "province", "gouvernorat", "département", "nom adm1",
-            "región", "provincia", "departamento", "gobernación", "nombre adm1",
-        ]),
-        (.itemCode, [
-            "item code", "item no", "item number", "item id", "sku", "article code", "product code",
-            "product id", "material code", "material number", "part number", "catalogue code", "catalog code",
-            "reference",
-            "code article", "code de l'article", "code produit", "numéro d'article", "réf article", "référence",
-            "código de artículo", "código artículo", "código de producto", "código del producto",
-            "número de artículo", "código de material", "referencia",
-        ]),
-        (.itemName, [
-            "item", "item name", "item description", "description", "article", "product", "product name",
-            "product description", "material description", "commodity", "commodity name",
-            "nom de l'article", "nom article", "désignation", "libellé", "libellé article", "produit",
-            "description article",
-            "artículo", "nombre del artículo", "descripción", "descripción del artículo", "producto",
-            "nombre del producto", "insumo",
-        ]),
-        (.quantity, [
-            "quantity", "qty", "quantity on hand", "qty on hand", "on hand", "available quantity",
-            "available qty", "stock", "stock on hand", "soh", "balance", "closing balance", "stock balance",
-            "quantité", "qté", "qte", "quantité disponible", "stock disponible", "solde", "stock final",
-            "cantidad", "cant", "cantidad disponible", "existencias", "saldo", "stock actual",
-        ]),
-        (.unit, [
-            "unit", "uom", "unit of measure", "unit of measurement", "measure unit", "unit of issue",
-            "unité", "unité de mesure", "udm", "conditionnement",
-            "unidad", "unidad de medida", "um", "u m", "unidad de manejo",
-        ]),
-        (.status, [
-            "status", "stock status", "item status", "condition", "stock condition",
-            "statut", "statut du stock", "état", "état du stock",
-            "estado", "estado del stock", "estado del inventario", "condición",
-        ]),
-        (.expiryDate, [
-            "expiry", "expiry date", "exp date", "expiration", "expiration date", "expires", "best before",
-            "use by",
-            "date d'expiration", "date de péremption", "péremption", "date limite d'utilisation", "dlu",
-            "fecha de caducidad", "caducidad", "fecha de vencimiento", "vencimiento", "fecha de expiración",
-        ]),
-        (.reportedDate, [
-            "reported date", "report date", "date reported", "reporting date", "as of", "as of date",
-            "stock date", "date of report", "snapshot date",
-            "date du rapport", "date de rapport", "date de situation", "date d'inventaire", "date du stock",
-            "fecha de reporte", "fecha del reporte", "fecha de informe", "fecha del informe", "fecha de corte",
-            "fecha de inventario",
-        ]),
-        (.batch, [
-            "batch", "batch no", "batch number", "lot", "lot no", "lot number", "batch lot", "batch id",
-            "numéro de lot", "n° de lot", "no de lot", "lot n°",
-            "lote", "número de lote", "nº de lote", "n° lote", "no lote",
-        ]),
+        (
+            .adm1,
+            [
+                "adm1", "admin1", "admin 1", "admin level 1", "adm1 name", "region", "province", "state",
+                "governorate",
+                "région", "province", "gouvernorat", "département", "nom adm1",
+                "región", "provincia", "departamento", "gobernación", "nombre adm1",
+            ]
+        ),
+        (
+            .itemCode,
+            [
+                "item code", "item no", "item number", "item id", "sku", "article code", "product code",
+                "product id", "material code", "material number", "part number", "catalogue code", "catalog code",
+                "reference",
+                "code article", "code de l'article", "code produit", "numéro d'article", "réf article", "référence",
+                "código de artículo", "código artículo", "código de producto", "código del producto",
+                "número de artículo", "código de material", "referencia",
+            ]
+        ),
+        (
+            .itemName,
+            [
+                "item", "item name", "item description", "description", "article", "product", "product name",
+                "product description", "material description", "commodity", "commodity name",
+                "nom de l'article", "nom article", "désignation", "libellé", "libellé article", "produit",
+                "description article",
+                "artículo", "nombre del artículo", "descripción", "descripción del artículo", "producto",
+                "nombre del producto", "insumo",
+            ]
+        ),
+        (
+            .quantity,
+            [
+                "quantity", "qty", "quantity on hand", "qty on hand", "on hand", "available quantity",
+                "available qty", "stock", "stock on hand", "soh", "balance", "closing balance", "stock balance",
+                "quantité", "qté", "qte", "quantité disponible", "stock disponible", "solde", "stock final",
+                "cantidad", "cant", "cantidad disponible", "existencias", "saldo", "stock actual",
+            ]
+        ),
+        (
+            .unit,
+            [
+                "unit", "uom", "unit of measure", "unit of measurement", "measure unit", "unit of issue",
+                "unité", "unité de mesure", "udm", "conditionnement",
+                "unidad", "unidad de medida", "um", "u m", "unidad de manejo",
+            ]
+        ),
+        (
+            .status,
+            [
+                "status", "stock status", "item status", "condition", "stock condition",
+                "statut", "statut du stock", "état", "état du stock",
+                "estado", "estado del stock", "estado del inventario", "condición",
+            ]
+        ),
+        (
+            .expiryDate,
+            [
+                "expiry", "expiry date", "exp date", "expiration", "expiration date", "expires", "best before",
+                "use by",
+                "date d'expiration", "date de péremption", "péremption", "date limite d'utilisation", "dlu",
+                "fecha de caducidad", "caducidad", "fecha de vencimiento", "vencimiento", "fecha de expiración",
+            ]
+        ),
+        (
+            .reportedDate,
+            [
+                "reported date", "report date", "date reported", "reporting date", "as of", "as of date",
+                "stock date", "date of report", "snapshot date",
+                "date du rapport", "date de rapport", "date de situation", "date d'inventaire", "date du stock",
+                "fecha de reporte", "fecha del reporte", "fecha de informe", "fecha del informe", "fecha de corte",
+                "fecha de inventario",
+            ]
+        ),
+        (
+            .batch,
+            [
+                "batch", "batch no", "batch number", "lot", "lot no", "lot number", "batch lot", "batch id",
+                "numéro de lot", "n° de lot", "no de lot", "lot n°",
+                "lote", "número de lote", "nº de lote", "n° lote", "no lote",
+            ]
+        ),
     ]
 
     /// Normalised alias → field. Keys are already normalised. The first field to claim a key keeps

@@ -22,17 +22,24 @@ public struct PackingList: Sendable {
     public static let maximumLines = DeclarationInput.maximumLines
 
     static let aliases: [Column: [String]] = [
-        .description: ["description", "goods description", "item description", "designation", "description des marchandises", "descripcion", "articulo"],
+        .description: [
+            "description", "goods description", "item description", "designation", "description des marchandises", "descripcion",
+            "articulo",
+        ],
         .itemCode: ["item code", "catalogue code", "item", "code article", "code", "codigo", "codigo articulo"],
         .hsCode: ["hs code", "hs", "tariff code", "commodity code", "code sh", "sh", "nomenclature", "codigo sa", "partida arancelaria"],
         .quantity: ["quantity", "qty", "quantite", "qte", "cantidad"],
         .unit: ["unit", "uom", "unit of measure", "unite", "unidad"],
-        .grossKg: ["gross kg", "gross weight kg", "gross weight", "weight kg", "poids brut kg", "poids brut", "peso bruto kg", "peso bruto"],
+        .grossKg: [
+            "gross kg", "gross weight kg", "gross weight", "weight kg", "poids brut kg", "poids brut", "peso bruto kg", "peso bruto",
+        ],
         .value: ["value", "declared value", "total value", "valeur", "valeur declaree", "valor", "valor declarado"],
         .currency: ["currency", "devise", "monnaie", "moneda", "divisa"],
         .origin: ["origin", "country of origin", "origine", "pays d origine", "origen", "pais de origen"],
-        .reExportBy: ["re export by", "re export date", "temporary admission until", "reexportation avant", "date de reexportation",
-                      "reexportacion antes de", "fecha de reexportacion"],
+        .reExportBy: [
+            "re export by", "re export date", "temporary admission until", "reexportation avant", "date de reexportation",
+            "reexportacion antes de", "fecha de reexportacion",
+        ],
     ]
 
     static let lookup: [String: Column] = {
@@ -46,7 +53,9 @@ public struct PackingList: Sendable {
 
     /// Reads every row; a file whose columns cannot be understood, or with no lines, is refused whole.
     /// `serialDates`: the file is a spreadsheet, whose dates arrive as day serial numbers.
-    public static func read(_ reader: inout some TabularReader, fileName: String, serialDates: Bool = false) throws(DomainError) -> PackingList {
+    public static func read(_ reader: inout some TabularReader, fileName: String, serialDates: Bool = false) throws(DomainError)
+        -> PackingList
+    {
         var list = PackingList()
         var positions: [Column: Int] = [:]
         do {
@@ -56,12 +65,16 @@ public struct PackingList: Sendable {
                 let name = cell.trimmedCell
                 guard !name.isEmpty else { continue }
                 guard let column = lookup[HeaderAliases.normalise(name.hasPrefix("#") ? String(name.dropFirst()) : name)] else {
-                    problems.add(Problem(row: header.number, column: name, problem: "unknown column; expected one of "
-                                         + Column.allCases.map(\.rawValue).joined(separator: ", ")))
+                    problems.add(
+                        Problem(
+                            row: header.number, column: name,
+                            problem: "unknown column; expected one of "
+                                + Column.allCases.map(\.rawValue).joined(separator: ", ")))
                     continue
                 }
                 if let first = list.headers[column] {
-                    problems.add(Problem(row: header.number, column: name, problem: "a second \(column.rawValue) column (the first is \(first))"))
+                    problems.add(
+                        Problem(row: header.number, column: name, problem: "a second \(column.rawValue) column (the first is \(first))"))
                 }
                 positions[column] = index
                 list.headers[column] = name
@@ -90,10 +103,13 @@ public struct PackingList: Sendable {
                 let reExport = cell(.reExportBy).map { raw in
                     serialDates && Day.parse(raw) == nil ? Day.fromSpreadsheetSerial(raw)?.description ?? raw : raw
                 }
-                list.lines.append(DeclarationLineInput(
-                    description: cell(.description) ?? "", itemCode: cell(.itemCode), hsCode: (cell(.hsCode) ?? "").filter { $0 != "." && $0 != " " },
-                    quantity: cell(.quantity) ?? "", unit: cell(.unit) ?? "", grossKg: kg, value: cell(.value) ?? "",
-                    currency: cell(.currency) ?? "", origin: cell(.origin) ?? "", temporaryAdmission: reExport != nil, reExportBy: reExport))
+                list.lines.append(
+                    DeclarationLineInput(
+                        description: cell(.description) ?? "", itemCode: cell(.itemCode),
+                        hsCode: (cell(.hsCode) ?? "").filter { $0 != "." && $0 != " " },
+                        quantity: cell(.quantity) ?? "", unit: cell(.unit) ?? "", grossKg: kg, value: cell(.value) ?? "",
+                        currency: cell(.currency) ?? "", origin: cell(.origin) ?? "", temporaryAdmission: reExport != nil,
+                        reExportBy: reExport))
                 list.rows.append(row.number)
             }
         } catch let error as DomainError {
@@ -108,12 +124,14 @@ public struct PackingList: Sendable {
     /// The same error with each `lines[i].field` problem pointed at its file row and column.
     public func located(_ error: DomainError) -> DomainError {
         guard case .invalid(let problems) = error else { return error }
-        return .invalid(problems.map { problem in
-            guard let field = problem.field, field.hasPrefix("lines["), let close = field.firstIndex(of: "]"),
-                  let index = Int(field[field.index(field.startIndex, offsetBy: 6)..<close]), index < rows.count else { return problem }
-            let name = String(field[field.index(after: close)...].drop { $0 == "." })
-            let column = Column(rawValue: name).flatMap { headers[$0] }
-            return Problem(row: rows[index], column: column, field: name, problem: problem.problem)
-        })
+        return .invalid(
+            problems.map { problem in
+                guard let field = problem.field, field.hasPrefix("lines["), let close = field.firstIndex(of: "]"),
+                    let index = Int(field[field.index(field.startIndex, offsetBy: 6)..<close]), index < rows.count
+                else { return problem }
+                let name = String(field[field.index(after: close)...].drop { $0 == "." })
+                let column = Column(rawValue: name).flatMap { headers[$0] }
+                return Problem(row: rows[index], column: column, field: name, problem: problem.problem)
+            })
     }
 }

@@ -79,13 +79,22 @@ public struct StockReportLayout: Sendable, Equatable {
     private func checkRequired() throws(DomainError) {
         var problems: [Problem] = []
         if columns[.itemCode] == nil && columns[.itemName] == nil {
-            problems.append(Problem(row: headerRow, field: "item_code", problem: "no item column (#item+code or #item+name, or a header such as \"Item code\")"))
+            problems.append(
+                Problem(
+                    row: headerRow, field: "item_code",
+                    problem: "no item column (#item+code or #item+name, or a header such as \"Item code\")"))
         }
         if columns[.siteCode] == nil && columns[.siteName] == nil {
-            problems.append(Problem(row: headerRow, field: "site_code", problem: "no site column (#loc+code or #loc+name, or a header such as \"Warehouse\")"))
+            problems.append(
+                Problem(
+                    row: headerRow, field: "site_code",
+                    problem: "no site column (#loc+code or #loc+name, or a header such as \"Warehouse\")"))
         }
         if columns[.quantity] == nil {
-            problems.append(Problem(row: headerRow, field: "quantity", problem: "no quantity column (#indicator+num or #quantity, or a header such as \"Quantity\")"))
+            problems.append(
+                Problem(
+                    row: headerRow, field: "quantity",
+                    problem: "no quantity column (#indicator+num or #quantity, or a header such as \"Quantity\")"))
         }
         if !problems.isEmpty { throw .invalid(problems) }
     }

@@ -30,7 +30,9 @@ public struct WCODeclaration: Encodable, Sendable {
         public var name: String
         public var statusCode: String
         enum CodingKeys: String, CodingKey { case typeCode = "TypeCode", id = "ID", name = "Name", statusCode = "StatusCode" }
-        public init(typeCode: String, id: String?, name: String, statusCode: String) { self.typeCode = typeCode; self.id = id; self.name = name; self.statusCode = statusCode }
+        public init(typeCode: String, id: String?, name: String, statusCode: String) {
+            self.typeCode = typeCode; self.id = id; self.name = name; self.statusCode = statusCode
+        }
     }
 
     public struct Classification: Encodable, Sendable {
@@ -44,14 +46,18 @@ public struct WCODeclaration: Encodable, Sendable {
         public var description: String
         public var classification: [Classification]
         enum CodingKeys: String, CodingKey { case description = "Description", classification = "Classification" }
-        public init(description: String, classification: [Classification]) { self.description = description; self.classification = classification }
+        public init(description: String, classification: [Classification]) {
+            self.description = description; self.classification = classification
+        }
     }
 
     public struct GoodsMeasure: Encodable, Sendable {
         public var grossMassMeasure: Measure
         public var tariffQuantity: Measure
         enum CodingKeys: String, CodingKey { case grossMassMeasure = "GrossMassMeasure", tariffQuantity = "TariffQuantity" }
-        public init(grossMassMeasure: Measure, tariffQuantity: Measure) { self.grossMassMeasure = grossMassMeasure; self.tariffQuantity = tariffQuantity }
+        public init(grossMassMeasure: Measure, tariffQuantity: Measure) {
+            self.grossMassMeasure = grossMassMeasure; self.tariffQuantity = tariffQuantity
+        }
     }
 
     public struct Origin: Encodable, Sendable {
@@ -72,7 +78,13 @@ public struct WCODeclaration: Encodable, Sendable {
             case sequenceNumeric = "SequenceNumeric", commodity = "Commodity", goodsMeasure = "GoodsMeasure"
             case customsValueAmount = "CustomsValueAmount", origin = "Origin", reExportDate = "ReExportDate"
         }
-        public init(sequenceNumeric: Int, commodity: Commodity, goodsMeasure: GoodsMeasure, customsValueAmount: Amount, origin: Origin, reExportDate: String?) { self.sequenceNumeric = sequenceNumeric; self.commodity = commodity; self.goodsMeasure = goodsMeasure; self.customsValueAmount = customsValueAmount; self.origin = origin; self.reExportDate = reExportDate }
+        public init(
+            sequenceNumeric: Int, commodity: Commodity, goodsMeasure: GoodsMeasure, customsValueAmount: Amount, origin: Origin,
+            reExportDate: String?
+        ) {
+            self.sequenceNumeric = sequenceNumeric; self.commodity = commodity; self.goodsMeasure = goodsMeasure;
+            self.customsValueAmount = customsValueAmount; self.origin = origin; self.reExportDate = reExportDate
+        }
     }
 
     public struct TransportDocument: Encodable, Sendable {
@@ -96,7 +108,10 @@ public struct WCODeclaration: Encodable, Sendable {
             case transportContractDocument = "TransportContractDocument", arrivalTransportMeans = "ArrivalTransportMeans"
             case arrivalDateTime = "ArrivalDateTime"
         }
-        public init(transportContractDocument: TransportDocument, arrivalTransportMeans: TransportMeans, arrivalDateTime: String?) { self.transportContractDocument = transportContractDocument; self.arrivalTransportMeans = arrivalTransportMeans; self.arrivalDateTime = arrivalDateTime }
+        public init(transportContractDocument: TransportDocument, arrivalTransportMeans: TransportMeans, arrivalDateTime: String?) {
+            self.transportContractDocument = transportContractDocument; self.arrivalTransportMeans = arrivalTransportMeans;
+            self.arrivalDateTime = arrivalDateTime
+        }
     }
 
     public struct Location: Encodable, Sendable {
@@ -114,14 +129,19 @@ public struct WCODeclaration: Encodable, Sendable {
             case consignee = "Consignee", consignment = "Consignment", destination = "Destination"
             case governmentAgencyGoodsItem = "GovernmentAgencyGoodsItem"
         }
-        public init(consignee: Party, consignment: Consignment, destination: Origin, governmentAgencyGoodsItem: [GoodsItem]) { self.consignee = consignee; self.consignment = consignment; self.destination = destination; self.governmentAgencyGoodsItem = governmentAgencyGoodsItem }
+        public init(consignee: Party, consignment: Consignment, destination: Origin, governmentAgencyGoodsItem: [GoodsItem]) {
+            self.consignee = consignee; self.consignment = consignment; self.destination = destination;
+            self.governmentAgencyGoodsItem = governmentAgencyGoodsItem
+        }
     }
 
     public struct AdditionalInformation: Encodable, Sendable {
         public var statementCode: String
         public var statementDescription: String
         enum CodingKeys: String, CodingKey { case statementCode = "StatementCode", statementDescription = "StatementDescription" }
-        public init(statementCode: String, statementDescription: String) { self.statementCode = statementCode; self.statementDescription = statementDescription }
+        public init(statementCode: String, statementDescription: String) {
+            self.statementCode = statementCode; self.statementDescription = statementDescription
+        }
     }
 
     public struct Declaration: Encodable, Sendable {
@@ -139,7 +159,16 @@ public struct WCODeclaration: Encodable, Sendable {
             case issueDateTime = "IssueDateTime", declarant = "Declarant", goodsLocation = "GoodsLocation", goodsShipment = "GoodsShipment"
             case additionalDocument = "AdditionalDocument", additionalInformation = "AdditionalInformation"
         }
-        public init(functionalReferenceID: String, typeCode: String, functionCode: String, issueDateTime: String?, declarant: Party, goodsLocation: Location, goodsShipment: GoodsShipment, additionalDocument: [Document], additionalInformation: [AdditionalInformation]) { self.functionalReferenceID = functionalReferenceID; self.typeCode = typeCode; self.functionCode = functionCode; self.issueDateTime = issueDateTime; self.declarant = declarant; self.goodsLocation = goodsLocation; self.goodsShipment = goodsShipment; self.additionalDocument = additionalDocument; self.additionalInformation = additionalInformation }
+        public init(
+            functionalReferenceID: String, typeCode: String, functionCode: String, issueDateTime: String?, declarant: Party,
+            goodsLocation: Location, goodsShipment: GoodsShipment, additionalDocument: [Document],
+            additionalInformation: [AdditionalInformation]
+        ) {
+            self.functionalReferenceID = functionalReferenceID; self.typeCode = typeCode; self.functionCode = functionCode;
+            self.issueDateTime = issueDateTime; self.declarant = declarant; self.goodsLocation = goodsLocation;
+            self.goodsShipment = goodsShipment; self.additionalDocument = additionalDocument;
+            self.additionalInformation = additionalInformation
+        }
     }
 
     public var declaration: Declaration

@@ -85,9 +85,11 @@ final class XLSXSheetFile {
             }
             return row
         } catch {
-            let failure = (error as? TabularError) ?? TabularError(
-                row: scanner.currentRow,
-                message: "the worksheet is damaged: \((error as? XMLScanError)?.message ?? error.localizedDescription)")
+            let failure =
+                (error as? TabularError)
+                ?? TabularError(
+                    row: scanner.currentRow,
+                    message: "the worksheet is damaged: \((error as? XMLScanError)?.message ?? error.localizedDescription)")
             self.failure = failure
             remove()
             throw failure

@@ -109,8 +109,10 @@ final class XLSXSheetScanner {
         case "s":
             guard let value = cell.value else { return "" }
             guard let index = Int(value.trimmingCharacters(in: .whitespaces)), sharedStrings.indices.contains(index) else {
-                throw TabularError(row: row, message: "cell \(cell.reference ?? "") refers to shared string \(value), "
-                                   + "which the workbook does not contain")
+                throw TabularError(
+                    row: row,
+                    message: "cell \(cell.reference ?? "") refers to shared string \(value), "
+                        + "which the workbook does not contain")
             }
             return sharedStrings[index]
         case "b":

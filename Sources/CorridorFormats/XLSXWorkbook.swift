@@ -21,7 +21,8 @@ struct XLSXWorkbook {
     func firstWorksheetPath() throws -> String {
         let fallback = "xl/worksheets/sheet1.xml"
         guard let workbook = try smallPart("xl/workbook.xml"),
-              let relations = try smallPart("xl/_rels/workbook.xml.rels") else { return fallback }
+            let relations = try smallPart("xl/_rels/workbook.xml.rels")
+        else { return fallback }
         var relationID: String?
         let sheets = XMLPullScanner(source: .memory(workbook), chunkSize: chunkSize)
         scan: while relationID == nil {
@@ -127,12 +128,15 @@ struct XLSXWorkbook {
     /// Refuses a part that grows past the size or ratio limit, before it is all decompressed.
     static func checkExpansion(of path: String, written: Int64, compressed: Int64) throws {
         if written > maxEntryBytes {
-            throw TabularError(message: "the workbook's part \(path) is larger than \(maxEntryBytes >> 20) MiB when decompressed, "
-                + "the most Corridor reads: split the report or save it as CSV")
+            throw TabularError(
+                message: "the workbook's part \(path) is larger than \(maxEntryBytes >> 20) MiB when decompressed, "
+                    + "the most Corridor reads: split the report or save it as CSV")
         }
         if written > ratioFreeBytes, written / compressed > maxRatio {
-            throw TabularError(message: "the workbook's part \(path) expands more than \(maxRatio) times its compressed size "
-                + "(\(compressed) bytes to over \(written >> 20) MiB), which real spreadsheets never do: open it and save it again, or save it as CSV")
+            throw TabularError(
+                message: "the workbook's part \(path) expands more than \(maxRatio) times its compressed size "
+                    + "(\(compressed) bytes to over \(written >> 20) MiB), which real spreadsheets never do: open it and save it again, or save it as CSV"
+            )
         }
     }
 

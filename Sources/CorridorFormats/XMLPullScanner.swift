@@ -176,7 +176,8 @@ final class XMLPullScanner {
         while true {
             while index + pattern.count <= input.count {
                 if input.base[index] == pattern[0],
-                   pattern.count == 1 || memcmp(input.base + index, pattern, pattern.count) == 0 {
+                    pattern.count == 1 || memcmp(input.base + index, pattern, pattern.count) == 0
+                {
                     return index
                 }
                 index += 1
@@ -241,7 +242,8 @@ enum XMLText {
                 continue
             }
             guard byte == UInt8(ascii: "&"),
-                  let semicolon = bytes[index...].prefix(12).firstIndex(of: UInt8(ascii: ";")) else {
+                let semicolon = bytes[index...].prefix(12).firstIndex(of: UInt8(ascii: ";"))
+            else {
                 out.append(byte)
                 index += 1
                 continue
@@ -270,7 +272,8 @@ enum XMLText {
         default:
             guard name.hasPrefix("#") else { return nil }
             let digits = name.dropFirst()
-            let code = digits.hasPrefix("x") || digits.hasPrefix("X")
+            let code =
+                digits.hasPrefix("x") || digits.hasPrefix("X")
                 ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits, radix: 10)
             return code.flatMap(Unicode.Scalar.init)
         }

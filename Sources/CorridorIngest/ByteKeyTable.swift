@@ -47,7 +47,8 @@ final class ByteKeyTable<Value> {
                             let index = Int(held & 0xFFFF) - 1
                             let entry = entries[index]
                             if entry.hash == hash, entry.count == key.count,
-                               ByteHash.equal(UnsafeRawBufferPointer(rebasing: keys[entry.start..<entry.start + entry.count]), key) {
+                                ByteHash.equal(UnsafeRawBufferPointer(rebasing: keys[entry.start..<entry.start + entry.count]), key)
+                            {
                                 return index
                             }
                         }
@@ -138,7 +139,9 @@ enum ByteHash {
         guard a.count == b.count else { return false }
         var index = 0
         while index + 8 <= a.count {
-            if a.loadUnaligned(fromByteOffset: index, as: UInt64.self) != b.loadUnaligned(fromByteOffset: index, as: UInt64.self) { return false }
+            if a.loadUnaligned(fromByteOffset: index, as: UInt64.self) != b.loadUnaligned(fromByteOffset: index, as: UInt64.self) {
+                return false
+            }
             index += 8
         }
         while index < a.count {

@@ -15,7 +15,8 @@ extension StockRowChecker {
     public static func quickCheck(_ cells: StockCellBytes, memo: StockByteMemo) -> QuickOutcome? {
         let today = memo.today
         guard let site = memo.site(cells), let item = memo.item(cells), let owner = memo.owner(cells),
-              let units = Quantity.wholeUnits(cells[.quantity]) else { return nil }
+            let units = Quantity.wholeUnits(cells[.quantity])
+        else { return nil }
         var status = StockStatus.available
         if !cells[.status].isEmpty {
             guard let word = CellBytes.status(cells[.status]) else { return nil }
@@ -37,16 +38,21 @@ extension StockRowChecker {
             guard CellBytes.isPlainText(cells[.batch]) else { return nil }
             batch = String(decoding: cells[.batch], as: UTF8.self)
         }
-        let row = CheckedStockRow(site: site.reference, itemCode: item.code, ownerOrg: owner.code, quantity: Quantity(units: units),
-                                  status: status, expiry: expiry, batch: batch, reportedAt: reportedAt)
-        return QuickOutcome(row: row, fingerprint: fingerprint(siteHash: site.hash, itemHash: item.hash, ownerHash: owner.hash,
-                                                               batch: batch, expiry: expiry, status: status))
+        let row = CheckedStockRow(
+            site: site.reference, itemCode: item.code, ownerOrg: owner.code, quantity: Quantity(units: units),
+            status: status, expiry: expiry, batch: batch, reportedAt: reportedAt)
+        return QuickOutcome(
+            row: row,
+            fingerprint: fingerprint(
+                siteHash: site.hash, itemHash: item.hash, ownerHash: owner.hash,
+                batch: batch, expiry: expiry, status: status))
     }
 
     /// Equal for rows of the same site, item, owner, batch, expiry and status (the duplicate-row warning).
     public static func fingerprint(_ row: CheckedStockRow) -> Int {
-        fingerprint(siteHash: row.site.hashValue, itemHash: row.itemCode.hashValue, ownerHash: row.ownerOrg.hashValue,
-                    batch: row.batch, expiry: row.expiry, status: row.status)
+        fingerprint(
+            siteHash: row.site.hashValue, itemHash: row.itemCode.hashValue, ownerHash: row.ownerOrg.hashValue,
+            batch: row.batch, expiry: row.expiry, status: row.status)
     }
 
     static func fingerprint(siteHash: Int, itemHash: Int, ownerHash: Int, batch: String?, expiry: Day?, status: StockStatus) -> Int {
@@ -55,7 +61,8 @@ extension StockRowChecker {
         hash = ByteHash.mix(hash ^ UInt64(bitPattern: Int64(itemHash)))
         hash = ByteHash.mix(hash ^ UInt64(bitPattern: Int64(ownerHash)))
         hash = ByteHash.mix(hash ^ UInt64(bitPattern: Int64(batch?.hashValue ?? 0x5A5A)))
-        hash = ByteHash.mix(hash ^ UInt64(bitPattern: Int64(expiry.map { $0.year << 9 | $0.month << 5 | $0.day } ?? -1)) ^ UInt64(status.code) << 40)
+        hash = ByteHash.mix(
+            hash ^ UInt64(bitPattern: Int64(expiry.map { $0.year << 9 | $0.month << 5 | $0.day } ?? -1)) ^ UInt64(status.code) << 40)
         return Int(bitPattern: UInt(hash))
     }
 }

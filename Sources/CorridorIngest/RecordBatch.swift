@@ -64,8 +64,10 @@ final class RecordBatch: @unchecked Sendable {
         records.bytes.withUnsafeBufferPointer { bytes in
             records.bounds.withUnsafeBufferPointer { bounds in
                 for record in records.list {
-                    body(TabularFields(number: record.number, count: record.fieldCount, base: bytes.baseAddress!,
-                                       bounds: bounds.baseAddress! + 2 * record.firstField))
+                    body(
+                        TabularFields(
+                            number: record.number, count: record.fieldCount, base: bytes.baseAddress!,
+                            bounds: bounds.baseAddress! + 2 * record.firstField))
                 }
             }
         }

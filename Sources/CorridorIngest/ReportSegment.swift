@@ -60,7 +60,8 @@ final class ReportSegment: @unchecked Sendable {
         let records = records
         do {
             while records.count < Self.recordRun,
-                  try parser.nextFields({ fields in if !fields.isBlank { records.append(fields) } }) {}
+                try parser.nextFields({ fields in if !fields.isBlank { records.append(fields) } })
+            {}
         } catch {
             failure = Self.tabular(error)
         }
@@ -101,8 +102,10 @@ final class ReportSegment: @unchecked Sendable {
     /// Awaits the check, then hands the rows on with the file's row numbers (those of the
     /// segment plus `lastRowBefore`) and throws what stopped reading, if anything did.
     /// Returns the file's row number of the segment's last record.
-    func deliver(after lastRowBefore: Int, label: (Int) -> String?,
-                 _ consume: (inout [StockReportScanner.Row]) async throws -> Void) async throws -> Int {
+    func deliver(
+        after lastRowBefore: Int, label: (Int) -> String?,
+        _ consume: (inout [StockReportScanner.Row]) async throws -> Void
+    ) async throws -> Int {
         await checked.wait()
         rows.withUnsafeMutableBufferPointer { rows in
             for index in rows.indices {

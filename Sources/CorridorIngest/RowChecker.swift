@@ -18,20 +18,23 @@ final class RowChecker: @unchecked Sendable {
     }
 
     func check(_ fields: TabularFields) -> StockReportScanner.Row {
-        let cells = StockCellBytes(base: fields.base, bounds: fields.bounds, count: fields.count, columns: columns,
-                                   separator: separator)
+        let cells = StockCellBytes(
+            base: fields.base, bounds: fields.bounds, count: fields.count, columns: columns,
+            separator: separator)
         if let quick = StockRowChecker.quickCheck(cells, memo: quickMemo) {
-            return StockReportScanner.Row(number: fields.number, checked: quick.row, fingerprint: quick.fingerprint,
-                                          problems: [], warnings: [])
+            return StockReportScanner.Row(
+                number: fields.number, checked: quick.row, fingerprint: quick.fingerprint,
+                problems: [], warnings: [])
         }
         return fullCheck(fields.row)
     }
 
     func fullCheck(_ row: TabularRow) -> StockReportScanner.Row {
         let outcome = StockRowChecker.check(layout.cells(of: row), rowNumber: row.number, context: context, memo: fullMemo)
-        return StockReportScanner.Row(number: row.number, checked: outcome.row,
-                                      fingerprint: outcome.row.map(StockRowChecker.fingerprint) ?? 0,
-                                      problems: outcome.problems, warnings: outcome.warnings)
+        return StockReportScanner.Row(
+            number: row.number, checked: outcome.row,
+            fingerprint: outcome.row.map(StockRowChecker.fingerprint) ?? 0,
+            problems: outcome.problems, warnings: outcome.warnings)
     }
 
     func check(_ batch: RecordBatch) {

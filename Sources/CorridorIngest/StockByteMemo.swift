@@ -48,8 +48,9 @@ public final class StockByteMemo {
     func site(_ cells: StockCellBytes) -> Site? {
         lookUp(sites, siteGroup, cells) { memo, cells in
             var clean = true
-            let site = StockRowChecker.resolveSite(cells.text, context: memo.context, fail: { _, _ in clean = false },
-                                                   warn: { _, _ in clean = false })
+            let site = StockRowChecker.resolveSite(
+                cells.text, context: memo.context, fail: { _, _ in clean = false },
+                warn: { _, _ in clean = false })
             guard clean, let site else { return nil }
             return Site(reference: site, hash: site.hashValue)
         }
@@ -58,8 +59,9 @@ public final class StockByteMemo {
     func item(_ cells: StockCellBytes) -> Code? {
         lookUp(items, itemGroup, cells) { memo, cells in
             var clean = true
-            let item = StockRowChecker.resolveItem(cells.text(.itemCode), cells.text(.itemName), context: memo.context,
-                                                   fail: { _, _ in clean = false })
+            let item = StockRowChecker.resolveItem(
+                cells.text(.itemCode), cells.text(.itemName), context: memo.context,
+                fail: { _, _ in clean = false })
             guard clean, let item else { return nil }
             if let unit = cells.text(.unit), !UnitNames.same(unit, item.unit) { return nil }
             return Code(private: item.code)
@@ -69,15 +71,18 @@ public final class StockByteMemo {
     func owner(_ cells: StockCellBytes) -> Code? {
         lookUp(owners, ownerGroup, cells) { memo, cells in
             var clean = true
-            let owner = StockRowChecker.resolveOwner(cells.text(.orgCode), cells.text(.orgName), context: memo.context,
-                                                     fail: { _, _ in clean = false })
+            let owner = StockRowChecker.resolveOwner(
+                cells.text(.orgCode), cells.text(.orgName), context: memo.context,
+                fail: { _, _ in clean = false })
             return clean ? Code(private: owner) : nil
         }
     }
 
     /// The verdict for the cells of `group`, resolved on first sight.
-    private func lookUp<Value>(_ table: ByteKeyTable<Value?>, _ group: StockFieldGroup, _ cells: StockCellBytes,
-                               resolve: (StockByteMemo, StockCellBytes) -> Value?) -> Value? {
+    private func lookUp<Value>(
+        _ table: ByteKeyTable<Value?>, _ group: StockFieldGroup, _ cells: StockCellBytes,
+        resolve: (StockByteMemo, StockCellBytes) -> Value?
+    ) -> Value? {
         let key = cells.key(group, scratch: scratch)
         let hash = ByteHash.of(key)
         if let known = table.find(key, hash: hash) { return known }

@@ -13,8 +13,10 @@ public protocol StockSink: AnyObject {
 /// a dry run). A dry run therefore reports exactly what the import would write.
 public enum StockImportPipeline {
     /// - Parameter progress: called with the number of data rows checked so far, about every 10,000 rows.
-    public static func run(_ scanner: StockReportScanner, context: StockReportContext, sink: (any StockSink)?,
-                           progress: (@Sendable (Int) -> Void)? = nil) async throws -> StockImportTally {
+    public static func run(
+        _ scanner: StockReportScanner, context: StockReportContext, sink: (any StockSink)?,
+        progress: (@Sendable (Int) -> Void)? = nil
+    ) async throws -> StockImportTally {
         var tally = StockImportTally(countsSites: sink == nil)
         var nextProgress = 10_000
         try await scanner.checkAll(against: context) { rows in

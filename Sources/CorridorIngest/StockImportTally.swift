@@ -51,7 +51,12 @@ public struct StockImportTally {
             warn(Problem(row: row.number, problem: "repeats an earlier row (same site, item, batch, expiry and status); both are kept"))
         } else if full && !windowNoted {
             windowNoted = true
-            warn(Problem(row: row.number, problem: "repeated rows are looked for among the first \(duplicateWindow) rows only; from here on a row is compared with those"))
+            warn(
+                Problem(
+                    row: row.number,
+                    problem:
+                        "repeated rows are looked for among the first \(duplicateWindow) rows only; from here on a row is compared with those"
+                ))
         }
         lines += 1
         if countsSites {

@@ -97,11 +97,15 @@ public final class StockReportScanner {
 
     /// Worker threads, each with its own checker (and so its own memos), take segments in turn;
     /// this task splits them off the reader and hands their rows on in order.
-    private func checkInSegments(_ parser: CSVParser, context: StockReportContext, _ consume: (inout [Row]) async throws -> Void) async throws {
+    private func checkInSegments(_ parser: CSVParser, context: StockReportContext, _ consume: (inout [Row]) async throws -> Void)
+        async throws
+    {
         let workerCount = min(8, max(2, ProcessInfo.processInfo.activeProcessorCount))
         let workers = (0..<workerCount).map { _ in
-            (queue: DispatchQueue(label: "corridor.stock-check", qos: .userInitiated),
-             checker: RowChecker(layout: layout, columns: columns, separator: separator, context: context))
+            (
+                queue: DispatchQueue(label: "corridor.stock-check", qos: .userInitiated),
+                checker: RowChecker(layout: layout, columns: columns, separator: separator, context: context)
+            )
         }
         // Enough in flight that no worker waits while this task hands on the oldest segment.
         let limit = 2 * workerCount
@@ -195,9 +199,13 @@ public final class StockReportScanner {
     private func fill(_ batch: RecordBatch, upTo limit: Int) throws -> Bool {
         batch.reset()
         while batch.count < limit {
-            guard try read({ try reader.nextFields { fields in
-                if isData(number: fields.number), !fields.isBlank { batch.append(fields) }
-            } }) else { return false }
+            guard
+                try read({
+                    try reader.nextFields { fields in
+                        if isData(number: fields.number), !fields.isBlank { batch.append(fields) }
+                    }
+                })
+            else { return false }
         }
         return true
     }

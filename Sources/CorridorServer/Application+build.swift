@@ -46,7 +46,8 @@ public func buildRouter(store: Store, config: CorridorConfig) async throws -> Ro
     DeclarationController(store: store).addRoutes(to: api, uploads: apiUploads)
 
     ShellPages(store: store, pages: pages, map: map).addRoutes(to: routes)
-    SignInPages(store: store, pages: pages, secureCookies: config.secureCookies, trustForwardedFor: config.trustForwardedFor).addRoutes(to: routes)
+    SignInPages(store: store, pages: pages, secureCookies: config.secureCookies, trustForwardedFor: config.trustForwardedFor).addRoutes(
+        to: routes)
     AdminPages(store: store, pages: pages).addRoutes(to: routes)
     StockPages(store: store, pages: pages).addRoutes(to: routes, uploads: uploads)
     SitePages(store: store, pages: pages).addRoutes(to: routes)

@@ -27,7 +27,8 @@ public struct CorridorConfig: Sendable {
     public init() {}
 
     /// Reads the `CORRIDOR_*` variables listed in the README.
-    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws(DomainError) -> CorridorConfig {
+    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws(DomainError) -> CorridorConfig
+    {
         var config = CorridorConfig()
         if let host = env["CORRIDOR_HOST"], !host.isEmpty { config.host = host }
         if let raw = env["CORRIDOR_PORT"] {
@@ -38,7 +39,8 @@ public struct CorridorConfig: Sendable {
         }
         if let url = env["CORRIDOR_DATABASE_URL"], !url.isEmpty { config.database = try DatabaseURL(url) }
         if let raw = env["CORRIDOR_PUBLIC_URL"], !raw.isEmpty {
-            guard let parts = URLComponents(string: raw), ["http", "https"].contains(parts.scheme?.lowercased() ?? ""), parts.host != nil else {
+            guard let parts = URLComponents(string: raw), ["http", "https"].contains(parts.scheme?.lowercased() ?? ""), parts.host != nil
+            else {
                 throw .invalid(field: "CORRIDOR_PUBLIC_URL", "'\(raw)' is not an http(s) address such as https://corridor.example.org")
             }
             config.publicURL = raw
@@ -46,7 +48,8 @@ public struct CorridorConfig: Sendable {
         }
         if let raw = env["CORRIDOR_SECURE_COOKIES"] { config.secureCookies = Self.flag(raw) }
         let allowedHosts = (env["CORRIDOR_WEBHOOK_ALLOW_HOSTS"] ?? "").split(separator: ",").map(String.init)
-        config.store.webhookTargets = WebhookTargets(allowedHosts: allowedHosts, allowPlainHTTP: Self.flag(env["CORRIDOR_WEBHOOK_ALLOW_HTTP"] ?? ""))
+        config.store.webhookTargets = WebhookTargets(
+            allowedHosts: allowedHosts, allowPlainHTTP: Self.flag(env["CORRIDOR_WEBHOOK_ALLOW_HTTP"] ?? ""))
         if let raw = env["CORRIDOR_TRUST_FORWARDED_FOR"] { config.trustForwardedFor = Self.flag(raw) }
         if let raw = env["CORRIDOR_BCRYPT_COST"] {
             guard let cost = UInt8(raw), (4...31).contains(cost) else {

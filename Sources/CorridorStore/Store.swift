@@ -66,8 +66,10 @@ public struct Store: Sendable {
     }
 
     /// Opens the database and brings its schema up to date.
-    public static func open(_ url: DatabaseURL, settings: StoreSettings = StoreSettings(),
-                            logger: Logger = Logger(label: "corridor.store"), postgresSchema: String? = nil) async throws -> Store {
+    public static func open(
+        _ url: DatabaseURL, settings: StoreSettings = StoreSettings(),
+        logger: Logger = Logger(label: "corridor.store"), postgresSchema: String? = nil
+    ) async throws -> Store {
         var database = try Database(url, logger: logger, postgresSchema: postgresSchema)
         do {
             let report = try await database.migrate()
@@ -87,9 +89,11 @@ public struct Store: Sendable {
     public func close() async { await database.close() }
 
     /// Opens the store, runs `body`, and closes the store whether `body` succeeded or not.
-    public static func using<T: Sendable>(_ url: DatabaseURL, settings: StoreSettings = StoreSettings(),
-                                          logger: Logger = Logger(label: "corridor.store"), postgresSchema: String? = nil,
-                                          _ body: (Store) async throws -> T) async throws -> T {
+    public static func using<T: Sendable>(
+        _ url: DatabaseURL, settings: StoreSettings = StoreSettings(),
+        logger: Logger = Logger(label: "corridor.store"), postgresSchema: String? = nil,
+        _ body: (Store) async throws -> T
+    ) async throws -> T {
         let store = try await open(url, settings: settings, logger: logger, postgresSchema: postgresSchema)
         do {
             let result = try await body(store)

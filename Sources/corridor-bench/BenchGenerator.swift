@@ -9,8 +9,10 @@ struct BenchGenerator {
     var rows: Int
     var sites: Int
 
-    static let columns = ["#org+code", "#loc+code", "#loc+name", "#country+code", "#geo+lat", "#geo+lon",
-                          "#item+code", "#indicator+num", "#status", "#date+expiry", "#date+reported"]
+    static let columns = [
+        "#org+code", "#loc+code", "#loc+name", "#country+code", "#geo+lat", "#geo+lon",
+        "#item+code", "#indicator+num", "#status", "#date+expiry", "#date+reported",
+    ]
 
     func write(to url: URL, org: String, items: [String], countries: [Country], today: Day) throws {
         guard FileManager.default.createFile(atPath: url.path, contents: nil) else {

@@ -16,10 +16,15 @@ struct ImportBench: AsyncParsableCommand {
     @Flag(help: "Skip the sqlite3 and libhxl baselines.") var noBaselines = false
     @Flag(help: "Only the dry run (no import, no baselines): for profiling.") var checkOnly = false
 
-    @Option(help: "Rounds; each runs every measurement once, baselines included, and the fastest of each is kept (the machine's noise only ever adds time).") var runs = 5
+    @Option(
+        help:
+            "Rounds; each runs every measurement once, baselines included, and the fastest of each is kept (the machine's noise only ever adds time)."
+    ) var runs = 5
 
     func run() async throws {
-        let folder = URL(fileURLWithPath: dir ?? FileManager.default.temporaryDirectory.appendingPathComponent("corridor-bench-\(UUID().uuidString)").path)
+        let folder = URL(
+            fileURLWithPath: dir
+                ?? FileManager.default.temporaryDirectory.appendingPathComponent("corridor-bench-\(UUID().uuidString)").path)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let file = folder.appendingPathComponent("stock-\(rows).hxl.csv")
         let dbPath = folder.appendingPathComponent("bench.sqlite").path
@@ -27,7 +32,9 @@ struct ImportBench: AsyncParsableCommand {
         var store = try await Self.freshStore(at: dbPath)
         if !FileManager.default.fileExists(atPath: file.path) {
             let items = try await store.items.all().map(\.code)
-            let countries = try await store.reference.countries().filter { $0.lat != nil && ["KE", "NP", "PH", "HT", "TR", "MZ", "IT", "AE", "GH", "PA", "MY", "ES"].contains($0.alpha2) }
+            let countries = try await store.reference.countries().filter {
+                $0.lat != nil && ["KE", "NP", "PH", "HT", "TR", "MZ", "IT", "AE", "GH", "PA", "MY", "ES"].contains($0.alpha2)
+            }
             try BenchGenerator(rows: rows, sites: sites).write(to: file, org: "BENCH", items: items, countries: countries, today: today)
         }
         let bytes = (try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
@@ -70,32 +77,46 @@ struct ImportBench: AsyncParsableCommand {
 
             // A fresh file each round: .import into an existing table appends after a CREATE error.
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: baseline + suffix) }
-            sqlite.add(Self.time("sqlite3", [baseline,
-                "-cmd", "CREATE TABLE stock(org, site_code, site, country, lat, lon, item, quantity, status, expiry, reported)",
-                "-cmd", ".mode csv", "-cmd", ".import --skip 2 \(file.path) stock", ".quit"]))
+            sqlite.add(
+                Self.time(
+                    "sqlite3",
+                    [
+                        baseline,
+                        "-cmd", "CREATE TABLE stock(org, site_code, site, country, lat, lon, item, quantity, status, expiry, reported)",
+                        "-cmd", ".mode csv", "-cmd", ".import --skip 2 \(file.path) stock", ".quit",
+                    ]))
             let script = "import hxl,sys\nn=0\nfor r in hxl.data(sys.argv[1], hxl.InputOptions(allow_local=True)):\n    n+=1\nprint(n)"
             hxl.add(Self.time("python3", ["-c", script, file.path]))
         }
         if checkOnly { await store.close() }
         let checkRate = Double(checked) / check.fastest
         print(String(format: "read + check: %d rows in %.2f s = %.0f rows/s%@", checked, check.fastest, checkRate, check.spread))
-        print(String(format: "dry run (read + check + tally): %.2f s = %.0f rows/s%@", dry.fastest, Double(checked) / dry.fastest, dry.spread))
+        print(
+            String(format: "dry run (read + check + tally): %.2f s = %.0f rows/s%@", dry.fastest, Double(checked) / dry.fastest, dry.spread)
+        )
         guard let report else { return }
         let importRate = Double(report.linesWritten) / importing.fastest
-        print(String(format: "import: %d lines, %d new sites in %.2f s = %.0f rows/s%@", report.linesWritten, report.sitesCreated.count,
-                     importing.fastest, importRate, importing.spread))
+        print(
+            String(
+                format: "import: %d lines, %d new sites in %.2f s = %.0f rows/s%@", report.linesWritten, report.sitesCreated.count,
+                importing.fastest, importRate, importing.spread))
         print("peak RSS: \(Measure.peakRSSMegabytes()) MB (this process, every round; one import alone: --runs 1 --no-baselines)")
         guard !noBaselines else { return }
         if let seconds = sqlite.available {
             let rate = Double(rows) / seconds
-            print(String(format: "sqlite3 .import: %.2f s = %.0f rows/s%@ → Corridor import / sqlite3 = %.2f×", seconds, rate, sqlite.spread, importRate / rate))
+            print(
+                String(
+                    format: "sqlite3 .import: %.2f s = %.0f rows/s%@ → Corridor import / sqlite3 = %.2f×", seconds, rate, sqlite.spread,
+                    importRate / rate))
         } else {
             print("sqlite3 .import: not measured (sqlite3 missing or failed)")
         }
         if let seconds = hxl.available {
             let rate = Double(rows) / seconds
-            print(String(format: "libhxl-python read: %.2f s = %.0f rows/s%@ → Corridor read + check / libhxl = %.2f×, dry run / libhxl = %.2f×",
-                         seconds, rate, hxl.spread, checkRate / rate, seconds / dry.fastest))
+            print(
+                String(
+                    format: "libhxl-python read: %.2f s = %.0f rows/s%@ → Corridor read + check / libhxl = %.2f×, dry run / libhxl = %.2f×",
+                    seconds, rate, hxl.spread, checkRate / rate, seconds / dry.fastest))
         } else {
             print("libhxl-python read: not measured (python3 or libhxl missing, or it failed)")
         }
@@ -124,7 +145,8 @@ struct ImportBench: AsyncParsableCommand {
     static func freshStore(at path: String) async throws -> Store {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         let store = try await Store.open(.sqlite(path: path), logger: CorridorBench.logger)
-        _ = try await store.organisations.create(NewOrganisation(code: "BENCH", name: "Benchmark", type: "other", hqCountry: "IT"), by: .console)
+        _ = try await store.organisations.create(
+            NewOrganisation(code: "BENCH", name: "Benchmark", type: "other", hqCountry: "IT"), by: .console)
         return store
     }
 

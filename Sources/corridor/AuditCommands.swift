@@ -7,7 +7,8 @@ struct Audit: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Audit trails.", subcommands: [Verify.self])
 
     struct Verify: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Check every declaration's audit chain; exit non-zero naming the first broken event.")
+        static let configuration = CommandConfiguration(
+            abstract: "Check every declaration's audit chain; exit non-zero naming the first broken event.")
         @OptionGroup var db: DatabaseOption
 
         func run() async throws {
@@ -16,7 +17,10 @@ struct Audit: AsyncParsableCommand {
                 print("Every audit chain verifies.")
                 return
             }
-            throw CLI.Failure(description: "audit chain broken: declaration \(first.declarationID), event \(first.sequence) (\(first.action) by \(first.actor)); \(broken.count) declaration(s) affected")
+            throw CLI.Failure(
+                description:
+                    "audit chain broken: declaration \(first.declarationID), event \(first.sequence) (\(first.action) by \(first.actor)); \(broken.count) declaration(s) affected"
+            )
         }
     }
 }

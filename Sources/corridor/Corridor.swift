@@ -10,7 +10,9 @@ struct Corridor: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "corridor",
         abstract: "Pre-positioned emergency stock, relief customs facilitation and preparedness.",
-        subcommands: [Serve.self, Migrate.self, Demo.self, Users.self, Orgs.self, Tokens.self, Import.self, Export.self, Audit.self, Gap.self])
+        subcommands: [
+            Serve.self, Migrate.self, Demo.self, Users.self, Orgs.self, Tokens.self, Import.self, Export.self, Audit.self, Gap.self,
+        ])
 }
 
 /// `--database` on every command that touches data; falls back to CORRIDOR_DATABASE_URL, then ./corridor.sqlite.
@@ -59,8 +61,9 @@ enum CLI {
     static func failure(_ error: any Error) -> Failure {
         if let domain = error as? DomainError {
             let details = domain.problems.map(\.located)
-            return Failure(description: details.isEmpty || details == [domain.message]
-                ? domain.message : domain.message + ": " + details.joined(separator: "; "))
+            return Failure(
+                description: details.isEmpty || details == [domain.message]
+                    ? domain.message : domain.message + ": " + details.joined(separator: "; "))
         }
         return Failure(description: String(describing: error))
     }

@@ -22,7 +22,8 @@ struct Gap: AsyncParsableCommand {
 
     func run() async throws {
         let result = try await database.withStore { store, _ in
-            try await store.gaps.analyse(Scenario(country: country, lat: lat, lon: lon, people: people, days: days, hazard: hazard), by: .console)
+            try await store.gaps.analyse(
+                Scenario(country: country, lat: lat, lon: lon, people: people, days: days, hazard: hazard), by: .console)
         }
         switch format {
         case .json:
@@ -44,11 +45,15 @@ struct Gap: AsyncParsableCommand {
         func n(_ value: Double) -> String { String(Int(value.rounded())) }
         var lines = ["Need                      Required   day 3   day 7  day 14  day 30  Shortfall  Sources"]
         for need in result.needs {
-            let sources = need.sources.map { "\($0.site ?? GapResult.Use.undisclosedLabel) (\($0.tier.rawValue), \(String(format: "%.1f", $0.arrivalDays)) d)" }.joined(separator: ", ")
-            lines.append(need.family.padding(toLength: 24, withPad: " ", startingAt: 0) + " " + [
-                n(need.required).leftPad(9), n(need.byDay["3"] ?? 0).leftPad(7), n(need.byDay["7"] ?? 0).leftPad(7),
-                n(need.byDay["14"] ?? 0).leftPad(7), n(need.byDay["30"] ?? 0).leftPad(7), n(need.shortfall).leftPad(10),
-            ].joined(separator: " ") + "  " + (sources.isEmpty ? "none" : sources))
+            let sources = need.sources.map {
+                "\($0.site ?? GapResult.Use.undisclosedLabel) (\($0.tier.rawValue), \(String(format: "%.1f", $0.arrivalDays)) d)"
+            }.joined(separator: ", ")
+            lines.append(
+                need.family.padding(toLength: 24, withPad: " ", startingAt: 0) + " "
+                    + [
+                        n(need.required).leftPad(9), n(need.byDay["3"] ?? 0).leftPad(7), n(need.byDay["7"] ?? 0).leftPad(7),
+                        n(need.byDay["14"] ?? 0).leftPad(7), n(need.byDay["30"] ?? 0).leftPad(7), n(need.shortfall).leftPad(10),
+                    ].joined(separator: " ") + "  " + (sources.isEmpty ? "none" : sources))
         }
         lines.append("People covered for the whole \(result.scenario.days) days; planning figures: GET /api/v1/planning-figures.")
         return lines.joined(separator: "\n")

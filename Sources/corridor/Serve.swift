@@ -22,9 +22,12 @@ struct Serve: AsyncParsableCommand {
             if demo { try await Demo.load(into: store) }
             try await FirstAdmin.ensure(config: config, store: store)
             let app = try await buildApplication(config: config, store: store, logger: CLI.logger)
-            print("Corridor is starting on http://\(config.host == "0.0.0.0" ? "localhost" : config.host):\(config.port) (database \(config.database))")
+            print(
+                "Corridor is starting on http://\(config.host == "0.0.0.0" ? "localhost" : config.host):\(config.port) (database \(config.database))"
+            )
             fflush(nil)
-            CLI.logger.info("Corridor listening", metadata: ["url": "http://\(config.host):\(config.port)", "database": "\(config.database)"])
+            CLI.logger.info(
+                "Corridor listening", metadata: ["url": "http://\(config.host):\(config.port)", "database": "\(config.database)"])
             try await app.runService()
         }
     }
@@ -39,9 +42,10 @@ struct Migrate: AsyncParsableCommand {
         let database = try CLI.run { try Database(config.database, logger: CLI.logger) }
         let report = try await CLI.run { try await database.migrate() }
         await database.close()
-        print(report.applied.isEmpty
-              ? "Up to date (\(report.alreadyApplied) migrations applied earlier)."
-              : "Applied migrations \(report.applied.map(String.init).joined(separator: ", ")).")
+        print(
+            report.applied.isEmpty
+                ? "Up to date (\(report.alreadyApplied) migrations applied earlier)."
+                : "Applied migrations \(report.applied.map(String.init).joined(separator: ", ")).")
     }
 }
 
@@ -55,7 +59,9 @@ struct Demo: AsyncParsableCommand {
 
     static func load(into store: Store) async throws {
         let report = try await DemoLoader.load(into: store)
-        print("Demo data: \(report.organisationsAdded) organisations and \(report.usersAdded) users added, \(report.sites) sites, \(report.stockLines) stock lines imported.")
+        print(
+            "Demo data: \(report.organisationsAdded) organisations and \(report.usersAdded) users added, \(report.sites) sites, \(report.stockLines) stock lines imported."
+        )
         print("Demo accounts (password for all: \(report.password)):")
         for credential in report.credentials {
             print("  \(credential.email.padding(toLength: 36, withPad: " ", startingAt: 0)) \(credential.roles)")

@@ -11,7 +11,8 @@ struct Import: AsyncParsableCommand {
     struct Stock: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import a stock report (HXL CSV, plain CSV or XLSX) as a snapshot of an organisation's stock.",
-            discussion: "Nothing is written unless every row is valid; every problem is printed as `row N, column \"header\" (#tag): message`.")
+            discussion:
+                "Nothing is written unless every row is valid; every problem is printed as `row N, column \"header\" (#tag): message`.")
         @Argument(help: "The file: .csv (comma, semicolon or tab) or .xlsx (first sheet).") var file: String
         @Option(help: "Code of the reporting organisation.") var org: String
         @Flag(help: "Check the file and report, write nothing.") var dryRun = false
@@ -21,15 +22,18 @@ struct Import: AsyncParsableCommand {
         func run() async throws {
             let url = URL(fileURLWithPath: file)
             guard FileManager.default.isReadableFile(atPath: url.path) else { throw CLI.Failure(description: "cannot read \(file)") }
-            let request = StockImportRequest(org: org, fileName: url.lastPathComponent, dryRun: dryRun,
-                                             dateConvention: dayFirst ? .dayFirst : .isoOnly)
+            let request = StockImportRequest(
+                org: org, fileName: url.lastPathComponent, dryRun: dryRun,
+                dateConvention: dayFirst ? .dayFirst : .isoOnly)
             let progress: @Sendable (Int) -> Void = { rows in
                 FileHandle.standardError.write(Data("\r  checked \(rows.formatted()) rows…".utf8))
             }
             let outcome: Result<StockImportReport, any Error> = try await db.withStore { store, _ in
                 do {
-                    return .success(try await store.stockImporter.importFile(at: url, fileName: url.lastPathComponent, request,
-                                                                             by: .console, progress: progress))
+                    return .success(
+                        try await store.stockImporter.importFile(
+                            at: url, fileName: url.lastPathComponent, request,
+                            by: .console, progress: progress))
                 } catch {
                     return .failure(error)
                 }
@@ -53,7 +57,11 @@ struct Import: AsyncParsableCommand {
         static func locate(_ problem: Problem) -> String {
             var place: [String] = []
             if let row = problem.row { place.append("row \(row)") }
-            if let column = problem.column { place.append("column \(column)") } else if let field = problem.field { place.append("field \(field)") }
+            if let column = problem.column {
+                place.append("column \(column)")
+            } else if let field = problem.field {
+                place.append("field \(field)")
+            }
             return place.isEmpty ? problem.problem : place.joined(separator: ", ") + ": " + problem.problem
         }
     }
@@ -65,7 +73,8 @@ struct Export: AsyncParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case hxl, geojson, json }
 
     struct Stock: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Write all stock to stdout as HXL CSV, GeoJSON (sites with totals) or JSON lines.")
+        static let configuration = CommandConfiguration(
+            abstract: "Write all stock to stdout as HXL CSV, GeoJSON (sites with totals) or JSON lines.")
         @Option(help: "hxl, geojson or json.") var format: Format
         @Option(help: "Only this country (ISO alpha-2).") var country: String?
         @OptionGroup var db: DatabaseOption

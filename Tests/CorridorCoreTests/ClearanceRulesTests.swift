@@ -16,21 +16,24 @@ import Testing
     }
 
     static func line(_ description: String, qty: Int64 = 10, hs: String = "630622") -> CheckedDeclarationLine {
-        CheckedDeclarationLine(description: description, itemCode: nil, hsCode: HSCode(hs)!, quantity: Quantity(units: qty), unit: "piece",
-                               grossKg: 650, value: Quantity(units: 100), currency: "USD", origin: "PK", reExportBy: nil)
+        CheckedDeclarationLine(
+            description: description, itemCode: nil, hsCode: HSCode(hs)!, quantity: Quantity(units: qty), unit: "piece",
+            grossKg: 650, value: Quantity(units: 100), currency: "USD", origin: "PK", reExportBy: nil)
     }
 
-    static let base = DeclarationContent(reference: "R-1", consignee: "KRCS", destination: "KE", entryPoint: "KENBO", emergencyId: 1,
-                                         transportMode: "air", transportDocument: "176-1", expectedArrival: nil, lines: [line("Tents")])
+    static let base = DeclarationContent(
+        reference: "R-1", consignee: "KRCS", destination: "KE", entryPoint: "KENBO", emergencyId: 1,
+        transportMode: "air", transportDocument: "176-1", expectedArrival: nil, lines: [line("Tents")])
 
     @Test func differencesNameEveryChangedField() {
         var new = Self.base
         new.consignee = "Kenya Red Cross Society"
         new.lines[0].quantity = Quantity(units: 12)
         new.lines.append(Self.line("Blankets", hs: "630140"))
-        #expect(DeclarationAmendment.differences(from: Self.base, to: new) == [
-            "consignee: KRCS → Kenya Red Cross Society", "line 1 quantity: 10 → 12", "line 2 added (Blankets, 10 piece, HS 630140)",
-        ])
+        #expect(
+            DeclarationAmendment.differences(from: Self.base, to: new) == [
+                "consignee: KRCS → Kenya Red Cross Society", "line 1 quantity: 10 → 12", "line 2 added (Blankets, 10 piece, HS 630140)",
+            ])
         #expect(DeclarationAmendment.differences(from: new, to: Self.base).last == "line 2 removed (Blankets)")
         #expect(DeclarationAmendment.differences(from: Self.base, to: Self.base).isEmpty)
     }
@@ -74,8 +77,10 @@ import Testing
             QueueEntry(id: 6, needsPriority: .urgent, ageSeconds: 50),
         ]
         #expect(ClearanceQueue.ordered(entries).map(\.id) == [4, 6, 3, 2, 1, 5])
-        let needs = [NeedsListEntry(itemCode: nil, hsHeading: "6306", priority: .canWait),
-                     NeedsListEntry(itemCode: "WSH-TABS", hsHeading: nil, priority: .urgent)]
+        let needs = [
+            NeedsListEntry(itemCode: nil, hsHeading: "6306", priority: .canWait),
+            NeedsListEntry(itemCode: "WSH-TABS", hsHeading: nil, priority: .urgent),
+        ]
         #expect(ClearanceQueue.priority(lines: [(nil, HSCode("630622")!)], needs: needs) == .canWait)
         #expect(ClearanceQueue.priority(lines: [(nil, HSCode("630622")!), ("WSH-TABS", HSCode("380894")!)], needs: needs) == .urgent)
         #expect(ClearanceQueue.priority(lines: [(nil, HSCode("300410")!)], needs: needs) == nil)
@@ -98,15 +103,24 @@ import Testing
         let tent = ConsignmentPlausibility.CatalogueFacts(weightKgPerUnit: 45, valueUSDPerUnit: Quantity(units: 300))
         #expect(ConsignmentPlausibility.weightWarning(line: 1, quantity: Quantity(units: 200), grossKg: 9_000, catalogue: tent) == nil)
         #expect(ConsignmentPlausibility.weightWarning(line: 1, quantity: Quantity(units: 200), grossKg: 7_100, catalogue: tent) != nil)
-        #expect(ConsignmentPlausibility.weightWarning(line: 2, quantity: Quantity(units: 200), grossKg: 27_001, catalogue: tent)
+        #expect(
+            ConsignmentPlausibility.weightWarning(line: 2, quantity: Quantity(units: 200), grossKg: 27_001, catalogue: tent)
                 == "line 2: gross weight 27001 kg is far from the catalogue's 9000 kg for this quantity")
-        #expect(ConsignmentPlausibility.weightWarning(line: 1, quantity: Quantity(units: 1), grossKg: 1, catalogue: .init(weightKgPerUnit: nil, valueUSDPerUnit: nil)) == nil)
-        let ratio = ConsignmentPlausibility.valuePerKgRatio(value: Quantity(units: 60_000), currency: "USD", grossKg: 9_000, catalogue: tent)
+        #expect(
+            ConsignmentPlausibility.weightWarning(
+                line: 1, quantity: Quantity(units: 1), grossKg: 1, catalogue: .init(weightKgPerUnit: nil, valueUSDPerUnit: nil)) == nil)
+        let ratio = ConsignmentPlausibility.valuePerKgRatio(
+            value: Quantity(units: 60_000), currency: "USD", grossKg: 9_000, catalogue: tent)
         #expect(ratio.map { abs($0 - 1) < 1e-9 } == true)
-        #expect(ConsignmentPlausibility.valuePerKgRatio(value: Quantity(units: 60_000), currency: "EUR", grossKg: 9_000, catalogue: tent) == nil)
+        #expect(
+            ConsignmentPlausibility.valuePerKgRatio(value: Quantity(units: 60_000), currency: "EUR", grossKg: 9_000, catalogue: tent) == nil
+        )
         let facts = SelectivityFacts(accredited: true, emergencyActive: true, valuePerKgRatios: [6])
         #expect(Selectivity.decide(facts, rules: .standard, draw: 0.99).lane == .blue)
-        #expect(Selectivity.decide(SelectivityFacts(accredited: true, emergencyActive: true, valuePerKgRatios: [0.5, 4.9]), rules: .standard, draw: 0.99).lane == .green)
+        #expect(
+            Selectivity.decide(
+                SelectivityFacts(accredited: true, emergencyActive: true, valuePerKgRatios: [0.5, 4.9]), rules: .standard, draw: 0.99
+            ).lane == .green)
     }
 
     @Test func webhooksBackOffAndOnlyPublicHTTPSReceiversAreTaken() throws {
@@ -114,12 +128,14 @@ import Testing
         let targets = WebhookTargets()
         #expect(try targets.checkedURL(" https://hooks.example.org/corridor ").url == "https://hooks.example.org/corridor")
         #expect(try targets.checkedURL("https://8.8.8.8/in").host == "8.8.8.8")
-        for bad in ["ftp://x.org", "hooks.example.org", "https://user:pw@x.org/", "javascript:alert(1)", "", "http://hooks.example.org/in",
-                    "https://127.0.0.1:8080/in", "https://localhost/in", "https://LOCALHOST./in", "https://api.localhost/in", "https://0x7f000001/",
-                    "https://2130706433/", "https://127.1/", "https://0177.0.0.1/", "https://[::1]/", "https://[::ffff:127.0.0.1]/",
-                    "https://[::ffff:7f00:1]/", "https://169.254.169.254/latest", "https://10.1.2.3/", "https://172.16.0.1/",
-                    "https://192.168.1.1/", "https://0.0.0.0/", "https://0/", "https://[::]/", "https://224.0.0.1/", "https://[ff02::1]/",
-                    "https://[fe80::1]/", "https://[fd00::1]/", "https://100.64.0.1/", "https://255.255.255.255/", "https://[64:ff9b::7f00:1]/"] {
+        for bad in [
+            "ftp://x.org", "hooks.example.org", "https://user:pw@x.org/", "javascript:alert(1)", "", "http://hooks.example.org/in",
+            "https://127.0.0.1:8080/in", "https://localhost/in", "https://LOCALHOST./in", "https://api.localhost/in", "https://0x7f000001/",
+            "https://2130706433/", "https://127.1/", "https://0177.0.0.1/", "https://[::1]/", "https://[::ffff:127.0.0.1]/",
+            "https://[::ffff:7f00:1]/", "https://169.254.169.254/latest", "https://10.1.2.3/", "https://172.16.0.1/",
+            "https://192.168.1.1/", "https://0.0.0.0/", "https://0/", "https://[::]/", "https://224.0.0.1/", "https://[ff02::1]/",
+            "https://[fe80::1]/", "https://[fd00::1]/", "https://100.64.0.1/", "https://255.255.255.255/", "https://[64:ff9b::7f00:1]/",
+        ] {
             #expect(throws: DomainError.self, "\(bad)") { try targets.checkedURL(bad) }
         }
         let configured = WebhookTargets(allowedHosts: ["receiver.internal", "127.0.0.1"], allowPlainHTTP: false)

@@ -8,11 +8,15 @@ import Testing
     static let expected: [DeclarationState: [DeclarationStep: (DeclarationParty, DeclarationState)]] = [
         .draft: [.lodge: (.declarant, .lodged), .cancel: (.declarant, .cancelled)],
         .lodged: [.assignLane: (.customs, .laneAssigned), .reject: (.customs, .rejected), .cancel: (.declarant, .cancelled)],
-        .laneAssigned: [.query: (.customs, .queried), .release: (.customs, .released), .reject: (.customs, .rejected),
-                        .cancel: (.declarant, .cancelled)],
+        .laneAssigned: [
+            .query: (.customs, .queried), .release: (.customs, .released), .reject: (.customs, .rejected),
+            .cancel: (.declarant, .cancelled),
+        ],
         .queried: [.answer: (.declarant, .answered), .reject: (.customs, .rejected), .cancel: (.declarant, .cancelled)],
-        .answered: [.query: (.customs, .queried), .release: (.customs, .released), .reject: (.customs, .rejected),
-                    .cancel: (.declarant, .cancelled)],
+        .answered: [
+            .query: (.customs, .queried), .release: (.customs, .released), .reject: (.customs, .rejected),
+            .cancel: (.declarant, .cancelled),
+        ],
         .released: [.complete: (.declarant, .completed), .close: (.customs, .closed)],
         .completed: [.close: (.customs, .closed)],
         .closed: [:], .rejected: [:], .cancelled: [:],
@@ -44,7 +48,8 @@ import Testing
         do {
             _ = try DeclarationLifecycle.apply(.release, to: .lodged, by: .customs)
         } catch {
-            #expect(error.message.contains("allowed now: assign_lane, reject, cancel") || error.message.contains("cancel, assign_lane, reject"))
+            #expect(
+                error.message.contains("allowed now: assign_lane, reject, cancel") || error.message.contains("cancel, assign_lane, reject"))
             #expect(Set(error.problems.map(\.problem)) == ["assign_lane", "reject", "cancel"])
         }
     }
@@ -112,7 +117,8 @@ import Testing
             #expect(error.problems.first?.problem.contains("regardless of origin") == true)
         }
         #expect(throws: DomainError.self) {
-            try SelectivityRuleSet(rules: [SelectivityRule(criterion: .specialCargo, lane: .red, reason: " ")], randomRate: 0.02).validated()
+            try SelectivityRuleSet(rules: [SelectivityRule(criterion: .specialCargo, lane: .red, reason: " ")], randomRate: 0.02)
+                .validated()
         }
         #expect((try? SelectivityRuleSet.standard.validated()) != nil)
     }
@@ -141,8 +147,10 @@ import Testing
         #expect(tentsOnly == [.packingList, .transportDocument, .donationCertificate])
         let medicines = DocumentsChecklist.required(forHSCodes: [try #require(HSCode("300490")), try #require(HSCode("300490"))])
         #expect(medicines == [.packingList, .transportDocument, .donationCertificate, .importAuthorisation, .certificateOfAnalysis])
-        var statuses: [RequiredDocument: DocumentsChecklist.Status] = [.packingList: .provided, .transportDocument: .provided,
-                                                                       .donationCertificate: .waived, .importAuthorisation: .provided]
+        var statuses: [RequiredDocument: DocumentsChecklist.Status] = [
+            .packingList: .provided, .transportDocument: .provided,
+            .donationCertificate: .waived, .importAuthorisation: .provided,
+        ]
         #expect(!DocumentsChecklist.isComplete(statuses, required: medicines))
         statuses[.certificateOfAnalysis] = .waived
         #expect(DocumentsChecklist.isComplete(statuses, required: medicines))
@@ -180,9 +188,13 @@ import Testing
 
     static func chain() -> [AuditEvent] {
         var events: [AuditEvent] = []
-        for (step, before, after) in [("lodge", "draft", "lodged"), ("assign_lane", "lodged", "lane_assigned"), ("release", "lane_assigned", "released")] {
-            events.append(AuditChain.next(after: events.last, declarationID: 9, actor: "user:3", at: Int64(events.count) * 60,
-                                          action: step, before: before, after: after, hash: hash))
+        for (step, before, after) in [
+            ("lodge", "draft", "lodged"), ("assign_lane", "lodged", "lane_assigned"), ("release", "lane_assigned", "released"),
+        ] {
+            events.append(
+                AuditChain.next(
+                    after: events.last, declarationID: 9, actor: "user:3", at: Int64(events.count) * 60,
+                    action: step, before: before, after: after, hash: hash))
         }
         return events
     }

@@ -11,10 +11,13 @@ import Testing
         return figures
     }
 
-    static func source(_ id: Int64, site: String, tier: SourceTier, item: String = "SHE-TENT-FAM", family: String = "shelter_household",
-                       units: Int64, people: Double = 5, days: Double = 180, km: Double, expiry: Day? = nil) -> CandidateSource {
-        CandidateSource(id: id, siteCode: site, siteCountry: tier == .inCountry ? "NP" : "IN", tier: tier, itemCode: item, family: family,
-                        quantity: Quantity(units: units), coveragePeople: people, coverageDays: days, distanceKm: km, expiry: expiry)
+    static func source(
+        _ id: Int64, site: String, tier: SourceTier, item: String = "SHE-TENT-FAM", family: String = "shelter_household",
+        units: Int64, people: Double = 5, days: Double = 180, km: Double, expiry: Day? = nil
+    ) -> CandidateSource {
+        CandidateSource(
+            id: id, siteCode: site, siteCountry: tier == .inCountry ? "NP" : "IN", tier: tier, itemCode: item, family: family,
+            quantity: Quantity(units: units), coveragePeople: people, coverageDays: days, distanceKm: km, expiry: expiry)
     }
 
     static let clearance = ArrivalEstimate.Clearance(entryPoint: "NPKTM", hours: 24)
@@ -30,11 +33,13 @@ import Testing
         let inCountry = ArrivalEstimate.of(tier: .inCountry, distanceKm: 100, road: Self.clearance, air: Self.clearance, figures: figures)
         #expect(inCountry.handlingDays == 1 && inCountry.transportDays == 0.25 && inCountry.customsDays == 0 && inCountry.mode == "road")
         #expect(inCountry.entryPoint == nil)
-        let regional = ArrivalEstimate.of(tier: .regional, distanceKm: 1_000, road: .init(entryPoint: "NPBIR", hours: 48), air: Self.clearance,
-                                          figures: figures)
+        let regional = ArrivalEstimate.of(
+            tier: .regional, distanceKm: 1_000, road: .init(entryPoint: "NPBIR", hours: 48), air: Self.clearance,
+            figures: figures)
         #expect(regional.arrivalDays == 2 + 2.5 + 2 && regional.mode == "road" && regional.entryPoint == "NPBIR")
-        let far = ArrivalEstimate.of(tier: .regional, distanceKm: 2_000, road: .init(entryPoint: "NPBIR", hours: 48), air: Self.clearance,
-                                     figures: figures)
+        let far = ArrivalEstimate.of(
+            tier: .regional, distanceKm: 2_000, road: .init(entryPoint: "NPBIR", hours: 48), air: Self.clearance,
+            figures: figures)
         #expect(far.mode == "air" && far.arrivalDays == 2 + 0.5 + 1 && far.entryPoint == "NPKTM")
         let global = ArrivalEstimate.of(tier: .global, distanceKm: 800, road: Self.clearance, air: Self.clearance, figures: figures)
         #expect(global.mode == "air", "global hubs fly whatever the distance")
@@ -42,10 +47,18 @@ import Testing
 
     @Test func customsTimeComesFromMeasurementsThenTheProfileThenTheDefault() {
         let f = PlanningFigures.standard
-        #expect(ArrivalEstimate.customsHours(measuredMedian: 10, measuredCount: 5, profileHours: 30, emergencyFacilitates: false, figures: f) == 10)
-        #expect(ArrivalEstimate.customsHours(measuredMedian: 10, measuredCount: 4, profileHours: 30, emergencyFacilitates: false, figures: f) == 30)
-        #expect(ArrivalEstimate.customsHours(measuredMedian: nil, measuredCount: 0, profileHours: nil, emergencyFacilitates: false, figures: f) == 72)
-        #expect(ArrivalEstimate.customsHours(measuredMedian: nil, measuredCount: 0, profileHours: nil, emergencyFacilitates: true, figures: f) == 36)
+        #expect(
+            ArrivalEstimate.customsHours(measuredMedian: 10, measuredCount: 5, profileHours: 30, emergencyFacilitates: false, figures: f)
+                == 10)
+        #expect(
+            ArrivalEstimate.customsHours(measuredMedian: 10, measuredCount: 4, profileHours: 30, emergencyFacilitates: false, figures: f)
+                == 30)
+        #expect(
+            ArrivalEstimate.customsHours(measuredMedian: nil, measuredCount: 0, profileHours: nil, emergencyFacilitates: false, figures: f)
+                == 72)
+        #expect(
+            ArrivalEstimate.customsHours(measuredMedian: nil, measuredCount: 0, profileHours: nil, emergencyFacilitates: true, figures: f)
+                == 36)
     }
 
     @Test func tiersFollowCountryThenRegion() {
@@ -57,11 +70,13 @@ import Testing
     @Test func theNearestStockIsTakenFirstAndTheRestFromFurtherAway() {
         let scenario = Scenario(country: "NP", lat: 28, lon: 84, people: 1_000, days: 30)
         let figures = Self.figures([.init(family: "shelter_household", share: 1, note: "")])
-        let result = Self.run(scenario, [
-            Self.source(2, site: "B-REG", tier: .regional, units: 300, km: 600),
-            Self.source(1, site: "A-KTM", tier: .inCountry, units: 100, km: 100),
-            Self.source(3, site: "C-HUB", tier: .global, units: 1_000, km: 5_000),
-        ], figures)
+        let result = Self.run(
+            scenario,
+            [
+                Self.source(2, site: "B-REG", tier: .regional, units: 300, km: 600),
+                Self.source(1, site: "A-KTM", tier: .inCountry, units: 100, km: 100),
+                Self.source(3, site: "C-HUB", tier: .global, units: 1_000, km: 5_000),
+            ], figures)
         let need = try! #require(result.needs.first)
         #expect(need.required == 1_000)
         // A-KTM arrives in 1.25 days, B-REG by road in 2 + 1.5 + 1 = 4.5, the hub by air in 3 + 1.25 + 1 = 5.25.
@@ -76,28 +91,42 @@ import Testing
         let scenario = Scenario(country: "NP", lat: 28, lon: 84, people: 1_000, days: 30)
         let figures = Self.figures([.init(family: "food_ration", share: 1, note: "")])
         // Rice: one kg covers one person for 1.73 days. 1,000 people × 30 days = 17,341.04 kg.
-        let result = Self.run(scenario, [
-            Self.source(1, site: "WFP-KTM", tier: .inCountry, item: "FOO-RICE", family: "food_ration", units: 10_000, people: 1, days: 1.73, km: 50),
-        ], figures)
+        let result = Self.run(
+            scenario,
+            [
+                Self.source(
+                    1, site: "WFP-KTM", tier: .inCountry, item: "FOO-RICE", family: "food_ration", units: 10_000, people: 1, days: 1.73,
+                    km: 50)
+            ], figures)
         let need = result.needs[0]
         #expect(need.sources[0].quantity == Quantity(units: 10_000))
         #expect(abs(need.sources[0].people - 10_000 * 1.73 / 30) < 1e-9)
         #expect(abs(need.shortfall - (1_000 - 10_000 * 1.73 / 30)) < 1e-9)
-        let enough = Self.run(scenario, [
-            Self.source(1, site: "WFP-KTM", tier: .inCountry, item: "FOO-RICE", family: "food_ration", units: 50_000, people: 1, days: 1.73, km: 50),
-        ], figures)
+        let enough = Self.run(
+            scenario,
+            [
+                Self.source(
+                    1, site: "WFP-KTM", tier: .inCountry, item: "FOO-RICE", family: "food_ration", units: 50_000, people: 1, days: 1.73,
+                    km: 50)
+            ], figures)
         #expect(enough.needs[0].sources[0].quantity == Quantity(units: 17_342), "rounded up to whole units")
         #expect(enough.needs[0].shortfall == 0)
     }
 
     @Test func tiesAreBrokenByTierThenSiteAndOneSiteServesTwoNeeds() {
         let scenario = Scenario(country: "NP", lat: 28, lon: 84, people: 150, days: 30)
-        let figures = Self.figures([.init(family: "shelter_household", share: 1, note: ""), .init(family: "bedding_blanket", share: 1, note: "")])
-        let result = Self.run(scenario, [
-            Self.source(5, site: "Z-KTM", tier: .inCountry, units: 20, km: 100),
-            Self.source(4, site: "M-KTM", tier: .inCountry, units: 20, km: 100),
-            Self.source(6, site: "M-KTM", tier: .inCountry, item: "NFI-BLKT-HT", family: "bedding_blanket", units: 500, people: 1, days: 180, km: 100),
-        ], figures)
+        let figures = Self.figures([
+            .init(family: "shelter_household", share: 1, note: ""), .init(family: "bedding_blanket", share: 1, note: ""),
+        ])
+        let result = Self.run(
+            scenario,
+            [
+                Self.source(5, site: "Z-KTM", tier: .inCountry, units: 20, km: 100),
+                Self.source(4, site: "M-KTM", tier: .inCountry, units: 20, km: 100),
+                Self.source(
+                    6, site: "M-KTM", tier: .inCountry, item: "NFI-BLKT-HT", family: "bedding_blanket", units: 500, people: 1, days: 180,
+                    km: 100),
+            ], figures)
         #expect(result.needs[0].sources.map(\.site) == ["M-KTM", "Z-KTM"], "same arrival: by site code")
         #expect(result.needs[0].sources.map(\.quantity) == [Quantity(units: 20), Quantity(units: 10)])
         #expect(result.needs[1].sources.map(\.site) == ["M-KTM"] && result.needs[1].sources[0].quantity == Quantity(units: 150))
@@ -106,10 +135,12 @@ import Testing
     @Test func stockExpiredOnArrivalIsNotCounted() {
         let scenario = Scenario(country: "NP", lat: 28, lon: 84, people: 100, days: 30)
         let figures = Self.figures([.init(family: "shelter_household", share: 1, note: "")])
-        let result = Self.run(scenario, [
-            Self.source(1, site: "A", tier: .regional, units: 100, km: 1_000, expiry: Self.today.adding(days: 3)),
-            Self.source(2, site: "B", tier: .regional, units: 100, km: 1_000, expiry: Self.today.adding(days: 6)),
-        ], figures)
+        let result = Self.run(
+            scenario,
+            [
+                Self.source(1, site: "A", tier: .regional, units: 100, km: 1_000, expiry: Self.today.adding(days: 3)),
+                Self.source(2, site: "B", tier: .regional, units: 100, km: 1_000, expiry: Self.today.adding(days: 6)),
+            ], figures)
         #expect(result.needs[0].sources.map(\.site) == ["B"], "A arrives on day 5.5, after its expiry")
     }
 

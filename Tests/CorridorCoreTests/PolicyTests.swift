@@ -40,8 +40,9 @@ import Testing
     }
 
     @Test func privateSitesAreSeenOnlyByOwnerCoordinatorsAndAdmins() {
-        let site = Site(id: 1, orgCode: "OXFAM", code: "S", name: "S", country: "KE", adm1: nil, lat: 0, lon: 36,
-                        tier: .field, capacityM3: nil, freeM3: nil, sharing: .private)
+        let site = Site(
+            id: 1, orgCode: "OXFAM", code: "S", name: "S", country: "KE", adm1: nil, lat: 0, lon: 36,
+            tier: .field, capacityM3: nil, freeM3: nil, sharing: .private)
         #expect(!Policy.canSee(site, .anonymous))
         #expect(!Policy.canSee(site, member))
         #expect(!Policy.canSee(site, customs))

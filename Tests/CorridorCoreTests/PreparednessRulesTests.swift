@@ -12,15 +12,19 @@ import Testing
     }
 
     @Test func automaticChecksFollowTheData() {
-        var facts = PreparednessFacts(freshReportsInCountry: 1, freshReportsInRegion: 0, customsAgreementRecorded: true,
-                                      accreditedOrganisations: 0, entryPointsWithCoordinates: 0)
+        var facts = PreparednessFacts(
+            freshReportsInCountry: 1, freshReportsInRegion: 0, customsAgreementRecorded: true,
+            accreditedOrganisations: 0, entryPointsWithCoordinates: 0)
         #expect(facts.evaluate(.prepositionedLists).status == .notStarted)
         #expect(facts.evaluate(.customsFacilitation).status == .notStarted)
         #expect(facts.evaluate(.entryPoints).status == .notStarted)
         facts.freshReportsInRegion = 2
         facts.accreditedOrganisations = 1
         facts.entryPointsWithCoordinates = 3
-        #expect(facts.evaluate(.prepositionedLists) == (.done, "1 stock report(s) in the country and 2 elsewhere in the region in the last 90 days"))
+        #expect(
+            facts.evaluate(.prepositionedLists) == (
+                .done, "1 stock report(s) in the country and 2 elsewhere in the region in the last 90 days"
+            ))
         #expect(facts.evaluate(.customsFacilitation).status == .done)
         #expect(facts.evaluate(.entryPoints).evidence == "3 entry point(s) with coordinates")
         facts.customsAgreementRecorded = false

@@ -9,8 +9,9 @@ import Testing
     static func consignment(_ point: String, lodged: Int64, lane: Int64, release: Int64, arrived: Bool = true) -> ReleaseTimestamps {
         let arrival: Int64 = 1_000 * hour
         let lodgedAt = arrival + lodged * hour, laneAt = lodgedAt + lane * hour
-        return ReleaseTimestamps(entryPoint: point, lodgedAt: lodgedAt, arrivedAt: arrived ? arrival : nil, laneAt: laneAt,
-                                 releasedAt: max(arrival, laneAt) + release * hour)
+        return ReleaseTimestamps(
+            entryPoint: point, lodgedAt: lodgedAt, arrivedAt: arrived ? arrival : nil, laneAt: laneAt,
+            releasedAt: max(arrival, laneAt) + release * hour)
     }
 
     @Test func everySegmentHasItsOwnMedianAndNinetiethPercentile() throws {

@@ -48,11 +48,12 @@ import Testing
 
     @Test func quotedFieldsHoldSeparatorsNewlinesAndEscapedQuotes() throws {
         let text = "name,note\n\"Tent, family\",\"line one\nline two\r\nline three\"\n\"He said \"\"hi\"\"\",\"\"\"\"\n"
-        #expect(try cells(text) == [
-            ["name", "note"],
-            ["Tent, family", "line one\nline two\r\nline three"],
-            ["He said \"hi\"", "\""],
-        ])
+        #expect(
+            try cells(text) == [
+                ["name", "note"],
+                ["Tent, family", "line one\nline two\r\nline three"],
+                ["He said \"hi\"", "\""],
+            ])
     }
 
     @Test func lineEndingsAllReadTheSame() throws {
@@ -77,8 +78,11 @@ import Testing
         #expect(try cells("a\r\n").count == 1)
         #expect(try cells("").isEmpty)
         let rows = try read(Array("a\n\nb\n".utf8))
-        #expect(rows == [TabularRow(number: 1, cells: ["a"]), TabularRow(number: 2, cells: [""]),
-                         TabularRow(number: 3, cells: ["b"])])
+        #expect(
+            rows == [
+                TabularRow(number: 1, cells: ["a"]), TabularRow(number: 2, cells: [""]),
+                TabularRow(number: 3, cells: ["b"]),
+            ])
     }
 
     @Test func rowNumbersCountRecordsNotLines() throws {
@@ -125,7 +129,8 @@ import Testing
     @Test func chunkBoundariesAnywhereGiveTheSameRows() throws {
         // Quoted fields with newlines, escapes and separators, CRLF, multi-byte text and a BOM,
         // split at every possible offset by using tiny chunks.
-        let text = "\u{FEFF}sku;name;note\r\nA-1;\"Tent; family\";\"line1\r\nline2 \"\"quoted\"\"\"\r\n"
+        let text =
+            "\u{FEFF}sku;name;note\r\nA-1;\"Tent; family\";\"line1\r\nline2 \"\"quoted\"\"\"\r\n"
             + "B-2;Kraków 東京;\r\n\"\";\"\";x\r\nlong-unquoted-field-value;\"q\"\r\n"
         let expected = try read(Array(text.utf8))
         #expect(expected.count == 5)
@@ -137,7 +142,8 @@ import Testing
 
     /// Records read as bytes (in place when plain, copied otherwise) equal records read as strings.
     @Test func fieldsAsBytesEqualRowsAsStrings() throws {
-        let text = "\u{FEFF}sku;name;note\r\nA-1;\"Tent; family\";\"line1\r\nline2 \"\"quoted\"\"\"\r\n"
+        let text =
+            "\u{FEFF}sku;name;note\r\nA-1;\"Tent; family\";\"line1\r\nline2 \"\"quoted\"\"\"\r\n"
             + "B-2;Kraków 東京;\r\n\"\";\"\";x\r\n;;\r\nlong-unquoted-field-value;\"q\"\r\nlast;no;newline"
         let expected = try read(Array(text.utf8))
         for chunkSize in [1, 2, 3, 5, 8, 13, 24, 1024] {
@@ -147,10 +153,12 @@ import Testing
             // Alternating the two ways of reading must not lose or repeat a record.
             while true {
                 if rows.count % 2 == 0 {
-                    guard try reader.nextFields({ fields in
-                        rows.append(fields.row)
-                        if fields.isBlank { blank.append(fields.number) }
-                    }) else { break }
+                    guard
+                        try reader.nextFields({ fields in
+                            rows.append(fields.row)
+                            if fields.isBlank { blank.append(fields.number) }
+                        })
+                    else { break }
                 } else {
                     guard let row = try reader.next() else { break }
                     rows.append(row)

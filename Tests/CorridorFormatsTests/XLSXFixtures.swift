@@ -18,8 +18,10 @@ enum XLSXFixtures {
         let archive = try Archive(url: url, accessMode: .create)
         for part in parts {
             let data = Data(part.text.utf8)
-            try archive.addEntry(with: part.path, type: .file, uncompressedSize: Int64(data.count),
-                                 compressionMethod: .deflate) { position, size in
+            try archive.addEntry(
+                with: part.path, type: .file, uncompressedSize: Int64(data.count),
+                compressionMethod: .deflate
+            ) { position, size in
                 data.subdata(in: Int(position)..<(Int(position) + size))
             }
         }
@@ -28,22 +30,30 @@ enum XLSXFixtures {
 
     /// A workbook whose sheets are listed in `sheets` order, each with its worksheet XML body
     /// (the part inside `<sheetData>`), plus an optional shared-string table.
-    static func workbook(sheets: [(name: String, file: String, rows: String)], sharedStrings: [String]? = nil,
-                         sheetRoot: (open: String, close: String)? = nil) throws -> URL {
+    static func workbook(
+        sheets: [(name: String, file: String, rows: String)], sharedStrings: [String]? = nil,
+        sheetRoot: (open: String, close: String)? = nil
+    ) throws -> URL {
         var parts: [(path: String, text: String)] = [
-            ("[Content_Types].xml", """
-            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
-            <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
-            <Default Extension="xml" ContentType="application/xml"/>\
-            <Override PartName="/xl/workbook.xml" \
-            ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>
-            """),
-            ("_rels/.rels", """
-            <?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-            <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" \
-            Target="xl/workbook.xml"/></Relationships>
-            """),
+            (
+                "[Content_Types].xml",
+                """
+                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+                <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
+                <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
+                <Default Extension="xml" ContentType="application/xml"/>\
+                <Override PartName="/xl/workbook.xml" \
+                ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>
+                """
+            ),
+            (
+                "_rels/.rels",
+                """
+                <?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+                <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" \
+                Target="xl/workbook.xml"/></Relationships>
+                """
+            ),
         ]
         var sheetList = ""
         var relations = ""
@@ -53,28 +63,44 @@ enum XLSXFixtures {
             sheetList += "<sheet name=\"\(sheet.name)\" sheetId=\"\(index + 1)\" r:id=\"\(id)\"/>"
             relations += "<Relationship Id=\"\(id)\" Type=\"\(worksheetType)\" Target=\"\(sheet.file)\"/>"
             let root = sheetRoot ?? ("<worksheet xmlns=\"\(mainNamespace)\" xmlns:r=\"\(relNamespace)\">", "</worksheet>")
-            parts.append(("xl/" + sheet.file, """
-            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            \(root.open)<dimension ref="A1:D9"/><sheetData>\(sheet.rows)</sheetData>\
-            <mergeCells count="1"><mergeCell ref="A9:B9"/></mergeCells>\(root.close)
-            """))
+            parts.append(
+                (
+                    "xl/" + sheet.file,
+                    """
+                    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+                    \(root.open)<dimension ref="A1:D9"/><sheetData>\(sheet.rows)</sheetData>\
+                    <mergeCells count="1"><mergeCell ref="A9:B9"/></mergeCells>\(root.close)
+                    """
+                ))
         }
-        parts.append(("xl/workbook.xml", """
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <workbook xmlns="\(mainNamespace)" xmlns:r="\(relNamespace)"><sheets>\(sheetList)</sheets></workbook>
-        """))
-        parts.append(("xl/_rels/workbook.xml.rels", """
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\(relations)\
-        <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" \
-        Target="sharedStrings.xml"/></Relationships>
-        """))
+        parts.append(
+            (
+                "xl/workbook.xml",
+                """
+                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+                <workbook xmlns="\(mainNamespace)" xmlns:r="\(relNamespace)"><sheets>\(sheetList)</sheets></workbook>
+                """
+            ))
+        parts.append(
+            (
+                "xl/_rels/workbook.xml.rels",
+                """
+                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\(relations)\
+                <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" \
+                Target="sharedStrings.xml"/></Relationships>
+                """
+            ))
         if let sharedStrings {
-            parts.append(("xl/sharedStrings.xml", """
-            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <sst xmlns="\(mainNamespace)" count="\(sharedStrings.count)" uniqueCount="\(sharedStrings.count)">\
-            \(sharedStrings.joined())</sst>
-            """))
+            parts.append(
+                (
+                    "xl/sharedStrings.xml",
+                    """
+                    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+                    <sst xmlns="\(mainNamespace)" count="\(sharedStrings.count)" uniqueCount="\(sharedStrings.count)">\
+                    \(sharedStrings.joined())</sst>
+                    """
+                ))
         }
         return try package(parts)
     }

@@ -15,18 +15,18 @@ import Testing
     ]
 
     static let rows = """
-    <row r="1" spans="1:4"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c>\
-    <c r="C1" t="inlineStr"><is><t>qty</t></is></c><c r="D1" t="inlineStr"><is><t>note</t></is></c></row>
-    <row r="2"><c r="A2" t="s"><v>2</v></c><c r="C2"><v>12.50</v></c><c r="D2" t="b"><v>1</v></c></row>
-    <row r="3" customFormat="1" s="4"/>
-    <row r="5"><c r="B5" t="s"><v>3</v></c><c r="C5"><v>1.5E-3</v></c><c r="D5" s="2"><v>45658</v></c></row>
-    <row r="6"><c r="A6" t="inlineStr"><is><r><t>A &amp; </t></r><r><t>B</t></r></is></c>\
-    <c r="B6" t="str"><f>CONCAT("x","&lt;y")</f><v>x&lt;y</v></c><c r="C6" t="e"><v>#DIV/0!</v></c>\
-    <c r="D6" t="b"><v>0</v></c></row>
-    <row r="7"><c r="A7" t="s"><v>4</v></c><c r="B7" s="1"/><c r="D7" t="s"><v>5</v></c></row>
-    <row r="8"><c t="inlineStr"><is><t>no ref</t></is></c><c><v>-3</v></c></row>
-    <row r="9"><c r="AA9"><v>27</v></c></row>
-    """
+        <row r="1" spans="1:4"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c>\
+        <c r="C1" t="inlineStr"><is><t>qty</t></is></c><c r="D1" t="inlineStr"><is><t>note</t></is></c></row>
+        <row r="2"><c r="A2" t="s"><v>2</v></c><c r="C2"><v>12.50</v></c><c r="D2" t="b"><v>1</v></c></row>
+        <row r="3" customFormat="1" s="4"/>
+        <row r="5"><c r="B5" t="s"><v>3</v></c><c r="C5"><v>1.5E-3</v></c><c r="D5" s="2"><v>45658</v></c></row>
+        <row r="6"><c r="A6" t="inlineStr"><is><r><t>A &amp; </t></r><r><t>B</t></r></is></c>\
+        <c r="B6" t="str"><f>CONCAT("x","&lt;y")</f><v>x&lt;y</v></c><c r="C6" t="e"><v>#DIV/0!</v></c>\
+        <c r="D6" t="b"><v>0</v></c></row>
+        <row r="7"><c r="A7" t="s"><v>4</v></c><c r="B7" s="1"/><c r="D7" t="s"><v>5</v></c></row>
+        <row r="8"><c t="inlineStr"><is><t>no ref</t></is></c><c><v>-3</v></c></row>
+        <row r="9"><c r="AA9"><v>27</v></c></row>
+        """
 
     static let expected = [
         TabularRow(number: 1, cells: ["sku", "name", "qty", "note"]),
@@ -55,15 +55,17 @@ import Testing
     }
 
     @Test func readsSharedInlineNumbersGapsAndEntities() throws {
-        let url = try XLSXFixtures.workbook(sheets: [("Stock", "worksheets/sheet1.xml", Self.rows)],
-                                           sharedStrings: Self.sharedStrings)
+        let url = try XLSXFixtures.workbook(
+            sheets: [("Stock", "worksheets/sheet1.xml", Self.rows)],
+            sharedStrings: Self.sharedStrings)
         defer { try? FileManager.default.removeItem(at: url) }
         #expect(try readAll(url) == Self.expected)
     }
 
     @Test func tinyChunksGiveTheSameRows() throws {
-        let url = try XLSXFixtures.workbook(sheets: [("Stock", "worksheets/sheet1.xml", Self.rows)],
-                                           sharedStrings: Self.sharedStrings)
+        let url = try XLSXFixtures.workbook(
+            sheets: [("Stock", "worksheets/sheet1.xml", Self.rows)],
+            sharedStrings: Self.sharedStrings)
         defer { try? FileManager.default.removeItem(at: url) }
         for chunkSize in [1, 2, 3, 5, 7, 13, 64] {
             #expect(try readAll(url, chunkSize: chunkSize) == Self.expected, "chunk size \(chunkSize)")
@@ -82,7 +84,7 @@ import Testing
 
     @Test func fallsBackToSheet1WithoutWorkbookParts() throws {
         let url = try XLSXFixtures.package([
-            ("xl/worksheets/sheet1.xml", "<worksheet><sheetData><row r=\"3\"><c r=\"B3\"><v>7</v></c></row></sheetData></worksheet>"),
+            ("xl/worksheets/sheet1.xml", "<worksheet><sheetData><row r=\"3\"><c r=\"B3\"><v>7</v></c></row></sheetData></worksheet>")
         ])
         defer { try? FileManager.default.removeItem(at: url) }
         #expect(try readAll(url) == [TabularRow(number: 3, cells: ["", "7"])])
@@ -98,8 +100,9 @@ import Testing
     }
 
     @Test func temporaryFileIsRemovedAtEndAndOnDeinit() throws {
-        let url = try XLSXFixtures.workbook(sheets: [("Stock", "worksheets/sheet1.xml", Self.rows)],
-                                           sharedStrings: Self.sharedStrings)
+        let url = try XLSXFixtures.workbook(
+            sheets: [("Stock", "worksheets/sheet1.xml", Self.rows)],
+            sharedStrings: Self.sharedStrings)
         defer { try? FileManager.default.removeItem(at: url) }
         var reader = try XLSXReader(url: url)
         let temporary = reader.temporaryFileURL
@@ -167,7 +170,7 @@ import Testing
 
     @Test func damagedSheetNamesTheRow() throws {
         let truncated = try XLSXFixtures.package([
-            ("xl/worksheets/sheet1.xml", "<worksheet><sheetData><row r=\"1\"><c r=\"A1\"><v>1</v></c></row><row r=\"2\"><c r=\"A2\"><v>2"),
+            ("xl/worksheets/sheet1.xml", "<worksheet><sheetData><row r=\"1\"><c r=\"A1\"><v>1</v></c></row><row r=\"2\"><c r=\"A2\"><v>2")
         ])
         defer { try? FileManager.default.removeItem(at: truncated) }
         var reader = try XLSXReader(url: truncated)
@@ -185,30 +188,34 @@ import Testing
         #expect(error?.message.contains("C4") == true)
     }
 
-    @Test(.enabled(if: XLSXFixtures.openpyxlAvailable,
-                   "needs python3 with openpyxl (pip install openpyxl) to write a real workbook"))
+    @Test(
+        .enabled(
+            if: XLSXFixtures.openpyxlAvailable,
+            "needs python3 with openpyxl (pip install openpyxl) to write a real workbook"))
     func readsAWorkbookWrittenByOpenpyxl() throws {
         let url = XLSXFixtures.temporaryURL(".xlsx")
         defer { try? FileManager.default.removeItem(at: url) }
-        try XLSXFixtures.openpyxl(script: """
-        import sys, datetime, openpyxl
-        wb = openpyxl.Workbook()
-        ws = wb.active
-        ws.title = "Stock"
-        ws.append(["sku", "name", "qty", "price", "active", "expiry"])
-        ws.append(["ORS-1", "Oral rehydration salts & zinc <20>", 120, 1.25, True, datetime.date(2025, 1, 1)])
-        ws.append(["TNT-2", "Tent\\nfamily", None, -3, False, None])
-        ws["B5"] = "Kraków"
-        other = wb.create_sheet("Archive")
-        other.append(["not", "this", "sheet"])
-        wb.save(sys.argv[1])
-        """, output: url)
+        try XLSXFixtures.openpyxl(
+            script: """
+                import sys, datetime, openpyxl
+                wb = openpyxl.Workbook()
+                ws = wb.active
+                ws.title = "Stock"
+                ws.append(["sku", "name", "qty", "price", "active", "expiry"])
+                ws.append(["ORS-1", "Oral rehydration salts & zinc <20>", 120, 1.25, True, datetime.date(2025, 1, 1)])
+                ws.append(["TNT-2", "Tent\\nfamily", None, -3, False, None])
+                ws["B5"] = "Kraków"
+                other = wb.create_sheet("Archive")
+                other.append(["not", "this", "sheet"])
+                wb.save(sys.argv[1])
+                """, output: url)
         let rows = try readAll(url)
-        #expect(rows == [
-            TabularRow(number: 1, cells: ["sku", "name", "qty", "price", "active", "expiry"]),
-            TabularRow(number: 2, cells: ["ORS-1", "Oral rehydration salts & zinc <20>", "120", "1.25", "TRUE", "45658"]),
-            TabularRow(number: 3, cells: ["TNT-2", "Tent\nfamily", "", "-3", "FALSE"]),
-            TabularRow(number: 5, cells: ["", "Kraków"]),
-        ])
+        #expect(
+            rows == [
+                TabularRow(number: 1, cells: ["sku", "name", "qty", "price", "active", "expiry"]),
+                TabularRow(number: 2, cells: ["ORS-1", "Oral rehydration salts & zinc <20>", "120", "1.25", "TRUE", "45658"]),
+                TabularRow(number: 3, cells: ["TNT-2", "Tent\nfamily", "", "-3", "FALSE"]),
+                TabularRow(number: 5, cells: ["", "Kraków"]),
+            ])
     }
 }

@@ -29,7 +29,10 @@ import Testing
                 #expect(memoised.problems.allSatisfy { $0.row == number })
             }
         }
-        #expect(!StockRowChecker.check(StockRowCheckerTests.cells(Self.rows[3]), rowNumber: 1,
-                                       context: StockRowCheckerTests.context, memo: memo).warnings.isEmpty)
+        #expect(
+            !StockRowChecker.check(
+                StockRowCheckerTests.cells(Self.rows[3]), rowNumber: 1,
+                context: StockRowCheckerTests.context, memo: memo
+            ).warnings.isEmpty)
     }
 }

@@ -6,32 +6,37 @@ import Testing
 /// no problem and no warning, and then gives the same row and the same fingerprint.
 @Suite struct StockQuickCheckTests {
     static let clean: [[StockField: String]] = [
-        [.siteCode: "NBO-1", .itemCode: "SHE-TENT-FAM", .quantity: "3", .status: "available", .expiryDate: "2027-01-31",
-         .reportedDate: "2026-05-30", .orgCode: "UNICEF", .batch: "B-7"],
+        [
+            .siteCode: "NBO-1", .itemCode: "SHE-TENT-FAM", .quantity: "3", .status: "available", .expiryDate: "2027-01-31",
+            .reportedDate: "2026-05-30", .orgCode: "UNICEF", .batch: "B-7",
+        ],
         [.siteCode: "nbo-1", .itemCode: "T-001", .quantity: "120", .status: "reserved", .orgName: "World Food Programme"],
-        [.siteName: "Garissa store", .country: "KEN", .lat: "-0.45", .lon: "39.65", .itemCode: "SHE-TENT-FAM", .quantity: "0",
-         .unit: "pcs", .status: "damaged"],
+        [
+            .siteName: "Garissa store", .country: "KEN", .lat: "-0.45", .lon: "39.65", .itemCode: "SHE-TENT-FAM", .quantity: "0",
+            .unit: "pcs", .status: "damaged",
+        ],
         [.siteCode: "NBO-1", .itemName: "family tent", .quantity: "999999999999999", .reportedDate: "2026-06-01"],
     ]
 
     /// Rows the quick check must leave to the full check: each has a problem, a warning, or a
     /// form only the full rules read.
-    static let other: [[StockField: String]] = flagged(StockCheckMemoTests.rows) + [
-        [.siteCode: "NBO-1", .itemCode: "SHE-TENT-FAM", .quantity: "1,200.5"],
-        [.siteCode: "NBO-1", .itemCode: "SHE-TENT-FAM", .quantity: " 3"],
-        [.siteCode: "NBO-1", .itemCode: "SHE-TENT-FAM", .quantity: "3", .status: "Disponible"],
-        [.siteCode: "NBO-1", .itemCode: "SHE-TENT-FAM", .quantity: "3", .expiryDate: "2026-05-31"],
-        [.siteCode: "NBO-1", .itemCode: "SHE-TENT-FAM", .quantity: "3", .expiryDate: "2027-02-30"],
-        [.siteCode: "NBO-1", .itemCode: "SHE-TENT-FAM", .quantity: "3", .reportedDate: "2026-06-02"],
-        [.siteCode: "NBO-1", .itemCode: "SHE-TENT-FAM", .quantity: "3", .batch: "=1+1"],
-        [.siteCode: "NBO-1", .itemCode: "SHE-TENT-FAM", .quantity: "3", .batch: "B-7 "],
-        [.siteCode: "NBO-1", .itemCode: "SHE-TENT-FAM", .quantity: "3", .unit: "kg"],
-        [.siteCode: "NBO-1", .itemCode: "+SHE", .quantity: "3"],
-        [.siteCode: "NBO-1", .itemCode: "SHE-TENT-FAM", .quantity: "3", .orgCode: "@WFP"],
-        [.siteCode: "NBO-1", .country: "UG", .itemCode: "SHE-TENT-FAM", .quantity: "3"],
-        [.siteName: "Swapped", .country: "KE", .lat: "39.65", .lon: "-0.45", .itemCode: "SHE-TENT-FAM", .quantity: "3"],
-        [.siteCode: "NBO-1", .itemCode: "SHE-TENT-FAM", .quantity: "1234567890123456"],
-    ]
+    static let other: [[StockField: String]] =
+        flagged(StockCheckMemoTests.rows) + [
+            [.siteCode: "NBO-1", .itemCode: "SHE-TENT-FAM", .quantity: "1,200.5"],
+            [.siteCode: "NBO-1", .itemCode: "SHE-TENT-FAM", .quantity: " 3"],
+            [.siteCode: "NBO-1", .itemCode: "SHE-TENT-FAM", .quantity: "3", .status: "Disponible"],
+            [.siteCode: "NBO-1", .itemCode: "SHE-TENT-FAM", .quantity: "3", .expiryDate: "2026-05-31"],
+            [.siteCode: "NBO-1", .itemCode: "SHE-TENT-FAM", .quantity: "3", .expiryDate: "2027-02-30"],
+            [.siteCode: "NBO-1", .itemCode: "SHE-TENT-FAM", .quantity: "3", .reportedDate: "2026-06-02"],
+            [.siteCode: "NBO-1", .itemCode: "SHE-TENT-FAM", .quantity: "3", .batch: "=1+1"],
+            [.siteCode: "NBO-1", .itemCode: "SHE-TENT-FAM", .quantity: "3", .batch: "B-7 "],
+            [.siteCode: "NBO-1", .itemCode: "SHE-TENT-FAM", .quantity: "3", .unit: "kg"],
+            [.siteCode: "NBO-1", .itemCode: "+SHE", .quantity: "3"],
+            [.siteCode: "NBO-1", .itemCode: "SHE-TENT-FAM", .quantity: "3", .orgCode: "@WFP"],
+            [.siteCode: "NBO-1", .country: "UG", .itemCode: "SHE-TENT-FAM", .quantity: "3"],
+            [.siteName: "Swapped", .country: "KE", .lat: "39.65", .lon: "-0.45", .itemCode: "SHE-TENT-FAM", .quantity: "3"],
+            [.siteCode: "NBO-1", .itemCode: "SHE-TENT-FAM", .quantity: "1234567890123456"],
+        ]
 
     /// The rows that the full check finds a problem or a warning in.
     static func flagged(_ rows: [[StockField: String]]) -> [[StockField: String]] {
@@ -96,8 +101,10 @@ import Testing
 
     /// Lays the cells out in one buffer, as a reader would (with `separator` between them unless
     /// `backToBack`), and runs the quick check on it.
-    static func quickCheck(_ values: [StockField: String], memo: StockByteMemo, separator: UInt8? = nil,
-                           backToBack: Bool = false) -> StockRowChecker.QuickOutcome? {
+    static func quickCheck(
+        _ values: [StockField: String], memo: StockByteMemo, separator: UInt8? = nil,
+        backToBack: Bool = false
+    ) -> StockRowChecker.QuickOutcome? {
         let order = StockField.allCases
         let ordered = values.sorted { order.firstIndex(of: $0.key)! < order.firstIndex(of: $1.key)! }
         var bytes: [UInt8] = []
@@ -111,8 +118,9 @@ import Testing
         }
         return bytes.withUnsafeBufferPointer { buffer in
             bounds.withUnsafeBufferPointer { bounds in
-                let cells = StockCellBytes(base: buffer.baseAddress, bounds: bounds.baseAddress, count: ordered.count,
-                                           columns: StockCellBytes.Columns(columns), separator: separator)
+                let cells = StockCellBytes(
+                    base: buffer.baseAddress, bounds: bounds.baseAddress, count: ordered.count,
+                    columns: StockCellBytes.Columns(columns), separator: separator)
                 return StockRowChecker.quickCheck(cells, memo: memo)
             }
         }

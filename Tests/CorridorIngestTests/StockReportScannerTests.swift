@@ -8,9 +8,10 @@ import Testing
 /// quick check; whatever the file holds, its rows must come out as the core's full check gives them
 /// row by row, in order and numbered alike.
 @Suite struct StockReportScannerTests {
-    static let tent = Item(code: "SHE-TENT-FAM", name: "Family tent", sector: .shelter, group: "Shelter", family: "shelter_household",
-                           familyLabel: "Household shelter", unit: "piece", weightKg: 45, volumeM3: 0.2, hsCode: "630622", kit: false,
-                           coveragePeople: 5, coverageDays: 180)
+    static let tent = Item(
+        code: "SHE-TENT-FAM", name: "Family tent", sector: .shelter, group: "Shelter", family: "shelter_household",
+        familyLabel: "Household shelter", unit: "piece", weightKg: 45, volumeM3: 0.2, hsCode: "630622", kit: false,
+        coveragePeople: 5, coverageDays: 180)
     static let context = StockReportContext(
         reportingOrg: "WFP", items: [tent], aliases: [:], organisations: [("WFP", "World Food Programme")],
         countries: ["KE": .init(alpha2: "KE", box: .init(minLon: 33.9, minLat: -4.7, maxLon: 41.9, maxLat: 5.0))],
@@ -57,9 +58,11 @@ import Testing
         let layout = try StockReportLayout.detect(Array(rows.prefix(StockReportLayout.searchDepth)))
         return rows.filter { $0.number > layout.headerRow && $0.cells.contains { !$0.isEmpty } }.map { row in
             let outcome = StockRowChecker.check(layout.cells(of: row), rowNumber: row.number, context: context)
-            return summary(StockReportScanner.Row(number: row.number, checked: outcome.row,
-                                                  fingerprint: outcome.row.map(StockRowChecker.fingerprint) ?? 0,
-                                                  problems: outcome.problems, warnings: outcome.warnings))
+            return summary(
+                StockReportScanner.Row(
+                    number: row.number, checked: outcome.row,
+                    fingerprint: outcome.row.map(StockRowChecker.fingerprint) ?? 0,
+                    problems: outcome.problems, warnings: outcome.warnings))
         }
     }
 
@@ -133,7 +136,9 @@ import Testing
         bytes += [0xFF] + Array(",x\n".utf8) + Self.report(rows: 500).dropFirst(68)
         let scanner = try StockReportScanner(CSVReader(data: Data(bytes)), segmentBytes: 256)
         var last = 0
-        await #expect(throws: DomainError.self) { try await scanner.checkAll(against: Self.context) { batch in last = batch.last?.number ?? last } }
+        await #expect(throws: DomainError.self) {
+            try await scanner.checkAll(against: Self.context) { batch in last = batch.last?.number ?? last }
+        }
         #expect(last == 501)  // every row before the unreadable one, none after
     }
 }

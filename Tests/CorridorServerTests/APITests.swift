@@ -27,24 +27,30 @@ import Testing
 
     @Test func badInputGetsTheErrorEnvelopeWithTheField() async throws {
         try await TestApp.run { app, client in
-            let missing = try await client.execute(uri: "/api/v1/organisations", method: .post, headers: app.headers("admin", json: true),
-                                                   body: ByteBuffer(string: #"{"code":"NEW","name":"New"}"#))
+            let missing = try await client.execute(
+                uri: "/api/v1/organisations", method: .post, headers: app.headers("admin", json: true),
+                body: ByteBuffer(string: #"{"code":"NEW","name":"New"}"#))
             #expect(missing.status == .unprocessableContent)
             let error = try #require(try missing.body.json()["error"] as? [String: Any])
             #expect(error["code"] as? String == "invalid_input")
             let details = try #require(error["details"] as? [[String: Any]])
             #expect(details.first?["field"] as? String == "type")
 
-            let invalid = try await client.execute(uri: "/api/v1/organisations", method: .post, headers: app.headers("admin", json: true),
+            let invalid = try await client.execute(
+                uri: "/api/v1/organisations", method: .post, headers: app.headers("admin", json: true),
                 body: ByteBuffer(string: #"{"code":"1","name":"","type":"club","hq_country":"XX"}"#))
-            let fields = ((try invalid.body.json()["error"] as? [String: Any])?["details"] as? [[String: Any]])?.compactMap { $0["field"] as? String }
+            let fields = ((try invalid.body.json()["error"] as? [String: Any])?["details"] as? [[String: Any]])?.compactMap {
+                $0["field"] as? String
+            }
             #expect(Set(fields ?? []) == ["code", "name", "type", "hq_country"])
 
-            let duplicate = try await client.execute(uri: "/api/v1/organisations", method: .post, headers: app.headers("admin", json: true),
+            let duplicate = try await client.execute(
+                uri: "/api/v1/organisations", method: .post, headers: app.headers("admin", json: true),
                 body: ByteBuffer(string: #"{"code":"WFP","name":"x","type":"ingo","hq_country":"IT"}"#))
             #expect(duplicate.status == .conflict)
 
-            let tooBig = try await client.execute(uri: "/api/v1/organisations", method: .post, headers: app.headers("admin", json: true),
+            let tooBig = try await client.execute(
+                uri: "/api/v1/organisations", method: .post, headers: app.headers("admin", json: true),
                 body: ByteBuffer(string: String(repeating: "x", count: 70 * 1024)))
             #expect(tooBig.status == .contentTooLarge)
 
@@ -56,8 +62,9 @@ import Testing
 
     @Test func tokensCanBeCreatedListedAndRevokedOverTheAPI() async throws {
         try await TestApp.run { app, client in
-            let created = try await client.execute(uri: "/api/v1/tokens", method: .post, headers: app.headers("org_member", json: true),
-                                                   body: ByteBuffer(string: #"{"name":"uploader"}"#))
+            let created = try await client.execute(
+                uri: "/api/v1/tokens", method: .post, headers: app.headers("org_member", json: true),
+                body: ByteBuffer(string: #"{"name":"uploader"}"#))
             #expect(created.status == .created)
             let secret = try #require(try created.body.json()["token"] as? String)
             let me = try await client.execute(uri: "/api/v1/me", method: .get, headers: [.authorization: "Bearer \(secret)"])
@@ -65,7 +72,9 @@ import Testing
             let id = try #require((try created.body.json()["info"] as? [String: Any])?["id"] as? Int)
             let revoked = try await client.execute(uri: "/api/v1/tokens/\(id)", method: .delete, headers: app.headers("org_member"))
             #expect(revoked.status == .ok)
-            #expect(try await client.execute(uri: "/api/v1/me", method: .get, headers: [.authorization: "Bearer \(secret)"]).status == .unauthorized)
+            #expect(
+                try await client.execute(uri: "/api/v1/me", method: .get, headers: [.authorization: "Bearer \(secret)"]).status
+                    == .unauthorized)
         }
     }
 
@@ -112,7 +121,9 @@ import Testing
         #expect(try CorridorConfig.fromEnvironment([:]).secureCookies == false)
         #expect(try CorridorConfig.fromEnvironment(["CORRIDOR_PUBLIC_URL": "https://corridor.example.org"]).secureCookies)
         #expect(try CorridorConfig.fromEnvironment(["CORRIDOR_PUBLIC_URL": "http://10.1.1.1:8080"]).secureCookies == false)
-        #expect(try CorridorConfig.fromEnvironment(["CORRIDOR_PUBLIC_URL": "https://c.example.org", "CORRIDOR_SECURE_COOKIES": "0"]).secureCookies == false)
+        #expect(
+            try CorridorConfig.fromEnvironment(["CORRIDOR_PUBLIC_URL": "https://c.example.org", "CORRIDOR_SECURE_COOKIES": "0"])
+                .secureCookies == false)
         #expect(throws: DomainError.self) { try CorridorConfig.fromEnvironment(["CORRIDOR_PUBLIC_URL": "corridor.example.org"]) }
     }
 }

@@ -15,14 +15,16 @@ import Testing
     @Test func aBodyOverTheNormalLimitIsRefusedOnlyWhereNoFileIsExpected() async throws {
         try await TestApp.run { app, client in
             #expect(Self.report.utf8.count > 64 * 1024)
-            let refused = try await client.execute(uri: "/api/v1/organisations", method: .post, headers: app.headers("admin", json: true),
-                                                   body: ByteBuffer(string: Self.report))
+            let refused = try await client.execute(
+                uri: "/api/v1/organisations", method: .post, headers: app.headers("admin", json: true),
+                body: ByteBuffer(string: Self.report))
             #expect(refused.status == .contentTooLarge)
             let error = try #require(try refused.body.json()["error"] as? [String: Any])
             #expect(error["code"] as? String == "too_large")
 
-            let upload = try await client.execute(uri: "/api/v1/stock/imports?org=WFP&dry_run=true", method: .post,
-                                                  headers: app.headers("org_member"), body: ByteBuffer(string: Self.report))
+            let upload = try await client.execute(
+                uri: "/api/v1/stock/imports?org=WFP&dry_run=true", method: .post,
+                headers: app.headers("org_member"), body: ByteBuffer(string: Self.report))
             #expect(upload.status != .contentTooLarge, "\(upload.body.text.prefix(300))")
             #expect(upload.status == .ok, "\(upload.body.text.prefix(300))")
         }

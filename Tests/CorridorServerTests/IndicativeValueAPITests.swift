@@ -10,8 +10,9 @@ import Testing
     @Test func valuesAreReadFromTheirDigitsAndKeptExact() async throws {
         try await TestApp.run { app, client in
             func put(_ body: String, as role: String = "admin") async throws -> TestResponse {
-                try await client.execute(uri: "/api/v1/items/WSH-TABS-NADCC/indicative-value", method: .put,
-                                         headers: app.headers(role, json: true), body: ByteBuffer(string: body))
+                try await client.execute(
+                    uri: "/api/v1/items/WSH-TABS-NADCC/indicative-value", method: .put,
+                    headers: app.headers(role, json: true), body: ByteBuffer(string: body))
             }
             let text = try await put(#"{"value_usd":"0.02"}"#)
             #expect(text.status == .ok)
@@ -22,8 +23,10 @@ import Testing
             let items = try #require(try listed.body.json()["items"] as? [[String: Any]])
             #expect(items.first { $0["code"] as? String == "WSH-TABS-NADCC" }?["value_usd"] as? String == "0.1")
 
-            for (body, field) in [(#"{"value_usd":"0.0005"}"#, "value_usd"), (#"{"value_usd":"-3"}"#, "value_usd"),
-                                  (#"{"value_usd":"lots"}"#, "value_usd"), (#"{"value":"3"}"#, "value_usd")] {
+            for (body, field) in [
+                (#"{"value_usd":"0.0005"}"#, "value_usd"), (#"{"value_usd":"-3"}"#, "value_usd"),
+                (#"{"value_usd":"lots"}"#, "value_usd"), (#"{"value":"3"}"#, "value_usd"),
+            ] {
                 let refused = try await put(body)
                 #expect(refused.status == .unprocessableContent, "\(body)")
                 let details = (try refused.body.json()["error"] as? [String: Any])?["details"] as? [[String: Any]]

@@ -16,8 +16,10 @@ struct SchemaCheckingClient: TestClientProtocol {
 
     func executeRequest(uri: String, method: HTTPRequest.Method, headers: HTTPFields, body: ByteBuffer?) async throws -> TestResponse {
         let response = try await inner.executeRequest(uri: uri, method: method, headers: headers, body: body)
-        for problem in document.problems(method: method.rawValue, uri: uri, status: Int(response.status.code),
-                                         contentType: response.headers[.contentType] ?? "", body: Data(String(buffer: response.body).utf8)) {
+        for problem in document.problems(
+            method: method.rawValue, uri: uri, status: Int(response.status.code),
+            contentType: response.headers[.contentType] ?? "", body: Data(String(buffer: response.body).utf8))
+        {
             Issue.record("\(method) \(uri) → \(response.status.code): \(problem)")
         }
         return response
@@ -62,7 +64,9 @@ struct OpenAPISchemas: Sendable {
         }
         let resolved = resolve(documented)
         guard contentType.hasPrefix("application/json") || contentType.hasPrefix("application/geo+json") else { return [] }
-        guard let schema = resolved["content"]?.object?.first(where: { $0.key.hasPrefix("application/") && $0.key.contains("json") })?.value["schema"]
+        guard
+            let schema = resolved["content"]?.object?.first(where: { $0.key.hasPrefix("application/") && $0.key.contains("json") })?.value[
+                "schema"]
         else { return data.isEmpty ? [] : ["a JSON body where none is documented"] }
         guard let body = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else {
             return ["the body is not JSON"]
@@ -118,7 +122,9 @@ struct OpenAPISchemas: Sendable {
                 }
             }
         case .string(let text):
-            if let minimum = schema["minLength"]?.number, Double(text.count) < minimum { problems.append("\(location): shorter than \(Int(minimum))") }
+            if let minimum = schema["minLength"]?.number, Double(text.count) < minimum {
+                problems.append("\(location): shorter than \(Int(minimum))")
+            }
             if let pattern = schema["pattern"]?.string, text.range(of: pattern, options: .regularExpression) == nil {
                 problems.append("\(location): '\(text)' does not match \(pattern)")
             }
@@ -143,7 +149,9 @@ enum JSONValue: Sendable, Equatable {
         case let flag as Bool where String(cString: (any as! NSNumber).objCType) == "c": self = .bool(flag)
         case let number as NSNumber:
             let double = number.doubleValue
-            self = double.rounded() == double && abs(double) < 9e15 && !"\(number)".contains(".") ? .integer(number.int64Value) : .number(double)
+            self =
+                double.rounded() == double && abs(double) < 9e15 && !"\(number)".contains(".")
+                ? .integer(number.int64Value) : .number(double)
         case let text as String: self = .string(text)
         case let list as [Any]: self = .array(list.map(JSONValue.init))
         case let map as [String: Any]: self = .object(map.mapValues(JSONValue.init))
@@ -166,7 +174,8 @@ enum JSONValue: Sendable, Equatable {
     func isOf(type: String) -> Bool {
         switch (type, self) {
         case ("null", .null), ("boolean", .bool), ("string", .string), ("array", .array), ("object", .object), ("integer", .integer),
-             ("number", .number), ("number", .integer): true
+            ("number", .number), ("number", .integer):
+            true
         default: false
         }
     }
@@ -199,12 +208,14 @@ enum JSONValue: Sendable, Equatable {
     @Test func aDateSerialisedAsAnObjectIsCaught() {
         let document = OpenAPISchemas.shared
         func problems(_ body: String, status: Int = 200) -> [String] {
-            document.problems(method: "GET", uri: "/api/v1/accreditations?x=1", status: status, contentType: "application/json",
-                              body: Data(body.utf8))
+            document.problems(
+                method: "GET", uri: "/api/v1/accreditations?x=1", status: status, contentType: "application/json",
+                body: Data(body.utf8))
         }
         let good = #"{"items":[{"id":1,"org_code":"WFP","country":"KE","status":"approved","valid_until":"2027-12-03"}]}"#
         #expect(problems(good) == [])
-        let drifted = #"{"items":[{"id":1,"org_code":"WFP","country":"KE","status":"approved","valid_until":{"day":3,"month":12,"year":2027}}]}"#
+        let drifted =
+            #"{"items":[{"id":1,"org_code":"WFP","country":"KE","status":"approved","valid_until":{"day":3,"month":12,"year":2027}}]}"#
         #expect(problems(drifted).contains { $0.contains("valid_until") }, "\(problems(drifted))")
         #expect(problems(#"{"items":[{"id":1}]}"#).contains { $0.contains("required field") })
         #expect(problems("{}", status: 418).contains { $0.contains("not documented") })

@@ -9,17 +9,21 @@ import Testing
 @Suite struct PreparednessAPITests {
     @Test func aScenarioDrawsOnEveryTierAndADispatchIsReleasedOnce() async throws {
         try await TestApp.run { app, client in
-            let bad = try await client.execute(uri: "/api/v1/scenarios", method: .post, headers: app.headers("coordinator", json: true),
-                                               body: ByteBuffer(string: #"{"country":"KE","lat":123,"lon":0,"people":0,"days":30}"#))
+            let bad = try await client.execute(
+                uri: "/api/v1/scenarios", method: .post, headers: app.headers("coordinator", json: true),
+                body: ByteBuffer(string: #"{"country":"KE","lat":123,"lon":0,"people":0,"days":30}"#))
             #expect(bad.status == .unprocessableContent)
             let created = try await client.execute(
                 uri: "/api/v1/scenarios", method: .post, headers: app.headers("coordinator", json: true),
-                body: ByteBuffer(string: #"{"country":"KE","lat":-1.5,"lon":40.0,"people":400000,"days":30,"hazard":"flood","name":"Tana River"}"#))
+                body: ByteBuffer(
+                    string: #"{"country":"KE","lat":-1.5,"lon":40.0,"people":400000,"days":30,"hazard":"flood","name":"Tana River"}"#))
             #expect(created.status == .created, "\(created.body.text)")
             let report = try created.body.json()
             let needs = try #require((report["result"] as? [String: Any])?["needs"] as? [[String: Any]])
             let sources = needs.flatMap { $0["sources"] as? [[String: Any]] ?? [] }
-            #expect(Set(sources.compactMap { $0["tier"] as? String }) == ["in_country", "regional", "global"], "\(sources.map { $0["site"] ?? "" })")
+            #expect(
+                Set(sources.compactMap { $0["tier"] as? String }) == ["in_country", "regional", "global"],
+                "\(sources.map { $0["site"] ?? "" })")
             for source in sources {
                 let arrival = try #require(source["arrival_days"] as? Double)
                 #expect(arrival > 0 && arrival < 15, "\(source)")
@@ -28,7 +32,8 @@ import Testing
                 if source["tier"] as? String == "in_country" { #expect(source["customs_days"] as? Double == 0) }
             }
             let scenarioID = try #require((report["scenario"] as? [String: Any])?["id"] as? Int)
-            let csv = try await client.execute(uri: "/api/v1/scenarios/\(scenarioID)?format=hxl", method: .get, headers: app.headers("coordinator"))
+            let csv = try await client.execute(
+                uri: "/api/v1/scenarios/\(scenarioID)?format=hxl", method: .get, headers: app.headers("coordinator"))
             #expect(csv.body.text.split(separator: "\r\n").dropFirst().first?.hasPrefix("#sector+family") == true)
 
             // WFP dispatches tents from Dubai to Nairobi for this scenario.
@@ -42,11 +47,16 @@ import Testing
                     .filter { $0.siteCode == "UNHRD-DXB" }.reduce(Quantity.zero) { $0 + $1.quantity }
             }
             let before = try await onHand()
-            let body = #"{"site_id":\#(dubai.id),"item_code":"\#(line.itemCode)","quantity":"10","entry_point":"KENBO","transport_mode":"air","scenario_id":\#(scenarioID)}"#
-            #expect(try await client.execute(uri: "/api/v1/dispatches?org=WFP", method: .post, headers: app.headers("customs_officer", json: true),
-                                             body: ByteBuffer(string: body)).status == .forbidden)
-            let dispatched = try await client.execute(uri: "/api/v1/dispatches?org=WFP", method: .post, headers: app.headers("org_member", json: true),
-                                                      body: ByteBuffer(string: body))
+            let body =
+                #"{"site_id":\#(dubai.id),"item_code":"\#(line.itemCode)","quantity":"10","entry_point":"KENBO","transport_mode":"air","scenario_id":\#(scenarioID)}"#
+            #expect(
+                try await client.execute(
+                    uri: "/api/v1/dispatches?org=WFP", method: .post, headers: app.headers("customs_officer", json: true),
+                    body: ByteBuffer(string: body)
+                ).status == .forbidden)
+            let dispatched = try await client.execute(
+                uri: "/api/v1/dispatches?org=WFP", method: .post, headers: app.headers("org_member", json: true),
+                body: ByteBuffer(string: body))
             #expect(dispatched.status == .created, "\(dispatched.body.text)")
             let declaration = try #require(try dispatched.body.json()["declaration"] as? [String: Any])
             let lines = try #require(declaration["lines"] as? [[String: Any]])
@@ -54,22 +64,28 @@ import Testing
             #expect(declaration["state"] as? String == "draft" && declaration["destination"] as? String == "KE")
             let id = try #require(declaration["id"] as? Int)
             func step(_ name: String, _ version: Int, as role: String) async throws -> [String: Any] {
-                try await client.execute(uri: "/api/v1/declarations/\(id)/steps/\(name)", method: .post, headers: app.headers(role, json: true),
-                                         body: ByteBuffer(string: #"{"version":\#(version)}"#)).body.json()
+                try await client.execute(
+                    uri: "/api/v1/declarations/\(id)/steps/\(name)", method: .post, headers: app.headers(role, json: true),
+                    body: ByteBuffer(string: #"{"version":\#(version)}"#)
+                ).body.json()
             }
             _ = try await step("lodge", 1, as: "org_member")
             var current = try await step("assign_lane", 2, as: "customs_officer")
             for document in (current["documents"] as? [[String: Any]] ?? []).compactMap({ $0["document"] as? String }) {
-                current = try await client.execute(uri: "/api/v1/declarations/\(id)/documents/\(document)?status=waived", method: .post,
-                                                   headers: app.headers("customs_officer")).body.json()
+                current = try await client.execute(
+                    uri: "/api/v1/declarations/\(id)/documents/\(document)?status=waived", method: .post,
+                    headers: app.headers("customs_officer")
+                ).body.json()
             }
             let version = try #require(current["version"] as? Int)
             let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
                 for _ in 0..<8 {
                     group.addTask {
-                        try await client.execute(uri: "/api/v1/declarations/\(id)/steps/release", method: .post,
-                                                 headers: app.headers("customs_officer", json: true),
-                                                 body: ByteBuffer(string: #"{"version":\#(version)}"#)).status.code
+                        try await client.execute(
+                            uri: "/api/v1/declarations/\(id)/steps/release", method: .post,
+                            headers: app.headers("customs_officer", json: true),
+                            body: ByteBuffer(string: #"{"version":\#(version)}"#)
+                        ).status.code
                     }
                 }
                 var all: [Int] = []
@@ -78,7 +94,8 @@ import Testing
             }
             #expect(statuses.filter { $0 == 200 }.count == 1, "\(statuses)")
             #expect(try await onHand() == before - Quantity(units: 10), "the dispatched tents left Dubai exactly once")
-            let again = try await client.execute(uri: "/api/v1/scenarios/\(scenarioID)", method: .get, headers: app.headers("coordinator")).body.json()
+            let again = try await client.execute(uri: "/api/v1/scenarios/\(scenarioID)", method: .get, headers: app.headers("coordinator"))
+                .body.json()
             #expect((again["dispatches"] as? [[String: Any]])?.first?["state"] as? String == "delivered")
         }
     }
@@ -90,16 +107,24 @@ import Testing
             let entry = try #require(actions.first { $0["code"] as? String == "APA-SC-2" })
             #expect(entry["auto_status"] as? String == "done" && (entry["auto_evidence"] as? String)?.contains("entry point") == true)
             let patch = #"{"code":"APA-SC-7","status":"done","evidence":"https://example.org/warehouses.xlsx"}"#
-            #expect(try await client.execute(uri: "/api/v1/countries/KE/preparedness", method: .patch, headers: app.headers("org_member", json: true),
-                                             body: ByteBuffer(string: patch)).status == .forbidden)
-            #expect(try await client.execute(uri: "/api/v1/countries/KE/preparedness", method: .patch, headers: app.headers("coordinator_country", json: true),
-                                             body: ByteBuffer(string: patch)).status == .forbidden, "Nepal's coordinator does not keep Kenya's list")
-            let done = try await client.execute(uri: "/api/v1/countries/KE/preparedness", method: .patch, headers: app.headers("customs_officer", json: true),
-                                                body: ByteBuffer(string: patch))
+            #expect(
+                try await client.execute(
+                    uri: "/api/v1/countries/KE/preparedness", method: .patch, headers: app.headers("org_member", json: true),
+                    body: ByteBuffer(string: patch)
+                ).status == .forbidden)
+            #expect(
+                try await client.execute(
+                    uri: "/api/v1/countries/KE/preparedness", method: .patch, headers: app.headers("coordinator_country", json: true),
+                    body: ByteBuffer(string: patch)
+                ).status == .forbidden, "Nepal's coordinator does not keep Kenya's list")
+            let done = try await client.execute(
+                uri: "/api/v1/countries/KE/preparedness", method: .patch, headers: app.headers("customs_officer", json: true),
+                body: ByteBuffer(string: patch))
             let history = try done.body.json()["history"] as? [String]
             #expect(done.status == .ok && history?.count == 1)
-            let badLink = try await client.execute(uri: "/api/v1/countries/KE/preparedness", method: .patch, headers: app.headers("customs_officer", json: true),
-                                                   body: ByteBuffer(string: #"{"code":"APA-SC-7","evidence":"javascript:alert(1)"}"#))
+            let badLink = try await client.execute(
+                uri: "/api/v1/countries/KE/preparedness", method: .patch, headers: app.headers("customs_officer", json: true),
+                body: ByteBuffer(string: #"{"code":"APA-SC-7","evidence":"javascript:alert(1)"}"#))
             #expect(badLink.status == .unprocessableContent)
             let profile = try await client.execute(uri: "/api/v1/countries/KE/customs-profile", method: .get).body.json()
             #expect(profile["recorded"] as? Bool == true && profile["measured"] != nil)
@@ -112,11 +137,13 @@ import Testing
     @Test func aScenarioNeverShowsAViewerStockItMayNotSee() async throws {
         try await TestApp.run { app, client in
             let body = ByteBuffer(string: #"{"country":"KE","lat":-0.45,"lon":39.65,"people":2000000,"days":30,"name":"Garissa"}"#)
-            let global = try await client.execute(uri: "/api/v1/scenarios", method: .post, headers: app.headers("coordinator", json: true), body: body)
+            let global = try await client.execute(
+                uri: "/api/v1/scenarios", method: .post, headers: app.headers("coordinator", json: true), body: body)
             #expect(global.status == .created)
             #expect(global.body.text.contains("OXF-KE-GAR"), "the global coordinator sees the private store")
-            let nepal = try await client.execute(uri: "/api/v1/scenarios", method: .post, headers: app.headers("coordinator_country", json: true),
-                                                 body: body)
+            let nepal = try await client.execute(
+                uri: "/api/v1/scenarios", method: .post, headers: app.headers("coordinator_country", json: true),
+                body: body)
             #expect(nepal.status == .created)
             #expect(!nepal.body.text.contains("OXF-KE-GAR"))
             let id = try #require((try global.body.json()["scenario"] as? [String: Any])?["id"] as? Int)

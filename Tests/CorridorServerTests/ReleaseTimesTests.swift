@@ -20,11 +20,14 @@ import Testing
             let segments = try #require(all["segments"] as? [String: [String: Any]])
             #expect(segments.keys.sorted() == ["arrival_to_lodgement", "arrival_to_release", "lane_to_release", "lodgement_to_lane"])
             #expect(segments["arrival_to_release"]?["count"] as? Int == all["count"] as? Int)
-            #expect(((segments["arrival_to_lodgement"]?["median_hours"] as? NSNumber)?.doubleValue ?? 0) < 0, "most relief is lodged before arrival")
+            #expect(
+                ((segments["arrival_to_lodgement"]?["median_hours"] as? NSNumber)?.doubleValue ?? 0) < 0,
+                "most relief is lodged before arrival")
             let nairobi = try #require((json["entry_points"] as? [String: [String: Any]])?["KENBO"])
             #expect(nairobi["count"] is Int && nairobi["segments"] is [String: Any])
 
-            let empty = try await client.execute(uri: "/api/v1/countries/KE/release-times?from=2020-01-01&to=2020-01-31", method: .get).body.json()
+            let empty = try await client.execute(uri: "/api/v1/countries/KE/release-times?from=2020-01-01&to=2020-01-31", method: .get).body
+                .json()
             #expect((empty["all"] as? [String: Any])?["count"] as? Int == 0 && (empty["all"] as? [String: Any])?["median_hours"] == nil)
 
             for (query, field) in [("from=2026-02-30", "from"), ("to=yesterday", "to"), ("from=2026-03-02&to=2026-03-01", "from")] {
@@ -42,7 +45,8 @@ import Testing
             #expect(page.status == .ok)
             let html = page.body.text
             #expect(html.contains("<h1>Release times — Kenya</h1>"))
-            #expect(html.contains(#"<svg class="release-chart""#) && html.contains("<title id=\"release-chart-title\">Release times in Kenya"))
+            #expect(
+                html.contains(#"<svg class="release-chart""#) && html.contains("<title id=\"release-chart-title\">Release times in Kenya"))
             #expect(html.components(separatedBy: "<rect class=\"bar\"").count > 20)
             #expect(html.contains("Nairobi – Jomo Kenyatta International Airport (KENBO)"))
             #expect(!html.contains("<script"), "no script: the chart is drawn on the server")
@@ -52,7 +56,9 @@ import Testing
 
             let bad = try await client.execute(uri: "/countries/KE/release-times?from=2026-13-01", method: .get)
             #expect(bad.status == .unprocessableContent)
-            #expect(bad.body.text.contains("field from: &#39;2026-13-01&#39; is not a date") || bad.body.text.contains("field from: '2026-13-01' is not a date"))
+            #expect(
+                bad.body.text.contains("field from: &#39;2026-13-01&#39; is not a date")
+                    || bad.body.text.contains("field from: '2026-13-01' is not a date"))
             #expect(try await client.execute(uri: "/countries/ZZ/release-times", method: .get).status == .notFound)
         }
     }
@@ -61,8 +67,11 @@ import Testing
 @Suite struct ReleaseTimeChartTests {
     static func breakdown(lodged: Double, lane: Double, released: Double) -> ReleaseTimeBreakdown {
         let hour = 3600.0
-        return ReleaseTimeBreakdown([ReleaseTimestamps(entryPoint: "X", lodgedAt: Int64(lodged * hour), arrivedAt: 0,
-                                                       laneAt: Int64(lane * hour), releasedAt: Int64(released * hour))])
+        return ReleaseTimeBreakdown([
+            ReleaseTimestamps(
+                entryPoint: "X", lodgedAt: Int64(lodged * hour), arrivedAt: 0,
+                laneAt: Int64(lane * hour), releasedAt: Int64(released * hour))
+        ])
     }
 
     /// (hours, x, width) of every bar, read back from the SVG.
@@ -74,10 +83,11 @@ import Testing
     }
 
     @Test func barsAreProportionalToTheHoursOnOneScale() throws {
-        let svg = ReleaseTimeChart.svg(groups: [
-            .init(title: "Fast", breakdown: Self.breakdown(lodged: -12, lane: -11, released: 6)),
-            .init(title: "Slow", breakdown: Self.breakdown(lodged: 2, lane: 4, released: 48)),
-        ], title: "Release times")
+        let svg = ReleaseTimeChart.svg(
+            groups: [
+                .init(title: "Fast", breakdown: Self.breakdown(lodged: -12, lane: -11, released: 6)),
+                .init(title: "Slow", breakdown: Self.breakdown(lodged: 2, lane: 4, released: 48)),
+            ], title: "Release times")
         let bars = try Self.bars(svg)
         #expect(bars.count == 16, "median and p90 of four segments, for two groups")
         let scale = try #require(bars.first { $0.hours == 48 }).width / 48
@@ -93,8 +103,9 @@ import Testing
     }
 
     @Test func textIsEscapedAndTheChartIsLabelled() throws {
-        let svg = ReleaseTimeChart.svg(groups: [.init(title: "Port <b>&</b> \"depot\"", breakdown: Self.breakdown(lodged: 0, lane: 1, released: 2))],
-                                       title: "Release times in Côte d'Ivoire & co")
+        let svg = ReleaseTimeChart.svg(
+            groups: [.init(title: "Port <b>&</b> \"depot\"", breakdown: Self.breakdown(lodged: 0, lane: 1, released: 2))],
+            title: "Release times in Côte d'Ivoire & co")
         #expect(svg.contains("Port &lt;b&gt;&amp;&lt;/b&gt; &quot;depot&quot;"))
         #expect(!svg.contains("<b>"))
         #expect(svg.contains(#"role="img" aria-labelledby="release-chart-title release-chart-desc""#))

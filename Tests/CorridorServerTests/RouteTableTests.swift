@@ -63,7 +63,8 @@ import Testing
         let roles: [String?] = [nil] + TestApp.accounts.map(\.0)
         try await TestApp.run { app, client in
             for operation in operations {
-                let uri = operation.path
+                let uri =
+                    operation.path
                     .replacingOccurrences(of: "{iso}", with: "KE")
                     .replacingOccurrences(of: "{item}", with: "SHE-TENT-FAM")
                     .replacingOccurrences(of: "{step}", with: "assign_lane")
@@ -85,8 +86,9 @@ import Testing
                         // The sample step (assign_lane) is customs' and the sample document (provided) the declarant's.
                         expected = Self.wrongParty[operation.description] == role ? "403" : "allowed"
                     case ("admin", "admin"), ("signed_in", _), ("owner_or_admin", "admin"), ("org_or_admin", "admin"),
-                         ("org_or_admin", "org_member"), ("customs_or_admin", "admin"), ("customs_or_admin", "customs_officer"),
-                         ("country_team_or_admin", "admin"), ("country_team_or_admin", "customs_officer"), ("country_team_or_admin", "coordinator"):
+                        ("org_or_admin", "org_member"), ("customs_or_admin", "admin"), ("customs_or_admin", "customs_officer"),
+                        ("country_team_or_admin", "admin"), ("country_team_or_admin", "customs_officer"),
+                        ("country_team_or_admin", "coordinator"):
                         expected = "allowed"
                     default: expected = "403"
                     }
@@ -112,9 +114,12 @@ import Testing
                     .replacingOccurrences(of: "{code}", with: "NOSUCHORG")
                     .replacingOccurrences(of: "{id}", with: "999999999")
                 for body in ["not json", "{\"lines\":[]}", ""] {
-                    let response = try await client.execute(uri: uri, method: .init(operation.method)!, headers: [.contentType: "application/json"],
-                                                            body: ByteBuffer(string: body))
-                    #expect(response.status == .unauthorized, "\(operation) signed out with body \(body.debugDescription) answered \(response.status.code)")
+                    let response = try await client.execute(
+                        uri: uri, method: .init(operation.method)!, headers: [.contentType: "application/json"],
+                        body: ByteBuffer(string: body))
+                    #expect(
+                        response.status == .unauthorized,
+                        "\(operation) signed out with body \(body.debugDescription) answered \(response.status.code)")
                 }
             }
         }

@@ -25,21 +25,25 @@ import Testing
     }
 
     static func form(_ fields: [String: String]) -> ByteBuffer {
-        ByteBuffer(string: fields.map { key, value in
-            "\(key)=\(value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
-        }.joined(separator: "&"))
+        ByteBuffer(
+            string: fields.map { key, value in
+                "\(key)=\(value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
+            }.joined(separator: "&"))
     }
 
     static let formHeaders: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
 
     /// Signs in through the form; returns the session cookie and the page's CSRF token.
-    static func signIn(_ client: any TestClientProtocol, email: String, password: String = "corridor-demo") async throws -> (session: String, csrf: String) {
+    static func signIn(_ client: any TestClientProtocol, email: String, password: String = "corridor-demo") async throws -> (
+        session: String, csrf: String
+    ) {
         let page = try await client.execute(uri: "/login", method: .get)
         let loginCSRF = try hiddenCSRF(page.body.text)
         var headers = formHeaders
         headers[.cookie] = "corridor_login_csrf=\(cookies(page)["corridor_login_csrf"] ?? "")"
-        let posted = try await client.execute(uri: "/login", method: .post, headers: headers,
-                                              body: form(["_csrf": loginCSRF, "email": email, "password": password, "next": "/admin"]))
+        let posted = try await client.execute(
+            uri: "/login", method: .post, headers: headers,
+            body: form(["_csrf": loginCSRF, "email": email, "password": password, "next": "/admin"]))
         #expect(posted.status == .seeOther)
         #expect(posted.headers[.location] == "/admin")
         let session = try #require(cookies(posted)["corridor_session"])
@@ -53,12 +57,14 @@ import Testing
             let first = try await Self.signIn(client, email: "admin@corridor.example")
             var headers = Self.formHeaders
             headers[.cookie] = "corridor_session=\(first.session)"
-            let created = try await client.execute(uri: "/admin/organisations", method: .post, headers: headers,
+            let created = try await client.execute(
+                uri: "/admin/organisations", method: .post, headers: headers,
                 body: Self.form(["_csrf": first.csrf, "code": "GOAL", "name": "GOAL Global", "type": "ingo", "hq_country": "IE"]))
             #expect(created.status == .seeOther)
             #expect(try await app.store.organisations.find(code: "GOAL") != nil)
 
-            let noToken = try await client.execute(uri: "/admin/organisations", method: .post, headers: headers,
+            let noToken = try await client.execute(
+                uri: "/admin/organisations", method: .post, headers: headers,
                 body: Self.form(["code": "NOPE", "name": "x", "type": "ingo", "hq_country": "IE"]))
             #expect(noToken.status == .forbidden)
 
@@ -70,7 +76,8 @@ import Testing
             let second = try await Self.signIn(client, email: "admin@corridor.example")
             #expect(second.csrf != first.csrf)
             headers[.cookie] = "corridor_session=\(second.session)"
-            let stale = try await client.execute(uri: "/admin/organisations", method: .post, headers: headers,
+            let stale = try await client.execute(
+                uri: "/admin/organisations", method: .post, headers: headers,
                 body: Self.form(["_csrf": first.csrf, "code": "STALE", "name": "x", "type": "ingo", "hq_country": "IE"]))
             #expect(stale.status == .forbidden)
             #expect(try await app.store.organisations.find(code: "STALE") == nil)
@@ -93,8 +100,11 @@ import Testing
                 let page = try await client.execute(uri: "/login", method: .get)
                 var headers = Self.formHeaders
                 headers[.cookie] = "corridor_login_csrf=\(Self.cookies(page)["corridor_login_csrf"] ?? "")"
-                let response = try await client.execute(uri: "/login", method: .post, headers: headers, body: Self.form([
-                    "_csrf": try Self.hiddenCSRF(page.body.text), "email": "logistics@wfp.example", "password": "guess-guess"]))
+                let response = try await client.execute(
+                    uri: "/login", method: .post, headers: headers,
+                    body: Self.form([
+                        "_csrf": try Self.hiddenCSRF(page.body.text), "email": "logistics@wfp.example", "password": "guess-guess",
+                    ]))
                 statuses.append(response.status.code)
             }
             #expect(statuses == [401, 401, 401, 401, 429, 429])
@@ -103,19 +113,26 @@ import Testing
 
     @Test func aSignInFormWithoutItsCookieIsRefused() async throws {
         try await TestApp.run { app, client in
-            let response = try await client.execute(uri: "/login", method: .post, headers: Self.formHeaders, body: Self.form([
-                "_csrf": "forged", "email": "admin@corridor.example", "password": "corridor-demo"]))
+            let response = try await client.execute(
+                uri: "/login", method: .post, headers: Self.formHeaders,
+                body: Self.form([
+                    "_csrf": "forged", "email": "admin@corridor.example", "password": "corridor-demo",
+                ]))
             #expect(response.status == .forbidden)
         }
     }
 
     /// One POST of the sign-in form, with a fresh form and its cookie.
-    static func attempt(_ client: any TestClientProtocol, email: String, password: String, next: String = "/") async throws -> TestResponse {
+    static func attempt(_ client: any TestClientProtocol, email: String, password: String, next: String = "/") async throws -> TestResponse
+    {
         let page = try await client.execute(uri: "/login", method: .get)
         var headers = formHeaders
         headers[.cookie] = "corridor_login_csrf=\(cookies(page)["corridor_login_csrf"] ?? "")"
-        return try await client.execute(uri: "/login", method: .post, headers: headers, body: form([
-            "_csrf": try hiddenCSRF(page.body.text), "email": email, "password": password, "next": next]))
+        return try await client.execute(
+            uri: "/login", method: .post, headers: headers,
+            body: form([
+                "_csrf": try hiddenCSRF(page.body.text), "email": email, "password": password, "next": next,
+            ]))
     }
 
     @Test func oneAccountsFailuresNeverLockOutAnotherAccountBehindTheSameAddress() async throws {
@@ -145,11 +162,14 @@ import Testing
         }
     }
 
-    @Test(arguments: ["/\t/evil.example", "/\n/evil.example", "//evil.example", "/\\evil.example", "/%5Cevil.example", "https://evil.example",
-                      "javascript:alert(1)", "/\u{0B}/evil.example", "/ /evil.example", "\t//evil.example", "/%2F/evil.example"])
+    @Test(arguments: [
+        "/\t/evil.example", "/\n/evil.example", "//evil.example", "/\\evil.example", "/%5Cevil.example", "https://evil.example",
+        "javascript:alert(1)", "/\u{0B}/evil.example", "/ /evil.example", "\t//evil.example", "/%2F/evil.example",
+    ])
     func signInNeverRedirectsOffSite(_ next: String) async throws {
         try await TestApp.run { _, client in
-            let page = try await client.execute(uri: "/login?next=\(next.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)", method: .get)
+            let page = try await client.execute(
+                uri: "/login?next=\(next.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)", method: .get)
             #expect(page.body.text.contains("name=\"next\" value=\"/\""), "the form carries the home page, not \(next.debugDescription)")
             let response = try await Self.attempt(client, email: "admin@corridor.example", password: "corridor-demo", next: next)
             #expect(response.status == .seeOther)
@@ -159,7 +179,8 @@ import Testing
 
     @Test func signInGoesBackToTheSamePageItCameFrom() async throws {
         try await TestApp.run { _, client in
-            let response = try await Self.attempt(client, email: "admin@corridor.example", password: "corridor-demo", next: "/stock?country=KE")
+            let response = try await Self.attempt(
+                client, email: "admin@corridor.example", password: "corridor-demo", next: "/stock?country=KE")
             #expect(response.headers[.location] == "/stock?country=KE")
         }
     }

@@ -14,18 +14,23 @@ import Testing
     @Test func numbersInTheQueryAreRefusedWhenOutOfRangeNeverDefaulted() async throws {
         try await TestApp.run { app, client in
             // limit=0 once took the server down (the next cursor was read from line -1).
-            for uri in ["/api/v1/stock?limit=0", "/api/v1/stock?limit=-3", "/api/v1/stock?limit=5001", "/api/v1/stock?limit=ten",
-                        "/api/v1/stock?cursor=next", "/api/v1/stock?cursor=-1", "/api/v1/hs?q=tent&limit=-5"] {
+            for uri in [
+                "/api/v1/stock?limit=0", "/api/v1/stock?limit=-3", "/api/v1/stock?limit=5001", "/api/v1/stock?limit=ten",
+                "/api/v1/stock?cursor=next", "/api/v1/stock?cursor=-1", "/api/v1/hs?q=tent&limit=-5",
+            ] {
                 let refused = try await client.execute(uri: uri, method: .get)
                 #expect(refused.status == .unprocessableContent, "\(uri)")
                 #expect(try Self.fields(refused).count == 1, "\(uri): \(refused.body.text)")
             }
             for days in ["0", "99999999999999999999", "soon"] {
-                let refused = try await client.execute(uri: "/api/v1/stock/alerts?days=\(days)", method: .get, headers: app.headers("org_member"))
+                let refused = try await client.execute(
+                    uri: "/api/v1/stock/alerts?days=\(days)", method: .get, headers: app.headers("org_member"))
                 #expect(refused.status == .unprocessableContent, "days=\(days)")
                 #expect(try Self.fields(refused) == ["days"])
             }
-            #expect(try await client.execute(uri: "/api/v1/stock/alerts?days=30", method: .get, headers: app.headers("org_member")).status == .ok)
+            #expect(
+                try await client.execute(uri: "/api/v1/stock/alerts?days=30", method: .get, headers: app.headers("org_member")).status
+                    == .ok)
 
             let first = try await client.execute(uri: "/api/v1/stock?limit=2", method: .get)
             let cursor = try #require(try first.body.json()["next_cursor"] as? Int)

@@ -36,8 +36,10 @@ struct TestApp: @unchecked Sendable {
 
     static func make(history: Bool) async throws -> TestApp {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("corridor-http-\(UUID().uuidString).sqlite").path
-        let settings = StoreSettings(bcryptCost: 4, loginThrottle: LoginThrottle(
-            freeFailures: 2, lockAfter: 4, addressLockAfter: 10, lockSeconds: 600, windowSeconds: 900, baseDelayMilliseconds: 1),
+        let settings = StoreSettings(
+            bcryptCost: 4,
+            loginThrottle: LoginThrottle(
+                freeFailures: 2, lockAfter: 4, addressLockAfter: 10, lockSeconds: 600, windowSeconds: 900, baseDelayMilliseconds: 1),
             webhookTargets: WebhookTargets(allowedHosts: ["127.0.0.1"]))
         let store = try await Store.open(.sqlite(path: path), settings: settings, logger: Logger(label: "test"))
         do {
@@ -63,9 +65,10 @@ struct TestApp: @unchecked Sendable {
         let wfpSite = try #require(try await store.sites.visible(to: .console).first { $0.orgCode == "WFP" })
         let emergency = try #require(try await store.customs.emergencies(country: "KE").first)
         let accreditation = try #require(try await store.accreditations.visible(to: .console).first { $0.country == "KE" })
-        return TestApp(store: store, router: router, tokens: tokens, adminTokenID: adminTokenID, wfpSiteID: wfpSite.id,
-                       kenyaEmergencyID: emergency.id, kenyaAccreditationID: accreditation.id,
-                       kenyaDeclarationID: try #require(try await store.declarations.list(by: .console).first).id)
+        return TestApp(
+            store: store, router: router, tokens: tokens, adminTokenID: adminTokenID, wfpSiteID: wfpSite.id,
+            kenyaEmergencyID: emergency.id, kenyaAccreditationID: accreditation.id,
+            kenyaDeclarationID: try #require(try await store.declarations.list(by: .console).first).id)
     }
 
     static let accounts: [(String, String)] = [
@@ -77,7 +80,8 @@ struct TestApp: @unchecked Sendable {
     ]
 
     /// Builds a test app, runs `body` against its router, and closes the store, pass or fail.
-    static func run(history: Bool = false, _ body: @escaping @Sendable (TestApp, any TestClientProtocol) async throws -> Void) async throws {
+    static func run(history: Bool = false, _ body: @escaping @Sendable (TestApp, any TestClientProtocol) async throws -> Void) async throws
+    {
         let testApp = try await make(history: history)
         let app = Application(router: testApp.router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
         do {

@@ -27,15 +27,18 @@ final class Receiver: Sendable {
             }
             guard !fail else { return Response(status: .internalServerError) }
             self.received.withLock {
-                $0.append(Delivery(body: Data(body.readableBytesView), signature: request.headers[.init("X-Corridor-Signature")!] ?? "",
-                                   event: request.headers[.init("X-Corridor-Event")!] ?? ""))
+                $0.append(
+                    Delivery(
+                        body: Data(body.readableBytesView), signature: request.headers[.init("X-Corridor-Signature")!] ?? "",
+                        event: request.headers[.init("X-Corridor-Event")!] ?? ""))
             }
             return Response(status: .noContent)
         }
         var logger = Logger(label: "test.receiver")
         logger.logLevel = .critical
-        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-                              onServerRunning: { channel in port.yield(channel.localAddress?.port ?? 0) }, logger: logger)
+        let app = Application(
+            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+            onServerRunning: { channel in port.yield(channel.localAddress?.port ?? 0) }, logger: logger)
         try await app.runService()
     }
 }
@@ -49,21 +52,25 @@ final class Receiver: Sendable {
                 group.addTask { try await receiver.run(continuation) }
                 var iterator = ports.makeAsyncIterator()
                 let port = try #require(await iterator.next())
-                let bad = try await client.execute(uri: "/api/v1/organisations/WFP/webhooks", method: .post, headers: app.headers("org_member", json: true),
-                                                   body: ByteBuffer(string: #"{"url":"ftp://127.0.0.1/hook"}"#))
+                let bad = try await client.execute(
+                    uri: "/api/v1/organisations/WFP/webhooks", method: .post, headers: app.headers("org_member", json: true),
+                    body: ByteBuffer(string: #"{"url":"ftp://127.0.0.1/hook"}"#))
                 #expect(bad.status == .unprocessableContent)
-                let registered = try await client.execute(uri: "/api/v1/organisations/WFP/webhooks", method: .post,
-                                                          headers: app.headers("org_member", json: true),
-                                                          body: ByteBuffer(string: #"{"url":"http://127.0.0.1:\#(port)/hook"}"#))
+                let registered = try await client.execute(
+                    uri: "/api/v1/organisations/WFP/webhooks", method: .post,
+                    headers: app.headers("org_member", json: true),
+                    body: ByteBuffer(string: #"{"url":"http://127.0.0.1:\#(port)/hook"}"#))
                 #expect(registered.status == .created)
                 let secret = try #require(try registered.body.json()["secret"] as? String)
-                #expect(try await client.execute(uri: "/api/v1/organisations/WFP/webhooks", method: .get, headers: app.headers("org_member"))
-                    .body.text.contains("\"secret\"") == false, "the secret is shown once")
+                #expect(
+                    try await client.execute(uri: "/api/v1/organisations/WFP/webhooks", method: .get, headers: app.headers("org_member"))
+                        .body.text.contains("\"secret\"") == false, "the secret is shown once")
 
                 let declaration = try #require(try await app.store.declarations.view(id: app.kenyaDeclarationID, by: .console))
-                let laned = try await client.execute(uri: "/api/v1/declarations/\(declaration.id)/steps/assign_lane", method: .post,
-                                                     headers: app.headers("customs_officer", json: true),
-                                                     body: ByteBuffer(string: #"{"version":\#(declaration.version)}"#))
+                let laned = try await client.execute(
+                    uri: "/api/v1/declarations/\(declaration.id)/steps/assign_lane", method: .post,
+                    headers: app.headers("customs_officer", json: true),
+                    body: ByteBuffer(string: #"{"version":\#(declaration.version)}"#))
                 #expect(laned.status == .ok, "the step does not wait for the receiver")
 
                 let deliverer = WebhookDeliverer(store: app.store, client: HTTPClient.shared)
@@ -75,16 +82,23 @@ final class Receiver: Sendable {
                 let delivery = try #require(receiver.received.withLock { $0.first })
                 #expect(delivery.event == "declaration.assign_lane")
                 #expect(WebhookSignature.verify(header: delivery.signature, body: delivery.body, secret: secret, now: now + 11))
-                #expect(!WebhookSignature.verify(header: delivery.signature, body: delivery.body + Data("x".utf8), secret: secret, now: now + 11))
+                #expect(
+                    !WebhookSignature.verify(
+                        header: delivery.signature, body: delivery.body + Data("x".utf8), secret: secret, now: now + 11))
                 #expect(!WebhookSignature.verify(header: delivery.signature, body: delivery.body, secret: "whsec_other", now: now + 11))
-                #expect(!WebhookSignature.verify(header: delivery.signature, body: delivery.body, secret: secret, now: now + 11 + 3600), "replayed later")
+                #expect(
+                    !WebhookSignature.verify(header: delivery.signature, body: delivery.body, secret: secret, now: now + 11 + 3600),
+                    "replayed later")
                 let event = try #require(try JSONSerialization.jsonObject(with: delivery.body) as? [String: Any])
                 #expect(event["state"] as? String == "lane_assigned" && event["reference"] as? String == "WFP-KE-0001")
-                let hooks = try await client.execute(uri: "/api/v1/organisations/WFP/webhooks", method: .get, headers: app.headers("org_member")).body.json()
+                let hooks = try await client.execute(
+                    uri: "/api/v1/organisations/WFP/webhooks", method: .get, headers: app.headers("org_member")
+                ).body.json()
                 let hook = try #require((hooks["items"] as? [[String: Any]])?.first)
                 #expect(hook["delivered"] as? Int == 1 && hook["failing"] as? Int == 0)
-                let revoked = try await client.execute(uri: "/api/v1/organisations/WFP/webhooks/\(hook["id"] as? Int ?? 0)", method: .delete,
-                                                       headers: app.headers("org_member"))
+                let revoked = try await client.execute(
+                    uri: "/api/v1/organisations/WFP/webhooks/\(hook["id"] as? Int ?? 0)", method: .delete,
+                    headers: app.headers("org_member"))
                 #expect(revoked.status == .noContent)
                 group.cancelAll()
             }
@@ -95,16 +109,21 @@ final class Receiver: Sendable {
     /// whatever the spelling of the address (the test server allows only 127.0.0.1 by name).
     @Test func receiversInsideTheNetworkAreRefusedAtRegistration() async throws {
         try await TestApp.run { app, client in
-            for url in ["http://hooks.example.org/in", "https://localhost:8080/in", "https://0x7f000001/in", "https://2130706433/in",
-                        "https://127.1/in", "https://[::1]/in", "https://[::ffff:127.0.0.1]/in", "https://169.254.169.254/latest/meta-data",
-                        "https://10.0.0.1/in", "https://192.168.0.10/in", "https://0.0.0.0/in", "https://[fe80::1]/in", "https://224.0.0.1/in"] {
-                let response = try await client.execute(uri: "/api/v1/organisations/WFP/webhooks", method: .post,
-                                                        headers: app.headers("org_member", json: true),
-                                                        body: ByteBuffer(string: #"{"url":"\#(url)"}"#))
+            for url in [
+                "http://hooks.example.org/in", "https://localhost:8080/in", "https://0x7f000001/in", "https://2130706433/in",
+                "https://127.1/in", "https://[::1]/in", "https://[::ffff:127.0.0.1]/in", "https://169.254.169.254/latest/meta-data",
+                "https://10.0.0.1/in", "https://192.168.0.10/in", "https://0.0.0.0/in", "https://[fe80::1]/in", "https://224.0.0.1/in",
+            ] {
+                let response = try await client.execute(
+                    uri: "/api/v1/organisations/WFP/webhooks", method: .post,
+                    headers: app.headers("org_member", json: true),
+                    body: ByteBuffer(string: #"{"url":"\#(url)"}"#))
                 #expect(response.status == .unprocessableContent, "\(url) answered \(response.status.code)")
                 #expect(response.body.text.contains("\"field\":\"url\""), "\(url): \(response.body.text)")
             }
-            let hooks = try await client.execute(uri: "/api/v1/organisations/WFP/webhooks", method: .get, headers: app.headers("org_member")).body.json()
+            let hooks = try await client.execute(
+                uri: "/api/v1/organisations/WFP/webhooks", method: .get, headers: app.headers("org_member")
+            ).body.json()
             #expect((hooks["items"] as? [Any])?.isEmpty == true, "nothing was registered")
         }
     }
@@ -129,20 +148,24 @@ final class Receiver: Sendable {
                 var iterator = ports.makeAsyncIterator()
                 let port = try #require(await iterator.next())
                 try await app.store.database.transaction { db in
-                    try await db.raw("""
+                    try await db.raw(
+                        """
                         INSERT INTO webhooks (org_id, url, secret, created_at)
                         SELECT id, \(bind: "https://localhost:\(port)/hook"), 'whsec_test', 0 FROM organisations WHERE code = 'WFP'
-                        """).run()
+                        """
+                    ).run()
                 }
                 let declaration = try #require(try await app.store.declarations.view(id: app.kenyaDeclarationID, by: .console))
-                let laned = try await client.execute(uri: "/api/v1/declarations/\(declaration.id)/steps/assign_lane", method: .post,
-                                                     headers: app.headers("customs_officer", json: true),
-                                                     body: ByteBuffer(string: #"{"version":\#(declaration.version)}"#))
+                let laned = try await client.execute(
+                    uri: "/api/v1/declarations/\(declaration.id)/steps/assign_lane", method: .post,
+                    headers: app.headers("customs_officer", json: true),
+                    body: ByteBuffer(string: #"{"version":\#(declaration.version)}"#))
                 #expect(laned.status == .ok)
                 #expect(try await WebhookDeliverer(store: app.store).deliverDue(now: UnixTime.now()) == 0)
                 #expect(receiver.received.withLock { $0.isEmpty }, "no request reached the address inside the network")
                 let error = try await app.store.database.read { db in
-                    try await db.raw("SELECT last_error FROM webhook_deliveries").first()?.decode(column: "last_error", as: String?.self) ?? nil
+                    try await db.raw("SELECT last_error FROM webhook_deliveries").first()?.decode(column: "last_error", as: String?.self)
+                        ?? nil
                 }
                 #expect(error?.hasPrefix("refused: ") == true, "\(String(describing: error))")
                 group.cancelAll()

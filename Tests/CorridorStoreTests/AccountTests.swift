@@ -11,64 +11,80 @@ import Testing
                 NewOrganisation(code: "WFP", name: "World Food Programme", type: "un_agency", hqCountry: "IT"), by: .console)
             #expect(wfp.code == "WFP")
             await #expect(throws: DomainError.self) {
-                try await store.organisations.create(NewOrganisation(code: "wfp", name: "Again", type: "ingo", hqCountry: "IT"), by: .console)
-        }
-        await #expect(throws: DomainError.invalid(field: "hq_country", "'XX' is not a known country")) {
-            try await store.organisations.create(NewOrganisation(code: "NEW", name: "New", type: "ingo", hqCountry: "XX"), by: .console)
-        }
-        let member = Actor.user(id: 99, email: "m@x.org", roles: [.orgMember(orgCode: "WFP")])
-        await #expect(throws: DomainError.forbidden("your roles do not allow createOrganisation here")) {
-            try await store.organisations.create(NewOrganisation(code: "MINE", name: "Mine", type: "ingo", hqCountry: "IT"), by: member)
-        }
-        #expect(try await store.organisations.all().map(\.code) == ["WFP"])
+                try await store.organisations.create(
+                    NewOrganisation(code: "wfp", name: "Again", type: "ingo", hqCountry: "IT"), by: .console)
+            }
+            await #expect(throws: DomainError.invalid(field: "hq_country", "'XX' is not a known country")) {
+                try await store.organisations.create(NewOrganisation(code: "NEW", name: "New", type: "ingo", hqCountry: "XX"), by: .console)
+            }
+            let member = Actor.user(id: 99, email: "m@x.org", roles: [.orgMember(orgCode: "WFP")])
+            await #expect(throws: DomainError.forbidden("your roles do not allow createOrganisation here")) {
+                try await store.organisations.create(NewOrganisation(code: "MINE", name: "Mine", type: "ingo", hqCountry: "IT"), by: member)
+            }
+            #expect(try await store.organisations.all().map(\.code) == ["WFP"])
         }
     }
 
     @Test(arguments: TestDatabase.available)
     func usersKeepTheirScopedRoles(_ kind: TestDatabase) async throws {
         try await kind.withStore { store in
-            _ = try await store.organisations.create(NewOrganisation(code: "IFRC", name: "IFRC", type: "red_cross_red_crescent", hqCountry: "CH"), by: .console)
+            _ = try await store.organisations.create(
+                NewOrganisation(code: "IFRC", name: "IFRC", type: "red_cross_red_crescent", hqCountry: "CH"), by: .console)
             let roles: [Role] = [.orgMember(orgCode: "IFRC"), .coordinator(country: nil), .customsOfficer(country: "KE")]
-            let created = try await store.users.create(NewUser(email: "Log@IFRC.example", name: "Log", password: "long enough pw", roles: roles), by: .console)
+            let created = try await store.users.create(
+                NewUser(email: "Log@IFRC.example", name: "Log", password: "long enough pw", roles: roles), by: .console)
             let found = try await store.users.find(email: "log@ifrc.example")
             #expect(found == created)
             #expect(found?.roles == roles)
             await #expect(throws: DomainError.self) {
-                try await store.users.create(NewUser(email: "log@ifrc.example", name: "", password: "long enough pw", roles: [.admin]), by: .console)
-        }
-        await #expect(throws: DomainError.invalid(field: "org", "no organisation has code NOPE")) {
-            try await store.users.create(NewUser(email: "x@y.org", name: "", password: "long enough pw",
-                                                 roles: [.orgMember(orgCode: "NOPE")]), by: .console)
-        }
-        #expect(try await store.users.all(by: .console).count == 1)
+                try await store.users.create(
+                    NewUser(email: "log@ifrc.example", name: "", password: "long enough pw", roles: [.admin]), by: .console)
+            }
+            await #expect(throws: DomainError.invalid(field: "org", "no organisation has code NOPE")) {
+                try await store.users.create(
+                    NewUser(
+                        email: "x@y.org", name: "", password: "long enough pw",
+                        roles: [.orgMember(orgCode: "NOPE")]), by: .console)
+            }
+            #expect(try await store.users.all(by: .console).count == 1)
         }
     }
 
     @Test(arguments: TestDatabase.available)
     func repeatedFailedSignInsSlowDownThenLock(_ kind: TestDatabase) async throws {
         try await kind.withStore { store in
-            _ = try await store.users.create(NewUser(email: "ana@x.org", name: "Ana", password: "correct horse", roles: [.admin]), by: .console)
+            _ = try await store.users.create(
+                NewUser(email: "ana@x.org", name: "Ana", password: "correct horse", roles: [.admin]), by: .console)
             let now: Int64 = 1_800_000_000
-            #expect(try await store.signIn.signIn(email: "ana@x.org", password: "correct horse", address: "1.1.1.1", now: now) != .rejected(delayMilliseconds: 0))
-            #expect(try await store.signIn.signIn(email: "ana@x.org", password: "wrong", address: "1.1.1.1", now: now) == .rejected(delayMilliseconds: 0))
-            #expect(try await store.signIn.signIn(email: "ana@x.org", password: "wrong", address: "1.1.1.1", now: now) == .rejected(delayMilliseconds: 0))
-            #expect(try await store.signIn.signIn(email: "ana@x.org", password: "wrong", address: "1.1.1.1", now: now) == .rejected(delayMilliseconds: 1))
+            #expect(
+                try await store.signIn.signIn(email: "ana@x.org", password: "correct horse", address: "1.1.1.1", now: now)
+                    != .rejected(delayMilliseconds: 0))
+            #expect(
+                try await store.signIn.signIn(email: "ana@x.org", password: "wrong", address: "1.1.1.1", now: now)
+                    == .rejected(delayMilliseconds: 0))
+            #expect(
+                try await store.signIn.signIn(email: "ana@x.org", password: "wrong", address: "1.1.1.1", now: now)
+                    == .rejected(delayMilliseconds: 0))
+            #expect(
+                try await store.signIn.signIn(email: "ana@x.org", password: "wrong", address: "1.1.1.1", now: now)
+                    == .rejected(delayMilliseconds: 1))
             _ = try await store.signIn.signIn(email: "ana@x.org", password: "wrong", address: "1.1.1.1", now: now)
             // Locked now: even the right password is refused, from another address too.
             await #expect(throws: DomainError.self) {
                 try await store.signIn.signIn(email: "ana@x.org", password: "correct horse", address: "2.2.2.2", now: now + 1)
-        }
-        // After the lock the right password works again.
-        let later = try await store.signIn.signIn(email: "ana@x.org", password: "correct horse", address: "3.3.3.3", now: now + 1000)
-        guard case .signedIn(let user) = later else { Issue.record("expected sign-in after the lock expired"); return }
-        #expect(user.email == "ana@x.org")
+            }
+            // After the lock the right password works again.
+            let later = try await store.signIn.signIn(email: "ana@x.org", password: "correct horse", address: "3.3.3.3", now: now + 1000)
+            guard case .signedIn(let user) = later else { Issue.record("expected sign-in after the lock expired"); return }
+            #expect(user.email == "ana@x.org")
         }
     }
 
     @Test(arguments: TestDatabase.available)
     func tokensAuthenticateUntilRevoked(_ kind: TestDatabase) async throws {
         try await kind.withStore { store in
-            let user = try await store.users.create(NewUser(email: "bot@x.org", name: "", password: "long enough pw", roles: [.coordinator(country: nil)]), by: .console)
+            let user = try await store.users.create(
+                NewUser(email: "bot@x.org", name: "", password: "long enough pw", roles: [.coordinator(country: nil)]), by: .console)
             let created = try await store.tokens.create(for: user.id, name: "script", by: user.actor)
             #expect(created.secret.hasPrefix("cor_"))
             #expect(try await store.tokens.authenticate(created.secret)?.id == user.id)
@@ -85,7 +101,8 @@ import Testing
     @Test(arguments: TestDatabase.available)
     func sessionsEndAndCarryTheirCSRFToken(_ kind: TestDatabase) async throws {
         try await kind.withStore { store in
-            let user = try await store.users.create(NewUser(email: "s@x.org", name: "", password: "long enough pw", roles: [.admin]), by: .console)
+            let user = try await store.users.create(
+                NewUser(email: "s@x.org", name: "", password: "long enough pw", roles: [.admin]), by: .console)
             let started = try await store.sessions.start(for: user)
             #expect(try await store.sessions.find(token: started.token)?.csrfToken == started.csrf)
             #expect(try await store.sessions.find(token: started.token, now: UnixTime.now() + SessionRepository.lifetimeSeconds + 1) == nil)

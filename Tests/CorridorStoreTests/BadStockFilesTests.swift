@@ -42,7 +42,8 @@ import Testing
         Case("report date garbled", head + "NBO-1,SHE-TENT-FAM,5,,,yesterday,,\n", row: 2, field: "reported_date"),
         Case("unknown status", head + "NBO-1,SHE-TENT-FAM,5,stolen,,,,\n", row: 2, field: "status"),
         Case("unknown owner code", head + "NBO-1,SHE-TENT-FAM,5,,,,XYZ,\n", row: 2, field: "org_code"),
-        Case("unknown owner name", "#loc+code,#item+code,#quantity,#org+name\nNBO-1,SHE-TENT-FAM,5,Acme Relief\n", row: 2, field: "org_name"),
+        Case(
+            "unknown owner name", "#loc+code,#item+code,#quantity,#org+name\nNBO-1,SHE-TENT-FAM,5,Acme Relief\n", row: 2, field: "org_name"),
         Case("unit differs from catalogue", head + "NBO-1,SHE-TENT-FAM,5,,,,,bale\n", row: 2, field: "unit"),
         Case("unknown site code", head + "ZZZ-9,SHE-TENT-FAM,5,,,,,\n", row: 2, field: "site_code"),
         Case("no site on the row", head + ",SHE-TENT-FAM,5,,,,,\n", row: 2, field: "site_code"),
@@ -52,7 +53,9 @@ import Testing
         Case("latitude out of range", newSiteHead + "New place,KE,91,36,SHE-TENT-FAM,5\n", row: 2, field: "lat"),
         Case("longitude out of range", newSiteHead + "New place,KE,-1,181,SHE-TENT-FAM,5\n", row: 2, field: "lon"),
         Case("latitude not a number", newSiteHead + "New place,KE,north,36,SHE-TENT-FAM,5\n", row: 2, field: "lat"),
-        Case("existing site in another country", "#loc+code,#country+code,#item+code,#quantity\nNBO-1,UG,SHE-TENT-FAM,5\n", row: 2, field: "country"),
+        Case(
+            "existing site in another country", "#loc+code,#country+code,#item+code,#quantity\nNBO-1,UG,SHE-TENT-FAM,5\n", row: 2,
+            field: "country"),
         Case("no quantity column", "#loc+code,#item+code\nNBO-1,SHE-TENT-FAM\n", row: 1, field: "quantity"),
         Case("no item column", "#loc+code,#quantity\nNBO-1,5\n", row: 1, field: "item_code"),
         Case("no site column", "Item code,Quantity\nSHE-TENT-FAM,5\n", row: 1, field: "site_code"),

@@ -16,13 +16,15 @@ import Testing
     }
 
     static func amended(_ d: DeclarationView, reference: String? = nil, lines: [DeclarationLineInput]) -> DeclarationInput {
-        DeclarationInput(reference: reference ?? d.reference, consignee: d.consignee, destination: d.destination, entryPoint: d.entryPoint,
-                         emergencyId: d.emergencyId, transportMode: d.transportMode, transportDocument: d.transportDocument,
-                         expectedArrival: d.expectedArrival, lines: lines)
+        DeclarationInput(
+            reference: reference ?? d.reference, consignee: d.consignee, destination: d.destination, entryPoint: d.entryPoint,
+            emergencyId: d.emergencyId, transportMode: d.transportMode, transportDocument: d.transportDocument,
+            expectedArrival: d.expectedArrival, lines: lines)
     }
 
-    static let medicines = DeclarationLineInput(description: "Amoxicillin 250 mg", itemCode: nil, hsCode: "300410", quantity: "100",
-                                                unit: "box", grossKg: 50, value: "900", currency: "USD", origin: "IN")
+    static let medicines = DeclarationLineInput(
+        description: "Amoxicillin 250 mg", itemCode: nil, hsCode: "300410", quantity: "100",
+        unit: "box", grossKg: 50, value: "900", currency: "USD", origin: "IN")
 
     @Test(arguments: TestDatabase.available)
     func anAmendmentRecordsItsDifferencesAndWithdrawsTheLane(_ kind: TestDatabase) async throws {
@@ -41,8 +43,9 @@ import Testing
                 try await store.declarations.amend(id: d.id, input, version: d.version, by: w.customsKE, today: Self.today)
             }
             await #expect(throws: DomainError.self, "the reference is frozen at lodgement") {
-                try await store.declarations.amend(id: d.id, Self.amended(d, reference: "OTHER", lines: [tents]), version: d.version,
-                                                   by: w.wfp, today: Self.today)
+                try await store.declarations.amend(
+                    id: d.id, Self.amended(d, reference: "OTHER", lines: [tents]), version: d.version,
+                    by: w.wfp, today: Self.today)
             }
             let after = try await store.declarations.amend(id: d.id, input, version: d.version, by: w.wfp, today: Self.today)
             #expect(after.version == d.version + 1)
@@ -64,14 +67,17 @@ import Testing
     func aPackingListReplacesTheLinesOrSaysWhereItIsWrong(_ kind: TestDatabase) async throws {
         try await kind.withStore { store in
             let w = try await D.world(store)
-            let d = try await store.declarations.create(D.input("PL-1", emergency: w.emergency.id), org: "WFP", by: w.wfp, today: Self.today)
-            let bad = try Self.file("Désignation,Code SH,Quantité,Unité,Poids brut kg,Valeur,Devise,Origine\n"
-                                    + "Bâches 4x6,392690,5000,pièce,22500,40000,USD,AE\n"
-                                    + "Couvertures,6301,100,pièce,150,800,USD,PK\n"
-                                    + "Jerrycans,392330,0,pièce,30,300,EURO,Z9\n")
+            let d = try await store.declarations.create(
+                D.input("PL-1", emergency: w.emergency.id), org: "WFP", by: w.wfp, today: Self.today)
+            let bad = try Self.file(
+                "Désignation,Code SH,Quantité,Unité,Poids brut kg,Valeur,Devise,Origine\n"
+                    + "Bâches 4x6,392690,5000,pièce,22500,40000,USD,AE\n"
+                    + "Couvertures,6301,100,pièce,150,800,USD,PK\n"
+                    + "Jerrycans,392330,0,pièce,30,300,EURO,Z9\n")
             do {
-                _ = try await store.declarations.amendLines(id: d.id, packingListAt: bad, fileName: "liste.csv", version: d.version, by: w.wfp,
-                                                            today: Self.today)
+                _ = try await store.declarations.amendLines(
+                    id: d.id, packingListAt: bad, fileName: "liste.csv", version: d.version, by: w.wfp,
+                    today: Self.today)
                 Issue.record("a bad packing list was accepted")
             } catch let error as DomainError {
                 let problems = error.problems.map { "\($0.row.map(String.init) ?? "-")|\($0.column ?? "-")|\($0.field ?? "-")" }
@@ -85,11 +91,13 @@ import Testing
             await #expect(throws: DomainError.self) {
                 try await store.declarations.amendLines(id: d.id, packingListAt: missing, fileName: "p.csv", version: d.version, by: w.wfp)
             }
-            let good = try Self.file("Description,HS code,Qty,Unit,Gross weight kg,Value,Currency,Country of origin,Re-export by\n"
-                                     + "Tarpaulins 4x6,392690,5000,piece,22500,40000,USD,AE,\n"
-                                     + "Generator 20 kVA,850212,2,piece,900,30000,USD,DE,2026-12-31\n")
-            let after = try await store.declarations.amendLines(id: d.id, packingListAt: good, fileName: "p.csv", version: d.version, by: w.wfp,
-                                                                today: Self.today)
+            let good = try Self.file(
+                "Description,HS code,Qty,Unit,Gross weight kg,Value,Currency,Country of origin,Re-export by\n"
+                    + "Tarpaulins 4x6,392690,5000,piece,22500,40000,USD,AE,\n"
+                    + "Generator 20 kVA,850212,2,piece,900,30000,USD,DE,2026-12-31\n")
+            let after = try await store.declarations.amendLines(
+                id: d.id, packingListAt: good, fileName: "p.csv", version: d.version, by: w.wfp,
+                today: Self.today)
             #expect(after.lines.count == 2)
             #expect(after.lines[1].reExportBy == "2026-12-31")
         }
@@ -99,7 +107,8 @@ import Testing
     func aProvidedDocumentIsStoredWithItsHash(_ kind: TestDatabase) async throws {
         try await kind.withStore { store in
             let w = try await D.world(store)
-            let d = try await store.declarations.create(D.input("DOC-1", emergency: w.emergency.id), org: "WFP", by: w.wfp, today: Self.today)
+            let d = try await store.declarations.create(
+                D.input("DOC-1", emergency: w.emergency.id), org: "WFP", by: w.wfp, today: Self.today)
             let bytes = Data((0..<5000).map { UInt8($0 % 251) })
             let after = try await store.declarations.setDocument(
                 id: d.id, document: .packingList, status: .provided,
@@ -110,8 +119,9 @@ import Testing
             #expect(stored.upload.bytes == bytes && stored.sha256 == doc.sha256)
             #expect(try await store.declarations.documentFile(id: d.id, document: .packingList, by: w.krcs) == nil, "not a party")
             await #expect(throws: DomainError.self) {
-                try await store.declarations.setDocument(id: d.id, document: .packingList, status: .provided,
-                                                         file: DocumentUpload(fileName: "../x", contentType: "", bytes: bytes), by: w.wfp)
+                try await store.declarations.setDocument(
+                    id: d.id, document: .packingList, status: .provided,
+                    file: DocumentUpload(fileName: "../x", contentType: "", bytes: bytes), by: w.wfp)
             }
             let events = try #require(try await store.declarations.audit(id: d.id, by: w.wfp)).events
             #expect(events.last?.after == "provided sha256:\(doc.sha256!)")
@@ -125,13 +135,17 @@ import Testing
             var rules = SelectivityRuleSet.standard
             rules.rules.append(SelectivityRule(criterion: .originCountry, lane: .red, reason: "origin"))
             await #expect(throws: DomainError.self) { try await store.selectivityRules.put(country: "KE", rules, by: w.customsKE) }
-            rules = SelectivityRuleSet(rules: [SelectivityRule(criterion: .specialCargo, lane: .red, reason: "medicines are examined")], randomRate: 0)
+            rules = SelectivityRuleSet(
+                rules: [SelectivityRule(criterion: .specialCargo, lane: .red, reason: "medicines are examined")], randomRate: 0)
             await #expect(throws: DomainError.self) { try await store.selectivityRules.put(country: "KE", rules, by: w.customsNP) }
             let saved = try await store.selectivityRules.put(country: "KE", rules, by: w.customsKE)
             #expect(saved.customised)
             #expect(try await store.selectivityRules.get(country: "NP").customised == false)
-            let d = try await store.declarations.create(Self.amended(try await store.declarations.create(
-                D.input("SEL-0", emergency: w.emergency.id), org: "WFP", by: w.wfp, today: Self.today), lines: [Self.medicines]).with(reference: "SEL-1"),
+            let d = try await store.declarations.create(
+                Self.amended(
+                    try await store.declarations.create(
+                        D.input("SEL-0", emergency: w.emergency.id), org: "WFP", by: w.wfp, today: Self.today), lines: [Self.medicines]
+                ).with(reference: "SEL-1"),
                 org: "WFP", by: w.wfp, today: Self.today)
             let lodged = try await store.steps.take(id: d.id, .lodge, version: d.version, by: w.wfp, today: Self.today)
             let laned = try await store.steps.take(id: d.id, .assignLane, version: lodged.version, by: w.customsKE, today: Self.today)
@@ -144,8 +158,12 @@ import Testing
         try await kind.withStore { store in
             let w = try await D.world(store)
             _ = try await store.items.setIndicativeValue(code: "SHE-TENT-FAM", valueUSD: Quantity(units: 300), by: .console)
-            await #expect(throws: DomainError.self) { try await store.items.setIndicativeValue(code: "SHE-TENT-FAM", valueUSD: Quantity(units: -1), by: .console) }
-            await #expect(throws: DomainError.self) { try await store.items.setIndicativeValue(code: "SHE-TENT-FAM", valueUSD: Quantity(units: 1), by: w.wfp) }
+            await #expect(throws: DomainError.self) {
+                try await store.items.setIndicativeValue(code: "SHE-TENT-FAM", valueUSD: Quantity(units: -1), by: .console)
+            }
+            await #expect(throws: DomainError.self) {
+                try await store.items.setIndicativeValue(code: "SHE-TENT-FAM", valueUSD: Quantity(units: 1), by: w.wfp)
+            }
             // A first declaration sets the history, so only the value rule can colour the second.
             _ = try await Self.lodgedWithLane(w, "VAL-0")
             var input = D.input("VAL-1", emergency: w.emergency.id)
@@ -170,21 +188,25 @@ import Testing
             await #expect(throws: DomainError.self, "a query needs its question") {
                 try await store.steps.take(id: d.id, .query, version: d.version, by: w.customsKE, today: Self.today)
             }
-            var q = try await store.steps.take(id: d.id, .query, version: d.version, message: "Which model of tent?", by: w.customsKE, today: Self.today)
-            q = try await store.steps.take(id: d.id, .answer, version: q.version, message: "UNHCR family tent, 16 m²", by: w.wfp, today: Self.today)
+            var q = try await store.steps.take(
+                id: d.id, .query, version: d.version, message: "Which model of tent?", by: w.customsKE, today: Self.today)
+            q = try await store.steps.take(
+                id: d.id, .answer, version: q.version, message: "UNHCR family tent, 16 m²", by: w.wfp, today: Self.today)
             #expect(q.messages.map(\.text) == ["Which model of tent?", "UNHCR family tent, 16 m²"])
             #expect(q.messages.map(\.party) == [.customs, .declarant])
 
             // Unrequested goods (blankets are not on the list), urgent tents lodged later, urgent tents arrived long ago.
             var blankets = D.input("Q-2", emergency: w.emergency.id)
-            blankets.lines[0] = DeclarationLineInput(description: "Blankets", itemCode: "NFI-BLKT-HT", hsCode: "630140", quantity: "100", unit: "piece",
-                                                     grossKg: 150, value: "800", currency: "USD", origin: "PK")
+            blankets.lines[0] = DeclarationLineInput(
+                description: "Blankets", itemCode: "NFI-BLKT-HT", hsCode: "630140", quantity: "100", unit: "piece",
+                grossKg: 150, value: "800", currency: "USD", origin: "PK")
             let now = UnixTime.now()
             let b = try await store.declarations.create(blankets, org: "WFP", by: w.wfp, today: Self.today, at: now - 9000)
             _ = try await store.steps.take(id: b.id, .lodge, version: b.version, by: w.wfp, today: Self.today, at: now - 9000)
             let t = try await store.declarations.create(D.input("Q-3", emergency: w.emergency.id), org: "WFP", by: w.wfp, today: Self.today)
             _ = try await store.steps.take(id: t.id, .lodge, version: t.version, by: w.wfp, today: Self.today, at: now - 60)
-            let old = try await store.declarations.create(D.input("Q-4", emergency: w.emergency.id), org: "WFP", by: w.wfp, today: Self.today)
+            let old = try await store.declarations.create(
+                D.input("Q-4", emergency: w.emergency.id), org: "WFP", by: w.wfp, today: Self.today)
             let lodged = try await store.steps.take(id: old.id, .lodge, version: old.version, by: w.wfp, today: Self.today, at: now - 100)
             _ = try await store.steps.recordArrival(id: old.id, at: now - 3 * 3600, by: w.customsKE)
             let queue = try await store.declarations.list(by: w.customsKE, now: now)
@@ -202,18 +224,22 @@ import Testing
     func provisionalReleasesAndTemporaryAdmissionsAreFollowedUp(_ kind: TestDatabase) async throws {
         try await kind.withStore { store in
             let w = try await D.world(store)
-            let quake = try await store.customs.createEmergency(EmergencyInput(
-                country: "KE", name: "Quake", hazard: "earthquake", declared: "2026-05-01", ends: nil,
-                facilities: EmergencyFacilities(provisionalDeadlineDays: 10)), by: .console)
+            let quake = try await store.customs.createEmergency(
+                EmergencyInput(
+                    country: "KE", name: "Quake", hazard: "earthquake", declared: "2026-05-01", ends: nil,
+                    facilities: EmergencyFacilities(provisionalDeadlineDays: 10)), by: .console)
             var input = D.input("PROV-1", emergency: quake.id)
-            input.lines.append(DeclarationLineInput(description: "Generator", itemCode: nil, hsCode: "850212", quantity: "1", unit: "piece",
-                                                    grossKg: 500, value: "15000", currency: "USD", origin: "DE", temporaryAdmission: true,
-                                                    reExportBy: "2026-07-01"))
+            input.lines.append(
+                DeclarationLineInput(
+                    description: "Generator", itemCode: nil, hsCode: "850212", quantity: "1", unit: "piece",
+                    grossKg: 500, value: "15000", currency: "USD", origin: "DE", temporaryAdmission: true,
+                    reExportBy: "2026-07-01"))
             let now = UnixTime.now()
             let released = now - 20 * 86_400
             var d = try await store.declarations.create(input, org: "WFP", by: w.wfp, today: Self.today, at: released - 3600)
             d = try await store.steps.take(id: d.id, .lodge, version: d.version, by: w.wfp, today: Self.today, at: released - 3600)
-            d = try await store.steps.take(id: d.id, .assignLane, version: d.version, by: w.customsKE, today: Self.today, at: released - 1800)
+            d = try await store.steps.take(
+                id: d.id, .assignLane, version: d.version, by: w.customsKE, today: Self.today, at: released - 1800)
             d = try await store.steps.take(id: d.id, .release, version: d.version, by: w.customsKE, today: Self.today, at: released)
             #expect(d.times.completionDue == released + 10 * 86_400)
             var due = try await store.declarations.obligations(by: w.wfp, now: now)
@@ -231,9 +257,11 @@ import Testing
             }
             d = try await store.declarations.recordReExport(id: d.id, line: 2, version: d.version, by: w.customsKE)
             for doc in d.documents where doc.status == "missing" {
-                d = try await store.declarations.setDocument(id: d.id, document: RequiredDocument(rawValue: doc.document)!, status: .provided,
-                                                             file: DocumentUpload(fileName: "\(doc.document).pdf", contentType: "application/pdf",
-                                                                                  bytes: Data("pdf".utf8)), by: w.wfp)
+                d = try await store.declarations.setDocument(
+                    id: d.id, document: RequiredDocument(rawValue: doc.document)!, status: .provided,
+                    file: DocumentUpload(
+                        fileName: "\(doc.document).pdf", contentType: "application/pdf",
+                        bytes: Data("pdf".utf8)), by: w.wfp)
             }
             d = try await store.steps.take(id: d.id, .complete, version: d.version, by: w.wfp, today: Self.today)
             due = try await store.declarations.obligations(by: w.customsKE, now: now)

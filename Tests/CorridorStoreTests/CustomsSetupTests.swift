@@ -24,23 +24,30 @@ import Testing
     func customsOfTheCountryDeclareEmergenciesAndKeepTheNeedsList(_ kind: TestDatabase) async throws {
         try await kind.withStore { store in
             let kenyaCustoms = Actor.user(id: 1, email: "c@x.org", roles: [.customsOfficer(country: "KE")])
-            let input = EmergencyInput(country: "NP", name: "Quake", hazard: "earthquake", declared: "2026-05-01", ends: nil, facilities: nil)
+            let input = EmergencyInput(
+                country: "NP", name: "Quake", hazard: "earthquake", declared: "2026-05-01", ends: nil, facilities: nil)
             await #expect(throws: DomainError.forbidden("your roles do not allow manageEmergencies here")) {
                 try await store.customs.createEmergency(input, by: kenyaCustoms)
             }
             await #expect(throws: DomainError.self) {
-                try await store.customs.createEmergency(EmergencyInput(country: "KE", name: "", hazard: "aliens", declared: "2026-05-09",
-                                                                       ends: "2026-05-01", facilities: nil), by: .console)
+                try await store.customs.createEmergency(
+                    EmergencyInput(
+                        country: "KE", name: "", hazard: "aliens", declared: "2026-05-09",
+                        ends: "2026-05-01", facilities: nil), by: .console)
             }
             let flood = try await store.customs.createEmergency(
-                EmergencyInput(country: "KE", name: "Floods", hazard: "flood", declared: "2026-05-01", ends: "2026-08-01",
-                               facilities: EmergencyFacilities(provisionalDeadlineDays: 30)), by: .console)
+                EmergencyInput(
+                    country: "KE", name: "Floods", hazard: "flood", declared: "2026-05-01", ends: "2026-08-01",
+                    facilities: EmergencyFacilities(provisionalDeadlineDays: 30)), by: .console)
             #expect(flood.isActive(on: Day(year: 2026, month: 6, day: 1)!))
             #expect(!flood.isActive(on: Day(year: 2026, month: 8, day: 2)!))
-            try await store.customs.addNeed(NeedsListEntry(itemCode: "SHE-TENT-FAM", hsHeading: nil, priority: .urgent), to: flood.id, by: kenyaCustoms)
-            try await store.customs.addNeed(NeedsListEntry(itemCode: nil, hsHeading: "3004", priority: .canWait), to: flood.id, by: .console)
+            try await store.customs.addNeed(
+                NeedsListEntry(itemCode: "SHE-TENT-FAM", hsHeading: nil, priority: .urgent), to: flood.id, by: kenyaCustoms)
+            try await store.customs.addNeed(
+                NeedsListEntry(itemCode: nil, hsHeading: "3004", priority: .canWait), to: flood.id, by: .console)
             await #expect(throws: DomainError.self) {
-                try await store.customs.addNeed(NeedsListEntry(itemCode: nil, hsHeading: "63", priority: .urgent), to: flood.id, by: .console)
+                try await store.customs.addNeed(
+                    NeedsListEntry(itemCode: nil, hsHeading: "63", priority: .urgent), to: flood.id, by: .console)
             }
             let needs = try await store.customs.needs(of: flood.id)
             #expect(needs.map(\.priority) == [.urgent, .canWait])
@@ -56,22 +63,30 @@ import Testing
             let wfp = Actor.user(id: 1, email: "w@x.org", roles: [.orgMember(orgCode: "WFP")])
             let krcs = Actor.user(id: 2, email: "k@x.org", roles: [.orgMember(orgCode: "KRCS")])
             // Decisions record who took them, so the deciders are real accounts.
-            let customsKE = try await store.users.create(NewUser(email: "c@x.org", name: "", password: "long enough pw",
-                                                                 roles: [.customsOfficer(country: "KE")]), by: .console).actor
-            let customsNP = try await store.users.create(NewUser(email: "n@x.org", name: "", password: "long enough pw",
-                                                                 roles: [.customsOfficer(country: "NP")]), by: .console).actor
+            let customsKE = try await store.users.create(
+                NewUser(
+                    email: "c@x.org", name: "", password: "long enough pw",
+                    roles: [.customsOfficer(country: "KE")]), by: .console
+            ).actor
+            let customsNP = try await store.users.create(
+                NewUser(
+                    email: "n@x.org", name: "", password: "long enough pw",
+                    roles: [.customsOfficer(country: "NP")]), by: .console
+            ).actor
             await #expect(throws: DomainError.self) { try await store.accreditations.request(org: "WFP", country: "KE", by: krcs) }
             let request = try await store.accreditations.request(org: "WFP", country: "KE", by: wfp)
             #expect(request.status == .pending)
             await #expect(throws: DomainError.self) { try await store.accreditations.request(org: "WFP", country: "KE", by: wfp) }
             let today = Day(year: 2026, month: 6, day: 1)!
             await #expect(throws: DomainError.self) {
-                try await store.accreditations.decide(id: request.id, .approved, validUntil: today.adding(days: 90), by: customsNP, today: today)
+                try await store.accreditations.decide(
+                    id: request.id, .approved, validUntil: today.adding(days: 90), by: customsNP, today: today)
             }
             await #expect(throws: DomainError.self) {
                 try await store.accreditations.decide(id: request.id, .approved, validUntil: nil, by: customsKE, today: today)
             }
-            let approved = try await store.accreditations.decide(id: request.id, .approved, validUntil: today.adding(days: 90), by: customsKE, today: today)
+            let approved = try await store.accreditations.decide(
+                id: request.id, .approved, validUntil: today.adding(days: 90), by: customsKE, today: today)
             #expect(approved.isValid(on: today) && !approved.isValid(on: today.adding(days: 91)))
             #expect(try await store.accreditations.visible(to: wfp).map(\.country) == ["KE"])
             #expect(try await store.accreditations.visible(to: krcs).isEmpty)
@@ -79,7 +94,9 @@ import Testing
             #expect(try await store.accreditations.visible(to: customsNP).isEmpty)
             let revoked = try await store.accreditations.decide(id: request.id, .revoked, validUntil: nil, by: customsKE, today: today)
             #expect(revoked.status == .revoked && !revoked.isValid(on: today))
-            #expect(try await store.accreditations.request(org: "WFP", country: "KE", by: wfp).status == .pending, "a revoked organisation may ask again")
+            #expect(
+                try await store.accreditations.request(org: "WFP", country: "KE", by: wfp).status == .pending,
+                "a revoked organisation may ask again")
         }
     }
 }

@@ -22,31 +22,39 @@ import Testing
         func user(_ email: String, _ role: Role) async throws -> Actor {
             try await store.users.create(NewUser(email: email, name: "", password: "long enough pw", roles: [role]), by: .console).actor
         }
-        let world = World(store: store, wfp: try await user("w@x.org", .orgMember(orgCode: "WFP")),
-                          krcs: try await user("k@x.org", .orgMember(orgCode: "KRCS")),
-                          customsKE: try await user("c@x.org", .customsOfficer(country: "KE")),
-                          customsNP: try await user("n@x.org", .customsOfficer(country: "NP")),
-                          emergency: try await store.customs.createEmergency(EmergencyInput(
-                              country: "KE", name: "Floods", hazard: "flood", declared: "2026-05-01", ends: nil, facilities: nil), by: .console))
-        try await store.customs.addNeed(NeedsListEntry(itemCode: nil, hsHeading: "6306", priority: .urgent), to: world.emergency.id, by: .console)
+        let world = World(
+            store: store, wfp: try await user("w@x.org", .orgMember(orgCode: "WFP")),
+            krcs: try await user("k@x.org", .orgMember(orgCode: "KRCS")),
+            customsKE: try await user("c@x.org", .customsOfficer(country: "KE")),
+            customsNP: try await user("n@x.org", .customsOfficer(country: "NP")),
+            emergency: try await store.customs.createEmergency(
+                EmergencyInput(
+                    country: "KE", name: "Floods", hazard: "flood", declared: "2026-05-01", ends: nil, facilities: nil), by: .console))
+        try await store.customs.addNeed(
+            NeedsListEntry(itemCode: nil, hsHeading: "6306", priority: .urgent), to: world.emergency.id, by: .console)
         let request = try await store.accreditations.request(org: "WFP", country: "KE", by: world.wfp)
-        _ = try await store.accreditations.decide(id: request.id, .approved, validUntil: today.adding(days: 300), by: world.customsKE, today: today)
+        _ = try await store.accreditations.decide(
+            id: request.id, .approved, validUntil: today.adding(days: 300), by: world.customsKE, today: today)
         return world
     }
 
     static func input(_ reference: String, hs: String = "630622", emergency: Int64?) -> DeclarationInput {
-        DeclarationInput(reference: reference, consignee: "Kenya Red Cross", destination: "KE", entryPoint: "KENBO", emergencyId: emergency,
-                         transportMode: "air", transportDocument: "176-12345675", expectedArrival: "2026-06-03", lines: [
-                            DeclarationLineInput(description: "Family tents", itemCode: "SHE-TENT-FAM", hsCode: hs, quantity: "200", unit: "piece",
-                                                 grossKg: 9_000, value: "60000", currency: "USD", origin: "PK"),
-                         ])
+        DeclarationInput(
+            reference: reference, consignee: "Kenya Red Cross", destination: "KE", entryPoint: "KENBO", emergencyId: emergency,
+            transportMode: "air", transportDocument: "176-12345675", expectedArrival: "2026-06-03",
+            lines: [
+                DeclarationLineInput(
+                    description: "Family tents", itemCode: "SHE-TENT-FAM", hsCode: hs, quantity: "200", unit: "piece",
+                    grossKg: 9_000, value: "60000", currency: "USD", origin: "PK")
+            ])
     }
 
     @Test(arguments: TestDatabase.available)
     func aConsignmentGoesFromDraftToReleaseWithAnIntactAuditChain(_ kind: TestDatabase) async throws {
         try await kind.withStore { store in
             let w = try await Self.world(store)
-            let first = try await store.declarations.create(Self.input("WFP-KE-001", emergency: w.emergency.id), org: "WFP", by: w.wfp, today: Self.today)
+            let first = try await store.declarations.create(
+                Self.input("WFP-KE-001", emergency: w.emergency.id), org: "WFP", by: w.wfp, today: Self.today)
             #expect(first.state == .draft && first.version == 1)
             #expect(first.documents.map(\.document) == ["donation_certificate", "packing_list", "transport_document"])
             var d = try await store.steps.take(id: first.id, .lodge, version: 1, by: w.wfp, today: Self.today)
@@ -57,9 +65,11 @@ import Testing
                 try await store.steps.take(id: d.id, .release, version: d.version, by: w.customsKE, today: Self.today)
             }
             for doc in [RequiredDocument.packingList, .transportDocument] {
-                d = try await store.declarations.setDocument(id: d.id, document: doc, status: .provided,
-                                                             file: DocumentUpload(fileName: "\(doc.rawValue).pdf", contentType: "application/pdf",
-                                                                                  bytes: Data("%PDF \(doc.rawValue)".utf8)), by: w.wfp)
+                d = try await store.declarations.setDocument(
+                    id: d.id, document: doc, status: .provided,
+                    file: DocumentUpload(
+                        fileName: "\(doc.rawValue).pdf", contentType: "application/pdf",
+                        bytes: Data("%PDF \(doc.rawValue)".utf8)), by: w.wfp)
             }
             await #expect(throws: DomainError.self) {
                 try await store.declarations.setDocument(id: d.id, document: .donationCertificate, status: .waived, by: w.wfp)
@@ -76,20 +86,27 @@ import Testing
                 try await store.steps.take(id: d.id, .cancel, version: d.version, by: w.wfp, today: Self.today)
             }
             let trail = try #require(try await store.declarations.audit(id: d.id, by: w.customsKE))
-            #expect(trail.events.map(\.action) == ["create", "lodge", "assign_lane", "document packing_list", "document transport_document",
-                                                   "document donation_certificate", "arrival", "release"])
+            #expect(
+                trail.events.map(\.action) == [
+                    "create", "lodge", "assign_lane", "document packing_list", "document transport_document",
+                    "document donation_certificate", "arrival", "release",
+                ])
             #expect(trail.broken == nil)
 
             // A second declaration of the same, accredited organisation, on the needs list: green unless drawn at random.
-            let second = try await store.declarations.create(Self.input("WFP-KE-002", emergency: w.emergency.id), org: "WFP", by: w.wfp, today: Self.today)
+            let second = try await store.declarations.create(
+                Self.input("WFP-KE-002", emergency: w.emergency.id), org: "WFP", by: w.wfp, today: Self.today)
             var e = try await store.steps.take(id: second.id, .lodge, version: 1, by: w.wfp, today: Self.today)
             e = try await store.steps.take(id: e.id, .assignLane, version: e.version, by: w.customsKE, today: Self.today)
-            let drawn = Selectivity.draw(seed: DeclarationRepository.selectionSeed, reference: "WFP/WFP-KE-002") < SelectivityRuleSet.standard.randomRate
+            let drawn =
+                Selectivity.draw(seed: DeclarationRepository.selectionSeed, reference: "WFP/WFP-KE-002")
+                < SelectivityRuleSet.standard.randomRate
             #expect(e.lane == (drawn ? .yellow : .green))
 
             // Editing an audit row directly is caught.
             try await store.database.withConnection { db in
-                try await db.raw("UPDATE audit_events SET after_state = 'released' WHERE declaration_id = \(bind: d.id) AND sequence = 2").run()
+                try await db.raw("UPDATE audit_events SET after_state = 'released' WHERE declaration_id = \(bind: d.id) AND sequence = 2")
+                    .run()
             }
             #expect(try await DeclarationAudit.verifyAll(store.database).map(\.sequence) == [2])
         }
@@ -101,14 +118,19 @@ import Testing
             let w = try await Self.world(store)
             var input = Self.input("X-1", emergency: w.emergency.id)
             input.entryPoint = "NPKTM"
-            input.lines.append(DeclarationLineInput(description: "", itemCode: nil, hsCode: "9999", quantity: "0", unit: "kg", grossKg: 0,
-                                                    value: "-1", currency: "usd1", origin: "Kenya"))
+            input.lines.append(
+                DeclarationLineInput(
+                    description: "", itemCode: nil, hsCode: "9999", quantity: "0", unit: "kg", grossKg: 0,
+                    value: "-1", currency: "usd1", origin: "Kenya"))
             do {
                 _ = try await store.declarations.create(input, org: "WFP", by: w.wfp, today: Self.today)
                 Issue.record("accepted")
             } catch let error as DomainError {
-                #expect(Set(error.problems.compactMap(\.field)) == ["lines[1].description", "lines[1].hs_code", "lines[1].quantity",
-                                                                    "lines[1].value", "lines[1].gross_kg", "lines[1].currency", "lines[1].origin"])
+                #expect(
+                    Set(error.problems.compactMap(\.field)) == [
+                        "lines[1].description", "lines[1].hs_code", "lines[1].quantity",
+                        "lines[1].value", "lines[1].gross_kg", "lines[1].currency", "lines[1].origin",
+                    ])
             }
             input = Self.input("X-2", hs: "999999", emergency: 999)
             input.entryPoint = "NPKTM"
@@ -131,14 +153,18 @@ import Testing
         try await kind.withStore { store in
             let w = try await Self.world(store)
             let d = try await store.declarations.create(Self.input("T-1", emergency: nil), org: "WFP", by: w.wfp, today: Self.today)
-            let visibility: [(Actor, Bool)] = [(w.wfp, true), (w.customsKE, true), (.console, true), (w.krcs, false), (w.customsNP, false),
-                                               (.anonymous, false), (.user(id: 99, email: "g@x.org", roles: [.coordinator(country: nil)]), false)]
+            let visibility: [(Actor, Bool)] = [
+                (w.wfp, true), (w.customsKE, true), (.console, true), (w.krcs, false), (w.customsNP, false),
+                (.anonymous, false), (.user(id: 99, email: "g@x.org", roles: [.coordinator(country: nil)]), false),
+            ]
             for (actor, sees) in visibility {
                 #expect((try await store.declarations.view(id: d.id, by: actor) != nil) == sees, "\(actor)")
                 #expect(try await store.declarations.list(by: actor).count == (sees ? 1 : 0), "\(actor)")
             }
             await #expect(throws: DomainError.self) { try await store.steps.take(id: d.id, .lodge, version: 1, by: w.krcs) }
-            await #expect(throws: DomainError.self) { try await store.declarations.create(Self.input("T-2", emergency: nil), org: "WFP", by: w.krcs) }
+            await #expect(throws: DomainError.self) {
+                try await store.declarations.create(Self.input("T-2", emergency: nil), org: "WFP", by: w.krcs)
+            }
         }
     }
 
@@ -146,11 +172,13 @@ import Testing
     func fiftyConcurrentReleasesYieldExactlyOne(_ kind: TestDatabase) async throws {
         try await kind.withStore { store in
             let w = try await Self.world(store)
-            var d = try await store.declarations.create(Self.input("RACE-1", emergency: w.emergency.id), org: "WFP", by: w.wfp, today: Self.today)
+            var d = try await store.declarations.create(
+                Self.input("RACE-1", emergency: w.emergency.id), org: "WFP", by: w.wfp, today: Self.today)
             d = try await store.steps.take(id: d.id, .lodge, version: d.version, by: w.wfp, today: Self.today)
             d = try await store.steps.take(id: d.id, .assignLane, version: d.version, by: w.customsKE, today: Self.today)
             for doc in d.documents {
-                d = try await store.declarations.setDocument(id: d.id, document: RequiredDocument(rawValue: doc.document)!, status: .waived, by: w.customsKE)
+                d = try await store.declarations.setDocument(
+                    id: d.id, document: RequiredDocument(rawValue: doc.document)!, status: .waived, by: w.customsKE)
             }
             let (id, version, customs) = (d.id, d.version, w.customsKE)
             let outcomes = await withTaskGroup(of: String.self) { group in
@@ -185,7 +213,10 @@ import Testing
             #expect(full.lines.count == 2000)
             input.lines.append(input.lines[0])
             input.reference = "WFP-KE-TOO-MANY"
-            await #expect(throws: DomainError.invalid(field: "lines", "a declaration has at most 2000 lines; this one has 2001: split the consignment")) {
+            await #expect(
+                throws: DomainError.invalid(
+                    field: "lines", "a declaration has at most 2000 lines; this one has 2001: split the consignment")
+            ) {
                 _ = try await store.declarations.create(input, org: "WFP", by: w.wfp, today: Self.today)
             }
             await #expect(throws: DomainError.self) {
@@ -204,7 +235,8 @@ import Testing
     func aReleaseRunsInAtMostEightQueries(_ kind: TestDatabase) async throws {
         try await kind.withStore { store in
             let w = try await Self.world(store)
-            var d = try await store.declarations.create(Self.input("WFP-KE-COUNT", emergency: w.emergency.id), org: "WFP", by: w.wfp, today: Self.today)
+            var d = try await store.declarations.create(
+                Self.input("WFP-KE-COUNT", emergency: w.emergency.id), org: "WFP", by: w.wfp, today: Self.today)
             d = try await store.steps.take(id: d.id, .lodge, version: d.version, by: w.wfp, today: Self.today)
             d = try await store.steps.take(id: d.id, .assignLane, version: d.version, by: w.customsKE, today: Self.today)
             for doc in [RequiredDocument.packingList, .transportDocument, .donationCertificate] {
@@ -214,8 +246,9 @@ import Testing
             _ = try await store.webhooks.register(org: "WFP", url: "https://8.8.8.8/hook", by: w.wfp)
 
             let counter = StatementCounter()
-            let database = try Database(store.database.url, logger: Logger(label: "test"), postgresSchema: store.database.postgresSchema,
-                                        counter: counter)
+            let database = try Database(
+                store.database.url, logger: Logger(label: "test"), postgresSchema: store.database.postgresSchema,
+                counter: counter)
             let counted = Store(database: database, settings: TestDatabase.settings)
             let released = try await counted.steps.take(id: d.id, .release, version: d.version, by: w.customsKE, today: Self.today)
             await database.close()
@@ -225,7 +258,9 @@ import Testing
             #expect(released == fresh, "the answer is the declaration as it now stands")
             let audit = try #require(try await store.declarations.audit(id: d.id, by: w.customsKE))
             #expect(audit.broken == nil && audit.events.last?.action == "release")
-            let pending = try await store.database.read { db in try await db.raw("SELECT COUNT(*) AS n FROM webhook_deliveries").first()?.decode(column: "n", as: Int.self) }
+            let pending = try await store.database.read { db in
+                try await db.raw("SELECT COUNT(*) AS n FROM webhook_deliveries").first()?.decode(column: "n", as: Int.self)
+            }
             #expect(pending == 1, "the release is the one step since the webhook was registered")
         }
     }

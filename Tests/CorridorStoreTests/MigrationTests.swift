@@ -21,16 +21,18 @@ import Testing
     func aFailedMigrationRollsBackWhole(_ kind: TestDatabase) async throws {
         try await kind.withDatabase { database in
             try await database.migrate()
-            let broken = Migration(version: 999, name: "broken on purpose", statements: [
-                "CREATE TABLE half_done (id INTEGER)",
-                "INSERT INTO no_such_table VALUES (1)",
-            ])
+            let broken = Migration(
+                version: 999, name: "broken on purpose",
+                statements: [
+                    "CREATE TABLE half_done (id INTEGER)",
+                    "INSERT INTO no_such_table VALUES (1)",
+                ])
             await #expect(throws: (any Error).self) { try await database.migrate(Migrations.all + [broken]) }
             #expect(try await database.appliedMigrations() == Migrations.all.map(\.version))
             // The table created before the failing statement must not exist.
             await #expect(throws: (any Error).self) {
                 try await database.read { db in try await db.raw("SELECT COUNT(*) AS n FROM half_done").first() }
-        }
+            }
         }
     }
 
@@ -43,8 +45,10 @@ import Testing
                 case .sqlite:
                     try await db.raw("SELECT sql FROM sqlite_master WHERE name = 'stock_lines_item'").first()?.string("sql")
                 case .postgres:
-                    try await db.raw("SELECT indexdef AS sql FROM pg_indexes WHERE indexname = 'stock_lines_item' AND schemaname = current_schema()")
-                        .first()?.string("sql")
+                    try await db.raw(
+                        "SELECT indexdef AS sql FROM pg_indexes WHERE indexname = 'stock_lines_item' AND schemaname = current_schema()"
+                    )
+                    .first()?.string("sql")
                 }
             }
             #expect(definition?.hasSuffix("(item_code)") == true, "\(definition ?? "no index")")
@@ -98,10 +102,12 @@ import Testing
             try await database.migrate()
             let (pageSize, plan) = try await database.read { db in
                 let size = try await db.raw("PRAGMA page_size").first()?.decode(column: "page_size", as: Int.self)
-                let plan = try await db.raw("""
+                let plan = try await db.raw(
+                    """
                     EXPLAIN QUERY PLAN SELECT site_id, quantity_milli FROM stock_lines
                     WHERE item_code = 'SHE-TENT-FAM' AND status = 'available'
-                    """).all().map { try $0.decode(column: "detail", as: String.self) }
+                    """
+                ).all().map { try $0.decode(column: "detail", as: String.self) }
                 return (size, plan.joined(separator: "; "))
             }
             #expect(pageSize == 8192)
@@ -109,8 +115,10 @@ import Testing
         }
     }
 
-    @Test(.disabled(if: TestDatabase.postgresURL == nil,
-                    "CORRIDOR_TEST_POSTGRES_URL is unset: the PostgreSQL half of the store suite is skipped"))
+    @Test(
+        .disabled(
+            if: TestDatabase.postgresURL == nil,
+            "CORRIDOR_TEST_POSTGRES_URL is unset: the PostgreSQL half of the store suite is skipped"))
     func postgresIsReachable() async throws {
         try await TestDatabase.postgres.withDatabase { database in
             #expect(await database.isHealthy())

@@ -13,8 +13,10 @@ import Testing
 
     /// Takes one consignment from draft to release through the repository, each step at the hour
     /// (relative to `arrival`) given.
-    static func release(_ w: DeclarationTests.World, _ reference: String, at point: String, arrival: Int64 = arrival,
-                        lodged: Double, lane: Double, released: Double) async throws {
+    static func release(
+        _ w: DeclarationTests.World, _ reference: String, at point: String, arrival: Int64 = arrival,
+        lodged: Double, lane: Double, released: Double
+    ) async throws {
         func time(_ hours: Double) -> Int64 { arrival + Int64(hours * 3600) }
         func day(_ hours: Double) -> Day { Day(ordinal: Int(time(hours) / 86_400)) }
         let declarations = w.store.declarations, steps = w.store.steps
@@ -22,9 +24,11 @@ import Testing
         input.entryPoint = point
         var d = try await declarations.create(input, org: "WFP", by: w.wfp, today: day(lodged - 1), at: time(lodged - 1))
         for document in d.documents.compactMap({ RequiredDocument(rawValue: $0.document) }) {
-            d = try await declarations.setDocument(id: d.id, document: document, status: .provided,
-                                                   file: DocumentUpload(fileName: "\(document.rawValue).pdf", contentType: "application/pdf",
-                                                                        bytes: Data("%PDF".utf8)), by: w.wfp)
+            d = try await declarations.setDocument(
+                id: d.id, document: document, status: .provided,
+                file: DocumentUpload(
+                    fileName: "\(document.rawValue).pdf", contentType: "application/pdf",
+                    bytes: Data("%PDF".utf8)), by: w.wfp)
         }
         d = try await steps.take(id: d.id, .lodge, version: d.version, by: w.wfp, today: day(lodged), at: time(lodged))
         if lodged > 0 { d = try await steps.recordArrival(id: d.id, at: arrival, by: w.customsKE) }

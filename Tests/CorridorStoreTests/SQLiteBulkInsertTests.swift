@@ -19,7 +19,8 @@ import Testing
             let stored = try await database.transaction(driver: { db, driver in
                 try await db.raw("CREATE TABLE t (n BIGINT, text TEXT, day TEXT, missing TEXT)").run()
                 guard case .sqlite(let connection) = driver else { throw CancellationError() }
-                var insert = SQLiteBulkInsert(connection: connection, table: "t", columns: ["n", "text", "day", "missing"], rowsPerStatement: 4)
+                var insert = SQLiteBulkInsert(
+                    connection: connection, table: "t", columns: ["n", "text", "day", "missing"], rowsPerStatement: 4)
                 for index in 0..<count {
                     insert.append(.integer(numbers[index % numbers.count]))
                     insert.append(.text(texts[index % texts.count]))
@@ -31,9 +32,11 @@ import Testing
                 try await insert.send()
                 try await insert.drain()
                 return try await db.raw("SELECT n, text, day, missing, typeof(n) AS kind FROM t ORDER BY rowid").all().map {
-                    (try $0.decode(column: "n", as: Int64.self), try $0.decode(column: "text", as: String.self),
-                     try $0.decode(column: "day", as: String.self), try $0.decode(column: "missing", as: String?.self),
-                     try $0.decode(column: "kind", as: String.self))
+                    (
+                        try $0.decode(column: "n", as: Int64.self), try $0.decode(column: "text", as: String.self),
+                        try $0.decode(column: "day", as: String.self), try $0.decode(column: "missing", as: String?.self),
+                        try $0.decode(column: "kind", as: String.self)
+                    )
                 }
             })
             #expect(stored.count == count)
@@ -81,22 +84,28 @@ import Testing
                 #expect(try await db.raw("PRAGMA foreign_keys").first()?.decode(column: "foreign_keys", as: Int64.self) == 1)
                 for index in 0..<3 {
                     try await db.raw("INSERT INTO parent (id) VALUES (\(bind: Int64(index)))").run()
-                    try await db.raw("INSERT INTO child (parent_id, label, score) VALUES (\(bind: Int64(index)), \(bind: "n°\(index)"), \(bind: 0.5 + Double(index)))").run()
+                    try await db.raw(
+                        "INSERT INTO child (parent_id, label, score) VALUES (\(bind: Int64(index)), \(bind: "n°\(index)"), \(bind: 0.5 + Double(index)))"
+                    ).run()
                 }
                 let error = await #expect(throws: SQLiteDirectError.self) {
                     try await db.raw("INSERT INTO child (parent_id) VALUES (99)").run()
                 }
                 #expect(error?.description.contains("FOREIGN KEY") == true, "\(String(describing: error))")
                 await #expect(throws: SQLiteDirectError.self) { try await db.raw("SELECT nope FROM child").run() }
-                return try await db.raw("SELECT parent_id, label, score FROM child WHERE label <> \(bind: "") ORDER BY parent_id").all().map {
-                    (try $0.decode(column: "parent_id", as: Int64.self), try $0.decode(column: "label", as: String.self),
-                     try $0.decode(column: "score", as: Double.self))
+                return try await db.raw("SELECT parent_id, label, score FROM child WHERE label <> \(bind: "") ORDER BY parent_id").all().map
+                {
+                    (
+                        try $0.decode(column: "parent_id", as: Int64.self), try $0.decode(column: "label", as: String.self),
+                        try $0.decode(column: "score", as: Double.self)
+                    )
                 }
             })
             #expect(rows.map(\.0) == [0, 1, 2] && rows.map(\.1) == ["n°0", "n°1", "n°2"] && rows.map(\.2) == [0.5, 1.5, 2.5])
-            let relaxed = try await database.transaction(driver: { db, _ in
-                try await db.raw("PRAGMA foreign_keys").first()?.decode(column: "foreign_keys", as: Int64.self)
-            }, foreignKeysAlreadyChecked: true)
+            let relaxed = try await database.transaction(
+                driver: { db, _ in
+                    try await db.raw("PRAGMA foreign_keys").first()?.decode(column: "foreign_keys", as: Int64.self)
+                }, foreignKeysAlreadyChecked: true)
             #expect(relaxed == 0)
         }
     }

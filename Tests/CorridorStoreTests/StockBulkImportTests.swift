@@ -15,7 +15,8 @@ import Testing
         var text = head
         for row in 0..<rows {
             let site = row % sites
-            text += "BULK-\(site),Store \(site),KE,-1.\(site % 90 + 10),36.8,SHE-TENT-FAM,\(quantity + row),\(row % 7 == 0 ? "2027-01-31" : "")\n"
+            text +=
+                "BULK-\(site),Store \(site),KE,-1.\(site % 90 + 10),36.8,SHE-TENT-FAM,\(quantity + row),\(row % 7 == 0 ? "2027-01-31" : "")\n"
         }
         return text + extra
     }
@@ -24,24 +25,29 @@ import Testing
         var importer = store.stockImporter
         importer.indexRebuildThreshold = threshold
         var reader = CSVReader(data: Data(text.utf8))
-        return try await importer.run(&reader, StockImportRequest(org: "WFP", fileName: "bulk.csv", dryRun: dryRun, today: ImportFixture.today),
-                                      by: .console)
+        return try await importer.run(
+            &reader, StockImportRequest(org: "WFP", fileName: "bulk.csv", dryRun: dryRun, today: ImportFixture.today),
+            by: .console)
     }
 
     static func indexes(_ store: Store) async throws -> [String] {
         guard store.database.dialect == .sqlite else { return [] }
         return try await store.database.read { db in
-            try await db.raw("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'stock_lines' AND sql IS NOT NULL ORDER BY name")
-                .all().map { try $0.string("name") }
+            try await db.raw(
+                "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'stock_lines' AND sql IS NOT NULL ORDER BY name"
+            )
+            .all().map { try $0.string("name") }
         }
     }
 
     static func quantities(_ store: Store) async throws -> [Int64] {
         try await store.database.read { db in
-            try await db.raw("""
+            try await db.raw(
+                """
                 SELECT l.quantity_milli FROM stock_lines l JOIN organisations o ON o.id = l.reporter_org_id
                 WHERE o.code = 'WFP' ORDER BY l.quantity_milli
-                """).all().map { try $0.int64("quantity_milli") }
+                """
+            ).all().map { try $0.int64("quantity_milli") }
         }
     }
 
@@ -56,8 +62,11 @@ import Testing
             #expect(try await Self.indexes(store) == indexes)
             // The second report names the same 40 sites (now existing ones) and NBO-1: every earlier
             // WFP line goes, the other organisation's line stays.
-            let second = try await Self.run(store, Self.report(sites: 40, rows: 2_500, quantity: 100_000,
-                                                               extra: "NBO-1,Nairobi hub,KE,-1.3,36.9,SHE-TENT-FAM,7,\n"))
+            let second = try await Self.run(
+                store,
+                Self.report(
+                    sites: 40, rows: 2_500, quantity: 100_000,
+                    extra: "NBO-1,Nairobi hub,KE,-1.3,36.9,SHE-TENT-FAM,7,\n"))
             #expect(second.linesWritten == 2_501)
             #expect(second.sitesReplaced == 41)
             let quantities = try await Self.quantities(store)
@@ -77,8 +86,11 @@ import Testing
             let before = try await Self.quantities(store)
             let indexes = try await Self.indexes(store)
             do {
-                _ = try await Self.run(store, Self.report(sites: 10, rows: 2_500, quantity: 50,
-                                                          extra: "BULK-1,Store 1,KE,-1.2,36.8,NOPE,5,\n"))
+                _ = try await Self.run(
+                    store,
+                    Self.report(
+                        sites: 10, rows: 2_500, quantity: 50,
+                        extra: "BULK-1,Store 1,KE,-1.2,36.8,NOPE,5,\n"))
                 Issue.record("the import should have been refused")
             } catch let error as DomainError {
                 #expect(error.problems.map(\.row) == [2_502])
@@ -114,7 +126,9 @@ import Testing
             #expect(settings.count >= 2 && settings.allSatisfy { $0 == 1 }, "\(settings)")
             await #expect(throws: (any Error).self) {
                 try await store.database.transaction { db in
-                    try await db.raw("INSERT INTO stock_lines (site_id, item_code, owner_org_id, reporter_org_id, quantity_milli, status, reported_at) VALUES (999999, 'SHE-TENT-FAM', 1, 1, 1, 'available', '2026-01-01')").run()
+                    try await db.raw(
+                        "INSERT INTO stock_lines (site_id, item_code, owner_org_id, reporter_org_id, quantity_milli, status, reported_at) VALUES (999999, 'SHE-TENT-FAM', 1, 1, 1, 'available', '2026-01-01')"
+                    ).run()
                 }
             }
         }
@@ -144,9 +158,10 @@ import Testing
     func aDryRunReportsWhatTheImportThenDoes(_ kind: TestDatabase) async throws {
         try await kind.withStore { store in
             try await ImportFixture.prepare(store)
-            let text = Self.report(sites: 60, rows: 25_000, quantity: 1,
-                                   extra: "NBO-1,Nairobi hub,KE,-1.3,36.9,SHE-TENT-FAM,7,2020-01-01\n"
-                                       + "BULK-3,Store 3,KE,-1.13,36.8,SHE-TENT-FAM,3,\n")
+            let text = Self.report(
+                sites: 60, rows: 25_000, quantity: 1,
+                extra: "NBO-1,Nairobi hub,KE,-1.3,36.9,SHE-TENT-FAM,7,2020-01-01\n"
+                    + "BULK-3,Store 3,KE,-1.13,36.8,SHE-TENT-FAM,3,\n")
             let before = try await ImportFixture.lineCount(store)
             let dry = try await Self.run(store, text, dryRun: true)
             #expect(try await ImportFixture.lineCount(store) == before)
@@ -176,8 +191,11 @@ import Testing
                 importer.indexRebuildThreshold = 1_000
                 var reader = CSVReader(data: Data(bytes))
                 let error = await #expect(throws: DomainError.self) {
-                    _ = try await importer.run(&reader, StockImportRequest(org: "WFP", fileName: "bad.csv", dryRun: dryRun,
-                                                                           today: ImportFixture.today), by: .console)
+                    _ = try await importer.run(
+                        &reader,
+                        StockImportRequest(
+                            org: "WFP", fileName: "bad.csv", dryRun: dryRun,
+                            today: ImportFixture.today), by: .console)
                 }
                 #expect(error?.problems.map(\.row) == [6_002], "dry run: \(dryRun)")
                 #expect(error?.problems.first?.problem.contains("UTF-8") == true)
@@ -189,7 +207,8 @@ import Testing
     @Test func aDryRunRefusesABadFileAsTheImportDoes() async throws {
         try await TestDatabase.sqlite.withStore { store in
             try await ImportFixture.prepare(store)
-            var lines = Self.report(sites: 20, rows: 9_000, quantity: 1).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            var lines = Self.report(sites: 20, rows: 9_000, quantity: 1).split(separator: "\n", omittingEmptySubsequences: false).map(
+                String.init)
             lines[10] = "BULK-1,Store 1,KE,-1.11,36.8,NOPE,5,"
             lines[5_000] = "BULK-2,Store 2,KE,-1.12,36.8,SHE-TENT-FAM,-4,"
             lines[8_999] = "BULK-3,Store 3,KE,95,36.8,SHE-TENT-FAM,5,31/12/2026"

@@ -6,15 +6,19 @@ import Testing
 
 @Suite struct StockQueryTests {
     static func prepare(_ store: Store) async throws {
-        _ = try await store.organisations.create(NewOrganisation(code: "WFP", name: "WFP", type: "un_agency", hqCountry: "IT"), by: .console)
+        _ = try await store.organisations.create(
+            NewOrganisation(code: "WFP", name: "WFP", type: "un_agency", hqCountry: "IT"), by: .console)
         let sites: [(String, String, Double, Double, String)] = [
             ("KTM", "NP", 27.7, 85.3, "national"), ("DEL", "IN", 28.6, 77.2, "national"), ("DXB", "AE", 25.0, 55.1, "global_hub"),
             ("BRI", "IT", 40.66, 17.95, "global_hub"), ("KUL", "MY", 3.13, 101.55, "regional_hub"), ("BKK", "TH", 13.7, 100.5, "national"),
         ]
         for (code, country, lat, lon, tier) in sites {
-            _ = try await store.sites.create(SiteInput(code: code, name: code, country: country, lat: lat, lon: lon, tier: tier), org: "WFP", by: .console)
+            _ = try await store.sites.create(
+                SiteInput(code: code, name: code, country: country, lat: lat, lon: lon, tier: tier), org: "WFP", by: .console)
         }
-        try await ImportFixture.importCSV(store, org: "WFP", """
+        try await ImportFixture.importCSV(
+            store, org: "WFP",
+            """
             #loc+code,#item+code,#indicator+num,#status,#date+expiry,#date+reported
             KTM,SHE-TENT-FAM,100,available,,2026-05-20
             DEL,SHE-TENT-FAM,200,available,,2026-05-20
@@ -31,13 +35,15 @@ import Testing
         try await kind.withStore { store in
             try await Self.prepare(store)
             // From Pokhara, Nepal: Kathmandu, Delhi, Dubai, Brindisi. Damaged (KUL) and expired (BKK) stock is not offered.
-            let nearest = try await store.stock.nearest(item: "SHE-TENT-FAM", lat: 28.2, lon: 83.98, limit: 10, visibleTo: .anonymous,
-                                                        today: ImportFixture.today)
+            let nearest = try await store.stock.nearest(
+                item: "SHE-TENT-FAM", lat: 28.2, lon: 83.98, limit: 10, visibleTo: .anonymous,
+                today: ImportFixture.today)
             #expect(nearest.map(\.siteCode) == ["KTM", "DEL", "DXB", "BRI"])
             #expect(nearest.map(\.distanceKm) == nearest.map(\.distanceKm).sorted())
             #expect(abs(nearest[0].distanceKm - 141) < 10)
-            let limited = try await store.stock.nearest(item: "SHE-TENT-FAM", lat: 28.2, lon: 83.98, limit: 2, visibleTo: .anonymous,
-                                                        today: ImportFixture.today)
+            let limited = try await store.stock.nearest(
+                item: "SHE-TENT-FAM", lat: 28.2, lon: 83.98, limit: 2, visibleTo: .anonymous,
+                today: ImportFixture.today)
             #expect(limited.count == 2)
         }
     }
@@ -49,10 +55,10 @@ import Testing
             let tiers = try #require(try await store.stock.prepositioned(for: "NP", visibleTo: .anonymous, today: ImportFixture.today))
             #expect(tiers.map(\.tier) == ["country", "subregion", "region", "global"])
             func tents(_ index: Int) -> String? { tiers[index].items.first { $0.itemCode == "SHE-TENT-FAM" }?.quantity.description }
-            #expect(tents(0) == "100")          // Kathmandu
-            #expect(tents(1) == "200")          // Delhi: Southern Asia
-            #expect(tents(2) == "300")          // Dubai: Western Asia, same region, so not again under global
-            #expect(tents(3) == "400")          // Brindisi: a global hub outside Asia
+            #expect(tents(0) == "100")  // Kathmandu
+            #expect(tents(1) == "200")  // Delhi: Southern Asia
+            #expect(tents(2) == "300")  // Dubai: Western Asia, same region, so not again under global
+            #expect(tents(3) == "400")  // Brindisi: a global hub outside Asia
             #expect(tiers[2].items.first { $0.itemCode == "SHE-TENT-FAM" }?.stale == true, "Dubai's report is older than 90 days")
             #expect(tiers[0].items.first?.peopleCovered == 500)
             #expect(try await store.stock.prepositioned(for: "XX", visibleTo: .anonymous) == nil)
@@ -63,7 +69,8 @@ import Testing
     func alertsForExpiringShortAndStaleStock(_ kind: TestDatabase) async throws {
         try await kind.withStore { store in
             try await Self.prepare(store)
-            try await ImportFixture.importCSV(store, org: "WFP", "#loc+code,#item+code,#quantity,#date+expiry,#date+reported\nKUL,FOO-HEB,10,2026-06-20,2026-05-30\n")
+            try await ImportFixture.importCSV(
+                store, org: "WFP", "#loc+code,#item+code,#quantity,#date+expiry,#date+reported\nKUL,FOO-HEB,10,2026-06-20,2026-05-30\n")
             let ktm = try #require(try await store.sites.visible(to: .console).first { $0.code == "KTM" })
             try await store.stock.setMinimum(siteID: ktm.id, itemCode: "SHE-TENT-FAM", minimum: Quantity(units: 150), by: .console)
             let outsider = Actor.user(id: 70, email: "o@x.org", roles: [.orgMember(orgCode: "KRCS")])
@@ -75,7 +82,8 @@ import Testing
             #expect(alerts.filter { $0.kind == .belowMinimum }.map(\.siteCode) == ["KTM"])
             #expect(alerts.filter { $0.kind == .staleReport }.map(\.siteCode) == ["DXB"])
             try await store.stock.setMinimum(siteID: ktm.id, itemCode: "SHE-TENT-FAM", minimum: .zero, by: .console)
-            #expect(try await store.stock.alerts(visibleTo: .console, today: ImportFixture.today).filter { $0.kind == .belowMinimum }.isEmpty)
+            #expect(
+                try await store.stock.alerts(visibleTo: .console, today: ImportFixture.today).filter { $0.kind == .belowMinimum }.isEmpty)
         }
     }
 
@@ -87,7 +95,9 @@ import Testing
             #expect(try await store.stock.lines(StockFilter(status: "damaged"), visibleTo: .anonymous).map(\.siteCode) == ["KUL"])
             #expect(try await store.stock.lines(StockFilter(region: "Europe"), visibleTo: .anonymous).map(\.siteCode) == ["BRI"])
             #expect(try await store.stock.lines(StockFilter(tier: "global_hub"), visibleTo: .anonymous).count == 2)
-            #expect(try await store.stock.lines(StockFilter(expiringBefore: Day(year: 2026, month: 6, day: 1)), visibleTo: .anonymous).map(\.siteCode) == ["BKK"])
+            #expect(
+                try await store.stock.lines(StockFilter(expiringBefore: Day(year: 2026, month: 6, day: 1)), visibleTo: .anonymous).map(
+                    \.siteCode) == ["BKK"])
             let first = try await store.stock.lines(StockFilter(), visibleTo: .anonymous, limit: 3)
             let rest = try await store.stock.lines(StockFilter(), visibleTo: .anonymous, after: first.last?.id, limit: 100)
             #expect(first.count == 3 && rest.count == 4)
@@ -122,7 +132,8 @@ import Testing
             let report = try await ImportFixture.importCSV(store, org: "WFP", text)
             #expect(report.linesWritten == lines.count && report.sitesCreated.isEmpty)
             let again = try await store.stock.lines(StockFilter(), visibleTo: .console)
-            #expect(again.map { [$0.siteCode, $0.itemCode, $0.quantity.description, $0.status, $0.expiry ?? "", $0.reportedAt] }
+            #expect(
+                again.map { [$0.siteCode, $0.itemCode, $0.quantity.description, $0.status, $0.expiry ?? "", $0.reportedAt] }
                     == lines.map { [$0.siteCode, $0.itemCode, $0.quantity.description, $0.status, $0.expiry ?? "", $0.reportedAt] })
         }
     }
@@ -144,9 +155,10 @@ import Testing
     @Test func adminsAddItemsAndOrganisationsMapTheirCodes() async throws {
         try await TestDatabase.sqlite.withStore { store in
             try await ImportFixture.prepare(store)
-            let input = ItemInput(code: "nfi-torch-x", name: "Torch", sector: "nfi", group: nil, family: "lighting_household",
-                                  familyLabel: nil, unit: "piece", weightKg: 0.2, volumeM3: 0.001, hsCode: "9405.40",
-                                  kit: nil, coveragePeople: 5, coverageDays: 365)
+            let input = ItemInput(
+                code: "nfi-torch-x", name: "Torch", sector: "nfi", group: nil, family: "lighting_household",
+                familyLabel: nil, unit: "piece", weightKg: 0.2, volumeM3: 0.001, hsCode: "9405.40",
+                kit: nil, coveragePeople: 5, coverageDays: 365)
             let member = Actor.user(id: 80, email: "w@x.org", roles: [.orgMember(orgCode: "WFP")])
             await #expect(throws: DomainError.self) { try await store.items.create(input, by: member) }
             await #expect(throws: DomainError.invalid(field: "hs_code", "940540 is not in the HS 2022 nomenclature")) {

@@ -31,10 +31,13 @@ import Testing
     static func prepare(_ store: Store) async throws {
         try await ImportFixture.prepare(store)
         for (code, sharing) in [("PUB", "public"), ("AGG", "aggregate"), ("PRI", "private")] {
-            _ = try await store.sites.create(SiteInput(code: code, name: "Site \(code)", country: "KE", lat: -1, lon: 37, sharing: sharing),
-                                             org: "WFP", by: .console)
+            _ = try await store.sites.create(
+                SiteInput(code: code, name: "Site \(code)", country: "KE", lat: -1, lon: 37, sharing: sharing),
+                org: "WFP", by: .console)
         }
-        try await ImportFixture.importCSV(store, org: "WFP", """
+        try await ImportFixture.importCSV(
+            store, org: "WFP",
+            """
             #loc+code,#item+code,#indicator+num
             PUB,SHE-TENT-FAM,10
             AGG,SHE-TENT-FAM,20
@@ -58,7 +61,8 @@ import Testing
                 #expect(geojson.contains("WFP/PRI") == expected.exists.contains("PRI"), "\(name): GeoJSON")
                 let lists = try #require(try await store.stock.prepositioned(for: "KE", visibleTo: actor))
                 let tents = lists[0].items.first { $0.itemCode == "SHE-TENT-FAM" }
-                let visibleQuantity = [("PUB", 10), ("AGG", 20), ("PRI", 30)].filter { expected.detail.contains($0.0) }.map(\.1).reduce(0, +)
+                let visibleQuantity = [("PUB", 10), ("AGG", 20), ("PRI", 30)].filter { expected.detail.contains($0.0) }.map(\.1).reduce(
+                    0, +)
                 // The fixture's NBO-1 (1 tent) came in through a report, so it is shared as an aggregate too.
                 let fixture = expected.detail.contains("AGG") ? 1 : 0
                 #expect(tents?.quantity == Quantity(units: Int64(visibleQuantity + fixture)), "\(name): country list")
@@ -80,8 +84,9 @@ import Testing
                 let tents = try #require(result.needs.first { $0.family == "shelter_household" })
                 let named = tents.sources.compactMap(\.site).filter { ["PUB", "AGG", "PRI"].contains($0) }.sorted()
                 #expect(named == expected.detail, "\(name): named sources")
-                #expect(tents.sources.allSatisfy { ($0.site == nil) == ($0.item == nil) && ($0.site == nil) == ($0.quantity == nil) },
-                        "\(name): a hidden source shows neither item nor quantity")
+                #expect(
+                    tents.sources.allSatisfy { ($0.site == nil) == ($0.item == nil) && ($0.site == nil) == ($0.quantity == nil) },
+                    "\(name): a hidden source shows neither item nor quantity")
                 // PUB 10 + AGG 20 + the fixture's NBO-1 1 (both shared as totals), and PRI 30 for those who may see it.
                 let counted = 31 + (expected.detail.contains("PRI") ? 30 : 0)
                 let people = tents.sources.reduce(0) { $0 + $1.people }
@@ -103,8 +108,10 @@ import Testing
             let site = try #require(try await store.sites.visible(to: .console).first { $0.code == "PRI" })
             func answer(_ siteID: Int64) async -> DomainError? {
                 do {
-                    _ = try await store.dispatches.create(DispatchRepository.Input(
-                        siteId: siteID, itemCode: "SHE-TENT-FAM", quantity: "1", entryPoint: "KEMBA", transportMode: "road"), org: "KRCS", by: krcs)
+                    _ = try await store.dispatches.create(
+                        DispatchRepository.Input(
+                            siteId: siteID, itemCode: "SHE-TENT-FAM", quantity: "1", entryPoint: "KEMBA", transportMode: "road"),
+                        org: "KRCS", by: krcs)
                     return nil
                 } catch { return error as? DomainError }
             }

@@ -8,7 +8,8 @@ public enum CredentialRules {
         let email = raw.trimmingCharacters(in: .whitespaces).lowercased()
         let parts = email.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
-              !parts[1].hasSuffix("."), email.count <= 254, !email.contains(" ") else {
+            !parts[1].hasSuffix("."), email.count <= 254, !email.contains(" ")
+        else {
             throw .invalid(field: "email", "'\(raw)' is not an e-mail address")
         }
         return email

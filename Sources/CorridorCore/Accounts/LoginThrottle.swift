@@ -17,8 +17,10 @@ public struct LoginThrottle: Sendable, Equatable {
     /// Delay before answering, for failures between `freeFailures` and `lockAfter`, doubling each time.
     public var baseDelayMilliseconds: Int
 
-    public init(freeFailures: Int = 3, lockAfter: Int = 8, addressLockAfter: Int = 100, lockSeconds: Int = 900,
-                windowSeconds: Int = 900, baseDelayMilliseconds: Int = 500) {
+    public init(
+        freeFailures: Int = 3, lockAfter: Int = 8, addressLockAfter: Int = 100, lockSeconds: Int = 900,
+        windowSeconds: Int = 900, baseDelayMilliseconds: Int = 500
+    ) {
         self.freeFailures = freeFailures
         self.lockAfter = lockAfter
         self.addressLockAfter = addressLockAfter

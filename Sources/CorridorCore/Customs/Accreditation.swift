@@ -20,8 +20,10 @@ public struct Accreditation: Sendable, Equatable, Codable {
     }
 
     /// The status after a customs decision; approval needs a validity date in the future.
-    public static func decide(_ decision: AccreditationStatus, from current: AccreditationStatus, validUntil: Day?,
-                              today: Day) throws(DomainError) -> AccreditationStatus {
+    public static func decide(
+        _ decision: AccreditationStatus, from current: AccreditationStatus, validUntil: Day?,
+        today: Day
+    ) throws(DomainError) -> AccreditationStatus {
         switch (current, decision) {
         case (.pending, .approved), (.revoked, .approved), (.approved, .approved):
             guard let validUntil, validUntil > today else {

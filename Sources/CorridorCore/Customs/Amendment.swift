@@ -12,10 +12,16 @@ public struct DeclarationContent: Sendable, Equatable {
     public var expectedArrival: String?
     public var lines: [CheckedDeclarationLine]
 
-    public init(reference: String, consignee: String, destination: String, entryPoint: String, emergencyId: Int64?, transportMode: String,
-                transportDocument: String?, expectedArrival: String?, lines: [CheckedDeclarationLine]) {
-        (self.reference, self.consignee, self.destination, self.entryPoint, self.emergencyId) = (reference, consignee, destination, entryPoint, emergencyId)
-        (self.transportMode, self.transportDocument, self.expectedArrival, self.lines) = (transportMode, transportDocument, expectedArrival, lines)
+    public init(
+        reference: String, consignee: String, destination: String, entryPoint: String, emergencyId: Int64?, transportMode: String,
+        transportDocument: String?, expectedArrival: String?, lines: [CheckedDeclarationLine]
+    ) {
+        (self.reference, self.consignee, self.destination, self.entryPoint, self.emergencyId) = (
+            reference, consignee, destination, entryPoint, emergencyId
+        )
+        (self.transportMode, self.transportDocument, self.expectedArrival, self.lines) = (
+            transportMode, transportDocument, expectedArrival, lines
+        )
     }
 }
 
@@ -51,7 +57,9 @@ public enum DeclarationAmendment {
     public static func differences(from old: DeclarationContent, to new: DeclarationContent) -> [String] {
         var out: [String] = []
         func compare(_ name: String, _ a: String?, _ b: String?) {
-            if (a ?? "") != (b ?? "") { out.append("\(name): \(a.map { $0.isEmpty ? "—" : $0 } ?? "—") → \(b.map { $0.isEmpty ? "—" : $0 } ?? "—")") }
+            if (a ?? "") != (b ?? "") {
+                out.append("\(name): \(a.map { $0.isEmpty ? "—" : $0 } ?? "—") → \(b.map { $0.isEmpty ? "—" : $0 } ?? "—")")
+            }
         }
         compare("reference", old.reference, new.reference)
         compare("consignee", old.consignee, new.consignee)

@@ -11,8 +11,10 @@ public struct AuditEvent: Sendable, Equatable, Codable {
     public var previousHash: String
     public var hash: String
 
-    public init(sequence: Int, declarationID: Int64, actor: String, at: Int64, action: String, before: String, after: String,
-                previousHash: String, hash: String) {
+    public init(
+        sequence: Int, declarationID: Int64, actor: String, at: Int64, action: String, before: String, after: String,
+        previousHash: String, hash: String
+    ) {
         (self.sequence, self.declarationID, self.actor, self.at, self.action) = (sequence, declarationID, actor, at, action)
         (self.before, self.after, self.previousHash, self.hash) = (before, after, previousHash, hash)
     }
@@ -31,10 +33,13 @@ public enum AuditChain {
     public static let genesis = String(repeating: "0", count: 64)
 
     /// The next event of a chain whose last event is `last` (nil for the first).
-    public static func next(after last: AuditEvent?, declarationID: Int64, actor: String, at: Int64, action: String,
-                            before: String, after: String, hash: (String) -> String) -> AuditEvent {
-        var event = AuditEvent(sequence: (last?.sequence ?? 0) + 1, declarationID: declarationID, actor: actor, at: at,
-                               action: action, before: before, after: after, previousHash: last?.hash ?? genesis, hash: "")
+    public static func next(
+        after last: AuditEvent?, declarationID: Int64, actor: String, at: Int64, action: String,
+        before: String, after: String, hash: (String) -> String
+    ) -> AuditEvent {
+        var event = AuditEvent(
+            sequence: (last?.sequence ?? 0) + 1, declarationID: declarationID, actor: actor, at: at,
+            action: action, before: before, after: after, previousHash: last?.hash ?? genesis, hash: "")
         event.hash = hash(event.canonical)
         return event
     }

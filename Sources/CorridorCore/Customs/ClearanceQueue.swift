@@ -20,8 +20,12 @@ public struct ClearanceTargets: Sendable, Equatable, Codable {
     public var yellowHours: Double
     public var redHours: Double
 
-    public init(awaitingLaneHours: Double = 2, greenHours: Double = 3, blueHours: Double = 6, yellowHours: Double = 24, redHours: Double = 48) {
-        (self.awaitingLaneHours, self.greenHours, self.blueHours, self.yellowHours, self.redHours) = (awaitingLaneHours, greenHours, blueHours, yellowHours, redHours)
+    public init(
+        awaitingLaneHours: Double = 2, greenHours: Double = 3, blueHours: Double = 6, yellowHours: Double = 24, redHours: Double = 48
+    ) {
+        (self.awaitingLaneHours, self.greenHours, self.blueHours, self.yellowHours, self.redHours) = (
+            awaitingLaneHours, greenHours, blueHours, yellowHours, redHours
+        )
     }
 
     public static let standard = ClearanceTargets()

@@ -27,10 +27,16 @@ public struct DeclarationLineInput: Sendable, Equatable, Codable {
     public var temporaryAdmission: Bool?
     public var reExportBy: String?
 
-    public init(description: String, itemCode: String?, hsCode: String, quantity: String, unit: String, grossKg: Double,
-                value: String, currency: String, origin: String, temporaryAdmission: Bool? = nil, reExportBy: String? = nil) {
-        (self.description, self.itemCode, self.hsCode, self.quantity, self.unit, self.grossKg) = (description, itemCode, hsCode, quantity, unit, grossKg)
-        (self.value, self.currency, self.origin, self.temporaryAdmission, self.reExportBy) = (value, currency, origin, temporaryAdmission, reExportBy)
+    public init(
+        description: String, itemCode: String?, hsCode: String, quantity: String, unit: String, grossKg: Double,
+        value: String, currency: String, origin: String, temporaryAdmission: Bool? = nil, reExportBy: String? = nil
+    ) {
+        (self.description, self.itemCode, self.hsCode, self.quantity, self.unit, self.grossKg) = (
+            description, itemCode, hsCode, quantity, unit, grossKg
+        )
+        (self.value, self.currency, self.origin, self.temporaryAdmission, self.reExportBy) = (
+            value, currency, origin, temporaryAdmission, reExportBy
+        )
     }
 }
 
@@ -49,10 +55,16 @@ public struct DeclarationInput: Sendable, Equatable, Codable {
     public var expectedArrival: String?
     public var lines: [DeclarationLineInput]
 
-    public init(reference: String, consignee: String, destination: String, entryPoint: String, emergencyId: Int64?,
-                transportMode: String, transportDocument: String?, expectedArrival: String?, lines: [DeclarationLineInput]) {
-        (self.reference, self.consignee, self.destination, self.entryPoint, self.emergencyId) = (reference, consignee, destination, entryPoint, emergencyId)
-        (self.transportMode, self.transportDocument, self.expectedArrival, self.lines) = (transportMode, transportDocument, expectedArrival, lines)
+    public init(
+        reference: String, consignee: String, destination: String, entryPoint: String, emergencyId: Int64?,
+        transportMode: String, transportDocument: String?, expectedArrival: String?, lines: [DeclarationLineInput]
+    ) {
+        (self.reference, self.consignee, self.destination, self.entryPoint, self.emergencyId) = (
+            reference, consignee, destination, entryPoint, emergencyId
+        )
+        (self.transportMode, self.transportDocument, self.expectedArrival, self.lines) = (
+            transportMode, transportDocument, expectedArrival, lines
+        )
     }
 }
 
@@ -69,9 +81,13 @@ public struct CheckedDeclarationLine: Sendable, Equatable {
     public var origin: String
     public var reExportBy: Day?
 
-    public init(description: String, itemCode: String?, hsCode: HSCode, quantity: Quantity, unit: String, grossKg: Double, value: Quantity,
-                currency: String, origin: String, reExportBy: Day?) {
-        (self.description, self.itemCode, self.hsCode, self.quantity, self.unit, self.grossKg) = (description, itemCode, hsCode, quantity, unit, grossKg)
+    public init(
+        description: String, itemCode: String?, hsCode: HSCode, quantity: Quantity, unit: String, grossKg: Double, value: Quantity,
+        currency: String, origin: String, reExportBy: Day?
+    ) {
+        (self.description, self.itemCode, self.hsCode, self.quantity, self.unit, self.grossKg) = (
+            description, itemCode, hsCode, quantity, unit, grossKg
+        )
         (self.value, self.currency, self.origin, self.reExportBy) = (value, currency, origin, reExportBy)
     }
 }
@@ -79,8 +95,10 @@ public struct CheckedDeclarationLine: Sendable, Equatable {
 extension DeclarationInput {
     /// Shape checks of every field, all problems at once; what needs the reference tables (HS
     /// code, currency, origin, entry point, emergency) is checked by the store with the same care.
-    public func checked(today: Day) throws(DomainError) -> (reference: String, destination: CountryCode, mode: TransportMode,
-                                                             expectedArrival: Day?, lines: [CheckedDeclarationLine]) {
+    public func checked(today: Day) throws(DomainError) -> (
+        reference: String, destination: CountryCode, mode: TransportMode,
+        expectedArrival: Day?, lines: [CheckedDeclarationLine]
+    ) {
         var problems = ProblemList()
         let reference = self.reference.trimmedCell
         if reference.isEmpty || reference.count > 40 { problems.add(field: "reference", "must be 1 to 40 characters") }
@@ -89,7 +107,9 @@ extension DeclarationInput {
         if destination == nil { problems.add(field: "destination", "must be an ISO alpha-2 code") }
         if entryPoint.trimmedCell.count != 5 { problems.add(field: "entry_point", "must be a UN/LOCODE such as KENBO") }
         let mode = TransportMode(rawValue: transportMode)
-        if mode == nil { problems.add(field: "transport_mode", "must be one of \(TransportMode.allCases.map(\.rawValue).joined(separator: ", "))") }
+        if mode == nil {
+            problems.add(field: "transport_mode", "must be one of \(TransportMode.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
         var arrival: Day?
         if let raw = expectedArrival, !raw.isEmpty {
             arrival = Day.parse(raw)
@@ -97,14 +117,19 @@ extension DeclarationInput {
         }
         if lines.isEmpty { problems.add(field: "lines", "a declaration needs at least one line") }
         if lines.count > Self.maximumLines {
-            problems.add(field: "lines", "a declaration has at most \(Self.maximumLines) lines; this one has \(lines.count): split the consignment")
+            problems.add(
+                field: "lines", "a declaration has at most \(Self.maximumLines) lines; this one has \(lines.count): split the consignment")
         }
         var checked: [CheckedDeclarationLine] = []
         for (index, line) in lines.enumerated() where lines.count <= Self.maximumLines {
-            func fail(_ field: String, _ message: String) { problems.add(Problem(row: index + 1, field: "lines[\(index)].\(field)", problem: message)) }
+            func fail(_ field: String, _ message: String) {
+                problems.add(Problem(row: index + 1, field: "lines[\(index)].\(field)", problem: message))
+            }
             if line.description.trimmedCell.isEmpty { fail("description", "is required") }
             let hs = HSCode(line.hsCode)
-            if hs == nil || hs!.level < 6 { fail("hs_code", "'\(line.hsCode)' must have 6 digits (a national extension up to 10 is allowed)") }
+            if hs == nil || hs!.level < 6 {
+                fail("hs_code", "'\(line.hsCode)' must have 6 digits (a national extension up to 10 is allowed)")
+            }
             var quantity: Quantity?
             switch Quantity.parse(line.quantity) {
             case .success(let q) where q > .zero: quantity = q
@@ -120,20 +145,26 @@ extension DeclarationInput {
             if !(line.grossKg > 0) || !line.grossKg.isFinite { fail("gross_kg", "must be more than 0") }
             if line.unit.trimmedCell.isEmpty { fail("unit", "is required") }
             let currency = line.currency.trimmedCell.uppercased()
-            if currency.count != 3 || !currency.allSatisfy({ $0.isASCII && $0.isLetter }) { fail("currency", "must be an ISO 4217 code such as USD") }
+            if currency.count != 3 || !currency.allSatisfy({ $0.isASCII && $0.isLetter }) {
+                fail("currency", "must be an ISO 4217 code such as USD")
+            }
             let origin = CountryCode(line.origin)
             if origin == nil { fail("origin", "must be an ISO alpha-2 code") }
             var reExport: Day?
             if line.temporaryAdmission == true {
                 reExport = line.reExportBy.flatMap { Day.parse($0) }
-                if reExport == nil { fail("re_export_by", "temporary admission needs a re-export date") } else if reExport! <= today {
+                if reExport == nil {
+                    fail("re_export_by", "temporary admission needs a re-export date")
+                } else if reExport! <= today {
                     fail("re_export_by", "must be after today")
                 }
             }
             if let hs, hs.level >= 6, let quantity, let value, let origin {
-                checked.append(CheckedDeclarationLine(description: line.description.trimmedCell, itemCode: line.itemCode?.uppercased(),
-                                                      hsCode: hs, quantity: quantity, unit: line.unit.trimmedCell, grossKg: line.grossKg,
-                                                      value: value, currency: currency, origin: origin.value, reExportBy: reExport))
+                checked.append(
+                    CheckedDeclarationLine(
+                        description: line.description.trimmedCell, itemCode: line.itemCode?.uppercased(),
+                        hsCode: hs, quantity: quantity, unit: line.unit.trimmedCell, grossKg: line.grossKg,
+                        value: value, currency: currency, origin: origin.value, reExportBy: reExport))
             }
         }
         try problems.check()

@@ -94,7 +94,8 @@ public enum DeclarationLifecycle {
 
     /// The party the caller takes `step` as: its own, or, for an administrator, the step's.
     public static func actingParty(for step: DeclarationStep, actor: Actor, declarant: String, destination: String) throws(DomainError)
-        -> DeclarationParty {
+        -> DeclarationParty
+    {
         let caller = party(of: actor, declarant: declarant, destination: destination)
         try authorize(step, by: caller, isAdmin: actor.isAdmin)
         return caller ?? party(of: step)
@@ -106,19 +107,23 @@ public enum DeclarationLifecycle {
     }
 
     /// The state after `step`, or the reason it cannot happen (with the steps that could).
-    public static func apply(_ step: DeclarationStep, to state: DeclarationState, by party: DeclarationParty,
-                             facts: DeclarationFacts = DeclarationFacts()) throws(DomainError) -> DeclarationState {
+    public static func apply(
+        _ step: DeclarationStep, to state: DeclarationState, by party: DeclarationParty,
+        facts: DeclarationFacts = DeclarationFacts()
+    ) throws(DomainError) -> DeclarationState {
         guard let edge = edges.first(where: { $0.step == step && $0.from.contains(state) }) else {
             let allowed = allowedSteps(from: state, by: .declarant) + allowedSteps(from: state, by: .customs)
-            throw .conflict("a \(state.rawValue) declaration cannot be \(step.pastTense); allowed now: "
-                                + (allowed.isEmpty ? "nothing (the declaration is final)" : allowed.map(\.rawValue).joined(separator: ", ")),
-                            allowed.map { Problem(field: "step", problem: $0.rawValue) })
+            throw .conflict(
+                "a \(state.rawValue) declaration cannot be \(step.pastTense); allowed now: "
+                    + (allowed.isEmpty ? "nothing (the declaration is final)" : allowed.map(\.rawValue).joined(separator: ", ")),
+                allowed.map { Problem(field: "step", problem: $0.rawValue) })
         }
         guard edge.party == party else {
             throw .forbidden("only the \(edge.party == .customs ? "customs administration" : "declarant") can \(step.label) a declaration")
         }
         if step == .release, !facts.documentsComplete, !facts.provisionalAllowed {
-            throw .conflict("required documents are missing and the emergency does not allow provisional declarations; provide or waive them first")
+            throw .conflict(
+                "required documents are missing and the emergency does not allow provisional declarations; provide or waive them first")
         }
         if step == .complete, !facts.provisional {
             throw .conflict("only a provisional declaration is completed after release")

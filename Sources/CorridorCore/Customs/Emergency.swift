@@ -10,8 +10,10 @@ public struct EmergencyFacilities: Sendable, Equatable, Codable {
     public var feeWaiver: Bool
     public var outOfHoursClearance: Bool
 
-    public init(preArrivalLodgement: Bool = true, provisionalDeadlineDays: Int? = nil, dutyTaxWaiver: Bool = true,
-                feeWaiver: Bool = false, outOfHoursClearance: Bool = false) {
+    public init(
+        preArrivalLodgement: Bool = true, provisionalDeadlineDays: Int? = nil, dutyTaxWaiver: Bool = true,
+        feeWaiver: Bool = false, outOfHoursClearance: Bool = false
+    ) {
         self.preArrivalLodgement = preArrivalLodgement
         self.provisionalDeadlineDays = provisionalDeadlineDays
         self.dutyTaxWaiver = dutyTaxWaiver
@@ -31,7 +33,9 @@ public struct Emergency: Sendable, Equatable, Codable {
     public var facilities: EmergencyFacilities
 
     public init(id: Int64, country: String, name: String, hazard: String, declared: Day, ends: Day?, facilities: EmergencyFacilities) {
-        (self.id, self.country, self.name, self.hazard, self.declared, self.ends, self.facilities) = (id, country, name, hazard, declared, ends, facilities)
+        (self.id, self.country, self.name, self.hazard, self.declared, self.ends, self.facilities) = (
+            id, country, name, hazard, declared, ends, facilities
+        )
     }
 
     /// A declaration may refer to an emergency only while it is active.
@@ -50,13 +54,19 @@ public struct EmergencyInput: Sendable, Equatable, Decodable {
     public var facilities: EmergencyFacilities?
 
     public init(country: String, name: String, hazard: String, declared: String, ends: String?, facilities: EmergencyFacilities?) {
-        (self.country, self.name, self.hazard, self.declared, self.ends, self.facilities) = (country, name, hazard, declared, ends, facilities)
+        (self.country, self.name, self.hazard, self.declared, self.ends, self.facilities) = (
+            country, name, hazard, declared, ends, facilities
+        )
     }
 
-    public static let hazards = ["earthquake", "flood", "tropical_cyclone", "drought", "epidemic", "conflict", "volcano",
-                                 "tsunami", "landslide", "wildfire", "cold_wave", "complex", "other"]
+    public static let hazards = [
+        "earthquake", "flood", "tropical_cyclone", "drought", "epidemic", "conflict", "volcano",
+        "tsunami", "landslide", "wildfire", "cold_wave", "complex", "other",
+    ]
 
-    public func validated() throws(DomainError) -> (country: CountryCode, name: String, hazard: String, declared: Day, ends: Day?, facilities: EmergencyFacilities) {
+    public func validated() throws(DomainError) -> (
+        country: CountryCode, name: String, hazard: String, declared: Day, ends: Day?, facilities: EmergencyFacilities
+    ) {
         var problems = ProblemList()
         let country = CountryCode(self.country)
         if country == nil { problems.add(field: "country", "must be an ISO alpha-2 code") }

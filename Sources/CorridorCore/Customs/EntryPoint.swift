@@ -12,6 +12,8 @@ public struct EntryPoint: Sendable, Equatable, Codable {
     public var locodeVerified: Bool
 
     public init(locode: String, name: String, country: String, kind: Kind, lat: Double?, lon: Double?, locodeVerified: Bool) {
-        (self.locode, self.name, self.country, self.kind, self.lat, self.lon, self.locodeVerified) = (locode, name, country, kind, lat, lon, locodeVerified)
+        (self.locode, self.name, self.country, self.kind, self.lat, self.lon, self.locodeVerified) = (
+            locode, name, country, kind, lat, lon, locodeVerified
+        )
     }
 }

@@ -47,15 +47,19 @@ public struct ExemptionAssessment: Sendable, Equatable, Codable {
 public enum Exemption {
     /// Duty on the customs value; tax (VAT and the like) on value plus duty, rounded to the cent
     /// per line so the certificate adds up line by line.
-    public static func assess(lines: [(hsCode: HSCode, value: Quantity)], currency: String, rates: DutyRateTable,
-                              waiverOn: Bool) -> ExemptionAssessment {
+    public static func assess(
+        lines: [(hsCode: HSCode, value: Quantity)], currency: String, rates: DutyRateTable,
+        waiverOn: Bool
+    ) -> ExemptionAssessment {
         var assessed: [ExemptionAssessment.Line] = []
         for line in lines {
             let (dutyPercent, taxPercent) = rates.rates(for: line.hsCode)
             let duty = percent(line.value, dutyPercent)
             let tax = percent(line.value + duty, taxPercent)
-            assessed.append(.init(hsCode: line.hsCode.digits, value: line.value, dutyPercent: dutyPercent, taxPercent: taxPercent,
-                                  duty: duty, tax: tax))
+            assessed.append(
+                .init(
+                    hsCode: line.hsCode.digits, value: line.value, dutyPercent: dutyPercent, taxPercent: taxPercent,
+                    duty: duty, tax: tax))
         }
         let duty = assessed.reduce(Quantity.zero) { $0 + $1.duty }
         let tax = assessed.reduce(Quantity.zero) { $0 + $1.tax }

@@ -51,7 +51,8 @@ public enum ConsignmentPlausibility {
     /// nil when either is unknown or the line is not in US dollars (no exchange rates are kept).
     public static func valuePerKgRatio(value: Quantity, currency: String, grossKg: Double, catalogue: CatalogueFacts) -> Double? {
         guard currency == "USD", grossKg > 0, let unitValue = catalogue.valueUSDPerUnit, let unitKg = catalogue.weightKgPerUnit,
-              unitValue > .zero, unitKg > 0 else { return nil }
+            unitValue > .zero, unitKg > 0
+        else { return nil }
         return (value.doubleValue / grossKg) / (unitValue.doubleValue / unitKg)
     }
 

@@ -61,7 +61,9 @@ public struct ReleaseTimestamps: Sendable, Equatable {
     public var releasedAt: Int64?
 
     public init(entryPoint: String, lodgedAt: Int64?, arrivedAt: Int64?, laneAt: Int64?, releasedAt: Int64?) {
-        (self.entryPoint, self.lodgedAt, self.arrivedAt, self.laneAt, self.releasedAt) = (entryPoint, lodgedAt, arrivedAt, laneAt, releasedAt)
+        (self.entryPoint, self.lodgedAt, self.arrivedAt, self.laneAt, self.releasedAt) = (
+            entryPoint, lodgedAt, arrivedAt, laneAt, releasedAt
+        )
     }
 
     /// Hours from the segment's start to its end, as recorded (negative stays negative), or nil
@@ -79,9 +81,10 @@ public struct ReleaseTimeBreakdown: Sendable, Equatable, Codable {
     public var segments: [ReleaseSegment: ReleaseTimeSummary]
 
     public init(_ consignments: [ReleaseTimestamps]) {
-        segments = Dictionary(uniqueKeysWithValues: ReleaseSegment.allCases.map { segment in
-            (segment, ReleaseTimeSummary(hours: consignments.compactMap { $0.hours(segment) }))
-        })
+        segments = Dictionary(
+            uniqueKeysWithValues: ReleaseSegment.allCases.map { segment in
+                (segment, ReleaseTimeSummary(hours: consignments.compactMap { $0.hours(segment) }))
+            })
     }
 
     public subscript(_ segment: ReleaseSegment) -> ReleaseTimeSummary { segments[segment] ?? ReleaseTimeSummary(hours: []) }
@@ -91,7 +94,9 @@ public struct ReleaseTimeBreakdown: Sendable, Equatable, Codable {
     public var p90Hours: Double? { self[.arrivalToRelease].p90Hours }
 
     /// Per country and per entry point, from the consignments' timestamps.
-    public static func byEntryPoint(_ consignments: [ReleaseTimestamps]) -> (all: ReleaseTimeBreakdown, entryPoints: [String: ReleaseTimeBreakdown]) {
+    public static func byEntryPoint(_ consignments: [ReleaseTimestamps]) -> (
+        all: ReleaseTimeBreakdown, entryPoints: [String: ReleaseTimeBreakdown]
+    ) {
         (ReleaseTimeBreakdown(consignments), Dictionary(grouping: consignments, by: \.entryPoint).mapValues(ReleaseTimeBreakdown.init))
     }
 

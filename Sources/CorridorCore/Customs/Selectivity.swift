@@ -66,14 +66,16 @@ public struct SelectivityRuleSet: Sendable, Codable, Equatable {
 
     /// The default rule set: most relief goes green; special cargo and first-time or
     /// unaccredited declarants go to a documentary check.
-    public static let standard = SelectivityRuleSet(rules: [
-        SelectivityRule(criterion: .notAccredited, lane: .yellow, reason: "the organisation is not accredited in this country"),
-        SelectivityRule(criterion: .noActiveEmergency, lane: .yellow, reason: "no active emergency covers this consignment"),
-        SelectivityRule(criterion: .specialCargo, lane: .yellow, reason: "special cargo needs its documents checked"),
-        SelectivityRule(criterion: .firstDeclaration, lane: .yellow, reason: "first declaration of this organisation in the country"),
-        SelectivityRule(criterion: .valuePerKgDeviation, lane: .blue, factor: 5, reason: "declared value per kg far from the catalogue's"),
-        SelectivityRule(criterion: .unrequestedGoods, lane: .blue, reason: "goods not on the government's needs list"),
-    ], randomRate: 0.02)
+    public static let standard = SelectivityRuleSet(
+        rules: [
+            SelectivityRule(criterion: .notAccredited, lane: .yellow, reason: "the organisation is not accredited in this country"),
+            SelectivityRule(criterion: .noActiveEmergency, lane: .yellow, reason: "no active emergency covers this consignment"),
+            SelectivityRule(criterion: .specialCargo, lane: .yellow, reason: "special cargo needs its documents checked"),
+            SelectivityRule(criterion: .firstDeclaration, lane: .yellow, reason: "first declaration of this organisation in the country"),
+            SelectivityRule(
+                criterion: .valuePerKgDeviation, lane: .blue, factor: 5, reason: "declared value per kg far from the catalogue's"),
+            SelectivityRule(criterion: .unrequestedGoods, lane: .blue, reason: "goods not on the government's needs list"),
+        ], randomRate: 0.02)
 
     /// Refuses rule sets that break the relief rules: origin as a risk factor, red without a reason,
     /// a random rate outside 0–50 %.
@@ -81,11 +83,16 @@ public struct SelectivityRuleSet: Sendable, Codable, Equatable {
         var problems = ProblemList()
         for (index, rule) in rules.enumerated() {
             if rule.criterion == .originCountry {
-                problems.add(Problem(field: "rules[\(index)].criterion",
-                                     problem: "origin country may not be a risk criterion: relief is cleared regardless of origin (Kyoto Annex J5)"))
+                problems.add(
+                    Problem(
+                        field: "rules[\(index)].criterion",
+                        problem: "origin country may not be a risk criterion: relief is cleared regardless of origin (Kyoto Annex J5)"))
             }
             if rule.reason.trimmedCell.isEmpty {
-                problems.add(Problem(field: "rules[\(index)].reason", problem: "every rule states its reason\(rule.lane == .red ? "; red above all" : "")"))
+                problems.add(
+                    Problem(
+                        field: "rules[\(index)].reason",
+                        problem: "every rule states its reason\(rule.lane == .red ? "; red above all" : "")"))
             }
             if rule.criterion == .valuePerKgDeviation, !((rule.factor ?? 0) > 1) {
                 problems.add(Problem(field: "rules[\(index)].factor", problem: "must be above 1 (e.g. 5 = five times above or below)"))
@@ -108,8 +115,10 @@ public struct SelectivityFacts: Sendable, Equatable {
     public var valuePerKgRatios: [Double]
     public var unrequestedLines: Int
 
-    public init(accredited: Bool, emergencyActive: Bool, specialCargo: Set<SpecialCargo> = [], firstDeclarationInCountry: Bool = false,
-                valuePerKgRatios: [Double] = [], unrequestedLines: Int = 0) {
+    public init(
+        accredited: Bool, emergencyActive: Bool, specialCargo: Set<SpecialCargo> = [], firstDeclarationInCountry: Bool = false,
+        valuePerKgRatios: [Double] = [], unrequestedLines: Int = 0
+    ) {
         self.accredited = accredited
         self.emergencyActive = emergencyActive
         self.specialCargo = specialCargo

@@ -13,8 +13,10 @@ public struct DeclarationEvent: Sendable, Equatable, Codable {
     public var version: Int64
     public var at: Int64
 
-    public init(event: String, declarationId: Int64, reference: String, org: String, destination: String, state: DeclarationState,
-                lane: Lane?, version: Int64, at: Int64) {
+    public init(
+        event: String, declarationId: Int64, reference: String, org: String, destination: String, state: DeclarationState,
+        lane: Lane?, version: Int64, at: Int64
+    ) {
         (self.event, self.declarationId, self.reference, self.org, self.destination) = (event, declarationId, reference, org, destination)
         (self.state, self.lane, self.version, self.at) = (state, lane, version, at)
     }
@@ -63,10 +65,13 @@ public struct WebhookTargets: Sendable, Equatable {
         let url = raw.trimmedCell
         guard url.count <= 500 else { throw .invalid(field: "url", "at most 500 characters") }
         guard let parts = URLComponents(string: url), let scheme = parts.scheme?.lowercased(), scheme == "https" || scheme == "http",
-              let rawHost = parts.host, !rawHost.isEmpty else {
+            let rawHost = parts.host, !rawHost.isEmpty
+        else {
             throw .invalid(field: "url", "must be an absolute https:// URL")
         }
-        guard parts.user == nil, parts.password == nil else { throw .invalid(field: "url", "must not carry credentials; the signature authenticates") }
+        guard parts.user == nil, parts.password == nil else {
+            throw .invalid(field: "url", "must not carry credentials; the signature authenticates")
+        }
         let host = Self.normalised(rawHost)
         guard scheme == "https" || allowPlainHTTP || isAllowedAnyway(host) else {
             throw .invalid(field: "url", "must use https://; plain http is accepted only when the administrator allows it")
@@ -86,8 +91,10 @@ public struct WebhookTargets: Sendable, Equatable {
         guard !isAllowedAnyway(host) else { return }
         guard !addresses.isEmpty else { throw .invalid(field: "url", "\(host) does not resolve to any address") }
         if let inward = addresses.first(where: \.isInternal) {
-            throw .invalid(field: "url", "\(host) is \(inward), an address inside the network (loopback, private, link-local, "
-                + "multicast or unspecified); a receiver must be a public address, or be allowed by the administrator")
+            throw .invalid(
+                field: "url",
+                "\(host) is \(inward), an address inside the network (loopback, private, link-local, "
+                    + "multicast or unspecified); a receiver must be a public address, or be allowed by the administrator")
         }
     }
 }

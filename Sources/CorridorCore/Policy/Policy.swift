@@ -23,16 +23,16 @@ public enum Policy {
         case (.readOwnAccount, _):
             return .allow
         case (.createToken, .account(let ownerID)), (.readTokens, .account(let ownerID)),
-             (.revokeToken, .account(let ownerID)):
+            (.revokeToken, .account(let ownerID)):
             return ownerID == userID ? .allow : .deny
         case (.updateOrganisation, .organisation(let code)), (.importStock, .organisation(let code)),
-             (.manageItemAliases, .organisation(let code)), (.manageSites, .organisation(let code)),
-             (.requestAccreditation, .organisation(let code)), (.draftDeclaration, .organisation(let code)),
-             (.manageWebhooks, .organisation(let code)), (.dispatchStock, .organisation(let code)):
+            (.manageItemAliases, .organisation(let code)), (.manageSites, .organisation(let code)),
+            (.requestAccreditation, .organisation(let code)), (.draftDeclaration, .organisation(let code)),
+            (.manageWebhooks, .organisation(let code)), (.dispatchStock, .organisation(let code)):
             return actor.isMember(of: code) ? .allow : .deny
         case (.manageEmergencies, .country(let iso)), (.decideAccreditation, .country(let iso)),
-             (.manageSelectivityRules, .country(let iso)), (.recordReExport, .country(let iso)),
-             (.manageCustomsProfile, .country(let iso)):
+            (.manageSelectivityRules, .country(let iso)), (.recordReExport, .country(let iso)),
+            (.manageCustomsProfile, .country(let iso)):
             return actor.isCustomsOfficer(of: iso) ? .allow : .deny
         case (.managePreparedness, .country(let iso)):
             // The country's coordinators and its customs administration keep the checklist.
@@ -79,4 +79,3 @@ extension Policy {
         }
     }
 }
-

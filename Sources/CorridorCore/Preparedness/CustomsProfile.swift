@@ -16,11 +16,17 @@ public struct CustomsProfile: Sendable, Equatable, Codable {
     /// Hours customs release takes by the profile's account (used when nothing is measured).
     public var defaultReleaseHours: Double?
 
-    public init(country: String, ochaModelAgreement: String? = nil, kyotoAnnexJ5: Bool = false, tampereConvention: Bool = false,
-                idrlLaw: String? = nil, procedure: String = "", requiredDocuments: String = "", focalPoints: String = "",
-                defaultReleaseHours: Double? = nil) {
-        (self.country, self.ochaModelAgreement, self.kyotoAnnexJ5, self.tampereConvention, self.idrlLaw) = (country, ochaModelAgreement, kyotoAnnexJ5, tampereConvention, idrlLaw)
-        (self.procedure, self.requiredDocuments, self.focalPoints, self.defaultReleaseHours) = (procedure, requiredDocuments, focalPoints, defaultReleaseHours)
+    public init(
+        country: String, ochaModelAgreement: String? = nil, kyotoAnnexJ5: Bool = false, tampereConvention: Bool = false,
+        idrlLaw: String? = nil, procedure: String = "", requiredDocuments: String = "", focalPoints: String = "",
+        defaultReleaseHours: Double? = nil
+    ) {
+        (self.country, self.ochaModelAgreement, self.kyotoAnnexJ5, self.tampereConvention, self.idrlLaw) = (
+            country, ochaModelAgreement, kyotoAnnexJ5, tampereConvention, idrlLaw
+        )
+        (self.procedure, self.requiredDocuments, self.focalPoints, self.defaultReleaseHours) = (
+            procedure, requiredDocuments, focalPoints, defaultReleaseHours
+        )
     }
 
     /// A facilitation agreement counts as recorded when the OCHA Model Agreement is signed or an
@@ -30,8 +36,11 @@ public struct CustomsProfile: Sendable, Equatable, Codable {
     public func validated() throws(DomainError) -> CustomsProfile {
         var problems = ProblemList()
         if CountryCode(country) == nil { problems.add(field: "country", "must be an ISO alpha-2 code") }
-        if let date = ochaModelAgreement, !date.isEmpty, Day.parse(date) == nil { problems.add(field: "ocha_model_agreement", "a date (YYYY-MM-DD)") }
-        for (field, text) in [("procedure", procedure), ("required_documents", requiredDocuments), ("focal_points", focalPoints)] where text.count > 4000 {
+        if let date = ochaModelAgreement, !date.isEmpty, Day.parse(date) == nil {
+            problems.add(field: "ocha_model_agreement", "a date (YYYY-MM-DD)")
+        }
+        for (field, text) in [("procedure", procedure), ("required_documents", requiredDocuments), ("focal_points", focalPoints)]
+        where text.count > 4000 {
             problems.add(field: field, "at most 4,000 characters")
         }
         if let hours = defaultReleaseHours, !(0...2000).contains(hours) { problems.add(field: "default_release_hours", "from 0 to 2,000") }

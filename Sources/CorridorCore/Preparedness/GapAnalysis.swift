@@ -19,7 +19,9 @@ public struct Scenario: Sendable, Equatable, Codable {
         if !Geodesy.isValid(lat: lat, lon: lon) { problems.add(field: "lat", "latitude −90…90 and longitude −180…180") }
         if !(1...50_000_000).contains(people) { problems.add(field: "people", "from 1 to 50,000,000") }
         if !(1...365).contains(days) { problems.add(field: "days", "from 1 to 365") }
-        if let hazard, !EmergencyInput.hazards.contains(hazard) { problems.add(field: "hazard", "one of \(EmergencyInput.hazards.joined(separator: ", "))") }
+        if let hazard, !EmergencyInput.hazards.contains(hazard) {
+            problems.add(field: "hazard", "one of \(EmergencyInput.hazards.joined(separator: ", "))")
+        }
         try problems.check()
         var copy = self
         copy.country = country.uppercased()
@@ -45,10 +47,16 @@ public struct CandidateSource: Sendable, Equatable {
     /// counts, but its uses are shown without site, item or quantity.
     public var disclosed: Bool
 
-    public init(id: Int64, siteCode: String, siteCountry: String, tier: SourceTier, itemCode: String, family: String, quantity: Quantity,
-                coveragePeople: Double, coverageDays: Double, distanceKm: Double, expiry: Day?, disclosed: Bool = true) {
-        (self.id, self.siteCode, self.siteCountry, self.tier, self.itemCode, self.family) = (id, siteCode, siteCountry, tier, itemCode, family)
-        (self.quantity, self.coveragePeople, self.coverageDays, self.distanceKm, self.expiry) = (quantity, coveragePeople, coverageDays, distanceKm, expiry)
+    public init(
+        id: Int64, siteCode: String, siteCountry: String, tier: SourceTier, itemCode: String, family: String, quantity: Quantity,
+        coveragePeople: Double, coverageDays: Double, distanceKm: Double, expiry: Day?, disclosed: Bool = true
+    ) {
+        (self.id, self.siteCode, self.siteCountry, self.tier, self.itemCode, self.family) = (
+            id, siteCode, siteCountry, tier, itemCode, family
+        )
+        (self.quantity, self.coveragePeople, self.coverageDays, self.distanceKm, self.expiry) = (
+            quantity, coveragePeople, coverageDays, distanceKm, expiry
+        )
         self.disclosed = disclosed
     }
 }
@@ -72,22 +80,29 @@ public struct ArrivalEstimate: Sendable, Equatable, Codable {
 
     /// Handling by tier; road inside the region below the road limit, air otherwise; customs at
     /// that mode's entry point, except for goods already in the country.
-    public static func of(tier: SourceTier, distanceKm: Double, road roadClearance: Clearance, air airClearance: Clearance,
-                          figures: PlanningFigures) -> ArrivalEstimate {
+    public static func of(
+        tier: SourceTier, distanceKm: Double, road roadClearance: Clearance, air airClearance: Clearance,
+        figures: PlanningFigures
+    ) -> ArrivalEstimate {
         let road = tier != .global && distanceKm <= figures.roadLimitKm
         let transport = distanceKm / (road ? figures.roadKmPerDay : figures.airKmPerDay)
         let clearance = road ? roadClearance : airClearance
-        return ArrivalEstimate(handlingDays: figures.handlingDays[tier] ?? 0, transportDays: transport,
-                               customsDays: tier == .inCountry ? 0 : clearance.hours / 24, mode: road ? "road" : "air",
-                               entryPoint: tier == .inCountry ? nil : clearance.entryPoint)
+        return ArrivalEstimate(
+            handlingDays: figures.handlingDays[tier] ?? 0, transportDays: transport,
+            customsDays: tier == .inCountry ? 0 : clearance.hours / 24, mode: road ? "road" : "air",
+            entryPoint: tier == .inCountry ? nil : clearance.entryPoint)
     }
 
     /// Hours of customs release at an entry point: its measured median when enough consignments
     /// were released there, else the country profile's figure, else the default; shortened while an
     /// emergency with pre-arrival lodgement is active.
-    public static func customsHours(measuredMedian: Double?, measuredCount: Int, profileHours: Double?, emergencyFacilitates: Bool,
-                                    figures: PlanningFigures) -> Double {
-        let base = measuredCount >= figures.minimumMeasured ? (measuredMedian ?? figures.defaultCustomsHours)
+    public static func customsHours(
+        measuredMedian: Double?, measuredCount: Int, profileHours: Double?, emergencyFacilitates: Bool,
+        figures: PlanningFigures
+    ) -> Double {
+        let base =
+            measuredCount >= figures.minimumMeasured
+            ? (measuredMedian ?? figures.defaultCustomsHours)
             : (profileHours ?? figures.defaultCustomsHours)
         return max(0, base) * (emergencyFacilitates ? figures.emergencyCustomsFactor : 1)
     }
@@ -139,8 +154,10 @@ public enum GapAnalysis {
     /// family by earliest arrival (ties: tier, site code, item code, id), each taken until the need
     /// is covered. A candidate's quantity is shared across needs, so nothing is counted twice.
     /// `arrival` gives each candidate's estimate; stock expired on its arrival day is skipped.
-    public static func run(_ scenario: Scenario, candidates: [CandidateSource], figures: PlanningFigures, today: Day,
-                           arrival: (CandidateSource) -> ArrivalEstimate) -> GapResult {
+    public static func run(
+        _ scenario: Scenario, candidates: [CandidateSource], figures: PlanningFigures, today: Day,
+        arrival: (CandidateSource) -> ArrivalEstimate
+    ) -> GapResult {
         let duration = Double(scenario.days)
         var remaining: [Int64: Quantity] = Dictionary(candidates.map { ($0.id, $0.quantity) }, uniquingKeysWith: { a, _ in a })
         let estimates = Dictionary(candidates.map { ($0.id, arrival($0)) }, uniquingKeysWith: { a, _ in a })
@@ -177,20 +194,23 @@ public enum GapAnalysis {
                 remaining[candidate.id] = left - take
                 covered += people
                 let estimate = estimates[candidate.id]!
-                uses.append(GapResult.Use(
-                    sourceId: candidate.id, site: candidate.siteCode, siteCountry: candidate.siteCountry, item: candidate.itemCode,
-                    tier: candidate.tier, quantity: take, people: people, arrivalDays: estimate.arrivalDays,
-                    handlingDays: estimate.handlingDays, transportDays: estimate.transportDays, customsDays: estimate.customsDays,
-                    mode: estimate.mode, entryPoint: estimate.entryPoint))
+                uses.append(
+                    GapResult.Use(
+                        sourceId: candidate.id, site: candidate.siteCode, siteCountry: candidate.siteCountry, item: candidate.itemCode,
+                        tier: candidate.tier, quantity: take, people: people, arrivalDays: estimate.arrivalDays,
+                        handlingDays: estimate.handlingDays, transportDays: estimate.transportDays, customsDays: estimate.customsDays,
+                        mode: estimate.mode, entryPoint: estimate.entryPoint))
             }
             var byDay: [String: Double] = [:]
             for horizon in figures.horizons {
                 byDay[String(horizon)] = uses.filter { $0.arrivalDays <= Double(horizon) }.reduce(0) { $0 + $1.people }
             }
             let undisclosed = Set(candidates.lazy.filter { !$0.disclosed }.map(\.id))
-            results.append(GapResult.NeedResult(family: need.family, required: required, byDay: byDay, availableByTier: available,
-                                                shortfall: max(0, required - covered), sources: Self.masking(uses, undisclosed: undisclosed),
-                                                note: need.note))
+            results.append(
+                GapResult.NeedResult(
+                    family: need.family, required: required, byDay: byDay, availableByTier: available,
+                    shortfall: max(0, required - covered), sources: Self.masking(uses, undisclosed: undisclosed),
+                    note: need.note))
         }
         return GapResult(scenario: scenario, needs: results, figures: figures)
     }
@@ -205,7 +225,8 @@ public enum GapAnalysis {
                 continue
             }
             if let index = shown.firstIndex(where: {
-                $0.sourceId == nil && $0.tier == use.tier && $0.mode == use.mode && $0.entryPoint == use.entryPoint && $0.arrivalDays == use.arrivalDays
+                $0.sourceId == nil && $0.tier == use.tier && $0.mode == use.mode && $0.entryPoint == use.entryPoint
+                    && $0.arrivalDays == use.arrivalDays
             }) {
                 shown[index].people += use.people
             } else {

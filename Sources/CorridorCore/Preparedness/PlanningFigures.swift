@@ -31,10 +31,16 @@ public struct PlanningFigures: Sendable, Equatable, Codable {
     public var emergencyCustomsFactor: Double
     public var horizons: [Int]
 
-    public init(needs: [Need], handlingDays: [SourceTier: Double], roadKmPerDay: Double, airKmPerDay: Double, roadLimitKm: Double,
-                defaultCustomsHours: Double, minimumMeasured: Int, emergencyCustomsFactor: Double, horizons: [Int]) {
-        (self.needs, self.handlingDays, self.roadKmPerDay, self.airKmPerDay, self.roadLimitKm) = (needs, handlingDays, roadKmPerDay, airKmPerDay, roadLimitKm)
-        (self.defaultCustomsHours, self.minimumMeasured, self.emergencyCustomsFactor, self.horizons) = (defaultCustomsHours, minimumMeasured, emergencyCustomsFactor, horizons)
+    public init(
+        needs: [Need], handlingDays: [SourceTier: Double], roadKmPerDay: Double, airKmPerDay: Double, roadLimitKm: Double,
+        defaultCustomsHours: Double, minimumMeasured: Int, emergencyCustomsFactor: Double, horizons: [Int]
+    ) {
+        (self.needs, self.handlingDays, self.roadKmPerDay, self.airKmPerDay, self.roadLimitKm) = (
+            needs, handlingDays, roadKmPerDay, airKmPerDay, roadLimitKm
+        )
+        (self.defaultCustomsHours, self.minimumMeasured, self.emergencyCustomsFactor, self.horizons) = (
+            defaultCustomsHours, minimumMeasured, emergencyCustomsFactor, horizons
+        )
     }
 
     /// Defaults: Sphere (2018) needs for every affected person; tents for the fifth most

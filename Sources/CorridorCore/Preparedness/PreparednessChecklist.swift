@@ -76,9 +76,13 @@ public struct PreparednessFacts: Sendable, Equatable {
     public var accreditedOrganisations: Int
     public var entryPointsWithCoordinates: Int
 
-    public init(freshReportsInCountry: Int, freshReportsInRegion: Int, customsAgreementRecorded: Bool, accreditedOrganisations: Int,
-                entryPointsWithCoordinates: Int) {
-        (self.freshReportsInCountry, self.freshReportsInRegion, self.customsAgreementRecorded) = (freshReportsInCountry, freshReportsInRegion, customsAgreementRecorded)
+    public init(
+        freshReportsInCountry: Int, freshReportsInRegion: Int, customsAgreementRecorded: Bool, accreditedOrganisations: Int,
+        entryPointsWithCoordinates: Int
+    ) {
+        (self.freshReportsInCountry, self.freshReportsInRegion, self.customsAgreementRecorded) = (
+            freshReportsInCountry, freshReportsInRegion, customsAgreementRecorded
+        )
         (self.accreditedOrganisations, self.entryPointsWithCoordinates) = (accreditedOrganisations, entryPointsWithCoordinates)
     }
 
@@ -87,13 +91,17 @@ public struct PreparednessFacts: Sendable, Equatable {
         switch check {
         case .prepositionedLists:
             let met = freshReportsInCountry > 0 && freshReportsInRegion > 0
-            return (met ? .done : .notStarted,
-                    "\(freshReportsInCountry) stock report(s) in the country and \(freshReportsInRegion) elsewhere in the region in the last 90 days")
+            return (
+                met ? .done : .notStarted,
+                "\(freshReportsInCountry) stock report(s) in the country and \(freshReportsInRegion) elsewhere in the region in the last 90 days"
+            )
         case .customsFacilitation:
             let met = customsAgreementRecorded && accreditedOrganisations > 0
-            return (met ? .done : .notStarted,
-                    "\(customsAgreementRecorded ? "agreement recorded in the customs profile" : "no agreement recorded in the customs profile"); "
-                        + "\(accreditedOrganisations) organisation(s) accredited")
+            return (
+                met ? .done : .notStarted,
+                "\(customsAgreementRecorded ? "agreement recorded in the customs profile" : "no agreement recorded in the customs profile"); "
+                    + "\(accreditedOrganisations) organisation(s) accredited"
+            )
         case .entryPoints:
             return (entryPointsWithCoordinates > 0 ? .done : .notStarted, "\(entryPointsWithCoordinates) entry point(s) with coordinates")
         }

@@ -12,8 +12,10 @@ public struct Country: Sendable, Equatable, Codable {
     public var lat: Double?
     public var lon: Double?
 
-    public init(alpha2: String, alpha3: String, numeric: String, name: String,
-                region: String, subregion: String, lat: Double?, lon: Double?) {
+    public init(
+        alpha2: String, alpha3: String, numeric: String, name: String,
+        region: String, subregion: String, lat: Double?, lon: Double?
+    ) {
         self.alpha2 = alpha2
         self.alpha3 = alpha3
         self.numeric = numeric

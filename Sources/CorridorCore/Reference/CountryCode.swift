@@ -17,8 +17,10 @@ public struct CountryCode: Sendable, Hashable, Codable, CustomStringConvertible,
     public init(from decoder: any Decoder) throws {
         let raw = try decoder.singleValueContainer().decode(String.self)
         guard let code = CountryCode(raw) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
-                debugDescription: "'\(raw)' is not an ISO 3166-1 alpha-2 country code"))
+            throw DecodingError.dataCorrupted(
+                .init(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "'\(raw)' is not an ISO 3166-1 alpha-2 country code"))
         }
         self = code
     }

@@ -30,8 +30,10 @@ public struct Site: Sendable, Equatable, Codable {
     public var freeM3: Double?
     public var sharing: Sharing
 
-    public init(id: Int64, orgCode: String, code: String, name: String, country: String, adm1: String?,
-                lat: Double, lon: Double, tier: Tier, capacityM3: Double?, freeM3: Double?, sharing: Sharing) {
+    public init(
+        id: Int64, orgCode: String, code: String, name: String, country: String, adm1: String?,
+        lat: Double, lon: Double, tier: Tier, capacityM3: Double?, freeM3: Double?, sharing: Sharing
+    ) {
         self.id = id
         self.orgCode = orgCode
         self.code = code

@@ -32,10 +32,13 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
             return
         }
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        let (year, month, day) = (try container.decode(Int.self, forKey: .year), try container.decode(Int.self, forKey: .month),
-                                  try container.decode(Int.self, forKey: .day))
+        let (year, month, day) = (
+            try container.decode(Int.self, forKey: .year), try container.decode(Int.self, forKey: .month),
+            try container.decode(Int.self, forKey: .day)
+        )
         guard let valid = Day(year: year, month: month, day: day) else {
-            throw DecodingError.dataCorruptedError(forKey: .day, in: container, debugDescription: "\(year)-\(month)-\(day) is not a calendar day")
+            throw DecodingError.dataCorruptedError(
+                forKey: .day, in: container, debugDescription: "\(year)-\(month)-\(day) is not a calendar day")
         }
         self = valid
     }
@@ -59,8 +62,10 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     public var isoBytes: InlineArray<10, UInt8> {
         let zero: UInt8 = 0x30
         var bytes = InlineArray<10, UInt8>(repeating: 0x2D)
-        (bytes[0], bytes[1], bytes[2], bytes[3]) = (zero + UInt8(year / 1000), zero + UInt8(year / 100 % 10),
-                                                    zero + UInt8(year / 10 % 10), zero + UInt8(year % 10))
+        (bytes[0], bytes[1], bytes[2], bytes[3]) = (
+            zero + UInt8(year / 1000), zero + UInt8(year / 100 % 10),
+            zero + UInt8(year / 10 % 10), zero + UInt8(year % 10)
+        )
         (bytes[5], bytes[6]) = (zero + UInt8(month / 10), zero + UInt8(month % 10))
         (bytes[8], bytes[9]) = (zero + UInt8(day / 10), zero + UInt8(day % 10))
         return bytes
@@ -110,13 +115,16 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         if text.count >= 10, text[text.index(text.startIndex, offsetBy: 4)] == "-" {
             let parts = text.prefix(10).split(separator: "-")
             guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-                  let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+                let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+            else { return nil }
             guard text.count == 10 || text[text.index(text.startIndex, offsetBy: 10)] == "T" else { return nil }
             return Day(year: y, month: m, day: d)
         }
         if convention == .dayFirst {
             let parts = text.split(whereSeparator: { $0 == "/" || $0 == "." || $0 == "-" })
-            guard parts.count == 3, parts[2].count == 4, let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]) else { return nil }
+            guard parts.count == 3, parts[2].count == 4, let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]) else {
+                return nil
+            }
             return Day(year: y, month: m, day: d)
         }
         return nil
@@ -137,7 +145,13 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
             } else {
                 let digit = Int(byte) &- 0x30
                 guard digit >= 0, digit <= 9 else { return nil }
-                if position < 4 { year = year * 10 + digit } else if position < 7 { month = month * 10 + digit } else { day = day * 10 + digit }
+                if position < 4 {
+                    year = year * 10 + digit
+                } else if position < 7 {
+                    month = month * 10 + digit
+                } else {
+                    day = day * 10 + digit
+                }
             }
             position += 1
         }

@@ -24,9 +24,11 @@ public struct Item: Sendable, Equatable, Codable {
     /// administrators: the yardstick of the value-per-kg risk indicator, not a price.
     public var valueUSD: Quantity?
 
-    public init(code: String, name: String, sector: Sector, group: String, family: String, familyLabel: String,
-                unit: String, weightKg: Double, volumeM3: Double, hsCode: String, kit: Bool,
-                coveragePeople: Double?, coverageDays: Double?, valueUSD: Quantity? = nil) {
+    public init(
+        code: String, name: String, sector: Sector, group: String, family: String, familyLabel: String,
+        unit: String, weightKg: Double, volumeM3: Double, hsCode: String, kit: Bool,
+        coveragePeople: Double?, coverageDays: Double?, valueUSD: Quantity? = nil
+    ) {
         self.code = code
         self.name = name
         self.sector = sector

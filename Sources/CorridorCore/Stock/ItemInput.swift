@@ -16,9 +16,11 @@ public struct ItemInput: Sendable, Equatable, Decodable {
     public var coveragePeople: Double?
     public var coverageDays: Double?
 
-    public init(code: String, name: String, sector: String, group: String?, family: String, familyLabel: String?,
-                unit: String, weightKg: Double, volumeM3: Double, hsCode: String, kit: Bool?,
-                coveragePeople: Double?, coverageDays: Double?) {
+    public init(
+        code: String, name: String, sector: String, group: String?, family: String, familyLabel: String?,
+        unit: String, weightKg: Double, volumeM3: Double, hsCode: String, kit: Bool?,
+        coveragePeople: Double?, coverageDays: Double?
+    ) {
         (self.code, self.name, self.sector, self.group, self.family, self.familyLabel) = (code, name, sector, group, family, familyLabel)
         (self.unit, self.weightKg, self.volumeM3, self.hsCode, self.kit) = (unit, weightKg, volumeM3, hsCode, kit)
         (self.coveragePeople, self.coverageDays) = (coveragePeople, coverageDays)
@@ -46,9 +48,10 @@ public struct ItemInput: Sendable, Equatable, Decodable {
         if let coveragePeople, !(coveragePeople > 0) { problems.add(field: "coverage_people", "must be above 0") }
         if let coverageDays, !(coverageDays > 0) { problems.add(field: "coverage_days", "must be above 0") }
         try problems.check()
-        return Item(code: code, name: name.trimmedCell, sector: sector!, group: group?.trimmedCell ?? sector!.rawValue.capitalized,
-                    family: family.trimmedCell, familyLabel: familyLabel?.trimmedCell ?? family.trimmedCell, unit: unit.trimmedCell,
-                    weightKg: weightKg, volumeM3: volumeM3, hsCode: hs!.digits, kit: kit ?? false,
-                    coveragePeople: coveragePeople, coverageDays: coverageDays)
+        return Item(
+            code: code, name: name.trimmedCell, sector: sector!, group: group?.trimmedCell ?? sector!.rawValue.capitalized,
+            family: family.trimmedCell, familyLabel: familyLabel?.trimmedCell ?? family.trimmedCell, unit: unit.trimmedCell,
+            weightKg: weightKg, volumeM3: volumeM3, hsCode: hs!.digits, kit: kit ?? false,
+            coveragePeople: coveragePeople, coverageDays: coverageDays)
     }
 }

@@ -109,7 +109,9 @@ public struct Quantity: Sendable, Hashable, Comparable, Codable, CustomStringCon
         let whole = parts[0].isEmpty ? "0" : String(parts[0])
         let fraction = parts.count > 1 ? String(parts[1]) : ""
         guard fraction.count <= 3 else { return .failure(.tooPrecise) }
-        guard whole.count <= 15, let units = Int64(whole), let thousandths = Int64(fraction.padding(toLength: 3, withPad: "0", startingAt: 0)) else {
+        guard whole.count <= 15, let units = Int64(whole),
+            let thousandths = Int64(fraction.padding(toLength: 3, withPad: "0", startingAt: 0))
+        else {
             return .failure(.tooLarge)
         }
         let milli = units * 1000 + thousandths

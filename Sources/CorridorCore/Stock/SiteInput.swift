@@ -13,8 +13,10 @@ public struct SiteInput: Sendable, Equatable, Decodable {
     public var freeM3: Double?
     public var sharing: String
 
-    public init(code: String, name: String, country: String, adm1: String? = nil, lat: Double, lon: Double,
-                tier: String = "national", capacityM3: Double? = nil, freeM3: Double? = nil, sharing: String = "public") {
+    public init(
+        code: String, name: String, country: String, adm1: String? = nil, lat: Double, lon: Double,
+        tier: String = "national", capacityM3: Double? = nil, freeM3: Double? = nil, sharing: String = "public"
+    ) {
         self.code = code
         self.name = name
         self.country = country
@@ -34,13 +36,14 @@ public struct SiteInput: Sendable, Equatable, Decodable {
     /// Tier and sharing may be left out: a national warehouse, shared publicly.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(code: try c.decode(String.self, forKey: .code), name: try c.decode(String.self, forKey: .name),
-                  country: try c.decode(String.self, forKey: .country), adm1: try c.decodeIfPresent(String.self, forKey: .adm1),
-                  lat: try c.decode(Double.self, forKey: .lat), lon: try c.decode(Double.self, forKey: .lon),
-                  tier: try c.decodeIfPresent(String.self, forKey: .tier) ?? "national",
-                  capacityM3: try c.decodeIfPresent(Double.self, forKey: .capacityM3),
-                  freeM3: try c.decodeIfPresent(Double.self, forKey: .freeM3),
-                  sharing: try c.decodeIfPresent(String.self, forKey: .sharing) ?? "public")
+        self.init(
+            code: try c.decode(String.self, forKey: .code), name: try c.decode(String.self, forKey: .name),
+            country: try c.decode(String.self, forKey: .country), adm1: try c.decodeIfPresent(String.self, forKey: .adm1),
+            lat: try c.decode(Double.self, forKey: .lat), lon: try c.decode(Double.self, forKey: .lon),
+            tier: try c.decodeIfPresent(String.self, forKey: .tier) ?? "national",
+            capacityM3: try c.decodeIfPresent(Double.self, forKey: .capacityM3),
+            freeM3: try c.decodeIfPresent(Double.self, forKey: .freeM3),
+            sharing: try c.decodeIfPresent(String.self, forKey: .sharing) ?? "public")
     }
 
     /// Checks every field; the store checks that the country exists and the code is free.
@@ -48,12 +51,18 @@ public struct SiteInput: Sendable, Equatable, Decodable {
         var problems = ProblemList()
         var copy = self
         copy.code = code.trimmingCharacters(in: .whitespaces).uppercased()
-        if copy.code.isEmpty || copy.code.count > 32 || !copy.code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {
+        if copy.code.isEmpty || copy.code.count > 32
+            || !copy.code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
+        {
             problems.add(field: "code", "must be 1 to 32 letters, digits, hyphens or underscores")
         }
         copy.name = name.trimmingCharacters(in: .whitespacesAndNewlines)
         if copy.name.isEmpty || copy.name.count > 200 { problems.add(field: "name", "must be 1 to 200 characters") }
-        if let iso = CountryCode(country) { copy.country = iso.value } else { problems.add(field: "country", "must be an ISO alpha-2 code") }
+        if let iso = CountryCode(country) {
+            copy.country = iso.value
+        } else {
+            problems.add(field: "country", "must be an ISO alpha-2 code")
+        }
         if !(-90...90).contains(lat) || !lat.isFinite { problems.add(field: "lat", "must be from -90 to 90") }
         if !(-180...180).contains(lon) || !lon.isFinite { problems.add(field: "lon", "must be from -180 to 180") }
         if Site.Tier(rawValue: tier) == nil {

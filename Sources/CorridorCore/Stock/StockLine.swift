@@ -27,8 +27,10 @@ public struct StockLine: Sendable, Equatable, Codable {
     public var batch: String?
     public var reportedAt: Day
 
-    public init(siteID: Int64, itemCode: String, ownerOrgCode: String, quantity: Quantity, status: StockStatus,
-                expiry: Day?, batch: String?, reportedAt: Day) {
+    public init(
+        siteID: Int64, itemCode: String, ownerOrgCode: String, quantity: Quantity, status: StockStatus,
+        expiry: Day?, batch: String?, reportedAt: Day
+    ) {
         self.siteID = siteID
         self.itemCode = itemCode
         self.ownerOrgCode = ownerOrgCode

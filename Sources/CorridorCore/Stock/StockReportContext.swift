@@ -41,9 +41,11 @@ public struct StockReportContext: Sendable {
     let itemNames: [String]
     let itemCodes: [String]
 
-    public init(reportingOrg: String, items: [Item], aliases: [String: String], organisations: [(code: String, name: String)],
-                countries: [String: KnownCountry], sites: [KnownSite], today: Day,
-                dateConvention: Day.Convention = .isoOnly, acceptsSerialDates: Bool = false) {
+    public init(
+        reportingOrg: String, items: [Item], aliases: [String: String], organisations: [(code: String, name: String)],
+        countries: [String: KnownCountry], sites: [KnownSite], today: Day,
+        dateConvention: Day.Convention = .isoOnly, acceptsSerialDates: Bool = false
+    ) {
         self.reportingOrg = reportingOrg
         self.items = Dictionary(items.map { ($0.code.uppercased(), $0) }, uniquingKeysWith: { a, _ in a })
         self.aliases = Dictionary(aliases.map { ($0.key.uppercased(), $0.value) }, uniquingKeysWith: { a, _ in a })

@@ -3,8 +3,10 @@ import Foundation
 extension StockRowChecker {
     /// A row names a site by code or name; a site the organisation does not have yet is created
     /// when the row also gives its country and coordinates.
-    package static func resolveSite(_ text: (StockField) -> String?, context: StockReportContext,
-                            fail: (StockField, String) -> Void, warn: (StockField, String) -> Void) -> SiteReference? {
+    package static func resolveSite(
+        _ text: (StockField) -> String?, context: StockReportContext,
+        fail: (StockField, String) -> Void, warn: (StockField, String) -> Void
+    ) -> SiteReference? {
         let code = text(.siteCode), name = text(.siteName)
         var country: StockReportContext.KnownCountry?
         if let raw = text(.country) {
@@ -24,20 +26,26 @@ extension StockRowChecker {
         let lat = coordinate(text(.lat), field: .lat, range: -90...90, fail: fail)
         let lon = coordinate(text(.lon), field: .lon, range: -180...180, fail: fail)
         guard let siteName = name, text(.country) != nil, text(.lat) != nil, text(.lon) != nil else {
-            fail(code != nil ? .siteCode : .siteName,
-                 "unknown site '\(code ?? name ?? "")' of \(context.reportingOrg); to create it, give its name, country, latitude and longitude")
+            fail(
+                code != nil ? .siteCode : .siteName,
+                "unknown site '\(code ?? name ?? "")' of \(context.reportingOrg); to create it, give its name, country, latitude and longitude"
+            )
             return nil
         }
         guard let country, let lat, let lon else { return nil }
         if let box = country.box, !box.contains(lat: lat, lon: lon) {
             warn(.lat, "\(lat), \(lon) lies outside \(country.alpha2); check the coordinates (latitude first?)")
         }
-        return .new(NewSite(code: code?.uppercased() ?? SiteCodes.derive(from: siteName), name: siteName,
-                            country: country.alpha2, adm1: text(.adm1), lat: lat, lon: lon))
+        return .new(
+            NewSite(
+                code: code?.uppercased() ?? SiteCodes.derive(from: siteName), name: siteName,
+                country: country.alpha2, adm1: text(.adm1), lat: lat, lon: lon))
     }
 
-    private static func coordinate(_ raw: String?, field: StockField, range: ClosedRange<Double>,
-                                   fail: (StockField, String) -> Void) -> Double? {
+    private static func coordinate(
+        _ raw: String?, field: StockField, range: ClosedRange<Double>,
+        fail: (StockField, String) -> Void
+    ) -> Double? {
         guard let raw else { return nil }
         // A decimal comma (-1,25) is accepted; coordinates never group thousands.
         guard let value = Double(raw.utf8.contains(0x2C) ? raw.replacingOccurrences(of: ",", with: ".") : raw), value.isFinite else {
@@ -55,7 +63,11 @@ public enum SiteCodes {
     public static func derive(from name: String) -> String {
         var code = ""
         for scalar in name.uppercased().unicodeScalars {
-            if scalar.isASCII, CharacterSet.alphanumerics.contains(scalar) { code.unicodeScalars.append(scalar) } else if !code.hasSuffix("-"), !code.isEmpty { code += "-" }
+            if scalar.isASCII, CharacterSet.alphanumerics.contains(scalar) {
+                code.unicodeScalars.append(scalar)
+            } else if !code.hasSuffix("-"), !code.isEmpty {
+                code += "-"
+            }
         }
         while code.hasSuffix("-") { code.removeLast() }
         return String((code.isEmpty ? "SITE" : code).prefix(32))
@@ -83,9 +95,11 @@ public enum UnitNames {
 
     static func canonical(_ unit: String) -> String {
         var word = unit.trimmingCharacters(in: .whitespaces).lowercased()
-        let synonyms = ["pc": "piece", "pcs": "piece", "each": "piece", "ea": "piece", "unit": "piece", "units": "piece",
-                        "pièce": "piece", "pieza": "piece", "unidad": "piece", "kilogram": "kg", "kgs": "kg",
-                        "kilo": "kg", "l": "litre", "liter": "litre", "lt": "litre", "ctn": "carton"]
+        let synonyms = [
+            "pc": "piece", "pcs": "piece", "each": "piece", "ea": "piece", "unit": "piece", "units": "piece",
+            "pièce": "piece", "pieza": "piece", "unidad": "piece", "kilogram": "kg", "kgs": "kg",
+            "kilo": "kg", "l": "litre", "liter": "litre", "lt": "litre", "ctn": "carton",
+        ]
         if let known = synonyms[word] { return known }
         if word.hasSuffix("s"), word.count > 3 { word.removeLast() }
         return synonyms[word] ?? word

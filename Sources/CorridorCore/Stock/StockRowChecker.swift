@@ -45,8 +45,10 @@ public struct CheckedStockRow: Sendable, Equatable {
     public var batch: String?
     public var reportedAt: Day
 
-    @inlinable package init(site: SiteReference, itemCode: String, ownerOrg: String, quantity: Quantity, status: StockStatus, expiry: Day?,
-                 batch: String?, reportedAt: Day) {
+    @inlinable package init(
+        site: SiteReference, itemCode: String, ownerOrg: String, quantity: Quantity, status: StockStatus, expiry: Day?,
+        batch: String?, reportedAt: Day
+    ) {
         (self.site, self.itemCode, self.ownerOrg, self.quantity) = (site, itemCode, ownerOrg, quantity)
         (self.status, self.expiry, self.batch, self.reportedAt) = (status, expiry, batch, reportedAt)
     }
@@ -69,8 +71,10 @@ public enum StockRowChecker {
 
     /// - Parameter memo: verdicts remembered from earlier rows of the same report and context;
     ///   the outcome is the same with or without it (without, a fresh one serves this row).
-    public static func check(_ cells: StockCells, rowNumber: Int, context: StockReportContext,
-                             memo: StockCheckMemo? = nil) -> Outcome {
+    public static func check(
+        _ cells: StockCells, rowNumber: Int, context: StockReportContext,
+        memo: StockCheckMemo? = nil
+    ) -> Outcome {
         let memo = memo ?? StockCheckMemo()
         var problems: [Problem] = []
         var warnings: [Problem] = []
@@ -101,7 +105,10 @@ public enum StockRowChecker {
         let item = itemVerdict.item
         let quantity = parseQuantity(text(.quantity), fail: fail)
         if let item, let unit = text(.unit), !UnitNames.same(unit, item.unit) {
-            fail(.unit, "the catalogue counts \(item.name) in '\(item.unit)', not '\(unit)'; convert the quantity or map your item to another catalogue item")
+            fail(
+                .unit,
+                "the catalogue counts \(item.name) in '\(item.unit)', not '\(unit)'; convert the quantity or map your item to another catalogue item"
+            )
         }
         let status: StockStatus
         if let raw = text(.status) {
@@ -133,12 +140,14 @@ public enum StockRowChecker {
         }
         for note in ownerVerdict.problems { fail(note.field, note.message) }
         let owner = ownerVerdict.owner
-        let siteKey = StockCheckMemo.SiteKey(code: text(.siteCode), name: text(.siteName), country: text(.country),
-                                             lat: text(.lat), lon: text(.lon), adm1: text(.adm1))
+        let siteKey = StockCheckMemo.SiteKey(
+            code: text(.siteCode), name: text(.siteName), country: text(.country),
+            lat: text(.lat), lon: text(.lon), adm1: text(.adm1))
         let siteVerdict = memo.site(siteKey) {
             var problems: StockCheckMemo.Notes = [], warnings: StockCheckMemo.Notes = []
-            let site = resolveSite(text, context: context, fail: { problems.append(($0, $1)) },
-                                   warn: { warnings.append(($0, $1)) })
+            let site = resolveSite(
+                text, context: context, fail: { problems.append(($0, $1)) },
+                warn: { warnings.append(($0, $1)) })
             return .init(site: site, problems: problems, warnings: warnings)
         }
         for note in siteVerdict.problems { fail(note.field, note.message) }
@@ -148,20 +157,25 @@ public enum StockRowChecker {
         guard problems.isEmpty, let item, let quantity, let site else {
             return Outcome(row: nil, problems: problems, warnings: warnings)
         }
-        let row = CheckedStockRow(site: site, itemCode: item.code, ownerOrg: owner, quantity: quantity, status: status,
-                                  expiry: expiry, batch: text(.batch), reportedAt: reportedAt)
+        let row = CheckedStockRow(
+            site: site, itemCode: item.code, ownerOrg: owner, quantity: quantity, status: status,
+            expiry: expiry, batch: text(.batch), reportedAt: reportedAt)
         return Outcome(row: row, problems: [], warnings: warnings)
     }
 
-    package static func resolveItem(_ code: String?, _ name: String?, context: StockReportContext,
-                                    fail: (StockField, String) -> Void) -> Item? {
+    package static func resolveItem(
+        _ code: String?, _ name: String?, context: StockReportContext,
+        fail: (StockField, String) -> Void
+    ) -> Item? {
         if let code {
             let key = code.uppercased()
             if let item = context.items[key] ?? context.aliases[key].flatMap({ context.items[$0.uppercased()] }) { return item }
             // A code a slip away from a catalogue code says more than the words of the row's name.
             var hint = NameSuggestions.closestCodes(to: code, among: context.itemCodes)
             if hint.isEmpty { hint = name.map { NameSuggestions.closest(to: $0, among: context.itemNames) } ?? [] }
-            fail(.itemCode, "unknown item code '\(code)'" + suggestion(hint) + "; map your code to a catalogue item, or use a catalogue code")
+            fail(
+                .itemCode, "unknown item code '\(code)'" + suggestion(hint) + "; map your code to a catalogue item, or use a catalogue code"
+            )
             return nil
         }
         if let name {
@@ -194,8 +208,10 @@ public enum StockRowChecker {
             ?? (context.acceptsSerialDates ? Day.fromSpreadsheetSerial(raw) : nil)
     }
 
-    package static func resolveOwner(_ code: String?, _ name: String?, context: StockReportContext,
-                                     fail: (StockField, String) -> Void) -> String {
+    package static func resolveOwner(
+        _ code: String?, _ name: String?, context: StockReportContext,
+        fail: (StockField, String) -> Void
+    ) -> String {
         if let code {
             if context.organisations.contains(code.uppercased()) { return code.uppercased() }
             fail(.orgCode, "unknown organisation code '\(code)'")

@@ -43,11 +43,15 @@ struct ClearanceController {
         }
         group.post("declarations/{id}/lines/{line}/re-export") { request, context in
             try Policy.authorizeForSomeScope(context.actor, .recordReExport)
-            guard let id = Int64(try request.required("id", context)), let declaration = try await store.declarations.view(id: id, by: context.actor) else {
+            guard let id = Int64(try request.required("id", context)),
+                let declaration = try await store.declarations.view(id: id, by: context.actor)
+            else {
                 throw DomainError.notFound("no such declaration")
             }
             try Policy.authorize(context.actor, .recordReExport, .country(declaration.destination))
-            guard let line = Int(try request.required("line", context)) else { throw DomainError.invalid(field: "line", "must be a line number") }
+            guard let line = Int(try request.required("line", context)) else {
+                throw DomainError.invalid(field: "line", "must be a line number")
+            }
             let input = try await request.decodeJSON(VersionInput.self, context: context)
             return try await store.declarations.recordReExport(id: id, line: line, version: input.version, by: context.actor)
         }
@@ -83,7 +87,8 @@ struct ClearanceController {
         group.put("items/{code}/indicative-value") { request, context in
             try Policy.authorize(context.actor, .createItem)
             let input = try await request.decodeJSON(ValueInput.self, context: context)
-            return try await store.items.setIndicativeValue(code: try request.required("code", context), valueUSD: input.valueUsd, by: context.actor)
+            return try await store.items.setIndicativeValue(
+                code: try request.required("code", context), valueUSD: input.valueUsd, by: context.actor)
         }
     }
 }

@@ -48,7 +48,8 @@ struct CustomsSetupController {
             try Policy.authorizeForSomeScope(context.actor, .manageEmergencies)
             let input = try await request.decodeJSON(EmergencyInput.self, context: context)
             let created = try await store.customs.createEmergency(input, by: context.actor)
-            return EditedResponse(status: .created, headers: [.location: "/api/v1/emergencies/\(created.id)"], response: EmergencyDTO(created))
+            return EditedResponse(
+                status: .created, headers: [.location: "/api/v1/emergencies/\(created.id)"], response: EmergencyDTO(created))
         }
         group.post("emergencies/{id}/needs") { request, context in
             let emergency = try await emergency(request, context)
@@ -57,8 +58,9 @@ struct CustomsSetupController {
             guard let priority = NeedsListEntry.Priority(rawValue: input.priority) else {
                 throw DomainError.invalid(field: "priority", "must be 1 (urgent), 2 (can wait) or 3 (not needed)")
             }
-            try await store.customs.addNeed(NeedsListEntry(itemCode: input.itemCode, hsHeading: input.hsHeading, priority: priority, note: input.note),
-                                            to: emergency.id, by: context.actor)
+            try await store.customs.addNeed(
+                NeedsListEntry(itemCode: input.itemCode, hsHeading: input.hsHeading, priority: priority, note: input.note),
+                to: emergency.id, by: context.actor)
             return EditedResponse(status: .created, response: ItemList(items: try await store.customs.needs(of: emergency.id)))
         }
         group.get("accreditations") { _, context in
@@ -68,7 +70,9 @@ struct CustomsSetupController {
         group.post("accreditations") { request, context in
             try Policy.authorizeForSomeScope(context.actor, .requestAccreditation)
             let input = try await request.decodeJSON(AccreditationRequest.self, context: context)
-            return EditedResponse(status: .created, response: try await store.accreditations.request(org: input.org, country: input.country, by: context.actor))
+            return EditedResponse(
+                status: .created,
+                response: try await store.accreditations.request(org: input.org, country: input.country, by: context.actor))
         }
         group.post("accreditations/{id}/decision") { request, context in
             try Policy.authorizeForSomeScope(context.actor, .decideAccreditation)

@@ -30,7 +30,8 @@ struct DeclarationController {
             var filter = DeclarationRepository.ListFilter(country: query["country"], org: query["org"])
             if let raw = query["state"] {
                 guard let state = DeclarationState(rawValue: raw) else {
-                    throw DomainError.invalid(field: "state", "must be one of \(DeclarationState.allCases.map(\.rawValue).joined(separator: ", "))")
+                    throw DomainError.invalid(
+                        field: "state", "must be one of \(DeclarationState.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
                 filter.state = state
             }
@@ -39,8 +40,10 @@ struct DeclarationController {
         }
         group.put("declarations/{id}") { request, context in
             let declaration = try await declaration(request, context)
-            try DeclarationAmendment.authorize(by: DeclarationLifecycle.party(of: context.actor, declarant: declaration.org,
-                                                                              destination: declaration.destination), isAdmin: context.actor.isAdmin)
+            try DeclarationAmendment.authorize(
+                by: DeclarationLifecycle.party(
+                    of: context.actor, declarant: declaration.org,
+                    destination: declaration.destination), isAdmin: context.actor.isAdmin)
             let body = try await request.body.collect(upTo: context.maxUploadSize)
             let version = try context.requestDecoder.decode(StepInput.self, from: Data(body.readableBytesView)).version
             let input = try context.requestDecoder.decode(DeclarationInput.self, from: Data(body.readableBytesView))
@@ -48,14 +51,20 @@ struct DeclarationController {
         }
         uploads.post("declarations/{id}/packing-list") { request, context in
             let declaration = try await declaration(request, context)
-            try DeclarationAmendment.authorize(by: DeclarationLifecycle.party(of: context.actor, declarant: declaration.org,
-                                                                              destination: declaration.destination), isAdmin: context.actor.isAdmin)
+            try DeclarationAmendment.authorize(
+                by: DeclarationLifecycle.party(
+                    of: context.actor, declarant: declaration.org,
+                    destination: declaration.destination), isAdmin: context.actor.isAdmin)
             let query = QueryParameters(request)
-            guard let version = Int64(try query.required("version")) else { throw DomainError.invalid(field: "version", "must be a number") }
-            let file = try await StockUpload.spool(request.body, fileName: query["file_name"] ?? "packing-list.csv", limit: Self.documentLimit)
+            guard let version = Int64(try query.required("version")) else {
+                throw DomainError.invalid(field: "version", "must be a number")
+            }
+            let file = try await StockUpload.spool(
+                request.body, fileName: query["file_name"] ?? "packing-list.csv", limit: Self.documentLimit)
             defer { file.remove() }
-            return try await store.declarations.amendLines(id: declaration.id, packingListAt: file.url, fileName: file.fileName,
-                                                           version: version, by: context.actor)
+            return try await store.declarations.amendLines(
+                id: declaration.id, packingListAt: file.url, fileName: file.fileName,
+                version: version, by: context.actor)
         }
         group.post("declarations") { request, context in
             let org = try QueryParameters(request).required("org")
@@ -76,7 +85,8 @@ struct DeclarationController {
             let id = try declarationID(request, context)
             let raw = try request.required("step", context)
             guard let step = DeclarationStep(rawValue: raw) else {
-                throw DomainError.invalid(field: "step", "must be one of \(DeclarationStep.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw DomainError.invalid(
+                    field: "step", "must be one of \(DeclarationStep.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             // The body is read once the caller is known to be the step's party.
             return try await store.steps.take(id: id, step, by: context.actor) {
@@ -87,7 +97,9 @@ struct DeclarationController {
         uploads.post("declarations/{id}/documents/{document}") { request, context in
             let declaration = try await declaration(request, context)
             let raw = try request.required("document", context)
-            guard let document = RequiredDocument(rawValue: raw) else { throw DomainError.invalid(field: "document", "'\(raw)' is not a document kind") }
+            guard let document = RequiredDocument(rawValue: raw) else {
+                throw DomainError.invalid(field: "document", "'\(raw)' is not a document kind")
+            }
             let query = QueryParameters(request)
             guard let status = DocumentsChecklist.Status(rawValue: query["status"] ?? "provided"), status != .missing else {
                 throw DomainError.invalid(field: "status", "must be provided or waived")
@@ -95,17 +107,22 @@ struct DeclarationController {
             var file: DocumentUpload?
             if status == .provided {
                 let body = try await request.body.collect(upTo: Self.documentLimit)
-                guard body.readableBytes > 0 else { throw DomainError.invalid(field: "file", "send the document's file as the request body") }
-                file = DocumentUpload(fileName: query["file_name"] ?? "\(document.rawValue).pdf",
-                                      contentType: request.headers[.contentType] ?? "application/octet-stream", bytes: Data(body.readableBytesView))
+                guard body.readableBytes > 0 else {
+                    throw DomainError.invalid(field: "file", "send the document's file as the request body")
+                }
+                file = DocumentUpload(
+                    fileName: query["file_name"] ?? "\(document.rawValue).pdf",
+                    contentType: request.headers[.contentType] ?? "application/octet-stream", bytes: Data(body.readableBytesView))
             }
-            return try await store.declarations.setDocument(id: declaration.id, document: document, status: status, file: file, by: context.actor)
+            return try await store.declarations.setDocument(
+                id: declaration.id, document: document, status: status, file: file, by: context.actor)
         }
         group.get("declarations/{id}/documents/{document}") { request, context -> Response in
             let declaration = try await declaration(request, context)
             let raw = try request.required("document", context)
             guard let document = RequiredDocument(rawValue: raw),
-                  let stored = try await store.declarations.documentFile(id: declaration.id, document: document, by: context.actor) else {
+                let stored = try await store.declarations.documentFile(id: declaration.id, document: document, by: context.actor)
+            else {
                 throw DomainError.notFound("no stored file for '\(raw)' on this declaration")
             }
             return DocumentDownload.response(stored.upload, sha256: stored.sha256)

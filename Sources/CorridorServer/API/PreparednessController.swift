@@ -30,7 +30,9 @@ struct PreparednessController {
     func addRoutes(to group: RouterGroup<CorridorRequestContext>) {
         group.get("countries/{iso}/preparedness") { request, context in
             let iso = try request.country(context)
-            guard let checklist = try await store.preparedness.checklist(country: iso) else { throw DomainError.notFound("no country \(iso)") }
+            guard let checklist = try await store.preparedness.checklist(country: iso) else {
+                throw DomainError.notFound("no country \(iso)")
+            }
             return checklist
         }
         group.patch("countries/{iso}/preparedness") { request, context in
@@ -39,7 +41,8 @@ struct PreparednessController {
             let patch = try await request.decodeJSON(ChecklistPatch.self, context: context)
             return try await store.preparedness.update(
                 country: iso, code: patch.code,
-                PreparednessUpdate(status: patch.status, ownerOrg: patch.ownerOrg, due: patch.due, evidence: patch.evidence), by: context.actor)
+                PreparednessUpdate(status: patch.status, ownerOrg: patch.ownerOrg, due: patch.due, evidence: patch.evidence),
+                by: context.actor)
         }
         group.get("countries/{iso}/customs-profile") { request, context in
             let iso = try request.country(context)
@@ -68,23 +71,27 @@ struct PreparednessController {
             guard context.actor != .anonymous else { throw DomainError.unauthenticated("sign in to run a scenario") }
             let input = try await request.decodeJSON(ScenarioInput.self, context: context)
             let report = try await store.gaps.save(
-                Scenario(country: input.country, lat: input.lat, lon: input.lon, people: input.people, days: input.days, hazard: input.hazard),
+                Scenario(
+                    country: input.country, lat: input.lat, lon: input.lon, people: input.people, days: input.days, hazard: input.hazard),
                 name: input.name, by: context.actor)
             return EditedResponse(status: .created, headers: [.location: "/api/v1/scenarios/\(report.scenario?.id ?? 0)"], response: report)
         }
         group.get("scenarios/{id}") { request, context -> Response in
             guard context.actor != .anonymous else { throw DomainError.unauthenticated("sign in to run a scenario") }
-            guard let id = Int64(try request.required("id", context)), let report = try await store.gaps.run(id: id, by: context.actor) else {
+            guard let id = Int64(try request.required("id", context)), let report = try await store.gaps.run(id: id, by: context.actor)
+            else {
                 throw DomainError.notFound("no such scenario")
             }
             switch QueryParameters(request)["format"] ?? "json" {
             case "json": return try report.response(from: request, context: context)
             case "csv", "hxl":
                 let hxl = QueryParameters(request)["format"] == "hxl"
-                return Response(status: .ok, headers: [
-                    .contentType: "text/csv; charset=utf-8",
-                    .contentDisposition: "attachment; filename=\"scenario-\(id)\(hxl ? ".hxl" : "").csv\"",
-                ], body: ResponseBody(byteBuffer: ByteBuffer(string: GapTable.csv(report.result, hxl: hxl))))
+                return Response(
+                    status: .ok,
+                    headers: [
+                        .contentType: "text/csv; charset=utf-8",
+                        .contentDisposition: "attachment; filename=\"scenario-\(id)\(hxl ? ".hxl" : "").csv\"",
+                    ], body: ResponseBody(byteBuffer: ByteBuffer(string: GapTable.csv(report.result, hxl: hxl))))
             case let other: throw DomainError.invalid(field: "format", "'\(other)' is not a format; use json, csv or hxl")
             }
         }
@@ -97,8 +104,9 @@ struct PreparednessController {
             try Policy.authorize(context.actor, .dispatchStock, .organisation(code: org.uppercased()))
             let input = try await request.decodeJSON(DispatchRepository.Input.self, context: context)
             let created = try await store.dispatches.create(input, org: org, by: context.actor)
-            return EditedResponse(status: .created, headers: [.location: "/api/v1/declarations/\(created.declaration.id)"],
-                                  response: DispatchCreated(dispatch: created.dispatch, declaration: created.declaration))
+            return EditedResponse(
+                status: .created, headers: [.location: "/api/v1/declarations/\(created.declaration.id)"],
+                response: DispatchCreated(dispatch: created.dispatch, declaration: created.declaration))
         }
         group.post("dispatches/{id}/cancel") { request, context in
             try Policy.authorizeForSomeScope(context.actor, .dispatchStock)

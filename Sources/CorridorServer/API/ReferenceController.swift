@@ -54,8 +54,9 @@ struct ReferenceController {
             guard let entry = try await store.reference.hsEntry(raw) else {
                 throw DomainError.notFound("HS code \(code.international) is not in the HS 2022 nomenclature")
             }
-            return HSDetail(code: entry.code, level: entry.level, description: entry.description, parent: entry.parent,
-                            children: try await store.reference.hsChildren(of: entry.code), requested: code.digits)
+            return HSDetail(
+                code: entry.code, level: entry.level, description: entry.description, parent: entry.parent,
+                children: try await store.reference.hsChildren(of: entry.code), requested: code.digits)
         }
     }
 }

@@ -43,7 +43,8 @@ struct SiteController {
         }
         group.get("sites/{id}") { request, context in
             guard let id = Int64(try request.required("id", context)),
-                  let site = try await store.sites.find(id: id, visibleTo: context.actor) else {
+                let site = try await store.sites.find(id: id, visibleTo: context.actor)
+            else {
                 throw DomainError.notFound("no such site")
             }
             return SiteDTO(site)

@@ -25,9 +25,11 @@ struct StockController {
             try Policy.authorize(context.actor, .importStock, .organisation(code: org.uppercased()))
             let query = QueryParameters(request)
             let file = try await StockUpload.spool(request.body, fileName: query["file_name"] ?? "upload", limit: context.maxUploadSize)
-            let report = try await StockUpload.importFile(file, request: StockImportRequest(
-                org: org, fileName: file.fileName, dryRun: query.flag("dry_run"),
-                dateConvention: query["dates"] == "day_first" ? .dayFirst : .isoOnly), store: store, actor: context.actor)
+            let report = try await StockUpload.importFile(
+                file,
+                request: StockImportRequest(
+                    org: org, fileName: file.fileName, dryRun: query.flag("dry_run"),
+                    dateConvention: query["dates"] == "day_first" ? .dayFirst : .isoOnly), store: store, actor: context.actor)
             return EditedResponse(status: report.dryRun ? .ok : .created, response: report)
         }
 
@@ -55,9 +57,13 @@ struct StockController {
                 try await StockExports.hxl(store: store, filter, visibleTo: actor) { try await writer.write(ByteBuffer(string: $0)) }
                 try await writer.finish(nil)
             }
-            return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8",
-                                                   .contentDisposition: "attachment; filename=\"corridor-stock.hxl.csv\""],
-                            body: body)
+            return Response(
+                status: .ok,
+                headers: [
+                    .contentType: "text/csv; charset=utf-8",
+                    .contentDisposition: "attachment; filename=\"corridor-stock.hxl.csv\"",
+                ],
+                body: body)
         }
 
         group.get("sites.geojson") { request, context in

@@ -14,9 +14,13 @@ final class RequestCounter: Sendable {
 
     func exposition() -> String {
         let snapshot = counts.withLock { $0 }
-        var lines = ["# HELP corridor_http_requests_total HTTP requests answered, by route and status.",
-                     "# TYPE corridor_http_requests_total counter"]
-        for (key, value) in snapshot.sorted(by: { ($0.key.route, $0.key.method, $0.key.status) < ($1.key.route, $1.key.method, $1.key.status) }) {
+        var lines = [
+            "# HELP corridor_http_requests_total HTTP requests answered, by route and status.",
+            "# TYPE corridor_http_requests_total counter",
+        ]
+        for (key, value) in snapshot.sorted(by: {
+            ($0.key.route, $0.key.method, $0.key.status) < ($1.key.route, $1.key.method, $1.key.status)
+        }) {
             let route = key.route.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
             lines.append("corridor_http_requests_total{method=\"\(key.method)\",route=\"\(route)\",status=\"\(key.status)\"} \(value)")
         }

@@ -15,11 +15,13 @@ struct RequestLogMiddleware: RouterMiddleware {
         var response = try await next(request, context)
         response.headers[.requestID] = context.id
         let elapsed = ContinuousClock.now - started
-        context.logger.info("request", metadata: [
-            "method": "\(request.method)", "path": "\(request.uri.path)",
-            "status": "\(response.status.code)",
-            "ms": "\(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)",
-        ])
+        context.logger.info(
+            "request",
+            metadata: [
+                "method": "\(request.method)", "path": "\(request.uri.path)",
+                "status": "\(response.status.code)",
+                "ms": "\(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)",
+            ])
         return response
     }
 }
@@ -27,7 +29,8 @@ struct RequestLogMiddleware: RouterMiddleware {
 /// Headers that keep the pages from being framed, sniffed or made to load anything from elsewhere.
 struct SecurityHeadersMiddleware: RouterMiddleware {
     typealias Context = CorridorRequestContext
-    static let policy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    static let policy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
         + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -99,18 +102,20 @@ struct IdentityMiddleware: RouterMiddleware {
         var context = context
         if let authorization = request.headers[.authorization] {
             guard authorization.lowercased().hasPrefix("bearer "),
-                  let user = try await store.tokens.authenticate(String(authorization.dropFirst(7)).trimmingCharacters(in: .whitespaces))
+                let user = try await store.tokens.authenticate(String(authorization.dropFirst(7)).trimmingCharacters(in: .whitespaces))
             else { throw DomainError.unauthenticated("the API token is unknown or revoked") }
             context.actor = user.actor
         } else if let token = request.cookies[Self.sessionCookie]?.value,
-                  let session = try await store.sessions.find(token: token) {
+            let session = try await store.sessions.find(token: token)
+        {
             context.actor = session.user.actor
             context.sessionCSRF = session.csrfToken
             context.sessionToken = token
             // A cookie rides along on cross-site requests; an API write by cookie must prove it
             // comes from our own page by echoing the session's CSRF token in a header.
             if request.uri.path.hasPrefix("/api/"), ![.get, .head, .options].contains(request.method),
-               request.headers[.csrfToken] != session.csrfToken {
+                request.headers[.csrfToken] != session.csrfToken
+            {
                 throw DomainError.forbidden("missing or stale CSRF token (send X-CSRF-Token)")
             }
         }

@@ -46,7 +46,9 @@ struct MultipartForm {
             var fileName: String?
             for item in line.split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) }) {
                 if item.hasPrefix("name=") { name = String(item.dropFirst(5)).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
-                if item.hasPrefix("filename=") { fileName = String(item.dropFirst(9)).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+                if item.hasPrefix("filename=") {
+                    fileName = String(item.dropFirst(9)).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+                }
             }
             if let name { return Part(name: name, fileName: fileName, data: Data(data)) }
         }

@@ -38,7 +38,9 @@ struct QueryParameters {
     func filter() throws -> StockFilter {
         var expiring: Day?
         if let raw = parameters["expiring_before"] {
-            guard let day = Day.parse(raw) else { throw DomainError.invalid(field: "expiring_before", "'\(raw)' is not a date (YYYY-MM-DD)") }
+            guard let day = Day.parse(raw) else {
+                throw DomainError.invalid(field: "expiring_before", "'\(raw)' is not a date (YYYY-MM-DD)")
+            }
             expiring = day
         }
         return try StockFilter(

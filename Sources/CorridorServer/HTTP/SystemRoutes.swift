@@ -14,34 +14,41 @@ struct SystemRoutes {
         router.get("health") { _, _ in
             let healthy = await store.database.isHealthy()
             let body = "{\"status\":\"\(healthy ? "ok" : "database unavailable")\",\"database\":\"\(store.database.dialect)\"}"
-            return Response(status: healthy ? .ok : .serviceUnavailable,
-                            headers: [.contentType: "application/json", .cacheControl: "no-store"],
-                            body: .init(byteBuffer: ByteBuffer(string: body)))
+            return Response(
+                status: healthy ? .ok : .serviceUnavailable,
+                headers: [.contentType: "application/json", .cacheControl: "no-store"],
+                body: .init(byteBuffer: ByteBuffer(string: body)))
         }
         // For administrators only (a scraper sends an admin's API token): the counters tell what
         // the server is doing. Answered in plain text, not by a sign-in redirect, for scrapers.
         router.get("metrics") { _, context in
             switch Policy.decide(context.actor, .readMetrics) {
             case .allow:
-                return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
-                                body: .init(byteBuffer: ByteBuffer(string: counter.exposition())))
+                return Response(
+                    status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                    body: .init(byteBuffer: ByteBuffer(string: counter.exposition())))
             case .needsIdentity:
-                return Response(status: .unauthorized, headers: [.contentType: "text/plain; charset=utf-8", .wwwAuthenticate: "Bearer realm=\"corridor\""],
-                                body: .init(byteBuffer: ByteBuffer(string: "send an administrator's API token\n")))
+                return Response(
+                    status: .unauthorized,
+                    headers: [.contentType: "text/plain; charset=utf-8", .wwwAuthenticate: "Bearer realm=\"corridor\""],
+                    body: .init(byteBuffer: ByteBuffer(string: "send an administrator's API token\n")))
             case .deny:
-                return Response(status: .forbidden, headers: [.contentType: "text/plain; charset=utf-8"],
-                                body: .init(byteBuffer: ByteBuffer(string: "metrics are for administrators\n")))
+                return Response(
+                    status: .forbidden, headers: [.contentType: "text/plain; charset=utf-8"],
+                    body: .init(byteBuffer: ByteBuffer(string: "metrics are for administrators\n")))
             }
         }
         router.get("api/openapi.json") { _, _ in
-            Response(status: .ok, headers: [.contentType: "application/json", .accessControlAllowOrigin: "*"],
-                     body: .init(byteBuffer: ByteBuffer(bytes: try OpenAPIDocument.data())))
+            Response(
+                status: .ok, headers: [.contentType: "application/json", .accessControlAllowOrigin: "*"],
+                body: .init(byteBuffer: ByteBuffer(bytes: try OpenAPIDocument.data())))
         }
         router.get("static/{file}") { request, context in
             let name = try request.required("file", context)
             guard let asset = StaticAssets.asset(named: name) else { throw DomainError.notFound("no static file \(name)") }
-            return Response(status: .ok, headers: [.contentType: asset.contentType, .cacheControl: "public, max-age=3600"],
-                            body: .init(byteBuffer: ByteBuffer(bytes: asset.data)))
+            return Response(
+                status: .ok, headers: [.contentType: asset.contentType, .cacheControl: "public, max-age=3600"],
+                body: .init(byteBuffer: ByteBuffer(bytes: asset.data)))
         }
     }
 }
@@ -62,12 +69,15 @@ enum StaticAssets {
     struct Asset: Sendable { var data: Data; var contentType: String }
 
     static let assets: [String: Asset] = {
-        let types = ["corridor.css": "text/css; charset=utf-8", "openapi.json": "application/json", "map.js": "text/javascript; charset=utf-8"]
+        let types = [
+            "corridor.css": "text/css; charset=utf-8", "openapi.json": "application/json", "map.js": "text/javascript; charset=utf-8",
+        ]
         var loaded: [String: Asset] = [:]
         for (name, type) in types {
             let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
             if let url = Bundle.module.url(forResource: parts[0], withExtension: parts[1], subdirectory: "static"),
-               let data = try? Data(contentsOf: url) {
+                let data = try? Data(contentsOf: url)
+            {
                 loaded[name] = Asset(data: data, contentType: type)
             }
         }

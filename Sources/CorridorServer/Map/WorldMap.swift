@@ -13,13 +13,15 @@ public struct WorldMap: Sendable {
     public static func load() throws -> WorldMap {
         let data = try ReferenceFiles.data("world.geojson")
         guard let root = try JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let features = root["features"] as? [[String: Any]] else {
+            let features = root["features"] as? [[String: Any]]
+        else {
             throw DomainError.invalid(field: "world.geojson", "is not a GeoJSON FeatureCollection")
         }
         var paths: [String] = []
         for feature in features {
             guard let geometry = feature["geometry"] as? [String: Any],
-                  let type = geometry["type"] as? String, let coordinates = geometry["coordinates"] else { continue }
+                let type = geometry["type"] as? String, let coordinates = geometry["coordinates"]
+            else { continue }
             let polygons: [[[[Double]]]]
             switch type {
             case "Polygon": polygons = [(coordinates as? [[[Double]]]) ?? []]
@@ -61,9 +63,11 @@ public struct WorldMap: Sendable {
             // Area grows with volume; a site without stock still shows as a small dot.
             let radius = min(14, 2.5 + sqrt(entry.volumeM3) / 6)
             // The data attributes let the map's script filter markers in place, without a reload.
-            markers += "<a href=\"/sites/\(site.id)\" data-tier=\"\(site.tier.rawValue)\" data-org=\"\(Self.escape(site.orgCode))\" data-country=\"\(site.country)\">"
+            markers +=
+                "<a href=\"/sites/\(site.id)\" data-tier=\"\(site.tier.rawValue)\" data-org=\"\(Self.escape(site.orgCode))\" data-country=\"\(site.country)\">"
             markers += String(format: "<circle class=\"site %@\" cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\">", site.tier.rawValue, x, y, radius)
-            markers += "<title>\(Self.escape(site.name)) (\(Self.escape(site.orgCode)), \(site.country)) — \(Int(entry.volumeM3.rounded())) m³ of stock</title></circle></a>"
+            markers +=
+                "<title>\(Self.escape(site.name)) (\(Self.escape(site.orgCode)), \(site.country)) — \(Int(entry.volumeM3.rounded())) m³ of stock</title></circle></a>"
         }
         return """
             <svg class="worldmap" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(Int(Self.width)) \(Int(Self.height))" \

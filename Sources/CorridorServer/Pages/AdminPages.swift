@@ -18,9 +18,10 @@ struct AdminPages {
             let fields = try await Forms.fields(request, context: context)
             try Forms.checkCSRF(fields, context: context)
             do {
-                let org = try await store.organisations.create(NewOrganisation(
-                    code: fields["code"] ?? "", name: fields["name"] ?? "", type: fields["type"] ?? "",
-                    hqCountry: fields["hq_country"] ?? ""), by: context.actor)
+                let org = try await store.organisations.create(
+                    NewOrganisation(
+                        code: fields["code"] ?? "", name: fields["name"] ?? "", type: fields["type"] ?? "",
+                        hqCountry: fields["hq_country"] ?? ""), by: context.actor)
                 return Response(status: .seeOther, headers: [.location: "/admin?done=Organisation%20\(org.code)%20added"])
             } catch let error as DomainError where error.status == .unprocessableContent || error.status == .conflict {
                 return try await adminPage(context: context, problems: error, status: error.status)
@@ -31,9 +32,10 @@ struct AdminPages {
             try Forms.checkCSRF(fields, context: context)
             do {
                 let role = try Role.parse(kind: fields["role"] ?? "", orgCode: fields["org"], country: fields["country"])
-                let user = try await store.users.create(NewUser(
-                    email: fields["email"] ?? "", name: fields["name"] ?? "", password: fields["password"] ?? "",
-                    roles: [role]), by: context.actor)
+                let user = try await store.users.create(
+                    NewUser(
+                        email: fields["email"] ?? "", name: fields["name"] ?? "", password: fields["password"] ?? "",
+                        roles: [role]), by: context.actor)
                 return Response(status: .seeOther, headers: [.location: "/admin?done=User%20\(user.email)%20added"])
             } catch let error as DomainError where error.status == .unprocessableContent || error.status == .conflict {
                 return try await adminPage(context: context, problems: error, status: error.status)
@@ -41,8 +43,10 @@ struct AdminPages {
         }
     }
 
-    private func adminPage(context: CorridorRequestContext, notice: String? = nil, problems: DomainError? = nil,
-                           status: HTTPResponse.Status = .ok) async throws -> Response {
+    private func adminPage(
+        context: CorridorRequestContext, notice: String? = nil, problems: DomainError? = nil,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let users = try await store.users.all(by: context.actor)
         let view = AdminPageView(
             users: users.map { .init(email: $0.email, name: $0.name, roles: $0.roles.map(\.label).joined(separator: ", ")) },
@@ -96,8 +100,10 @@ struct AccountPages {
         }
     }
 
-    private func accountPage(context: CorridorRequestContext, newToken: String?, newWebhook: WebhookRepository.Webhook? = nil,
-                             webhookError: String? = nil) async throws -> Response {
+    private func accountPage(
+        context: CorridorRequestContext, newToken: String?, newWebhook: WebhookRepository.Webhook? = nil,
+        webhookError: String? = nil
+    ) async throws -> Response {
         try Policy.authorize(context.actor, .readOwnAccount)
         guard let id = context.actor.userID, let user = try await store.users.find(id: id) else {
             throw DomainError.unauthenticated("sign in first")
@@ -108,8 +114,10 @@ struct AccountPages {
         var hooks: [AccountPageView.Webhook] = []
         for org in orgs {
             for hook in try await store.webhooks.list(org: org, by: context.actor) {
-                hooks.append(.init(id: hook.id, org: hook.org, url: hook.url, delivered: hook.delivered, pending: hook.pending,
-                                   failing: hook.failing))
+                hooks.append(
+                    .init(
+                        id: hook.id, org: hook.org, url: hook.url, delivered: hook.delivered, pending: hook.pending,
+                        failing: hook.failing))
             }
         }
         let view = AccountPageView(

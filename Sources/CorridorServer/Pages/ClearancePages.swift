@@ -13,18 +13,21 @@ struct ClearancePages {
         router.get("customs/obligations") { _, context in
             guard context.actor != .anonymous else { throw DomainError.unauthenticated("sign in to see what is due") }
             let due = try await store.declarations.obligations(by: context.actor)
-            return pages.page(ObligationsPageView(
-                completions: due.completions.map { c in
-                    .init(id: c.declarationId, reference: c.reference, org: c.org, destination: c.destination,
-                          released: Numbers.dateTime(c.releasedAt), due: Numbers.dateTime(c.completionDue), overdue: c.overdue,
-                          missing: c.missingDocuments.joined(separator: ", "))
-                },
-                reExports: due.reExports.map { r in
-                    .init(id: r.declarationId, reference: r.reference, org: r.org, destination: r.destination, line: r.line,
-                          description: r.description, due: r.reExportBy, overdue: r.overdue)
-                },
-                hasCompletions: !due.completions.isEmpty, hasReExports: !due.reExports.isEmpty
-            ), title: "Completions and re-exports due", context: context, path: "/customs")
+            return pages.page(
+                ObligationsPageView(
+                    completions: due.completions.map { c in
+                        .init(
+                            id: c.declarationId, reference: c.reference, org: c.org, destination: c.destination,
+                            released: Numbers.dateTime(c.releasedAt), due: Numbers.dateTime(c.completionDue), overdue: c.overdue,
+                            missing: c.missingDocuments.joined(separator: ", "))
+                    },
+                    reExports: due.reExports.map { r in
+                        .init(
+                            id: r.declarationId, reference: r.reference, org: r.org, destination: r.destination, line: r.line,
+                            description: r.description, due: r.reExportBy, overdue: r.overdue)
+                    },
+                    hasCompletions: !due.completions.isEmpty, hasReExports: !due.reExports.isEmpty
+                ), title: "Completions and re-exports due", context: context, path: "/customs")
         }
         router.get("customs/selectivity") { request, context in
             let iso = try country(request, QueryParameters(request)["country"], context)
@@ -59,28 +62,34 @@ struct ClearancePages {
         let rules = criteria.compactMap { criterion -> SelectivityRule? in
             let key = criterion.rawValue
             guard fields["\(key)_on"] == "on" else { return nil }
-            return SelectivityRule(criterion: criterion, lane: Lane(rawValue: fields["\(key)_lane"] ?? "") ?? .yellow,
-                                   factor: fields["\(key)_factor"].flatMap(Double.init), reason: fields["\(key)_reason"] ?? "")
+            return SelectivityRule(
+                criterion: criterion, lane: Lane(rawValue: fields["\(key)_lane"] ?? "") ?? .yellow,
+                factor: fields["\(key)_factor"].flatMap(Double.init), reason: fields["\(key)_reason"] ?? "")
         }
         let percent = Double(fields["random_percent"] ?? "") ?? -1
-        return SelectivityRuleSet(rules: rules, randomRate: percent / 100, randomLane: Lane(rawValue: fields["random_lane"] ?? "") ?? .yellow)
+        return SelectivityRuleSet(
+            rules: rules, randomRate: percent / 100, randomLane: Lane(rawValue: fields["random_lane"] ?? "") ?? .yellow)
     }
 
-    private func rulesPage(_ iso: String, context: CorridorRequestContext, ruleSet stored: SelectivityRuleRepository.Stored,
-                           saved: Bool = false, error: DomainError? = nil) async throws -> Response {
+    private func rulesPage(
+        _ iso: String, context: CorridorRequestContext, ruleSet stored: SelectivityRuleRepository.Stored,
+        saved: Bool = false, error: DomainError? = nil
+    ) async throws -> Response {
         let defaults = Dictionary(uniqueKeysWithValues: SelectivityRuleSet.standard.rules.map { ($0.criterion, $0) })
         let rows = Self.criteria.map { criterion -> SelectivityPageView.Rule in
             let rule = stored.ruleSet.rules.first { $0.criterion == criterion }
             let shown = rule ?? defaults[criterion] ?? SelectivityRule(criterion: criterion, lane: .yellow, reason: "")
-            return .init(key: criterion.rawValue, label: criterion.label, on: rule != nil,
-                         reason: shown.reason, factor: shown.factor.map { String($0) } ?? "", hasFactor: criterion == .valuePerKgDeviation,
-                         lanes: Lane.allCases.map { .init(lane: $0.rawValue, selected: $0 == shown.lane) })
+            return .init(
+                key: criterion.rawValue, label: criterion.label, on: rule != nil,
+                reason: shown.reason, factor: shown.factor.map { String($0) } ?? "", hasFactor: criterion == .valuePerKgDeviation,
+                lanes: Lane.allCases.map { .init(lane: $0.rawValue, selected: $0 == shown.lane) })
         }
-        return pages.page(SelectivityPageView(
-            country: iso, rules: rows, customised: stored.customised, updatedBy: stored.updatedBy ?? "",
-            randomPercent: String(stored.ruleSet.randomRate * 100),
-            randomLanes: [Lane.yellow, .red].map { .init(lane: $0.rawValue, selected: $0 == stored.ruleSet.randomLane) },
-            saved: saved, error: error?.message, problems: FieldProblem.list(error)
-        ), title: "Selectivity rules \(iso)", context: context, path: "/customs", status: error?.status ?? .ok)
+        return pages.page(
+            SelectivityPageView(
+                country: iso, rules: rows, customised: stored.customised, updatedBy: stored.updatedBy ?? "",
+                randomPercent: String(stored.ruleSet.randomRate * 100),
+                randomLanes: [Lane.yellow, .red].map { .init(lane: $0.rawValue, selected: $0 == stored.ruleSet.randomLane) },
+                saved: saved, error: error?.message, problems: FieldProblem.list(error)
+            ), title: "Selectivity rules \(iso)", context: context, path: "/customs", status: error?.status ?? .ok)
     }
 }

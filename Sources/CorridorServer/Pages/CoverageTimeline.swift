@@ -11,7 +11,8 @@ enum CoverageTimeline {
         func x(_ day: Double) -> Double { labelWidth + min(day, lastDay) / lastDay * plotWidth }
         let height = top + rowHeight * Double(result.needs.count) + 24
         var parts: [String] = []
-        parts.append("""
+        parts.append(
+            """
             <svg class="timeline" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(Int(labelWidth + plotWidth + 20)) \(Int(height))" role="img" \
             aria-labelledby="timeline-title timeline-desc"><title id="timeline-title">Coverage of each need by day</title>\
             <desc id="timeline-desc">For each need, the share of the \(result.scenario.people) affected people covered as sources arrive, from day 0 to day \(Int(lastDay)).</desc>
@@ -35,9 +36,13 @@ enum CoverageTimeline {
             let finalShare = need.required > 0 ? min(1, covered / need.required) : 0
             points.append("\(f(x(lastDay))),\(f(base - (base - full) * finalShare))")
             points.append("\(f(x(lastDay))),\(f(base))")
-            parts.append("<text x=\"\(f(labelWidth - 8))\" y=\"\(f(base - 4))\" class=\"label\" text-anchor=\"end\">\(escape(CodeWords.of(need.family)))</text>")
+            parts.append(
+                "<text x=\"\(f(labelWidth - 8))\" y=\"\(f(base - 4))\" class=\"label\" text-anchor=\"end\">\(escape(CodeWords.of(need.family)))</text>"
+            )
             parts.append("<rect x=\"\(f(x(0)))\" y=\"\(f(full))\" width=\"\(f(plotWidth))\" height=\"\(f(base - full))\" class=\"track\"/>")
-            parts.append("<polygon points=\"\(points.joined(separator: " "))\" class=\"\(finalShare >= 0.999 ? "covered" : "short")\"><title>\(escape(need.family)): \(Int((finalShare * 100).rounded())) % covered by day \(Int(lastDay))</title></polygon>")
+            parts.append(
+                "<polygon points=\"\(points.joined(separator: " "))\" class=\"\(finalShare >= 0.999 ? "covered" : "short")\"><title>\(escape(need.family)): \(Int((finalShare * 100).rounded())) % covered by day \(Int(lastDay))</title></polygon>"
+            )
         }
         parts.append("</svg>")
         return parts.joined(separator: "\n")

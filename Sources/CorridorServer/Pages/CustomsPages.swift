@@ -17,42 +17,51 @@ struct CustomsPages {
             let items = Dictionary(uniqueKeysWithValues: try await store.items.all().map { ($0.code, $0.name) })
             for emergency in try await store.customs.emergencies(country: country) {
                 let needs = try await store.customs.needs(of: emergency.id)
-                emergencies.append(.init(
-                    id: emergency.id, name: emergency.name, country: emergency.country,
-                    hazard: CodeWords.of(emergency.hazard), declared: emergency.declared.description,
-                    ends: emergency.ends?.description ?? "open", active: emergency.isActive(on: today),
-                    facilities: Self.facilities(emergency.facilities), hasNeeds: !needs.isEmpty,
-                    needs: needs.map { need in
-                        .init(what: need.itemCode.map { items[$0] ?? $0 } ?? "HS heading \(need.hsHeading ?? "")",
-                              priority: ["", "urgent", "can wait", "not needed"][need.priority.rawValue], note: need.note ?? "")
-                    }))
+                emergencies.append(
+                    .init(
+                        id: emergency.id, name: emergency.name, country: emergency.country,
+                        hazard: CodeWords.of(emergency.hazard), declared: emergency.declared.description,
+                        ends: emergency.ends?.description ?? "open", active: emergency.isActive(on: today),
+                        facilities: Self.facilities(emergency.facilities), hasNeeds: !needs.isEmpty,
+                        needs: needs.map { need in
+                            .init(
+                                what: need.itemCode.map { items[$0] ?? $0 } ?? "HS heading \(need.hsHeading ?? "")",
+                                priority: ["", "urgent", "can wait", "not needed"][need.priority.rawValue], note: need.note ?? "")
+                        }))
             }
             let accreditations = context.actor == .anonymous ? [] : try await store.accreditations.visible(to: context.actor)
             let entryPoints = try await store.customs.entryPoints(country: country)
-            return pages.page(CustomsPageView(
-                emergencies: emergencies,
-                releaseTimeCountries: Set(entryPoints.map(\.country)).sorted(),
-                entryPoints: entryPoints.map {
-                    .init(locode: $0.locode, name: $0.name, country: $0.country, kind: $0.kind.label, verified: $0.locodeVerified)
-                },
-                country: country ?? "",
-                accreditations: accreditations.map { a in
-                    .init(id: a.id, org: a.orgCode, country: a.country, status: a.status.rawValue,
-                          validUntil: a.validUntil?.description ?? "", canDecide: Policy.can(context.actor, .decideAccreditation, .country(a.country)))
-                },
-                signedIn: context.actor != .anonymous,
-                rulesCountry: (context.actor.isAdmin ? country : context.actor.customsCountries.first).flatMap { $0.isEmpty ? nil : $0 },
-                suggestedValidity: today.adding(days: 365).description
-            ), title: "Relief customs", context: context, path: "/customs")
+            return pages.page(
+                CustomsPageView(
+                    emergencies: emergencies,
+                    releaseTimeCountries: Set(entryPoints.map(\.country)).sorted(),
+                    entryPoints: entryPoints.map {
+                        .init(locode: $0.locode, name: $0.name, country: $0.country, kind: $0.kind.label, verified: $0.locodeVerified)
+                    },
+                    country: country ?? "",
+                    accreditations: accreditations.map { a in
+                        .init(
+                            id: a.id, org: a.orgCode, country: a.country, status: a.status.rawValue,
+                            validUntil: a.validUntil?.description ?? "",
+                            canDecide: Policy.can(context.actor, .decideAccreditation, .country(a.country)))
+                    },
+                    signedIn: context.actor != .anonymous,
+                    rulesCountry: (context.actor.isAdmin ? country : context.actor.customsCountries.first).flatMap {
+                        $0.isEmpty ? nil : $0
+                    },
+                    suggestedValidity: today.adding(days: 365).description
+                ), title: "Relief customs", context: context, path: "/customs")
         }
         router.post("customs/accreditations/{id}") { request, context in
             let fields = try await Forms.fields(request, context: context)
             try Forms.checkCSRF(fields, context: context)
             guard let id = Int64(try request.required("id", context)),
-                  let status = AccreditationStatus(rawValue: fields["status"] ?? ""), status != .pending else {
+                let status = AccreditationStatus(rawValue: fields["status"] ?? ""), status != .pending
+            else {
                 throw DomainError.invalid(field: "status", "must be approved or revoked")
             }
-            _ = try await store.accreditations.decide(id: id, status, validUntil: fields["valid_until"].flatMap { Day.parse($0) }, by: context.actor)
+            _ = try await store.accreditations.decide(
+                id: id, status, validUntil: fields["valid_until"].flatMap { Day.parse($0) }, by: context.actor)
             return Response(status: .seeOther, headers: [.location: "/customs#accreditations"])
         }
     }

@@ -15,14 +15,17 @@ struct DeclarationActionPages {
             let fields = try await Forms.fields(request, context: context)
             try Forms.checkCSRF(fields, context: context)
             guard let id = Int64(try request.required("id", context)), let step = DeclarationStep(rawValue: fields["step"] ?? ""),
-                  let version = Int64(fields["version"] ?? "") else { throw DomainError.invalid(field: "step", "unknown step") }
+                let version = Int64(fields["version"] ?? "")
+            else { throw DomainError.invalid(field: "step", "unknown step") }
             _ = try await store.steps.take(id: id, step, version: version, message: fields["message"], by: context.actor)
             return back(to: id)
         }
         uploads.post("customs/declarations/{id}/documents") { request, context in
             let form = try await Forms.multipart(request, context: context, limit: DocumentUpload.maximumBytes + 64 * 1024)
-            guard let id = Int64(try request.required("id", context)), let document = RequiredDocument(rawValue: form.fields["document"] ?? ""),
-                  let status = DocumentsChecklist.Status(rawValue: form.fields["status"] ?? ""), status != .missing else {
+            guard let id = Int64(try request.required("id", context)),
+                let document = RequiredDocument(rawValue: form.fields["document"] ?? ""),
+                let status = DocumentsChecklist.Status(rawValue: form.fields["status"] ?? ""), status != .missing
+            else {
                 throw DomainError.invalid(field: "document", "unknown document or status")
             }
             let file = form.file.map { DocumentUpload(fileName: $0.name, contentType: "application/octet-stream", bytes: $0.data) }
@@ -39,13 +42,18 @@ struct DeclarationActionPages {
             let spooled = try StockUpload.write(file.data, fileName: file.name)
             defer { spooled.remove() }
             do {
-                _ = try await store.declarations.amendLines(id: id, packingListAt: spooled.url, fileName: file.name, version: version, by: context.actor)
+                _ = try await store.declarations.amendLines(
+                    id: id, packingListAt: spooled.url, fileName: file.name, version: version, by: context.actor)
             } catch let error as DomainError where error.status == .unprocessableContent {
-                return pages.page(PackingListRejectedPageView(
-                    id: id, file: file.name, message: error.message,
-                    problems: error.problems.map { .init(row: $0.row.map(String.init) ?? "", column: $0.column ?? "", field: $0.field ?? "",
-                                                         problem: $0.problem) }
-                ), title: "Packing list rejected", context: context, path: "/customs", status: error.status)
+                return pages.page(
+                    PackingListRejectedPageView(
+                        id: id, file: file.name, message: error.message,
+                        problems: error.problems.map {
+                            .init(
+                                row: $0.row.map(String.init) ?? "", column: $0.column ?? "", field: $0.field ?? "",
+                                problem: $0.problem)
+                        }
+                    ), title: "Packing list rejected", context: context, path: "/customs", status: error.status)
             }
             return back(to: id)
         }
@@ -53,7 +61,8 @@ struct DeclarationActionPages {
             let fields = try await Forms.fields(request, context: context)
             try Forms.checkCSRF(fields, context: context)
             guard let id = Int64(try request.required("id", context)), let line = Int(fields["line"] ?? ""),
-                  let version = Int64(fields["version"] ?? "") else { throw DomainError.invalid(field: "line", "missing") }
+                let version = Int64(fields["version"] ?? "")
+            else { throw DomainError.invalid(field: "line", "missing") }
             _ = try await store.declarations.recordReExport(id: id, line: line, version: version, by: context.actor)
             return back(to: id)
         }

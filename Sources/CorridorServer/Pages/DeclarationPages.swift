@@ -17,17 +17,20 @@ struct DeclarationPages {
             guard context.actor != .anonymous else { throw DomainError.unauthenticated("sign in to see declarations") }
             let now = UnixTime.now()
             let queue = try await store.declarations.list(by: context.actor, now: now)
-            return pages.page(DeclarationsPageView(
-                declarations: queue.map { d in
-                    .init(id: d.id, reference: d.reference, org: d.org, destination: d.destination, entryPoint: d.entryPoint,
-                          state: d.state.label, lane: d.lane?.rawValue ?? "", arrival: d.expectedArrival ?? "", lines: d.lines.count,
-                          priority: d.needsPriority.map { ["1 urgent", "2 can wait", "3 not needed"][$0 - 1] } ?? (d.emergencyId == nil ? "" : "not on list"),
-                          age: d.state.isBeforeRelease && d.state != .draft ? Numbers.hours(Double(d.ageSeconds(now: now)) / 3600) : "",
-                          sla: d.serviceLevel?.rawValue ?? "", hasSla: d.serviceLevel != nil, slaLabel: d.serviceLevel?.label ?? "",
-                          warned: !d.warnings.isEmpty)
-                },
-                canDraft: Policy.decideForSomeScope(context.actor, .draftDeclaration) == .allow
-            ), title: "Declarations", context: context, path: "/customs")
+            return pages.page(
+                DeclarationsPageView(
+                    declarations: queue.map { d in
+                        .init(
+                            id: d.id, reference: d.reference, org: d.org, destination: d.destination, entryPoint: d.entryPoint,
+                            state: d.state.label, lane: d.lane?.rawValue ?? "", arrival: d.expectedArrival ?? "", lines: d.lines.count,
+                            priority: d.needsPriority.map { ["1 urgent", "2 can wait", "3 not needed"][$0 - 1] }
+                                ?? (d.emergencyId == nil ? "" : "not on list"),
+                            age: d.state.isBeforeRelease && d.state != .draft ? Numbers.hours(Double(d.ageSeconds(now: now)) / 3600) : "",
+                            sla: d.serviceLevel?.rawValue ?? "", hasSla: d.serviceLevel != nil, slaLabel: d.serviceLevel?.label ?? "",
+                            warned: !d.warnings.isEmpty)
+                    },
+                    canDraft: Policy.decideForSomeScope(context.actor, .draftDeclaration) == .allow
+                ), title: "Declarations", context: context, path: "/customs")
         }
         router.get("customs/declarations/new") { _, context in
             try await form(context: context)
@@ -54,7 +57,8 @@ struct DeclarationPages {
 
     private func detail(_ request: Request, _ context: CorridorRequestContext) async throws -> Response {
         guard context.actor != .anonymous else { throw DomainError.unauthenticated("sign in first") }
-        guard let id = Int64(try request.required("id", context)), let d = try await store.declarations.view(id: id, by: context.actor) else {
+        guard let id = Int64(try request.required("id", context)), let d = try await store.declarations.view(id: id, by: context.actor)
+        else {
             throw DomainError.notFound("no such declaration")
         }
         let party = DeclarationLifecycle.party(of: context.actor, declarant: d.org, destination: d.destination)
@@ -62,33 +66,45 @@ struct DeclarationPages {
         let declarantSide = party == .declarant || context.actor.isAdmin
         let customsSide = party == .customs || context.actor.isAdmin
         let releasable = [.released, .completed, .closed].contains(d.state)
-        return pages.page(DeclarationPageView(
-            id: d.id, reference: d.reference, org: d.org, consignee: d.consignee, destination: d.destination,
-            entryPoint: d.entryPoint, mode: d.transportMode, transportDocument: d.transportDocument ?? "",
-            arrival: d.expectedArrival ?? "", state: d.state.label,
-            lane: d.lane?.rawValue ?? "", reasons: d.laneReasons.joined(separator: "; "), version: d.version,
-            lines: d.lines.map { .init(no: $0.lineNo, description: $0.description, hs: $0.hsCode, quantity: Numbers.grouped($0.quantity),
-                                       unit: $0.unit, kg: Numbers.wholeNumber($0.grossKg), value: Numbers.grouped($0.value), currency: $0.currency,
-                                       origin: $0.origin, reExportBy: $0.reExportBy ?? "",
-                                       reExported: $0.reExportedAt.map(Numbers.dateTime) ?? "", isReExported: $0.reExportedAt != nil,
-                                       canReExport: $0.reExportBy != nil && $0.reExportedAt == nil && customsSide && releasable) },
-            warnings: d.warnings, hasWarnings: !d.warnings.isEmpty,
-            messages: d.messages.map { .init(step: $0.step.rawValue, party: $0.party.rawValue, author: $0.author, at: Numbers.dateTime($0.at),
-                                             text: $0.text) },
-            hasMessages: !d.messages.isEmpty,
-            canAmend: declarantSide && d.state.isBeforeRelease,
-            completionDue: d.times.completionDue.map(Numbers.dateTime) ?? "", hasCompletionDue: d.times.completionDue != nil,
-            hasArrival: d.expectedArrival != nil, hasLane: d.lane != nil,
-            documents: d.documents.map { doc in
-                .init(document: doc.document, label: doc.label, status: doc.status, fileName: doc.fileName ?? "", stored: doc.stored,
-                      sha256: doc.sha256.map { String($0.prefix(12)) } ?? "",
-                      canProvide: declarantSide && doc.status == "missing", canWaive: customsSide && doc.status == "missing")
-            },
-            steps: d.allowedSteps.map { .init(step: $0.rawValue, label: $0.label.capitalized, needsMessage: DeclarationMessage.isRequired(for: $0)) },
-            audit: (trail?.events ?? []).map { .init(seq: $0.sequence, action: $0.action, before: $0.before, after: $0.after, actor: $0.actor) },
-            verified: trail?.broken == nil,
-            releasable: releasable
-        ), title: "Declaration \(d.reference)", context: context, path: "/customs")
+        return pages.page(
+            DeclarationPageView(
+                id: d.id, reference: d.reference, org: d.org, consignee: d.consignee, destination: d.destination,
+                entryPoint: d.entryPoint, mode: d.transportMode, transportDocument: d.transportDocument ?? "",
+                arrival: d.expectedArrival ?? "", state: d.state.label,
+                lane: d.lane?.rawValue ?? "", reasons: d.laneReasons.joined(separator: "; "), version: d.version,
+                lines: d.lines.map {
+                    .init(
+                        no: $0.lineNo, description: $0.description, hs: $0.hsCode, quantity: Numbers.grouped($0.quantity),
+                        unit: $0.unit, kg: Numbers.wholeNumber($0.grossKg), value: Numbers.grouped($0.value), currency: $0.currency,
+                        origin: $0.origin, reExportBy: $0.reExportBy ?? "",
+                        reExported: $0.reExportedAt.map(Numbers.dateTime) ?? "", isReExported: $0.reExportedAt != nil,
+                        canReExport: $0.reExportBy != nil && $0.reExportedAt == nil && customsSide && releasable)
+                },
+                warnings: d.warnings, hasWarnings: !d.warnings.isEmpty,
+                messages: d.messages.map {
+                    .init(
+                        step: $0.step.rawValue, party: $0.party.rawValue, author: $0.author, at: Numbers.dateTime($0.at),
+                        text: $0.text)
+                },
+                hasMessages: !d.messages.isEmpty,
+                canAmend: declarantSide && d.state.isBeforeRelease,
+                completionDue: d.times.completionDue.map(Numbers.dateTime) ?? "", hasCompletionDue: d.times.completionDue != nil,
+                hasArrival: d.expectedArrival != nil, hasLane: d.lane != nil,
+                documents: d.documents.map { doc in
+                    .init(
+                        document: doc.document, label: doc.label, status: doc.status, fileName: doc.fileName ?? "", stored: doc.stored,
+                        sha256: doc.sha256.map { String($0.prefix(12)) } ?? "",
+                        canProvide: declarantSide && doc.status == "missing", canWaive: customsSide && doc.status == "missing")
+                },
+                steps: d.allowedSteps.map {
+                    .init(step: $0.rawValue, label: $0.label.capitalized, needsMessage: DeclarationMessage.isRequired(for: $0))
+                },
+                audit: (trail?.events ?? []).map {
+                    .init(seq: $0.sequence, action: $0.action, before: $0.before, after: $0.after, actor: $0.actor)
+                },
+                verified: trail?.broken == nil,
+                releasable: releasable
+            ), title: "Declaration \(d.reference)", context: context, path: "/customs")
     }
 
     /// The printable release note and exemption certificate of a released consignment: what duty
@@ -96,7 +112,8 @@ struct DeclarationPages {
     /// hash of that audit event so a printed copy can be checked against the record.
     private func releaseNote(_ request: Request, _ context: CorridorRequestContext) async throws -> Response {
         guard context.actor != .anonymous else { throw DomainError.unauthenticated("sign in first") }
-        guard let id = Int64(try request.required("id", context)), let d = try await store.declarations.view(id: id, by: context.actor) else {
+        guard let id = Int64(try request.required("id", context)), let d = try await store.declarations.view(id: id, by: context.actor)
+        else {
             throw DomainError.notFound("no such declaration")
         }
         guard [.released, .completed, .closed].contains(d.state) else {
@@ -108,28 +125,32 @@ struct DeclarationPages {
         let waiver = emergency?.facilities.dutyTaxWaiver ?? false
         let byCurrency = Dictionary(grouping: d.lines, by: \.currency)
         let assessments = byCurrency.keys.sorted().map { currency in
-            Exemption.assess(lines: byCurrency[currency]!.compactMap { line in HSCode(line.hsCode).map { ($0, line.value) } },
-                             currency: currency, rates: rates, waiverOn: waiver)
+            Exemption.assess(
+                lines: byCurrency[currency]!.compactMap { line in HSCode(line.hsCode).map { ($0, line.value) } },
+                currency: currency, rates: rates, waiverOn: waiver)
         }
         let release = try await store.declarations.audit(id: id, by: context.actor)?.events.last { $0.action == "release" }
         let released = release.map { Date(timeIntervalSince1970: TimeInterval($0.at)).formatted(.iso8601) } ?? ""
-        return pages.page(ReleaseNotePageView(
-            reference: d.reference, org: d.org, consignee: d.consignee, destination: d.destination, entryPoint: d.entryPoint,
-            transportDocument: d.transportDocument ?? "", lane: d.lane?.rawValue ?? "", reasons: d.laneReasons.joined(separator: "; "),
-            emergency: emergency.map { "\($0.name) (declared \($0.declared))" } ?? "none", waiver: waiver,
-            officer: release?.actor ?? "", released: released, hash: release?.hash ?? "",
-            lines: d.lines.map(Self.noteLine), assessments: assessments.map(Self.noteAssessment)
-        ), title: "Release note \(d.reference)", context: context, path: "/customs")
+        return pages.page(
+            ReleaseNotePageView(
+                reference: d.reference, org: d.org, consignee: d.consignee, destination: d.destination, entryPoint: d.entryPoint,
+                transportDocument: d.transportDocument ?? "", lane: d.lane?.rawValue ?? "", reasons: d.laneReasons.joined(separator: "; "),
+                emergency: emergency.map { "\($0.name) (declared \($0.declared))" } ?? "none", waiver: waiver,
+                officer: release?.actor ?? "", released: released, hash: release?.hash ?? "",
+                lines: d.lines.map(Self.noteLine), assessments: assessments.map(Self.noteAssessment)
+            ), title: "Release note \(d.reference)", context: context, path: "/customs")
     }
 
     static func noteLine(_ line: DeclarationView.Line) -> ReleaseNotePageView.Line {
-        .init(no: line.lineNo, description: line.description, hs: line.hsCode, quantity: Numbers.grouped(line.quantity),
-              unit: line.unit, value: Numbers.grouped(line.value), currency: line.currency, origin: line.origin)
+        .init(
+            no: line.lineNo, description: line.description, hs: line.hsCode, quantity: Numbers.grouped(line.quantity),
+            unit: line.unit, value: Numbers.grouped(line.value), currency: line.currency, origin: line.origin)
     }
 
     static func noteAssessment(_ a: ExemptionAssessment) -> ReleaseNotePageView.Assessment {
-        .init(currency: a.currency, duty: Numbers.grouped(a.duty), tax: Numbers.grouped(a.tax),
-              total: Numbers.grouped(a.total), waived: Numbers.grouped(a.waived), payable: Numbers.grouped(a.payable))
+        .init(
+            currency: a.currency, duty: Numbers.grouped(a.duty), tax: Numbers.grouped(a.tax),
+            total: Numbers.grouped(a.total), waived: Numbers.grouped(a.waived), payable: Numbers.grouped(a.payable))
     }
 
     private func form(context: CorridorRequestContext, fields: [String: String] = [:], error: DomainError? = nil) async throws -> Response {
@@ -139,13 +160,16 @@ struct DeclarationPages {
         let view = DeclarationFormPageView(
             orgs: CodeRow.list(orgs),
             emergencies: emergencies.map { .init(id: $0.id, label: "\($0.name) (\($0.country))") },
-            entryPoints: try await store.customs.entryPoints(country: nil).map { .init(locode: $0.locode, label: "\($0.locode) — \($0.name)") },
+            entryPoints: try await store.customs.entryPoints(country: nil).map {
+                .init(locode: $0.locode, label: "\($0.locode) — \($0.name)")
+            },
             items: try await store.items.all().map { .init(code: $0.code, name: $0.name) },
             rows: (0..<Self.lineRows).map { i in
                 func field(_ name: String, _ otherwise: String = "") -> String { fields["line\(i)_\(name)"] ?? otherwise }
-                return .init(i: i, description: field("description"), item: field("item"), hs: field("hs"), quantity: field("quantity"),
-                             unit: field("unit"), kg: field("kg"), value: field("value"), currency: field("currency", "USD"),
-                             origin: field("origin"))
+                return .init(
+                    i: i, description: field("description"), item: field("item"), hs: field("hs"), quantity: field("quantity"),
+                    unit: field("unit"), kg: field("kg"), value: field("value"), currency: field("currency", "USD"),
+                    origin: field("origin"))
             },
             form: .init(fields), error: error?.message, details: TextRow.located(error?.problems ?? []))
         return pages.page(view, title: "New declaration", context: context, path: "/customs", status: error?.status ?? .ok)
@@ -161,13 +185,16 @@ struct DeclarationPages {
             guard !field("description").isEmpty || !field("item").isEmpty || !field("quantity").isEmpty else { continue }
             let item = items[field("item").uppercased()]
             let quantity = field("quantity")
-            let kg = Double(field("kg").replacingOccurrences(of: ",", with: "."))
+            let kg =
+                Double(field("kg").replacingOccurrences(of: ",", with: "."))
                 ?? item.flatMap { item in Double(quantity).map { $0 * item.weightKg } } ?? 0
-            lines.append(DeclarationLineInput(
-                description: field("description").isEmpty ? (item?.name ?? "") : field("description"), itemCode: item?.code,
-                hsCode: field("hs").isEmpty ? (item?.hsCode ?? "") : field("hs"), quantity: quantity,
-                unit: field("unit").isEmpty ? (item?.unit ?? "") : field("unit"), grossKg: kg, value: field("value").isEmpty ? "0" : field("value"),
-                currency: field("currency"), origin: field("origin")))
+            lines.append(
+                DeclarationLineInput(
+                    description: field("description").isEmpty ? (item?.name ?? "") : field("description"), itemCode: item?.code,
+                    hsCode: field("hs").isEmpty ? (item?.hsCode ?? "") : field("hs"), quantity: quantity,
+                    unit: field("unit").isEmpty ? (item?.unit ?? "") : field("unit"), grossKg: kg,
+                    value: field("value").isEmpty ? "0" : field("value"),
+                    currency: field("currency"), origin: field("origin")))
         }
         return DeclarationInput(
             reference: fields["reference"] ?? "", consignee: fields["consignee"] ?? "", destination: fields["destination"] ?? "",

@@ -32,7 +32,8 @@ enum Forms {
     /// the text fields, and the file part named `file` if one was chosen. `tooLarge` tells the
     /// sender of a larger body what to do instead.
     static func multipart(_ request: Request, context: CorridorRequestContext, limit: Int, tooLarge: String? = nil) async throws
-        -> (fields: [String: String], file: (name: String, data: Data)?) {
+        -> (fields: [String: String], file: (name: String, data: Data)?)
+    {
         if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
             throw DomainError.tooLarge(tooLarge ?? "the file is over \(limit / 1_048_576) MB")
         }
@@ -40,8 +41,9 @@ enum Forms {
         guard let form = MultipartForm(contentType: request.headers[.contentType] ?? "", body: Data(body.readableBytesView)) else {
             throw DomainError.invalid(field: "file", "send the form as multipart/form-data")
         }
-        let fields = Dictionary(form.parts.filter { $0.fileName == nil }.map { ($0.name, String(decoding: $0.data, as: UTF8.self)) },
-                                uniquingKeysWith: { a, _ in a })
+        let fields = Dictionary(
+            form.parts.filter { $0.fileName == nil }.map { ($0.name, String(decoding: $0.data, as: UTF8.self)) },
+            uniquingKeysWith: { a, _ in a })
         try checkCSRF(fields, context: context)
         guard let part = form.part(named: "file"), let name = part.fileName, !name.isEmpty, !part.data.isEmpty else { return (fields, nil) }
         return (fields, (name, part.data))

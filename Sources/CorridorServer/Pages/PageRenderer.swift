@@ -43,13 +43,17 @@ public struct PageRenderer: Sendable {
     }
 
     /// Renders `view` in its template, wrapped in the layout with navigation and the signed-in user.
-    func page<View: PageView>(_ view: View, title: String, context: CorridorRequestContext, path: String,
-                              status: HTTPResponse.Status = .ok) -> Response {
-        let content = library.render(PageContext(csrf: context.sessionCSRF, page: view), withTemplate: Self.wrapperName(View.template))
+    func page<View: PageView>(
+        _ view: View, title: String, context: CorridorRequestContext, path: String,
+        status: HTTPResponse.Status = .ok
+    ) -> Response {
+        let content =
+            library.render(PageContext(csrf: context.sessionCSRF, page: view), withTemplate: Self.wrapperName(View.template))
             ?? "template \(View.template) is missing"
         let links = Self.navigation + (Policy.can(context.actor, .readAdministration) ? [("/admin", "Admin")] : [])
-        var layout = LayoutView(title: title, content: content,
-                                nav: links.map { LayoutView.Link(path: $0.path, label: $0.label, active: path.hasPrefix($0.path)) })
+        var layout = LayoutView(
+            title: title, content: content,
+            nav: links.map { LayoutView.Link(path: $0.path, label: $0.label, active: path.hasPrefix($0.path)) })
         if case .user(_, let email, let roles) = context.actor {
             layout.user = LayoutView.User(email: email, roles: roles.map(\.label).joined(separator: ", "))
             layout.csrf = context.sessionCSRF ?? ""
@@ -58,13 +62,16 @@ public struct PageRenderer: Sendable {
     }
 
     func errorPage(_ error: DomainError, context: CorridorRequestContext) -> Response {
-        page(ErrorPageView(status: error.status.code, message: error.message, details: TextRow.located(error.problems),
-                           hasDetails: !error.problems.isEmpty),
-             title: "Error", context: context, path: "", status: error.status)
+        page(
+            ErrorPageView(
+                status: error.status.code, message: error.message, details: TextRow.located(error.problems),
+                hasDetails: !error.problems.isEmpty),
+            title: "Error", context: context, path: "", status: error.status)
     }
 
     func html(_ body: String, status: HTTPResponse.Status = .ok) -> Response {
-        Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
-                 body: .init(byteBuffer: ByteBuffer(string: body)))
+        Response(
+            status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+            body: .init(byteBuffer: ByteBuffer(string: body)))
     }
 }

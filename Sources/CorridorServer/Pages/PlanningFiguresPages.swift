@@ -37,7 +37,9 @@ struct PlanningFiguresPages {
         }
         return PlanningFigures(
             needs: needs,
-            handlingDays: [.inCountry: number("handling_in_country"), .regional: number("handling_regional"), .global: number("handling_global")],
+            handlingDays: [
+                .inCountry: number("handling_in_country"), .regional: number("handling_regional"), .global: number("handling_global"),
+            ],
             roadKmPerDay: number("road"), airKmPerDay: number("air"), roadLimitKm: number("road_limit"),
             defaultCustomsHours: number("customs_hours"), minimumMeasured: Int(fields["minimum_measured"] ?? "") ?? -1,
             emergencyCustomsFactor: number("emergency_factor"),
@@ -45,17 +47,23 @@ struct PlanningFiguresPages {
     }
 
     /// Callers authorize first: the GET route itself, the POST through `setFigures`.
-    private func page(_ figures: PlanningFigures, context: CorridorRequestContext, saved: Bool = false, error: DomainError? = nil) throws -> Response {
+    private func page(_ figures: PlanningFigures, context: CorridorRequestContext, saved: Bool = false, error: DomainError? = nil) throws
+        -> Response
+    {
         func text(_ value: Double) -> String { value.isFinite ? (value == value.rounded() ? String(Int(value)) : String(value)) : "" }
         let rows = figures.needs.map { ($0.family, text($0.share * 100), $0.note) } + Array(repeating: ("", "", ""), count: Self.spareRows)
-        return pages.page(PlanningFiguresPageView(
-            rows: rows.count,
-            needs: rows.enumerated().map { i, row in .init(i: i, family: row.0, share: row.1, note: row.2) },
-            handlingInCountry: text(figures.handlingDays[.inCountry] ?? .nan), handlingRegional: text(figures.handlingDays[.regional] ?? .nan),
-            handlingGlobal: text(figures.handlingDays[.global] ?? .nan), road: text(figures.roadKmPerDay), air: text(figures.airKmPerDay),
-            roadLimit: text(figures.roadLimitKm), customsHours: text(figures.defaultCustomsHours), minimumMeasured: figures.minimumMeasured,
-            emergencyFactor: text(figures.emergencyCustomsFactor), horizons: figures.horizons.map(String.init).joined(separator: ", "),
-            saved: saved, hasError: error != nil, error: error?.message ?? "", problems: FieldProblem.list(error)
-        ), title: "Planning figures", context: context, path: "/preparedness", status: error?.status ?? .ok)
+        return pages.page(
+            PlanningFiguresPageView(
+                rows: rows.count,
+                needs: rows.enumerated().map { i, row in .init(i: i, family: row.0, share: row.1, note: row.2) },
+                handlingInCountry: text(figures.handlingDays[.inCountry] ?? .nan),
+                handlingRegional: text(figures.handlingDays[.regional] ?? .nan),
+                handlingGlobal: text(figures.handlingDays[.global] ?? .nan), road: text(figures.roadKmPerDay),
+                air: text(figures.airKmPerDay),
+                roadLimit: text(figures.roadLimitKm), customsHours: text(figures.defaultCustomsHours),
+                minimumMeasured: figures.minimumMeasured,
+                emergencyFactor: text(figures.emergencyCustomsFactor), horizons: figures.horizons.map(String.init).joined(separator: ", "),
+                saved: saved, hasError: error != nil, error: error?.message ?? "", problems: FieldProblem.list(error)
+            ), title: "Planning figures", context: context, path: "/preparedness", status: error?.status ?? .ok)
     }
 }

@@ -13,34 +13,45 @@ struct PreparednessPages {
         router.get("preparedness") { request, context in
             let iso = (QueryParameters(request)["country"] ?? Self.defaultCountry(context.actor)).uppercased()
             guard CountryCode(iso) != nil, let checklist = try await store.preparedness.checklist(country: iso),
-                  let profile = try await store.customsProfiles.get(country: iso) else {
+                let profile = try await store.customsProfiles.get(country: iso)
+            else {
                 throw DomainError.notFound("no country with ISO code '\(iso)'")
             }
             let canEdit = Policy.can(context.actor, .managePreparedness, .country(iso))
             let p = profile.profile
-            return pages.page(PreparednessPageView(
-                country: iso, canEdit: canEdit,
-                countries: try await store.reference.countries().map { CountryChoice(alpha2: $0.alpha2, name: $0.name, selected: $0.alpha2 == iso) },
-                progress: checklist.progress.map { progress in
-                    .init(category: progress.category, done: progress.done, applicable: progress.applicable,
-                          percent: progress.applicable == 0 ? 0 : Int((Double(progress.done) / Double(progress.applicable) * 100).rounded()))
-                },
-                actions: checklist.actions.map { a in
-                    .init(code: a.code, framework: a.framework, category: a.category, title: a.title, status: a.status.rawValue,
-                          statusLabel: a.status.label, owner: a.ownerOrg ?? "", due: a.due ?? "",
-                          evidence: a.evidence ?? "", hasEvidence: a.evidence != nil, auto: a.autoStatus != nil,
-                          autoDone: a.autoStatus == .done, autoEvidence: a.autoEvidence ?? "", history: a.history, hasHistory: !a.history.isEmpty,
-                          statuses: PreparednessStatus.allCases.map { LabelledChoice(value: $0.rawValue, label: $0.label, selected: $0 == a.status) })
-                },
-                profile: .init(
-                    ocha: p.ochaModelAgreement ?? "", hasOcha: p.ochaModelAgreement != nil, kyoto: p.kyotoAnnexJ5, tampere: p.tampereConvention,
-                    idrl: p.idrlLaw ?? "", procedure: p.procedure, documents: p.requiredDocuments, focal: p.focalPoints,
-                    hours: p.defaultReleaseHours.map { String(Int($0)) } ?? "", recorded: profile.recorded,
-                    measuredCount: profile.measured.count,
-                    measuredMedian: profile.measured.medianHours.map { String(format: "%.1f", $0) } ?? "—",
-                    measuredP90: profile.measured.p90Hours.map { String(format: "%.1f", $0) } ?? "—"),
-                canEditProfile: Policy.can(context.actor, .manageCustomsProfile, .country(iso))
-            ), title: "Preparedness \(iso)", context: context, path: "/preparedness")
+            return pages.page(
+                PreparednessPageView(
+                    country: iso, canEdit: canEdit,
+                    countries: try await store.reference.countries().map {
+                        CountryChoice(alpha2: $0.alpha2, name: $0.name, selected: $0.alpha2 == iso)
+                    },
+                    progress: checklist.progress.map { progress in
+                        .init(
+                            category: progress.category, done: progress.done, applicable: progress.applicable,
+                            percent: progress.applicable == 0
+                                ? 0 : Int((Double(progress.done) / Double(progress.applicable) * 100).rounded()))
+                    },
+                    actions: checklist.actions.map { a in
+                        .init(
+                            code: a.code, framework: a.framework, category: a.category, title: a.title, status: a.status.rawValue,
+                            statusLabel: a.status.label, owner: a.ownerOrg ?? "", due: a.due ?? "",
+                            evidence: a.evidence ?? "", hasEvidence: a.evidence != nil, auto: a.autoStatus != nil,
+                            autoDone: a.autoStatus == .done, autoEvidence: a.autoEvidence ?? "", history: a.history,
+                            hasHistory: !a.history.isEmpty,
+                            statuses: PreparednessStatus.allCases.map {
+                                LabelledChoice(value: $0.rawValue, label: $0.label, selected: $0 == a.status)
+                            })
+                    },
+                    profile: .init(
+                        ocha: p.ochaModelAgreement ?? "", hasOcha: p.ochaModelAgreement != nil, kyoto: p.kyotoAnnexJ5,
+                        tampere: p.tampereConvention,
+                        idrl: p.idrlLaw ?? "", procedure: p.procedure, documents: p.requiredDocuments, focal: p.focalPoints,
+                        hours: p.defaultReleaseHours.map { String(Int($0)) } ?? "", recorded: profile.recorded,
+                        measuredCount: profile.measured.count,
+                        measuredMedian: profile.measured.medianHours.map { String(format: "%.1f", $0) } ?? "—",
+                        measuredP90: profile.measured.p90Hours.map { String(format: "%.1f", $0) } ?? "—"),
+                    canEditProfile: Policy.can(context.actor, .manageCustomsProfile, .country(iso))
+                ), title: "Preparedness \(iso)", context: context, path: "/preparedness")
         }
         router.post("preparedness/actions") { request, context in
             let fields = try await Forms.fields(request, context: context)
@@ -56,11 +67,13 @@ struct PreparednessPages {
             let fields = try await Forms.fields(request, context: context)
             try Forms.checkCSRF(fields, context: context)
             let iso = (fields["country"] ?? "").uppercased()
-            _ = try await store.customsProfiles.put(CustomsProfile(
-                country: iso, ochaModelAgreement: fields["ocha"].flatMap { $0.isEmpty ? nil : $0 }, kyotoAnnexJ5: fields["kyoto"] == "on",
-                tampereConvention: fields["tampere"] == "on", idrlLaw: fields["idrl"], procedure: fields["procedure"] ?? "",
-                requiredDocuments: fields["documents"] ?? "", focalPoints: fields["focal"] ?? "",
-                defaultReleaseHours: fields["hours"].flatMap(Double.init)), by: context.actor)
+            _ = try await store.customsProfiles.put(
+                CustomsProfile(
+                    country: iso, ochaModelAgreement: fields["ocha"].flatMap { $0.isEmpty ? nil : $0 },
+                    kyotoAnnexJ5: fields["kyoto"] == "on",
+                    tampereConvention: fields["tampere"] == "on", idrlLaw: fields["idrl"], procedure: fields["procedure"] ?? "",
+                    requiredDocuments: fields["documents"] ?? "", focalPoints: fields["focal"] ?? "",
+                    defaultReleaseHours: fields["hours"].flatMap(Double.init)), by: context.actor)
             return Response(status: .seeOther, headers: [.location: "/preparedness?country=\(iso)#profile"])
         }
         router.get("preparedness/scenarios") { _, context in
@@ -71,10 +84,12 @@ struct PreparednessPages {
             let fields = try await Forms.fields(request, context: context)
             try Forms.checkCSRF(fields, context: context)
             do {
-                let report = try await store.gaps.save(Scenario(
-                    country: fields["country"] ?? "", lat: Double(fields["lat"] ?? "") ?? .nan, lon: Double(fields["lon"] ?? "") ?? .nan,
-                    people: Int(fields["people"] ?? "") ?? 0, days: Int(fields["days"] ?? "") ?? 0,
-                    hazard: fields["hazard"].flatMap { $0.isEmpty ? nil : $0 }), name: fields["name"], by: context.actor)
+                let report = try await store.gaps.save(
+                    Scenario(
+                        country: fields["country"] ?? "", lat: Double(fields["lat"] ?? "") ?? .nan,
+                        lon: Double(fields["lon"] ?? "") ?? .nan,
+                        people: Int(fields["people"] ?? "") ?? 0, days: Int(fields["days"] ?? "") ?? 0,
+                        hazard: fields["hazard"].flatMap { $0.isEmpty ? nil : $0 }), name: fields["name"], by: context.actor)
                 return Response(status: .seeOther, headers: [.location: "/preparedness/scenarios/\(report.scenario?.id ?? 0)"])
             } catch let error as DomainError where error.status == .unprocessableContent {
                 return try await scenariosPage(context: context, fields: fields, error: error)
@@ -83,37 +98,46 @@ struct PreparednessPages {
         router.get("preparedness/scenarios/{id}") { request, context in
             guard context.actor != .anonymous else { throw DomainError.unauthenticated("sign in to run scenarios") }
             guard let id = Int64(try request.required("id", context)), let report = try await store.gaps.run(id: id, by: context.actor),
-                  let saved = report.scenario else { throw DomainError.notFound("no such scenario") }
+                let saved = report.scenario
+            else { throw DomainError.notFound("no such scenario") }
             let result = report.result
             let dispatchOrgs = context.actor.roles.compactMap(\.orgCode)
             func n(_ value: Double) -> String { Numbers.wholeNumber(value) }
-            return pages.page(ScenarioPageView(
-                id: id, name: saved.name, country: saved.scenario.country, people: Numbers.wholeNumber(Double(saved.scenario.people)),
-                days: saved.scenario.days, lat: saved.scenario.lat, lon: saved.scenario.lon, timeline: CoverageTimeline.svg(result),
-                needs: result.needs.map { need in
-                    .init(family: CodeWords.of(need.family), required: n(need.required),
-                          d3: n(need.byDay["3"] ?? 0), d7: n(need.byDay["7"] ?? 0), d14: n(need.byDay["14"] ?? 0), d30: n(need.byDay["30"] ?? 0),
-                          shortfall: n(need.shortfall), short: need.shortfall > 0.5, note: need.note,
-                          inCountry: n(need.availableByTier[.inCountry] ?? 0), regional: n(need.availableByTier[.regional] ?? 0),
-                          global: n(need.availableByTier[.global] ?? 0),
-                          sources: need.sources.map { use in
-                              .init(site: use.site ?? GapResult.Use.undisclosedLabel, country: use.siteCountry ?? "—", tier: use.tier.label,
+            return pages.page(
+                ScenarioPageView(
+                    id: id, name: saved.name, country: saved.scenario.country, people: Numbers.wholeNumber(Double(saved.scenario.people)),
+                    days: saved.scenario.days, lat: saved.scenario.lat, lon: saved.scenario.lon, timeline: CoverageTimeline.svg(result),
+                    needs: result.needs.map { need in
+                        .init(
+                            family: CodeWords.of(need.family), required: n(need.required),
+                            d3: n(need.byDay["3"] ?? 0), d7: n(need.byDay["7"] ?? 0), d14: n(need.byDay["14"] ?? 0),
+                            d30: n(need.byDay["30"] ?? 0),
+                            shortfall: n(need.shortfall), short: need.shortfall > 0.5, note: need.note,
+                            inCountry: n(need.availableByTier[.inCountry] ?? 0), regional: n(need.availableByTier[.regional] ?? 0),
+                            global: n(need.availableByTier[.global] ?? 0),
+                            sources: need.sources.map { use in
+                                .init(
+                                    site: use.site ?? GapResult.Use.undisclosedLabel, country: use.siteCountry ?? "—", tier: use.tier.label,
                                     item: use.item ?? "—", quantity: use.quantity.map(Numbers.grouped) ?? "—", people: n(use.people),
                                     arrival: String(format: "%.1f", use.arrivalDays), handling: String(format: "%.1f", use.handlingDays),
                                     transport: String(format: "%.1f", use.transportDays), customs: String(format: "%.1f", use.customsDays),
                                     mode: use.mode, entryPoint: use.entryPoint ?? "—", entryPointCode: use.entryPoint ?? "",
                                     quantityValue: use.quantity?.description ?? "",
                                     canDispatch: !dispatchOrgs.isEmpty && use.entryPoint != nil && use.site != nil)
-                          },
-                          hasSources: !need.sources.isEmpty)
-                },
-                dispatches: report.dispatches.map { .init(id: $0.id, org: $0.org, site: $0.site, item: $0.itemCode,
-                                                          quantity: Numbers.grouped($0.quantity), state: $0.state, declaration: $0.declarationId) },
-                hasDispatches: !report.dispatches.isEmpty, dispatchOrg: dispatchOrgs.first ?? "",
-                figures: result.figures.needs.map { .init(family: $0.family, share: Int(($0.share * 100).rounded()), note: $0.note) },
-                road: Int(result.figures.roadKmPerDay), air: Int(result.figures.airKmPerDay), roadLimit: Int(result.figures.roadLimitKm),
-                customsDefault: Int(result.figures.defaultCustomsHours)
-            ), title: saved.name, context: context, path: "/preparedness")
+                            },
+                            hasSources: !need.sources.isEmpty)
+                    },
+                    dispatches: report.dispatches.map {
+                        .init(
+                            id: $0.id, org: $0.org, site: $0.site, item: $0.itemCode,
+                            quantity: Numbers.grouped($0.quantity), state: $0.state, declaration: $0.declarationId)
+                    },
+                    hasDispatches: !report.dispatches.isEmpty, dispatchOrg: dispatchOrgs.first ?? "",
+                    figures: result.figures.needs.map { .init(family: $0.family, share: Int(($0.share * 100).rounded()), note: $0.note) },
+                    road: Int(result.figures.roadKmPerDay), air: Int(result.figures.airKmPerDay),
+                    roadLimit: Int(result.figures.roadLimitKm),
+                    customsDefault: Int(result.figures.defaultCustomsHours)
+                ), title: saved.name, context: context, path: "/preparedness")
         }
     }
 
@@ -127,24 +151,33 @@ struct PreparednessPages {
             guard let site = try await store.sites.visible(to: context.actor).first(where: { $0.code == fields["site"] }) else {
                 throw DomainError.invalid(field: "site", "no site \(fields["site"] ?? "")")
             }
-            let created = try await store.dispatches.create(DispatchRepository.Input(
-                siteId: site.id, itemCode: fields["item"] ?? "", quantity: fields["quantity"] ?? "", entryPoint: fields["entry_point"] ?? "",
-                transportMode: fields["mode"] == "road" ? "road" : "air", scenarioId: id), org: fields["org"] ?? "", by: context.actor)
+            let created = try await store.dispatches.create(
+                DispatchRepository.Input(
+                    siteId: site.id, itemCode: fields["item"] ?? "", quantity: fields["quantity"] ?? "",
+                    entryPoint: fields["entry_point"] ?? "",
+                    transportMode: fields["mode"] == "road" ? "road" : "air", scenarioId: id), org: fields["org"] ?? "", by: context.actor)
             return Response(status: .seeOther, headers: [.location: "/customs/declarations/\(created.declaration.id)"])
         }
     }
 
-    private func scenariosPage(context: CorridorRequestContext, fields: [String: String] = [:], error: DomainError? = nil) async throws -> Response {
-        pages.page(ScenariosPageView(
-            scenarios: try await store.gaps.scenarios().map {
-                .init(id: $0.id, name: $0.name, country: $0.scenario.country, people: Numbers.wholeNumber(Double($0.scenario.people)),
-                      days: $0.scenario.days, by: $0.createdBy)
-            },
-            hazards: EmergencyInput.hazards.map { LabelledChoice(value: $0, label: CodeWords.of($0), selected: fields["hazard"] == $0) },
-            f: .init(country: fields["country"] ?? "", lat: fields["lat"] ?? "", lon: fields["lon"] ?? "", people: fields["people"] ?? "",
-                     days: fields["days"] ?? "30", name: fields["name"] ?? ""),
-            error: error?.message ?? "", hasError: error != nil, problems: FieldProblem.list(error)
-        ), title: "Scenarios", context: context, path: "/preparedness", status: error?.status ?? .ok)
+    private func scenariosPage(context: CorridorRequestContext, fields: [String: String] = [:], error: DomainError? = nil) async throws
+        -> Response
+    {
+        pages.page(
+            ScenariosPageView(
+                scenarios: try await store.gaps.scenarios().map {
+                    .init(
+                        id: $0.id, name: $0.name, country: $0.scenario.country, people: Numbers.wholeNumber(Double($0.scenario.people)),
+                        days: $0.scenario.days, by: $0.createdBy)
+                },
+                hazards: EmergencyInput.hazards.map {
+                    LabelledChoice(value: $0, label: CodeWords.of($0), selected: fields["hazard"] == $0)
+                },
+                f: .init(
+                    country: fields["country"] ?? "", lat: fields["lat"] ?? "", lon: fields["lon"] ?? "", people: fields["people"] ?? "",
+                    days: fields["days"] ?? "30", name: fields["name"] ?? ""),
+                error: error?.message ?? "", hasError: error != nil, problems: FieldProblem.list(error)
+            ), title: "Scenarios", context: context, path: "/preparedness", status: error?.status ?? .ok)
     }
 
     static func defaultCountry(_ actor: Actor) -> String {

@@ -60,7 +60,8 @@ struct ReleaseTimeChart {
         var tick = low
         while tick <= high + step / 2 {
             let tx = format(x(tick))
-            body += "<line x1=\"\(tx)\" x2=\"\(tx)\" y1=\"\(format(axisHeight - 4))\" y2=\"\(format(height - 8))\" "
+            body +=
+                "<line x1=\"\(tx)\" x2=\"\(tx)\" y1=\"\(format(axisHeight - 4))\" y2=\"\(format(height - 8))\" "
                 + "stroke=\"\(tick == 0 ? "#5b6b76" : "#e1e7ea")\" stroke-width=\"\(tick == 0 ? 1.2 : 1)\"/>"
             body += "<text x=\"\(tx)\" y=\"\(format(axisHeight - 10))\" text-anchor=\"middle\" class=\"tick\">\(escape(hours(tick)))</text>"
             tick += step
@@ -68,31 +69,39 @@ struct ReleaseTimeChart {
         var y = axisHeight
         for group in groups {
             // A white halo keeps a long name legible where it crosses the grid lines.
-            body += "<text x=\"8\" y=\"\(format(y + 17))\" font-weight=\"600\" stroke=\"#fff\" stroke-width=\"4\" "
+            body +=
+                "<text x=\"8\" y=\"\(format(y + 17))\" font-weight=\"600\" stroke=\"#fff\" stroke-width=\"4\" "
                 + "paint-order=\"stroke\">\(escape(group.title))</text>"
             y += titleHeight
             for segment in ReleaseSegment.allCases {
                 let summary = group.breakdown[segment]
-                body += "<text x=\"\(format(plotLeft - 10))\" y=\"\(format(y + 17))\" text-anchor=\"end\""
+                body +=
+                    "<text x=\"\(format(plotLeft - 10))\" y=\"\(format(y + 17))\" text-anchor=\"end\""
                     + (segment == .arrivalToRelease ? " font-weight=\"600\"" : "") + ">\(escape(segment.label))</text>"
-                for (statistic, value, offset, fill) in [("median", summary.medianHours, 3.0, medianFill), ("90th percentile", summary.p90Hours, 13.0, p90Fill)] {
+                for (statistic, value, offset, fill) in [
+                    ("median", summary.medianHours, 3.0, medianFill), ("90th percentile", summary.p90Hours, 13.0, p90Fill),
+                ] {
                     guard let value else { continue }
                     let start = min(x(0), x(value)), barWidth = abs(x(value) - x(0))
-                    body += "<rect class=\"bar\" data-hours=\"\(value)\" x=\"\(format(start))\" y=\"\(format(y + offset))\" "
+                    body +=
+                        "<rect class=\"bar\" data-hours=\"\(value)\" x=\"\(format(start))\" y=\"\(format(y + offset))\" "
                         + "width=\"\(format(barWidth))\" height=\"9\" fill=\"\(fill)\"><title>"
                         + escape("\(group.title) — \(segment.label), \(statistic): \(hours(value)) (\(summary.count) consignments)")
                         + "</title></rect>"
                 }
-                let numbers = summary.count == 0 ? "no data" : "\(summary.medianHours.map(hours) ?? "–") · \(summary.p90Hours.map(hours) ?? "–")"
+                let numbers =
+                    summary.count == 0 ? "no data" : "\(summary.medianHours.map(hours) ?? "–") · \(summary.p90Hours.map(hours) ?? "–")"
                 body += "<text x=\"\(valuesLeft)\" y=\"\(format(y + 17))\" class=\"value\">\(escape(numbers))</text>"
                 y += rowHeight
             }
             y += groupGap
         }
-        let description = "Horizontal bars, one pair per segment of the WCO Time Release Study and per entry point: "
+        let description =
+            "Horizontal bars, one pair per segment of the WCO Time Release Study and per entry point: "
             + "the median and the 90th percentile of the hours it took, on one scale from \(hours(low)) to \(hours(high)). "
             + "Negative arrival → lodgement means lodged before arrival. The table below gives the same numbers."
-        return "<svg class=\"release-chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height.rounded(.up)))\" "
+        return
+            "<svg class=\"release-chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height.rounded(.up)))\" "
             + "role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\" font-size=\"13\" fill=\"#1d2a33\">"
             + "<title id=\"\(id)-title\">\(escape(title))</title><desc id=\"\(id)-desc\">\(escape(description))</desc>"
             + body + "</svg>"

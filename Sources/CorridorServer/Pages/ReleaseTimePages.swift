@@ -23,7 +23,9 @@ struct ReleaseTimePages {
             // Busiest first: that is where a slow stretch holds up the most relief.
             let measured = points.filter { times.entryPoints[$0.locode] != nil }
                 .sorted { a, b in
-                    let (countA, countB) = (times.entryPoints[a.locode]![.lodgementToLane].count, times.entryPoints[b.locode]![.lodgementToLane].count)
+                    let (countA, countB) = (
+                        times.entryPoints[a.locode]![.lodgementToLane].count, times.entryPoints[b.locode]![.lodgementToLane].count
+                    )
                     return countA != countB ? countA > countB : a.name < b.name
                 }
             // Entry points no longer in the reference list still had releases; they keep their code as a name.
@@ -33,24 +35,28 @@ struct ReleaseTimePages {
             groups += unknown.map { ReleaseTimeChart.Group(title: $0, breakdown: times.entryPoints[$0]!) }
             let unmeasured = points.filter { times.entryPoints[$0.locode] == nil }.map { "\($0.name) (\($0.locode))" }
             let title = "Release times in \(country.name), \(period.from) to \(period.to)"
-            return pages.page(ReleaseTimesPageView(
-                country: country.alpha2, countryName: country.name,
-                from: period.from.description, to: period.to.description,
-                hasData: times.all[.arrivalToRelease].count + times.all[.lodgementToLane].count > 0,
-                chart: ReleaseTimeChart.svg(groups: groups, title: title),
-                segments: ReleaseSegment.allCases.map { .init(label: $0.label) },
-                rows: groups.enumerated().map { index, group in
-                    .init(name: group.title, total: index == 0, cells: ReleaseSegment.allCases.map { segment in
-                        let summary = group.breakdown[segment]
-                        return .init(count: summary.count, median: summary.medianHours.map(ReleaseTimeChart.hours) ?? "–",
-                                     p90: summary.p90Hours.map(ReleaseTimeChart.hours) ?? "–")
-                    })
-                },
-                unmeasured: unmeasured.joined(separator: ", "), hasUnmeasured: !unmeasured.isEmpty,
-                ranges: [30, 90, 365].map { days in
-                    .init(label: "last \(days) days", from: today.adding(days: -(days - 1)).description, to: today.description)
-                }
-            ), title: "Release times — \(country.name)", context: context, path: "/customs")
+            return pages.page(
+                ReleaseTimesPageView(
+                    country: country.alpha2, countryName: country.name,
+                    from: period.from.description, to: period.to.description,
+                    hasData: times.all[.arrivalToRelease].count + times.all[.lodgementToLane].count > 0,
+                    chart: ReleaseTimeChart.svg(groups: groups, title: title),
+                    segments: ReleaseSegment.allCases.map { .init(label: $0.label) },
+                    rows: groups.enumerated().map { index, group in
+                        .init(
+                            name: group.title, total: index == 0,
+                            cells: ReleaseSegment.allCases.map { segment in
+                                let summary = group.breakdown[segment]
+                                return .init(
+                                    count: summary.count, median: summary.medianHours.map(ReleaseTimeChart.hours) ?? "–",
+                                    p90: summary.p90Hours.map(ReleaseTimeChart.hours) ?? "–")
+                            })
+                    },
+                    unmeasured: unmeasured.joined(separator: ", "), hasUnmeasured: !unmeasured.isEmpty,
+                    ranges: [30, 90, 365].map { days in
+                        .init(label: "last \(days) days", from: today.adding(days: -(days - 1)).description, to: today.description)
+                    }
+                ), title: "Release times — \(country.name)", context: context, path: "/customs")
         }
     }
 }

@@ -15,8 +15,9 @@ struct SignInPages {
     func addRoutes(to router: RouterGroup<CorridorRequestContext>) {
         router.get("login") { request, context in
             let token = Secrets.randomToken(bytes: 24)
-            var response = pages.page(LoginPageView(csrf: token, next: Self.safeNext(request.uri.queryParameters["next"].map(String.init))),
-                                      title: "Sign in", context: context, path: "/login")
+            var response = pages.page(
+                LoginPageView(csrf: token, next: Self.safeNext(request.uri.queryParameters["next"].map(String.init))),
+                title: "Sign in", context: context, path: "/login")
             response.setCookie(cookie(Self.loginCSRFCookie, token, request: request, maxAge: 3600))
             return response
         }
@@ -25,30 +26,36 @@ struct SignInPages {
             guard let sent = fields["_csrf"], !sent.isEmpty, sent == request.cookies[Self.loginCSRFCookie]?.value else {
                 throw DomainError.forbidden("the sign-in form is stale; reload the page and try again")
             }
-            let forwarded = trustForwardedFor
-                ? request.headers[.init("X-Forwarded-For")!]?.split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces) } : nil
+            let forwarded =
+                trustForwardedFor
+                ? request.headers[.init("X-Forwarded-For")!]?.split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces) }
+                : nil
             let address = forwarded ?? context.remoteAddress?.ipAddress ?? "unknown"
             let next = Self.safeNext(fields["next"])
             let outcome: SignInRepository.Outcome
             do {
                 outcome = try await store.signIn.signIn(email: fields["email"] ?? "", password: fields["password"] ?? "", address: address)
             } catch let error as DomainError {
-                var response = loginAgain(message: error.message, email: fields["email"], next: next, request: request, context: context,
-                                          status: error.status)
+                var response = loginAgain(
+                    message: error.message, email: fields["email"], next: next, request: request, context: context,
+                    status: error.status)
                 if case .locked(_, let retry) = error { response.headers[.retryAfter] = String(retry) }
                 return response
             }
             switch outcome {
             case .rejected(let delay):
                 if delay > 0 { try await Task.sleep(for: .milliseconds(delay)) }
-                return loginAgain(message: "The e-mail or password is wrong.", email: fields["email"], next: next,
-                                  request: request, context: context, status: .unauthorized)
+                return loginAgain(
+                    message: "The e-mail or password is wrong.", email: fields["email"], next: next,
+                    request: request, context: context, status: .unauthorized)
             case .signedIn(let user):
                 if let old = request.cookies[IdentityMiddleware.sessionCookie]?.value { try await store.sessions.end(token: old) }
                 let session = try await store.sessions.start(for: user)
                 var response = Response(status: .seeOther, headers: [.location: next])
-                response.setCookie(cookie(IdentityMiddleware.sessionCookie, session.token, request: request,
-                                          maxAge: Int(SessionRepository.lifetimeSeconds)))
+                response.setCookie(
+                    cookie(
+                        IdentityMiddleware.sessionCookie, session.token, request: request,
+                        maxAge: Int(SessionRepository.lifetimeSeconds)))
                 response.setCookie(cookie(Self.loginCSRFCookie, "", request: request, maxAge: 0))
                 return response
             }
@@ -63,11 +70,14 @@ struct SignInPages {
         }
     }
 
-    private func loginAgain(message: String, email: String?, next: String, request: Request,
-                            context: CorridorRequestContext, status: HTTPResponse.Status) -> Response {
+    private func loginAgain(
+        message: String, email: String?, next: String, request: Request,
+        context: CorridorRequestContext, status: HTTPResponse.Status
+    ) -> Response {
         let token = Secrets.randomToken(bytes: 24)
-        var response = pages.page(LoginPageView(csrf: token, next: next, error: message, email: email ?? ""),
-                                  title: "Sign in", context: context, path: "/login", status: status)
+        var response = pages.page(
+            LoginPageView(csrf: token, next: next, error: message, email: email ?? ""),
+            title: "Sign in", context: context, path: "/login", status: status)
         response.setCookie(cookie(Self.loginCSRFCookie, token, request: request, maxAge: 3600))
         return response
     }

@@ -31,12 +31,17 @@ struct SitePages {
         }
     }
 
-    private func sitesPage(context: CorridorRequestContext, error: DomainError? = nil, fields: [String: String] = [:]) async throws -> Response {
+    private func sitesPage(context: CorridorRequestContext, error: DomainError? = nil, fields: [String: String] = [:]) async throws
+        -> Response
+    {
         let sites = try await store.sites.visible(to: context.actor)
         let orgs = context.actor.isAdmin ? try await store.organisations.all().map(\.code) : context.actor.roles.compactMap(\.orgCode)
         let view = SitesPageView(
-            sites: sites.map { .init(id: $0.id, code: $0.code, name: $0.name, org: $0.orgCode, country: $0.country,
-                                     tier: $0.tier.rawValue, sharing: $0.sharing.rawValue) },
+            sites: sites.map {
+                .init(
+                    id: $0.id, code: $0.code, name: $0.name, org: $0.orgCode, country: $0.country,
+                    tier: $0.tier.rawValue, sharing: $0.sharing.rawValue)
+            },
             orgs: CodeRow.list(orgs), canCreate: !orgs.isEmpty,
             tiers: Site.Tier.allCases.map { ValueRow(value: $0.rawValue) },
             sharings: Site.Sharing.allCases.map { ValueRow(value: $0.rawValue) },
@@ -58,8 +63,9 @@ struct SitePages {
         if fields["lon"]?.isEmpty ?? true { problems.add(field: "lon", "is required") }
         let capacity = number("capacity_m3"), free = number("free_m3")
         try problems.check()
-        return SiteInput(code: fields["code"] ?? "", name: fields["name"] ?? "", country: fields["country"] ?? "",
-                         adm1: fields["adm1"].flatMap { $0.isEmpty ? nil : $0 }, lat: lat ?? 0, lon: lon ?? 0,
-                         tier: fields["tier"] ?? "national", capacityM3: capacity, freeM3: free, sharing: fields["sharing"] ?? "public")
+        return SiteInput(
+            code: fields["code"] ?? "", name: fields["name"] ?? "", country: fields["country"] ?? "",
+            adm1: fields["adm1"].flatMap { $0.isEmpty ? nil : $0 }, lat: lat ?? 0, lon: lon ?? 0,
+            tier: fields["tier"] ?? "national", capacityM3: capacity, freeM3: free, sharing: fields["sharing"] ?? "public")
     }
 }

@@ -17,17 +17,18 @@ struct StockPages {
             let filter = try query.filter()
             let lines = try await store.stock.lines(filter, visibleTo: context.actor, limit: 300)
             let orgs = uploadOrganisations(context.actor, all: try await store.organisations.all().map(\.code))
-            return pages.page(StockPageView(
-                filters: .init(country: query["country"] ?? "", item: query["item"] ?? "", org: query["org"] ?? ""),
-                sectors: Sector.allCases.map { Choice(value: $0.rawValue, selected: query["sector"] == $0.rawValue) },
-                tiers: Site.Tier.allCases.map { Choice(value: $0.rawValue, selected: query["tier"] == $0.rawValue) },
-                lines: lines.map(lineRow),
-                count: lines.count,
-                more: lines.count == 300,
-                query: request.uri.query ?? "",
-                uploadOrgs: CodeRow.list(orgs),
-                canUpload: !orgs.isEmpty
-            ), title: "Stock", context: context, path: "/stock")
+            return pages.page(
+                StockPageView(
+                    filters: .init(country: query["country"] ?? "", item: query["item"] ?? "", org: query["org"] ?? ""),
+                    sectors: Sector.allCases.map { Choice(value: $0.rawValue, selected: query["sector"] == $0.rawValue) },
+                    tiers: Site.Tier.allCases.map { Choice(value: $0.rawValue, selected: query["tier"] == $0.rawValue) },
+                    lines: lines.map(lineRow),
+                    count: lines.count,
+                    more: lines.count == 300,
+                    query: request.uri.query ?? "",
+                    uploadOrgs: CodeRow.list(orgs),
+                    canUpload: !orgs.isEmpty
+                ), title: "Stock", context: context, path: "/stock")
         }
         uploads.post("stock/upload") { request, context in
             // A browser form arrives as one multipart body, read into memory: keep it modest. Larger
@@ -42,73 +43,89 @@ struct StockPages {
             do {
                 let report = try await StockUpload.importFile(
                     try StockUpload.write(file.data, fileName: name),
-                    request: StockImportRequest(org: org, fileName: name, dryRun: fields["dry_run"] == "on",
-                                                dateConvention: fields["dates"] == "day_first" ? .dayFirst : .isoOnly),
+                    request: StockImportRequest(
+                        org: org, fileName: name, dryRun: fields["dry_run"] == "on",
+                        dateConvention: fields["dates"] == "day_first" ? .dayFirst : .isoOnly),
                     store: store, actor: context.actor)
-                return pages.page(StockImportedPageView(
-                    summary: report.summary, dryRun: report.dryRun, hxl: report.usesHXL,
-                    created: report.sitesCreated.joined(separator: ", "), hasCreated: !report.sitesCreated.isEmpty,
-                    ignored: report.ignoredColumns.joined(separator: ", "), hasIgnored: !report.ignoredColumns.isEmpty,
-                    warnings: report.warnings.map(RowProblem.init), warningCount: report.warningCount,
-                    hasWarnings: !report.warnings.isEmpty
-                ), title: "Stock report", context: context, path: "/stock")
+                return pages.page(
+                    StockImportedPageView(
+                        summary: report.summary, dryRun: report.dryRun, hxl: report.usesHXL,
+                        created: report.sitesCreated.joined(separator: ", "), hasCreated: !report.sitesCreated.isEmpty,
+                        ignored: report.ignoredColumns.joined(separator: ", "), hasIgnored: !report.ignoredColumns.isEmpty,
+                        warnings: report.warnings.map(RowProblem.init), warningCount: report.warningCount,
+                        hasWarnings: !report.warnings.isEmpty
+                    ), title: "Stock report", context: context, path: "/stock")
             } catch let error as DomainError where error.status == .unprocessableContent || error.status == .notFound {
-                return pages.page(StockRejectedPageView(file: name, message: error.message, problems: error.problems.map(RowProblem.init)),
-                                  title: "Stock report rejected", context: context, path: "/stock", status: error.status)
+                return pages.page(
+                    StockRejectedPageView(file: name, message: error.message, problems: error.problems.map(RowProblem.init)),
+                    title: "Stock report rejected", context: context, path: "/stock", status: error.status)
             }
         }
         router.get("stock/lists") { request, context in
             let iso = QueryParameters(request)["country"] ?? defaultCountry(context.actor)
             guard let tiers = try await store.stock.prepositioned(for: iso, visibleTo: context.actor),
-                  let country = try await store.reference.country(iso) else {
+                let country = try await store.reference.country(iso)
+            else {
                 throw DomainError.notFound("no country with ISO code '\(iso)'")
             }
-            return pages.page(PrepositionedPageView(
-                country: country.name, iso: country.alpha2, subregion: country.subregion, region: country.region,
-                countries: try await store.reference.countries().map {
-                    CountryChoice(alpha2: $0.alpha2, name: $0.name, selected: $0.alpha2 == country.alpha2)
-                },
-                tiers: tiers.map { tier in
-                    .init(label: tier.label, countries: tier.countries.joined(separator: ", "), empty: tier.items.isEmpty,
-                          items: tier.items.map { item in
-                              .init(name: item.itemName, code: item.itemCode, sector: item.sector, quantity: Numbers.grouped(item.quantity),
+            return pages.page(
+                PrepositionedPageView(
+                    country: country.name, iso: country.alpha2, subregion: country.subregion, region: country.region,
+                    countries: try await store.reference.countries().map {
+                        CountryChoice(alpha2: $0.alpha2, name: $0.name, selected: $0.alpha2 == country.alpha2)
+                    },
+                    tiers: tiers.map { tier in
+                        .init(
+                            label: tier.label, countries: tier.countries.joined(separator: ", "), empty: tier.items.isEmpty,
+                            items: tier.items.map { item in
+                                .init(
+                                    name: item.itemName, code: item.itemCode, sector: item.sector, quantity: Numbers.grouped(item.quantity),
                                     unit: item.unit, people: item.peopleCovered.map { Numbers.wholeNumber($0) } ?? "—",
                                     owners: item.owners.joined(separator: ", "), sites: item.sites, latest: item.latestReport,
                                     stale: item.stale)
-                          })
-                }
-            ), title: "Pre-positioned for \(country.name)", context: context, path: "/stock")
+                            })
+                    }
+                ), title: "Pre-positioned for \(country.name)", context: context, path: "/stock")
         }
         router.get("stock/alerts") { request, context in
             guard context.actor != .anonymous else { throw DomainError.unauthenticated("sign in to see stock alerts") }
             let alerts = try await store.stock.alerts(visibleTo: context.actor)
-            return pages.page(AlertsPageView(
-                alerts: alerts.map { .init(kind: $0.kind.label, site: $0.siteName, org: $0.org, item: $0.itemName ?? "", message: $0.message) },
-                count: alerts.count
-            ), title: "Stock alerts", context: context, path: "/stock")
+            return pages.page(
+                AlertsPageView(
+                    alerts: alerts.map {
+                        .init(kind: $0.kind.label, site: $0.siteName, org: $0.org, item: $0.itemName ?? "", message: $0.message)
+                    },
+                    count: alerts.count
+                ), title: "Stock alerts", context: context, path: "/stock")
         }
         router.get("sites/{id}") { request, context in
             guard let id = Int64(try request.required("id", context)),
-                  let totals = try await store.stock.siteTotals(visibleTo: context.actor, siteID: id).first else {
+                let totals = try await store.stock.siteTotals(visibleTo: context.actor, siteID: id).first
+            else {
                 throw DomainError.notFound("no such site")
             }
-            let lines = totals.detailVisible
+            let lines =
+                totals.detailVisible
                 ? try await store.stock.lines(StockFilter(siteID: id), visibleTo: context.actor, limit: 5_000)
                 : []
             let site = totals.site
-            return pages.page(SitePageView(
-                name: site.name, code: site.code, org: site.orgCode, country: site.country,
-                tier: site.tier.label, sharing: site.sharing.rawValue,
-                lat: site.lat, lon: site.lon, latest: totals.latestReport ?? "no report yet",
-                sectors: totals.sectors.map { .init(sector: $0.sector, lines: $0.lines, weight: Numbers.wholeNumber($0.weightKg),
-                                                    volume: String(format: "%.1f", $0.volumeM3), people: Numbers.wholeNumber($0.peopleCovered)) },
-                detail: totals.detailVisible, lines: lines.map(lineRow),
-                canEdit: Policy.can(context.actor, .manageSites, .organisation(code: site.orgCode)),
-                adm1: site.adm1 ?? "", capacity: site.capacityM3.map { String($0) } ?? "",
-                free: site.freeM3.map { String($0) } ?? "", id: site.id,
-                tiers: Site.Tier.allCases.map { Choice(value: $0.rawValue, selected: $0 == site.tier) },
-                sharings: Site.Sharing.allCases.map { Choice(value: $0.rawValue, selected: $0 == site.sharing) }
-            ), title: site.name, context: context, path: "/map")
+            return pages.page(
+                SitePageView(
+                    name: site.name, code: site.code, org: site.orgCode, country: site.country,
+                    tier: site.tier.label, sharing: site.sharing.rawValue,
+                    lat: site.lat, lon: site.lon, latest: totals.latestReport ?? "no report yet",
+                    sectors: totals.sectors.map {
+                        .init(
+                            sector: $0.sector, lines: $0.lines, weight: Numbers.wholeNumber($0.weightKg),
+                            volume: String(format: "%.1f", $0.volumeM3), people: Numbers.wholeNumber($0.peopleCovered))
+                    },
+                    detail: totals.detailVisible, lines: lines.map(lineRow),
+                    canEdit: Policy.can(context.actor, .manageSites, .organisation(code: site.orgCode)),
+                    adm1: site.adm1 ?? "", capacity: site.capacityM3.map { String($0) } ?? "",
+                    free: site.freeM3.map { String($0) } ?? "", id: site.id,
+                    tiers: Site.Tier.allCases.map { Choice(value: $0.rawValue, selected: $0 == site.tier) },
+                    sharings: Site.Sharing.allCases.map { Choice(value: $0.rawValue, selected: $0 == site.sharing) }
+                ), title: site.name, context: context, path: "/map")
         }
     }
 
@@ -123,9 +140,10 @@ struct StockPages {
     }
 
     private func lineRow(_ line: StockLineView) -> StockLineRow {
-        .init(site: line.siteName, country: line.country, item: line.itemName, code: line.itemCode,
-              quantity: Numbers.grouped(line.quantity), unit: line.unit, owner: line.owner, status: line.status,
-              expiry: line.expiry ?? "", reported: line.reportedAt,
-              people: line.peopleCovered.map { Numbers.wholeNumber($0) } ?? "—")
+        .init(
+            site: line.siteName, country: line.country, item: line.itemName, code: line.itemCode,
+            quantity: Numbers.grouped(line.quantity), unit: line.unit, owner: line.owner, status: line.status,
+            expiry: line.expiry ?? "", reported: line.reportedAt,
+            people: line.peopleCovered.map { Numbers.wholeNumber($0) } ?? "—")
     }
 }

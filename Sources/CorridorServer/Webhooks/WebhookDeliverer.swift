@@ -16,15 +16,18 @@ public struct WebhookDeliverer: Service {
     let interval: Duration
     let logger: Logger
 
-    public init(store: Store, client: HTTPClient = WebhookDeliverer.client, interval: Duration = .seconds(2),
-                logger: Logger = Logger(label: "corridor.webhooks")) {
+    public init(
+        store: Store, client: HTTPClient = WebhookDeliverer.client, interval: Duration = .seconds(2),
+        logger: Logger = Logger(label: "corridor.webhooks")
+    ) {
         (self.store, self.client, self.interval, self.logger) = (store, client, interval, logger)
     }
 
     /// A client that never follows redirects: a receiver could otherwise bounce a signed POST to an
     /// address inside the network that the target check refused.
-    public static let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup,
-                                          configuration: HTTPClient.Configuration(redirectConfiguration: .disallow))
+    public static let client = HTTPClient(
+        eventLoopGroup: HTTPClient.defaultEventLoopGroup,
+        configuration: HTTPClient.Configuration(redirectConfiguration: .disallow))
 
     /// Polls until the server shuts down: a graceful shutdown (SIGTERM) cancels the loop, so the
     /// process stops as promptly as the HTTP server does. Undelivered events wait in the outbox.
@@ -51,10 +54,12 @@ public struct WebhookDeliverer: Service {
             if let status, (200..<300).contains(status) {
                 delivered += 1
             } else {
-                logger.warning("webhook delivery failed", metadata: [
-                    "delivery": "\(due.id)", "url": "\(due.url)", "status": "\(status.map(String.init) ?? "none")",
-                    "error": "\(error ?? "")", "attempt": "\(due.attempts + 1)",
-                ])
+                logger.warning(
+                    "webhook delivery failed",
+                    metadata: [
+                        "delivery": "\(due.id)", "url": "\(due.url)", "status": "\(status.map(String.init) ?? "none")",
+                        "error": "\(error ?? "")", "attempt": "\(due.attempts + 1)",
+                    ])
             }
         }
         return delivered

@@ -6,8 +6,10 @@ import SQLKit
 /// of queries, however many there are: the customs queue of a large emergency must not cost a
 /// query per consignment.
 enum DeclarationLoader {
-    static func load(where filter: SQLQueryString, by actor: Actor, limit: Int = 1000, now: Int64 = UnixTime.now(),
-                     on db: any SQLDatabase) async throws -> [DeclarationView] {
+    static func load(
+        where filter: SQLQueryString, by actor: Actor, limit: Int = 1000, now: Int64 = UnixTime.now(),
+        on db: any SQLDatabase
+    ) async throws -> [DeclarationView] {
         try await load(where: filter, extraColumns: nil, by: actor, limit: limit, now: now, on: db).map(\.view)
     }
 
@@ -19,7 +21,9 @@ enum DeclarationLoader {
     }
 
     /// One declaration with what a step needs, in the queries of one view.
-    static func loadForStep(id: Int64, by actor: Actor, now: Int64, on db: any SQLDatabase) async throws -> (view: DeclarationView, facts: StepFacts)? {
+    static func loadForStep(id: Int64, by actor: Actor, now: Int64, on db: any SQLDatabase) async throws -> (
+        view: DeclarationView, facts: StepFacts
+    )? {
         let extra: SQLQueryString = """
             , (SELECT e.provisional_deadline_days FROM emergencies e WHERE e.id = d.emergency_id) AS step_provisional_days,
               (SELECT COUNT(*) FROM dispatches x WHERE x.declaration_id = d.id AND x.state = 'reserved') AS step_reserved_dispatches,
@@ -29,23 +33,33 @@ enum DeclarationLoader {
             """
         var filter: SQLQueryString = "d.id = "
         filter.appendInterpolation(bind: id)
-        guard let (view, row) = try await load(where: filter, extraColumns: extra, by: actor, limit: 1, now: now, on: db).first else { return nil }
-        let lastEvent = try row.decode(column: "step_audit_sequence", as: Int?.self).map { sequence in
-            AuditEvent(sequence: sequence, declarationID: id, actor: try row.string("step_audit_actor"), at: try row.int64("step_audit_at"),
-                       action: try row.string("step_audit_action"), before: try row.string("step_audit_before"),
-                       after: try row.string("step_audit_after"), previousHash: try row.string("step_audit_previous"),
-                       hash: try row.string("step_audit_hash"))
+        guard let (view, row) = try await load(where: filter, extraColumns: extra, by: actor, limit: 1, now: now, on: db).first else {
+            return nil
         }
-        return (view, StepFacts(provisionalDeadlineDays: try row.decode(column: "step_provisional_days", as: Int?.self),
-                                reservedDispatches: try row.int("step_reserved_dispatches"), lastAuditEvent: lastEvent))
+        let lastEvent = try row.decode(column: "step_audit_sequence", as: Int?.self).map { sequence in
+            AuditEvent(
+                sequence: sequence, declarationID: id, actor: try row.string("step_audit_actor"), at: try row.int64("step_audit_at"),
+                action: try row.string("step_audit_action"), before: try row.string("step_audit_before"),
+                after: try row.string("step_audit_after"), previousHash: try row.string("step_audit_previous"),
+                hash: try row.string("step_audit_hash"))
+        }
+        return (
+            view,
+            StepFacts(
+                provisionalDeadlineDays: try row.decode(column: "step_provisional_days", as: Int?.self),
+                reservedDispatches: try row.int("step_reserved_dispatches"), lastAuditEvent: lastEvent)
+        )
     }
 
-    private static func load(where filter: SQLQueryString, extraColumns: SQLQueryString?, by actor: Actor, limit: Int, now: Int64,
-                             on db: any SQLDatabase) async throws -> [(view: DeclarationView, row: any SQLRow)] {
+    private static func load(
+        where filter: SQLQueryString, extraColumns: SQLQueryString?, by actor: Actor, limit: Int, now: Int64,
+        on db: any SQLDatabase
+    ) async throws -> [(view: DeclarationView, row: any SQLRow)] {
         var sql: SQLQueryString = "SELECT d.*, o.code AS org_code"
         if let extraColumns {
             sql.appendInterpolation(extraColumns)
-            sql.appendLiteral("""
+            sql.appendLiteral(
+                """
                  FROM declarations d JOIN organisations o ON o.id = d.declarant_org_id
                 LEFT JOIN audit_events a ON a.declaration_id = d.id
                     AND a.sequence = (SELECT MAX(m.sequence) FROM audit_events m WHERE m.declaration_id = d.id)
@@ -66,45 +80,57 @@ enum DeclarationLoader {
         let idList = SQLQueryString.list(ids)
 
         var lines: [Int64: [(DeclarationView.Line, ConsignmentPlausibility.CatalogueFacts)]] = [:]
-        for l in try await db.raw("""
+        for l in try await db.raw(
+            """
             SELECT l.*, i.weight_kg AS item_weight_kg, i.value_usd_milli AS item_value_usd_milli FROM declaration_lines l
             LEFT JOIN items i ON i.code = l.item_code WHERE l.declaration_id IN \(idList) ORDER BY l.declaration_id, l.line_no
-            """).all() {
+            """
+        ).all() {
             let line = DeclarationView.Line(
                 lineNo: try l.int("line_no"), description: try l.string("description"), itemCode: try l.optionalString("item_code"),
                 hsCode: try l.string("hs_code"), quantity: Quantity(milli: try l.int64("quantity_milli")), unit: try l.string("unit"),
                 grossKg: try l.double("gross_kg"), value: Quantity(milli: try l.int64("value_milli")), currency: try l.string("currency"),
                 origin: try l.string("origin"), reExportBy: try l.optionalString("re_export_by"),
                 reExportedAt: try l.decode(column: "re_exported_at", as: Int64?.self))
-            let facts = ConsignmentPlausibility.CatalogueFacts(weightKgPerUnit: try l.decode(column: "item_weight_kg", as: Double?.self),
-                                                                valueUSDPerUnit: try l.decode(column: "item_value_usd_milli", as: Int64?.self).map(Quantity.init(milli:)))
+            let facts = ConsignmentPlausibility.CatalogueFacts(
+                weightKgPerUnit: try l.decode(column: "item_weight_kg", as: Double?.self),
+                valueUSDPerUnit: try l.decode(column: "item_value_usd_milli", as: Int64?.self).map(Quantity.init(milli:)))
             lines[try l.int64("declaration_id"), default: []].append((line, facts))
         }
         var documents: [Int64: [DeclarationView.Document]] = [:]
-        for d in try await db.raw("""
+        for d in try await db.raw(
+            """
             SELECT dd.*, f.sha256 AS stored_sha256 FROM declaration_documents dd
             LEFT JOIN document_files f ON f.declaration_id = dd.declaration_id AND f.document = dd.document
             WHERE dd.declaration_id IN \(idList) ORDER BY dd.declaration_id, dd.document
-            """).all() {
+            """
+        ).all() {
             let document = try d.string("document")
-            documents[try d.int64("declaration_id"), default: []].append(DeclarationView.Document(
-                document: document, label: RequiredDocument(rawValue: document)?.label ?? document, status: try d.string("status"),
-                fileName: try d.optionalString("file_name"), sha256: try d.optionalString("sha256"),
-                sizeBytes: try d.decode(column: "size_bytes", as: Int64?.self), stored: try d.optionalString("stored_sha256") != nil))
+            documents[try d.int64("declaration_id"), default: []].append(
+                DeclarationView.Document(
+                    document: document, label: RequiredDocument(rawValue: document)?.label ?? document, status: try d.string("status"),
+                    fileName: try d.optionalString("file_name"), sha256: try d.optionalString("sha256"),
+                    sizeBytes: try d.decode(column: "size_bytes", as: Int64?.self), stored: try d.optionalString("stored_sha256") != nil))
         }
         var messages: [Int64: [DeclarationMessage]] = [:]
-        for m in try await db.raw("SELECT * FROM declaration_messages WHERE declaration_id IN \(idList) ORDER BY declaration_id, sequence").all() {
-            guard let step = DeclarationStep(rawValue: try m.string("step")), let party = DeclarationParty(rawValue: try m.string("party")) else { continue }
-            messages[try m.int64("declaration_id"), default: []].append(DeclarationMessage(
-                sequence: try m.int("sequence"), step: step, party: party, author: try m.string("author"), at: try m.int64("at"), text: try m.string("body")))
+        for m in try await db.raw("SELECT * FROM declaration_messages WHERE declaration_id IN \(idList) ORDER BY declaration_id, sequence")
+            .all()
+        {
+            guard let step = DeclarationStep(rawValue: try m.string("step")), let party = DeclarationParty(rawValue: try m.string("party"))
+            else { continue }
+            messages[try m.int64("declaration_id"), default: []].append(
+                DeclarationMessage(
+                    sequence: try m.int("sequence"), step: step, party: party, author: try m.string("author"), at: try m.int64("at"),
+                    text: try m.string("body")))
         }
         let emergencyIDs = Set(try rows.compactMap { try $0.optionalInt64("emergency_id") })
         var needs: [Int64: [NeedsListEntry]] = [:]
         if !emergencyIDs.isEmpty {
             for row in try await db.raw("SELECT * FROM needs WHERE emergency_id IN \(SQLQueryString.list(emergencyIDs.sorted()))").all() {
-                needs[try row.int64("emergency_id"), default: []].append(NeedsListEntry(
-                    itemCode: try row.optionalString("item_code"), hsHeading: try row.optionalString("hs_heading"),
-                    priority: NeedsListEntry.Priority(rawValue: try row.int("priority")) ?? .canWait))
+                needs[try row.int64("emergency_id"), default: []].append(
+                    NeedsListEntry(
+                        itemCode: try row.optionalString("item_code"), hsHeading: try row.optionalString("hs_heading"),
+                        priority: NeedsListEntry.Priority(rawValue: try row.int("priority")) ?? .canWait))
             }
         }
         return try rows.map { row in (try view(of: row), row) }
@@ -116,7 +142,8 @@ enum DeclarationLoader {
             let lane = try row.optionalString("lane").flatMap(Lane.init(rawValue:))
             let ownLines = lines[id] ?? []
             let times = DeclarationView.Times(
-                created: try row.int64("created_at"), lodged: try row.optionalInt64("lodged_at"), arrived: try row.optionalInt64("arrived_at"),
+                created: try row.int64("created_at"), lodged: try row.optionalInt64("lodged_at"),
+                arrived: try row.optionalInt64("arrived_at"),
                 laneAssigned: try row.optionalInt64("lane_at"), released: try row.optionalInt64("released_at"),
                 closed: try row.optionalInt64("closed_at"), completionDue: try row.optionalInt64("completion_due"))
             let emergencyID = try row.optionalInt64("emergency_id")
@@ -132,7 +159,8 @@ enum DeclarationLoader {
                 version: try row.int64("version"), times: times, lines: ownLines.map(\.0), documents: documents[id] ?? [],
                 messages: messages[id] ?? [],
                 warnings: ownLines.compactMap { line, facts in
-                    ConsignmentPlausibility.weightWarning(line: line.lineNo, quantity: line.quantity, grossKg: line.grossKg, catalogue: facts)
+                    ConsignmentPlausibility.weightWarning(
+                        line: line.lineNo, quantity: line.quantity, grossKg: line.grossKg, catalogue: facts)
                 },
                 needsPriority: priority?.rawValue, serviceLevel: nil, allowedSteps: [])
             view.derive(for: actor, now: now)
@@ -143,11 +171,14 @@ enum DeclarationLoader {
     /// The catalogue facts of each line of a declaration, for the value-per-kg indicator.
     static func catalogueFacts(of id: Int64, on db: any SQLDatabase) async throws -> [Int: ConsignmentPlausibility.CatalogueFacts] {
         var facts: [Int: ConsignmentPlausibility.CatalogueFacts] = [:]
-        for row in try await db.raw("""
+        for row in try await db.raw(
+            """
             SELECT l.line_no, i.weight_kg, i.value_usd_milli FROM declaration_lines l JOIN items i ON i.code = l.item_code WHERE l.declaration_id = \(bind: id)
-            """).all() {
+            """
+        ).all() {
             facts[try row.int("line_no")] = ConsignmentPlausibility.CatalogueFacts(
-                weightKgPerUnit: try row.decode(column: "weight_kg", as: Double?.self), valueUSDPerUnit: try row.decode(column: "value_usd_milli", as: Int64?.self).map(Quantity.init(milli:)))
+                weightKgPerUnit: try row.decode(column: "weight_kg", as: Double?.self),
+                valueUSDPerUnit: try row.decode(column: "value_usd_milli", as: Int64?.self).map(Quantity.init(milli:)))
         }
         return facts
     }

@@ -17,8 +17,10 @@ enum DeclarationRecords {
     }
 
     /// Writes the new state when the declaration is still at `version`; false when it is not.
-    static func update(id: Int64, version: Int64, to state: DeclarationState, step: DeclarationStep, lane: LaneDecision?,
-                       completionDue: Int64?, at time: Int64, on db: any SQLDatabase) async throws -> Bool {
+    static func update(
+        id: Int64, version: Int64, to state: DeclarationState, step: DeclarationStep, lane: LaneDecision?,
+        completionDue: Int64?, at time: Int64, on db: any SQLDatabase
+    ) async throws -> Bool {
         var sql: SQLQueryString = "UPDATE declarations SET state = \(bind: state.rawValue), version = version + 1"
         if let lane {
             sql.appendLiteral(", lane = ")
@@ -43,18 +45,22 @@ enum DeclarationRecords {
     }
 
     static func insertMessage(_ message: DeclarationMessage, declarationID: Int64, on db: any SQLDatabase) async throws {
-        try await db.raw("""
+        try await db.raw(
+            """
             INSERT INTO declaration_messages (declaration_id, sequence, step, party, author, at, body)
             VALUES (\(bind: declarationID), \(bind: message.sequence), \(bind: message.step.rawValue), \(bind: message.party.rawValue),
                     \(bind: message.author), \(bind: message.at), \(bind: message.text))
-            """).run()
+            """
+        ).run()
     }
 
     /// Records arrival once; false when it was recorded already.
     static func recordArrival(id: Int64, at time: Int64, on db: any SQLDatabase) async throws -> Bool {
-        try await db.raw("""
+        try await db.raw(
+            """
             UPDATE declarations SET arrived_at = \(bind: time), version = version + 1 WHERE id = \(bind: id) AND arrived_at IS NULL RETURNING id
-            """).first() != nil
+            """
+        ).first() != nil
     }
 }
 
@@ -62,23 +68,31 @@ enum DeclarationRecords {
 enum DispatchRecords {
     /// The reserved stock leaves its site with the release.
     static func settle(declarationID: Int64, at time: Int64, on db: any SQLDatabase) async throws {
-        try await db.raw("""
+        try await db.raw(
+            """
             DELETE FROM stock_lines WHERE status = 'reserved'
               AND dispatch_id IN (SELECT id FROM dispatches WHERE declaration_id = \(bind: declarationID) AND state = 'reserved')
-            """).run()
-        try await db.raw("""
+            """
+        ).run()
+        try await db.raw(
+            """
             UPDATE dispatches SET state = 'delivered', settled_at = \(bind: time) WHERE declaration_id = \(bind: declarationID) AND state = 'reserved'
-            """).run()
+            """
+        ).run()
     }
 
     /// A cancelled or rejected consignment gives its reserved stock back.
     static func releaseReservation(declarationID: Int64, at time: Int64, on db: any SQLDatabase) async throws {
-        try await db.raw("""
+        try await db.raw(
+            """
             UPDATE stock_lines SET status = 'available', dispatch_id = NULL WHERE status = 'reserved'
               AND dispatch_id IN (SELECT id FROM dispatches WHERE declaration_id = \(bind: declarationID) AND state = 'reserved')
-            """).run()
-        try await db.raw("""
+            """
+        ).run()
+        try await db.raw(
+            """
             UPDATE dispatches SET state = 'cancelled', settled_at = \(bind: time) WHERE declaration_id = \(bind: declarationID) AND state = 'reserved'
-            """).run()
+            """
+        ).run()
     }
 }

@@ -21,8 +21,10 @@ public struct DocumentUpload: Sendable {
 extension DeclarationRepository {
     /// The declarant provides a required document (the file is stored with its SHA-256); customs
     /// may waive one. The change and the hash go into the audit chain.
-    public func setDocument(id: Int64, document: RequiredDocument, status: DocumentsChecklist.Status, file: DocumentUpload? = nil,
-                            by actor: Actor, at time: Int64 = UnixTime.now()) async throws -> DeclarationView {
+    public func setDocument(
+        id: Int64, document: RequiredDocument, status: DocumentsChecklist.Status, file: DocumentUpload? = nil,
+        by actor: Actor, at time: Int64 = UnixTime.now()
+    ) async throws -> DeclarationView {
         if status == .provided {
             guard let file, !file.bytes.isEmpty else { throw DomainError.invalid(field: "file", "send the document's file") }
             guard file.bytes.count <= DocumentUpload.maximumBytes else {
@@ -34,7 +36,9 @@ extension DeclarationRepository {
             }
         }
         return try await database.transaction { db in
-            guard let current = try await Self.view(id: id, by: actor, on: db) else { throw DomainError.notFound("no declaration with id \(id)") }
+            guard let current = try await Self.view(id: id, by: actor, on: db) else {
+                throw DomainError.notFound("no declaration with id \(id)")
+            }
             let party = DeclarationLifecycle.party(of: actor, declarant: current.org, destination: current.destination)
             switch status {
             case .provided where party != .declarant && !actor.isAdmin: throw DomainError.forbidden("only the declarant provides documents")
@@ -47,37 +51,51 @@ extension DeclarationRepository {
             }
             guard !current.state.isFinal else { throw DomainError.conflict("the declaration is \(current.state.rawValue)") }
             let hash = file?.sha256
-            try await db.raw("""
+            try await db.raw(
+                """
                 UPDATE declaration_documents SET status = \(bind: status.rawValue), file_name = \(bind: file?.fileName.trimmedCell), sha256 = \(bind: hash),
                     size_bytes = \(bind: file.map { Int64($0.bytes.count) }), updated_at = \(bind: time)
                 WHERE declaration_id = \(bind: id) AND document = \(bind: document.rawValue)
-                """).run()
-            try await db.raw("DELETE FROM document_files WHERE declaration_id = \(bind: id) AND document = \(bind: document.rawValue)").run()
+                """
+            ).run()
+            try await db.raw("DELETE FROM document_files WHERE declaration_id = \(bind: id) AND document = \(bind: document.rawValue)")
+                .run()
             if let file, let hash, status == .provided {
-                try await db.raw("""
+                try await db.raw(
+                    """
                     INSERT INTO document_files (declaration_id, document, file_name, content_type, sha256, content)
                     VALUES (\(bind: id), \(bind: document.rawValue), \(bind: file.fileName.trimmedCell), \(bind: file.contentType), \(bind: hash),
                             \(bind: file.bytes))
-                    """).run()
+                    """
+                ).run()
             }
             // A document change is a change of the declaration: whoever read it before must reload.
             try await db.raw("UPDATE declarations SET version = version + 1 WHERE id = \(bind: id)").run()
-            try await DeclarationAudit.append(declarationID: id, actor: actor, action: "document \(document.rawValue)",
-                                              before: current.documents.first { $0.document == document.rawValue }?.status ?? "missing",
-                                              after: status.rawValue + (hash.map { " sha256:\($0)" } ?? ""), at: time, on: db)
+            try await DeclarationAudit.append(
+                declarationID: id, actor: actor, action: "document \(document.rawValue)",
+                before: current.documents.first { $0.document == document.rawValue }?.status ?? "missing",
+                after: status.rawValue + (hash.map { " sha256:\($0)" } ?? ""), at: time, on: db)
             return try await Self.view(id: id, by: actor, on: db)!
         }
     }
 
     /// A stored document file, for the parties of its declaration only.
-    public func documentFile(id: Int64, document: RequiredDocument, by actor: Actor) async throws -> (upload: DocumentUpload, sha256: String)? {
+    public func documentFile(id: Int64, document: RequiredDocument, by actor: Actor) async throws -> (
+        upload: DocumentUpload, sha256: String
+    )? {
         try await database.read { db in
             guard try await Self.view(id: id, by: actor, on: db) != nil,
-                  let row = try await db.raw("""
+                let row = try await db.raw(
+                    """
                     SELECT file_name, content_type, sha256, content FROM document_files WHERE declaration_id = \(bind: id) AND document = \(bind: document.rawValue)
-                    """).first() else { return nil }
-            return (DocumentUpload(fileName: try row.string("file_name"), contentType: try row.string("content_type"),
-                                   bytes: try row.decode(column: "content", as: Data.self)), try row.string("sha256"))
+                    """
+                ).first()
+            else { return nil }
+            return (
+                DocumentUpload(
+                    fileName: try row.string("file_name"), contentType: try row.string("content_type"),
+                    bytes: try row.decode(column: "content", as: Data.self)), try row.string("sha256")
+            )
         }
     }
 }

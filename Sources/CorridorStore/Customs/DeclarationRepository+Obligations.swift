@@ -4,13 +4,18 @@ import SQLKit
 
 extension DeclarationRepository {
     /// Customs records that temporarily admitted goods of one line left the country.
-    public func recordReExport(id: Int64, line lineNo: Int, version: Int64, by actor: Actor,
-                               at time: Int64 = UnixTime.now()) async throws -> DeclarationView {
+    public func recordReExport(
+        id: Int64, line lineNo: Int, version: Int64, by actor: Actor,
+        at time: Int64 = UnixTime.now()
+    ) async throws -> DeclarationView {
         try await database.transaction { db in
-            guard let current = try await Self.view(id: id, by: actor, on: db) else { throw DomainError.notFound("no declaration with id \(id)") }
+            guard let current = try await Self.view(id: id, by: actor, on: db) else {
+                throw DomainError.notFound("no declaration with id \(id)")
+            }
             try Policy.authorize(actor, .recordReExport, .country(current.destination))
             guard current.version == version else {
-                throw DomainError.conflict("the declaration changed since you read it (version \(current.version), not \(version)); reload it")
+                throw DomainError.conflict(
+                    "the declaration changed since you read it (version \(current.version), not \(version)); reload it")
             }
             guard let line = current.lines.first(where: { $0.lineNo == lineNo }) else { throw DomainError.notFound("no line \(lineNo)") }
             guard line.reExportBy != nil else { throw DomainError.conflict("line \(lineNo) was not admitted temporarily") }
@@ -18,13 +23,20 @@ extension DeclarationRepository {
             guard [.released, .completed, .closed].contains(current.state) else {
                 throw DomainError.conflict("goods are re-exported after release (this declaration is \(current.state.rawValue))")
             }
-            try await db.raw("""
+            try await db.raw(
+                """
                 UPDATE declaration_lines SET re_exported_at = \(bind: time) WHERE declaration_id = \(bind: id) AND line_no = \(bind: lineNo)
-                """).run()
-            guard try await db.raw("UPDATE declarations SET version = version + 1 WHERE id = \(bind: id) AND version = \(bind: version) RETURNING id")
-                .first() != nil else { throw DomainError.conflict("the declaration changed since you read it; reload it") }
-            try await DeclarationAudit.append(declarationID: id, actor: actor, action: "re-export line \(lineNo)",
-                                              before: "due by \(line.reExportBy ?? "")", after: "re-exported", at: time, on: db)
+                """
+            ).run()
+            guard
+                try await db.raw(
+                    "UPDATE declarations SET version = version + 1 WHERE id = \(bind: id) AND version = \(bind: version) RETURNING id"
+                )
+                .first() != nil
+            else { throw DomainError.conflict("the declaration changed since you read it; reload it") }
+            try await DeclarationAudit.append(
+                declarationID: id, actor: actor, action: "re-export line \(lineNo)",
+                before: "due by \(line.reExportBy ?? "")", after: "re-exported", at: time, on: db)
             return try await Self.view(id: id, by: actor, on: db)!
         }
     }
@@ -68,21 +80,26 @@ extension DeclarationRepository {
         var reExports: [Obligations.ReExport] = []
         for d in released {
             if d.state == .released, let due = d.times.completionDue {
-                completions.append(.init(
-                    declarationId: d.id, reference: d.reference, org: d.org, destination: d.destination, releasedAt: d.times.released ?? 0,
-                    completionDue: due, overdue: ReleaseObligations.isCompletionOverdue(state: d.state, completionDue: due, now: now),
-                    missingDocuments: d.documents.filter { $0.status == DocumentsChecklist.Status.missing.rawValue }.map(\.label)))
+                completions.append(
+                    .init(
+                        declarationId: d.id, reference: d.reference, org: d.org, destination: d.destination,
+                        releasedAt: d.times.released ?? 0,
+                        completionDue: due, overdue: ReleaseObligations.isCompletionOverdue(state: d.state, completionDue: due, now: now),
+                        missingDocuments: d.documents.filter { $0.status == DocumentsChecklist.Status.missing.rawValue }.map(\.label)))
             }
             for line in d.lines where line.reExportBy != nil && line.reExportedAt == nil {
-                reExports.append(.init(
-                    declarationId: d.id, reference: d.reference, org: d.org, destination: d.destination, line: line.lineNo,
-                    description: line.description, reExportBy: line.reExportBy!,
-                    overdue: ReleaseObligations.isReExportOverdue(state: d.state, reExportBy: line.reExportBy.flatMap { Day.parse($0) },
-                                                                  reExported: false, today: today)))
+                reExports.append(
+                    .init(
+                        declarationId: d.id, reference: d.reference, org: d.org, destination: d.destination, line: line.lineNo,
+                        description: line.description, reExportBy: line.reExportBy!,
+                        overdue: ReleaseObligations.isReExportOverdue(
+                            state: d.state, reExportBy: line.reExportBy.flatMap { Day.parse($0) },
+                            reExported: false, today: today)))
             }
         }
-        return Obligations(completions: completions.sorted { ($0.overdue ? 0 : 1, $0.completionDue) < ($1.overdue ? 0 : 1, $1.completionDue) },
-                           reExports: reExports.sorted { ($0.overdue ? 0 : 1, $0.reExportBy) < ($1.overdue ? 0 : 1, $1.reExportBy) })
+        return Obligations(
+            completions: completions.sorted { ($0.overdue ? 0 : 1, $0.completionDue) < ($1.overdue ? 0 : 1, $1.completionDue) },
+            reExports: reExports.sorted { ($0.overdue ? 0 : 1, $0.reExportBy) < ($1.overdue ? 0 : 1, $1.reExportBy) })
     }
 
     public struct Summary: Sendable, Codable, Equatable {
@@ -119,9 +136,11 @@ extension DeclarationRepository {
         }
         sql.appendLiteral(" GROUP BY d.destination, d.state, d.lane ORDER BY d.destination, d.state, d.lane")
         let rows = try await database.read { db in try await db.raw(sql).all() }
-        return Summary(rows: try rows.map { row in
-            Summary.Row(destination: try row.string("destination"), state: try row.string("state"), lane: try row.optionalString("lane"),
-                        count: try row.int("n"))
-        })
+        return Summary(
+            rows: try rows.map { row in
+                Summary.Row(
+                    destination: try row.string("destination"), state: try row.string("state"), lane: try row.optionalString("lane"),
+                    count: try row.int("n"))
+            })
     }
 }

@@ -5,8 +5,10 @@ import Foundation
 extension DeclarationRepository {
     /// Replaces the lines of a declaration with those of a packing list file (CSV or XLSX, by its
     /// name or first bytes) as one amendment; problems point at the file's rows and columns.
-    public func amendLines(id: Int64, packingListAt url: URL, fileName: String, version: Int64, by actor: Actor,
-                           today: Day = .today()) async throws -> DeclarationView {
+    public func amendLines(
+        id: Int64, packingListAt url: URL, fileName: String, version: Int64, by actor: Actor,
+        today: Day = .today()
+    ) async throws -> DeclarationView {
         let list = try Self.readPackingList(at: url, fileName: fileName)
         guard let current = try await view(id: id, by: actor) else { throw DomainError.notFound("no declaration with id \(id)") }
         let input = DeclarationInput(

@@ -50,31 +50,44 @@ extension DeclarationRepository {
             try await DeclarationLoader.load(where: sql, by: actor, limit: limit, now: now, on: db)
         }
         let waiting = views.filter { $0.state.isBeforeRelease && $0.state != .draft }
-        let order = ClearanceQueue.ordered(waiting.map {
-            QueueEntry(id: $0.id, needsPriority: $0.needsPriority.flatMap(NeedsListEntry.Priority.init(rawValue:)), ageSeconds: $0.ageSeconds(now: now))
-        })
+        let order = ClearanceQueue.ordered(
+            waiting.map {
+                QueueEntry(
+                    id: $0.id, needsPriority: $0.needsPriority.flatMap(NeedsListEntry.Priority.init(rawValue:)),
+                    ageSeconds: $0.ageSeconds(now: now))
+            })
         let byID = Dictionary(uniqueKeysWithValues: waiting.map { ($0.id, $0) })
         return order.compactMap { byID[$0.id] } + views.filter { !($0.state.isBeforeRelease && $0.state != .draft) }
     }
 
     /// Selectivity for a lodged declaration, from the facts the store holds.
-    static func selectLane(_ declaration: DeclarationView, emergency: Emergency?, today: Day, on db: any SQLDatabase) async throws -> LaneDecision {
-        let accredited = try await db.raw("""
-            SELECT a.status, a.valid_until FROM accreditations a JOIN organisations o ON o.id = a.org_id
-            WHERE o.code = \(bind: declaration.org) AND a.country = \(bind: declaration.destination)
-            """).first().map { row in
-                try row.string("status") == "approved" && (try row.optionalString("valid_until").flatMap { Day.parse($0) }.map { today <= $0 } ?? true)
+    static func selectLane(_ declaration: DeclarationView, emergency: Emergency?, today: Day, on db: any SQLDatabase) async throws
+        -> LaneDecision
+    {
+        let accredited =
+            try await db.raw(
+                """
+                SELECT a.status, a.valid_until FROM accreditations a JOIN organisations o ON o.id = a.org_id
+                WHERE o.code = \(bind: declaration.org) AND a.country = \(bind: declaration.destination)
+                """
+            ).first().map { row in
+                try row.string("status") == "approved"
+                    && (try row.optionalString("valid_until").flatMap { Day.parse($0) }.map { today <= $0 } ?? true)
             } ?? false
-        let earlier = try await db.count("""
+        let earlier = try await db.count(
+            """
             SELECT COUNT(*) AS n FROM declarations d JOIN organisations o ON o.id = d.declarant_org_id
             WHERE o.code = \(bind: declaration.org) AND d.destination = \(bind: declaration.destination)
               AND d.id <> \(bind: declaration.id) AND d.lodged_at IS NOT NULL
             """)
         let needs = try await emergency.asyncMap { try await CustomsSetupRepository.needs(of: $0.id, on: db) } ?? []
-        let unrequested = emergency == nil ? 0 : declaration.lines.filter { line in
-            guard let hs = HSCode(line.hsCode) else { return false }
-            return !needs.contains { $0.priority != .notNeeded && $0.matches(itemCode: line.itemCode, hsCode: hs) }
-        }.count
+        let unrequested =
+            emergency == nil
+            ? 0
+            : declaration.lines.filter { line in
+                guard let hs = HSCode(line.hsCode) else { return false }
+                return !needs.contains { $0.priority != .notNeeded && $0.matches(itemCode: line.itemCode, hsCode: hs) }
+            }.count
         let catalogue = try await DeclarationLoader.catalogueFacts(of: declaration.id, on: db)
         let ratios = declaration.lines.compactMap { line in
             catalogue[line.lineNo].flatMap {
@@ -86,7 +99,8 @@ extension DeclarationRepository {
             accredited: accredited, emergencyActive: emergency?.isActive(on: today) ?? false,
             specialCargo: Set(declaration.lines.compactMap { HSCode($0.hsCode).flatMap(SpecialCargo.of) }),
             firstDeclarationInCountry: earlier == 0, valuePerKgRatios: ratios, unrequestedLines: unrequested)
-        return Selectivity.decide(facts, rules: rules, draw: Selectivity.draw(seed: selectionSeed, reference: "\(declaration.org)/\(declaration.reference)"))
+        return Selectivity.decide(
+            facts, rules: rules, draw: Selectivity.draw(seed: selectionSeed, reference: "\(declaration.org)/\(declaration.reference)"))
     }
 
     /// The audit trail of a declaration the caller may see, with the first broken event if any.

@@ -76,9 +76,10 @@ extension DeclarationView {
             reference: reference, consignee: consignee, destination: destination, entryPoint: entryPoint, emergencyId: emergencyId,
             transportMode: transportMode, transportDocument: transportDocument, expectedArrival: expectedArrival,
             lines: lines.map { l in
-                CheckedDeclarationLine(description: l.description, itemCode: l.itemCode, hsCode: HSCode(l.hsCode)!, quantity: l.quantity,
-                                       unit: l.unit, grossKg: l.grossKg, value: l.value, currency: l.currency, origin: l.origin,
-                                       reExportBy: l.reExportBy.flatMap { Day.parse($0) })
+                CheckedDeclarationLine(
+                    description: l.description, itemCode: l.itemCode, hsCode: HSCode(l.hsCode)!, quantity: l.quantity,
+                    unit: l.unit, grossKg: l.grossKg, value: l.value, currency: l.currency, origin: l.origin,
+                    reExportBy: l.reExportBy.flatMap { Day.parse($0) })
             })
     }
 
@@ -86,10 +87,12 @@ extension DeclarationView {
     /// level while the consignment waits for release.
     mutating func derive(for actor: Actor, now: Int64) {
         let party = DeclarationLifecycle.party(of: actor, declarant: org, destination: destination)
-        allowedSteps = party.map { DeclarationLifecycle.allowedSteps(from: state, by: $0) }
+        allowedSteps =
+            party.map { DeclarationLifecycle.allowedSteps(from: state, by: $0) }
             ?? DeclarationLifecycle.allowedSteps(from: state, by: .customs) + DeclarationLifecycle.allowedSteps(from: state, by: .declarant)
         let waiting = state.isBeforeRelease && state != .draft
-        serviceLevel = waiting ? ClearanceTargets.standard.level(lane: lane, hoursSinceArrival: times.arrived.map { Double(now - $0) / 3600 }) : nil
+        serviceLevel =
+            waiting ? ClearanceTargets.standard.level(lane: lane, hoursSinceArrival: times.arrived.map { Double(now - $0) / 3600 }) : nil
     }
 
     /// Seconds the consignment has waited: since arrival, or since lodgement before it arrives.

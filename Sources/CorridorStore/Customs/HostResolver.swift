@@ -3,7 +3,7 @@ import Foundation
 import NIOPosix
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Resolves a host name to its addresses with the system resolver, on NIO's thread pool so that

@@ -16,7 +16,9 @@ public struct SelectivityRuleRepository: Sendable {
         public var updatedAt: Int64?
 
         public init(country: String, ruleSet: SelectivityRuleSet, customised: Bool, updatedBy: String? = nil, updatedAt: Int64? = nil) {
-            (self.country, self.ruleSet, self.customised, self.updatedBy, self.updatedAt) = (country, ruleSet, customised, updatedBy, updatedAt)
+            (self.country, self.ruleSet, self.customised, self.updatedBy, self.updatedAt) = (
+                country, ruleSet, customised, updatedBy, updatedAt
+            )
         }
     }
 
@@ -32,8 +34,9 @@ public struct SelectivityRuleRepository: Sendable {
             guard let row = try await db.raw("SELECT * FROM selectivity_rule_sets WHERE country = \(bind: iso)").first() else {
                 return Stored(country: iso, ruleSet: .standard, customised: false)
             }
-            return Stored(country: iso, ruleSet: try Self.decode(row), customised: true, updatedBy: try row.string("updated_by"),
-                          updatedAt: try row.int64("updated_at"))
+            return Stored(
+                country: iso, ruleSet: try Self.decode(row), customised: true, updatedBy: try row.string("updated_by"),
+                updatedAt: try row.int64("updated_at"))
         }
     }
 
@@ -47,10 +50,12 @@ public struct SelectivityRuleRepository: Sendable {
         try await database.transaction { db in
             guard try await ReferenceRepository.countryExists(iso, on: db) else { throw DomainError.notFound("no country \(iso)") }
             try await db.raw("DELETE FROM selectivity_rule_sets WHERE country = \(bind: iso)").run()
-            try await db.raw("""
+            try await db.raw(
+                """
                 INSERT INTO selectivity_rule_sets (country, rule_set, updated_by, updated_at)
                 VALUES (\(bind: iso), \(bind: json), \(bind: DeclarationAudit.actorName(actor)), \(bind: now))
-                """).run()
+                """
+            ).run()
         }
         return Stored(country: iso, ruleSet: valid, customised: true, updatedBy: DeclarationAudit.actorName(actor), updatedAt: now)
     }

@@ -16,11 +16,13 @@ public enum WebhookOutbox {
     /// One delivery per active webhook of the event's organisation, in one statement.
     static func enqueue(_ event: DeclarationEvent, on db: any SQLDatabase) async throws {
         let payload = String(decoding: try encoder.encode(event), as: UTF8.self)
-        try await db.raw("""
+        try await db.raw(
+            """
             INSERT INTO webhook_deliveries (webhook_id, event, payload, attempts, next_attempt_at, created_at)
             SELECT w.id, \(bind: event.event), \(bind: payload), 0, \(bind: event.at), \(bind: UnixTime.now())
             FROM webhooks w JOIN organisations o ON o.id = w.org_id WHERE o.code = \(bind: event.org) AND w.revoked_at IS NULL
-            """).run()
+            """
+        ).run()
     }
 
     /// A delivery that is due, with what signing it needs.
@@ -35,13 +37,16 @@ public enum WebhookOutbox {
 
     public static func due(_ database: Database, now: Int64 = UnixTime.now(), limit: Int = 50) async throws -> [Due] {
         try await database.read { db in
-            try await db.raw("""
+            try await db.raw(
+                """
                 SELECT d.id, d.event, d.payload, d.attempts, w.url, w.secret FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id
                 WHERE d.delivered_at IS NULL AND d.next_attempt_at <= \(bind: now) AND d.attempts < \(bind: WebhookRules.maximumAttempts)
                   AND w.revoked_at IS NULL
                 ORDER BY d.next_attempt_at, d.id LIMIT \(unsafeRaw: String(limit))
-                """).all().map { row in
-                Due(id: try row.int64("id"), url: try row.string("url"), secret: try row.string("secret"), event: try row.string("event"),
+                """
+            ).all().map { row in
+                Due(
+                    id: try row.int64("id"), url: try row.string("url"), secret: try row.string("secret"), event: try row.string("event"),
                     payload: try row.string("payload"), attempts: try row.int("attempts"))
             }
         }
@@ -52,18 +57,21 @@ public enum WebhookOutbox {
         let attempts = delivery.attempts + 1
         let delivered = status.map { (200..<300).contains($0) } ?? false
         try await database.transaction { db in
-            try await db.raw("""
+            try await db.raw(
+                """
                 UPDATE webhook_deliveries SET attempts = \(bind: attempts), last_status = \(bind: status), last_error = \(bind: error),
                     delivered_at = \(bind: delivered ? now : nil), next_attempt_at = \(bind: now + WebhookRules.delay(afterAttempt: attempts))
                 WHERE id = \(bind: delivery.id)
-                """).run()
+                """
+            ).run()
         }
     }
 }
 
 extension DeclarationEvent {
     init(declaration d: DeclarationView, event: String, at time: Int64) {
-        self.init(event: event, declarationId: d.id, reference: d.reference, org: d.org, destination: d.destination, state: d.state,
-                  lane: d.lane, version: d.version, at: time)
+        self.init(
+            event: event, declarationId: d.id, reference: d.reference, org: d.org, destination: d.destination, state: d.state,
+            lane: d.lane, version: d.version, at: time)
     }
 }

@@ -11,8 +11,10 @@ enum BulkInsert {
     }
 
     /// Inserts and returns the `returning` columns of every inserted row (in no guaranteed order).
-    static func insert(into table: String, columns: [String], rows: [[Value]], returning: String?,
-                       on db: any SQLDatabase) async throws -> [any SQLRow] {
+    static func insert(
+        into table: String, columns: [String], rows: [[Value]], returning: String?,
+        on db: any SQLDatabase
+    ) async throws -> [any SQLRow] {
         guard !rows.isEmpty else { return [] }
         var returned: [any SQLRow] = []
         let perStatement = max(1, min(500, 60_000 / max(columns.count, 1)))

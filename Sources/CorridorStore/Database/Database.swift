@@ -33,8 +33,10 @@ public final class Database: Sendable {
     private let writeGate = WriteGate()
     private let schemaFreshness = SchemaFreshness()
 
-    public init(_ url: DatabaseURL, logger: Logger = Logger(label: "corridor.db"), postgresSchema: String? = nil,
-                counter: StatementCounter? = nil) throws {
+    public init(
+        _ url: DatabaseURL, logger: Logger = Logger(label: "corridor.db"), postgresSchema: String? = nil,
+        counter: StatementCounter? = nil
+    ) throws {
         self.url = url
         self.logger = logger
         self.postgresSchema = postgresSchema
@@ -43,16 +45,18 @@ public final class Database: Sendable {
         switch url {
         case .sqlite(let path):
             dialect = .sqlite
-            pool = .sqlite(EventLoopGroupConnectionPool(
-                source: SQLiteSource(path: path), maxConnectionsPerEventLoop: 4,
-                pruneInterval: nil, logger: logger, on: group))
+            pool = .sqlite(
+                EventLoopGroupConnectionPool(
+                    source: SQLiteSource(path: path), maxConnectionsPerEventLoop: 4,
+                    pruneInterval: nil, logger: logger, on: group))
         case .postgres(let raw):
             dialect = .postgres
             var config = try SQLPostgresConfiguration(url: raw)
             if let postgresSchema { config.searchPath = [postgresSchema] }
-            pool = .postgres(EventLoopGroupConnectionPool(
-                source: PostgresConnectionSource(sqlConfiguration: config), maxConnectionsPerEventLoop: 8,
-                pruneInterval: .seconds(60), logger: logger, on: group))
+            pool = .postgres(
+                EventLoopGroupConnectionPool(
+                    source: PostgresConnectionSource(sqlConfiguration: config), maxConnectionsPerEventLoop: 8,
+                    pruneInterval: .seconds(60), logger: logger, on: group))
         }
     }
 
@@ -99,8 +103,10 @@ public final class Database: Sendable {
     ///   it took from this same transaction (a checked stock report), so SQLite's per-row
     ///   foreign-key look-ups, half the cost of inserting a line, only repeat them. They are off on
     ///   the transaction's own connection, which no one else uses.
-    func transaction<T: Sendable>(driver body: (any SQLDatabase, DriverConnection) async throws -> T,
-                                  foreignKeysAlreadyChecked: Bool = false) async throws -> T {
+    func transaction<T: Sendable>(
+        driver body: (any SQLDatabase, DriverConnection) async throws -> T,
+        foreignKeysAlreadyChecked: Bool = false
+    ) async throws -> T {
         guard case .sqlite(let path) = url, case .sqlite = pool else {
             guard case .postgres(let pool) = pool else { preconditionFailure("a PostgreSQL URL opens a PostgreSQL pool") }
             let connection = try await pool.requestConnection(logger: logger).get()
@@ -131,8 +137,10 @@ public final class Database: Sendable {
         counter.map { CountedDatabase(inner: db, counter: $0) } ?? db
     }
 
-    private static func run<T: Sendable>(_ body: (any SQLDatabase) async throws -> T, on db: any SQLDatabase,
-                                         dialect: Dialect) async throws -> T {
+    private static func run<T: Sendable>(
+        _ body: (any SQLDatabase) async throws -> T, on db: any SQLDatabase,
+        dialect: Dialect
+    ) async throws -> T {
         let control = (db as? CountedDatabase)?.inner ?? db
         try await control.raw(SQLQueryString(dialect.beginWrite)).run()
         do {

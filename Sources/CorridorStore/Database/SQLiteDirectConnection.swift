@@ -85,9 +85,10 @@ final class SQLiteDirectConnection: @unchecked Sendable {
 
         /// Binds text that stays where it is until the statement has stepped (no copy).
         func bindText(_ index: Int32, _ bytes: UnsafePointer<UInt8>, count: Int) throws {
-            try check(bytes.withMemoryRebound(to: CChar.self, capacity: max(count, 1)) {
-                sqlite_nio_sqlite3_bind_text64(pointer, index, $0, UInt64(count), nil, UInt8(SQLITE_UTF8))
-            })
+            try check(
+                bytes.withMemoryRebound(to: CChar.self, capacity: max(count, 1)) {
+                    sqlite_nio_sqlite3_bind_text64(pointer, index, $0, UInt64(count), nil, UInt8(SQLITE_UTF8))
+                })
         }
 
         func bindInteger(_ index: Int32, _ value: Int64) throws {
@@ -125,7 +126,8 @@ final class SQLiteDirectConnection: @unchecked Sendable {
                 case .integer(let number): status = sqlite_nio_sqlite3_bind_int64(statement, index, Int64(number))
                 case .float(let number): status = sqlite_nio_sqlite3_bind_double(statement, index, number)
                 case .text(let text):
-                    status = sqlite_nio_sqlite3_bind_text64(statement, index, text, UInt64(text.utf8.count), Self.transient, UInt8(SQLITE_UTF8))
+                    status = sqlite_nio_sqlite3_bind_text64(
+                        statement, index, text, UInt64(text.utf8.count), Self.transient, UInt8(SQLITE_UTF8))
                 case .blob(let buffer):
                     status = buffer.withUnsafeReadableBytes {
                         sqlite_nio_sqlite3_bind_blob64(statement, index, $0.baseAddress, UInt64($0.count), Self.transient)
@@ -134,7 +136,9 @@ final class SQLiteDirectConnection: @unchecked Sendable {
                 }
                 guard status == SQLITE_OK else { throw error(status) }
             }
-            let columns = (0..<sqlite_nio_sqlite3_column_count(statement)).map { String(cString: sqlite_nio_sqlite3_column_name(statement, $0)) }
+            let columns = (0..<sqlite_nio_sqlite3_column_count(statement)).map {
+                String(cString: sqlite_nio_sqlite3_column_name(statement, $0))
+            }
             var rows: [Row] = []
             while true {
                 let status = sqlite_nio_sqlite3_step(statement)

@@ -14,8 +14,10 @@ struct SQLiteSource: ConnectionPoolSource {
     /// header). 8 KiB, PostgreSQL's size: a million-line import took about 6 % less time than with
     /// SQLite's 4 KiB default, partly in the WAL checkpoint at commit (half the frames to copy).
     /// Stores created before keep their pages.
-    static let pragmas = ["PRAGMA page_size = 8192", "PRAGMA journal_mode = WAL", "PRAGMA foreign_keys = ON",
-                          "PRAGMA busy_timeout = 15000", "PRAGMA synchronous = NORMAL"]
+    static let pragmas = [
+        "PRAGMA page_size = 8192", "PRAGMA journal_mode = WAL", "PRAGMA foreign_keys = ON",
+        "PRAGMA busy_timeout = 15000", "PRAGMA synchronous = NORMAL",
+    ]
 
     func makeConnection(logger: Logger, on eventLoop: any EventLoop) -> EventLoopFuture<SQLiteConnection> {
         SQLiteConnection.open(storage: .file(path: path), threadPool: .singleton, logger: logger, on: eventLoop)
@@ -23,7 +25,7 @@ struct SQLiteSource: ConnectionPoolSource {
                 Self.pragmas.reduce(eventLoop.makeSucceededVoidFuture()) { chain, pragma in
                     chain.flatMap { connection.query(pragma).map { _ in } }
                 }.map { connection }
-                .flatMapError { error in connection.close().flatMapThrowing { throw error } }
+                    .flatMapError { error in connection.close().flatMapThrowing { throw error } }
             }
     }
 }

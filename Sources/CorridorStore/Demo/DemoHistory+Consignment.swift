@@ -15,8 +15,10 @@ extension DemoHistory {
 
         static let hour = 3600.0
 
-        static func plan(_ random: inout SplitMix64, country: Country, emergency: PastEmergency, emergencyID: Int64, org: String,
-                         serial: Int, items: [String: Item], midnight: Int64) -> Consignment {
+        static func plan(
+            _ random: inout SplitMix64, country: Country, emergency: PastEmergency, emergencyID: Int64, org: String,
+            serial: Int, items: [String: Item], midnight: Int64
+        ) -> Consignment {
             let point = pick(&random, country.points)
             let declared = midnight - Int64(emergency.declaredDaysAgo) * 86_400
             let ended = midnight - Int64(emergency.endedDaysAgo) * 86_400
@@ -24,12 +26,15 @@ extension DemoHistory {
             let firstArrival = Double(declared + 2 * 86_400)
             let arrived = Int64(firstArrival + Double(ended - Int64(firstArrival)) * pow(random.unit(), 1.6))
             // Lodged before arrival most of the time: ships give days of notice, trucks little.
-            let (preArrival, leadHours): (Double, Double) = switch point.mode {
-            case .sea: (0.9, 24 + random.exponential(mean: 96))
-            case .road, .rail: (0.55, 1 + random.exponential(mean: 12))
-            case .air: (0.8, 3 + random.exponential(mean: 30))
-            }
-            var lodged = random.chance(preArrival) ? arrived - Int64(leadHours * hour)
+            let (preArrival, leadHours): (Double, Double) =
+                switch point.mode {
+                case .sea: (0.9, 24 + random.exponential(mean: 96))
+                case .road, .rail: (0.55, 1 + random.exponential(mean: 12))
+                case .air: (0.8, 3 + random.exponential(mean: 30))
+                }
+            var lodged =
+                random.chance(preArrival)
+                ? arrived - Int64(leadHours * hour)
                 : arrived + Int64((0.5 + random.exponential(mean: 8 * point.slowness)) * hour)
             // A declaration can only name an emergency that was already declared.
             lodged = max(lodged, declared + 6 * Int64(hour))
@@ -48,21 +53,24 @@ extension DemoHistory {
                 let tonnes = (point.mode == .air ? 1 + random.unit() * 9 : 8 + random.unit() * 30) / (item.weightKg < 0.01 ? 10 : 1)
                 let quantity = max(1, (tonnes * 1000 / item.weightKg).rounded())
                 let value = quantity * (unitValues[code] ?? 10)
-                return DeclarationLineInput(description: item.name, itemCode: code, hsCode: item.hsCode, quantity: String(Int(quantity)),
-                                            unit: item.unit, grossKg: (quantity * item.weightKg * 10).rounded() / 10,
-                                            value: String(format: "%.2f", value), currency: "USD",
-                                            origin: country.origins[random.below(country.origins.count)])
+                return DeclarationLineInput(
+                    description: item.name, itemCode: code, hsCode: item.hsCode, quantity: String(Int(quantity)),
+                    unit: item.unit, grossKg: (quantity * item.weightKg * 10).rounded() / 10,
+                    value: String(format: "%.2f", value), currency: "USD",
+                    origin: country.origins[random.below(country.origins.count)])
             }
-            let document = switch point.mode {
-            case .air: "\(100 + random.below(900))-\(10_000_000 + random.below(90_000_000))"
-            case .sea: "MSCU\(1_000_000 + random.below(9_000_000))"
-            case .road, .rail: "CMR \(country.iso)\(100_000 + random.below(900_000))"
-            }
+            let document =
+                switch point.mode {
+                case .air: "\(100 + random.below(900))-\(10_000_000 + random.below(90_000_000))"
+                case .sea: "MSCU\(1_000_000 + random.below(9_000_000))"
+                case .road, .rail: "CMR \(country.iso)\(100_000 + random.below(900_000))"
+                }
             let input = DeclarationInput(
                 reference: "\(org)-\(country.iso)-\(serial)", consignee: "\(org) country office, \(country.iso)", destination: country.iso,
                 entryPoint: point.locode, emergencyId: emergencyID, transportMode: point.mode.rawValue, transportDocument: document,
                 expectedArrival: day(arrived).description, lines: lines)
-            return Consignment(input: input, org: org, created: created, lodged: lodged, arrived: arrived, laneAt: laneAt, slowness: point.slowness)
+            return Consignment(
+                input: input, org: org, created: created, lodged: lodged, arrived: arrived, laneAt: laneAt, slowness: point.slowness)
         }
 
         static func pick(_ random: inout SplitMix64, _ points: [Point]) -> Point {
@@ -79,12 +87,13 @@ extension DemoHistory {
         /// Hours from the lane (or arrival, whichever is later) to release: documentary checks and
         /// examinations take longer, and now and then a permit or a weekend stretches any lane.
         static func clearanceHours(_ lane: Lane, slowness: Double, _ random: inout SplitMix64) -> Double {
-            let base = switch lane {
-            case .green: 0.25 + random.exponential(mean: 2 * slowness)
-            case .blue: 0.25 + random.exponential(mean: 1.5 * slowness)
-            case .yellow: 2 + random.exponential(mean: 12 * slowness)
-            case .red: 8 + random.exponential(mean: 36 * slowness)
-            }
+            let base =
+                switch lane {
+                case .green: 0.25 + random.exponential(mean: 2 * slowness)
+                case .blue: 0.25 + random.exponential(mean: 1.5 * slowness)
+                case .yellow: 2 + random.exponential(mean: 12 * slowness)
+                case .red: 8 + random.exponential(mean: 36 * slowness)
+                }
             return base + (random.chance(0.07) ? 24 + random.exponential(mean: 48) : 0)
         }
 
@@ -99,9 +108,11 @@ extension DemoHistory {
                     d = try await declarations.setDocument(id: d.id, document: document, status: .waived, by: customs, at: created)
                 } else {
                     // A small stand-in file: the demo keeps real bytes and their hash, not megabytes of them.
-                    let file = DocumentUpload(fileName: "\(document.rawValue).pdf", contentType: "application/pdf",
-                                              bytes: Data("%PDF-1.4 demo \(document.label) for \(input.reference) \(random.next())".utf8))
-                    d = try await declarations.setDocument(id: d.id, document: document, status: .provided, file: file, by: declarant, at: created)
+                    let file = DocumentUpload(
+                        fileName: "\(document.rawValue).pdf", contentType: "application/pdf",
+                        bytes: Data("%PDF-1.4 demo \(document.label) for \(input.reference) \(random.next())".utf8))
+                    d = try await declarations.setDocument(
+                        id: d.id, document: document, status: .provided, file: file, by: declarant, at: created)
                 }
             }
             d = try await steps.take(id: d.id, .lodge, version: d.version, by: declarant, today: Self.day(lodged), at: lodged)
@@ -120,9 +131,10 @@ extension DemoHistory {
             var release = start + Int64(Self.clearanceHours(lane, slowness: slowness, &random) * Self.hour)
             if lane >= .yellow, random.chance(0.04) {
                 guard release < now else { return }
-                _ = try await steps.take(id: d.id, .reject, version: d.version,
-                                                message: "Goods do not match the packing list; lodge a new declaration.", by: customs,
-                                                today: Self.day(release), at: release)
+                _ = try await steps.take(
+                    id: d.id, .reject, version: d.version,
+                    message: "Goods do not match the packing list; lodge a new declaration.", by: customs,
+                    today: Self.day(release), at: release)
                 return
             }
             if random.chance(lane >= .yellow ? 0.35 : 0.04) {
@@ -130,10 +142,12 @@ extension DemoHistory {
                 let answer = query + Int64((1 + random.exponential(mean: 16)) * Self.hour)
                 release = answer + Int64((0.5 + random.exponential(mean: 3 * slowness)) * Self.hour)
                 guard answer < now else { return }
-                d = try await steps.take(id: d.id, .query, version: d.version, message: "Please confirm the quantities against the packing list.",
-                                                by: customs, today: Self.day(query), at: query)
-                d = try await steps.take(id: d.id, .answer, version: d.version, message: "Quantities confirmed; the packing list is attached.",
-                                                by: declarant, today: Self.day(answer), at: answer)
+                d = try await steps.take(
+                    id: d.id, .query, version: d.version, message: "Please confirm the quantities against the packing list.",
+                    by: customs, today: Self.day(query), at: query)
+                d = try await steps.take(
+                    id: d.id, .answer, version: d.version, message: "Quantities confirmed; the packing list is attached.",
+                    by: declarant, today: Self.day(answer), at: answer)
             }
             guard release < now else { return }
             d = try await steps.take(id: d.id, .release, version: d.version, by: customs, today: Self.day(release), at: release)

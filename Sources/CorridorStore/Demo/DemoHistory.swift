@@ -35,42 +35,88 @@ enum DemoHistory {
     }
 
     static let countries: [Country] = [
-        Country(iso: "KE", consignments: 110, customs: "customs.ke@corridor.example", declarants: ["KRCS", "KRCS", "WFP", "WFP", "UNICEF", "OXFAM"],
-                points: [Point(locode: "KENBO", weight: 5, slowness: 1, mode: .air), Point(locode: "KEMBA", weight: 3, slowness: 2.2, mode: .sea),
-                         Point(locode: "KEMAL", weight: 2, slowness: 1.6, mode: .road), Point(locode: "KEEMB", weight: 1, slowness: 1.3, mode: .road),
-                         Point(locode: "KEKIS", weight: 1, slowness: 0.8, mode: .air), Point(locode: "KENAM", weight: 1, slowness: 1.9, mode: .road)],
-                emergencies: [
-                    PastEmergency(name: "Northern Kenya drought response", hazard: "drought", declaredDaysAgo: 275, endedDaysAgo: 120,
-                                  needs: [need("NUT-RUTF"), need("WSH-JCAN-R20"), need("WSH-BUCKET-14L"), need(heading: "3004", .canWait), need("WSH-TABS-NADCC")],
-                                  items: ["NUT-RUTF", "WSH-JCAN-R20", "WSH-TABS-NADCC", "WSH-BUCKET-14L", "WSH-JCAN-R20", "WSH-TABS-NADCC",
-                                          "HEA-IEHK-BASIC", "NFI-LAMP-SOLAR"]),
-                    PastEmergency(name: "Long rains floods (Budalang'i and Tana River)", hazard: "flood", declaredDaysAgo: 100, endedDaysAgo: 25,
-                                  needs: [need("SHE-TARP-4X6"), need(heading: "6306"), need("WSH-TABS-NADCC"), need("HEA-LLIN"), need("WSH-KIT-HYGIENE")],
-                                  items: ["SHE-TARP-4X6", "SHE-TENT-FAM", "WSH-TABS-NADCC", "HEA-LLIN", "WSH-KIT-HYGIENE", "SHE-TARP-4X6", "TEL-VHF-HH"]),
-                ], origins: ["AE", "IT", "DK", "KE", "BE"]),
-        Country(iso: "NP", consignments: 95, customs: "customs.np@corridor.example", declarants: ["NRCS", "WFP", "IFRC", "IFRC", "UNICEF", "MSF"],
-                points: [Point(locode: "NPKTM", weight: 6, slowness: 1.2, mode: .air), Point(locode: "NPBGJ", weight: 3, slowness: 2.5, mode: .road),
-                         Point(locode: "NPBWA", weight: 1, slowness: 1, mode: .air), Point(locode: "NPBIR", weight: 1, slowness: 0.9, mode: .air)],
-                emergencies: [
-                    PastEmergency(name: "Koshi monsoon floods", hazard: "flood", declaredDaysAgo: 265, endedDaysAgo: 170,
-                                  needs: [need("SHE-TARP-4X6"), need("WSH-JCAN-C10"), need("WSH-TABS-NADCC"), need("WSH-KIT-HYGIENE"), need(heading: "3004", .canWait)],
-                                  items: ["SHE-TARP-4X6", "WSH-JCAN-C10", "WSH-TABS-NADCC", "WSH-KIT-HYGIENE", "HEA-KIT-CHOLERA", "SHE-TARP-4X6", "NFI-LAMP-SOLAR"]),
-                    PastEmergency(name: "Karnali cold wave", hazard: "cold_wave", declaredDaysAgo: 150, endedDaysAgo: 40,
-                                  needs: [need("NFI-BLKT-HT"), need("NFI-CLOTH-JACKET"), need("SHE-TENT-FAM"), need("NFI-STOVE-FE"), need("NFI-MATTRESS-FOAM")],
-                                  items: ["NFI-BLKT-HT", "NFI-CLOTH-JACKET", "SHE-TENT-FAM", "NFI-STOVE-FE", "NFI-MATTRESS-FOAM", "NFI-BLKT-HT", "TEL-SATPHONE"]),
-                ], origins: ["AE", "MY", "IN", "IT", "DK"]),
-        Country(iso: "PH", consignments: 95, customs: "customs.ph@corridor.example", declarants: ["PRC", "PRC", "WFP", "IFRC", "UNICEF"],
-                points: [Point(locode: "PHMNL", weight: 5, slowness: 1, mode: .air), Point(locode: "PHMNS", weight: 3, slowness: 2, mode: .sea),
-                         Point(locode: "PHCEB", weight: 2, slowness: 0.8, mode: .air), Point(locode: "PHTAC", weight: 2, slowness: 1.4, mode: .air),
-                         Point(locode: "PHDVO", weight: 1, slowness: 1.1, mode: .air)],
-                emergencies: [
-                    PastEmergency(name: "Eastern Visayas typhoon response", hazard: "tropical_cyclone", declaredDaysAgo: 250, endedDaysAgo: 160,
-                                  needs: [need("SHE-KIT-SHELTER"), need("SHE-TARP-4X6"), need("WSH-JCAN-C10"), need("FOO-HEB"), need("LOG-GEN-5KVA", .canWait)],
-                                  items: ["SHE-KIT-SHELTER", "SHE-TARP-4X6", "WSH-JCAN-C10", "FOO-HEB", "LOG-GEN-5KVA", "SHE-TARP-4X6", "TEL-BGAN"]),
-                    PastEmergency(name: "Mindanao earthquake response", hazard: "earthquake", declaredDaysAgo: 130, endedDaysAgo: 30,
-                                  needs: [need("SHE-TENT-FAM"), need("HEA-IEHK-BASIC"), need("WSH-TANK-ONION5"), need("WSH-KIT-HYGIENE"), need("NFI-KIT-KITCHEN")],
-                                  items: ["SHE-TENT-FAM", "HEA-IEHK-BASIC", "WSH-TANK-ONION5", "WSH-KIT-HYGIENE", "NFI-KIT-KITCHEN", "SHE-TENT-FAM", "NFI-MAT-SLEEP"]),
-                ], origins: ["MY", "AE", "CN", "AU", "IT"]),
+        Country(
+            iso: "KE", consignments: 110, customs: "customs.ke@corridor.example",
+            declarants: ["KRCS", "KRCS", "WFP", "WFP", "UNICEF", "OXFAM"],
+            points: [
+                Point(locode: "KENBO", weight: 5, slowness: 1, mode: .air), Point(locode: "KEMBA", weight: 3, slowness: 2.2, mode: .sea),
+                Point(locode: "KEMAL", weight: 2, slowness: 1.6, mode: .road),
+                Point(locode: "KEEMB", weight: 1, slowness: 1.3, mode: .road),
+                Point(locode: "KEKIS", weight: 1, slowness: 0.8, mode: .air), Point(locode: "KENAM", weight: 1, slowness: 1.9, mode: .road),
+            ],
+            emergencies: [
+                PastEmergency(
+                    name: "Northern Kenya drought response", hazard: "drought", declaredDaysAgo: 275, endedDaysAgo: 120,
+                    needs: [
+                        need("NUT-RUTF"), need("WSH-JCAN-R20"), need("WSH-BUCKET-14L"), need(heading: "3004", .canWait),
+                        need("WSH-TABS-NADCC"),
+                    ],
+                    items: [
+                        "NUT-RUTF", "WSH-JCAN-R20", "WSH-TABS-NADCC", "WSH-BUCKET-14L", "WSH-JCAN-R20", "WSH-TABS-NADCC",
+                        "HEA-IEHK-BASIC", "NFI-LAMP-SOLAR",
+                    ]),
+                PastEmergency(
+                    name: "Long rains floods (Budalang'i and Tana River)", hazard: "flood", declaredDaysAgo: 100, endedDaysAgo: 25,
+                    needs: [
+                        need("SHE-TARP-4X6"), need(heading: "6306"), need("WSH-TABS-NADCC"), need("HEA-LLIN"), need("WSH-KIT-HYGIENE"),
+                    ],
+                    items: ["SHE-TARP-4X6", "SHE-TENT-FAM", "WSH-TABS-NADCC", "HEA-LLIN", "WSH-KIT-HYGIENE", "SHE-TARP-4X6", "TEL-VHF-HH"]),
+            ], origins: ["AE", "IT", "DK", "KE", "BE"]),
+        Country(
+            iso: "NP", consignments: 95, customs: "customs.np@corridor.example",
+            declarants: ["NRCS", "WFP", "IFRC", "IFRC", "UNICEF", "MSF"],
+            points: [
+                Point(locode: "NPKTM", weight: 6, slowness: 1.2, mode: .air), Point(locode: "NPBGJ", weight: 3, slowness: 2.5, mode: .road),
+                Point(locode: "NPBWA", weight: 1, slowness: 1, mode: .air), Point(locode: "NPBIR", weight: 1, slowness: 0.9, mode: .air),
+            ],
+            emergencies: [
+                PastEmergency(
+                    name: "Koshi monsoon floods", hazard: "flood", declaredDaysAgo: 265, endedDaysAgo: 170,
+                    needs: [
+                        need("SHE-TARP-4X6"), need("WSH-JCAN-C10"), need("WSH-TABS-NADCC"), need("WSH-KIT-HYGIENE"),
+                        need(heading: "3004", .canWait),
+                    ],
+                    items: [
+                        "SHE-TARP-4X6", "WSH-JCAN-C10", "WSH-TABS-NADCC", "WSH-KIT-HYGIENE", "HEA-KIT-CHOLERA", "SHE-TARP-4X6",
+                        "NFI-LAMP-SOLAR",
+                    ]),
+                PastEmergency(
+                    name: "Karnali cold wave", hazard: "cold_wave", declaredDaysAgo: 150, endedDaysAgo: 40,
+                    needs: [
+                        need("NFI-BLKT-HT"), need("NFI-CLOTH-JACKET"), need("SHE-TENT-FAM"), need("NFI-STOVE-FE"),
+                        need("NFI-MATTRESS-FOAM"),
+                    ],
+                    items: [
+                        "NFI-BLKT-HT", "NFI-CLOTH-JACKET", "SHE-TENT-FAM", "NFI-STOVE-FE", "NFI-MATTRESS-FOAM", "NFI-BLKT-HT",
+                        "TEL-SATPHONE",
+                    ]),
+            ], origins: ["AE", "MY", "IN", "IT", "DK"]),
+        Country(
+            iso: "PH", consignments: 95, customs: "customs.ph@corridor.example", declarants: ["PRC", "PRC", "WFP", "IFRC", "UNICEF"],
+            points: [
+                Point(locode: "PHMNL", weight: 5, slowness: 1, mode: .air), Point(locode: "PHMNS", weight: 3, slowness: 2, mode: .sea),
+                Point(locode: "PHCEB", weight: 2, slowness: 0.8, mode: .air), Point(locode: "PHTAC", weight: 2, slowness: 1.4, mode: .air),
+                Point(locode: "PHDVO", weight: 1, slowness: 1.1, mode: .air),
+            ],
+            emergencies: [
+                PastEmergency(
+                    name: "Eastern Visayas typhoon response", hazard: "tropical_cyclone", declaredDaysAgo: 250, endedDaysAgo: 160,
+                    needs: [
+                        need("SHE-KIT-SHELTER"), need("SHE-TARP-4X6"), need("WSH-JCAN-C10"), need("FOO-HEB"),
+                        need("LOG-GEN-5KVA", .canWait),
+                    ],
+                    items: ["SHE-KIT-SHELTER", "SHE-TARP-4X6", "WSH-JCAN-C10", "FOO-HEB", "LOG-GEN-5KVA", "SHE-TARP-4X6", "TEL-BGAN"]),
+                PastEmergency(
+                    name: "Mindanao earthquake response", hazard: "earthquake", declaredDaysAgo: 130, endedDaysAgo: 30,
+                    needs: [
+                        need("SHE-TENT-FAM"), need("HEA-IEHK-BASIC"), need("WSH-TANK-ONION5"), need("WSH-KIT-HYGIENE"),
+                        need("NFI-KIT-KITCHEN"),
+                    ],
+                    items: [
+                        "SHE-TENT-FAM", "HEA-IEHK-BASIC", "WSH-TANK-ONION5", "WSH-KIT-HYGIENE", "NFI-KIT-KITCHEN", "SHE-TENT-FAM",
+                        "NFI-MAT-SLEEP",
+                    ]),
+            ], origins: ["MY", "AE", "CN", "AU", "IT"]),
     ]
 
     /// Organisations that declare in a country and hold no accreditation there yet in the demo.
@@ -99,8 +145,9 @@ enum DemoHistory {
         let items = Dictionary(uniqueKeysWithValues: try await store.items.all().map { ($0.code, $0) })
         for (org, country) in accreditations {
             let request = try await store.accreditations.request(org: org, country: country, by: .console)
-            _ = try await store.accreditations.decide(id: request.id, .approved, validUntil: today.adding(days: 365), by: .console,
-                                                      today: today.adding(days: -280))
+            _ = try await store.accreditations.decide(
+                id: request.id, .approved, validUntil: today.adding(days: 365), by: .console,
+                today: today.adding(days: -280))
         }
         // Selectivity looks at one country's history only, so the countries replay side by side
         // (PostgreSQL then works on three at once) and each still comes out the same every time.
@@ -120,16 +167,19 @@ enum DemoHistory {
         for org in Set(country.declarants) { declarants[org] = try await actor(store, email: "logistics@\(org.lowercased()).example") }
         var serial = 1000
         for (index, past) in country.emergencies.enumerated() {
-            let emergency = try await store.customs.createEmergency(EmergencyInput(
-                country: country.iso, name: past.name, hazard: past.hazard,
-                declared: today.adding(days: -past.declaredDaysAgo).description, ends: today.adding(days: -past.endedDaysAgo).description,
-                facilities: EmergencyFacilities(preArrivalLodgement: true, dutyTaxWaiver: true, feeWaiver: index == 0)), by: .console)
+            let emergency = try await store.customs.createEmergency(
+                EmergencyInput(
+                    country: country.iso, name: past.name, hazard: past.hazard,
+                    declared: today.adding(days: -past.declaredDaysAgo).description,
+                    ends: today.adding(days: -past.endedDaysAgo).description,
+                    facilities: EmergencyFacilities(preArrivalLodgement: true, dutyTaxWaiver: true, feeWaiver: index == 0)), by: .console)
             for entry in past.needs { try await store.customs.addNeed(entry, to: emergency.id, by: .console) }
             for _ in 0..<(country.consignments / country.emergencies.count) {
                 serial += 1
                 let org = country.declarants[random.below(country.declarants.count)]
-                let plan = Consignment.plan(&random, country: country, emergency: past, emergencyID: emergency.id, org: org,
-                                            serial: serial, items: items, midnight: midnight)
+                let plan = Consignment.plan(
+                    &random, country: country, emergency: past, emergencyID: emergency.id, org: org,
+                    serial: serial, items: items, midnight: midnight)
                 try await plan.replay(on: store, declarant: declarants[org] ?? .console, customs: customs, random: &random)
             }
         }

@@ -28,23 +28,27 @@ public enum DemoLoader {
             for site in DemoCatalogue.sites {
                 guard let org = try await OrganisationRepository.find(code: site.org, on: db) else { continue }
                 try await SiteRepository.insertIfAbsent(
-                    Site(id: 0, orgCode: site.org, code: site.code, name: site.name, country: site.country, adm1: nil,
-                         lat: site.lat, lon: site.lon, tier: site.tier, capacityM3: site.capacity,
-                         freeM3: site.capacity.map { $0 * 0.35 }, sharing: site.sharing),
+                    Site(
+                        id: 0, orgCode: site.org, code: site.code, name: site.name, country: site.country, adm1: nil,
+                        lat: site.lat, lon: site.lon, tier: site.tier, capacityM3: site.capacity,
+                        freeM3: site.capacity.map { $0 * 0.35 }, sharing: site.sharing),
                     orgID: org.id, on: db)
             }
             var usersAdded = 0
             for user in DemoCatalogue.users
             where try await db.raw("SELECT id FROM users WHERE email = \(bind: user.email)").first() == nil {
-                let valid = try NewUser(email: user.email, name: user.name, password: DemoCatalogue.password,
-                                        roles: user.roles).validated()
+                let valid = try NewUser(
+                    email: user.email, name: user.name, password: DemoCatalogue.password,
+                    roles: user.roles
+                ).validated()
                 _ = try await UserRepository.insert(valid, passwordHash: hash, on: db)
                 usersAdded += 1
             }
-            return Report(organisationsAdded: organisationsAdded, usersAdded: usersAdded,
-                          sites: DemoCatalogue.sites.count, stockLines: 0,
-                          credentials: DemoCatalogue.users.map { ($0.email, $0.roles.map(\.label).joined(separator: ", ")) },
-                          password: DemoCatalogue.password)
+            return Report(
+                organisationsAdded: organisationsAdded, usersAdded: usersAdded,
+                sites: DemoCatalogue.sites.count, stockLines: 0,
+                credentials: DemoCatalogue.users.map { ($0.email, $0.roles.map(\.label).joined(separator: ", ")) },
+                password: DemoCatalogue.password)
         }
         report.stockLines = try await loadStock(into: store)
         try await DemoValues.load(into: store)
@@ -59,7 +63,8 @@ public enum DemoLoader {
         var written = 0
         for org in DemoStock.lines.keys.sorted() {
             let existing = try await store.database.read { db in
-                try await db.count("""
+                try await db.count(
+                    """
                     SELECT COUNT(*) AS n FROM stock_lines l JOIN organisations o ON o.id = l.reporter_org_id WHERE o.code = \(bind: org)
                     """)
             }

@@ -74,7 +74,7 @@ enum DemoStock {
             Line(site: "INGD-BEW", item: "WSH-TABS-NADCC", quantity: 500_000, expiresInDays: 400, reportedDaysAgo: 33),
         ],
         "HAVEN": [
-            Line(site: "HAVEN-PAP", item: "WSH-JCAN-R20", quantity: 1_200, expiresInDays: nil, reportedDaysAgo: 130),
+            Line(site: "HAVEN-PAP", item: "WSH-JCAN-R20", quantity: 1_200, expiresInDays: nil, reportedDaysAgo: 130)
         ],
         "MSF": [
             Line(site: "MSF-BRU-SUP", item: "HEA-KIT-CHOLERA", quantity: 80, expiresInDays: 200, reportedDaysAgo: 7),
@@ -90,9 +90,11 @@ enum DemoStock {
         ])
         var text = writer.head()
         for line in lines[org] ?? [] {
-            text += writer.row([line.site, line.item, String(line.quantity),
-                                line.expiresInDays.map { today.adding(days: $0).description } ?? "",
-                                today.adding(days: -line.reportedDaysAgo).description])
+            text += writer.row([
+                line.site, line.item, String(line.quantity),
+                line.expiresInDays.map { today.adding(days: $0).description } ?? "",
+                today.adding(days: -line.reportedDaysAgo).description,
+            ])
         }
         return Data(text.utf8)
     }

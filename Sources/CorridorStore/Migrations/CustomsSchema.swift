@@ -4,7 +4,8 @@ import SQLKit
 /// Entry points, emergencies and their needs lists, accreditations, and the per-country duty rate
 /// tables and selectivity rules that customs administrations edit.
 enum CustomsSchema {
-    static let migration = Migration(version: 4, name: "customs: entry points, emergencies, needs, accreditations, duty rates") { db, dialect in
+    static let migration = Migration(version: 4, name: "customs: entry points, emergencies, needs, accreditations, duty rates") {
+        db, dialect in
         let statements = [
             """
             CREATE TABLE entry_points (
@@ -54,7 +55,10 @@ enum CustomsSchema {
             rows: rates.rates.map { rate in
                 position[rate.country, default: 0] += 1
                 let bounds = rate.chapters.split(separator: "-").compactMap { Int($0) }
-                return [rate.country, position[rate.country]!, bounds.first ?? 1, bounds.last ?? 97, rate.duty_percent, rate.tax_percent, rate.note]
+                return [
+                    rate.country, position[rate.country]!, bounds.first ?? 1, bounds.last ?? 97, rate.duty_percent, rate.tax_percent,
+                    rate.note,
+                ]
             },
             on: db)
     }

@@ -15,10 +15,12 @@ extension Database {
     @discardableResult
     public func migrate(_ migrations: [Migration] = Migrations.all) async throws -> MigrationReport {
         try await withConnection { db in
-            try await db.raw("""
+            try await db.raw(
+                """
                 CREATE TABLE IF NOT EXISTS schema_migrations (
                     version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)
-                """).run()
+                """
+            ).run()
         }
         var applied: [Int] = []
         var already = 0
@@ -28,13 +30,16 @@ extension Database {
                     try await db.raw("LOCK TABLE schema_migrations IN EXCLUSIVE MODE").run()
                 }
                 let existing = try await db.raw(
-                    "SELECT version FROM schema_migrations WHERE version = \(bind: migration.version)").first()
+                    "SELECT version FROM schema_migrations WHERE version = \(bind: migration.version)"
+                ).first()
                 if existing != nil { return false }
                 try await migration.apply(db, dialect)
-                try await db.raw("""
+                try await db.raw(
+                    """
                     INSERT INTO schema_migrations (version, name, applied_at)
                     VALUES (\(bind: migration.version), \(bind: migration.name), \(bind: UnixTime.now()))
-                    """).run()
+                    """
+                ).run()
                 return true
             }
             if ran {

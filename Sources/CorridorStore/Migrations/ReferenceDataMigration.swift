@@ -8,12 +8,16 @@ enum ReferenceDataMigration {
         let countries = try ReferenceFiles.countries()
         try await BulkInsert.insert(
             into: "countries",
-            columns: ["alpha2", "alpha3", "numeric_code", "name", "region", "subregion", "lat", "lon",
-                      "bbox_min_lon", "bbox_min_lat", "bbox_max_lon", "bbox_max_lat"],
+            columns: [
+                "alpha2", "alpha3", "numeric_code", "name", "region", "subregion", "lat", "lon",
+                "bbox_min_lon", "bbox_min_lat", "bbox_max_lon", "bbox_max_lat",
+            ],
             rows: countries.map { c in
                 let box = c.bbox?.count == 4 ? c.bbox : nil
-                return [c.alpha2, c.alpha3, c.numeric, c.name, c.region, c.subregion, c.lat, c.lon,
-                        box?[0], box?[1], box?[2], box?[3]]
+                return [
+                    c.alpha2, c.alpha3, c.numeric, c.name, c.region, c.subregion, c.lat, c.lon,
+                    box?[0], box?[1], box?[2], box?[3],
+                ]
             },
             on: db)
 
@@ -29,14 +33,18 @@ enum ReferenceDataMigration {
 
         switch dialect {
         case .sqlite:
-            try await db.raw("""
+            try await db.raw(
+                """
                 CREATE VIRTUAL TABLE hs_search USING fts5(code, description, tokenize = 'porter unicode61')
-                """).run()
+                """
+            ).run()
             try await db.raw("INSERT INTO hs_search (code, description) SELECT code, description FROM hs_codes").run()
         case .postgres:
-            try await db.raw("""
+            try await db.raw(
+                """
                 CREATE INDEX hs_codes_text ON hs_codes USING GIN (to_tsvector('english', description))
-                """).run()
+                """
+            ).run()
         }
     }
 }

@@ -45,11 +45,15 @@ enum StockSchema {
         let items = try ReferenceFiles.items()
         try await BulkInsert.insert(
             into: "items",
-            columns: ["code", "name", "sector", "item_group", "family", "family_label", "unit", "weight_kg", "volume_m3",
-                      "hs_code", "kit", "coverage_people", "coverage_days", "coverage_source", "crosswalk", "source"],
+            columns: [
+                "code", "name", "sector", "item_group", "family", "family_label", "unit", "weight_kg", "volume_m3",
+                "hs_code", "kit", "coverage_people", "coverage_days", "coverage_source", "crosswalk", "source",
+            ],
             rows: items.map { i in
-                [i.code, i.name, i.sector, i.group, i.family, i.family_label, i.unit, i.weight_kg, i.volume_m3,
-                 i.hs_code, i.kit ? 1 : 0, i.coverage_people, i.coverage_days, i.coverage_source, i.crosswalkJSON, i.source]
+                [
+                    i.code, i.name, i.sector, i.group, i.family, i.family_label, i.unit, i.weight_kg, i.volume_m3,
+                    i.hs_code, i.kit ? 1 : 0, i.coverage_people, i.coverage_days, i.coverage_source, i.crosswalkJSON, i.source,
+                ]
             },
             on: db)
     }

@@ -27,8 +27,9 @@ public struct CustomsProfileRepository: Sendable {
         guard try await database.read({ db in try await ReferenceRepository.countryExists(iso, on: db) }) else { return nil }
         let row = try await database.read { db in try await db.raw("SELECT * FROM customs_profiles WHERE country = \(bind: iso)").first() }
         let measured = try await DeclarationRepository(database: database).releaseTimes(country: iso).all[.arrivalToRelease]
-        return View(profile: try row.map(Self.decode) ?? CustomsProfile(country: iso), recorded: row != nil,
-                    updatedBy: try row?.string("updated_by"), updatedAt: try row?.int64("updated_at"), measured: measured)
+        return View(
+            profile: try row.map(Self.decode) ?? CustomsProfile(country: iso), recorded: row != nil,
+            updatedBy: try row?.string("updated_by"), updatedAt: try row?.int64("updated_at"), measured: measured)
     }
 
     public func put(_ profile: CustomsProfile, by actor: Actor) async throws -> View {
@@ -36,12 +37,16 @@ public struct CustomsProfileRepository: Sendable {
         try Policy.authorize(actor, .manageCustomsProfile, .country(valid.country))
         let json = String(decoding: try Self.encoder.encode(valid), as: UTF8.self)
         try await database.transaction { db in
-            guard try await ReferenceRepository.countryExists(valid.country, on: db) else { throw DomainError.notFound("no country \(valid.country)") }
+            guard try await ReferenceRepository.countryExists(valid.country, on: db) else {
+                throw DomainError.notFound("no country \(valid.country)")
+            }
             try await db.raw("DELETE FROM customs_profiles WHERE country = \(bind: valid.country)").run()
-            try await db.raw("""
+            try await db.raw(
+                """
                 INSERT INTO customs_profiles (country, profile, updated_by, updated_at)
                 VALUES (\(bind: valid.country), \(bind: json), \(bind: DeclarationAudit.actorName(actor)), \(bind: UnixTime.now()))
-                """).run()
+                """
+            ).run()
         }
         return try await get(country: valid.country)!
     }

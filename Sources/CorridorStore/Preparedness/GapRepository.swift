@@ -42,10 +42,12 @@ public struct GapRepository: Sendable {
         let json = String(decoding: try encoder.encode(valid), as: UTF8.self)
         try await database.transaction { db in
             try await db.raw("DELETE FROM planning_figures WHERE id = 1").run()
-            try await db.raw("""
+            try await db.raw(
+                """
                 INSERT INTO planning_figures (id, figures, updated_by, updated_at)
                 VALUES (1, \(bind: json), \(bind: DeclarationAudit.actorName(actor)), \(bind: UnixTime.now()))
-                """).run()
+                """
+            ).run()
         }
         return valid
     }
@@ -56,16 +58,23 @@ public struct GapRepository: Sendable {
         guard actor != .anonymous else { throw DomainError.unauthenticated("sign in to save a scenario") }
         try Policy.authorize(actor, .runScenario)
         let valid = try scenario.validated()
-        let label = (name?.trimmedCell).flatMap { $0.isEmpty ? nil : String($0.prefix(200)) }
+        let label =
+            (name?.trimmedCell).flatMap { $0.isEmpty ? nil : String($0.prefix(200)) }
             ?? "\(valid.people) people, \(valid.days) days, \(valid.country)"
         let id = try await database.transaction { db -> Int64 in
-            guard try await ReferenceRepository.countryExists(valid.country, on: db) else { throw DomainError.notFound("no country \(valid.country)") }
-            guard let id = try await db.raw("""
-                INSERT INTO scenarios (country, lat, lon, people, days, hazard, name, created_by, created_at)
-                VALUES (\(bind: valid.country), \(bind: valid.lat), \(bind: valid.lon), \(bind: valid.people), \(bind: valid.days), \(bind: valid.hazard),
-                        \(bind: label), \(bind: DeclarationAudit.actorName(actor)), \(bind: UnixTime.now()))
-                RETURNING id
-                """).first()?.int64("id") else { throw DomainError.internalFailure("the scenario was not stored") }
+            guard try await ReferenceRepository.countryExists(valid.country, on: db) else {
+                throw DomainError.notFound("no country \(valid.country)")
+            }
+            guard
+                let id = try await db.raw(
+                    """
+                    INSERT INTO scenarios (country, lat, lon, people, days, hazard, name, created_by, created_at)
+                    VALUES (\(bind: valid.country), \(bind: valid.lat), \(bind: valid.lon), \(bind: valid.people), \(bind: valid.days), \(bind: valid.hazard),
+                            \(bind: label), \(bind: DeclarationAudit.actorName(actor)), \(bind: UnixTime.now()))
+                    RETURNING id
+                    """
+                ).first()?.int64("id")
+            else { throw DomainError.internalFailure("the scenario was not stored") }
             return id
         }
         return try await run(id: id, by: actor, today: today)!
@@ -77,19 +86,26 @@ public struct GapRepository: Sendable {
 
     /// Runs a saved scenario against today's stock.
     public func run(id: Int64, by actor: Actor, today: Day = .today()) async throws -> Report? {
-        guard let saved = try await database.read({ db in try await db.raw("SELECT * FROM scenarios WHERE id = \(bind: id)").first().map(Self.saved) }) else {
+        guard
+            let saved = try await database.read({ db in
+                try await db.raw("SELECT * FROM scenarios WHERE id = \(bind: id)").first().map(Self.saved)
+            })
+        else {
             return nil
         }
         let result = try await analyse(saved.scenario, by: actor, today: today)
-        return Report(scenario: saved, result: result, dispatches: try await DispatchRepository(database: database).list(scenario: id, by: actor),
-                      ranAt: UnixTime.now())
+        return Report(
+            scenario: saved, result: result, dispatches: try await DispatchRepository(database: database).list(scenario: id, by: actor),
+            ranAt: UnixTime.now())
     }
 
     static func saved(_ row: any SQLRow) throws -> SavedScenario {
-        SavedScenario(id: try row.int64("id"), name: try row.string("name"),
-                      scenario: Scenario(country: try row.string("country"), lat: try row.double("lat"), lon: try row.double("lon"),
-                                         people: try row.int("people"), days: try row.int("days"), hazard: try row.optionalString("hazard")),
-                      createdBy: try row.string("created_by"), createdAt: try row.int64("created_at"))
+        SavedScenario(
+            id: try row.int64("id"), name: try row.string("name"),
+            scenario: Scenario(
+                country: try row.string("country"), lat: try row.double("lat"), lon: try row.double("lon"),
+                people: try row.int("people"), days: try row.int("days"), hazard: try row.optionalString("hazard")),
+            createdBy: try row.string("created_by"), createdAt: try row.int64("created_at"))
     }
 
     // MARK: analysis
@@ -104,7 +120,8 @@ public struct GapRepository: Sendable {
                 throw DomainError.notFound("no country \(scenario.country)")
             }
             let figures = try await Self.figures(on: db)
-            let candidates = try await Self.candidates(for: scenario, region: country.region, figures: figures, actor: actor, today: today, on: db)
+            let candidates = try await Self.candidates(
+                for: scenario, region: country.region, figures: figures, actor: actor, today: today, on: db)
             let points = try await CustomsSetupRepository.entryPoints(country: scenario.country, on: db)
             let profile = try await CustomsProfileRepository.profile(scenario.country, on: db)
             let facilitates = try await db.raw("SELECT * FROM emergencies WHERE country = \(bind: scenario.country)").all()
@@ -117,9 +134,12 @@ public struct GapRepository: Sendable {
                         < Geodesy.distanceKm(lat1: scenario.lat, lon1: scenario.lon, lat2: $1.lat!, lon2: $1.lon!)
                 }
                 let measured = nearest.flatMap { releaseTimes.entryPoints[$0.locode] }
-                return ArrivalEstimate.Clearance(entryPoint: nearest?.locode, hours: ArrivalEstimate.customsHours(
-                    measuredMedian: measured?.medianHours, measuredCount: measured?.count ?? 0, profileHours: profile?.defaultReleaseHours,
-                    emergencyFacilitates: facilitates, figures: figures))
+                return ArrivalEstimate.Clearance(
+                    entryPoint: nearest?.locode,
+                    hours: ArrivalEstimate.customsHours(
+                        measuredMedian: measured?.medianHours, measuredCount: measured?.count ?? 0,
+                        profileHours: profile?.defaultReleaseHours,
+                        emergencyFacilitates: facilitates, figures: figures))
             }
             let road = clearance([.landBorder, .inland, .seaport]), air = clearance([.airport])
             return GapAnalysis.run(scenario, candidates: candidates, figures: figures, today: today) {
@@ -130,8 +150,10 @@ public struct GapRepository: Sendable {
 
     /// Available stock of the needed families, grouped by site, item and expiry, in the country,
     /// its region, and at global hubs.
-    static func candidates(for scenario: Scenario, region: String, figures: PlanningFigures, actor: Actor, today: Day,
-                           on db: any SQLDatabase) async throws -> [CandidateSource] {
+    static func candidates(
+        for scenario: Scenario, region: String, figures: PlanningFigures, actor: Actor, today: Day,
+        on db: any SQLDatabase
+    ) async throws -> [CandidateSource] {
         let families = Array(Set(figures.needs.map(\.family))).sorted()
         guard !families.isEmpty else { return [] }
         // Private stock counts only for those who see it in detail; stock shared as totals counts
@@ -151,12 +173,14 @@ public struct GapRepository: Sendable {
         var familyList: SQLQueryString = "i.family IN ("
         familyList.appendInterpolation(binds: families)
         familyList.appendLiteral(")")
-        sql.appendInterpolation(StockQueries.whereClause([
-            "l.status = 'available'", familyList, "i.coverage_people IS NOT NULL", "i.coverage_days IS NOT NULL",
-            "(l.expiry IS NULL OR l.expiry >= \(bind: today.description))", visible,
-            "(s.country = \(bind: scenario.country) OR c.region = \(bind: region) OR s.tier = 'global_hub')",
-        ]))
-        sql.appendLiteral("""
+        sql.appendInterpolation(
+            StockQueries.whereClause([
+                "l.status = 'available'", familyList, "i.coverage_people IS NOT NULL", "i.coverage_days IS NOT NULL",
+                "(l.expiry IS NULL OR l.expiry >= \(bind: today.description))", visible,
+                "(s.country = \(bind: scenario.country) OR c.region = \(bind: region) OR s.tier = 'global_hub')",
+            ]))
+        sql.appendLiteral(
+            """
              GROUP BY s.id, s.code, s.country, c.region, s.lat, s.lon, s.sharing, holder.code, l.item_code, i.family, i.coverage_people,
                 i.coverage_days, l.expiry
             """)
@@ -169,7 +193,8 @@ public struct GapRepository: Sendable {
                 tier: SourceTier.of(siteCountry: siteCountry, siteRegion: siteRegion, country: scenario.country, region: region),
                 itemCode: try row.string("item_code"), family: try row.string("family"), quantity: Quantity(milli: try row.int64("q")),
                 coveragePeople: try row.double("coverage_people"), coverageDays: try row.double("coverage_days"),
-                distanceKm: Geodesy.distanceKm(lat1: scenario.lat, lon1: scenario.lon, lat2: try row.double("lat"), lon2: try row.double("lon")),
+                distanceKm: Geodesy.distanceKm(
+                    lat1: scenario.lat, lon1: scenario.lon, lat2: try row.double("lat"), lon2: try row.double("lon")),
                 expiry: try row.optionalString("expiry").flatMap { Day.parse($0) }, disclosed: try row.int("disclosed") == 1)
         }
     }

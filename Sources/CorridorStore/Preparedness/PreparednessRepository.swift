@@ -41,14 +41,18 @@ public struct PreparednessRepository: Sendable {
         let iso = country.uppercased()
         return try await database.read { db in
             guard let country = try await ReferenceRepository.country(iso, on: db) else { return nil }
-            let stored = Dictionary(uniqueKeysWithValues: try await db.raw("""
-                SELECT a.*, o.code AS owner_code FROM preparedness_actions a LEFT JOIN organisations o ON o.id = a.owner_org_id
-                WHERE a.country = \(bind: iso)
-                """).all().map { (try $0.string("code"), $0) })
+            let stored = Dictionary(
+                uniqueKeysWithValues: try await db.raw(
+                    """
+                    SELECT a.*, o.code AS owner_code FROM preparedness_actions a LEFT JOIN organisations o ON o.id = a.owner_org_id
+                    WHERE a.country = \(bind: iso)
+                    """
+                ).all().map { (try $0.string("code"), $0) })
             var history: [String: [String]] = [:]
             for row in try await db.raw("SELECT * FROM preparedness_history WHERE country = \(bind: iso) ORDER BY id").all() {
                 let when = Date(timeIntervalSince1970: TimeInterval(try row.int64("at"))).formatted(.iso8601)
-                history[try row.string("code"), default: []].append("\(when.prefix(10)) \(try row.string("actor")): \(try row.string("change"))")
+                history[try row.string("code"), default: []].append(
+                    "\(when.prefix(10)) \(try row.string("actor")): \(try row.string("change"))")
             }
             let facts = try await Self.facts(country: country, today: today, on: db)
             let actions = try PreparednessChecklist.actions.map { action -> ActionView in
@@ -57,15 +61,17 @@ public struct PreparednessRepository: Sendable {
                 return ActionView(
                     code: action.code, framework: action.framework.rawValue, category: action.category, title: action.title,
                     status: try row.map { PreparednessStatus(rawValue: try $0.string("status")) ?? .notStarted } ?? .notStarted,
-                    ownerOrg: try row?.optionalString("owner_code"), due: try row?.optionalString("due"), evidence: try row?.optionalString("evidence"),
+                    ownerOrg: try row?.optionalString("owner_code"), due: try row?.optionalString("due"),
+                    evidence: try row?.optionalString("evidence"),
                     updatedBy: try row?.string("updated_by"), updatedAt: try row?.int64("updated_at"),
                     autoStatus: auto?.status, autoEvidence: auto?.evidence, history: history[action.code] ?? [])
             }
             let progress = PreparednessChecklist.categories.map { category in
                 let inCategory = actions.filter { $0.category == category && $0.status != .notApplicable }
                 // An automatic action counts as done only when the data confirms it.
-                return Checklist.Progress(category: category, done: inCategory.filter { ($0.autoStatus ?? $0.status) == .done }.count,
-                                          applicable: inCategory.count)
+                return Checklist.Progress(
+                    category: category, done: inCategory.filter { ($0.autoStatus ?? $0.status) == .done }.count,
+                    applicable: inCategory.count)
             }
             return Checklist(country: iso, actions: actions, progress: progress)
         }
@@ -73,27 +79,34 @@ public struct PreparednessRepository: Sendable {
 
     static func facts(country: Country, today: Day, on db: any SQLDatabase) async throws -> PreparednessFacts {
         let since = today.adding(days: -freshDays).description
-        let inCountry = try await db.count("""
+        let inCountry = try await db.count(
+            """
             SELECT COUNT(DISTINCT l.site_id) AS n FROM stock_lines l JOIN sites s ON s.id = l.site_id
             WHERE s.country = \(bind: country.alpha2) AND l.reported_at >= \(bind: since)
             """)
-        let inRegion = try await db.count("""
+        let inRegion = try await db.count(
+            """
             SELECT COUNT(DISTINCT l.site_id) AS n FROM stock_lines l JOIN sites s ON s.id = l.site_id JOIN countries c ON c.alpha2 = s.country
             WHERE c.region = \(bind: country.region) AND s.country <> \(bind: country.alpha2) AND l.reported_at >= \(bind: since)
             """)
         let agreement = try await CustomsProfileRepository.profile(country.alpha2, on: db)?.recordsAgreement ?? false
-        let accredited = try await db.count("""
+        let accredited = try await db.count(
+            """
             SELECT COUNT(*) AS n FROM accreditations WHERE country = \(bind: country.alpha2) AND status = 'approved'
               AND (valid_until IS NULL OR valid_until >= \(bind: today.description))
             """)
-        let entryPoints = try await db.count("SELECT COUNT(*) AS n FROM entry_points WHERE country = \(bind: country.alpha2) AND lat IS NOT NULL AND lon IS NOT NULL")
-        return PreparednessFacts(freshReportsInCountry: inCountry, freshReportsInRegion: inRegion, customsAgreementRecorded: agreement,
-                                 accreditedOrganisations: accredited, entryPointsWithCoordinates: entryPoints)
+        let entryPoints = try await db.count(
+            "SELECT COUNT(*) AS n FROM entry_points WHERE country = \(bind: country.alpha2) AND lat IS NOT NULL AND lon IS NOT NULL")
+        return PreparednessFacts(
+            freshReportsInCountry: inCountry, freshReportsInRegion: inRegion, customsAgreementRecorded: agreement,
+            accreditedOrganisations: accredited, entryPointsWithCoordinates: entryPoints)
     }
 
     /// Records a change to one action; what changed goes into its history.
-    public func update(country: String, code: String, _ update: PreparednessUpdate, by actor: Actor,
-                       at time: Int64 = UnixTime.now()) async throws -> ActionView {
+    public func update(
+        country: String, code: String, _ update: PreparednessUpdate, by actor: Actor,
+        at time: Int64 = UnixTime.now()
+    ) async throws -> ActionView {
         let iso = country.uppercased()
         try Policy.authorize(actor, .managePreparedness, .country(iso))
         guard PreparednessChecklist.action(code) != nil else { throw DomainError.notFound("no preparedness action \(code)") }
@@ -107,7 +120,8 @@ public struct PreparednessRepository: Sendable {
                 }
                 ownerID = org.id
             }
-            let existing = try await db.raw("SELECT * FROM preparedness_actions WHERE country = \(bind: iso) AND code = \(bind: code)").first()
+            let existing = try await db.raw("SELECT * FROM preparedness_actions WHERE country = \(bind: iso) AND code = \(bind: code)")
+                .first()
             let previous = try existing?.string("status") ?? PreparednessStatus.notStarted.rawValue
             let status = valid.status?.rawValue ?? previous
             let due = try update.due == nil ? existing?.optionalString("due") : valid.due?.description
@@ -120,15 +134,19 @@ public struct PreparednessRepository: Sendable {
             if update.evidence != nil { changes.append("evidence → \(evidence ?? "none")") }
             guard !changes.isEmpty else { throw DomainError.invalid(field: "status", "nothing to change") }
             try await db.raw("DELETE FROM preparedness_actions WHERE country = \(bind: iso) AND code = \(bind: code)").run()
-            try await db.raw("""
+            try await db.raw(
+                """
                 INSERT INTO preparedness_actions (country, code, status, owner_org_id, due, evidence, updated_by, updated_at)
                 VALUES (\(bind: iso), \(bind: code), \(bind: status), \(bind: owner), \(bind: due), \(bind: evidence),
                         \(bind: DeclarationAudit.actorName(actor)), \(bind: time))
-                """).run()
-            try await db.raw("""
+                """
+            ).run()
+            try await db.raw(
+                """
                 INSERT INTO preparedness_history (country, code, actor, at, change)
                 VALUES (\(bind: iso), \(bind: code), \(bind: DeclarationAudit.actorName(actor)), \(bind: time), \(bind: changes.joined(separator: "; ")))
-                """).run()
+                """
+            ).run()
         }
         guard let view = try await checklist(country: iso)?.actions.first(where: { $0.code == code }) else {
             throw DomainError.notFound("no preparedness action \(code)")

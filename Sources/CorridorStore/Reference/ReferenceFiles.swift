@@ -87,7 +87,9 @@ public enum ReferenceFiles {
     public enum LoadError: Error, CustomStringConvertible {
         case missing(String)
         public var description: String {
-            switch self { case .missing(let name): "reference data file \(name) is missing from the bundle" }
+            switch self {
+            case .missing(let name): "reference data file \(name) is missing from the bundle"
+            }
         }
     }
 

@@ -29,14 +29,21 @@ public struct ItemRepository: Sendable {
                 throw DomainError.invalid(field: "hs_code", "\(item.hsCode) is not in the HS 2022 nomenclature")
             }
             if try await db.raw("SELECT code FROM items WHERE code = \(bind: item.code)").first() != nil {
-                throw DomainError.conflict("an item with code \(item.code) already exists", [Problem(field: "code", problem: "already taken")])
+                throw DomainError.conflict(
+                    "an item with code \(item.code) already exists", [Problem(field: "code", problem: "already taken")])
             }
             try await BulkInsert.insert(
                 into: "items",
-                columns: ["code", "name", "sector", "item_group", "family", "family_label", "unit", "weight_kg", "volume_m3",
-                          "hs_code", "kit", "coverage_people", "coverage_days"],
-                rows: [[item.code, item.name, item.sector.rawValue, item.group, item.family, item.familyLabel, item.unit,
-                        item.weightKg, item.volumeM3, item.hsCode, item.kit ? 1 : 0, item.coveragePeople, item.coverageDays]],
+                columns: [
+                    "code", "name", "sector", "item_group", "family", "family_label", "unit", "weight_kg", "volume_m3",
+                    "hs_code", "kit", "coverage_people", "coverage_days",
+                ],
+                rows: [
+                    [
+                        item.code, item.name, item.sector.rawValue, item.group, item.family, item.familyLabel, item.unit,
+                        item.weightKg, item.volumeM3, item.hsCode, item.kit ? 1 : 0, item.coveragePeople, item.coverageDays,
+                    ]
+                ],
                 on: db)
         }
         return item
@@ -47,8 +54,12 @@ public struct ItemRepository: Sendable {
         try Policy.authorize(actor, .createItem)
         try Item.checkIndicativeValue(valueUSD)
         return try await database.transaction { db in
-            guard try await db.raw("UPDATE items SET value_usd_milli = \(bind: valueUSD?.milli) WHERE code = \(bind: code.uppercased()) RETURNING code").first() != nil,
-                  let row = try await db.raw("SELECT * FROM items WHERE code = \(bind: code.uppercased())").first() else {
+            guard
+                try await db.raw(
+                    "UPDATE items SET value_usd_milli = \(bind: valueUSD?.milli) WHERE code = \(bind: code.uppercased()) RETURNING code"
+                ).first() != nil,
+                let row = try await db.raw("SELECT * FROM items WHERE code = \(bind: code.uppercased())").first()
+            else {
                 throw DomainError.notFound("no catalogue item \(code)")
             }
             return try Self.item(row)
@@ -77,18 +88,22 @@ public struct ItemRepository: Sendable {
                 throw DomainError.invalid(field: "item_code", "'\(itemCode)' is not a catalogue item code")
             }
             try await db.raw("DELETE FROM item_aliases WHERE org_id = \(bind: org.id) AND alias = \(bind: alias)").run()
-            try await db.raw("""
+            try await db.raw(
+                """
                 INSERT INTO item_aliases (org_id, alias, item_code) VALUES (\(bind: org.id), \(bind: alias), \(bind: itemCode.uppercased()))
-                """).run()
+                """
+            ).run()
         }
     }
 
     static func item(_ row: any SQLRow) throws -> Item {
-        Item(code: try row.string("code"), name: try row.string("name"),
-             sector: Sector(rawValue: try row.string("sector")) ?? .nfi, group: try row.string("item_group"),
-             family: try row.string("family"), familyLabel: try row.string("family_label"), unit: try row.string("unit"),
-             weightKg: try row.double("weight_kg"), volumeM3: try row.double("volume_m3"), hsCode: try row.string("hs_code"),
-             kit: try row.int("kit") != 0, coveragePeople: try row.optionalDouble("coverage_people"),
-             coverageDays: try row.optionalDouble("coverage_days"), valueUSD: try row.decode(column: "value_usd_milli", as: Int64?.self).map(Quantity.init(milli:)))
+        Item(
+            code: try row.string("code"), name: try row.string("name"),
+            sector: Sector(rawValue: try row.string("sector")) ?? .nfi, group: try row.string("item_group"),
+            family: try row.string("family"), familyLabel: try row.string("family_label"), unit: try row.string("unit"),
+            weightKg: try row.double("weight_kg"), volumeM3: try row.double("volume_m3"), hsCode: try row.string("hs_code"),
+            kit: try row.int("kit") != 0, coveragePeople: try row.optionalDouble("coverage_people"),
+            coverageDays: try row.optionalDouble("coverage_days"),
+            valueUSD: try row.decode(column: "value_usd_milli", as: Int64?.self).map(Quantity.init(milli:)))
     }
 }

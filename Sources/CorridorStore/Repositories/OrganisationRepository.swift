@@ -42,28 +42,34 @@ public struct OrganisationRepository: Sendable {
         }
     }
 
-    static func create(_ valid: (code: String, name: String, type: OrganisationType, hqCountry: CountryCode),
-                       on db: any SQLDatabase) async throws -> Organisation {
+    static func create(
+        _ valid: (code: String, name: String, type: OrganisationType, hqCountry: CountryCode),
+        on db: any SQLDatabase
+    ) async throws -> Organisation {
         if try await !ReferenceRepository.countryExists(valid.hqCountry.value, on: db) {
             throw DomainError.invalid(field: "hq_country", "'\(valid.hqCountry)' is not a known country")
         }
         if try await find(code: valid.code, on: db) != nil {
-            throw DomainError.conflict("an organisation with code \(valid.code) already exists",
-                                       [Problem(field: "code", problem: "already taken")])
+            throw DomainError.conflict(
+                "an organisation with code \(valid.code) already exists",
+                [Problem(field: "code", problem: "already taken")])
         }
-        let row = try await db.raw("""
+        let row = try await db.raw(
+            """
             INSERT INTO organisations (code, name, type, hq_country, created_at)
             VALUES (\(bind: valid.code), \(bind: valid.name), \(bind: valid.type.rawValue),
                     \(bind: valid.hqCountry.value), \(bind: UnixTime.now()))
             RETURNING id
-            """).first()
+            """
+        ).first()
         guard let id = try row?.int64("id") else { throw DomainError.conflict("the organisation was not stored") }
         return Organisation(id: id, code: valid.code, name: valid.name, type: valid.type, hqCountry: valid.hqCountry.value)
     }
 
     static func organisation(_ row: any SQLRow) throws -> Organisation {
-        Organisation(id: try row.int64("id"), code: try row.string("code"), name: try row.string("name"),
-                     type: OrganisationType(rawValue: try row.string("type")) ?? .other,
-                     hqCountry: try row.string("hq_country"))
+        Organisation(
+            id: try row.int64("id"), code: try row.string("code"), name: try row.string("name"),
+            type: OrganisationType(rawValue: try row.string("type")) ?? .other,
+            hqCountry: try row.string("hq_country"))
     }
 }

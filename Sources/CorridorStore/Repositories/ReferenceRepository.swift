@@ -31,8 +31,9 @@ public struct ReferenceRepository: Sendable {
     public func currencies() async throws -> [Currency] {
         try await database.read { db in
             try await db.raw("SELECT code, name, minor_unit FROM currencies ORDER BY code").all().map { row in
-                Currency(code: try row.string("code"), name: try row.string("name"),
-                         minorUnit: try row.decode(column: "minor_unit", as: Int?.self))
+                Currency(
+                    code: try row.string("code"), name: try row.string("name"),
+                    minorUnit: try row.decode(column: "minor_unit", as: Int?.self))
             }
         }
     }
@@ -75,10 +76,12 @@ public struct ReferenceRepository: Sendable {
         let digits = query.filter { $0 != "." && $0 != " " }
         if !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) {
             return try await database.read { db in
-                try await db.raw("""
+                try await db.raw(
+                    """
                     SELECT * FROM hs_codes WHERE code LIKE \(bind: String(digits.prefix(6)) + "%")
                     ORDER BY code LIMIT \(literal: limit)
-                    """).all().map(Self.hsEntry)
+                    """
+                ).all().map(Self.hsEntry)
             }
         }
         let terms = HSSearchTerms.words(in: query)
@@ -88,34 +91,40 @@ public struct ReferenceRepository: Sendable {
             case .sqlite:
                 // Each word quoted (so FTS5 operators in user input stay literal) and prefix-matched.
                 let match = terms.map { "\"\($0)\"*" }.joined(separator: " ")
-                return try await db.raw("""
+                return try await db.raw(
+                    """
                     SELECT h.* FROM hs_search s JOIN hs_codes h ON h.code = s.code
                     WHERE hs_search MATCH \(bind: match)
                     ORDER BY bm25(hs_search), h.level DESC, h.code LIMIT \(literal: limit)
-                    """).all().map(Self.hsEntry)
+                    """
+                ).all().map(Self.hsEntry)
             case .postgres:
                 let tsquery = terms.map { "\($0):*" }.joined(separator: " & ")
-                return try await db.raw("""
+                return try await db.raw(
+                    """
                     SELECT * FROM hs_codes
                     WHERE to_tsvector('english', description) @@ to_tsquery('english', \(bind: tsquery))
                     ORDER BY ts_rank(to_tsvector('english', description), to_tsquery('english', \(bind: tsquery))) DESC,
                              level DESC, code
                     LIMIT \(literal: limit)
-                    """).all().map(Self.hsEntry)
+                    """
+                ).all().map(Self.hsEntry)
             }
         }
     }
 
     static func country(_ row: any SQLRow) throws -> Country {
-        Country(alpha2: try row.string("alpha2"), alpha3: try row.string("alpha3"),
-                numeric: try row.string("numeric_code"), name: try row.string("name"),
-                region: try row.string("region"), subregion: try row.string("subregion"),
-                lat: try row.optionalDouble("lat"), lon: try row.optionalDouble("lon"))
+        Country(
+            alpha2: try row.string("alpha2"), alpha3: try row.string("alpha3"),
+            numeric: try row.string("numeric_code"), name: try row.string("name"),
+            region: try row.string("region"), subregion: try row.string("subregion"),
+            lat: try row.optionalDouble("lat"), lon: try row.optionalDouble("lon"))
     }
 
     static func hsEntry(_ row: any SQLRow) throws -> HSEntry {
-        HSEntry(code: try row.string("code"), level: try row.int("level"),
-                description: try row.string("description"), parent: try row.optionalString("parent"))
+        HSEntry(
+            code: try row.string("code"), level: try row.int("level"),
+            description: try row.string("description"), parent: try row.optionalString("parent"))
     }
 }
 

@@ -18,11 +18,13 @@ public struct SessionRepository: Sendable {
         let token = Secrets.randomToken(prefix: "s_")
         let csrf = Secrets.randomToken(bytes: 24)
         try await database.transaction { db in
-            try await db.raw("""
+            try await db.raw(
+                """
                 INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at)
                 VALUES (\(bind: Secrets.sha256Hex(token)), \(bind: user.id), \(bind: csrf), \(bind: now),
                         \(bind: now + Self.lifetimeSeconds))
-                """).run()
+                """
+            ).run()
             try await db.raw("DELETE FROM sessions WHERE expires_at < \(bind: now)").run()
         }
         return (token, csrf)
@@ -30,10 +32,13 @@ public struct SessionRepository: Sendable {
 
     public func find(token: String, now: Int64 = UnixTime.now()) async throws -> Session? {
         try await database.read { db in
-            guard let row = try await db.raw("""
-                SELECT user_id, csrf_token FROM sessions
-                WHERE token_hash = \(bind: Secrets.sha256Hex(token)) AND expires_at > \(bind: now)
-                """).first(),
+            guard
+                let row = try await db.raw(
+                    """
+                    SELECT user_id, csrf_token FROM sessions
+                    WHERE token_hash = \(bind: Secrets.sha256Hex(token)) AND expires_at > \(bind: now)
+                    """
+                ).first(),
                 let user = try await UserRepository.find(id: try row.int64("user_id"), on: db),
                 !user.disabled
             else { return nil }

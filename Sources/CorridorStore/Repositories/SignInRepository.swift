@@ -62,10 +62,12 @@ public struct SignInRepository: Sendable {
 
     private func failures(_ key: String, now: Int64) async throws -> [Int64] {
         try await database.read { db in
-            try await db.raw("""
+            try await db.raw(
+                """
                 SELECT failed_at FROM login_failures
                 WHERE throttle_key = \(bind: key) AND failed_at > \(bind: now - Int64(throttle.windowSeconds))
-                """).all().map { try $0.int64("failed_at") }
+                """
+            ).all().map { try $0.int64("failed_at") }
         }
     }
 }

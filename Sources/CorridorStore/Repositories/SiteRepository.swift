@@ -8,11 +8,13 @@ public struct SiteRepository: Sendable {
     /// Sites the actor may see, global hubs first.
     public func visible(to actor: Actor) async throws -> [Site] {
         let all = try await database.read { db in
-            try await db.raw("""
+            try await db.raw(
+                """
                 SELECT s.*, o.code AS org_code FROM sites s JOIN organisations o ON o.id = s.org_id
                 ORDER BY CASE s.tier WHEN 'global_hub' THEN 0 WHEN 'regional_hub' THEN 1 WHEN 'national' THEN 2 ELSE 3 END,
                          s.country, s.name
-                """).all().map(Self.site)
+                """
+            ).all().map(Self.site)
         }
         return all.filter { Policy.canSee($0, actor) }
     }
@@ -22,9 +24,11 @@ public struct SiteRepository: Sendable {
     }
 
     static func find(id: Int64, on db: any SQLDatabase) async throws -> Site? {
-        try await db.raw("""
+        try await db.raw(
+            """
             SELECT s.*, o.code AS org_code FROM sites s JOIN organisations o ON o.id = s.org_id WHERE s.id = \(bind: id)
-            """).first().map(site)
+            """
+        ).first().map(site)
     }
 
     /// Creates a site of `orgCode`; its members (and admins) may.
@@ -39,15 +43,20 @@ public struct SiteRepository: Sendable {
                 throw DomainError.invalid(field: "country", "'\(valid.country)' is not a known country")
             }
             if try await db.raw("SELECT id FROM sites WHERE org_id = \(bind: org.id) AND code = \(bind: valid.code)").first() != nil {
-                throw DomainError.conflict("\(org.code) already has a site with code \(valid.code)", [Problem(field: "code", problem: "already taken")])
+                throw DomainError.conflict(
+                    "\(org.code) already has a site with code \(valid.code)", [Problem(field: "code", problem: "already taken")])
             }
-            guard let id = try await db.raw("""
-                INSERT INTO sites (org_id, code, name, country, adm1, lat, lon, tier, capacity_m3, free_m3, sharing, created_at)
-                VALUES (\(bind: org.id), \(bind: valid.code), \(bind: valid.name), \(bind: valid.country), \(bind: valid.adm1),
-                        \(bind: valid.lat), \(bind: valid.lon), \(bind: valid.tier), \(bind: valid.capacityM3), \(bind: valid.freeM3),
-                        \(bind: valid.sharing), \(bind: UnixTime.now()))
-                RETURNING id
-                """).first()?.int64("id") else { throw DomainError.conflict("the site was not stored") }
+            guard
+                let id = try await db.raw(
+                    """
+                    INSERT INTO sites (org_id, code, name, country, adm1, lat, lon, tier, capacity_m3, free_m3, sharing, created_at)
+                    VALUES (\(bind: org.id), \(bind: valid.code), \(bind: valid.name), \(bind: valid.country), \(bind: valid.adm1),
+                            \(bind: valid.lat), \(bind: valid.lon), \(bind: valid.tier), \(bind: valid.capacityM3), \(bind: valid.freeM3),
+                            \(bind: valid.sharing), \(bind: UnixTime.now()))
+                    RETURNING id
+                    """
+                ).first()?.int64("id")
+            else { throw DomainError.conflict("the site was not stored") }
             return try await Self.find(id: id, on: db)!
         }
     }
@@ -63,28 +72,36 @@ public struct SiteRepository: Sendable {
             guard try await ReferenceRepository.countryExists(valid.country, on: db) else {
                 throw DomainError.invalid(field: "country", "'\(valid.country)' is not a known country")
             }
-            if valid.code != existing.code, try await db.raw("""
-                SELECT id FROM sites WHERE org_id = (SELECT org_id FROM sites WHERE id = \(bind: id)) AND code = \(bind: valid.code)
-                """).first() != nil {
-                throw DomainError.conflict("\(existing.orgCode) already has a site with code \(valid.code)", [Problem(field: "code", problem: "already taken")])
+            if valid.code != existing.code,
+                try await db.raw(
+                    """
+                    SELECT id FROM sites WHERE org_id = (SELECT org_id FROM sites WHERE id = \(bind: id)) AND code = \(bind: valid.code)
+                    """
+                ).first() != nil
+            {
+                throw DomainError.conflict(
+                    "\(existing.orgCode) already has a site with code \(valid.code)", [Problem(field: "code", problem: "already taken")])
             }
-            try await db.raw("""
+            try await db.raw(
+                """
                 UPDATE sites SET code = \(bind: valid.code), name = \(bind: valid.name), country = \(bind: valid.country),
                     adm1 = \(bind: valid.adm1), lat = \(bind: valid.lat), lon = \(bind: valid.lon), tier = \(bind: valid.tier),
                     capacity_m3 = \(bind: valid.capacityM3), free_m3 = \(bind: valid.freeM3), sharing = \(bind: valid.sharing)
                 WHERE id = \(bind: id)
-                """).run()
+                """
+            ).run()
             return try await Self.find(id: id, on: db)!
         }
     }
 
     static func site(_ row: any SQLRow) throws -> Site {
-        Site(id: try row.int64("id"), orgCode: try row.string("org_code"), code: try row.string("code"),
-             name: try row.string("name"), country: try row.string("country"), adm1: try row.optionalString("adm1"),
-             lat: try row.double("lat"), lon: try row.double("lon"),
-             tier: Site.Tier(rawValue: try row.string("tier")) ?? .national,
-             capacityM3: try row.optionalDouble("capacity_m3"), freeM3: try row.optionalDouble("free_m3"),
-             sharing: Site.Sharing(rawValue: try row.string("sharing")) ?? .private)
+        Site(
+            id: try row.int64("id"), orgCode: try row.string("org_code"), code: try row.string("code"),
+            name: try row.string("name"), country: try row.string("country"), adm1: try row.optionalString("adm1"),
+            lat: try row.double("lat"), lon: try row.double("lon"),
+            tier: Site.Tier(rawValue: try row.string("tier")) ?? .national,
+            capacityM3: try row.optionalDouble("capacity_m3"), freeM3: try row.optionalDouble("free_m3"),
+            sharing: Site.Sharing(rawValue: try row.string("sharing")) ?? .private)
     }
 
     /// Adds a site unless the organisation already has one with that code (used by the demo loader).
@@ -92,11 +109,13 @@ public struct SiteRepository: Sendable {
         if try await db.raw("SELECT id FROM sites WHERE org_id = \(bind: orgID) AND code = \(bind: site.code)").first() != nil {
             return
         }
-        try await db.raw("""
+        try await db.raw(
+            """
             INSERT INTO sites (org_id, code, name, country, adm1, lat, lon, tier, capacity_m3, free_m3, sharing, created_at)
             VALUES (\(bind: orgID), \(bind: site.code), \(bind: site.name), \(bind: site.country), \(bind: site.adm1),
                     \(bind: site.lat), \(bind: site.lon), \(bind: site.tier.rawValue), \(bind: site.capacityM3),
                     \(bind: site.freeM3), \(bind: site.sharing.rawValue), \(bind: UnixTime.now()))
-            """).run()
+            """
+        ).run()
     }
 }

@@ -18,11 +18,15 @@ public struct TokenRepository: Sendable {
             guard try await UserRepository.find(id: ownerID, on: db) != nil else {
                 throw DomainError.notFound("no user with id \(ownerID)")
             }
-            guard let id = try await db.raw("""
-                INSERT INTO api_tokens (user_id, name, token_hash, prefix, created_at)
-                VALUES (\(bind: ownerID), \(bind: label), \(bind: Secrets.sha256Hex(secret)), \(bind: prefix), \(bind: now))
-                RETURNING id
-                """).first()?.int64("id") else { throw DomainError.conflict("the token was not stored") }
+            guard
+                let id = try await db.raw(
+                    """
+                    INSERT INTO api_tokens (user_id, name, token_hash, prefix, created_at)
+                    VALUES (\(bind: ownerID), \(bind: label), \(bind: Secrets.sha256Hex(secret)), \(bind: prefix), \(bind: now))
+                    RETURNING id
+                    """
+                ).first()?.int64("id")
+            else { throw DomainError.conflict("the token was not stored") }
             return id
         }
         return (secret, APITokenInfo(id: id, name: label, prefix: prefix, createdAt: now, lastUsedAt: nil, revokedAt: nil))
@@ -55,10 +59,13 @@ public struct TokenRepository: Sendable {
     public func authenticate(_ secret: String) async throws -> User? {
         let now = UnixTime.now()
         let found = try await database.read { db -> (tokenID: Int64, lastUsed: Int64?, user: User)? in
-            guard let row = try await db.raw("""
-                SELECT id, user_id, last_used_at FROM api_tokens
-                WHERE token_hash = \(bind: Secrets.sha256Hex(secret)) AND revoked_at IS NULL
-                """).first(),
+            guard
+                let row = try await db.raw(
+                    """
+                    SELECT id, user_id, last_used_at FROM api_tokens
+                    WHERE token_hash = \(bind: Secrets.sha256Hex(secret)) AND revoked_at IS NULL
+                    """
+                ).first(),
                 let user = try await UserRepository.find(id: try row.int64("user_id"), on: db), !user.disabled
             else { return nil }
             return (try row.int64("id"), try row.optionalInt64("last_used_at"), user)
@@ -75,8 +82,9 @@ public struct TokenRepository: Sendable {
     }
 
     static func info(_ row: any SQLRow) throws -> APITokenInfo {
-        APITokenInfo(id: try row.int64("id"), name: try row.string("name"), prefix: try row.string("prefix"),
-                     createdAt: try row.int64("created_at"), lastUsedAt: try row.optionalInt64("last_used_at"),
-                     revokedAt: try row.optionalInt64("revoked_at"))
+        APITokenInfo(
+            id: try row.int64("id"), name: try row.string("name"), prefix: try row.string("prefix"),
+            createdAt: try row.int64("created_at"), lastUsedAt: try row.optionalInt64("last_used_at"),
+            revokedAt: try row.optionalInt64("revoked_at"))
     }
 }

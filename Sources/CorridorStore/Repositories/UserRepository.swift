@@ -20,8 +20,9 @@ public struct UserRepository: Sendable {
     /// Stores a user whose password was hashed already (the demo shares one hash across accounts).
     static func insert(_ valid: NewUser, passwordHash: String, on db: any SQLDatabase) async throws -> User {
         if try await db.raw("SELECT id FROM users WHERE email = \(bind: valid.email)").first() != nil {
-            throw DomainError.conflict("a user with e-mail \(valid.email) already exists",
-                                       [Problem(field: "email", problem: "already registered")])
+            throw DomainError.conflict(
+                "a user with e-mail \(valid.email) already exists",
+                [Problem(field: "email", problem: "already registered")])
         }
         var problems = ProblemList()
         var scopes: [(role: Role, orgID: Int64?, country: String?)] = []
@@ -37,16 +38,22 @@ public struct UserRepository: Sendable {
             scopes.append((role, orgID, role.country))
         }
         try problems.check()
-        guard let id = try await db.raw("""
-            INSERT INTO users (email, name, password_hash, created_at)
-            VALUES (\(bind: valid.email), \(bind: valid.name), \(bind: passwordHash), \(bind: UnixTime.now()))
-            RETURNING id
-            """).first()?.int64("id") else { throw DomainError.conflict("the user was not stored") }
+        guard
+            let id = try await db.raw(
+                """
+                INSERT INTO users (email, name, password_hash, created_at)
+                VALUES (\(bind: valid.email), \(bind: valid.name), \(bind: passwordHash), \(bind: UnixTime.now()))
+                RETURNING id
+                """
+            ).first()?.int64("id")
+        else { throw DomainError.conflict("the user was not stored") }
         for scope in scopes {
-            try await db.raw("""
+            try await db.raw(
+                """
                 INSERT INTO user_roles (user_id, role, org_id, country)
                 VALUES (\(bind: id), \(bind: scope.role.kind.rawValue), \(bind: scope.orgID), \(bind: scope.country))
-                """).run()
+                """
+            ).run()
         }
         return User(id: id, email: valid.email, name: valid.name, roles: valid.roles)
     }
@@ -63,8 +70,10 @@ public struct UserRepository: Sendable {
 
     public func find(email: String) async throws -> User? {
         try await database.read { db in
-            guard let row = try await db.raw(
-                "SELECT id, email, name, disabled FROM users WHERE email = \(bind: email.lowercased())").first()
+            guard
+                let row = try await db.raw(
+                    "SELECT id, email, name, disabled FROM users WHERE email = \(bind: email.lowercased())"
+                ).first()
             else { return nil }
             return try await Self.user(row, on: db)
         }
@@ -82,16 +91,20 @@ public struct UserRepository: Sendable {
 
     static func user(_ row: any SQLRow, on db: any SQLDatabase) async throws -> User {
         let id = try row.int64("id")
-        let roleRows = try await db.raw("""
+        let roleRows = try await db.raw(
+            """
             SELECT r.role, o.code AS org_code, r.country FROM user_roles r
             LEFT JOIN organisations o ON o.id = r.org_id WHERE r.user_id = \(bind: id) ORDER BY r.id
-            """).all()
+            """
+        ).all()
         let roles = try roleRows.map { r in
-            try Role.parse(kind: try r.string("role"), orgCode: try r.optionalString("org_code"),
-                           country: try r.optionalString("country"))
+            try Role.parse(
+                kind: try r.string("role"), orgCode: try r.optionalString("org_code"),
+                country: try r.optionalString("country"))
         }
-        return User(id: id, email: try row.string("email"), name: try row.string("name"), roles: roles,
-                    disabled: try row.int("disabled") != 0)
+        return User(
+            id: id, email: try row.string("email"), name: try row.string("name"), roles: roles,
+            disabled: try row.int("disabled") != 0)
     }
 }
 

@@ -8,8 +8,10 @@ public enum StockExports {
     static let pageSize = 5_000
 
     /// Every line the caller may see, page by page in id order, handed to `page` as it is read.
-    public static func forEachPage(store: Store, _ filter: StockFilter, visibleTo actor: Actor,
-                                   _ page: ([StockLineView]) async throws -> Void) async throws {
+    public static func forEachPage(
+        store: Store, _ filter: StockFilter, visibleTo actor: Actor,
+        _ page: ([StockLineView]) async throws -> Void
+    ) async throws {
         var cursor: Int64?
         repeat {
             let lines = try await store.stock.lines(filter, visibleTo: actor, after: cursor, limit: pageSize)
@@ -19,7 +21,8 @@ public enum StockExports {
     }
 
     /// The HXL export, its tag rows first, as text chunks of one page each.
-    public static func hxl(store: Store, _ filter: StockFilter, visibleTo actor: Actor, _ chunk: (String) async throws -> Void) async throws {
+    public static func hxl(store: Store, _ filter: StockFilter, visibleTo actor: Actor, _ chunk: (String) async throws -> Void) async throws
+    {
         let writer = HXLWriter(columns: StockHXLProfile.columns)
         try await chunk(writer.head())
         try await forEachPage(store: store, filter, visibleTo: actor) { lines in
@@ -28,9 +31,11 @@ public enum StockExports {
     }
 
     public static func hxlCells(_ line: StockLineView) -> [String] {
-        [line.owner, line.siteCode, line.siteName, line.country, line.adm1 ?? "", String(line.lat), String(line.lon),
-         line.itemCode, line.itemName, line.sector, line.quantity.description, line.unit, line.status, line.expiry ?? "",
-         line.batch ?? "", line.reportedAt, line.siteOrg]
+        [
+            line.owner, line.siteCode, line.siteName, line.country, line.adm1 ?? "", String(line.lat), String(line.lon),
+            line.itemCode, line.itemName, line.sector, line.quantity.description, line.unit, line.status, line.expiry ?? "",
+            line.batch ?? "", line.reportedAt, line.siteOrg,
+        ]
     }
 
     /// Sites the caller may see, with totals by sector, as an RFC 7946 FeatureCollection.

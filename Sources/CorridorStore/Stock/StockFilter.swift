@@ -16,9 +16,11 @@ public struct StockFilter: Sendable, Equatable {
     public var expiringBefore: Day?
     public var siteID: Int64?
 
-    public init(siteID: Int64? = nil, country: String? = nil, region: String? = nil, subregion: String? = nil, sector: String? = nil,
-                item: String? = nil, org: String? = nil, orgType: String? = nil, tier: String? = nil,
-                status: String? = nil, expiringBefore: Day? = nil) {
+    public init(
+        siteID: Int64? = nil, country: String? = nil, region: String? = nil, subregion: String? = nil, sector: String? = nil,
+        item: String? = nil, org: String? = nil, orgType: String? = nil, tier: String? = nil,
+        status: String? = nil, expiringBefore: Day? = nil
+    ) {
         self.country = country
         self.region = region
         self.subregion = subregion

@@ -10,8 +10,10 @@ public struct StockImportRequest: Sendable {
     public var serialDates: Bool
     public var today: Day
 
-    public init(org: String, fileName: String, dryRun: Bool = false, dateConvention: Day.Convention = .isoOnly,
-                serialDates: Bool = false, today: Day = .today()) {
+    public init(
+        org: String, fileName: String, dryRun: Bool = false, dateConvention: Day.Convention = .isoOnly,
+        serialDates: Bool = false, today: Day = .today()
+    ) {
         self.org = org
         self.fileName = fileName
         self.dryRun = dryRun

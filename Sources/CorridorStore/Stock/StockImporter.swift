@@ -15,8 +15,10 @@ public struct StockImporter: Sendable {
     static let batchSize = 500
 
     /// - Parameter progress: called with the number of data rows checked so far, about every 10,000 rows.
-    public func run<Reader: TabularReader>(_ reader: inout Reader, _ request: StockImportRequest, by actor: Actor,
-                                           progress: (@Sendable (Int) -> Void)? = nil) async throws -> StockImportReport {
+    public func run<Reader: TabularReader>(
+        _ reader: inout Reader, _ request: StockImportRequest, by actor: Actor,
+        progress: (@Sendable (Int) -> Void)? = nil
+    ) async throws -> StockImportReport {
         let orgCode = request.org.uppercased()
         try Policy.authorize(actor, .importStock, .organisation(code: orgCode))
         let scanner = try StockReportScanner(reader)
@@ -26,35 +28,42 @@ public struct StockImporter: Sendable {
                 return (org, try await Self.context(for: org, request: request, on: db))
             }
             let tally = try await StockImportPipeline.run(scanner, context: context, sink: nil, progress: progress)
-            return Self.report(request, org: org, layout: scanner.layout, tally: tally, lines: tally.lines,
-                               sitesReplaced: tally.existingSites.count, sitesCreated: tally.newSites, reportID: nil)
+            return Self.report(
+                request, org: org, layout: scanner.layout, tally: tally, lines: tally.lines,
+                sitesReplaced: tally.existingSites.count, sitesCreated: tally.newSites, reportID: nil)
         }
-        return try await database.transaction(driver: { db, driver in
-            let org = try await OrganisationRepository.require(code: orgCode, on: db)
-            let context = try await Self.context(for: org, request: request, on: db)
-            let writer = StockLineWriter(db: db, driver: driver, org: org, actor: actor, fileName: request.fileName,
-                                         indexRebuildThreshold: indexRebuildThreshold)
-            try await writer.begin()
-            do {
-                let tally = try await StockImportPipeline.run(scanner, context: context, sink: writer, progress: progress)
-                try await writer.finish(rowsRead: tally.rowsRead, warnings: tally.warningCount)
-                return Self.report(request, org: org, layout: scanner.layout, tally: tally, lines: writer.linesWritten,
-                                   sitesReplaced: writer.replacedSites.count, sitesCreated: writer.createdSites,
-                                   reportID: writer.reportID)
-            } catch {
-                // A statement still in flight must end before the transaction rolls back.
-                try? await writer.drain()
-                throw error
-            }
-        }, foreignKeysAlreadyChecked: true)
+        return try await database.transaction(
+            driver: { db, driver in
+                let org = try await OrganisationRepository.require(code: orgCode, on: db)
+                let context = try await Self.context(for: org, request: request, on: db)
+                let writer = StockLineWriter(
+                    db: db, driver: driver, org: org, actor: actor, fileName: request.fileName,
+                    indexRebuildThreshold: indexRebuildThreshold)
+                try await writer.begin()
+                do {
+                    let tally = try await StockImportPipeline.run(scanner, context: context, sink: writer, progress: progress)
+                    try await writer.finish(rowsRead: tally.rowsRead, warnings: tally.warningCount)
+                    return Self.report(
+                        request, org: org, layout: scanner.layout, tally: tally, lines: writer.linesWritten,
+                        sitesReplaced: writer.replacedSites.count, sitesCreated: writer.createdSites,
+                        reportID: writer.reportID)
+                } catch {
+                    // A statement still in flight must end before the transaction rolls back.
+                    try? await writer.drain()
+                    throw error
+                }
+            }, foreignKeysAlreadyChecked: true)
     }
 
-    private static func report(_ request: StockImportRequest, org: Organisation, layout: StockReportLayout, tally: StockImportTally,
-                               lines: Int, sitesReplaced: Int, sitesCreated: [String], reportID: Int64?) -> StockImportReport {
-        StockImportReport(org: org.code, fileName: request.fileName, dryRun: request.dryRun, usesHXL: layout.usesHXL,
-                          rowsRead: tally.rowsRead, linesWritten: lines, sitesReplaced: sitesReplaced, sitesCreated: sitesCreated,
-                          ignoredColumns: layout.ignored, warningCount: tally.warningCount, warnings: tally.warnings,
-                          reportID: reportID)
+    private static func report(
+        _ request: StockImportRequest, org: Organisation, layout: StockReportLayout, tally: StockImportTally,
+        lines: Int, sitesReplaced: Int, sitesCreated: [String], reportID: Int64?
+    ) -> StockImportReport {
+        StockImportReport(
+            org: org.code, fileName: request.fileName, dryRun: request.dryRun, usesHXL: layout.usesHXL,
+            rowsRead: tally.rowsRead, linesWritten: lines, sitesReplaced: sitesReplaced, sitesCreated: sitesCreated,
+            ignoredColumns: layout.ignored, warningCount: tally.warningCount, warnings: tally.warnings,
+            reportID: reportID)
     }
 
     /// What `org`'s report is checked against: the catalogue, the organisation's item aliases,
@@ -76,7 +85,8 @@ public struct StockImporter: Sendable {
         for row in try await db.raw("SELECT alpha2, alpha3, bbox_min_lon, bbox_min_lat, bbox_max_lon, bbox_max_lat FROM countries").all() {
             var box: Geodesy.BoundingBox?
             if let minLon = try row.optionalDouble("bbox_min_lon"), let minLat = try row.optionalDouble("bbox_min_lat"),
-               let maxLon = try row.optionalDouble("bbox_max_lon"), let maxLat = try row.optionalDouble("bbox_max_lat") {
+                let maxLon = try row.optionalDouble("bbox_max_lon"), let maxLat = try row.optionalDouble("bbox_max_lat")
+            {
                 box = Geodesy.BoundingBox(minLon: minLon, minLat: minLat, maxLon: maxLon, maxLat: maxLat)
             }
             let known = StockReportContext.KnownCountry(alpha2: try row.string("alpha2"), box: box)
@@ -84,11 +94,13 @@ public struct StockImporter: Sendable {
             countries[try row.string("alpha3")] = known
         }
         let sites = try await db.raw("SELECT id, code, name, country FROM sites WHERE org_id = \(bind: org.id)").all().map {
-            StockReportContext.KnownSite(id: try $0.int64("id"), code: try $0.string("code"), name: try $0.string("name"),
-                                         country: try $0.string("country"))
+            StockReportContext.KnownSite(
+                id: try $0.int64("id"), code: try $0.string("code"), name: try $0.string("name"),
+                country: try $0.string("country"))
         }
-        return StockReportContext(reportingOrg: org.code, items: items, aliases: aliases, organisations: organisations,
-                                  countries: countries, sites: sites, today: request.today,
-                                  dateConvention: request.dateConvention, acceptsSerialDates: request.serialDates)
+        return StockReportContext(
+            reportingOrg: org.code, items: items, aliases: aliases, organisations: organisations,
+            countries: countries, sites: sites, today: request.today,
+            dateConvention: request.dateConvention, acceptsSerialDates: request.serialDates)
     }
 }

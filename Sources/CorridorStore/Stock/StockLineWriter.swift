@@ -36,29 +36,38 @@ final class StockLineWriter: StockSink {
     private var bufferedLines: Int { sqliteLines?.bufferedRows ?? lines.count }
     private var indexes: StockLineIndexes?
 
-    static let columns = ["site_id", "owner_org_id", "reporter_org_id", "quantity_milli", "status", "expiry",
-                          "batch", "reported_at", "report_id", "item_code"]
+    static let columns = [
+        "site_id", "owner_org_id", "reporter_org_id", "quantity_milli", "status", "expiry",
+        "batch", "reported_at", "report_id", "item_code",
+    ]
 
-    init(db: any SQLDatabase, driver: DriverConnection, org: Organisation, actor: Actor, fileName: String,
-         indexRebuildThreshold: Int) {
+    init(
+        db: any SQLDatabase, driver: DriverConnection, org: Organisation, actor: Actor, fileName: String,
+        indexRebuildThreshold: Int
+    ) {
         self.db = db
         self.org = org
         self.actor = actor
         self.fileName = fileName
         lastOwner = (org.code, org.id)
         if case .sqlite(let connection) = driver {
-            sqliteLines = SQLiteBulkInsert(connection: connection, table: "stock_lines", columns: Self.columns,
-                                           rowsPerStatement: StockImporter.batchSize)
+            sqliteLines = SQLiteBulkInsert(
+                connection: connection, table: "stock_lines", columns: Self.columns,
+                rowsPerStatement: StockImporter.batchSize)
             indexes = StockLineIndexes(threshold: indexRebuildThreshold)
         }
     }
 
     func begin() async throws {
-        guard let id = try await db.raw("""
-            INSERT INTO stock_reports (org_id, file_name, rows_read, lines, sites_created, warnings, created_by, created_at)
-            VALUES (\(bind: org.id), \(bind: fileName), 0, 0, 0, 0, \(bind: actor.userID), \(bind: UnixTime.now()))
-            RETURNING id
-            """).first()?.int64("id") else { throw DomainError.conflict("the stock report was not recorded") }
+        guard
+            let id = try await db.raw(
+                """
+                INSERT INTO stock_reports (org_id, file_name, rows_read, lines, sites_created, warnings, created_by, created_at)
+                VALUES (\(bind: org.id), \(bind: fileName), 0, 0, 0, 0, \(bind: actor.userID), \(bind: UnixTime.now()))
+                RETURNING id
+                """
+            ).first()?.int64("id")
+        else { throw DomainError.conflict("the stock report was not recorded") }
         reportID = id
         orgIDs[org.code] = org.id
     }
@@ -108,11 +117,13 @@ final class StockLineWriter: StockSink {
         try await flush()
         try await drain()
         try await indexes?.restore(org: org.id, report: reportID, on: db)
-        try await db.raw("""
+        try await db.raw(
+            """
             UPDATE stock_reports SET rows_read = \(bind: rowsRead), lines = \(bind: linesWritten),
                 sites_created = \(bind: createdSites.count), warnings = \(bind: warnings)
             WHERE id = \(bind: reportID)
-            """).run()
+            """
+        ).run()
     }
 
     /// Waits for the statement in flight; needed before anything else runs on the connection,
@@ -123,8 +134,10 @@ final class StockLineWriter: StockSink {
 
     private func append(_ row: CheckedStockRow, site: Int64, owner: Int64) {
         guard sqliteLines != nil else {
-            lines.append([site, owner, org.id, row.quantity.milli, row.status.rawValue, row.expiry?.description,
-                          row.batch, row.reportedAt.description, reportID, row.itemCode])
+            lines.append([
+                site, owner, org.id, row.quantity.milli, row.status.rawValue, row.expiry?.description,
+                row.batch, row.reportedAt.description, reportID, row.itemCode,
+            ])
             return
         }
         sqliteLines!.append(.integer(site))
@@ -165,8 +178,10 @@ final class StockLineWriter: StockSink {
         try await drain()
         let now = UnixTime.now()
         let rows: [[BulkInsert.Value]] = pendingSites.values.map { site in
-            [org.id, site.code, site.name, site.country, site.adm1, site.lat, site.lon, Site.Tier.national.rawValue,
-             Site.Sharing.aggregate.rawValue, now]
+            [
+                org.id, site.code, site.name, site.country, site.adm1, site.lat, site.lon, Site.Tier.national.rawValue,
+                Site.Sharing.aggregate.rawValue, now,
+            ]
         }
         let returned = try await BulkInsert.insert(
             into: "sites", columns: ["org_id", "code", "name", "country", "adm1", "lat", "lon", "tier", "sharing", "created_at"],

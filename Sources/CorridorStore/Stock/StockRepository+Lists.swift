@@ -9,8 +9,14 @@ extension StockRepository {
         guard let country = try await ReferenceRepository(database: database).country(iso) else { return nil }
         let tiers: [(String, String, SQLQueryString)] = [
             ("country", "In \(country.name)", "s.country = \(bind: country.alpha2)"),
-            ("subregion", "Elsewhere in \(country.subregion)", "c.subregion = \(bind: country.subregion) AND s.country <> \(bind: country.alpha2)"),
-            ("region", "Elsewhere in \(country.region)", "c.region = \(bind: country.region) AND c.subregion <> \(bind: country.subregion)"),
+            (
+                "subregion", "Elsewhere in \(country.subregion)",
+                "c.subregion = \(bind: country.subregion) AND s.country <> \(bind: country.alpha2)"
+            ),
+            (
+                "region", "Elsewhere in \(country.region)",
+                "c.region = \(bind: country.region) AND c.subregion <> \(bind: country.subregion)"
+            ),
             ("global", "Global hubs", "s.tier = 'global_hub' AND c.region <> \(bind: country.region)"),
         ]
         var result: [PrepositionedTier] = []
@@ -20,11 +26,13 @@ extension StockRepository {
                        CAST(SUM(l.quantity_milli) AS BIGINT) AS q, COUNT(DISTINCT s.id) AS sites, MAX(l.reported_at) AS latest
                 """
             sql.appendInterpolation(StockQueries.linesFrom)
-            sql.appendInterpolation(StockQueries.whereClause([
-                condition, "l.status = 'available'", "l.expiry IS NULL OR l.expiry >= \(bind: today.description)",
-                StockQueries.detailVisible(StockVisibility(for: actor)),
-            ]))
-            sql.appendLiteral(" GROUP BY i.code, i.name, i.sector, i.unit, i.coverage_people, owner.code, s.country ORDER BY i.sector, i.name")
+            sql.appendInterpolation(
+                StockQueries.whereClause([
+                    condition, "l.status = 'available'", "l.expiry IS NULL OR l.expiry >= \(bind: today.description)",
+                    StockQueries.detailVisible(StockVisibility(for: actor)),
+                ]))
+            sql.appendLiteral(
+                " GROUP BY i.code, i.name, i.sector, i.unit, i.coverage_people, owner.code, s.country ORDER BY i.sector, i.name")
             let rows = try await database.read { db in try await db.raw(sql).all() }
             var items: [String: PrepositionedItem] = [:]
             var order: [String] = []
@@ -70,12 +78,15 @@ extension StockRepository {
             guard try await db.raw("SELECT code FROM items WHERE code = \(bind: itemCode.uppercased())").first() != nil else {
                 throw DomainError.invalid(field: "item", "'\(itemCode)' is not a catalogue item code")
             }
-            try await db.raw("DELETE FROM stock_minimums WHERE site_id = \(bind: siteID) AND item_code = \(bind: itemCode.uppercased())").run()
+            try await db.raw("DELETE FROM stock_minimums WHERE site_id = \(bind: siteID) AND item_code = \(bind: itemCode.uppercased())")
+                .run()
             if minimum > .zero {
-                try await db.raw("""
+                try await db.raw(
+                    """
                     INSERT INTO stock_minimums (site_id, item_code, minimum_milli)
                     VALUES (\(bind: siteID), \(bind: itemCode.uppercased()), \(bind: minimum.milli))
-                    """).run()
+                    """
+                ).run()
             }
         }
     }
@@ -84,12 +95,14 @@ extension StockRepository {
     /// at the sites the caller sees in detail.
     public func alerts(visibleTo actor: Actor, expiringWithinDays days: Int = 90, today: Day = .today()) async throws -> [StockAlert] {
         let visible = StockQueries.detailVisible(StockVisibility(for: actor))
-        var expiring: SQLQueryString = "SELECT s.code, s.name, holder.code AS org, i.code AS item_code, i.name AS item_name, l.expiry, l.quantity_milli "
+        var expiring: SQLQueryString =
+            "SELECT s.code, s.name, holder.code AS org, i.code AS item_code, i.name AS item_name, l.expiry, l.quantity_milli "
         expiring.appendInterpolation(StockQueries.linesFrom)
-        expiring.appendInterpolation(StockQueries.whereClause([
-            visible, "l.status = 'available'", "l.expiry IS NOT NULL",
-            "l.expiry >= \(bind: today.description) AND l.expiry <= \(bind: today.adding(days: days).description)",
-        ]))
+        expiring.appendInterpolation(
+            StockQueries.whereClause([
+                visible, "l.status = 'available'", "l.expiry IS NOT NULL",
+                "l.expiry >= \(bind: today.description) AND l.expiry <= \(bind: today.adding(days: days).description)",
+            ]))
         expiring.appendLiteral(" ORDER BY l.expiry, s.code")
 
         var stale: SQLQueryString = "SELECT s.code, s.name, holder.code AS org, MAX(l.reported_at) AS latest "
@@ -110,21 +123,27 @@ extension StockRepository {
         return try await database.read { db in
             var alerts: [StockAlert] = []
             for row in try await db.raw(expiring).all() {
-                alerts.append(StockAlert(kind: .expiring, siteCode: try row.string("code"), siteName: try row.string("name"),
-                                         org: try row.string("org"), itemCode: try row.string("item_code"), itemName: try row.string("item_name"),
-                                         message: "\(Quantity(milli: try row.int64("quantity_milli"))) expire on \(try row.string("expiry"))"))
+                alerts.append(
+                    StockAlert(
+                        kind: .expiring, siteCode: try row.string("code"), siteName: try row.string("name"),
+                        org: try row.string("org"), itemCode: try row.string("item_code"), itemName: try row.string("item_name"),
+                        message: "\(Quantity(milli: try row.int64("quantity_milli"))) expire on \(try row.string("expiry"))"))
             }
             for row in try await db.raw(below).all() {
                 let quantity = Quantity(milli: try row.int64("q")), minimum = Quantity(milli: try row.int64("minimum_milli"))
                 guard quantity < minimum else { continue }
-                alerts.append(StockAlert(kind: .belowMinimum, siteCode: try row.string("code"), siteName: try row.string("name"),
-                                         org: try row.string("org"), itemCode: try row.string("item_code"), itemName: try row.string("item_name"),
-                                         message: "\(quantity) \(try row.string("unit")) available, minimum \(minimum)"))
+                alerts.append(
+                    StockAlert(
+                        kind: .belowMinimum, siteCode: try row.string("code"), siteName: try row.string("name"),
+                        org: try row.string("org"), itemCode: try row.string("item_code"), itemName: try row.string("item_name"),
+                        message: "\(quantity) \(try row.string("unit")) available, minimum \(minimum)"))
             }
             for row in try await db.raw(stale).all() {
-                alerts.append(StockAlert(kind: .staleReport, siteCode: try row.string("code"), siteName: try row.string("name"),
-                                         org: try row.string("org"), itemCode: nil, itemName: nil,
-                                         message: "last stock report \(try row.string("latest")), more than \(Self.staleAfterDays) days ago"))
+                alerts.append(
+                    StockAlert(
+                        kind: .staleReport, siteCode: try row.string("code"), siteName: try row.string("name"),
+                        org: try row.string("org"), itemCode: nil, itemName: nil,
+                        message: "last stock report \(try row.string("latest")), more than \(Self.staleAfterDays) days ago"))
             }
             return alerts
         }

@@ -14,22 +14,28 @@ public struct DeclarationSteps: Sendable {
     /// makes this a 409 conflict, and exactly one of racing writers wins. `message` is the
     /// question, answer or reason the step carries. `time` is when the step happened: now,
     /// except when history is replayed (demo, tests).
-    public func take(id: Int64, _ step: DeclarationStep, version: Int64, message: String? = nil, by actor: Actor, today: Day = .today(),
-                     at time: Int64 = UnixTime.now()) async throws -> DeclarationView {
+    public func take(
+        id: Int64, _ step: DeclarationStep, version: Int64, message: String? = nil, by actor: Actor, today: Day = .today(),
+        at time: Int64 = UnixTime.now()
+    ) async throws -> DeclarationView {
         try await take(id: id, step, by: actor, today: today, at: time) { (version, message) }
     }
 
     /// As `take`, with the version and message read only once the caller is known to be the
     /// step's party: whoever may not take it hears so before anything about the request.
-    public func take(id: Int64, _ step: DeclarationStep, by actor: Actor, today: Day = .today(), at time: Int64 = UnixTime.now(),
-                     input: () async throws -> (version: Int64, message: String?)) async throws -> DeclarationView {
+    public func take(
+        id: Int64, _ step: DeclarationStep, by actor: Actor, today: Day = .today(), at time: Int64 = UnixTime.now(),
+        input: () async throws -> (version: Int64, message: String?)
+    ) async throws -> DeclarationView {
         try await database.transaction { db in
             try await Self.take(id: id, step, by: actor, today: today, at: time, input: input, on: db)
         }
     }
 
-    static func take(id: Int64, _ step: DeclarationStep, by actor: Actor, today: Day, at time: Int64,
-                     input: () async throws -> (version: Int64, message: String?), on db: any SQLDatabase) async throws -> DeclarationView {
+    static func take(
+        id: Int64, _ step: DeclarationStep, by actor: Actor, today: Day, at time: Int64,
+        input: () async throws -> (version: Int64, message: String?), on db: any SQLDatabase
+    ) async throws -> DeclarationView {
         guard let (current, facts) = try await DeclarationLoader.loadForStep(id: id, by: actor, now: time, on: db) else {
             throw DomainError.notFound("no declaration with id \(id)")
         }
@@ -40,32 +46,42 @@ public struct DeclarationSteps: Sendable {
             throw DomainError.conflict("the declaration changed since you read it (version \(current.version), not \(version)); reload it")
         }
         let complete = current.documents.allSatisfy { $0.status != DocumentsChecklist.Status.missing.rawValue }
-        let next = try DeclarationLifecycle.apply(step, to: current.state, by: party, facts: DeclarationFacts(
-            provisionalAllowed: facts.provisionalDeadlineDays != nil, documentsComplete: complete, provisional: current.times.completionDue != nil))
+        let next = try DeclarationLifecycle.apply(
+            step, to: current.state, by: party,
+            facts: DeclarationFacts(
+                provisionalAllowed: facts.provisionalDeadlineDays != nil, documentsComplete: complete,
+                provisional: current.times.completionDue != nil))
         var lane: LaneDecision?
         if step == .assignLane {
-            let emergency = try await current.emergencyId.asyncMap { id in
-                try await db.raw("SELECT * FROM emergencies WHERE id = \(bind: id)").first().map(CustomsSetupRepository.emergency)
-            } ?? nil
+            let emergency =
+                try await current.emergencyId.asyncMap { id in
+                    try await db.raw("SELECT * FROM emergencies WHERE id = \(bind: id)").first().map(CustomsSetupRepository.emergency)
+                } ?? nil
             lane = try await DeclarationRepository.selectLane(current, emergency: emergency, today: today, on: db)
         }
-        let completionDue = step == .release && !complete
+        let completionDue =
+            step == .release && !complete
             ? facts.provisionalDeadlineDays.map { ReleaseObligations.completionDue(releasedAt: time, deadlineDays: $0) } : nil
-        guard try await DeclarationRecords.update(id: id, version: version, to: next, step: step, lane: lane, completionDue: completionDue,
-                                                  at: time, on: db) else {
+        guard
+            try await DeclarationRecords.update(
+                id: id, version: version, to: next, step: step, lane: lane, completionDue: completionDue,
+                at: time, on: db)
+        else {
             throw DomainError.conflict("the declaration changed since you read it; reload it")
         }
         var updated = current
         if let text {
-            let note = DeclarationMessage(sequence: (current.messages.map(\.sequence).max() ?? 0) + 1, step: step, party: party,
-                                          author: DeclarationAudit.actorName(actor), at: time, text: text)
+            let note = DeclarationMessage(
+                sequence: (current.messages.map(\.sequence).max() ?? 0) + 1, step: step, party: party,
+                author: DeclarationAudit.actorName(actor), at: time, text: text)
             try await DeclarationRecords.insertMessage(note, declarationID: id, on: db)
             updated.messages.append(note)
         }
-        try await DeclarationAudit.append(after: facts.lastAuditEvent, declarationID: id, actor: actor, action: step.rawValue,
-                                          before: current.state.rawValue,
-                                          after: next.rawValue + (lane.map { " (\($0.lane.rawValue))" } ?? "") + (text.map { ": \($0)" } ?? ""),
-                                          at: time, on: db)
+        try await DeclarationAudit.append(
+            after: facts.lastAuditEvent, declarationID: id, actor: actor, action: step.rawValue,
+            before: current.state.rawValue,
+            after: next.rawValue + (lane.map { " (\($0.lane.rawValue))" } ?? "") + (text.map { ": \($0)" } ?? ""),
+            at: time, on: db)
         // Stock reserved for a dispatch leaves its site exactly once, with the release that wins.
         if facts.reservedDispatches > 0 {
             if next == .released { try await DispatchRecords.settle(declarationID: id, at: time, on: db) }
@@ -95,13 +111,15 @@ public struct DeclarationSteps: Sendable {
                 throw DomainError.notFound("no declaration with id \(id)")
             }
             guard current.state.isBeforeRelease, current.state != .draft else {
-                throw DomainError.conflict("arrival is recorded for a lodged declaration before its release (this one is \(current.state.rawValue))")
+                throw DomainError.conflict(
+                    "arrival is recorded for a lodged declaration before its release (this one is \(current.state.rawValue))")
             }
             guard try await DeclarationRecords.recordArrival(id: id, at: time, on: db) else {
                 throw DomainError.conflict("the arrival was recorded already")
             }
-            try await DeclarationAudit.append(after: facts.lastAuditEvent, declarationID: id, actor: actor, action: "arrival",
-                                              before: current.state.rawValue, after: "arrived at \(current.entryPoint)", at: time, on: db)
+            try await DeclarationAudit.append(
+                after: facts.lastAuditEvent, declarationID: id, actor: actor, action: "arrival",
+                before: current.state.rawValue, after: "arrived at \(current.entryPoint)", at: time, on: db)
             var updated = current
             updated.version += 1
             updated.times.arrived = time
@@ -123,8 +141,9 @@ public struct DeclarationSteps: Sendable {
             guard declaration.state.isBeforeRelease else {
                 throw DomainError.conflict("the consignment was \(declaration.state.rawValue); a dispatch is cancelled before release")
             }
-            _ = try await Self.take(id: declaration.id, .cancel, by: actor, today: .today(), at: time,
-                                    input: { (declaration.version, "dispatch \(id) cancelled") }, on: db)
+            _ = try await Self.take(
+                id: declaration.id, .cancel, by: actor, today: .today(), at: time,
+                input: { (declaration.version, "dispatch \(id) cancelled") }, on: db)
         }
         return try await dispatches.get(id: id, by: actor)!
     }
