@@ -40,6 +40,8 @@ public struct Store: Sendable {
     public let customsProfiles: CustomsProfileRepository
     public let gaps: GapRepository
     public let dispatches: DispatchRepository
+    /// Reserving stock and drafting its declaration, and cancelling that: the use cases of a dispatch.
+    public let dispatching: Dispatching
 
     public init(database: Database, settings: StoreSettings = StoreSettings()) {
         self.database = database
@@ -63,6 +65,7 @@ public struct Store: Sendable {
         customsProfiles = CustomsProfileRepository(database: database)
         gaps = GapRepository(database: database)
         dispatches = DispatchRepository(database: database)
+        dispatching = Dispatching(database: database)
     }
 
     /// Opens the database and brings its schema up to date.

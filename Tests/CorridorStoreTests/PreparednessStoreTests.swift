@@ -101,12 +101,14 @@ import Testing
             let input = DispatchRepository.Input(
                 siteId: site.id, itemCode: "SHE-TENT-FAM", quantity: "60", entryPoint: "KEMBA", transportMode: "road")
             await #expect(throws: DomainError.self, "only the owner dispatches") {
-                try await store.dispatches.create(input, org: "KRCS", by: w.krcs)
+                try await store.dispatching.create(input, org: "KRCS", by: w.krcs)
             }
             var tooMuch = input
             tooMuch.quantity = "101"
-            await #expect(throws: DomainError.self) { try await store.dispatches.create(tooMuch, org: "WFP", by: w.wfp, today: Self.today) }
-            let (dispatch, draft) = try await store.dispatches.create(input, org: "WFP", by: w.wfp, today: Self.today)
+            await #expect(throws: DomainError.self) {
+                try await store.dispatching.create(tooMuch, org: "WFP", by: w.wfp, today: Self.today)
+            }
+            let (dispatch, draft) = try await store.dispatching.create(input, org: "WFP", by: w.wfp, today: Self.today)
             #expect(draft.state == .draft && draft.destination == "KE" && draft.emergencyId == w.emergency.id)
             #expect(draft.lines.count == 1 && draft.lines[0].hsCode == "630622" && draft.lines[0].origin == "UG")
             #expect(draft.lines[0].quantity == Quantity(units: 60) && draft.lines[0].value == Quantity(units: 27_000))
@@ -140,15 +142,15 @@ import Testing
             #expect(try await quantities() == ["available": Quantity(units: 40)], "the reserved 60 left the site, once")
             #expect(try await store.dispatches.get(id: dispatch.id, by: w.wfp)?.state == "delivered")
             await #expect(throws: DomainError.self, "too late to cancel") {
-                try await store.steps.cancelDispatch(id: dispatch.id, by: w.wfp)
+                try await store.dispatching.cancel(id: dispatch.id, by: w.wfp)
             }
 
-            let (second, _) = try await store.dispatches.create(
+            let (second, _) = try await store.dispatching.create(
                 DispatchRepository.Input(
                     siteId: site.id, itemCode: "SHE-TENT-FAM", quantity: "15", entryPoint: "KEMBA", transportMode: "road"),
                 org: "WFP", by: w.wfp, today: Self.today)
             #expect(try await quantities() == ["available": Quantity(units: 25), "reserved": Quantity(units: 15)])
-            #expect(try await store.steps.cancelDispatch(id: second.id, by: w.wfp).state == "cancelled")
+            #expect(try await store.dispatching.cancel(id: second.id, by: w.wfp).state == "cancelled")
             #expect(try await quantities() == ["available": Quantity(units: 40)])
             #expect(try await DeclarationAudit.verifyAll(store.database).isEmpty)
         }

@@ -108,7 +108,7 @@ import Testing
             let site = try #require(try await store.sites.visible(to: .console).first { $0.code == "PRI" })
             func answer(_ siteID: Int64) async -> DomainError? {
                 do {
-                    _ = try await store.dispatches.create(
+                    _ = try await store.dispatching.create(
                         DispatchRepository.Input(
                             siteId: siteID, itemCode: "SHE-TENT-FAM", quantity: "1", entryPoint: "KEMBA", transportMode: "road"),
                         org: "KRCS", by: krcs)

@@ -103,7 +103,7 @@ struct PreparednessController {
             let org = try QueryParameters(request).required("org")
             try Policy.authorize(context.actor, .dispatchStock, .organisation(code: org.uppercased()))
             let input = try await request.decodeJSON(DispatchRepository.Input.self, context: context)
-            let created = try await store.dispatches.create(input, org: org, by: context.actor)
+            let created = try await store.dispatching.create(input, org: org, by: context.actor)
             return EditedResponse(
                 status: .created, headers: [.location: "/api/v1/declarations/\(created.declaration.id)"],
                 response: DispatchCreated(dispatch: created.dispatch, declaration: created.declaration))
@@ -111,7 +111,7 @@ struct PreparednessController {
         group.post("dispatches/{id}/cancel") { request, context in
             try Policy.authorizeForSomeScope(context.actor, .dispatchStock)
             guard let id = Int64(try request.required("id", context)) else { throw DomainError.notFound("no such dispatch") }
-            return try await store.steps.cancelDispatch(id: id, by: context.actor)
+            return try await store.dispatching.cancel(id: id, by: context.actor)
         }
     }
 

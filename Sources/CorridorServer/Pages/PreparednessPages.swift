@@ -151,7 +151,7 @@ struct PreparednessPages {
             guard let site = try await store.sites.visible(to: context.actor).first(where: { $0.code == fields["site"] }) else {
                 throw DomainError.invalid(field: "site", "no site \(fields["site"] ?? "")")
             }
-            let created = try await store.dispatches.create(
+            let created = try await store.dispatching.create(
                 DispatchRepository.Input(
                     siteId: site.id, itemCode: fields["item"] ?? "", quantity: fields["quantity"] ?? "",
                     entryPoint: fields["entry_point"] ?? "",

@@ -2,8 +2,7 @@ import CorridorCore
 import Foundation
 import SQLKit
 
-/// The steps of a declaration's life cycle (lodge, lane, query, answer, release, …), arrival,
-/// and the cancelling of a dispatch's declaration. Each runs in one transaction: it loads the
+/// The steps of a declaration's life cycle (lodge, lane, query, answer, release, …) and arrival. Each runs in one transaction: it loads the
 /// declaration once, authorizes the caller once, lets the core decide, writes through the
 /// records (the stock of a dispatch, the audit chain, the webhook outbox) and answers with the
 /// declaration as it now stands, without reading it again.
@@ -127,24 +126,5 @@ public struct DeclarationSteps: Sendable {
             try await WebhookOutbox.enqueue(DeclarationEvent(declaration: updated, event: "declaration.arrival", at: time), on: db)
             return updated
         }
-    }
-
-    /// Cancels a dispatch before release: its declaration is cancelled and the stock is available again.
-    public func cancelDispatch(id: Int64, by actor: Actor, at time: Int64 = UnixTime.now()) async throws -> DispatchRepository.Dispatch {
-        let dispatches = DispatchRepository(database: database)
-        guard let dispatch = try await dispatches.get(id: id, by: actor) else { throw DomainError.notFound("no dispatch \(id)") }
-        try Policy.authorize(actor, .dispatchStock, .organisation(code: dispatch.org))
-        try await database.transaction { db in
-            guard let declaration = try await DeclarationRepository.view(id: dispatch.declarationId, by: actor, on: db) else {
-                throw DomainError.notFound("no declaration for dispatch \(id)")
-            }
-            guard declaration.state.isBeforeRelease else {
-                throw DomainError.conflict("the consignment was \(declaration.state.rawValue); a dispatch is cancelled before release")
-            }
-            _ = try await Self.take(
-                id: declaration.id, .cancel, by: actor, today: .today(), at: time,
-                input: { (declaration.version, "dispatch \(id) cancelled") }, on: db)
-        }
-        return try await dispatches.get(id: id, by: actor)!
     }
 }
