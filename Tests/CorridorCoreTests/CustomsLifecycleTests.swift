@@ -93,7 +93,64 @@ import Testing
         #expect(Selectivity.decide(facts, rules: rules, draw: 0.99).lane == .blue)
         facts = Self.clean
         facts.unrequestedLines = 2
-        #expect(Selectivity.decide(facts, rules: rules, draw: 0.99).reasons == ["goods not on the government's needs list"])
+        #expect(
+            Selectivity.decide(facts, rules: rules, draw: 0.99)
+                == LaneDecision(lane: .yellow, reasons: ["goods not on the government's needs list"]),
+            "unrequested goods get a documentary check by default")
+    }
+
+    /// Goods the government marked as not needed are held for a customs decision: never green or
+    /// blue, whatever a country's rules say, and no country may set their rule below yellow.
+    @Test func goodsMarkedNotNeededAreHeldForACustomsDecision() {
+        var facts = Self.clean
+        facts.notNeededLines = 1
+        #expect(
+            Selectivity.decide(facts, rules: .standard, draw: 0.99) == LaneDecision(lane: .yellow, reasons: [Selectivity.notNeededReason]))
+        let permissive = SelectivityRuleSet(rules: [], randomRate: 0)
+        #expect(Selectivity.decide(facts, rules: permissive, draw: 0.99).lane == .yellow, "held even without a rule for it")
+        var blue = SelectivityRuleSet.standard
+        blue.rules[blue.rules.firstIndex { $0.criterion == .notNeededGoods }!].lane = .blue
+        #expect(throws: DomainError.self) { try blue.validated() }
+        var red = SelectivityRuleSet.standard
+        red.rules[red.rules.firstIndex { $0.criterion == .notNeededGoods }!].lane = .red
+        #expect(throws: Never.self) { try red.validated() }
+        #expect(Selectivity.decide(facts, rules: red, draw: 0.99).lane == .red)
+    }
+
+    @Test func linesStandAgainstTheNeedsListByItemOrHeading() {
+        let needs = [
+            NeedsListEntry(itemCode: nil, hsHeading: "6306", priority: .urgent),
+            NeedsListEntry(itemCode: "NFI-BLKT-HT", hsHeading: nil, priority: .notNeeded),
+            NeedsListEntry(itemCode: nil, hsHeading: "6301", priority: .notNeeded),
+        ]
+        let tent: (itemCode: String?, hsCode: HSCode) = (nil, HSCode("630622")!)
+        let blanket: (itemCode: String?, hsCode: HSCode) = ("NFI-BLKT-HT", HSCode("630140")!)
+        let medicine: (itemCode: String?, hsCode: HSCode) = (nil, HSCode("300490")!)
+        #expect(
+            NeedsListStanding.of(lines: [tent, blanket, medicine, blanket], needs: needs, hasEmergency: true)
+                == NeedsListStanding(unrequestedLines: 1, notNeededLines: 2))
+        #expect(
+            NeedsListStanding.of(lines: [medicine], needs: [], hasEmergency: false) == NeedsListStanding(), "no emergency, no needs list")
+    }
+
+    @Test func specialCargoFollowsTheTariffsChapters() {
+        func cargo(_ code: String) -> SpecialCargo? { SpecialCargo.of(HSCode(code)!) }
+        #expect(cargo("870421") == .vehicles, "a truck")
+        #expect(cargo("871200") == nil, "a bicycle is no vehicle to register")
+        #expect(cargo("871310") == nil, "a wheelchair")
+        #expect(cargo("871420") == nil && cargo("871500") == nil)
+        #expect(cargo("220110") == .food, "bottled water, chapter 22")
+        #expect(cargo("230910") == .food, "animal feed, chapter 23")
+        #expect(cargo("060290") == nil, "live plants are not food")
+        #expect(cargo("880621") == .drones)
+        #expect(cargo("901890") == .medicalDevices)
+        #expect(cargo("300490") == .medicines)
+        #expect(
+            DocumentsChecklist.required(forHSCodes: [HSCode("880621")!, HSCode("901890")!]).map(\.rawValue)
+                == [
+                    "packing_list", "transport_document", "donation_certificate", "civil_aviation_authorisation",
+                    "medical_device_registration",
+                ])
     }
 
     @Test func theMostSevereMatchingRuleWinsAndAllReasonsAreKept() {

@@ -64,6 +64,7 @@ extension SelectivityCriterion {
         case .firstDeclaration: "first declaration"
         case .valuePerKgDeviation: "value per kg deviation"
         case .unrequestedGoods: "unrequested goods"
+        case .notNeededGoods: "goods marked not needed"
         case .originCountry: "origin country"
         }
     }

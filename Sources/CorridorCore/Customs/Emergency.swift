@@ -112,3 +112,30 @@ public struct NeedsListEntry: Sendable, Equatable, Codable {
         return false
     }
 }
+
+/// How a consignment's lines stand against the government's needs list.
+public struct NeedsListStanding: Sendable, Equatable {
+    /// Lines that match no entry of the list.
+    public var unrequestedLines: Int
+    /// Lines the government marked as not needed (and did not also request under another entry).
+    public var notNeededLines: Int
+
+    public init(unrequestedLines: Int = 0, notNeededLines: Int = 0) {
+        (self.unrequestedLines, self.notNeededLines) = (unrequestedLines, notNeededLines)
+    }
+
+    /// Without an emergency there is no needs list, and so nothing unrequested.
+    public static func of(lines: [(itemCode: String?, hsCode: HSCode)], needs: [NeedsListEntry], hasEmergency: Bool) -> NeedsListStanding {
+        guard hasEmergency else { return NeedsListStanding() }
+        var standing = NeedsListStanding()
+        for line in lines {
+            let matching = needs.filter { $0.matches(itemCode: line.itemCode, hsCode: line.hsCode) }
+            if matching.isEmpty {
+                standing.unrequestedLines += 1
+            } else if matching.allSatisfy({ $0.priority == .notNeeded }) {
+                standing.notNeededLines += 1
+            }
+        }
+        return standing
+    }
+}

@@ -32,6 +32,7 @@ public enum SelectivityCriterion: String, Sendable, Codable, CaseIterable {
     case firstDeclaration = "first_declaration"
     case valuePerKgDeviation = "value_per_kg_deviation"
     case unrequestedGoods = "unrequested_goods"
+    case notNeededGoods = "not_needed_goods"
     case originCountry = "origin_country"
 }
 
@@ -74,7 +75,8 @@ public struct SelectivityRuleSet: Sendable, Codable, Equatable {
             SelectivityRule(criterion: .firstDeclaration, lane: .yellow, reason: "first declaration of this organisation in the country"),
             SelectivityRule(
                 criterion: .valuePerKgDeviation, lane: .blue, factor: 5, reason: "declared value per kg far from the catalogue's"),
-            SelectivityRule(criterion: .unrequestedGoods, lane: .blue, reason: "goods not on the government's needs list"),
+            SelectivityRule(criterion: .unrequestedGoods, lane: .yellow, reason: "goods not on the government's needs list"),
+            SelectivityRule(criterion: .notNeededGoods, lane: .yellow, reason: Selectivity.notNeededReason),
         ], randomRate: 0.02)
 
     /// Refuses rule sets that break the relief rules: origin as a risk factor, red without a reason,
@@ -93,6 +95,12 @@ public struct SelectivityRuleSet: Sendable, Codable, Equatable {
                     Problem(
                         field: "rules[\(index)].reason",
                         problem: "every rule states its reason\(rule.lane == .red ? "; red above all" : "")"))
+            }
+            if rule.criterion == .notNeededGoods, rule.lane < .yellow {
+                problems.add(
+                    Problem(
+                        field: "rules[\(index)].lane",
+                        problem: "goods the government marked as not needed are held for a customs decision: yellow or red"))
             }
             if rule.criterion == .valuePerKgDeviation, !((rule.factor ?? 0) > 1) {
                 problems.add(Problem(field: "rules[\(index)].factor", problem: "must be above 1 (e.g. 5 = five times above or below)"))
@@ -114,11 +122,13 @@ public struct SelectivityFacts: Sendable, Equatable {
     /// Declared value per kg divided by the catalogue's, per line where both are known.
     public var valuePerKgRatios: [Double]
     public var unrequestedLines: Int
+    public var notNeededLines: Int
 
     public init(
         accredited: Bool, emergencyActive: Bool, specialCargo: Set<SpecialCargo> = [], firstDeclarationInCountry: Bool = false,
-        valuePerKgRatios: [Double] = [], unrequestedLines: Int = 0
+        valuePerKgRatios: [Double] = [], unrequestedLines: Int = 0, notNeededLines: Int = 0
     ) {
+        self.notNeededLines = notNeededLines
         self.accredited = accredited
         self.emergencyActive = emergencyActive
         self.specialCargo = specialCargo
@@ -139,14 +149,21 @@ public struct LaneDecision: Sendable, Equatable, Codable {
 }
 
 public enum Selectivity {
-    /// The lane: the most severe among the rules that match, green when none does; then, for green
-    /// and blue, the random draw (in [0, 1)) may send it to the random lane.
+    public static let notNeededReason = "goods the government marked as not needed: held for a customs decision"
+
+    /// The lane: the most severe among the rules that match, green when none does; goods marked
+    /// not needed are held (yellow at least) whatever a country's rules say; then, for green and
+    /// blue, the random draw (in [0, 1)) may send it to the random lane.
     public static func decide(_ facts: SelectivityFacts, rules: SelectivityRuleSet, draw: Double) -> LaneDecision {
         var lane = Lane.green
         var reasons: [String] = []
         for rule in rules.rules where matches(rule, facts) {
             lane = max(lane, rule.lane)
             reasons.append(rule.reason)
+        }
+        if facts.notNeededLines > 0, lane < .yellow {
+            lane = .yellow
+            reasons.append(notNeededReason)
         }
         if lane < .yellow, draw < rules.randomRate {
             lane = rules.randomLane
@@ -167,6 +184,7 @@ public enum Selectivity {
                 return ratio > factor || ratio < 1 / factor
             }
         case .unrequestedGoods: facts.unrequestedLines > 0
+        case .notNeededGoods: facts.notNeededLines > 0
         case .originCountry: false
         }
     }

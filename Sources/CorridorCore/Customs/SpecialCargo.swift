@@ -1,16 +1,22 @@
 /// Goods that need extra documents at the border, recognised by HS code.
 public enum SpecialCargo: String, Sendable, Codable, CaseIterable {
-    case medicines, telecoms, vehicles, food, searchAndRescueDogs = "search_and_rescue_dogs"
+    case medicines, telecoms, vehicles, food, drones
+    case medicalDevices = "medical_devices"
+    case searchAndRescueDogs = "search_and_rescue_dogs"
 
-    /// The special cargo an HS code falls under, if any.
+    /// The special cargo an HS code falls under, if any. Vehicles are chapter 87 but for bicycles
+    /// (8712), wheelchairs (8713) and their parts (8714) and prams (8715); food is chapters 2 to
+    /// 23 but for live plants (6); drones are 8806; medical devices chapter 90.
     public static func of(_ code: HSCode) -> SpecialCargo? {
         let digits = code.digits
         let chapter = Int(code.chapter) ?? 0
         if chapter == 30 { return .medicines }
         if ["8517", "8525", "8526", "8529"].contains(where: { digits.hasPrefix($0) }) { return .telecoms }
-        if chapter == 87, !digits.hasPrefix("8714"), !digits.hasPrefix("8715") { return .vehicles }
+        if chapter == 87, !["8712", "8713", "8714", "8715"].contains(where: { digits.hasPrefix($0) }) { return .vehicles }
+        if digits.hasPrefix("8806") { return .drones }
+        if chapter == 90 { return .medicalDevices }
         if digits.hasPrefix("0106") { return .searchAndRescueDogs }
-        if (2...21).contains(chapter) && chapter != 6 { return .food }
+        if (2...23).contains(chapter) && chapter != 6 { return .food }
         return nil
     }
 }
@@ -27,6 +33,8 @@ public enum RequiredDocument: String, Sendable, Codable, CaseIterable {
     case temporaryAdmission = "temporary_admission_undertaking"
     case healthCertificate = "health_certificate"
     case veterinaryCertificate = "veterinary_health_certificate"
+    case civilAviationAuthorisation = "civil_aviation_authorisation"
+    case medicalDeviceRegistration = "medical_device_registration"
 
     public var label: String {
         switch self {
@@ -40,6 +48,8 @@ public enum RequiredDocument: String, Sendable, Codable, CaseIterable {
         case .temporaryAdmission: "Temporary admission undertaking"
         case .healthCertificate: "Health / phytosanitary certificate"
         case .veterinaryCertificate: "Veterinary health certificate"
+        case .civilAviationAuthorisation: "Civil aviation authorisation for the drones"
+        case .medicalDeviceRegistration: "Medical device registration, or the health authority's waiver"
         }
     }
 }
@@ -55,6 +65,8 @@ public enum DocumentsChecklist {
         case .vehicles: [.vehicleRegistration, .temporaryAdmission]
         case .food: [.healthCertificate]
         case .searchAndRescueDogs: [.veterinaryCertificate]
+        case .drones: [.civilAviationAuthorisation]
+        case .medicalDevices: [.medicalDeviceRegistration]
         }
     }
 

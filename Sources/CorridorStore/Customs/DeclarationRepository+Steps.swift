@@ -81,13 +81,9 @@ extension DeclarationRepository {
               AND d.id <> \(bind: declaration.id) AND d.lodged_at IS NOT NULL
             """)
         let needs = try await emergency.asyncMap { try await CustomsSetupRepository.needs(of: $0.id, on: db) } ?? []
-        let unrequested =
-            emergency == nil
-            ? 0
-            : declaration.lines.filter { line in
-                guard let hs = HSCode(line.hsCode) else { return false }
-                return !needs.contains { $0.priority != .notNeeded && $0.matches(itemCode: line.itemCode, hsCode: hs) }
-            }.count
+        let standing = NeedsListStanding.of(
+            lines: declaration.lines.compactMap { line in HSCode(line.hsCode).map { (line.itemCode, $0) } }, needs: needs,
+            hasEmergency: emergency != nil)
         let catalogue = try await DeclarationLoader.catalogueFacts(of: declaration.id, on: db)
         let ratios = declaration.lines.compactMap { line in
             catalogue[line.lineNo].flatMap {
@@ -98,7 +94,8 @@ extension DeclarationRepository {
         let facts = SelectivityFacts(
             accredited: accredited, emergencyActive: emergency?.isActive(on: today) ?? false,
             specialCargo: Set(declaration.lines.compactMap { HSCode($0.hsCode).flatMap(SpecialCargo.of) }),
-            firstDeclarationInCountry: earlier == 0, valuePerKgRatios: ratios, unrequestedLines: unrequested)
+            firstDeclarationInCountry: earlier == 0, valuePerKgRatios: ratios, unrequestedLines: standing.unrequestedLines,
+            notNeededLines: standing.notNeededLines)
         return Selectivity.decide(
             facts, rules: rules, draw: Selectivity.draw(seed: selectionSeed, reference: "\(declaration.org)/\(declaration.reference)"))
     }
