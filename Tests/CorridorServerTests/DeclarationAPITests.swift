@@ -155,7 +155,8 @@ import Testing
                         ]), org: org, by: .console)
             }
             let expected: [String: Set<String>] = [
-                "org_member": ["WFP"], "customs_officer": ["WFP", "KRCS"], "coordinator": [], "coordinator_country": [],
+                // KRCS's declaration is a draft: it is the declarant's own until lodged, so Kenya's customs does not see it.
+                "org_member": ["WFP"], "customs_officer": ["WFP"], "coordinator": [], "coordinator_country": [],
                 "admin": ["WFP", "KRCS", "IFRC"],
             ]
             for (role, orgs) in expected {
@@ -180,6 +181,15 @@ import Testing
                     #expect(status == .notFound, "\(role) must not see \(declaration.reference)")
                 }
             }
+            let draft = try #require(all.first { $0.org == "KRCS" })
+            #expect(draft.state == .draft)
+            _ = try await store.steps.take(id: draft.id, .lodge, version: draft.version, by: .console)
+            let lodged = try await client.execute(
+                uri: "/api/v1/declarations/\(draft.id)", method: .get, headers: app.headers("customs_officer"))
+            #expect(lodged.status == .ok, "once lodged, the declaration is customs' to see")
+            let queue = try await client.execute(uri: "/api/v1/declarations", method: .get, headers: app.headers("customs_officer")).body
+                .json()
+            #expect((queue["items"] as? [[String: Any]])?.contains { $0["org"] as? String == "KRCS" } == true)
             let counts = try await client.execute(
                 uri: "/api/v1/declarations/summary", method: .get, headers: app.headers("coordinator_country")
             ).body.json()

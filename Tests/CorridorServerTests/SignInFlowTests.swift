@@ -185,3 +185,33 @@ import Testing
         }
     }
 }
+
+/// Forms that take numbers answer a number too large to show, or a word where a number goes, with
+/// the form again and the problem named: the server never traps converting what it re-displays.
+@Suite struct PlanningFiguresFormTests {
+    @Test func hugeNumbersAndWordsInThePlanningFiguresAreRefusedNotFatal() async throws {
+        try await TestApp.run { _, client in
+            let admin = try await SignInFlowTests.signIn(client, email: "admin@corridor.example")
+            var headers = SignInFlowTests.formHeaders
+            headers[.cookie] = "corridor_session=\(admin.session)"
+            for (field, value) in [("need0_share", "1e308"), ("road", "1e19"), ("horizons", "3, 7, banana")] {
+                var fields = [
+                    "_csrf": admin.csrf, "rows": "1", "need0_family": "food_ration", "need0_share": "100", "need0_note": "n",
+                    "handling_in_country": "1", "handling_regional": "2", "handling_global": "3", "road": "350", "air": "8000",
+                    "road_limit": "1500", "customs_hours": "72", "minimum_measured": "5", "emergency_factor": "0.5",
+                    "horizons": "3, 7, 14, 30",
+                ]
+                fields[field] = value
+                let response = try await client.execute(
+                    uri: "/preparedness/figures", method: .post, headers: headers,
+                    body: SignInFlowTests.form(fields))
+                #expect(response.status == .unprocessableContent, "\(field) = \(value): \(response.body.text.suffix(1500))")
+                #expect(
+                    response.body.text.contains("class=\"error\"") || response.body.text.contains("problem"),
+                    "\(field): the form says what is wrong")
+            }
+            let figures = try await client.execute(uri: "/api/v1/planning-figures", method: .get).body.json()
+            #expect(figures["horizons"] as? [Int] == [3, 7, 14, 30], "nothing was saved")
+        }
+    }
+}

@@ -153,13 +153,18 @@ import Testing
         try await kind.withStore { store in
             let w = try await Self.world(store)
             let d = try await store.declarations.create(Self.input("T-1", emergency: nil), org: "WFP", by: w.wfp, today: Self.today)
-            let visibility: [(Actor, Bool)] = [
-                (w.wfp, true), (w.customsKE, true), (.console, true), (w.krcs, false), (w.customsNP, false),
-                (.anonymous, false), (.user(id: 99, email: "g@x.org", roles: [.coordinator(country: nil)]), false),
+            // A draft is its declarant's own; Kenya's customs sees it once it is lodged.
+            let visibility: [(Actor, Bool, Bool)] = [
+                (w.wfp, true, true), (w.customsKE, false, true), (.console, true, true), (w.krcs, false, false),
+                (w.customsNP, false, false),
+                (.anonymous, false, false), (.user(id: 99, email: "g@x.org", roles: [.coordinator(country: nil)]), false, false),
             ]
-            for (actor, sees) in visibility {
-                #expect((try await store.declarations.view(id: d.id, by: actor) != nil) == sees, "\(actor)")
-                #expect(try await store.declarations.list(by: actor).count == (sees ? 1 : 0), "\(actor)")
+            let lodged = try await store.declarations.create(Self.input("T-2", emergency: nil), org: "WFP", by: w.wfp, today: Self.today)
+            _ = try await store.steps.take(id: lodged.id, .lodge, version: lodged.version, by: w.wfp, today: Self.today)
+            for (actor, seesDraft, seesLodged) in visibility {
+                #expect((try await store.declarations.view(id: d.id, by: actor) != nil) == seesDraft, "\(actor)")
+                #expect((try await store.declarations.view(id: lodged.id, by: actor) != nil) == seesLodged, "\(actor)")
+                #expect(try await store.declarations.list(by: actor).count == [seesDraft, seesLodged].filter { $0 }.count, "\(actor)")
             }
             await #expect(throws: DomainError.self) { try await store.steps.take(id: d.id, .lodge, version: 1, by: w.krcs) }
             await #expect(throws: DomainError.self) {

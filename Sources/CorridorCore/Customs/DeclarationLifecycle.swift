@@ -84,6 +84,13 @@ public enum DeclarationLifecycle {
         return nil
     }
 
+    /// Whether the caller may see a declaration in `state` at all: administrators and its parties,
+    /// except that a draft belongs to its declarant until it is lodged (customs never sees it).
+    public static func isVisible(to actor: Actor, declarant: String, destination: String, state: DeclarationState) -> Bool {
+        if actor.isAdmin || actor.isMember(of: declarant) { return true }
+        return state != .draft && actor.isCustomsOfficer(of: destination)
+    }
+
     /// Refuses a step to a caller who is not the party it belongs to (admins act for either).
     public static func authorize(_ step: DeclarationStep, by caller: DeclarationParty?, isAdmin: Bool) throws(DomainError) {
         let owner = party(of: step)

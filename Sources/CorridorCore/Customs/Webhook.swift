@@ -91,10 +91,11 @@ public struct WebhookTargets: Sendable, Equatable {
         guard !isAllowedAnyway(host) else { return }
         guard !addresses.isEmpty else { throw .invalid(field: "url", "\(host) does not resolve to any address") }
         if let inward = addresses.first(where: \.isInternal) {
+            let place = IPAddress.parse(host) == nil ? "\(host) resolves to \(inward), an address" : "\(host) is an address"
             throw .invalid(
                 field: "url",
-                "\(host) is \(inward), an address inside the network (loopback, private, link-local, "
-                    + "multicast or unspecified); a receiver must be a public address, or be allowed by the administrator")
+                "\(place) inside the network (loopback, private, link-local, multicast or unspecified); "
+                    + "a receiver must be a public address, or be allowed by the administrator")
         }
     }
 }

@@ -69,16 +69,18 @@ public struct PlanningFigures: Sendable, Equatable, Codable {
             problems.add(Problem(field: "needs[\(index)]", problem: "a family and a share from 0 to 1"))
         }
         if Set(needs.map(\.family)).count != needs.count { problems.add(field: "needs", "each family once") }
-        for tier in SourceTier.allCases where !((handlingDays[tier] ?? -1) >= 0) {
-            problems.add(field: "handling_days.\(tier.rawValue)", "must be 0 or more")
+        // Bounds a planner would never leave, so that a slip of the keyboard cannot become a plan.
+        for tier in SourceTier.allCases where !(0...365).contains(handlingDays[tier] ?? -1) {
+            problems.add(field: "handling_days.\(tier.rawValue)", "from 0 to 365 days")
         }
-        if !(roadKmPerDay > 0) { problems.add(field: "road_km_per_day", "must be more than 0") }
-        if !(airKmPerDay > 0) { problems.add(field: "air_km_per_day", "must be more than 0") }
-        if !(roadLimitKm >= 0) { problems.add(field: "road_limit_km", "must be 0 or more") }
-        if !(defaultCustomsHours >= 0) { problems.add(field: "default_customs_hours", "must be 0 or more") }
+        if !(roadKmPerDay > 0 && roadKmPerDay <= 2_000) { problems.add(field: "road_km_per_day", "more than 0 and at most 2,000 km a day") }
+        if !(airKmPerDay > 0 && airKmPerDay <= 30_000) { problems.add(field: "air_km_per_day", "more than 0 and at most 30,000 km a day") }
+        if !(0...40_000).contains(roadLimitKm) { problems.add(field: "road_limit_km", "from 0 to 40,000 km") }
+        if !(0...8_760).contains(defaultCustomsHours) { problems.add(field: "default_customs_hours", "from 0 to 8,760 hours (a year)") }
         if !(0...1).contains(emergencyCustomsFactor) { problems.add(field: "emergency_customs_factor", "must be from 0 to 1") }
-        if horizons.isEmpty || horizons.contains(where: { $0 <= 0 }) || horizons != horizons.sorted() {
-            problems.add(field: "horizons", "ascending days, each above 0")
+        if !(1...1_000).contains(minimumMeasured) { problems.add(field: "minimum_measured", "from 1 to 1,000 releases") }
+        if horizons.isEmpty || horizons.contains(where: { !(1...365).contains($0) }) || horizons != horizons.sorted() {
+            problems.add(field: "horizons", "whole days from 1 to 365, ascending, separated by commas")
         }
         try problems.check()
         return self

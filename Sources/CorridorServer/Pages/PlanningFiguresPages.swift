@@ -43,14 +43,19 @@ struct PlanningFiguresPages {
             roadKmPerDay: number("road"), airKmPerDay: number("air"), roadLimitKm: number("road_limit"),
             defaultCustomsHours: number("customs_hours"), minimumMeasured: Int(fields["minimum_measured"] ?? "") ?? -1,
             emergencyCustomsFactor: number("emergency_factor"),
-            horizons: (fields["horizons"] ?? "").split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) })
+            // A horizon that is not a whole number becomes 0, which the figures' rule refuses by name.
+            horizons: (fields["horizons"] ?? "").split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) ?? 0 })
     }
 
     /// Callers authorize first: the GET route itself, the POST through `setFigures`.
     private func page(_ figures: PlanningFigures, context: CorridorRequestContext, saved: Bool = false, error: DomainError? = nil) throws
         -> Response
     {
-        func text(_ value: Double) -> String { value.isFinite ? (value == value.rounded() ? String(Int(value)) : String(value)) : "" }
+        // Whole numbers without ".0"; anything too large for an integer is shown as typed (and refused).
+        func text(_ value: Double) -> String {
+            guard value.isFinite else { return "" }
+            return value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+        }
         let rows = figures.needs.map { ($0.family, text($0.share * 100), $0.note) } + Array(repeating: ("", "", ""), count: Self.spareRows)
         return pages.page(
             PlanningFiguresPageView(

@@ -71,9 +71,9 @@ enum DeclarationLoader {
         sql.appendInterpolation(filter)
         sql.appendLiteral(" ORDER BY d.id DESC LIMIT \(max(1, limit))")
         let rows = try await db.raw(sql).all().filter { row in
-            if actor.isAdmin { return true }
-            let org = try row.string("org_code"), destination = try row.string("destination")
-            return DeclarationLifecycle.party(of: actor, declarant: org, destination: destination) != nil
+            DeclarationLifecycle.isVisible(
+                to: actor, declarant: try row.string("org_code"), destination: try row.string("destination"),
+                state: DeclarationState(rawValue: try row.string("state")) ?? .draft)
         }
         guard !rows.isEmpty else { return [] }
         let ids = try rows.map { try $0.int64("id") }

@@ -34,9 +34,10 @@ extension DeclarationRepository {
         if !actor.isAdmin {
             sql.appendLiteral(" AND (o.code IN ")
             sql.appendInterpolation(SQLQueryString.list(orgs))
-            sql.appendLiteral(" OR d.destination IN ")
+            // Customs sees its country's declarations once lodged; drafts are the declarant's own.
+            sql.appendLiteral(" OR (d.state <> 'draft' AND d.destination IN ")
             sql.appendInterpolation(SQLQueryString.list(countries))
-            sql.appendLiteral(")")
+            sql.appendLiteral("))")
         }
         if let state = filter.state { sql.appendLiteral(" AND d.state = "); sql.appendInterpolation(bind: state.rawValue) }
         if let states = filter.states {

@@ -103,9 +103,11 @@ extension DemoHistory {
             let now = UnixTime.now() - 600
             let declarations = store.declarations, steps = store.steps
             var d = try await declarations.create(input, org: org, by: declarant, today: Self.day(created), at: created)
+            // Customs waives a document once the declaration is lodged: a draft is the declarant's own.
+            var waived: [RequiredDocument] = []
             for document in d.documents.compactMap({ RequiredDocument(rawValue: $0.document) }) {
                 if document == .donationCertificate, random.chance(0.1) {
-                    d = try await declarations.setDocument(id: d.id, document: document, status: .waived, by: customs, at: created)
+                    waived.append(document)
                 } else {
                     // A small stand-in file: the demo keeps real bytes and their hash, not megabytes of them.
                     let file = DocumentUpload(
@@ -116,6 +118,9 @@ extension DemoHistory {
                 }
             }
             d = try await steps.take(id: d.id, .lodge, version: d.version, by: declarant, today: Self.day(lodged), at: lodged)
+            for document in waived {
+                d = try await declarations.setDocument(id: d.id, document: document, status: .waived, by: customs, at: lodged)
+            }
             if random.chance(0.015) {
                 _ = try await steps.take(id: d.id, .cancel, version: d.version, by: declarant, today: Self.day(laneAt), at: laneAt)
                 return
