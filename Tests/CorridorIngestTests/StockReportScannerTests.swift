@@ -8,12 +8,8 @@ import Testing
 /// quick check; whatever the file holds, its rows must come out as the core's full check gives them
 /// row by row, in order and numbered alike.
 @Suite struct StockReportScannerTests {
-    static let tent = Item(
-        code: "SHE-TENT-FAM", name: "Family tent", sector: .shelter, group: "Shelter", family: "shelter_household",
-        familyLabel: "Household shelter", unit: "piece", weightKg: 45, volumeM3: 0.2, hsCode: "630622", kit: false,
-        coveragePeople: 5, coverageDays: 180)
     static let context = StockReportContext(
-        reportingOrg: "WFP", items: [tent], aliases: [:], organisations: [("WFP", "World Food Programme")],
+        reportingOrg: "WFP", items: [StockRowCheckerTests.tent], aliases: [:], organisations: [("WFP", "World Food Programme")],
         countries: ["KE": .init(alpha2: "KE", box: .init(minLon: 33.9, minLat: -4.7, maxLon: 41.9, maxLat: 5.0))],
         sites: [.init(id: 7, code: "NBO-1", name: "Nairobi warehouse", country: "KE")],
         today: Day(year: 2026, month: 6, day: 1)!)
