@@ -215,3 +215,15 @@ import Testing
         }
     }
 }
+
+@Suite struct AdminFormTests {
+    @Test func theAddUserFormNeverDefaultsToAnAdministrator() async throws {
+        try await TestApp.run { _, client in
+            let admin = try await SignInFlowTests.signIn(client, email: "admin@corridor.example")
+            let page = try await client.execute(uri: "/admin", method: .get, headers: [.cookie: "corridor_session=\(admin.session)"]).body
+                .text
+            let select = try #require(page.range(of: "<select name=\"role\">"))
+            #expect(page[select.upperBound...].hasPrefix("<option>org_member</option>"), "the first role offered is the least privileged")
+        }
+    }
+}

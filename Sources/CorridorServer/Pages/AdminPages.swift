@@ -51,7 +51,8 @@ struct AdminPages {
         let view = AdminPageView(
             users: users.map { .init(email: $0.email, name: $0.name, roles: $0.roles.map(\.label).joined(separator: ", ")) },
             types: OrganisationType.allCases.map { LabelledValue(value: $0.rawValue, label: $0.label) },
-            roles: Role.Kind.allCases.map { ValueRow(value: $0.rawValue) },
+            // The least privileged role first, so the form never defaults to making an administrator.
+            roles: [Role.Kind.orgMember, .customsOfficer, .coordinator, .admin].map { ValueRow(value: $0.rawValue) },
             organisations: CodeRow.list(try await store.organisations.all().map(\.code)),
             notice: notice, error: problems?.message, details: TextRow.located(problems?.problems ?? []))
         return pages.page(view, title: "Administration", context: context, path: "/admin", status: status)
