@@ -249,6 +249,9 @@ def main():
                 page.goto(declaration_url)
                 while page.locator("table.documents button", has_text="Waive").count() > 0:
                     page.locator("table.documents button", has_text="Waive").first.click()
+                assert "Not arrived" in page.inner_text("div.arrival")
+                page.click("div.arrival button:has-text('Record arrival now')")
+                assert page.inner_text("div.arrival").startswith("Arrived at KENBO"), page.inner_text("div.arrival")
                 page.click("button[data-step=release]")
                 assert page.inner_text(".state") == "released", page.inner_text("main")[:400]
                 assert "chain verified" in page.inner_text("main")

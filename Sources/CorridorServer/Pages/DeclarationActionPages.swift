@@ -20,6 +20,14 @@ struct DeclarationActionPages {
             _ = try await store.steps.take(id: id, step, version: version, message: fields["message"], by: context.actor)
             return back(to: id)
         }
+        // Arrival at the entry point starts the clock of release times and service levels.
+        router.post("customs/declarations/{id}/arrival") { request, context in
+            let fields = try await Forms.fields(request, context: context)
+            try Forms.checkCSRF(fields, context: context)
+            guard let id = Int64(try request.required("id", context)) else { throw DomainError.notFound("no such declaration") }
+            _ = try await store.steps.recordArrival(id: id, by: context.actor)
+            return back(to: id)
+        }
         uploads.post("customs/declarations/{id}/documents") { request, context in
             let form = try await Forms.multipart(request, context: context, limit: DocumentUpload.maximumBytes + 64 * 1024)
             guard let id = Int64(try request.required("id", context)),

@@ -89,6 +89,8 @@ struct DeclarationPages {
                 hasMessages: !d.messages.isEmpty,
                 canAmend: declarantSide && d.state.isBeforeRelease,
                 completionDue: d.times.completionDue.map(Numbers.dateTime) ?? "", hasCompletionDue: d.times.completionDue != nil,
+                arrivedAt: d.times.arrived.map(Numbers.dateTime) ?? "", hasArrived: d.times.arrived != nil,
+                canRecordArrival: customsSide && d.times.arrived == nil && d.state.isBeforeRelease && d.state != .draft,
                 hasArrival: d.expectedArrival != nil, hasLane: d.lane != nil,
                 documents: d.documents.map { doc in
                     .init(

@@ -103,6 +103,11 @@ struct DeclarationPageView: PageView {
     let canAmend: Bool
     let completionDue: String
     let hasCompletionDue: Bool
+    /// When the goods reached the entry point, once recorded.
+    let arrivedAt: String
+    let hasArrived: Bool
+    /// Customs records the arrival of a lodged consignment, once, before release.
+    let canRecordArrival: Bool
     let hasArrival: Bool
     let hasLane: Bool
     let documents: [Document]
