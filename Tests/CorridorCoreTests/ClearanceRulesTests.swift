@@ -3,9 +3,9 @@ import Foundation
 import Testing
 
 @Suite struct ClearanceRulesTests {
-    @Test func queriesAnswersAndRejectionsNeedTheirText() throws {
+    @Test func queriesAnswersRejectionsAndCancellationsNeedTheirText() throws {
         for step in DeclarationStep.allCases {
-            if [.query, .answer, .reject].contains(step) {
+            if [.query, .answer, .reject, .cancel].contains(step) {
                 #expect(throws: DomainError.self) { try DeclarationMessage.checked("  ", for: step) }
             } else {
                 #expect(try DeclarationMessage.checked(nil, for: step) == nil)

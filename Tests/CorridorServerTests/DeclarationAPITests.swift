@@ -57,7 +57,12 @@ import Testing
             #expect(
                 note.status == .ok && note.body.text.contains("API-1") && note.body.text.contains("exemption certificate"), "\(note.status)"
             )
-            let illegal = try await step("cancel", 8, as: "org_member")
+            let unexplained = try await step("cancel", 8, as: "org_member")
+            #expect(unexplained.status == .unprocessableContent, "a cancellation states its reason")
+            #expect(unexplained.body.text.contains("a cancellation states its reason"))
+            let illegal = try await client.execute(
+                uri: "/api/v1/declarations/\(id)/steps/cancel", method: .post, headers: app.headers("org_member", json: true),
+                body: ByteBuffer(string: #"{"version":8,"message":"sent elsewhere"}"#))
             #expect(illegal.status == .conflict)
             #expect(illegal.body.text.contains("allowed now"))
             let audit = try await client.execute(

@@ -83,7 +83,7 @@ import Testing
             #expect(times.all.count == 1 && times.entryPoints["KENBO"]?.count == 1)
             #expect(abs((times.all.medianHours ?? 0) - 5) < 0.2)
             await #expect(throws: DomainError.self) {
-                try await store.steps.take(id: d.id, .cancel, version: d.version, by: w.wfp, today: Self.today)
+                try await store.steps.take(id: d.id, .cancel, version: d.version, message: "no longer needed", by: w.wfp, today: Self.today)
             }
             let trail = try #require(try await store.declarations.audit(id: d.id, by: w.customsKE))
             #expect(

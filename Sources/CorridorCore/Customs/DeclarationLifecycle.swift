@@ -27,6 +27,9 @@ public enum DeclarationState: String, Sendable, Codable, CaseIterable {
 /// What someone does to a declaration.
 public enum DeclarationStep: String, Sendable, Codable, CaseIterable {
     case lodge, assignLane = "assign_lane", query, answer, release, complete, close, reject, cancel
+
+    /// Steps that end a declaration for good: they state a reason and ask for confirmation.
+    public var isDestructive: Bool { self == .reject || self == .cancel }
 }
 
 /// Who acts on a declaration: its declarant organisation, or customs of the destination country.

@@ -16,9 +16,10 @@ public struct DeclarationMessage: Sendable, Equatable, Codable {
 
     public static let maximumLength = 4000
 
-    /// Steps that must say why or what: the question, the answer, the reason for refusal.
+    /// Steps that must say why or what: the question, the answer, the reason for refusing or
+    /// cancelling.
     public static func isRequired(for step: DeclarationStep) -> Bool {
-        step == .query || step == .answer || step == .reject
+        step == .query || step == .answer || step.isDestructive
     }
 
     /// The text to keep for a step, or the reason it is refused. Other steps may carry a note.
@@ -26,7 +27,13 @@ public struct DeclarationMessage: Sendable, Equatable, Codable {
         let trimmed = text?.trimmedCell ?? ""
         if trimmed.isEmpty {
             guard !isRequired(for: step) else {
-                throw .invalid(field: "message", step == .reject ? "a rejection states its reason" : "a \(step.rawValue) needs its text")
+                let problem =
+                    switch step {
+                    case .reject: "a rejection states its reason"
+                    case .cancel: "a cancellation states its reason"
+                    default: "a \(step.label) needs its text"
+                    }
+                throw .invalid(field: "message", problem)
             }
             return nil
         }

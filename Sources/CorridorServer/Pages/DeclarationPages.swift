@@ -99,7 +99,9 @@ struct DeclarationPages {
                         canProvide: declarantSide && doc.status == "missing", canWaive: customsSide && doc.status == "missing")
                 },
                 steps: d.allowedSteps.map {
-                    .init(step: $0.rawValue, label: $0.label.capitalized, needsMessage: DeclarationMessage.isRequired(for: $0))
+                    .init(
+                        step: $0.rawValue, label: $0.label.capitalized, needsMessage: DeclarationMessage.isRequired(for: $0),
+                        destructive: $0.isDestructive)
                 },
                 audit: (trail?.events ?? []).map {
                     .init(seq: $0.sequence, action: $0.action, before: $0.before, after: $0.after, actor: $0.actor)

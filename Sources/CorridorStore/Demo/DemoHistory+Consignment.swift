@@ -122,7 +122,9 @@ extension DemoHistory {
                 d = try await declarations.setDocument(id: d.id, document: document, status: .waived, by: customs, at: lodged)
             }
             if random.chance(0.015) {
-                _ = try await steps.take(id: d.id, .cancel, version: d.version, by: declarant, today: Self.day(laneAt), at: laneAt)
+                _ = try await steps.take(
+                    id: d.id, .cancel, version: d.version, message: "The consignment was redirected to another emergency.", by: declarant,
+                    today: Self.day(laneAt), at: laneAt)
                 return
             }
             if arrived <= laneAt { d = try await steps.recordArrival(id: d.id, at: arrived, by: customs) }

@@ -72,6 +72,8 @@ struct DeclarationPageView: PageView {
         let step: String
         let label: String
         let needsMessage: Bool
+        /// Rejecting or cancelling: confirmed with a tick, and shown apart from the other steps.
+        let destructive: Bool
     }
 
     struct AuditEvent: Sendable {
