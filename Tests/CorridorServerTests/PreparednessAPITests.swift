@@ -157,3 +157,24 @@ import Testing
         }
     }
 }
+
+@Suite struct ScenarioDispatchPageTests {
+    /// A member is offered to dispatch only its own organisation's stock, with the quantity, the
+    /// consignee and the mode to fill in.
+    @Test func dispatchIsOfferedOnlyOnTheMembersOwnStock() async throws {
+        try await TestApp.run { app, client in
+            let created = try await client.execute(
+                uri: "/api/v1/scenarios", method: .post, headers: app.headers("coordinator", json: true),
+                body: ByteBuffer(string: #"{"country":"KE","lat":-1.5,"lon":40.0,"people":400000,"days":30,"name":"Tana River"}"#))
+            let id = try #require((try created.body.json()["scenario"] as? [String: Any])?["id"] as? Int)
+            let sources = try #require(((try created.body.json()["result"] as? [String: Any])?["needs"] as? [[String: Any]]))
+                .flatMap { $0["sources"] as? [[String: Any]] ?? [] }
+            #expect(Set(sources.compactMap { $0["owner"] as? String }).count > 1, "the scenario draws on several organisations' stock")
+            let page = try await client.execute(uri: "/preparedness/scenarios/\(id)", method: .get, headers: app.headers("org_member")).body
+                .text
+            let offered = page.components(separatedBy: "name=\"org\" value=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+            #expect(!offered.isEmpty && offered.allSatisfy { $0 == "WFP" }, "\(Set(offered))")
+            #expect(page.contains("name=\"consignee\" required"))
+        }
+    }
+}

@@ -311,11 +311,15 @@ def main():
                 scenario_url = page.url
                 sign_in_as("logistics@wfp.example")
                 page.goto(scenario_url)
-                row = page.locator("table.sources tr", has_text="UNHRD-").filter(has=page.locator("button", has_text="Dispatch")).first
+                row = page.locator("table.sources tr", has_text="UNHRD-").filter(has=page.locator("summary", has_text="Dispatch")).first
                 site = row.locator("td").first.inner_text()
-                row.locator("button", has_text="Dispatch").click()
+                row.locator("summary", has_text="Dispatch").click()
+                row.locator("input[name=quantity]").fill("100")
+                row.locator("input[name=consignee]").fill("Nepal Red Cross Society")
+                row.locator("button", has_text="Reserve the stock").click()
                 assert page.inner_text("h1").startswith("Declaration WFP-DSP-"), page.inner_text("main")[:400]
                 assert "draft" in page.inner_text(".state") and site.split(" ")[0] not in ("",)
+                assert "Nepal Red Cross Society" in page.inner_text("main") and "100 " in page.inner_text("table"), page.inner_text("main")[:400]
                 page.goto(scenario_url)
                 assert "reserved" in page.inner_text("main"), "the scenario lists its dispatch"
             results.check("a coordinator updates the checklist and runs a scenario; WFP dispatches from it", preparedness_checklist_and_scenario)

@@ -46,11 +46,16 @@ public struct CandidateSource: Sendable, Equatable {
     /// Whether the viewer may see this stock's site and lines; stock shared only as totals still
     /// counts, but its uses are shown without site, item or quantity.
     public var disclosed: Bool
+    /// The site's id, and the organisation that owns this stock (who alone may dispatch it).
+    public var siteId: Int64
+    public var owner: String
 
     public init(
         id: Int64, siteCode: String, siteCountry: String, tier: SourceTier, itemCode: String, family: String, quantity: Quantity,
-        coveragePeople: Double, coverageDays: Double, distanceKm: Double, expiry: Day?, disclosed: Bool = true
+        coveragePeople: Double, coverageDays: Double, distanceKm: Double, expiry: Day?, disclosed: Bool = true, siteId: Int64 = 0,
+        owner: String = ""
     ) {
+        (self.siteId, self.owner) = (siteId, owner)
         (self.id, self.siteCode, self.siteCountry, self.tier, self.itemCode, self.family) = (
             id, siteCode, siteCountry, tier, itemCode, family
         )
@@ -115,8 +120,11 @@ public struct GapResult: Sendable, Equatable, Codable {
         /// What lists print in place of the site of stock the viewer may count but not see.
         public static let undisclosedLabel = "stock shared as totals only"
         public var sourceId: Int64?
+        public var siteId: Int64?
         public var site: String?
         public var siteCountry: String?
+        /// The organisation that owns the stock taken.
+        public var owner: String?
         public var item: String?
         public var tier: SourceTier
         public var quantity: Quantity?
@@ -196,7 +204,8 @@ public enum GapAnalysis {
                 let estimate = estimates[candidate.id]!
                 uses.append(
                     GapResult.Use(
-                        sourceId: candidate.id, site: candidate.siteCode, siteCountry: candidate.siteCountry, item: candidate.itemCode,
+                        sourceId: candidate.id, siteId: candidate.siteId, site: candidate.siteCode, siteCountry: candidate.siteCountry,
+                        owner: candidate.owner, item: candidate.itemCode,
                         tier: candidate.tier, quantity: take, people: people, arrivalDays: estimate.arrivalDays,
                         handlingDays: estimate.handlingDays, transportDays: estimate.transportDays, customsDays: estimate.customsDays,
                         mode: estimate.mode, entryPoint: estimate.entryPoint))
@@ -232,6 +241,7 @@ public enum GapAnalysis {
             } else {
                 var masked = use
                 (masked.sourceId, masked.site, masked.siteCountry, masked.item, masked.quantity) = (nil, nil, nil, nil, nil)
+                (masked.siteId, masked.owner) = (nil, nil)
                 shown.append(masked)
             }
         }

@@ -122,8 +122,9 @@ struct PreparednessPages {
                                     arrival: String(format: "%.1f", use.arrivalDays), handling: String(format: "%.1f", use.handlingDays),
                                     transport: String(format: "%.1f", use.transportDays), customs: String(format: "%.1f", use.customsDays),
                                     mode: use.mode, entryPoint: use.entryPoint ?? "—", entryPointCode: use.entryPoint ?? "",
-                                    quantityValue: use.quantity?.description ?? "",
-                                    canDispatch: !dispatchOrgs.isEmpty && use.entryPoint != nil && use.site != nil)
+                                    quantityValue: use.quantity?.description ?? "", siteId: use.siteId.map(String.init) ?? "",
+                                    owner: use.owner ?? "", byRoad: use.mode == "road",
+                                    canDispatch: use.owner.map(dispatchOrgs.contains) == true && use.entryPoint != nil && use.siteId != nil)
                             },
                             hasSources: !need.sources.isEmpty)
                     },
@@ -148,14 +149,16 @@ struct PreparednessPages {
             let fields = try await Forms.fields(request, context: context)
             try Forms.checkCSRF(fields, context: context)
             guard let id = Int64(try request.required("id", context)) else { throw DomainError.notFound("no such scenario") }
-            guard let site = try await store.sites.visible(to: context.actor).first(where: { $0.code == fields["site"] }) else {
-                throw DomainError.invalid(field: "site", "no site \(fields["site"] ?? "")")
+            guard let siteID = Int64(fields["site_id"] ?? "") else { throw DomainError.invalid(field: "site_id", "no such site") }
+            let consignee = (fields["consignee"] ?? "").trimmingCharacters(in: .whitespaces)
+            guard !consignee.isEmpty else {
+                throw DomainError.invalid(field: "consignee", "name who receives the goods in the country (the consignee)")
             }
             let created = try await store.dispatching.create(
                 DispatchRepository.Input(
-                    siteId: site.id, itemCode: fields["item"] ?? "", quantity: fields["quantity"] ?? "",
-                    entryPoint: fields["entry_point"] ?? "",
-                    transportMode: fields["mode"] == "road" ? "road" : "air", scenarioId: id), org: fields["org"] ?? "", by: context.actor)
+                    siteId: siteID, itemCode: fields["item"] ?? "", quantity: fields["quantity"] ?? "",
+                    entryPoint: fields["entry_point"] ?? "", transportMode: fields["mode"] ?? "", consignee: consignee, scenarioId: id),
+                org: fields["org"] ?? "", by: context.actor)
             return Response(status: .seeOther, headers: [.location: "/customs/declarations/\(created.declaration.id)"])
         }
     }

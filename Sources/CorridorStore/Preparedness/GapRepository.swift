@@ -160,7 +160,7 @@ public struct GapRepository: Sendable {
         // for everyone, without its site and lines (`CandidateSource.disclosed`).
         let detail = StockQueries.detailVisible(StockVisibility(for: actor))
         var sql: SQLQueryString = """
-            SELECT s.id AS site_id, s.code AS site_code, s.country AS site_country, c.region AS site_region, s.lat, s.lon,
+            SELECT s.id AS site_id, s.code AS site_code, s.country AS site_country, c.region AS site_region, s.lat, s.lon, owner.code AS owner_code,
                    l.item_code, i.family, i.coverage_people, i.coverage_days, l.expiry, CAST(SUM(l.quantity_milli) AS BIGINT) AS q,
                    CASE WHEN 
             """
@@ -181,7 +181,7 @@ public struct GapRepository: Sendable {
             ]))
         sql.appendLiteral(
             """
-             GROUP BY s.id, s.code, s.country, c.region, s.lat, s.lon, s.sharing, holder.code, l.item_code, i.family, i.coverage_people,
+             GROUP BY s.id, s.code, s.country, c.region, s.lat, s.lon, s.sharing, holder.code, owner.code, l.item_code, i.family, i.coverage_people,
                 i.coverage_days, l.expiry
             """)
         var index: Int64 = 0
@@ -195,7 +195,8 @@ public struct GapRepository: Sendable {
                 coveragePeople: try row.double("coverage_people"), coverageDays: try row.double("coverage_days"),
                 distanceKm: Geodesy.distanceKm(
                     lat1: scenario.lat, lon1: scenario.lon, lat2: try row.double("lat"), lon2: try row.double("lon")),
-                expiry: try row.optionalString("expiry").flatMap { Day.parse($0) }, disclosed: try row.int("disclosed") == 1)
+                expiry: try row.optionalString("expiry").flatMap { Day.parse($0) }, disclosed: try row.int("disclosed") == 1,
+                siteId: try row.int64("site_id"), owner: try row.string("owner_code"))
         }
     }
 }

@@ -77,6 +77,11 @@ struct ScenarioPageView: PageView {
         /// The raw values the dispatch form posts.
         let entryPointCode: String
         let quantityValue: String
+        let siteId: String
+        /// The organisation that owns the stock: only its members are offered to dispatch it.
+        let owner: String
+        /// The mode the analysis planned, preselected in the dispatch form.
+        let byRoad: Bool
         let canDispatch: Bool
     }
 
