@@ -133,6 +133,16 @@ import Testing
             NeedsListStanding.of(lines: [medicine], needs: [], hasEmergency: false) == NeedsListStanding(), "no emergency, no needs list")
     }
 
+    /// Amounts on a certificate have the currency's minor unit: rounded half away from zero.
+    @Test func amountsRoundToTheCurrencysMinorUnit() {
+        #expect(Quantity(milli: 165_050_400).rounded(toDecimals: 2) == Quantity(milli: 165_050_400))
+        #expect(Quantity(milli: 1_005).rounded(toDecimals: 2) == Quantity(milli: 1_010))
+        #expect(Quantity(milli: 1_004).rounded(toDecimals: 2) == Quantity(milli: 1_000))
+        #expect(Quantity(milli: -1_005).rounded(toDecimals: 2) == Quantity(milli: -1_010))
+        #expect(Quantity(milli: 2_500).rounded(toDecimals: 0) == Quantity(milli: 3_000), "XOF has no minor unit")
+        #expect(Quantity(milli: 1_234).rounded(toDecimals: 3) == Quantity(milli: 1_234))
+    }
+
     @Test func specialCargoFollowsTheTariffsChapters() {
         func cargo(_ code: String) -> SpecialCargo? { SpecialCargo.of(HSCode(code)!) }
         #expect(cargo("870421") == .vehicles, "a truck")

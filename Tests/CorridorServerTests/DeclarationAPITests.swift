@@ -57,6 +57,7 @@ import Testing
             #expect(
                 note.status == .ok && note.body.text.contains("API-1") && note.body.text.contains("exemption certificate"), "\(note.status)"
             )
+            #expect(note.body.text.contains("30,000.00"), "amounts carry the currency's two decimals")
             let unexplained = try await step("cancel", 8, as: "org_member")
             #expect(unexplained.status == .unprocessableContent, "a cancellation states its reason")
             #expect(unexplained.body.text.contains("a cancellation states its reason"))

@@ -62,6 +62,15 @@ public struct Quantity: Sendable, Hashable, Comparable, Codable, CustomStringCon
         return value
     }
 
+    /// The amount rounded half away from zero to `decimals` places (0 to 3), as a currency's minor
+    /// unit (ISO 4217) asks of an amount printed on a customs document.
+    public func rounded(toDecimals decimals: Int) -> Quantity {
+        let step = Int64([1000, 100, 10, 1][max(0, min(3, decimals))])
+        let half = step / 2
+        let magnitude = (abs(milli) + half) / step * step
+        return Quantity(milli: milli < 0 ? -magnitude : magnitude)
+    }
+
     /// Reads a number as logisticians type it. Grouping is accepted only where it cannot be
     /// misread: "1,234.5" and "1 234,5" and "1.234.567" are fine; "1,234" alone could be either
     /// 1.234 or 1234 and is refused with a message saying so.

@@ -133,6 +133,7 @@ struct DeclarationPages {
                 lines: byCurrency[currency]!.compactMap { line in HSCode(line.hsCode).map { ($0, line.value) } },
                 currency: currency, rates: rates, waiverOn: waiver)
         }
+        let minorUnits = Dictionary(uniqueKeysWithValues: try await store.reference.currencies().map { ($0.code, $0.minorUnit ?? 2) })
         let release = try await store.declarations.audit(id: id, by: context.actor)?.events.last { $0.action == "release" }
         let released = release.map { Date(timeIntervalSince1970: TimeInterval($0.at)).formatted(.iso8601) } ?? ""
         return pages.page(
@@ -141,20 +142,23 @@ struct DeclarationPages {
                 transportDocument: d.transportDocument ?? "", lane: d.lane?.rawValue ?? "", reasons: d.laneReasons.joined(separator: "; "),
                 emergency: emergency.map { "\($0.name) (declared \($0.declared))" } ?? "none", waiver: waiver,
                 officer: release?.actor ?? "", released: released, hash: release?.hash ?? "",
-                lines: d.lines.map(Self.noteLine), assessments: assessments.map(Self.noteAssessment)
+                lines: d.lines.map { Self.noteLine($0, decimals: minorUnits[$0.currency] ?? 2) },
+                assessments: assessments.map { Self.noteAssessment($0, decimals: minorUnits[$0.currency] ?? 2) }
             ), title: "Release note \(d.reference)", context: context, path: "/customs")
     }
 
-    static func noteLine(_ line: DeclarationView.Line) -> ReleaseNotePageView.Line {
+    static func noteLine(_ line: DeclarationView.Line, decimals: Int) -> ReleaseNotePageView.Line {
         .init(
             no: line.lineNo, description: line.description, hs: line.hsCode, quantity: Numbers.grouped(line.quantity),
-            unit: line.unit, value: Numbers.grouped(line.value), currency: line.currency, origin: line.origin)
+            unit: line.unit, value: Numbers.money(line.value, decimals: decimals), currency: line.currency, origin: line.origin)
     }
 
-    static func noteAssessment(_ a: ExemptionAssessment) -> ReleaseNotePageView.Assessment {
-        .init(
-            currency: a.currency, duty: Numbers.grouped(a.duty), tax: Numbers.grouped(a.tax),
-            total: Numbers.grouped(a.total), waived: Numbers.grouped(a.waived), payable: Numbers.grouped(a.payable))
+    /// Amounts with the currency's minor unit: a certificate never prints 165,050.4.
+    static func noteAssessment(_ a: ExemptionAssessment, decimals: Int) -> ReleaseNotePageView.Assessment {
+        func money(_ amount: Quantity) -> String { Numbers.money(amount, decimals: decimals) }
+        return .init(
+            currency: a.currency, duty: money(a.duty), tax: money(a.tax), total: money(a.total), waived: money(a.waived),
+            payable: money(a.payable))
     }
 
     private func form(context: CorridorRequestContext, fields: [String: String] = [:], error: DomainError? = nil) async throws -> Response {

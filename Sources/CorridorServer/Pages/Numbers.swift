@@ -18,6 +18,15 @@ enum Numbers {
         return (negative ? "-" : "") + String(groupedWhole.reversed()) + (parts.count > 1 ? "." + parts[1] : "")
     }
 
+    /// "165,050.40": an amount of money with exactly the currency's minor-unit decimals.
+    static func money(_ amount: Quantity, decimals: Int) -> String {
+        let rounded = amount.rounded(toDecimals: decimals)
+        let whole = grouped(Quantity(milli: rounded.milli / 1000 * 1000))
+        guard decimals > 0 else { return whole }
+        let fraction = String(abs(rounded.milli) % 1000 + 1000).dropFirst().prefix(decimals)
+        return (rounded.milli < 0 && whole == "0" ? "-" : "") + whole + "." + fraction
+    }
+
     static func wholeNumber(_ value: Double) -> String {
         let formatter = NumberFormatter()
         formatter.numberStyle = .decimal
