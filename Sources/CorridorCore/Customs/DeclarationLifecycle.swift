@@ -94,6 +94,11 @@ public enum DeclarationLifecycle {
         return state != .draft && actor.isCustomsOfficer(of: destination)
     }
 
+    /// Arrival is recorded once, for a lodged consignment before its release.
+    public static func canRecordArrival(state: DeclarationState, arrived: Bool) -> Bool {
+        !arrived && state.isBeforeRelease && state != .draft
+    }
+
     /// Refuses a step to a caller who is not the party it belongs to (admins act for either).
     public static func authorize(_ step: DeclarationStep, by caller: DeclarationParty?, isAdmin: Bool) throws(DomainError) {
         let owner = party(of: step)

@@ -90,7 +90,7 @@ struct DeclarationPages {
                 canAmend: declarantSide && d.state.isBeforeRelease,
                 completionDue: d.times.completionDue.map(Numbers.dateTime) ?? "", hasCompletionDue: d.times.completionDue != nil,
                 arrivedAt: d.times.arrived.map(Numbers.dateTime) ?? "", hasArrived: d.times.arrived != nil,
-                canRecordArrival: customsSide && d.times.arrived == nil && d.state.isBeforeRelease && d.state != .draft,
+                canRecordArrival: customsSide && DeclarationLifecycle.canRecordArrival(state: d.state, arrived: d.times.arrived != nil),
                 hasArrival: d.expectedArrival != nil, hasLane: d.lane != nil,
                 documents: d.documents.map { doc in
                     .init(

@@ -109,7 +109,7 @@ public struct DeclarationSteps: Sendable {
             guard let (current, facts) = try await DeclarationLoader.loadForStep(id: id, by: actor, now: time, on: db) else {
                 throw DomainError.notFound("no declaration with id \(id)")
             }
-            guard current.state.isBeforeRelease, current.state != .draft else {
+            guard DeclarationLifecycle.canRecordArrival(state: current.state, arrived: false) else {
                 throw DomainError.conflict(
                     "arrival is recorded for a lodged declaration before its release (this one is \(current.state.rawValue))")
             }
