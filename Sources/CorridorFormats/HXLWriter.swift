@@ -49,5 +49,10 @@ public enum StockHXLProfile {
         .init("Batch", "#meta+batch"),
         .init("Reported", "#date+reported"),
         .init("Site holder", "#org+holder"),
+        // Written, not read back: what the line covers for the export's horizon (person-days of
+        // a consumable; people for the days given).
+        .init("Person-days", "#capacity+person_days"),
+        .init("People covered", "#capacity+people"),
+        .init("For days", "#meta+horizon+days"),
     ]
 }

@@ -77,10 +77,12 @@ struct Export: AsyncParsableCommand {
             abstract: "Write all stock to stdout as HXL CSV, GeoJSON (sites with totals) or JSON lines.")
         @Option(help: "hxl, geojson or json.") var format: Format
         @Option(help: "Only this country (ISO alpha-2).") var country: String?
+        @Option(help: "Days people covered are given for (1 to 365).") var days = PeopleCovered.defaultDays
         @OptionGroup var db: DatabaseOption
 
         func run() async throws {
             let filter = try CLI.run { try StockFilter(country: country).validated() }
+            _ = try CLI.run { try PeopleCovered.horizon(days) }
             try await db.withStore { store, _ in try await write(store, filter: filter) }
         }
 
@@ -88,15 +90,15 @@ struct Export: AsyncParsableCommand {
             let out = FileHandle.standardOutput
             switch format {
             case .geojson:
-                out.write(try await StockExports.geoJSON(store: store, visibleTo: .console, country: country))
+                out.write(try await StockExports.geoJSON(store: store, visibleTo: .console, country: country, days: days))
                 out.write(Data("\n".utf8))
             case .hxl:
-                try await StockExports.hxl(store: store, filter, visibleTo: .console) { out.write(Data($0.utf8)) }
+                try await StockExports.hxl(store: store, filter, visibleTo: .console, days: days) { out.write(Data($0.utf8)) }
             case .json:
                 let encoder = JSONEncoder()
                 encoder.keyEncodingStrategy = .convertToSnakeCase
                 encoder.outputFormatting = [.sortedKeys]
-                try await StockExports.forEachPage(store: store, filter, visibleTo: .console) { lines in
+                try await StockExports.forEachPage(store: store, filter, visibleTo: .console, days: days) { lines in
                     var chunk = Data()
                     for line in lines {
                         chunk.append(try encoder.encode(line))

@@ -13,11 +13,11 @@ import Testing
 
     static func source(
         _ id: Int64, site: String, tier: SourceTier, item: String = "SHE-TENT-FAM", family: String = "shelter_household",
-        units: Int64, people: Double = 5, days: Double = 180, km: Double, expiry: Day? = nil
+        units: Int64, people: Double = 5, days: Double = 180, unit: String = "piece", km: Double, expiry: Day? = nil
     ) -> CandidateSource {
         CandidateSource(
             id: id, siteCode: site, siteCountry: tier == .inCountry ? "NP" : "IN", tier: tier, itemCode: item, family: family,
-            quantity: Quantity(units: units), coveragePeople: people, coverageDays: days, distanceKm: km, expiry: expiry)
+            quantity: Quantity(units: units), coveragePeople: people, coverageDays: days, unit: unit, distanceKm: km, expiry: expiry)
     }
 
     static let clearance = ArrivalEstimate.Clearance(entryPoint: "NPKTM", hours: 24)
@@ -96,6 +96,7 @@ import Testing
             [
                 Self.source(
                     1, site: "WFP-KTM", tier: .inCountry, item: "FOO-RICE", family: "food_ration", units: 10_000, people: 1, days: 1.73,
+                    unit: "kg",
                     km: 50)
             ], figures)
         let need = result.needs[0]
@@ -107,6 +108,7 @@ import Testing
             [
                 Self.source(
                     1, site: "WFP-KTM", tier: .inCountry, item: "FOO-RICE", family: "food_ration", units: 50_000, people: 1, days: 1.73,
+                    unit: "kg",
                     km: 50)
             ], figures)
         #expect(enough.needs[0].sources[0].quantity == Quantity(units: 17_342), "rounded up to whole units")

@@ -58,4 +58,44 @@ import Testing
             #expect(distances == distances.sorted(), "nearest first")
         }
     }
+
+    /// People covered come per item with their horizon, person-days for consumables and none for
+    /// durable items, in the country lists, the lines and the site GeoJSON alike.
+    @Test func peopleCoveredAreGivenForTheAskedHorizon() async throws {
+        try await TestApp.run { app, client in
+            let month = try await client.execute(uri: "/api/v1/countries/KE/prepositioned?days=30", method: .get)
+            #expect(month.status == .ok)
+            let tiers = try #require(try month.body.json()["tiers"] as? [[String: Any]])
+            let items = tiers.flatMap { ($0["items"] as? [[String: Any]]) ?? [] }
+            let covered = items.filter { $0["people_covered"] as? Double != nil }
+            #expect(!covered.isEmpty && covered.allSatisfy { $0["days"] as? Int == 30 })
+            let food = try #require(covered.first { $0["family"] as? String == "food_ration" })
+            #expect(food["person_days"] as? Double != nil)
+            let durable = try #require(covered.first { $0["family"] as? String == "shelter_household" })
+            #expect(durable["person_days"] is NSNull)
+
+            let quarter = try await client.execute(uri: "/api/v1/countries/KE/prepositioned?days=90", method: .get)
+            let quarterItems = try #require(try quarter.body.json()["tiers"] as? [[String: Any]]).flatMap {
+                ($0["items"] as? [[String: Any]]) ?? []
+            }
+            let sameFood = try #require(quarterItems.first { $0["item_code"] as? String == food["item_code"] as? String })
+            let monthPeople = try #require(food["people_covered"] as? Double),
+                quarterPeople = try #require(sameFood["people_covered"] as? Double)
+            #expect(abs(monthPeople - 3 * quarterPeople) < 1, "consumables spread over three times the days feed a third of the people")
+
+            for uri in [
+                "/api/v1/countries/KE/prepositioned?days=0", "/api/v1/sites.geojson?days=366", "/api/v1/stock?days=soon",
+                "/api/v1/stock.hxl.csv?days=-1",
+            ] {
+                let refused = try await client.execute(uri: uri, method: .get)
+                #expect(refused.status == .unprocessableContent, "\(uri)")
+                #expect(try Self.fields(refused) == ["days"], "\(uri)")
+            }
+            let lines = try await client.execute(uri: "/api/v1/stock?days=7&limit=50", method: .get)
+            let stock = try #require(try lines.body.json()["items"] as? [[String: Any]])
+            #expect(!stock.isEmpty && stock.allSatisfy { $0["days"] as? Int == 7 })
+            let geojson = try await client.execute(uri: "/api/v1/sites.geojson?days=14", method: .get, headers: app.headers("admin"))
+            #expect(geojson.body.text.contains("\"families\":") && geojson.body.text.contains("\"days\":14"))
+        }
+    }
 }

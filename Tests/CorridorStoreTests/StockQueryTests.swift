@@ -65,6 +65,56 @@ import Testing
         }
     }
 
+    /// 400,000 kg of rice at the catalogue's 1.71 person-days a kilogram feed 22,800 people for
+    /// 30 days, not 400,000; tents at the same site are counted in their own family.
+    @Test(arguments: TestDatabase.available)
+    func peopleCoveredIsPerFamilyForTheHorizonEverywhere(_ kind: TestDatabase) async throws {
+        try await kind.withStore { store in
+            try await Self.prepare(store)
+            try await ImportFixture.importCSV(
+                store, org: "WFP",
+                "#loc+code,#item+code,#indicator+num,#date+reported\nKTM,FOO-RICE,400000,2026-05-20\nKTM,SHE-TENT-FAM,100,2026-05-20\n")
+            let tiers = try #require(try await store.stock.prepositioned(for: "NP", visibleTo: .anonymous, today: ImportFixture.today))
+            let rice = try #require(tiers[0].items.first { $0.itemCode == "FOO-RICE" })
+            let (ricePeople, ricePersonDays) = (try #require(rice.peopleCovered), try #require(rice.personDays))
+            #expect(abs(ricePeople - 22_800) < 0.01 && abs(ricePersonDays - 684_000) < 0.01)
+            #expect(rice.days == 30 && rice.family == "food_ration")
+            let tents = try #require(tiers[0].items.first { $0.itemCode == "SHE-TENT-FAM" })
+            #expect(tents.peopleCovered == 500 && tents.personDays == nil)
+            let quarter = try #require(
+                try await store.stock.prepositioned(for: "NP", visibleTo: .anonymous, today: ImportFixture.today, days: 90))
+            #expect(abs(try #require(quarter[0].items.first { $0.itemCode == "FOO-RICE" }?.peopleCovered) - 7_600) < 0.01)
+
+            let site = try #require(try await store.stock.siteTotals(visibleTo: .console, country: "NP").first { $0.site.code == "KTM" })
+            #expect(site.families.map(\.family) == ["food_ration", "shelter_household"])
+            #expect(abs(site.families[0].peopleCovered - 22_800) < 0.01 && site.families[1].peopleCovered == 500)
+
+            let lines = try await store.stock.lines(StockFilter(country: "NP"), visibleTo: .console, days: 60)
+            let riceLine = try #require(lines.first { $0.itemCode == "FOO-RICE" })
+            #expect(abs(try #require(riceLine.peopleCovered) - 11_400) < 0.01 && riceLine.days == 60)
+
+            let geojson = try JSONSerialization.jsonObject(
+                with: try await StockExports.geoJSON(store: store, visibleTo: .console, country: "NP"))
+            let features = try #require((geojson as? [String: Any])?["features"] as? [[String: Any]])
+            let properties = try #require(features.first { $0["id"] as? String == "WFP/KTM" }?["properties"] as? [String: Any])
+            let families = try #require(properties["families"] as? [String: [String: Any]])
+            #expect(families["food_ration"]?["people_covered"] as? Double == 22_800)
+            #expect(families["shelter_household"]?["people_covered"] as? Double == 500)
+            #expect(families["shelter_household"]?["person_days"] is NSNull)
+            let sectors = try #require(properties["sectors"] as? [String: [String: Any]])
+            #expect(sectors.values.allSatisfy { $0["people_covered"] == nil }, "people are never summed across a sector's families")
+
+            var hxl = ""
+            try await StockExports.hxl(store: store, StockFilter(country: "NP"), visibleTo: .console, days: 30) { hxl += $0 }
+            let rows = hxl.components(separatedBy: "\r\n").map {
+                $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            }
+            #expect(rows[1].suffix(3) == ["#capacity+person_days", "#capacity+people", "#meta+horizon+days"])
+            let riceRow = try #require(rows.first { $0.contains("FOO-RICE") })
+            #expect(riceRow.suffix(3) == ["684000.0", "22800.0", "30"])
+        }
+    }
+
     @Test(arguments: TestDatabase.available)
     func alertsForExpiringShortAndStaleStock(_ kind: TestDatabase) async throws {
         try await kind.withStore { store in

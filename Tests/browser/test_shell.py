@@ -79,6 +79,10 @@ def main():
                 headings = page.locator("section.tier h2").all_inner_texts()
                 assert headings == ["In Kenya", "Elsewhere in Eastern Africa", "Elsewhere in Africa", "Global hubs"], headings
                 assert "Family tent" in page.inner_text("main")
+                assert "People covered for 30 days" in page.inner_text("main")
+                page.select_option("select[name=days]", "90")
+                page.click("form.filters button")
+                assert "People covered for 90 days" in page.inner_text("main") and "days=90" in page.url, page.url
                 if args.screenshots:
                     page.screenshot(path=os.path.join(args.screenshots, "lists.png"), full_page=True)
             results.check("country, regional and global lists", country_lists)

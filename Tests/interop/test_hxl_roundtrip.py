@@ -95,7 +95,8 @@ def main():
         api = json.loads(get(base + "/api/v1/stock?limit=5000"))["items"]
 
         def tags_read():
-            for tag in ("#org+code", "#loc+code", "#item+code", "#indicator+num", "#date+expiry", "#geo+lat", "#geo+lon"):
+            for tag in ("#org+code", "#loc+code", "#item+code", "#indicator+num", "#date+expiry", "#geo+lat", "#geo+lon",
+                        "#capacity+people", "#capacity+person_days", "#meta+horizon+days"):
                 assert tag in tags, f"{tag} missing from {tags}"
         results.check("libhxl reads every tag of the stock profile", tags_read)
 
@@ -109,6 +110,10 @@ def main():
                     got = row.get(tag) or ""
                     assert got == expected, f"{tag}: {got!r} != {expected!r}"
                 assert abs(float(row.get("#geo+lat")) - line["lat"]) < 1e-9
+                people = row.get("#capacity+people") or ""
+                assert (people == "") == (line.get("people_covered") is None), (people, line.get("people_covered"))
+                if people:
+                    assert abs(float(people) - line["people_covered"]) < 0.06 and row.get("#meta+horizon+days") == "30"
         results.check("libhxl reads back the same values as the JSON API", same_values)
 
         def formula_neutralised():

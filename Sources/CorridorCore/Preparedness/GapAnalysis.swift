@@ -38,9 +38,11 @@ public struct CandidateSource: Sendable, Equatable {
     public var itemCode: String
     public var family: String
     public var quantity: Quantity
-    /// People × days one unit covers within the scenario's duration (`coveragePeople × min(days, duration)`).
+    /// One unit covers `coveragePeople` people for `coverageDays` days, counted in `unit`
+    /// (`PeopleCovered` decides whether it is used up or durable).
     public var coveragePeople: Double
     public var coverageDays: Double
+    public var unit: String
     public var distanceKm: Double
     public var expiry: Day?
     /// Whether the viewer may see this stock's site and lines; stock shared only as totals still
@@ -52,9 +54,10 @@ public struct CandidateSource: Sendable, Equatable {
 
     public init(
         id: Int64, siteCode: String, siteCountry: String, tier: SourceTier, itemCode: String, family: String, quantity: Quantity,
-        coveragePeople: Double, coverageDays: Double, distanceKm: Double, expiry: Day?, disclosed: Bool = true, siteId: Int64 = 0,
-        owner: String = ""
+        coveragePeople: Double, coverageDays: Double, unit: String, distanceKm: Double, expiry: Day?, disclosed: Bool = true,
+        siteId: Int64 = 0, owner: String = ""
     ) {
+        self.unit = unit
         (self.siteId, self.owner) = (siteId, owner)
         (self.id, self.siteCode, self.siteCountry, self.tier, self.itemCode, self.family) = (
             id, siteCode, siteCountry, tier, itemCode, family
@@ -166,7 +169,6 @@ public enum GapAnalysis {
         _ scenario: Scenario, candidates: [CandidateSource], figures: PlanningFigures, today: Day,
         arrival: (CandidateSource) -> ArrivalEstimate
     ) -> GapResult {
-        let duration = Double(scenario.days)
         var remaining: [Int64: Quantity] = Dictionary(candidates.map { ($0.id, $0.quantity) }, uniquingKeysWith: { a, _ in a })
         let estimates = Dictionary(candidates.map { ($0.id, arrival($0)) }, uniquingKeysWith: { a, _ in a })
         let byFamily = Dictionary(grouping: candidates, by: \.family)
@@ -182,9 +184,9 @@ public enum GapAnalysis {
                 return (a.tier.rank, a.siteCode, a.itemCode, a.id) < (b.tier.rank, b.siteCode, b.itemCode, b.id)
             }
             func peoplePerUnit(_ candidate: CandidateSource) -> Double {
-                // A durable item serves its people throughout; a consumable covers people × its
-                // days, spread over the duration.
-                candidate.coveragePeople * min(candidate.coverageDays, duration) / duration
+                PeopleCovered.of(
+                    quantity: 1, coveragePeople: candidate.coveragePeople, coverageDays: candidate.coverageDays, unit: candidate.unit,
+                    days: scenario.days)?.people ?? 0
             }
             var available: [SourceTier: Double] = [:]
             for candidate in ordered where candidate.coveragePeople > 0 && candidate.coverageDays > 0 {

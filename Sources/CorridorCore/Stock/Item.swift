@@ -45,10 +45,10 @@ public struct Item: Sendable, Equatable, Codable {
         self.valueUSD = valueUSD
     }
 
-    /// People one quantity of this item serves (quantity × people per unit), or nil when the item
+    /// People a quantity of this item covers over `days` (`PeopleCovered`), or nil when the item
     /// has no direct per-person coverage (a generator, a forklift).
-    public func peopleCovered(by quantity: Quantity) -> Double? {
-        coveragePeople.map { quantity.doubleValue * $0 }
+    public func peopleCovered(by quantity: Quantity, days: Int = PeopleCovered.defaultDays) -> PeopleCovered? {
+        PeopleCovered.of(quantity: quantity.doubleValue, coveragePeople: coveragePeople, coverageDays: coverageDays, unit: unit, days: days)
     }
 }
 

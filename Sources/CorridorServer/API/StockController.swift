@@ -45,16 +45,20 @@ struct StockController {
             let query = QueryParameters(request)
             let limit = try query.int("limit", in: 1...5_000) ?? 500
             let cursor = try query.int("cursor", in: 0...Int.max).map(Int64.init)
-            let lines = try await store.stock.lines(try query.filter(), visibleTo: context.actor, after: cursor, limit: limit + 1)
+            let lines = try await store.stock.lines(
+                try query.filter(), visibleTo: context.actor, after: cursor, limit: limit + 1, days: try query.coverageDays())
             return StockPage(items: Array(lines.prefix(limit)), nextCursor: lines.count > limit ? lines[limit - 1].id : nil)
         }
 
         group.get("stock.hxl.csv") { request, context in
             let filter = try QueryParameters(request).filter()
+            let days = try QueryParameters(request).coverageDays()
             let actor = context.actor
             // Streamed page by page, so an export of a million lines never sits in memory.
             let body = ResponseBody { writer in
-                try await StockExports.hxl(store: store, filter, visibleTo: actor) { try await writer.write(ByteBuffer(string: $0)) }
+                try await StockExports.hxl(store: store, filter, visibleTo: actor, days: days) {
+                    try await writer.write(ByteBuffer(string: $0))
+                }
                 try await writer.finish(nil)
             }
             return Response(
@@ -67,7 +71,9 @@ struct StockController {
         }
 
         group.get("sites.geojson") { request, context in
-            let data = try await StockExports.geoJSON(store: store, visibleTo: context.actor, country: QueryParameters(request)["country"])
+            let query = QueryParameters(request)
+            let data = try await StockExports.geoJSON(
+                store: store, visibleTo: context.actor, country: query["country"], days: try query.coverageDays())
             return Response(status: .ok, headers: [.contentType: "application/geo+json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
         }
 
@@ -90,7 +96,8 @@ struct StockController {
 
         group.get("countries/{iso}/prepositioned") { request, context in
             let iso = try request.required("iso", context)
-            guard let tiers = try await store.stock.prepositioned(for: iso, visibleTo: context.actor) else {
+            let days = try QueryParameters(request).coverageDays()
+            guard let tiers = try await store.stock.prepositioned(for: iso, visibleTo: context.actor, days: days) else {
                 throw DomainError.notFound("no country with ISO code '\(iso)'")
             }
             return Prepositioned(country: iso.uppercased(), tiers: tiers)

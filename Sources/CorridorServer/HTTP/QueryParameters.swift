@@ -23,6 +23,11 @@ struct QueryParameters {
 
     /// An optional whole number within `range`. One that is present but not such a number is
     /// refused, naming the parameter: a silent default would hand a client the wrong page.
+    /// The horizon people covered is shown for: `?days=`, 30 unless given.
+    func coverageDays() throws(DomainError) -> Int {
+        try int("days", in: PeopleCovered.dayRange) ?? PeopleCovered.defaultDays
+    }
+
     func int(_ name: String, in range: ClosedRange<Int>) throws(DomainError) -> Int? {
         guard let raw = parameters[name] else { return nil }
         guard let value = Int(raw), range.contains(value) else {

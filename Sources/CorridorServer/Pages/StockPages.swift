@@ -15,7 +15,8 @@ struct StockPages {
         router.get("stock") { request, context in
             let query = QueryParameters(request)
             let filter = try query.filter()
-            let lines = try await store.stock.lines(filter, visibleTo: context.actor, limit: 300)
+            let days = try query.coverageDays()
+            let lines = try await store.stock.lines(filter, visibleTo: context.actor, limit: 300, days: days)
             let orgs = uploadOrganisations(context.actor, all: try await store.organisations.all().map(\.code))
             return pages.page(
                 StockPageView(
@@ -27,7 +28,8 @@ struct StockPages {
                     more: lines.count == 300,
                     query: request.uri.query ?? "",
                     uploadOrgs: CodeRow.list(orgs),
-                    canUpload: !orgs.isEmpty
+                    canUpload: !orgs.isEmpty,
+                    days: days, dayChoices: Self.dayChoices(days)
                 ), title: "Stock", context: context, path: "/stock")
         }
         uploads.post("stock/upload") { request, context in
@@ -63,7 +65,8 @@ struct StockPages {
         }
         router.get("stock/lists") { request, context in
             let iso = QueryParameters(request)["country"] ?? defaultCountry(context.actor)
-            guard let tiers = try await store.stock.prepositioned(for: iso, visibleTo: context.actor),
+            let days = try QueryParameters(request).coverageDays()
+            guard let tiers = try await store.stock.prepositioned(for: iso, visibleTo: context.actor, days: days),
                 let country = try await store.reference.country(iso)
             else {
                 throw DomainError.notFound("no country with ISO code '\(iso)'")
@@ -84,7 +87,8 @@ struct StockPages {
                                     owners: item.owners.joined(separator: ", "), sites: item.sites, latest: item.latestReport,
                                     stale: item.stale)
                             })
-                    }
+                    },
+                    days: days, dayChoices: Self.dayChoices(days)
                 ), title: "Pre-positioned for \(country.name)", context: context, path: "/stock")
         }
         router.get("stock/alerts") { request, context in
@@ -99,14 +103,15 @@ struct StockPages {
                 ), title: "Stock alerts", context: context, path: "/stock")
         }
         router.get("sites/{id}") { request, context in
+            let days = try QueryParameters(request).coverageDays()
             guard let id = Int64(try request.required("id", context)),
-                let totals = try await store.stock.siteTotals(visibleTo: context.actor, siteID: id).first
+                let totals = try await store.stock.siteTotals(visibleTo: context.actor, siteID: id, days: days).first
             else {
                 throw DomainError.notFound("no such site")
             }
             let lines =
                 totals.detailVisible
-                ? try await store.stock.lines(StockFilter(siteID: id), visibleTo: context.actor, limit: 5_000)
+                ? try await store.stock.lines(StockFilter(siteID: id), visibleTo: context.actor, limit: 5_000, days: days)
                 : []
             let site = totals.site
             return pages.page(
@@ -117,8 +122,14 @@ struct StockPages {
                     sectors: totals.sectors.map {
                         .init(
                             sector: $0.sector, lines: $0.lines, weight: Numbers.wholeNumber($0.weightKg),
-                            volume: String(format: "%.1f", $0.volumeM3), people: Numbers.wholeNumber($0.peopleCovered))
+                            volume: String(format: "%.1f", $0.volumeM3))
                     },
+                    families: totals.families.map {
+                        .init(
+                            family: $0.familyLabel, people: Numbers.wholeNumber($0.peopleCovered),
+                            personDays: $0.personDays.map { Numbers.wholeNumber($0) } ?? "— (durable)")
+                    },
+                    days: days, dayChoices: Self.dayChoices(days),
                     detail: totals.detailVisible, lines: lines.map(lineRow),
                     canEdit: Policy.can(context.actor, .manageSites, .organisation(code: site.orgCode)),
                     adm1: site.adm1 ?? "", capacity: site.capacityM3.map { String($0) } ?? "",
@@ -130,6 +141,11 @@ struct StockPages {
     }
 
     static let formUploadLimit = 64 * 1024 * 1024
+
+    /// The horizons offered for people covered, with the one asked for among them.
+    static func dayChoices(_ days: Int) -> [Choice] {
+        Set([7, 14, 30, 60, 90, 180, 365, days]).sorted().map { Choice(value: String($0), selected: $0 == days) }
+    }
 
     private func uploadOrganisations(_ actor: Actor, all: [String]) -> [String] {
         actor.isAdmin ? all : actor.roles.compactMap(\.orgCode)

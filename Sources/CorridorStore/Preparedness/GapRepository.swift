@@ -161,7 +161,7 @@ public struct GapRepository: Sendable {
         let detail = StockQueries.detailVisible(StockVisibility(for: actor))
         var sql: SQLQueryString = """
             SELECT s.id AS site_id, s.code AS site_code, s.country AS site_country, c.region AS site_region, s.lat, s.lon, owner.code AS owner_code,
-                   l.item_code, i.family, i.coverage_people, i.coverage_days, l.expiry, CAST(SUM(l.quantity_milli) AS BIGINT) AS q,
+                   l.item_code, i.family, i.coverage_people, i.coverage_days, i.unit, l.expiry, CAST(SUM(l.quantity_milli) AS BIGINT) AS q,
                    CASE WHEN 
             """
         sql.appendInterpolation(detail)
@@ -182,7 +182,7 @@ public struct GapRepository: Sendable {
         sql.appendLiteral(
             """
              GROUP BY s.id, s.code, s.country, c.region, s.lat, s.lon, s.sharing, holder.code, owner.code, l.item_code, i.family, i.coverage_people,
-                i.coverage_days, l.expiry
+                i.coverage_days, i.unit, l.expiry
             """)
         var index: Int64 = 0
         return try await db.raw(sql).all().map { row in
@@ -193,6 +193,7 @@ public struct GapRepository: Sendable {
                 tier: SourceTier.of(siteCountry: siteCountry, siteRegion: siteRegion, country: scenario.country, region: region),
                 itemCode: try row.string("item_code"), family: try row.string("family"), quantity: Quantity(milli: try row.int64("q")),
                 coveragePeople: try row.double("coverage_people"), coverageDays: try row.double("coverage_days"),
+                unit: try row.string("unit"),
                 distanceKm: Geodesy.distanceKm(
                     lat1: scenario.lat, lon1: scenario.lon, lat2: try row.double("lat"), lon2: try row.double("lon")),
                 expiry: try row.optionalString("expiry").flatMap { Day.parse($0) }, disclosed: try row.int("disclosed") == 1,

@@ -4,8 +4,11 @@ import SQLKit
 
 extension StockRepository {
     /// The IASC ERP lists for a country: what is pre-positioned in it, elsewhere in its UN
-    /// sub-region, elsewhere in its region, and at global hubs beyond. Each site counts in one tier.
-    public func prepositioned(for iso: String, visibleTo actor: Actor, today: Day = .today()) async throws -> [PrepositionedTier]? {
+    /// sub-region, elsewhere in its region, and at global hubs beyond. Each site counts in one tier;
+    /// each item with the people it covers for `days`.
+    public func prepositioned(
+        for iso: String, visibleTo actor: Actor, today: Day = .today(), days: Int = PeopleCovered.defaultDays
+    ) async throws -> [PrepositionedTier]? {
         guard let country = try await ReferenceRepository(database: database).country(iso) else { return nil }
         let tiers: [(String, String, SQLQueryString)] = [
             ("country", "In \(country.name)", "s.country = \(bind: country.alpha2)"),
@@ -22,7 +25,7 @@ extension StockRepository {
         var result: [PrepositionedTier] = []
         for (key, label, condition) in tiers {
             var sql: SQLQueryString = """
-                SELECT i.code, i.name, i.sector, i.unit, i.coverage_people, owner.code AS owner_code, s.country AS site_country,
+                SELECT i.code, i.name, i.sector, i.family, i.unit, i.coverage_people, i.coverage_days, owner.code AS owner_code, s.country AS site_country,
                        CAST(SUM(l.quantity_milli) AS BIGINT) AS q, COUNT(DISTINCT s.id) AS sites, MAX(l.reported_at) AS latest
                 """
             sql.appendInterpolation(StockQueries.linesFrom)
@@ -32,22 +35,24 @@ extension StockRepository {
                     StockQueries.detailVisible(StockVisibility(for: actor)),
                 ]))
             sql.appendLiteral(
-                " GROUP BY i.code, i.name, i.sector, i.unit, i.coverage_people, owner.code, s.country ORDER BY i.sector, i.name")
+                """
+                 GROUP BY i.code, i.name, i.sector, i.family, i.unit, i.coverage_people, i.coverage_days, owner.code, s.country
+                 ORDER BY i.sector, i.name
+                """)
             let rows = try await database.read { db in try await db.raw(sql).all() }
             var items: [String: PrepositionedItem] = [:]
             var order: [String] = []
             var countries = Set<String>()
+            var coverage: [String: (people: Double?, days: Double?)] = [:]
             let staleBefore = today.adding(days: -Self.staleAfterDays).description
             for row in rows {
                 let code = try row.string("code")
                 let quantity = Quantity(milli: try row.int64("q"))
                 let latest = try row.string("latest")
-                let people = try row.optionalDouble("coverage_people").map { quantity.doubleValue * $0 }
                 let owner = try row.string("owner_code")
                 countries.insert(try row.string("site_country"))
                 if var item = items[code] {
                     item.quantity = item.quantity + quantity
-                    item.peopleCovered = item.peopleCovered.map { $0 + (people ?? 0) }
                     item.owners = Array(Set(item.owners + [owner])).sorted()
                     item.sites += try row.int("sites")
                     item.latestReport = max(item.latestReport, latest)
@@ -55,11 +60,21 @@ extension StockRepository {
                     items[code] = item
                 } else {
                     order.append(code)
+                    coverage[code] = (try row.optionalDouble("coverage_people"), try row.optionalDouble("coverage_days"))
                     items[code] = PrepositionedItem(
                         itemCode: code, itemName: try row.string("name"), sector: try row.string("sector"), unit: try row.string("unit"),
-                        quantity: quantity, peopleCovered: people, owners: [owner], sites: try row.int("sites"), latestReport: latest,
-                        stale: latest < staleBefore)
+                        quantity: quantity, family: try row.string("family"), personDays: nil, peopleCovered: nil, days: days,
+                        owners: [owner], sites: try row.int("sites"), latestReport: latest, stale: latest < staleBefore)
                 }
+            }
+            // Each item's coverage once, from its whole quantity in the tier.
+            for (code, basis) in coverage {
+                guard var item = items[code] else { continue }
+                let covered = PeopleCovered.of(
+                    quantity: item.quantity.doubleValue, coveragePeople: basis.people, coverageDays: basis.days, unit: item.unit, days: days
+                )
+                (item.personDays, item.peopleCovered) = (covered?.personDays, covered?.people)
+                items[code] = item
             }
             result.append(PrepositionedTier(tier: key, label: label, countries: countries.sorted(), items: order.compactMap { items[$0] }))
         }

@@ -8,59 +8,84 @@ public struct StockRepository: Sendable {
     let database: Database
     public static let staleAfterDays = 90
 
-    /// Lines the caller sees in detail, oldest id first, `limit` at a time after `cursor`.
-    public func lines(_ filter: StockFilter, visibleTo actor: Actor, after cursor: Int64? = nil, limit: Int = 500) async throws
-        -> [StockLineView]
-    {
+    /// Lines the caller sees in detail, oldest id first, `limit` at a time after `cursor`, each with
+    /// the people it covers for `days`.
+    public func lines(
+        _ filter: StockFilter, visibleTo actor: Actor, after cursor: Int64? = nil, limit: Int = 500,
+        days: Int = PeopleCovered.defaultDays
+    ) async throws -> [StockLineView] {
         var conditions = filter.conditions()
         conditions.append(StockQueries.detailVisible(StockVisibility(for: actor)))
         if let cursor { conditions.append("l.id > \(bind: cursor)") }
         var sql: SQLQueryString = """
             SELECT l.id, s.code AS site_code, s.name AS site_name, holder.code AS site_org, s.country, s.adm1, s.lat, s.lon,
                    s.tier, i.code AS item_code, i.name AS item_name, i.sector, i.unit, i.coverage_people,
-                   l.quantity_milli, owner.code AS owner_code, l.status, l.expiry, l.batch, l.reported_at
+                   i.coverage_days, l.quantity_milli, owner.code AS owner_code, l.status, l.expiry, l.batch, l.reported_at
             """
         sql.appendInterpolation(StockQueries.linesFrom)
         sql.appendInterpolation(StockQueries.whereClause(conditions))
         sql.appendLiteral(" ORDER BY l.id LIMIT \(max(1, min(limit, 10_000)))")
-        return try await database.read { db in try await db.raw(sql).all().map(Self.lineView) }
+        return try await database.read { db in try await db.raw(sql).all().map { try Self.lineView($0, days: days) } }
     }
 
-    /// Every visible site with its available stock summed by sector.
-    public func siteTotals(visibleTo actor: Actor, country: String? = nil, siteID: Int64? = nil) async throws -> [SiteTotals] {
+    /// Every visible site with its available stock summed by sector, and the people it covers for
+    /// `days` by item family.
+    public func siteTotals(
+        visibleTo actor: Actor, country: String? = nil, siteID: Int64? = nil, days: Int = PeopleCovered.defaultDays
+    ) async throws -> [SiteTotals] {
         let visibility = StockVisibility(for: actor)
         let sites = try await SiteRepository(database: database).visible(to: actor)
             .filter { (country == nil || $0.country == country!.uppercased()) && (siteID == nil || $0.id == siteID) }
         var conditions: [SQLQueryString] = ["l.status = 'available'"]
         if let country { conditions.append("s.country = \(bind: country.uppercased())") }
         if let siteID { conditions.append("s.id = \(bind: siteID)") }
+        // By item, so that each item's coverage is computed once by the core and only then added
+        // up within its sector (weight, volume) and its family (people).
         var sql: SQLQueryString = """
-            SELECT s.id AS site_id, i.sector, COUNT(*) AS n,
+            SELECT s.id AS site_id, i.sector, i.family, i.family_label, i.unit, i.coverage_people, i.coverage_days, COUNT(*) AS n,
+                   CAST(SUM(l.quantity_milli) AS BIGINT) AS q,
                    SUM(l.quantity_milli * i.weight_kg) / 1000.0 AS weight_kg,
                    SUM(l.quantity_milli * i.volume_m3) / 1000.0 AS volume_m3,
-                   SUM(l.quantity_milli * COALESCE(i.coverage_people, 0)) / 1000.0 AS people,
                    MAX(l.reported_at) AS latest
             """
         sql.appendInterpolation(StockQueries.linesFrom)
         sql.appendInterpolation(StockQueries.whereClause(conditions))
-        sql.appendLiteral(" GROUP BY s.id, i.sector ORDER BY s.id, i.sector")
+        sql.appendLiteral(
+            " GROUP BY s.id, i.code, i.sector, i.family, i.family_label, i.unit, i.coverage_people, i.coverage_days ORDER BY s.id, i.sector"
+        )
         let rows = try await database.read { db in try await db.raw(sql).all() }
-        var bySite: [Int64: (sectors: [SiteTotals.SectorTotal], latest: String?)] = [:]
+        struct Entry {
+            var sectors: [String: SiteTotals.SectorTotal] = [:]
+            var families: [(family: String, label: String, coverage: PeopleCovered)] = []
+            var latest: String?
+        }
+        var bySite: [Int64: Entry] = [:]
         for row in rows {
-            let id = try row.int64("site_id")
-            var entry = bySite[id] ?? ([], nil)
-            entry.sectors.append(
-                SiteTotals.SectorTotal(
-                    sector: try row.string("sector"), lines: try row.int("n"), weightKg: try row.double("weight_kg"),
-                    volumeM3: try row.double("volume_m3"), peopleCovered: try row.double("people")))
+            let id = try row.int64("site_id"), sector = try row.string("sector")
+            var entry = bySite[id] ?? Entry()
+            var total = entry.sectors[sector] ?? SiteTotals.SectorTotal(sector: sector, lines: 0, weightKg: 0, volumeM3: 0)
+            total.lines += try row.int("n")
+            total.weightKg += try row.double("weight_kg")
+            total.volumeM3 += try row.double("volume_m3")
+            entry.sectors[sector] = total
+            if let covered = PeopleCovered.of(
+                quantity: Quantity(milli: try row.int64("q")).doubleValue, coveragePeople: try row.optionalDouble("coverage_people"),
+                coverageDays: try row.optionalDouble("coverage_days"), unit: try row.string("unit"), days: days)
+            {
+                entry.families.append((try row.string("family"), try row.string("family_label"), covered))
+            }
             let latest = try row.optionalString("latest")
             entry.latest = max(entry.latest ?? "", latest ?? "")
             bySite[id] = entry
         }
         return sites.map { site in
-            SiteTotals(
-                site: site, sectors: bySite[site.id]?.sectors ?? [], detailVisible: visibility.seesDetail(of: site),
-                latestReport: bySite[site.id]?.latest)
+            let entry = bySite[site.id] ?? Entry()
+            let detail = visibility.seesDetail(of: site)
+            // Coverage by family tells more than totals by sector: only for those who see the lines.
+            return SiteTotals(
+                site: site, sectors: entry.sectors.values.sorted { $0.sector < $1.sector },
+                families: detail ? FamilyCoverage.byFamily(entry.families, days: days) : [], days: days,
+                detailVisible: detail, latestReport: entry.latest)
         }
     }
 
@@ -95,9 +120,11 @@ public struct StockRepository: Sendable {
                 .sorted { ($0.distanceKm, $0.siteCode) < ($1.distanceKm, $1.siteCode) }.prefix(max(1, min(limit, 100))))
     }
 
-    static func lineView(_ row: any SQLRow) throws -> StockLineView {
+    static func lineView(_ row: any SQLRow, days: Int) throws -> StockLineView {
         let quantity = Quantity(milli: try row.int64("quantity_milli"))
-        let coverage = try row.optionalDouble("coverage_people")
+        let covered = PeopleCovered.of(
+            quantity: quantity.doubleValue, coveragePeople: try row.optionalDouble("coverage_people"),
+            coverageDays: try row.optionalDouble("coverage_days"), unit: try row.string("unit"), days: days)
         return StockLineView(
             id: try row.int64("id"), siteCode: try row.string("site_code"), siteName: try row.string("site_name"),
             siteOrg: try row.string("site_org"), country: try row.string("country"), adm1: try row.optionalString("adm1"),
@@ -105,6 +132,6 @@ public struct StockRepository: Sendable {
             itemCode: try row.string("item_code"), itemName: try row.string("item_name"), sector: try row.string("sector"),
             unit: try row.string("unit"), quantity: quantity, owner: try row.string("owner_code"),
             status: try row.string("status"), expiry: try row.optionalString("expiry"), batch: try row.optionalString("batch"),
-            reportedAt: try row.string("reported_at"), peopleCovered: coverage.map { quantity.doubleValue * $0 })
+            reportedAt: try row.string("reported_at"), personDays: covered?.personDays, peopleCovered: covered?.people, days: days)
     }
 }

@@ -22,7 +22,11 @@ public struct StockLineView: Sendable, Equatable, Codable {
     public var expiry: String?
     public var batch: String?
     public var reportedAt: String
+    /// Person-days of a consumable line (nil for durable items), and the people the line covers
+    /// for `days` (`PeopleCovered`).
+    public var personDays: Double?
     public var peopleCovered: Double?
+    public var days: Int
 }
 
 /// A site with its stock summed by sector: what the map and GeoJSON show, and all that the
@@ -33,11 +37,13 @@ public struct SiteTotals: Sendable, Equatable {
         public var lines: Int
         public var weightKg: Double
         public var volumeM3: Double
-        public var peopleCovered: Double
     }
 
     public var site: Site
     public var sectors: [SectorTotal]
+    /// People covered by item family for `days`; never added across families.
+    public var families: [FamilyCoverage]
+    public var days: Int
     public var detailVisible: Bool
     public var latestReport: String?
     public var volumeM3: Double { sectors.reduce(0) { $0 + $1.volumeM3 } }
@@ -50,12 +56,38 @@ public struct PrepositionedItem: Sendable, Equatable, Codable {
     public var sector: String
     public var unit: String
     public var quantity: Quantity
+    public var family: String
+    /// Person-days (nil for durable items) and people covered for `days` (`PeopleCovered`).
+    public var personDays: Double?
     public var peopleCovered: Double?
+    public var days: Int
     public var owners: [String]
     public var sites: Int
     public var latestReport: String
     /// The latest report is older than 90 days.
     public var stale: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case itemCode, itemName, sector, unit, quantity, family, personDays, peopleCovered, days, owners, sites, latestReport, stale
+    }
+
+    /// Person-days and people covered are written as null, not left out, where an item has none.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(itemCode, forKey: .itemCode)
+        try c.encode(itemName, forKey: .itemName)
+        try c.encode(sector, forKey: .sector)
+        try c.encode(unit, forKey: .unit)
+        try c.encode(quantity, forKey: .quantity)
+        try c.encode(family, forKey: .family)
+        try c.encode(personDays, forKey: .personDays)
+        try c.encode(peopleCovered, forKey: .peopleCovered)
+        try c.encode(days, forKey: .days)
+        try c.encode(owners, forKey: .owners)
+        try c.encode(sites, forKey: .sites)
+        try c.encode(latestReport, forKey: .latestReport)
+        try c.encode(stale, forKey: .stale)
+    }
 }
 
 public struct PrepositionedTier: Sendable, Equatable, Codable {

@@ -36,6 +36,9 @@ struct StockPageView: PageView {
     let query: String
     let uploadOrgs: [CodeRow]
     let canUpload: Bool
+    /// The horizon people covered is shown for, and the choices of it.
+    let days: Int
+    let dayChoices: [Choice]
 }
 
 /// A stock report that was imported (or checked): its summary and warnings.
@@ -92,6 +95,8 @@ struct PrepositionedPageView: PageView {
     let region: String
     let countries: [CountryChoice]
     let tiers: [Tier]
+    let days: Int
+    let dayChoices: [Choice]
 }
 
 struct AlertsPageView: PageView {
@@ -117,7 +122,13 @@ struct SitePageView: PageView {
         let lines: Int
         let weight: String
         let volume: String
+    }
+
+    /// People covered by one item family, never added to another's.
+    struct Family: Sendable {
+        let family: String
         let people: String
+        let personDays: String
     }
 
     let name: String
@@ -130,6 +141,9 @@ struct SitePageView: PageView {
     let lon: Double
     let latest: String
     let sectors: [Sector]
+    let families: [Family]
+    let days: Int
+    let dayChoices: [Choice]
     /// The organisation shares its stock lines, not only totals.
     let detail: Bool
     let lines: [StockLineRow]
