@@ -12,8 +12,10 @@ struct Gap: AsyncParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
 
     @Option(help: "Affected country (ISO alpha-2)") var country: String
-    @Option(help: "Latitude of the affected area") var lat: Double
-    @Option(help: "Longitude of the affected area") var lon: Double
+    // Unconditional: the value after --lat / --lon is taken even when it starts with "-"
+    // (southern latitudes, western longitudes), not read as another option.
+    @Option(parsing: .unconditional, help: "Latitude of the affected area (south negative)") var lat: Double
+    @Option(parsing: .unconditional, help: "Longitude of the affected area (west negative)") var lon: Double
     @Option(help: "Affected people") var people: Int
     @Option(help: "Duration to cover, in days") var days: Int
     @Option(help: "Hazard (earthquake, flood, tropical_cyclone, …)") var hazard: String?

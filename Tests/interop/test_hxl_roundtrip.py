@@ -138,6 +138,14 @@ def main():
                 assert isinstance(feature["properties"]["sectors"], dict)
             assert not any(f["properties"]["code"] == "OXF-KE-GAR" for f in collection["features"])
         results.check("sites.geojson is an RFC 7946 FeatureCollection", geojson_valid)
+
+        def gap_reads_negative_coordinates():
+            # Port-au-Prince: a western longitude is the value of --lon, not another option.
+            out = server.cli("gap", "--country", "HT", "--lat", "18.54", "--lon", "-72.34", "--people", "20000", "--days", "30",
+                             "--format", "json")
+            result = json.loads(out)
+            assert result["needs"] and any(need["sources"] for need in result["needs"]), out[:300]
+        results.check("corridor gap takes negative coordinates", gap_reads_negative_coordinates)
     finally:
         server.stop()
     if results.failed:
