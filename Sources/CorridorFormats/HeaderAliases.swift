@@ -1,7 +1,7 @@
 import CorridorCore
 
 /// The header-alias table: how plain CSV stock reports (no HXL hashtag row) name their columns in
-/// English, French and Spanish, as logisticians' ERP and spreadsheet exports write them, mapped to
+/// English, French, Spanish and Portuguese, as logisticians' ERP and spreadsheet exports write them, mapped to
 /// the canonical `StockField` (HXL tag in comments there).
 ///
 /// Lookup is on the normalised header (`normalise`): case, accents, punctuation and spacing do not
@@ -39,7 +39,7 @@ public enum HeaderAliases {
         table[normalise(header)]
     }
 
-    /// The aliases as people write them, per field: English, then French, then Spanish.
+    /// The aliases as people write them, per field: English, then French, then Spanish, then Portuguese.
     /// Documented for users; `table` is built from it.
     public static let aliases: [(field: StockField, headers: [String])] = [
         (
@@ -49,6 +49,7 @@ public enum HeaderAliases {
                 "owner code", "org acronym", "acronym",
                 "code organisation", "code de l'organisation", "code partenaire", "code agence", "sigle", "acronyme",
                 "código de organización", "código organización", "código de socio", "código de agencia", "sigla", "siglas",
+                "código da organização", "código organização", "código do parceiro", "código da agência",
             ]
         ),
         (
@@ -58,6 +59,7 @@ public enum HeaderAliases {
                 "agency name", "partner", "partner name", "owner", "owner name", "owner organisation",
                 "nom de l'organisation", "nom organisation", "partenaire", "nom du partenaire", "agence", "propriétaire",
                 "organización", "nombre de la organización", "socio", "nombre del socio", "agencia", "propietario",
+                "organização", "nome da organização", "parceiro", "nome do parceiro", "agência", "proprietário",
             ]
         ),
         (
@@ -68,6 +70,8 @@ public enum HeaderAliases {
                 "code site", "code du site", "code entrepôt", "code de l'entrepôt", "code magasin", "code dépôt",
                 "código de almacén", "código almacén", "código de bodega", "código de sitio", "id almacén",
                 "código de depósito",
+                "código del sitio", "código del almacén", "código de la bodega", "código del depósito", "código de ubicación",
+                "código do armazém", "código armazém", "código do sítio", "código do local", "código do depósito", "código do entreposto",
             ]
         ),
         (
@@ -77,6 +81,7 @@ public enum HeaderAliases {
                 "depot", "hub", "storage location",
                 "entrepôt", "nom de l'entrepôt", "nom du site", "magasin", "lieu de stockage", "site de stockage",
                 "almacén", "nombre del almacén", "bodega", "nombre de la bodega", "sitio", "ubicación", "depósito",
+                "armazém", "nome do armazém", "sítio", "local", "nome do local", "entreposto", "localização",
             ]
         ),
         (
@@ -85,6 +90,7 @@ public enum HeaderAliases {
                 "country", "country code", "country iso", "iso country code", "iso3", "iso 3", "iso2",
                 "pays", "code pays", "code du pays", "code iso du pays",
                 "país", "código de país", "código país", "cod país",
+                "código do país", "código país",
             ]
         ),
         (
@@ -93,6 +99,7 @@ public enum HeaderAliases {
                 "lat", "latitude", "gps lat", "gps latitude", "latitude gps", "decimal latitude", "lat dd",
                 "latitude décimale", "latitude en degrés décimaux",
                 "latitud", "latitud gps", "latitud decimal",
+                "latitude decimal",
             ]
         ),
         (
@@ -102,6 +109,7 @@ public enum HeaderAliases {
                 "decimal longitude", "lon dd",
                 "longitude décimale", "longitude en degrés décimaux",
                 "longitud", "longitud gps", "longitud decimal",
+                "longitude decimal",
             ]
         ),
         // "estado" and "état" are taken by `status`: in a stock report they mean the stock's state.
@@ -112,6 +120,7 @@ public enum HeaderAliases {
                 "governorate",
                 "région", "province", "gouvernorat", "département", "nom adm1",
                 "región", "provincia", "departamento", "gobernación", "nombre adm1",
+                "região", "província",
             ]
         ),
         (
@@ -123,6 +132,8 @@ public enum HeaderAliases {
                 "code article", "code de l'article", "code produit", "numéro d'article", "réf article", "référence",
                 "código de artículo", "código artículo", "código de producto", "código del producto",
                 "número de artículo", "código de material", "referencia",
+                "código del artículo", "código del ítem", "código del item",
+                "código do artigo", "código artigo", "código do produto", "código do item", "referência do artigo",
             ]
         ),
         (
@@ -134,6 +145,7 @@ public enum HeaderAliases {
                 "description article",
                 "artículo", "nombre del artículo", "descripción", "descripción del artículo", "producto",
                 "nombre del producto", "insumo",
+                "artigo", "nome do artigo", "descrição do artigo", "produto", "nome do produto", "designação",
             ]
         ),
         (
@@ -143,6 +155,7 @@ public enum HeaderAliases {
                 "available qty", "stock", "stock on hand", "soh", "balance", "closing balance", "stock balance",
                 "quantité", "qté", "qte", "quantité disponible", "stock disponible", "solde", "stock final",
                 "cantidad", "cant", "cantidad disponible", "existencias", "saldo", "stock actual",
+                "quantidade", "qtd", "qtde", "quantidade disponível", "estoque", "stock disponível", "existência",
             ]
         ),
         (
@@ -151,6 +164,7 @@ public enum HeaderAliases {
                 "unit", "uom", "unit of measure", "unit of measurement", "measure unit", "unit of issue",
                 "unité", "unité de mesure", "udm", "conditionnement",
                 "unidad", "unidad de medida", "um", "u m", "unidad de manejo",
+                "unidade", "unidade de medida",
             ]
         ),
         (
@@ -159,6 +173,7 @@ public enum HeaderAliases {
                 "status", "stock status", "item status", "condition", "stock condition",
                 "statut", "statut du stock", "état", "état du stock",
                 "estado", "estado del stock", "estado del inventario", "condición",
+                "situação", "estado do stock", "estado do estoque", "condição",
             ]
         ),
         (
@@ -168,16 +183,21 @@ public enum HeaderAliases {
                 "use by",
                 "date d'expiration", "date de péremption", "péremption", "date limite d'utilisation", "dlu",
                 "fecha de caducidad", "caducidad", "fecha de vencimiento", "vencimiento", "fecha de expiración",
+                "data de validade", "validade", "prazo de validade", "data de expiração", "data de vencimento",
             ]
         ),
         (
             .reportedDate,
             [
-                "reported date", "report date", "date reported", "reporting date", "as of", "as of date",
-                "stock date", "date of report", "snapshot date",
-                "date du rapport", "date de rapport", "date de situation", "date d'inventaire", "date du stock",
+                "reported", "reported on", "reported at", "reported date", "report date", "date reported", "reporting date",
+                "as of", "as of date", "as at", "as at date", "stock date", "date of report", "snapshot date", "count date",
+                "stock count date", "last reported",
+                "date du rapport", "date de rapport", "date de situation", "date d'inventaire", "date du stock", "signalé le",
+                "date de signalement",
                 "fecha de reporte", "fecha del reporte", "fecha de informe", "fecha del informe", "fecha de corte",
                 "fecha de inventario",
+                "reportado", "reportado el", "fecha reportada",
+                "data do relatório", "data de reporte", "data do reporte", "data do inventário", "data de referência", "reportado em",
             ]
         ),
         (
@@ -186,6 +206,7 @@ public enum HeaderAliases {
                 "batch", "batch no", "batch number", "lot", "lot no", "lot number", "batch lot", "batch id",
                 "numéro de lot", "n° de lot", "no de lot", "lot n°",
                 "lote", "número de lote", "nº de lote", "n° lote", "no lote",
+                "número do lote", "nº do lote", "lote n°",
             ]
         ),
     ]

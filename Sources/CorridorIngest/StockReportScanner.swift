@@ -30,6 +30,7 @@ public final class StockReportScanner {
         public var siteKey: SiteKey? {
             switch checked?.site {
             case .existing(let id)?: .existing(id)
+            case .moved(let move)?: .existing(move.id)
             case .new(let site)?: .new(ObjectIdentifier(site))
             case nil: nil
             }

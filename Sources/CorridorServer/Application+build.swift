@@ -20,7 +20,8 @@ public func buildApplication(config: CorridorConfig, store: Store, logger: Logge
 /// Routes that take files sit in the `uploads` group with the larger body limit; every other
 /// route sits in `routes`, with the normal limit.
 public func buildRouter(store: Store, config: CorridorConfig) async throws -> Router<CorridorRequestContext> {
-    let pages = try await PageRenderer.load()
+    var pages = try await PageRenderer.load()
+    pages.demo = try await DemoLoader.isLoaded(in: store)
     let map = try WorldMap.load()
     let counter = RequestCounter()
     let router = Router(context: CorridorRequestContext.self)
@@ -46,6 +47,8 @@ public func buildRouter(store: Store, config: CorridorConfig) async throws -> Ro
     DeclarationController(store: store).addRoutes(to: api, uploads: apiUploads)
 
     ShellPages(store: store, pages: pages, map: map).addRoutes(to: routes)
+    CountryPages(store: store, pages: pages, map: map).addRoutes(to: routes)
+    NearestStockPages(store: store, pages: pages, map: map).addRoutes(to: routes)
     SignInPages(store: store, pages: pages, secureCookies: config.secureCookies, trustForwardedFor: config.trustForwardedFor).addRoutes(
         to: routes)
     AdminPages(store: store, pages: pages).addRoutes(to: routes)

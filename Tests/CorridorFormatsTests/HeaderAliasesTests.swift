@@ -63,6 +63,38 @@ import Testing
         #expect(HeaderAliases.field(forHeader: "Nº de lote") == .batch)
     }
 
+    @Test func spanishSiteAndItemCodesWithTheArticle() {
+        #expect(HeaderAliases.field(forHeader: "Código del artículo") == .itemCode)
+        #expect(HeaderAliases.field(forHeader: "Codigo del articulo") == .itemCode)
+        #expect(HeaderAliases.field(forHeader: "Código del sitio") == .siteCode)
+        #expect(HeaderAliases.field(forHeader: "CODIGO DEL ALMACEN") == .siteCode)
+    }
+
+    @Test func portugueseHeaders() {
+        #expect(HeaderAliases.field(forHeader: "Código da organização") == .orgCode)
+        #expect(HeaderAliases.field(forHeader: "Organização") == .orgName)
+        #expect(HeaderAliases.field(forHeader: "Código do armazém") == .siteCode)
+        #expect(HeaderAliases.field(forHeader: "Armazém") == .siteName)
+        #expect(HeaderAliases.field(forHeader: "Armazem") == .siteName)
+        #expect(HeaderAliases.field(forHeader: "Código do país") == .country)
+        #expect(HeaderAliases.field(forHeader: "Região") == .adm1)
+        #expect(HeaderAliases.field(forHeader: "Código do artigo") == .itemCode)
+        #expect(HeaderAliases.field(forHeader: "Codigo do artigo") == .itemCode)
+        #expect(HeaderAliases.field(forHeader: "Descrição do artigo") == .itemName)
+        #expect(HeaderAliases.field(forHeader: "Quantidade") == .quantity)
+        #expect(HeaderAliases.field(forHeader: "Unidade de medida") == .unit)
+        #expect(HeaderAliases.field(forHeader: "Situação") == .status)
+        #expect(HeaderAliases.field(forHeader: "Data de validade") == .expiryDate)
+        #expect(HeaderAliases.field(forHeader: "Data do relatório") == .reportedDate)
+        #expect(HeaderAliases.field(forHeader: "Número do lote") == .batch)
+    }
+
+    @Test func theReportedDateAsPeopleHeadIt() {
+        for header in ["Reported", "Reported on", "As at", "Signalé le", "Reportado"] {
+            #expect(HeaderAliases.field(forHeader: header) == .reportedDate, "\(header)")
+        }
+    }
+
     @Test func normalisationFoldsCaseAccentsAndPunctuation() {
         #expect(HeaderAliases.normalise("  Quantité   DISPONIBLE ") == "quantite disponible")
         #expect(HeaderAliases.normalise("QUANTITE_DISPONIBLE") == "quantite disponible")

@@ -11,7 +11,7 @@ import Testing
     static let context = StockReportContext(
         reportingOrg: "WFP", items: [StockRowCheckerTests.tent], aliases: [:], organisations: [("WFP", "World Food Programme")],
         countries: ["KE": .init(alpha2: "KE", box: .init(minLon: 33.9, minLat: -4.7, maxLon: 41.9, maxLat: 5.0))],
-        sites: [.init(id: 7, code: "NBO-1", name: "Nairobi warehouse", country: "KE")],
+        sites: [.init(id: 7, code: "NBO-1", name: "Nairobi warehouse", country: "KE", lat: -1.29, lon: 36.82)],
         today: Day(year: 2026, month: 6, day: 1)!)
 
     /// A report with every kind of record a segment boundary could fall next to.
@@ -28,6 +28,10 @@ import Testing
             case 31: text += "\(site),\"Store \(index % 37)\nannex\",KE,-1.1,36.8,SHE-TENT-FAM,\(index),\n"  // a line feed in quotes
             case 41: text += "\(site),Dépôt \(index % 37),KE,-1.1,36.8,SHE-TENT-FAM,\(index),\n"  // not ASCII
             case 43: text += "\(site),Store \(index % 37),KE,-1.1,36.8,\"SHE-TENT-FAM\",\(index),\n"  // quoted, plain
+            case 47: text += "NBO-1,Nairobi warehouse,KE,\"-1,29\",\"36,82\",SHE-TENT-FAM,\(index),\n"  // decimal commas
+            case 53: text += "NBO-1,Nairobi warehouse,KE,95,36.82,SHE-TENT-FAM,\(index),\n"  // a known site out of range
+            case 59: text += "NBO-1,Nairobi warehouse,KE,-0.45,39.65,SHE-TENT-FAM,\(index),\n"  // a known site elsewhere
+            case 61: text += "NBO-1,Nairobi warehouse,KE,-1.2901,36.8203,SHE-TENT-FAM,\(index),\n"  // a known site, as registered
             default: text += "\(site),Store \(index % 37),KE,-1.1,36.8,SHE-TENT-FAM,\(index),2027-01-01\n"
             }
         }
@@ -39,6 +43,7 @@ import Testing
         var site = "-"
         switch row.checked?.site {
         case .existing(let id)?: site = "\(id)"
+        case .moved(let move)?: site = "\(move.id) moved to \(move.lat), \(move.lon)"
         case .new(let new)?: site = "\(new.code)|\(new.name)|\(new.country)"
         case nil: break
         }
@@ -76,6 +81,8 @@ import Testing
         #expect(expected.count > 2_900)
         #expect(expected.contains { $0.contains("Store, ") } && expected.contains { $0.contains("annex") })
         #expect(expected.contains { $0.contains("quantity") } && expected.contains { $0.contains("expiry") })
+        #expect(expected.contains { $0.contains("7 moved to -0.45, 39.65") } && expected.contains { $0.contains("out of range") })
+        #expect(!expected.contains { $0.contains("formula") }, "-1,29 is a number")
         #expect(try await Self.inSegments(bytes, segmentBytes: segmentBytes) == expected)
     }
 

@@ -96,6 +96,51 @@ import Testing
         #expect(incomplete.problems.first?.problem.contains("give its name, country, latitude and longitude") == true)
     }
 
+    @Test func theOrganisationColumnTakesACodeOrAName() {
+        let byCode = StockRowChecker.check(
+            Self.cells([.siteCode: "NBO-1", .itemCode: "T-001", .quantity: "1", .orgName: "wfp"]), rowNumber: 2, context: Self.context)
+        #expect(byCode.problems.isEmpty && byCode.row?.ownerOrg == "WFP")
+        let byName = StockRowChecker.check(
+            Self.cells([.siteCode: "NBO-1", .itemCode: "T-001", .quantity: "1", .orgCode: "World Food Programme"]), rowNumber: 2,
+            context: Self.context)
+        #expect(byName.problems.isEmpty && byName.row?.ownerOrg == "WFP")
+        let unknown = StockRowChecker.check(
+            Self.cells([.siteCode: "NBO-1", .itemCode: "T-001", .quantity: "1", .orgName: "WPF"]), rowNumber: 2, context: Self.context)
+        #expect(unknown.problems.first?.problem == "unknown organisation 'WPF': give its name or its code")
+    }
+
+    @Test func aNegativeNumberWithADecimalCommaIsANumberNotAFormula() {
+        #expect(FormulaCells.looksLikeFormula("-72,20") == false)
+        #expect(FormulaCells.looksLikeFormula("+1.5") == false)
+        #expect(FormulaCells.looksLikeFormula("-1,2,3") == true)
+        #expect(FormulaCells.looksLikeFormula("=SUM(A1:A3)") == true)
+        #expect(FormulaCells.looksLikeFormula("-A1") == true)
+        let outcome = StockRowChecker.check(
+            Self.cells([
+                .siteName: "Punta Arenas store", .country: "KE", .lat: "-1,20", .lon: "36,80", .itemCode: "T-001", .quantity: "1",
+                .batch: "-72,20",
+            ]), rowNumber: 2, context: Self.context)
+        #expect(outcome.problems.isEmpty && outcome.warnings.isEmpty, "\(outcome.warnings)")
+    }
+
+    @Test func aKnownSitesCoordinatesAreCheckedAndAMoveIsReported() throws {
+        var context = Self.context
+        context.sitesByCode["NBO-1"]?.lat = -1.29
+        context.sitesByCode["NBO-1"]?.lon = 36.82
+        func check(_ lat: String, _ lon: String) -> StockRowChecker.Outcome {
+            StockRowChecker.check(
+                Self.cells([.siteCode: "NBO-1", .lat: lat, .lon: lon, .itemCode: "T-001", .quantity: "1"]), rowNumber: 4, context: context)
+        }
+        let outOfRange = check("-129", "36.82")
+        #expect(outOfRange.row == nil && outOfRange.problems.map(\.field) == ["lat"], "\(outOfRange.problems)")
+        let same = check("-1.2905", "36.8210")
+        #expect(same.row?.site == .existing(id: 7) && same.warnings.isEmpty)
+        let moved = check("-0.45", "39.65")
+        guard case .moved(let move)? = moved.row?.site else { Issue.record("expected a move"); return }
+        #expect(move.id == 7 && move.lat == -0.45 && move.lon == 39.65)
+        #expect(moved.warnings.first?.problem.contains("km from where site NBO-1 is registered") == true, "\(moved.warnings)")
+    }
+
     @Test func warningsDoNotBlock() throws {
         let outcome = StockRowChecker.check(
             Self.cells([

@@ -122,10 +122,14 @@ import Testing
                 body: ByteBuffer(string: patch))
             let history = try done.body.json()["history"] as? [String]
             #expect(done.status == .ok && history?.count == 1)
-            let badLink = try await client.execute(
+            // Evidence may be a note; only an http(s) address is ever a link.
+            let note = try await client.execute(
                 uri: "/api/v1/countries/KE/preparedness", method: .patch, headers: app.headers("customs_officer", json: true),
                 body: ByteBuffer(string: #"{"code":"APA-SC-7","evidence":"javascript:alert(1)"}"#))
-            #expect(badLink.status == .unprocessableContent)
+            #expect(note.status == .ok)
+            #expect(try note.body.json()["evidence_link"] == nil)
+            let page = try await client.execute(uri: "/preparedness?country=KE", method: .get).body.text
+            #expect(!page.contains("href=\"javascript:"))
             let profile = try await client.execute(uri: "/api/v1/countries/KE/customs-profile", method: .get).body.json()
             #expect(profile["recorded"] as? Bool == true && profile["measured"] != nil)
         }
@@ -154,6 +158,99 @@ import Testing
                 #expect(!seenByCustoms.contains("OXF-KE-GAR"), "\(uri) as Kenya's customs")
             }
             #expect(try await client.execute(uri: "/api/v1/scenarios/\(id)", method: .get).status == .unauthorized)
+        }
+    }
+}
+
+@Suite struct InputsThatCannotGoAstrayTests {
+    /// A scenario's affected point must lie in its country: Beira is in Mozambique, not Macao.
+    @Test func aScenarioIsRefusedWhenItsPointIsNotInItsCountry() async throws {
+        try await TestApp.run { app, client in
+            func post(_ json: String) async throws -> TestResponse {
+                try await client.execute(
+                    uri: "/api/v1/scenarios", method: .post, headers: app.headers("coordinator", json: true), body: ByteBuffer(string: json)
+                )
+            }
+            let macao = try await post(#"{"country":"MO","lat":-19.84,"lon":34.84,"people":50000,"days":30,"name":"Beira"}"#)
+            #expect(macao.status == .unprocessableContent)
+            let problem = try #require((try macao.body.json()["error"] as? [String: Any])?["details"] as? [[String: Any]]).first
+            #expect(problem?["field"] as? String == "lat")
+            let words = problem?["problem"] as? String ?? ""
+            #expect(words.contains("lat -19.84, lon 34.84") && words.contains("Macao") && words.contains("Mozambique (MZ)"), "\(words)")
+            let unknown = try await post(#"{"country":"XX","lat":-19.84,"lon":34.84,"people":50000,"days":30}"#)
+            #expect(unknown.status == .unprocessableContent)
+            #expect(unknown.body.text.contains("'XX' is not a known country"), "\(unknown.body.text)")
+            let beira = try await post(#"{"country":"MZ","lat":-19.84,"lon":34.84,"people":50000,"days":30,"name":"Beira"}"#)
+            #expect(beira.status == .created, "\(beira.body.text)")
+            // A few kilometres out to sea off Beira, where ships anchor: still Mozambique.
+            let offshore = try await post(#"{"country":"MZ","lat":-19.92,"lon":34.93,"people":1000,"days":30}"#)
+            #expect(offshore.status == .created, "\(offshore.body.text)")
+        }
+    }
+
+    /// The scenario form offers countries by name and reads counts as people type them.
+    @Test func theScenarioFormChoosesCountriesByNameAndReadsGroupedCounts() async throws {
+        try await TestApp.run { app, client in
+            let page = try await client.execute(uri: "/preparedness/scenarios", method: .get, headers: app.headers("coordinator")).body.text
+            #expect(page.contains("<select name=\"country\" required>") && page.contains("<option value=\"MZ\">Mozambique</option>"))
+            #expect(!page.contains("maxlength=\"2\""))
+            for (name, people) in [("Beira comma", "50,000"), ("Beira space", "50\u{00A0}000")] {
+                let response = try await app.postForm(
+                    client, "/preparedness/scenarios", as: "coordinator",
+                    ["country": "MZ", "lat": "-19.84", "lon": "34.84", "people": people, "days": "30", "name": name])
+                #expect(response.status == .seeOther, "\(response.body.text.prefix(400))")
+            }
+            let saved = try await app.store.gaps.scenarios()
+            #expect(saved.filter { $0.name.hasPrefix("Beira") }.map(\.scenario.people) == [50_000, 50_000])
+            let refused = try await app.postForm(
+                client, "/preparedness/scenarios", as: "coordinator",
+                ["country": "MO", "lat": "-19.84", "lon": "34.84", "people": "2.5", "days": "30"])
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.body.text.contains("is not a whole number"), "\(refused.body.text.prefix(600))")
+            #expect(refused.body.text.contains("<option value=\"MO\" selected>Macao</option>"), "the form keeps the chosen country")
+        }
+    }
+
+    /// A checked action's status is the data's; overriding needs a reason, and progress counts
+    /// the one status shown.
+    @Test func aCheckedActionFollowsTheDataUnlessOverriddenWithAReason() async throws {
+        try await TestApp.run { app, client in
+            func action(_ code: String) async throws -> [String: Any] {
+                let checklist = try await client.execute(uri: "/api/v1/countries/KE/preparedness", method: .get).body.json()
+                return try #require((checklist["actions"] as? [[String: Any]])?.first { $0["code"] as? String == code })
+            }
+            func patch(_ json: String) async throws -> TestResponse {
+                try await client.execute(
+                    uri: "/api/v1/countries/KE/preparedness", method: .patch, headers: app.headers("customs_officer", json: true),
+                    body: ByteBuffer(string: json))
+            }
+            #expect(try await action("APA-SC-2")["status"] as? String == "done", "Kenya has entry points with coordinates")
+            let unexplained = try await patch(#"{"code":"APA-SC-2","status":"not_started"}"#)
+            #expect(unexplained.status == .unprocessableContent)
+            #expect(unexplained.body.text.contains("override_reason"))
+            #expect(try await action("APA-SC-2")["status"] as? String == "done")
+            let overridden = try await patch(
+                #"{"code":"APA-SC-2","status":"in_progress","override_reason":"the road network is not mapped yet"}"#)
+            #expect(overridden.status == .ok, "\(overridden.body.text)")
+            let now = try await action("APA-SC-2")
+            #expect(now["status"] as? String == "in_progress" && now["auto_status"] as? String == "done")
+            #expect(now["override_reason"] as? String == "the road network is not mapped yet")
+            let progress = try #require(
+                (try await client.execute(uri: "/api/v1/countries/KE/preparedness", method: .get).body.json()["progress"]
+                    as? [[String: Any]])?
+                    .first { $0["category"] as? String == "Supply chain and logistics" })
+            let doneOnPage =
+                try await client.execute(uri: "/api/v1/countries/KE/preparedness", method: .get).body.json()["actions"]
+                as? [[String: Any]]
+            let supplyDone = doneOnPage?.filter {
+                $0["category"] as? String == "Supply chain and logistics" && $0["status"] as? String == "done"
+            }.count
+            #expect(progress["done"] as? Int == supplyDone, "progress counts the status shown, nothing else")
+            let back = try await patch(#"{"code":"APA-SC-2","status":"done"}"#)
+            #expect(back.status == .ok)
+            let followed = try await action("APA-SC-2")
+            #expect(followed["override_reason"] == nil && followed["status"] as? String == "done")
+            #expect((followed["history"] as? [String])?.last?.contains("follows the data") == true, "\(followed["history"] ?? "")")
         }
     }
 }

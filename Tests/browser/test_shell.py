@@ -122,7 +122,7 @@ def main():
                 form.locator("input[name=code]").fill("GOAL")
                 form.locator("input[name=name]").fill("GOAL Global")
                 form.locator("select[name=type]").select_option("ingo")
-                form.locator("input[name=hq_country]").fill("IE")
+                form.locator("select[name=hq_country]").select_option(label="Ireland")
                 form.locator("button").click()
                 assert "Organisation GOAL added" in page.inner_text(".notice")
                 page.goto(base + "/organisations")
@@ -134,7 +134,7 @@ def main():
                 form = page.locator("form[action='/admin/organisations']")
                 form.locator("input[name=code]").fill("GOAL")
                 form.locator("input[name=name]").fill("Again")
-                form.locator("input[name=hq_country]").fill("IE")
+                form.locator("select[name=hq_country]").select_option(label="Ireland")
                 form.locator("button").click()
                 assert "already exists" in page.inner_text(".error")
             results.check("a duplicate organisation code is explained", bad_form_input_explained)
@@ -294,17 +294,42 @@ def main():
                 row.locator("button", has_text="Save").click()
                 history = page.locator("tr#APA-SC-7 details li").first.text_content()
                 assert "status → in_progress" in history and "coordinator.np@corridor.example" in history, history
+                # A checked action takes the data's status; overriding it needs a reason.
+                row = page.locator("tr#APA-SC-2")
+                computed = row.locator("select[name=status] option:checked").inner_text()
+                assert "checked against data: met" in row.inner_text() and computed == "done", (computed, row.inner_text())
+                row.locator("select[name=status]").select_option("in_progress")
+                row.locator("button", has_text="Save").click()
+                assert "say why" in page.inner_text("main"), page.inner_text("main")[:300]
+                page.goto(base + "/preparedness?country=NP")
+                row = page.locator("tr#APA-SC-2")
+                row.locator("select[name=status]").select_option("in_progress")
+                row.locator("input[name=override_reason]").fill("the airport's entry point is closed for repairs")
+                row.locator("input[name=evidence]").fill("Letter from the CAAN, 2 December")
+                row.locator("button", has_text="Save").click()
+                row = page.locator("tr#APA-SC-2")
+                assert "Overridden: the airport's entry point is closed" in row.inner_text(), row.inner_text()
+                assert "Letter from the CAAN" in row.inner_text() and row.locator("td a", has_text="link").count() == 0
                 if args.screenshots:
                     page.screenshot(path=os.path.join(args.screenshots, "preparedness.png"), full_page=True)
                 page.goto(base + "/preparedness/scenarios")
-                page.fill("input[name=country]", "NP")
+                # Countries are chosen by name: a point in Beira is not computed for Macao.
+                page.select_option("select[name=country]", label="Macao")
+                page.fill("input[name=lat]", "-19.84")
+                page.fill("input[name=lon]", "34.84")
+                page.fill("input[name=people]", "50,000")
+                page.click("button:has-text('Run the analysis')")
+                refusal = page.inner_text(".error")
+                assert "lat -19.84, lon 34.84" in refusal and "not in Macao" in refusal and "Mozambique" in refusal, refusal
+                page.select_option("select[name=country]", label="Nepal")
                 page.fill("input[name=lat]", "28.2")
                 page.fill("input[name=lon]", "84.0")
                 page.fill("input[name=people]", "0")
                 page.click("button:has-text('Run the analysis')")
                 assert "from 1 to 50,000,000" in page.inner_text("main"), page.inner_text("main")[:300]
+                assert page.locator("select[name=country] option:checked").inner_text() == "Nepal", "the form keeps the country"
                 page.fill("input[name=name]", "Gorkha earthquake")
-                page.fill("input[name=people]", "60000")
+                page.fill("input[name=people]", "60\u00a0000")
                 page.click("button:has-text('Run the analysis')")
                 assert page.inner_text("h1") == "Gorkha earthquake"
                 assert page.locator("svg.timeline polygon").count() >= 5
@@ -400,6 +425,75 @@ def main():
                 response = page.goto(base + "/countries/KE/release-times?from=2026-02-30")
                 assert response.status == 422 and "field from" in page.inner_text("main"), page.inner_text("main")[:300]
             results.check("the release-time dashboard draws the demo's past consignments", release_time_dashboard)
+
+            def country_hub_and_markers_that_can_be_tapped():
+                sign_in_as("coordinator@corridor.example")
+                assert "Your countries" in page.inner_text("main") and "All alerts" in page.inner_text("main")
+                page.goto(base + "/countries/KE")
+                assert page.inner_text("h1").startswith("Kenya"), page.inner_text("h1")
+                view = [float(v) for v in page.get_attribute("svg.worldmap", "viewBox").split()]
+                assert view[2] < 200, f"the map opens on Kenya: {view}"
+                for part in ("Stock for Kenya", "Active emergencies", "Preparedness", "Entry points"):
+                    assert part in page.inner_text("main"), part
+                # Markers are links that a click (or a tap) follows.
+                marker = page.locator("svg.worldmap a[data-tier]").last  # drawn last: on top of any it overlaps
+                marker.click()
+                page.wait_for_url(base + "/sites/*")
+                assert page.inner_text("h1"), "a site page"
+                page.goto(base + "/stock/alerts?country=KE")
+                assert page.locator("table.alerts tbody a[href^='/sites/']").count() > 0
+                assert page.locator("table.alerts .severity").count() > 0
+            results.check("a coordinator's home leads to the country hub; the map opens on the country; markers can be tapped", country_hub_and_markers_that_can_be_tapped)
+
+            def nearest_stock_from_a_point_on_the_map():
+                page.goto(base + "/stock/nearest")
+                assert page.evaluate("document.activeElement.name") == "item", "focus starts on the first field"
+                box = page.locator("svg.worldmap").bounding_box()
+                # Lodwar, north-west Kenya (3.1 N, 35.6 E), where no site is: on the equirectangular world map.
+                page.mouse.click(box["x"] + box["width"] * (180 + 35.6) / 360, box["y"] + box["height"] * (90 - 3.1) / 180)
+                lat, lon = float(page.input_value("input[name=lat]")), float(page.input_value("input[name=lon]"))
+                assert abs(lat - 3.1) < 1 and abs(lon - 35.6) < 1, (lat, lon)
+                page.select_option("select[name=item]", "WSH-KIT-HYGIENE")
+                page.click("form.filters button")
+                rows = page.locator("table.nearest tbody tr")
+                assert rows.count() > 0 and "Oxfam Garissa" in page.inner_text("table.nearest"), page.inner_text("main")[:400]
+            results.check("nearest stock from a point picked on the map (private stock for a global coordinator)", nearest_stock_from_a_point_on_the_map)
+
+            def member_home_and_upload_help():
+                sign_in_as("logistics@wfp.example")
+                main = page.inner_text("main")
+                assert "Your sites (WFP)" in main and "Your declarations" in main, main[:400]
+                page.goto(base + "/stock")
+                page.click("summary:has-text('Accepted column headers')")
+                assert "código do artigo" in page.inner_text("table.headers")
+                template = page.request.get(base + "/stock/templates/stock-report.hxl.csv")
+                assert template.ok and "#item+code" in template.text()
+            results.check("an organisation member's home shows its sites and declarations; the upload form lists headers and templates", member_home_and_upload_help)
+
+            def phone_width_pages():
+                phone = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+                try:
+                    for email, paths in (
+                        ("logistics@wfp.example", ["/", "/stock", "/stock/nearest", "/preparedness/scenarios"]),
+                        ("coordinator@corridor.example", ["/", "/countries/KE", "/stock/alerts", "/preparedness?country=KE"]),
+                    ):
+                        phone.goto(base + "/login")
+                        phone.fill("input[name=email]", email)
+                        phone.fill("input[name=password]", "corridor-demo")
+                        phone.click("form.stack button[type=submit]")
+                        phone.wait_for_url(base + "/")
+                        for path in paths:
+                            phone.goto(base + path)
+                            width = phone.evaluate("document.documentElement.scrollWidth")
+                            assert width <= 392, f"{path} as {email} is {width} px wide at 390"
+                            assert "Demo data" in phone.inner_text("body")
+                            if args.screenshots:
+                                name = email.split("@")[0].replace(".", "-") + (path.replace("/", "_").replace("?", "_") or "_home")
+                                phone.screenshot(path=os.path.join(args.screenshots, f"phone-{name}.png"), full_page=True)
+                        phone.click("header form button")
+                finally:
+                    phone.close()
+            results.check("the main pages fit a phone's width (390 px)", phone_width_pages)
 
             def sign_out():
                 page.goto(base + "/")

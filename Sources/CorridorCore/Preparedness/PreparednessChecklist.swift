@@ -108,18 +108,66 @@ public struct PreparednessFacts: Sendable, Equatable {
     }
 }
 
+/// Where an action stands: for an action checked against data, what the data says, unless
+/// someone overrode it and said why; for any other action, what people recorded.
+public struct PreparednessStanding: Sendable, Equatable {
+    public var status: PreparednessStatus
+    /// The reason given for setting a checked action against what the data says.
+    public var overrideReason: String?
+
+    public init(status: PreparednessStatus, overrideReason: String?) {
+        (self.status, self.overrideReason) = (status, overrideReason)
+    }
+
+    public static func of(
+        recorded: PreparednessStatus?, overrideReason: String?, computed: PreparednessStatus?
+    ) -> PreparednessStanding {
+        guard let computed else { return PreparednessStanding(status: recorded ?? .notStarted, overrideReason: nil) }
+        if let reason = overrideReason?.trimmedCell, !reason.isEmpty, let recorded {
+            return PreparednessStanding(status: recorded, overrideReason: reason)
+        }
+        return PreparednessStanding(status: computed, overrideReason: nil)
+    }
+}
+
+/// Evidence of an action: a note, or a link to a document.
+public enum PreparednessEvidence {
+    /// The evidence as a link, when it is an http(s) address without spaces; nil for a note.
+    public static func link(_ evidence: String?) -> String? {
+        guard let text = evidence?.trimmedCell, !text.contains(where: \.isWhitespace) else { return nil }
+        let lower = text.lowercased()
+        return lower.hasPrefix("https://") || lower.hasPrefix("http://") ? text : nil
+    }
+}
+
 /// What someone records about one action.
 public struct PreparednessUpdate: Sendable, Equatable, Codable {
     public var status: String?
     public var ownerOrg: String?
     public var due: String?
     public var evidence: String?
+    /// Why a status is set against what the data says (required then, for a checked action).
+    public var overrideReason: String?
 
-    public init(status: String? = nil, ownerOrg: String? = nil, due: String? = nil, evidence: String? = nil) {
-        (self.status, self.ownerOrg, self.due, self.evidence) = (status, ownerOrg, due, evidence)
+    public init(status: String? = nil, ownerOrg: String? = nil, due: String? = nil, evidence: String? = nil, overrideReason: String? = nil)
+    {
+        (self.status, self.ownerOrg, self.due, self.evidence, self.overrideReason) = (status, ownerOrg, due, evidence, overrideReason)
     }
 
-    public func validated() throws(DomainError) -> (status: PreparednessStatus?, due: Day?, evidence: String?) {
+    public struct Valid: Sendable, Equatable {
+        public var status: PreparednessStatus?
+        public var due: Day?
+        public var evidence: String?
+        /// For a checked action: the reason now in force (nil when the status follows the data again).
+        public var overrideReason: String?
+    }
+
+    /// Checks the update of `action`, whose data currently says `computed` (nil when it has no
+    /// check). A checked action's status follows the data; setting another status needs a reason,
+    /// and setting the data's own status clears the override.
+    public func validated(
+        for action: PreparednessAction? = nil, computed: PreparednessStatus? = nil, currentReason: String? = nil
+    ) throws(DomainError) -> Valid {
         var problems = ProblemList()
         let status = self.status.flatMap(PreparednessStatus.init(rawValue:))
         if self.status != nil, status == nil {
@@ -130,13 +178,25 @@ public struct PreparednessUpdate: Sendable, Equatable, Codable {
             day = Day.parse(due)
             if day == nil { problems.add(field: "due", "a date (YYYY-MM-DD)") }
         }
-        if let evidence, !evidence.isEmpty {
-            let lower = evidence.lowercased()
-            if evidence.count > 500 || !(lower.hasPrefix("https://") || lower.hasPrefix("http://")) {
-                problems.add(field: "evidence", "an http(s) link of at most 500 characters")
+        let evidence = self.evidence?.trimmedCell
+        if let evidence, evidence.count > 500 { problems.add(field: "evidence", "a note or a link of at most 500 characters") }
+        var reason = (overrideReason?.trimmedCell).flatMap { $0.isEmpty ? nil : String($0.prefix(500)) }
+        if action?.check != nil, let computed {
+            let target = status
+            if let target, target == computed {
+                reason = nil
+            } else if let target, target != computed, reason == nil {
+                problems.add(
+                    field: "override_reason",
+                    "\(action!.code) is checked against data, which says “\(computed.label)”: "
+                        + "say why it is “\(target.label)” to override it")
+            } else if target == nil, reason == nil {
+                reason = currentReason
             }
+        } else {
+            reason = nil
         }
         try problems.check()
-        return (status, day, evidence.flatMap { $0.isEmpty ? nil : $0 })
+        return Valid(status: status, due: day, evidence: evidence.flatMap { $0.isEmpty ? nil : $0 }, overrideReason: reason)
     }
 }

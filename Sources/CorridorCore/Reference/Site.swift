@@ -48,3 +48,22 @@ public struct Site: Sendable, Equatable, Codable {
         self.sharing = sharing
     }
 }
+
+extension Site {
+    /// How far the stock held (in m³) exceeds the site's declared capacity, when it does; nil for a
+    /// site without a capacity or within it.
+    public func excessM3(stockM3: Double) -> Double? {
+        capacityM3.flatMap { Self.excessM3(stockM3: stockM3, capacityM3: $0) }
+    }
+
+    /// Above by more than rounding (half a litre): volumes are sums of quantities times unit volumes.
+    public static func excessM3(stockM3: Double, capacityM3: Double) -> Double? {
+        guard capacityM3 >= 0, stockM3 > capacityM3 + 0.0005 else { return nil }
+        return stockM3 - capacityM3
+    }
+
+    /// The words a person reads about stock above capacity.
+    public static func overCapacityMessage(stockM3: Double, capacityM3: Double) -> String {
+        "\(String(format: "%.1f", stockM3)) m³ of available stock at a site of \(String(format: "%.1f", capacityM3)) m³ capacity"
+    }
+}

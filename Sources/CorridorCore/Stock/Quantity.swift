@@ -71,10 +71,17 @@ public struct Quantity: Sendable, Hashable, Comparable, Codable, CustomStringCon
         return Quantity(milli: milli < 0 ? -magnitude : magnitude)
     }
 
+    /// Where a number was written. A stock report may come from anywhere, so a comma may be its
+    /// decimal mark; Corridor's own forms are in English, where "50,000" is fifty thousand.
+    public enum Convention: Sendable {
+        case report, form
+    }
+
     /// Reads a number as logisticians type it. Grouping is accepted only where it cannot be
-    /// misread: "1,234.5" and "1 234,5" and "1.234.567" are fine; "1,234" alone could be either
-    /// 1.234 or 1234 and is refused with a message saying so.
-    public static func parse(_ raw: String) -> Result<Quantity, QuantityProblem> {
+    /// misread: "1,234.5" and "1 234,5" and "1.234.567" are fine; in a report "1,234" alone could
+    /// be either 1.234 or 1234 and is refused with a message saying so, while a form reads it as
+    /// 1234.
+    public static func parse(_ raw: String, convention: Convention = .report) -> Result<Quantity, QuantityProblem> {
         // Most cells are plain whole numbers: read them straight from the bytes.
         if let units = wholeUnits(raw.utf8) { return .success(Quantity(units: units)) }
         var text = raw.trimmedCell
@@ -97,8 +104,12 @@ public struct Quantity: Sendable, Hashable, Comparable, Codable, CustomStringCon
         case (0, _) where commas > 1: groupMark = ","
         case (0, 1):
             let after = text.split(separator: ",", omittingEmptySubsequences: false)[1]
-            if after.count == 3 && text.first != "0" { return .failure(.ambiguous) }
-            decimalMark = ","
+            if after.count == 3 && text.first != "0" {
+                guard convention == .form else { return .failure(.ambiguous) }
+                groupMark = ","
+            } else {
+                decimalMark = ","
+            }
         default:
             // Both marks: the last one is the decimal mark, the other groups.
             let lastDot = text.lastIndex(of: ".")!, lastComma = text.lastIndex(of: ",")!
@@ -128,8 +139,34 @@ public struct Quantity: Sendable, Hashable, Comparable, Codable, CustomStringCon
     }
 }
 
+extension Quantity {
+    /// A count people type in a form (people affected, days): digits grouped by commas, dots,
+    /// spaces (also no-break and thin), apostrophes or underscores, in groups of three. A count
+    /// has no fraction, so "50.000" and "50,000" are both fifty thousand; "2.5" is refused.
+    public static func wholeCount(_ raw: String) -> Result<Int, QuantityProblem> {
+        var text = raw.trimmedCell
+        guard !text.isEmpty else { return .failure(.empty) }
+        var negative = false
+        if text.hasPrefix("-") { negative = true; text.removeFirst() } else if text.hasPrefix("+") { text.removeFirst() }
+        let marks: Set<Character> = [",", ".", " ", "\u{00A0}", "\u{202F}", "'", "_"]
+        guard !text.isEmpty, text.allSatisfy({ ($0.isASCII && $0.isNumber) || marks.contains($0) }),
+            text.first!.isNumber, text.last!.isNumber
+        else { return .failure(.notANumber) }
+        let groups = text.split(whereSeparator: { marks.contains($0) }).map(String.init)
+        if groups.count > 1 {
+            guard (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else {
+                // "2.5" or "1,23": a fraction, or digits grouped in a way no one writes a count.
+                return .failure(groups.count == 2 && groups[1].count < 3 ? .notWhole : .notANumber)
+            }
+        }
+        let digits = groups.joined()
+        guard digits.count <= 15, let value = Int(digits) else { return .failure(.tooLarge) }
+        return .success(negative ? -value : value)
+    }
+}
+
 public enum QuantityProblem: Error, Sendable, Equatable, CustomStringConvertible {
-    case empty, notANumber, ambiguous, tooPrecise, tooLarge
+    case empty, notANumber, ambiguous, tooPrecise, tooLarge, notWhole
 
     public var description: String {
         switch self {
@@ -138,6 +175,7 @@ public enum QuantityProblem: Error, Sendable, Equatable, CustomStringConvertible
         case .ambiguous: "is ambiguous: write 1234 for one thousand two hundred and thirty-four, or 1.234 for one point two three four"
         case .tooPrecise: "has more than 3 decimals"
         case .tooLarge: "is too large"
+        case .notWhole: "is not a whole number"
         }
     }
 }

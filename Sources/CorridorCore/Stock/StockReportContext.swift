@@ -6,8 +6,11 @@ public struct StockReportContext: Sendable {
         public var code: String
         public var name: String
         public var country: String
-        public init(id: Int64, code: String, name: String, country: String) {
-            (self.id, self.code, self.name, self.country) = (id, code, name, country)
+        /// Where the site is registered.
+        public var lat: Double?
+        public var lon: Double?
+        public init(id: Int64, code: String, name: String, country: String, lat: Double? = nil, lon: Double? = nil) {
+            (self.id, self.code, self.name, self.country, self.lat, self.lon) = (id, code, name, country, lat, lon)
         }
     }
 

@@ -17,6 +17,22 @@ extension StockRowChecker {
             if let country, country.alpha2 != known.country {
                 fail(.country, "site \(known.code) is in \(known.country), not \(country.alpha2)")
             }
+            // A known site's coordinates are checked too: out of range is an error, and a report
+            // that places the site elsewhere moves it (the import moves only the reporting
+            // organisation's own sites, the only ones a report can name), saying so.
+            let lat = coordinate(text(.lat), field: .lat, range: -90...90, fail: fail)
+            let lon = coordinate(text(.lon), field: .lon, range: -180...180, fail: fail)
+            if let lat, let lon, let registeredLat = known.lat, let registeredLon = known.lon {
+                let distance = Geodesy.distanceKm(lat1: lat, lon1: lon, lat2: registeredLat, lon2: registeredLon)
+                if distance > siteMoveToleranceKm {
+                    warn(
+                        .lat,
+                        "\(lat), \(lon) is \(Int(distance.rounded())) km from where site \(known.code) is registered "
+                            + "(\(registeredLat), \(registeredLon)); the import moves the site there: correct the report if it did not move"
+                    )
+                    return .moved(SiteMove(id: known.id, lat: lat, lon: lon))
+                }
+            }
             return .existing(id: known.id)
         }
         guard code != nil || name != nil else {
@@ -41,6 +57,10 @@ extension StockRowChecker {
                 code: code?.uppercased() ?? SiteCodes.derive(from: siteName), name: siteName,
                 country: country.alpha2, adm1: text(.adm1), lat: lat, lon: lon))
     }
+
+    /// Planning assumption: coordinates of one warehouse written by different people (its gate, its
+    /// yard, rounded to two decimals) differ by well under this.
+    public static let siteMoveToleranceKm = 5.0
 
     private static func coordinate(
         _ raw: String?, field: StockField, range: ClosedRange<Double>,
@@ -78,8 +98,24 @@ public enum SiteCodes {
 public enum FormulaCells {
     public static func looksLikeFormula(_ text: String) -> Bool {
         guard let first = text.utf8.first, startsLikeFormula(first), text.utf8.count > 1 else { return false }
-        // "-5" and "+3.5" are numbers, not formulas.
-        return Double(text) == nil
+        // "-5", "+3.5" and "-72,20" (a decimal comma) are numbers, not formulas.
+        return !isSignedNumber(text)
+    }
+
+    /// A sign, then digits with at most one decimal mark (point or comma): how a coordinate or a
+    /// quantity is written in any of the report languages.
+    static func isSignedNumber(_ text: String) -> Bool {
+        if Double(text) != nil { return true }
+        var digits = 0, marks = 0
+        for (index, byte) in text.utf8.enumerated() {
+            if index == 0, byte == 0x2B || byte == 0x2D { continue }
+            switch byte {
+            case 0x30...0x39: digits += 1
+            case 0x2C, 0x2E: marks += 1
+            default: return false
+            }
+        }
+        return digits > 0 && marks <= 1
     }
 
     /// `=`, `+`, `-` or `@`: what a spreadsheet reads as the start of a formula.

@@ -3,7 +3,36 @@ import Foundation
 /// Where a checked row's stock is: a site the organisation has, or one the report introduces.
 public enum SiteReference: Sendable, Equatable, Hashable {
     case existing(id: Int64)
+    /// An existing site that the report places elsewhere: the import moves it there.
+    case moved(SiteMove)
     case new(NewSite)
+
+    /// The id of a site already registered.
+    public var existingID: Int64? {
+        switch self {
+        case .existing(let id): id
+        case .moved(let move): move.id
+        case .new: nil
+        }
+    }
+}
+
+/// A registered site and the coordinates a report gives it. A reference, so that a checked row
+/// stays as small as with an existing site.
+public final class SiteMove: Sendable, Hashable {
+    public let id: Int64
+    public let lat: Double
+    public let lon: Double
+
+    public init(id: Int64, lat: Double, lon: Double) { (self.id, self.lat, self.lon) = (id, lat, lon) }
+
+    public static func == (a: SiteMove, b: SiteMove) -> Bool { a === b || (a.id, a.lat, a.lon) == (b.id, b.lat, b.lon) }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+        hasher.combine(lat)
+        hasher.combine(lon)
+    }
 }
 
 /// Immutable and shared: a report names the same new site on thousands of rows, and a reference
@@ -212,12 +241,18 @@ public enum StockRowChecker {
         _ code: String?, _ name: String?, context: StockReportContext,
         fail: (StockField, String) -> Void
     ) -> String {
+        // People write an organisation's code where its name is asked and the other way round
+        // ("Organisation = WFP"): either column accepts either, when it names one organisation.
+        func known(_ text: String) -> String? {
+            if context.organisations.contains(text.uppercased()) { return text.uppercased() }
+            return context.organisationsByName[text.lowercased()]
+        }
         if let code {
-            if context.organisations.contains(code.uppercased()) { return code.uppercased() }
+            if let owner = known(code) { return owner }
             fail(.orgCode, "unknown organisation code '\(code)'")
         } else if let name {
-            if let code = context.organisationsByName[name.lowercased()] { return code }
-            fail(.orgName, "unknown organisation '\(name)'")
+            if let owner = known(name) { return owner }
+            fail(.orgName, "unknown organisation '\(name)': give its name or its code")
         }
         return context.reportingOrg
     }

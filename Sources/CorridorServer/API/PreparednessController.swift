@@ -15,6 +15,7 @@ struct PreparednessController {
         var ownerOrg: String?
         var due: String?
         var evidence: String?
+        var overrideReason: String?
     }
 
     struct ScenarioInput: Decodable {
@@ -41,7 +42,9 @@ struct PreparednessController {
             let patch = try await request.decodeJSON(ChecklistPatch.self, context: context)
             return try await store.preparedness.update(
                 country: iso, code: patch.code,
-                PreparednessUpdate(status: patch.status, ownerOrg: patch.ownerOrg, due: patch.due, evidence: patch.evidence),
+                PreparednessUpdate(
+                    status: patch.status, ownerOrg: patch.ownerOrg, due: patch.due, evidence: patch.evidence,
+                    overrideReason: patch.overrideReason),
                 by: context.actor)
         }
         group.get("countries/{iso}/customs-profile") { request, context in

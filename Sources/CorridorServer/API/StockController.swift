@@ -105,8 +105,10 @@ struct StockController {
 
         group.get("stock/alerts") { request, context in
             guard context.actor != .anonymous else { throw DomainError.unauthenticated("sign in to see stock alerts") }
-            let days = try QueryParameters(request).int("days", in: 1...3_650) ?? 90
-            return ItemList(items: try await store.stock.alerts(visibleTo: context.actor, expiringWithinDays: days))
+            let query = QueryParameters(request)
+            let days = try query.int("days", in: 1...3_650) ?? 90
+            let country = try query.country()
+            return ItemList(items: try await store.stock.alerts(visibleTo: context.actor, country: country, expiringWithinDays: days))
         }
     }
 

@@ -37,6 +37,13 @@ struct QueryParameters {
         return value
     }
 
+    /// An optional country code; one that is not an ISO alpha-2 code is refused by name.
+    func country(_ name: String = "country") throws(DomainError) -> String? {
+        guard let raw = parameters[name] else { return nil }
+        guard let code = CountryCode(raw) else { throw DomainError.invalid(field: name, "'\(raw)' is not an ISO alpha-2 country code") }
+        return code.value
+    }
+
     func double(_ name: String) -> Double? { parameters[name].flatMap { Double($0) } }
     func flag(_ name: String) -> Bool { ["1", "true", "yes"].contains(parameters[name]?.lowercased() ?? "") }
 

@@ -11,34 +11,17 @@ public struct WorldMap: Sendable {
     let outlineSVG: String
 
     public static func load() throws -> WorldMap {
-        let data = try ReferenceFiles.data("world.geojson")
-        guard let root = try JSONSerialization.jsonObject(with: data) as? [String: Any],
-            let features = root["features"] as? [[String: Any]]
-        else {
-            throw DomainError.invalid(field: "world.geojson", "is not a GeoJSON FeatureCollection")
-        }
+        let outlines = try ReferenceFiles.outlines()
         var paths: [String] = []
-        for feature in features {
-            guard let geometry = feature["geometry"] as? [String: Any],
-                let type = geometry["type"] as? String, let coordinates = geometry["coordinates"]
-            else { continue }
-            let polygons: [[[[Double]]]]
-            switch type {
-            case "Polygon": polygons = [(coordinates as? [[[Double]]]) ?? []]
-            case "MultiPolygon": polygons = (coordinates as? [[[[Double]]]]) ?? []
-            default: continue
-            }
+        for (iso, polygons) in outlines.polygons.sorted(by: { $0.key < $1.key }) {
             var d = ""
-            for polygon in polygons {
-                for ring in polygon where ring.count > 2 {
-                    for (index, point) in ring.enumerated() where point.count >= 2 {
-                        let (x, y) = project(lat: point[1], lon: point[0])
-                        d += (index == 0 ? "M" : "L") + String(format: "%.1f %.1f", x, y)
-                    }
-                    d += "Z"
+            for ring in polygons.joined() {
+                for (index, point) in ring.enumerated() {
+                    let (x, y) = project(lat: point.lat, lon: point.lon)
+                    d += (index == 0 ? "M" : "L") + String(format: "%.1f %.1f", x, y)
                 }
+                d += "Z"
             }
-            let iso = ((feature["properties"] as? [String: Any])?["iso2"] as? String) ?? ""
             paths.append("<path data-iso=\"\(iso)\" d=\"\(d)\"/>")
         }
         let svg = """
@@ -55,7 +38,8 @@ public struct WorldMap: Sendable {
 
     /// The map with one marker per site, sized by the volume of its stock and linked to its page;
     /// the outline comes from /map/world.svg so pages stay small.
-    func svg(sites: [SiteTotals]) -> String {
+    /// `picking` marks a map on which a click picks a point (map.js fills the page's lat and lon).
+    func svg(sites: [SiteTotals], focus: Geodesy.BoundingBox? = nil, picking: Bool = false) -> String {
         var markers = ""
         for entry in sites.sorted(by: { $0.volumeM3 > $1.volumeM3 }) {
             let site = entry.site
@@ -65,15 +49,32 @@ public struct WorldMap: Sendable {
             // The data attributes let the map's script filter markers in place, without a reload.
             markers +=
                 "<a href=\"/sites/\(site.id)\" data-tier=\"\(site.tier.rawValue)\" data-org=\"\(Self.escape(site.orgCode))\" data-country=\"\(site.country)\">"
+            // A larger clear circle under the marker makes it easier to tap on a phone.
+            markers += String(format: "<circle class=\"hit\" cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\"/>", x, y, max(radius, 5))
             markers += String(format: "<circle class=\"site %@\" cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\">", site.tier.rawValue, x, y, radius)
             markers +=
                 "<title>\(Self.escape(site.name)) (\(Self.escape(site.orgCode)), \(site.country)) — \(Int(entry.volumeM3.rounded())) m³ of stock</title></circle></a>"
         }
         return """
-            <svg class="worldmap" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(Int(Self.width)) \(Int(Self.height))" \
-            role="img" aria-label="World map of sites"><image href="/map/world.svg" width="\(Int(Self.width))" \
+            <svg class="worldmap" xmlns="http://www.w3.org/2000/svg" viewBox="\(Self.viewBox(focus))" \
+            data-world="0 0 \(Int(Self.width)) \(Int(Self.height))"\(picking ? " data-pick" : "") \
+            role="group" aria-label="World map of sites: each marker links to its site"><image href="/map/world.svg" aria-hidden="true" width="\(Int(Self.width))" \
             height="\(Int(Self.height))"/>\(markers)</svg>
             """
+    }
+
+    /// The whole world, or the box around a country with a margin, in the map's proportions.
+    static func viewBox(_ focus: Geodesy.BoundingBox?) -> String {
+        guard let focus, focus.maxLon - focus.minLon < 300 else { return "0 0 \(Int(width)) \(Int(height))" }
+        let (left, top) = project(lat: focus.maxLat, lon: focus.minLon)
+        let (right, bottom) = project(lat: focus.minLat, lon: focus.maxLon)
+        let margin = 15.0
+        var w = max(right - left + 2 * margin, 40), h = max(bottom - top + 2 * margin, 20)
+        // Keep the world's 2:1 shape so the picture is not stretched.
+        if w / h > 2 { h = w / 2 } else { w = h * 2 }
+        let x = min(max(0, (left + right) / 2 - w / 2), max(0, width - w))
+        let y = min(max(0, (top + bottom) / 2 - h / 2), max(0, height - h))
+        return String(format: "%.1f %.1f %.1f %.1f", x, y, min(w, width), min(h, height))
     }
 
     static func escape(_ text: String) -> String {

@@ -54,6 +54,7 @@ struct AdminPages {
             // The least privileged role first, so the form never defaults to making an administrator.
             roles: [Role.Kind.orgMember, .customsOfficer, .coordinator, .admin].map { ValueRow(value: $0.rawValue) },
             organisations: CodeRow.list(try await store.organisations.all().map(\.code)),
+            countries: CountryChoice.list(try await store.reference.countries(), selected: nil),
             notice: notice, error: problems?.message, details: TextRow.located(problems?.problems ?? []))
         return pages.page(view, title: "Administration", context: context, path: "/admin", status: status)
     }

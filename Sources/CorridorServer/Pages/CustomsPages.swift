@@ -39,6 +39,7 @@ struct CustomsPages {
                         .init(locode: $0.locode, name: $0.name, country: $0.country, kind: $0.kind.label, verified: $0.locodeVerified)
                     },
                     country: country ?? "",
+                    countries: CountryChoice.list(try await store.reference.countries(), selected: country),
                     accreditations: accreditations.map { a in
                         .init(
                             id: a.id, org: a.orgCode, country: a.country, status: a.status.rawValue,

@@ -172,6 +172,7 @@ struct DeclarationPages {
                 .init(locode: $0.locode, label: "\($0.locode) — \($0.name)")
             },
             items: try await store.items.all().map { .init(code: $0.code, name: $0.name) },
+            countries: CountryChoice.list(try await store.reference.countries(), selected: nil),
             rows: (0..<Self.lineRows).map { i in
                 func field(_ name: String, _ otherwise: String = "") -> String { fields["line\(i)_\(name)"] ?? otherwise }
                 return .init(

@@ -13,6 +13,8 @@ protocol PageView: Sendable {
 /// Renders server-side pages: a page template inside the shared layout.
 public struct PageRenderer: Sendable {
     let library: MustacheLibrary
+    /// The store holds the demo data set: every page says its figures are fictitious.
+    var demo = false
 
     static let navigation: [(path: String, label: String)] = [
         ("/map", "Map"), ("/stock", "Stock"), ("/customs", "Customs"), ("/preparedness", "Preparedness"),
@@ -53,7 +55,7 @@ public struct PageRenderer: Sendable {
         let links = Self.navigation + (Policy.can(context.actor, .readAdministration) ? [("/admin", "Admin")] : [])
         var layout = LayoutView(
             title: title, content: content,
-            nav: links.map { LayoutView.Link(path: $0.path, label: $0.label, active: path.hasPrefix($0.path)) })
+            nav: links.map { LayoutView.Link(path: $0.path, label: $0.label, active: path.hasPrefix($0.path)) }, demo: demo)
         if case .user(_, let email, let roles) = context.actor {
             layout.user = LayoutView.User(email: email, roles: roles.map(\.label).joined(separator: ", "))
             layout.csrf = context.sessionCSRF ?? ""

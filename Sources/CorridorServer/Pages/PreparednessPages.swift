@@ -35,8 +35,10 @@ struct PreparednessPages {
                         .init(
                             code: a.code, framework: a.framework, category: a.category, title: a.title, status: a.status.rawValue,
                             statusLabel: a.status.label, owner: a.ownerOrg ?? "", due: a.due ?? "",
-                            evidence: a.evidence ?? "", hasEvidence: a.evidence != nil, auto: a.autoStatus != nil,
-                            autoDone: a.autoStatus == .done, autoEvidence: a.autoEvidence ?? "", history: a.history,
+                            evidence: a.evidence ?? "", evidenceLink: a.evidenceLink ?? "",
+                            evidenceIsLink: a.evidenceLink != nil, hasEvidence: a.evidence != nil,
+                            auto: a.autoStatus != nil, autoDone: a.autoStatus == .done, autoEvidence: a.autoEvidence ?? "",
+                            overridden: a.overrideReason != nil, overrideReason: a.overrideReason ?? "", history: a.history,
                             hasHistory: !a.history.isEmpty,
                             statuses: PreparednessStatus.allCases.map {
                                 LabelledChoice(value: $0.rawValue, label: $0.label, selected: $0 == a.status)
@@ -59,7 +61,9 @@ struct PreparednessPages {
             let iso = (fields["country"] ?? "").uppercased()
             _ = try await store.preparedness.update(
                 country: iso, code: fields["code"] ?? "",
-                PreparednessUpdate(status: fields["status"], ownerOrg: fields["owner"], due: fields["due"], evidence: fields["evidence"]),
+                PreparednessUpdate(
+                    status: fields["status"], ownerOrg: fields["owner"], due: fields["due"], evidence: fields["evidence"],
+                    overrideReason: fields["override_reason"]),
                 by: context.actor)
             return Response(status: .seeOther, headers: [.location: "/preparedness?country=\(iso)#\(fields["code"] ?? "")"])
         }
@@ -81,15 +85,11 @@ struct PreparednessPages {
             return try await scenariosPage(context: context)
         }
         router.post("preparedness/scenarios") { request, context in
+            guard context.actor != .anonymous else { throw DomainError.unauthenticated("sign in to run scenarios") }
             let fields = try await Forms.fields(request, context: context)
             try Forms.checkCSRF(fields, context: context)
             do {
-                let report = try await store.gaps.save(
-                    Scenario(
-                        country: fields["country"] ?? "", lat: Double(fields["lat"] ?? "") ?? .nan,
-                        lon: Double(fields["lon"] ?? "") ?? .nan,
-                        people: Int(fields["people"] ?? "") ?? 0, days: Int(fields["days"] ?? "") ?? 0,
-                        hazard: fields["hazard"].flatMap { $0.isEmpty ? nil : $0 }), name: fields["name"], by: context.actor)
+                let report = try await store.gaps.save(try Self.scenario(fields), name: fields["name"], by: context.actor)
                 return Response(status: .seeOther, headers: [.location: "/preparedness/scenarios/\(report.scenario?.id ?? 0)"])
             } catch let error as DomainError where error.status == .unprocessableContent {
                 return try await scenariosPage(context: context, fields: fields, error: error)
@@ -176,11 +176,36 @@ struct PreparednessPages {
                 hazards: EmergencyInput.hazards.map {
                     LabelledChoice(value: $0, label: CodeWords.of($0), selected: fields["hazard"] == $0)
                 },
+                countries: CountryChoice.list(try await store.reference.countries(), selected: fields["country"]),
                 f: .init(
                     country: fields["country"] ?? "", lat: fields["lat"] ?? "", lon: fields["lon"] ?? "", people: fields["people"] ?? "",
                     days: fields["days"] ?? "30", name: fields["name"] ?? ""),
                 error: error?.message ?? "", hasError: error != nil, problems: FieldProblem.list(error)
             ), title: "Scenarios", context: context, path: "/preparedness", status: error?.status ?? .ok)
+    }
+
+    /// The scenario as the form gives it: counts read as people type them ("50,000", "50 000").
+    static func scenario(_ fields: [String: String]) throws(DomainError) -> Scenario {
+        var problems = ProblemList()
+        func count(_ key: String) -> Int {
+            switch Quantity.wholeCount(fields[key] ?? "") {
+            case .success(let value): return value
+            case .failure(let problem):
+                problems.add(field: key, "'\(fields[key] ?? "")' \(problem)")
+                return 0
+            }
+        }
+        func degrees(_ key: String) -> Double {
+            // A decimal comma is read as a decimal point: coordinates have no thousands.
+            let text = (fields[key] ?? "").trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")
+                .replacingOccurrences(of: "\u{2212}", with: "-")
+            return Double(text) ?? .nan
+        }
+        let scenario = Scenario(
+            country: fields["country"] ?? "", lat: degrees("lat"), lon: degrees("lon"), people: count("people"), days: count("days"),
+            hazard: fields["hazard"].flatMap { $0.isEmpty ? nil : $0 })
+        try problems.check()
+        return scenario
     }
 
     static func defaultCountry(_ actor: Actor) -> String {

@@ -19,7 +19,8 @@ struct ShellPages {
                     sites: sites.count,
                     hubs: sites.filter { $0.tier == .globalHub }.count,
                     countries: Set(sites.map(\.country)).count,
-                    signedOut: context.actor == .anonymous
+                    signedOut: context.actor == .anonymous,
+                    work: try await HomeWork.of(context.actor, sites: sites, store: store)
                 ), title: "Corridor", context: context, path: "/")
         }
         router.get("map") { request, context in
@@ -57,7 +58,9 @@ struct ShellPages {
             return pages.page(
                 OrganisationsPageView(
                     organisations: organisations.map {
-                        .init(code: $0.code, name: $0.name, type: $0.type.label, country: $0.hqCountry)
+                        .init(
+                            code: $0.code, name: $0.name, type: $0.type.label, country: $0.hqCountry,
+                            fictitious: pages.demo && DemoLoader.inventedOrganisations.contains($0.code))
                     },
                     count: organisations.count
                 ), title: "Organisations", context: context, path: "/organisations")

@@ -45,20 +45,31 @@ struct SitePages {
             orgs: CodeRow.list(orgs), canCreate: !orgs.isEmpty,
             tiers: Site.Tier.allCases.map { ValueRow(value: $0.rawValue) },
             sharings: Site.Sharing.allCases.map { ValueRow(value: $0.rawValue) },
+            countries: CountryChoice.list(try await store.reference.countries(), selected: fields["country"]),
             form: .init(fields), error: error?.message, details: TextRow.located(error?.problems ?? []))
         return pages.page(view, title: "Sites", context: context, path: "/stock", status: error?.status ?? .ok)
     }
 
     static func input(_ fields: [String: String]) throws -> SiteInput {
         var problems = ProblemList()
-        func number(_ name: String) -> Double? {
+        func degrees(_ name: String) -> Double? {
             guard let raw = fields[name]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
-            guard let value = Double(raw.replacingOccurrences(of: ",", with: ".")) else {
+            // Coordinates have no thousands: a decimal comma is a decimal point.
+            guard let value = Double(raw.replacingOccurrences(of: ",", with: ".").replacingOccurrences(of: "\u{2212}", with: "-")) else {
                 problems.add(field: name, "'\(raw)' is not a number"); return nil
             }
             return value
         }
-        let lat = number("lat"), lon = number("lon")
+        func number(_ name: String) -> Double? {
+            guard let raw = fields[name], !raw.trimmedCell.isEmpty else { return nil }
+            switch Quantity.parse(raw, convention: .form) {
+            case .success(let value): return value.doubleValue
+            case .failure(let problem):
+                problems.add(field: name, "'\(raw)' \(problem)")
+                return nil
+            }
+        }
+        let lat = degrees("lat"), lon = degrees("lon")
         if fields["lat"]?.isEmpty ?? true { problems.add(field: "lat", "is required") }
         if fields["lon"]?.isEmpty ?? true { problems.add(field: "lon", "is required") }
         let capacity = number("capacity_m3"), free = number("free_m3")

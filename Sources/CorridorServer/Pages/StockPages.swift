@@ -21,6 +21,7 @@ struct StockPages {
             return pages.page(
                 StockPageView(
                     filters: .init(country: query["country"] ?? "", item: query["item"] ?? "", org: query["org"] ?? ""),
+                    countries: CountryChoice.list(try await store.reference.countries(), selected: query["country"]),
                     sectors: Sector.allCases.map { Choice(value: $0.rawValue, selected: query["sector"] == $0.rawValue) },
                     tiers: Site.Tier.allCases.map { Choice(value: $0.rawValue, selected: query["tier"] == $0.rawValue) },
                     lines: lines.map(lineRow),
@@ -29,8 +30,23 @@ struct StockPages {
                     query: request.uri.query ?? "",
                     uploadOrgs: CodeRow.list(orgs),
                     canUpload: !orgs.isEmpty,
-                    days: days, dayChoices: Self.dayChoices(days)
+                    days: days, dayChoices: Self.dayChoices(days),
+                    columns: StockPageView.acceptedColumns
                 ), title: "Stock", context: context, path: "/stock")
+        }
+        router.get("stock/templates/{file}") { request, context -> Response in
+            let file = try request.required("file", context)
+            let (body, type): (Data, String)
+            switch file {
+            case "stock-report.csv": (body, type) = (Data(StockReportTemplate.csv().utf8), "text/csv; charset=utf-8")
+            case "stock-report.hxl.csv": (body, type) = (Data(StockReportTemplate.hxl().utf8), "text/csv; charset=utf-8")
+            case "stock-report.xlsx":
+                (body, type) = (try StockReportTemplate.xlsx(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            default: throw DomainError.notFound("no template \(file): stock-report.csv, stock-report.hxl.csv or stock-report.xlsx")
+            }
+            return Response(
+                status: .ok, headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(file)\""],
+                body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
         }
         uploads.post("stock/upload") { request, context in
             // A browser form arrives as one multipart body, read into memory: keep it modest. Larger
@@ -93,13 +109,17 @@ struct StockPages {
         }
         router.get("stock/alerts") { request, context in
             guard context.actor != .anonymous else { throw DomainError.unauthenticated("sign in to see stock alerts") }
-            let alerts = try await store.stock.alerts(visibleTo: context.actor)
+            let country = try QueryParameters(request).country()
+            let alerts = try await store.stock.alerts(visibleTo: context.actor, country: country)
             return pages.page(
                 AlertsPageView(
                     alerts: alerts.map {
-                        .init(kind: $0.kind.label, site: $0.siteName, org: $0.org, item: $0.itemName ?? "", message: $0.message)
+                        .init(
+                            kind: $0.kind.label, severity: $0.severity.rawValue, severityLabel: $0.severity.rawValue, siteId: $0.siteId,
+                            country: $0.country, site: $0.siteName, org: $0.org, item: $0.itemName ?? "", message: $0.message)
                     },
-                    count: alerts.count
+                    count: alerts.count,
+                    countries: CountryChoice.list(try await store.reference.countries(), selected: country)
                 ), title: "Stock alerts", context: context, path: "/stock")
         }
         router.get("sites/{id}") { request, context in
@@ -135,7 +155,13 @@ struct StockPages {
                     adm1: site.adm1 ?? "", capacity: site.capacityM3.map { String($0) } ?? "",
                     free: site.freeM3.map { String($0) } ?? "", id: site.id,
                     tiers: Site.Tier.allCases.map { Choice(value: $0.rawValue, selected: $0 == site.tier) },
-                    sharings: Site.Sharing.allCases.map { Choice(value: $0.rawValue, selected: $0 == site.sharing) }
+                    sharings: Site.Sharing.allCases.map { Choice(value: $0.rawValue, selected: $0 == site.sharing) },
+                    countries: CountryChoice.list(try await store.reference.countries(), selected: site.country),
+                    overCapacity: site.capacityM3.flatMap { capacity in
+                        site.excessM3(stockM3: totals.volumeM3).map { _ in
+                            Site.overCapacityMessage(stockM3: totals.volumeM3, capacityM3: capacity)
+                        }
+                    }
                 ), title: site.name, context: context, path: "/map")
         }
     }

@@ -14,6 +14,22 @@ public enum DemoLoader {
         public var password: String
     }
 
+    /// The demo's organisations that do not exist: invented to show national NGOs and a private
+    /// carrier at work. Pages mark them as fictitious.
+    public static let inventedOrganisations: Set<String> = ["KADIN", "CDRA", "HAVEN", "ABD"]
+
+    /// Whether the demo data set is in the store (its accounts are): then every page says that
+    /// the figures are fictitious.
+    public static func isLoaded(in store: Store) async throws -> Bool {
+        let emails = DemoCatalogue.users.map(\.email)
+        return try await store.database.read { db in
+            var sql: SQLQueryString = "SELECT COUNT(*) AS n FROM users WHERE email IN ("
+            sql.appendInterpolation(binds: emails)
+            sql.appendLiteral(")")
+            return try await db.count(sql) > 0
+        }
+    }
+
     /// `history` adds nine months of past declarations (a few seconds); tests that do not look
     /// at release times leave it out.
     public static func load(into store: Store, history: Bool = true) async throws -> Report {

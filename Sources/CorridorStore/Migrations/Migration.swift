@@ -43,5 +43,6 @@ public enum Migrations {
         PreparednessSchema.migration,
         StockIndexSchema.migration,
         IndicativeValueSchema.migration,
+        PreparednessOverrideSchema.migration,
     ]
 }

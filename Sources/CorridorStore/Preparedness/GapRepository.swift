@@ -63,8 +63,10 @@ public struct GapRepository: Sendable {
             ?? "\(valid.people) people, \(valid.days) days, \(valid.country)"
         let id = try await database.transaction { db -> Int64 in
             guard try await ReferenceRepository.countryExists(valid.country, on: db) else {
-                throw DomainError.notFound("no country \(valid.country)")
+                throw DomainError.invalid(field: "country", "'\(valid.country)' is not a known country")
             }
+            let names = try await ReferenceRepository.countryNames(on: db)
+            try valid.checkLocation(in: try ReferenceFiles.outlines()) { names[$0] }
             guard
                 let id = try await db.raw(
                     """

@@ -12,10 +12,14 @@ public struct PreparednessRepository: Sendable {
         public var framework: String
         public var category: String
         public var title: String
+        /// For an action checked against data, what the data says unless overridden with a reason.
         public var status: PreparednessStatus
+        public var overrideReason: String?
         public var ownerOrg: String?
         public var due: String?
         public var evidence: String?
+        /// The evidence, when it is a link.
+        public var evidenceLink: String?
         public var updatedBy: String?
         public var updatedAt: Int64?
         public var autoStatus: PreparednessStatus?
@@ -58,19 +62,23 @@ public struct PreparednessRepository: Sendable {
             let actions = try PreparednessChecklist.actions.map { action -> ActionView in
                 let row = stored[action.code]
                 let auto = action.check.map { facts.evaluate($0) }
+                let standing = PreparednessStanding.of(
+                    recorded: try row.flatMap { PreparednessStatus(rawValue: try $0.string("status")) },
+                    overrideReason: try row?.optionalString("override_reason"), computed: auto?.status)
+                let evidence = try row?.optionalString("evidence")
                 return ActionView(
                     code: action.code, framework: action.framework.rawValue, category: action.category, title: action.title,
-                    status: try row.map { PreparednessStatus(rawValue: try $0.string("status")) ?? .notStarted } ?? .notStarted,
+                    status: standing.status, overrideReason: standing.overrideReason,
                     ownerOrg: try row?.optionalString("owner_code"), due: try row?.optionalString("due"),
-                    evidence: try row?.optionalString("evidence"),
+                    evidence: evidence, evidenceLink: PreparednessEvidence.link(evidence),
                     updatedBy: try row?.string("updated_by"), updatedAt: try row?.int64("updated_at"),
                     autoStatus: auto?.status, autoEvidence: auto?.evidence, history: history[action.code] ?? [])
             }
             let progress = PreparednessChecklist.categories.map { category in
                 let inCategory = actions.filter { $0.category == category && $0.status != .notApplicable }
-                // An automatic action counts as done only when the data confirms it.
+                // One status per action: a checked action's is the data's unless overridden with a reason.
                 return Checklist.Progress(
-                    category: category, done: inCategory.filter { ($0.autoStatus ?? $0.status) == .done }.count,
+                    category: category, done: inCategory.filter { $0.status == .done }.count,
                     applicable: inCategory.count)
             }
             return Checklist(country: iso, actions: actions, progress: progress)
@@ -109,10 +117,9 @@ public struct PreparednessRepository: Sendable {
     ) async throws -> ActionView {
         let iso = country.uppercased()
         try Policy.authorize(actor, .managePreparedness, .country(iso))
-        guard PreparednessChecklist.action(code) != nil else { throw DomainError.notFound("no preparedness action \(code)") }
-        let valid = try update.validated()
+        guard let action = PreparednessChecklist.action(code) else { throw DomainError.notFound("no preparedness action \(code)") }
         try await database.transaction { db in
-            guard try await ReferenceRepository.countryExists(iso, on: db) else { throw DomainError.notFound("no country \(iso)") }
+            guard let country = try await ReferenceRepository.country(iso, on: db) else { throw DomainError.notFound("no country \(iso)") }
             var ownerID: Int64?
             if let owner = update.ownerOrg, !owner.isEmpty {
                 guard let org = try await OrganisationRepository.find(code: owner, on: db) else {
@@ -122,6 +129,11 @@ public struct PreparednessRepository: Sendable {
             }
             let existing = try await db.raw("SELECT * FROM preparedness_actions WHERE country = \(bind: iso) AND code = \(bind: code)")
                 .first()
+            let computed = try await action.check.asyncMap {
+                try await Self.facts(country: country, today: .today(), on: db).evaluate($0).status
+            }
+            let previousReason = try existing?.optionalString("override_reason")
+            let valid = try update.validated(for: action, computed: computed, currentReason: previousReason)
             let previous = try existing?.string("status") ?? PreparednessStatus.notStarted.rawValue
             let status = valid.status?.rawValue ?? previous
             let due = try update.due == nil ? existing?.optionalString("due") : valid.due?.description
@@ -129,6 +141,9 @@ public struct PreparednessRepository: Sendable {
             let owner = try update.ownerOrg == nil ? existing?.optionalInt64("owner_org_id") : ownerID
             var changes: [String] = []
             if status != previous { changes.append("status → \(status)") }
+            if valid.overrideReason != previousReason {
+                changes.append(valid.overrideReason.map { "overridden: \($0)" } ?? "follows the data")
+            }
             if update.ownerOrg != nil { changes.append("owner → \(update.ownerOrg!.isEmpty ? "none" : update.ownerOrg!.uppercased())") }
             if update.due != nil { changes.append("due → \(due ?? "none")") }
             if update.evidence != nil { changes.append("evidence → \(evidence ?? "none")") }
@@ -136,9 +151,9 @@ public struct PreparednessRepository: Sendable {
             try await db.raw("DELETE FROM preparedness_actions WHERE country = \(bind: iso) AND code = \(bind: code)").run()
             try await db.raw(
                 """
-                INSERT INTO preparedness_actions (country, code, status, owner_org_id, due, evidence, updated_by, updated_at)
+                INSERT INTO preparedness_actions (country, code, status, owner_org_id, due, evidence, override_reason, updated_by, updated_at)
                 VALUES (\(bind: iso), \(bind: code), \(bind: status), \(bind: owner), \(bind: due), \(bind: evidence),
-                        \(bind: DeclarationAudit.actorName(actor)), \(bind: time))
+                        \(bind: valid.overrideReason), \(bind: DeclarationAudit.actorName(actor)), \(bind: time))
                 """
             ).run()
             try await db.raw(

@@ -1,4 +1,5 @@
 import CorridorCore
+import CorridorFormats
 import Foundation
 
 /// The committed reference data files (see Resources/refdata/SOURCES.md and scripts/refdata/).
@@ -98,6 +99,17 @@ public enum ReferenceFiles {
             throw LoadError.missing(name)
         }
         return try Data(contentsOf: url)
+    }
+
+    /// The Natural Earth country outlines (world.geojson), read once.
+    public static func outlines() throws -> CountryOutlines { try loadedOutlines.get() }
+
+    private static let loadedOutlines: Result<CountryOutlines, DomainError> = Result {
+        () throws(DomainError) -> CountryOutlines in
+        guard let data = try? data("world.geojson") else {
+            throw DomainError.internalFailure("reference data file world.geojson is missing from the bundle")
+        }
+        return try CountryOutlineReader.read(data)
     }
 
     static func countries() throws -> [CountryRecord] {

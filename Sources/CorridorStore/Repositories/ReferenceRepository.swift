@@ -24,6 +24,13 @@ public struct ReferenceRepository: Sendable {
         try await db.raw("SELECT * FROM countries WHERE alpha2 = \(bind: code.uppercased())").first().map(Self.country)
     }
 
+    /// Every country's name by its alpha-2 code.
+    static func countryNames(on db: any SQLDatabase) async throws -> [String: String] {
+        Dictionary(
+            try await db.raw("SELECT alpha2, name FROM countries").all().map { (try $0.string("alpha2"), try $0.string("name")) },
+            uniquingKeysWith: { first, _ in first })
+    }
+
     static func countryExists(_ code: String, on db: any SQLDatabase) async throws -> Bool {
         try await db.raw("SELECT alpha2 FROM countries WHERE alpha2 = \(bind: code.uppercased())").first() != nil
     }

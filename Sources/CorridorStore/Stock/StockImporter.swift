@@ -93,10 +93,10 @@ public struct StockImporter: Sendable {
             countries[known.alpha2] = known
             countries[try row.string("alpha3")] = known
         }
-        let sites = try await db.raw("SELECT id, code, name, country FROM sites WHERE org_id = \(bind: org.id)").all().map {
+        let sites = try await db.raw("SELECT id, code, name, country, lat, lon FROM sites WHERE org_id = \(bind: org.id)").all().map {
             StockReportContext.KnownSite(
                 id: try $0.int64("id"), code: try $0.string("code"), name: try $0.string("name"),
-                country: try $0.string("country"))
+                country: try $0.string("country"), lat: try $0.optionalDouble("lat"), lon: try $0.optionalDouble("lon"))
         }
         return StockReportContext(
             reportingOrg: org.code, items: items, aliases: aliases, organisations: organisations,

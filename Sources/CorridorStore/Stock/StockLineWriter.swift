@@ -82,18 +82,17 @@ final class StockLineWriter: StockSink {
     private func add(_ row: CheckedStockRow) async throws {
         let owner = row.ownerOrg == lastOwner.code ? lastOwner.id : try await orgID(row.ownerOrg)
         switch row.site {
-        case .existing(let id):
-            // The first time a report names an existing site, the organisation's previous lines there
-            // go. Buffered lines are never for that site (it was not named before), so no flush is needed.
-            if replacedSites.insert(id).inserted {
-                if indexes?.dropped == true {
-                    indexes?.deferDelete(site: id)
-                } else {
-                    try await drain()
-                    try await db.raw("DELETE FROM stock_lines WHERE site_id = \(bind: id) AND reporter_org_id = \(bind: org.id)").run()
-                }
+        case .moved(let move):
+            if replacedSites.contains(move.id) == false {
+                try await drain()
+                // Only a site the reporting organisation holds is moved by its report.
+                try await db.raw(
+                    "UPDATE sites SET lat = \(bind: move.lat), lon = \(bind: move.lon) WHERE id = \(bind: move.id) AND org_id = \(bind: org.id)"
+                ).run()
             }
-            append(row, site: id, owner: owner)
+            try await replaceAndAppend(row, site: move.id, owner: owner)
+        case .existing(let id):
+            try await replaceAndAppend(row, site: id, owner: owner)
         case .new(let site):
             if let known = newSiteIDsByObject[ObjectIdentifier(site)] {
                 append(row, site: known.id, owner: owner)
@@ -109,6 +108,20 @@ final class StockLineWriter: StockSink {
             }
         }
         if isBatchFull { try await flush() }
+    }
+
+    private func replaceAndAppend(_ row: CheckedStockRow, site id: Int64, owner: Int64) async throws {
+        // The first time a report names an existing site, the organisation's previous lines there
+        // go. Buffered lines are never for that site (it was not named before), so no flush is needed.
+        if replacedSites.insert(id).inserted {
+            if indexes?.dropped == true {
+                indexes?.deferDelete(site: id)
+            } else {
+                try await drain()
+                try await db.raw("DELETE FROM stock_lines WHERE site_id = \(bind: id) AND reporter_org_id = \(bind: org.id)").run()
+            }
+        }
+        append(row, site: id, owner: owner)
     }
 
     private var isBatchFull: Bool { bufferedLines + waiting.count >= StockImporter.batchSize }

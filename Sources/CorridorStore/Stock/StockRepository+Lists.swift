@@ -106,12 +106,19 @@ extension StockRepository {
         }
     }
 
-    /// Stock expiring within `days`, below an organisation's minimum, or not reported for 90 days,
-    /// at the sites the caller sees in detail.
-    public func alerts(visibleTo actor: Actor, expiringWithinDays days: Int = 90, today: Day = .today()) async throws -> [StockAlert] {
-        let visible = StockQueries.detailVisible(StockVisibility(for: actor))
+    /// Stock expiring within `days`, below an organisation's minimum, not reported for 90 days, or
+    /// above its site's capacity, at the sites the caller sees in detail.
+    /// The most urgent first; `country` narrows them to the sites in one country.
+    public func alerts(
+        visibleTo actor: Actor, country: String? = nil, expiringWithinDays days: Int = 90, today: Day = .today()
+    ) async throws -> [StockAlert] {
+        var visible = StockQueries.detailVisible(StockVisibility(for: actor))
+        if let country {
+            visible.appendLiteral(" AND s.country = ")
+            visible.appendInterpolation(bind: country.uppercased())
+        }
         var expiring: SQLQueryString =
-            "SELECT s.code, s.name, holder.code AS org, i.code AS item_code, i.name AS item_name, l.expiry, l.quantity_milli "
+            "SELECT s.id, s.country, s.code, s.name, holder.code AS org, i.code AS item_code, i.name AS item_name, l.expiry, l.quantity_milli "
         expiring.appendInterpolation(StockQueries.linesFrom)
         expiring.appendInterpolation(
             StockQueries.whereClause([
@@ -120,14 +127,14 @@ extension StockRepository {
             ]))
         expiring.appendLiteral(" ORDER BY l.expiry, s.code")
 
-        var stale: SQLQueryString = "SELECT s.code, s.name, holder.code AS org, MAX(l.reported_at) AS latest "
+        var stale: SQLQueryString = "SELECT s.id, s.country, s.code, s.name, holder.code AS org, MAX(l.reported_at) AS latest "
         stale.appendInterpolation(StockQueries.linesFrom)
         stale.appendInterpolation(StockQueries.whereClause([visible]))
-        stale.appendLiteral(" GROUP BY s.id, s.code, s.name, holder.code HAVING MAX(l.reported_at) < ")
+        stale.appendLiteral(" GROUP BY s.id, s.country, s.code, s.name, holder.code HAVING MAX(l.reported_at) < ")
         stale.appendInterpolation(bind: today.adding(days: -Self.staleAfterDays).description)
 
         var below: SQLQueryString = """
-            SELECT s.code, s.name, holder.code AS org, i.code AS item_code, i.name AS item_name, i.unit, m.minimum_milli,
+            SELECT s.id, s.country, s.code, s.name, holder.code AS org, i.code AS item_code, i.name AS item_name, i.unit, m.minimum_milli,
                    CAST(COALESCE((SELECT SUM(l.quantity_milli) FROM stock_lines l WHERE l.site_id = s.id AND l.item_code = i.code
                                   AND l.status = 'available'), 0) AS BIGINT) AS q
             FROM stock_minimums m JOIN sites s ON s.id = m.site_id JOIN organisations holder ON holder.id = s.org_id
@@ -135,12 +142,22 @@ extension StockRepository {
             """
         below.appendInterpolation(StockQueries.whereClause([visible]))
 
+        var full: SQLQueryString = """
+            SELECT s.id, s.country, s.code, s.name, holder.code AS org, s.capacity_m3, SUM(l.quantity_milli * i.volume_m3) / 1000.0 AS volume
+            """
+        full.appendInterpolation(StockQueries.linesFrom)
+        full.appendInterpolation(StockQueries.whereClause([visible, "l.status = 'available'", "s.capacity_m3 IS NOT NULL"]))
+        full.appendLiteral(" GROUP BY s.id, s.country, s.code, s.name, holder.code, s.capacity_m3 ORDER BY s.code")
+
         return try await database.read { db in
             var alerts: [StockAlert] = []
             for row in try await db.raw(expiring).all() {
                 alerts.append(
                     StockAlert(
-                        kind: .expiring, siteCode: try row.string("code"), siteName: try row.string("name"),
+                        kind: .expiring,
+                        severity: .expiring(daysLeft: Day.parse(try row.string("expiry")).map { $0.ordinal - today.ordinal } ?? 0),
+                        siteId: try row.int64("id"), country: try row.string("country"), siteCode: try row.string("code"),
+                        siteName: try row.string("name"),
                         org: try row.string("org"), itemCode: try row.string("item_code"), itemName: try row.string("item_name"),
                         message: "\(Quantity(milli: try row.int64("quantity_milli"))) expire on \(try row.string("expiry"))"))
             }
@@ -149,18 +166,31 @@ extension StockRepository {
                 guard quantity < minimum else { continue }
                 alerts.append(
                     StockAlert(
-                        kind: .belowMinimum, siteCode: try row.string("code"), siteName: try row.string("name"),
+                        kind: .belowMinimum, severity: .belowMinimum(available: quantity), siteId: try row.int64("id"),
+                        country: try row.string("country"), siteCode: try row.string("code"), siteName: try row.string("name"),
                         org: try row.string("org"), itemCode: try row.string("item_code"), itemName: try row.string("item_name"),
                         message: "\(quantity) \(try row.string("unit")) available, minimum \(minimum)"))
+            }
+            for row in try await db.raw(full).all() {
+                let capacity = try row.double("capacity_m3"), volume = try row.double("volume")
+                guard Site.excessM3(stockM3: volume, capacityM3: capacity) != nil else { continue }
+                alerts.append(
+                    StockAlert(
+                        kind: .overCapacity, severity: .overCapacity, siteId: try row.int64("id"), country: try row.string("country"),
+                        siteCode: try row.string("code"), siteName: try row.string("name"),
+                        org: try row.string("org"), itemCode: nil, itemName: nil,
+                        message: Site.overCapacityMessage(stockM3: volume, capacityM3: capacity)))
             }
             for row in try await db.raw(stale).all() {
                 alerts.append(
                     StockAlert(
-                        kind: .staleReport, siteCode: try row.string("code"), siteName: try row.string("name"),
+                        kind: .staleReport, severity: .staleReport, siteId: try row.int64("id"), country: try row.string("country"),
+                        siteCode: try row.string("code"), siteName: try row.string("name"),
                         org: try row.string("org"), itemCode: nil, itemName: nil,
                         message: "last stock report \(try row.string("latest")), more than \(Self.staleAfterDays) days ago"))
             }
-            return alerts
+            // Stable: within a severity, the order above (expiry, minimum, capacity, report age).
+            return alerts.enumerated().sorted { ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset) }.map(\.element)
         }
     }
 }

@@ -110,8 +110,13 @@ public struct NearestStock: Sendable, Equatable, Codable {
 }
 
 public struct StockAlert: Sendable, Equatable, Codable {
-    public enum Kind: String, Sendable, Codable { case expiring, belowMinimum = "below_minimum", staleReport = "stale_report" }
+    public enum Kind: String, Sendable, Codable {
+        case expiring, belowMinimum = "below_minimum", staleReport = "stale_report", overCapacity = "over_capacity"
+    }
     public var kind: Kind
+    public var severity: AlertSeverity
+    public var siteId: Int64
+    public var country: String
     public var siteCode: String
     public var siteName: String
     public var org: String

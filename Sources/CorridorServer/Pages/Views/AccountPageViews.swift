@@ -22,6 +22,7 @@ struct AdminPageView: PageView {
     let types: [LabelledValue]
     let roles: [ValueRow]
     let organisations: [CodeRow]
+    let countries: [CountryChoice]
     var notice: String? = nil
     var error: String? = nil
     var details: [TextRow] = []

@@ -46,6 +46,13 @@ struct CountryChoice: Sendable {
     let alpha2: String
     let name: String
     let selected: Bool
+
+    /// Every country by name, `selected` (a code, any case) marked: what a country field offers,
+    /// so no one types a code that means another country.
+    static func list(_ countries: [Country], selected: String?) -> [CountryChoice] {
+        let chosen = selected?.uppercased()
+        return countries.map { CountryChoice(alpha2: $0.alpha2, name: $0.name, selected: $0.alpha2 == chosen) }
+    }
 }
 
 /// A problem with a form field.

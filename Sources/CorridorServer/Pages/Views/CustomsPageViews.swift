@@ -44,6 +44,7 @@ struct CustomsPageView: PageView {
     let releaseTimeCountries: [String]
     let entryPoints: [EntryPoint]
     let country: String
+    let countries: [CountryChoice]
     let accreditations: [Accreditation]
     let signedIn: Bool
     /// The country whose selectivity rules the visitor may edit, if any.

@@ -215,6 +215,7 @@ struct DeclarationFormPageView: PageView {
     let emergencies: [Emergency]
     let entryPoints: [EntryPoint]
     let items: [Item]
+    let countries: [CountryChoice]
     let rows: [Row]
     let form: Form
     var error: String? = nil

@@ -17,6 +17,7 @@ struct LayoutView: Sendable {
     /// The page, already rendered.
     let content: String
     let nav: [Link]
+    let demo: Bool
     var user: User? = nil
     /// The sign-out form's token; set with `user`.
     var csrf: String? = nil

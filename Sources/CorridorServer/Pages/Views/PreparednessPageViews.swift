@@ -22,11 +22,16 @@ struct PreparednessPageView: PageView {
         let owner: String
         let due: String
         let evidence: String
+        /// The evidence when it is a link (else it is a note, shown as text).
+        let evidenceLink: String
+        let evidenceIsLink: Bool
         let hasEvidence: Bool
-        /// Corridor's own data decides this action.
+        /// Corridor's own data decides this action, unless someone overrode it with a reason.
         let auto: Bool
         let autoDone: Bool
         let autoEvidence: String
+        let overridden: Bool
+        let overrideReason: String
         let history: [String]
         let hasHistory: Bool
         let statuses: [LabelledChoice]
@@ -162,6 +167,7 @@ struct ScenariosPageView: PageView {
 
     let scenarios: [Scenario]
     let hazards: [LabelledChoice]
+    let countries: [CountryChoice]
     let f: Form
     let error: String
     let hasError: Bool

@@ -7,6 +7,8 @@ struct HomePageView: PageView {
     let hubs: Int
     let countries: Int
     let signedOut: Bool
+    /// What the signed-in user works on, by role; nil when signed out.
+    let work: HomeWork?
 }
 
 struct MapPageView: PageView {
@@ -44,6 +46,8 @@ struct OrganisationsPageView: PageView {
         let name: String
         let type: String
         let country: String
+        /// Invented for the demo: no such organisation exists.
+        let fictitious: Bool
     }
 
     let organisations: [Organisation]
@@ -68,4 +72,63 @@ struct CountriesPageView: PageView {
 
     let count: Int
     let regions: [Region]
+}
+
+/// A country's hub: everything Corridor knows of it on one page.
+struct CountryPageView: PageView {
+    static let template = "country"
+
+    struct Site: Sendable {
+        let id: Int64
+        let name: String
+        let org: String
+        let tier: String
+        let stock: String
+    }
+
+    struct Tier: Sendable {
+        let label: String
+        let items: Int
+        /// The items that cover the most people, with their quantities.
+        let top: String
+    }
+
+    struct Progress: Sendable {
+        let category: String
+        let done: Int
+        let applicable: Int
+        let percent: Int
+    }
+
+    struct Emergency: Sendable {
+        let name: String
+        let hazard: String
+        let declared: String
+        let ends: String
+    }
+
+    struct EntryPoint: Sendable {
+        let locode: String
+        let name: String
+        let kind: String
+    }
+
+    let iso: String
+    let name: String
+    let region: String
+    let subregion: String
+    let map: String
+    let hasSites: Bool
+    let sites: [Site]
+    let tiers: [Tier]
+    let progress: [Progress]
+    let profileRecorded: Bool
+    let agreement: String
+    let kyoto: String
+    let releaseHours: String
+    let measuredCount: Int
+    let measuredMedian: String
+    let measuredP90: String
+    let emergencies: [Emergency]
+    let entryPoints: [EntryPoint]
 }

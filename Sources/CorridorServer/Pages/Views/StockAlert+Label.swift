@@ -8,6 +8,7 @@ extension StockAlert.Kind {
         case .expiring: "expiring"
         case .belowMinimum: "below minimum"
         case .staleReport: "stale report"
+        case .overCapacity: "over capacity"
         }
     }
 }

@@ -1,3 +1,6 @@
+import CorridorCore
+import CorridorFormats
+
 /// The views of the stock pages: the filtered list, an upload's result, the pre-positioned lists,
 /// alerts, one site, and the sites list with its form.
 
@@ -27,6 +30,7 @@ struct StockPageView: PageView {
     }
 
     let filters: Filters
+    let countries: [CountryChoice]
     let sectors: [Choice]
     let tiers: [Choice]
     let lines: [StockLineRow]
@@ -39,6 +43,24 @@ struct StockPageView: PageView {
     /// The horizon people covered is shown for, and the choices of it.
     let days: Int
     let dayChoices: [Choice]
+    /// Each column a report may have: its template header, hashtag, what it holds, and the
+    /// headers people write for it that the import reads.
+    let columns: [AcceptedColumn]
+
+    struct AcceptedColumn: Sendable {
+        let header: String
+        let hashtag: String
+        let note: String
+        let aliases: String
+    }
+
+    static let acceptedColumns: [AcceptedColumn] = StockReportTemplate.columns.map { column in
+        var fields = [column.field]
+        // The organisation column takes a code or a name, under either kind of header.
+        if column.field == .orgCode { fields.append(.orgName) }
+        let aliases = HeaderAliases.aliases.filter { fields.contains($0.field) }.flatMap(\.headers)
+        return AcceptedColumn(header: column.header, hashtag: column.hashtag, note: column.note, aliases: aliases.joined(separator: " · "))
+    }
 }
 
 /// A stock report that was imported (or checked): its summary and warnings.
@@ -104,6 +126,11 @@ struct AlertsPageView: PageView {
 
     struct Alert: Sendable {
         let kind: String
+        /// The severity's code (a style) and its word.
+        let severity: String
+        let severityLabel: String
+        let siteId: Int64
+        let country: String
         let site: String
         let org: String
         let item: String
@@ -112,6 +139,7 @@ struct AlertsPageView: PageView {
 
     let alerts: [Alert]
     let count: Int
+    let countries: [CountryChoice]
 }
 
 struct SitePageView: PageView {
@@ -154,6 +182,9 @@ struct SitePageView: PageView {
     let id: Int64
     let tiers: [Choice]
     let sharings: [Choice]
+    let countries: [CountryChoice]
+    /// Said when the site holds more than its capacity; nil otherwise.
+    let overCapacity: String?
 }
 
 struct SitesPageView: PageView {
@@ -197,7 +228,32 @@ struct SitesPageView: PageView {
     let canCreate: Bool
     let tiers: [ValueRow]
     let sharings: [ValueRow]
+    let countries: [CountryChoice]
     let form: Form
     var error: String? = nil
     var details: [TextRow] = []
+}
+
+struct NearestStockPageView: PageView {
+    static let template = "nearest"
+
+    struct Result: Sendable {
+        let site: String
+        let code: String
+        let org: String
+        let country: String
+        let distance: String
+        let quantity: String
+        let reported: String
+    }
+
+    let items: [LabelledChoice]
+    let lat: String
+    let lon: String
+    let map: String
+    /// A valid question was asked: the results (maybe none) are shown.
+    let asked: Bool
+    let hasError: Bool
+    let problems: [FieldProblem]
+    let results: [Result]
 }

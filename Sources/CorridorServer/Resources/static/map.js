@@ -5,10 +5,14 @@
   "use strict";
   var svg = document.querySelector("svg.worldmap");
   if (!svg) { return; }
+  // The page may open zoomed on a country; zooming out still reaches the whole world.
   var full = svg.viewBox.baseVal;
-  var base = { x: full.x, y: full.y, width: full.width, height: full.height };
-  var view = { x: base.x, y: base.y, width: base.width, height: base.height };
+  var world = (svg.getAttribute("data-world") || "").split(" ").map(parseFloat);
+  var base = world.length === 4 ? { x: world[0], y: world[1], width: world[2], height: world[3] }
+                                 : { x: full.x, y: full.y, width: full.width, height: full.height };
+  var view = { x: full.x, y: full.y, width: full.width, height: full.height };
   var circles = Array.prototype.slice.call(svg.querySelectorAll("circle.site"));
+  var hits = Array.prototype.slice.call(svg.querySelectorAll("circle.hit"));
   circles.forEach(function (c) { c.dataset.r = c.getAttribute("r"); });
 
   function apply() {
@@ -16,6 +20,9 @@
     // Markers keep their size on screen as the map zooms.
     var scale = view.width / base.width;
     circles.forEach(function (c) { c.setAttribute("r", (parseFloat(c.dataset.r) * Math.max(scale, 0.15)).toFixed(2)); });
+    // What a finger can tap: a dozen pixels around each marker, however far the map is zoomed.
+    var unitsPerPixel = view.width / Math.max(svg.getBoundingClientRect().width, 1);
+    hits.forEach(function (c) { c.setAttribute("r", (12 * unitsPerPixel).toFixed(2)); });
   }
 
   function zoom(factor, cx, cy) {
@@ -56,6 +63,29 @@
       controls.appendChild(button);
     });
   svg.parentNode.insertBefore(controls, svg);
+  apply();
+
+  // On a page that asks for a point (nearest stock), a click or tap on the map picks it.
+  var pickLat = svg.hasAttribute("data-pick") && document.querySelector("input[name=lat]");
+  var pickLon = svg.hasAttribute("data-pick") && document.querySelector("input[name=lon]");
+  var pressed = null;
+  svg.addEventListener("pointerdown", function (event) { pressed = { x: event.clientX, y: event.clientY }; });
+  svg.addEventListener("click", function (event) {
+    if (!pickLat || !pickLon || event.target.closest("a")) { return; }
+    if (pressed && Math.abs(event.clientX - pressed.x) + Math.abs(event.clientY - pressed.y) > 6) { return; }  // a drag
+    var p = point(event);
+    pickLat.value = (90 - p.y / base.height * 180).toFixed(3);
+    pickLon.value = (p.x / base.width * 360 - 180).toFixed(3);
+    var mark = svg.querySelector("circle.picked");
+    if (!mark) {
+      mark = document.createElementNS("http://www.w3.org/2000/svg", "circle");
+      mark.setAttribute("class", "picked");
+      svg.appendChild(mark);
+    }
+    mark.setAttribute("cx", p.x.toFixed(1));
+    mark.setAttribute("cy", p.y.toFixed(1));
+    mark.setAttribute("r", (4 * view.width / base.width).toFixed(2));
+  });
 
   svg.addEventListener("wheel", function (event) {
     event.preventDefault();

@@ -1,0 +1,72 @@
+import CorridorCore
+import CorridorStore
+import Foundation
+import Hummingbird
+
+/// A country's hub: its stock in the country, the region and at the global hubs, its sites on a
+/// map zoomed to it, preparedness progress, customs profile, active emergencies, entry points and
+/// release times, from the queries the pages of each already use (each filtered for the viewer).
+struct CountryPages {
+    let store: Store
+    let pages: PageRenderer
+    let map: WorldMap
+
+    func addRoutes(to router: RouterGroup<CorridorRequestContext>) {
+        router.get("countries/{iso}") { request, context in
+            let raw = try request.required("iso", context)
+            guard CountryCode(raw) != nil, let country = try await store.reference.country(raw) else {
+                throw DomainError.notFound("no country with ISO code '\(raw)'")
+            }
+            let iso = country.alpha2
+            let today = Day.today()
+            let tiers = try await store.stock.prepositioned(for: iso, visibleTo: context.actor) ?? []
+            let sites = try await store.stock.siteTotals(visibleTo: context.actor, country: iso)
+            let checklist = try await store.preparedness.checklist(country: iso)
+            let profile = try await store.customsProfiles.get(country: iso)
+            let emergencies = try await store.customs.emergencies(country: iso).filter { $0.isActive(on: today) }
+            let entryPoints = try await store.customs.entryPoints(country: iso)
+            let measured = profile?.measured
+            return pages.page(
+                CountryPageView(
+                    iso: iso, name: country.name, region: country.region, subregion: country.subregion,
+                    map: map.svg(sites: sites, focus: try? ReferenceFiles.outlines().boundingBox(of: iso)),
+                    hasSites: !sites.isEmpty,
+                    sites: sites.map {
+                        .init(
+                            id: $0.site.id, name: $0.site.name, org: $0.site.orgCode, tier: $0.site.tier.label,
+                            stock: "\(Int($0.volumeM3.rounded())) m³")
+                    },
+                    tiers: tiers.map { tier in
+                        .init(
+                            label: tier.label, items: tier.items.count,
+                            // People covered is per item family, never added up across families.
+                            top: tier.items.sorted { ($0.peopleCovered ?? 0) > ($1.peopleCovered ?? 0) }.prefix(3).map {
+                                "\($0.itemName): \(Numbers.grouped($0.quantity)) \($0.unit)"
+                                    + ($0.peopleCovered.map { " (\(Numbers.wholeNumber($0)) people)" } ?? "")
+                            }.joined(separator: " · "))
+                    },
+                    progress: (checklist?.progress ?? []).map { progress in
+                        .init(
+                            category: progress.category, done: progress.done, applicable: progress.applicable,
+                            percent: progress.applicable == 0
+                                ? 0 : Int((Double(progress.done) / Double(progress.applicable) * 100).rounded()))
+                    },
+                    profileRecorded: profile?.recorded ?? false,
+                    agreement: profile?.profile.ochaModelAgreement.map { "OCHA Model Agreement signed \($0)" }
+                        ?? "no OCHA Model Agreement recorded",
+                    kyoto: profile?.profile.kyotoAnnexJ5 == true ? "Revised Kyoto Convention Annex J5 accepted" : "Annex J5 not accepted",
+                    releaseHours: profile?.profile.defaultReleaseHours.map { "\(Int($0)) h by the profile" }
+                        ?? "no release time in the profile",
+                    measuredCount: measured?.count ?? 0,
+                    measuredMedian: measured?.medianHours.map { String(format: "%.1f h", $0) } ?? "—",
+                    measuredP90: measured?.p90Hours.map { String(format: "%.1f h", $0) } ?? "—",
+                    emergencies: emergencies.map {
+                        .init(
+                            name: $0.name, hazard: CodeWords.of($0.hazard), declared: $0.declared.description,
+                            ends: $0.ends?.description ?? "open")
+                    },
+                    entryPoints: entryPoints.map { .init(locode: $0.locode, name: $0.name, kind: $0.kind.label) }
+                ), title: country.name, context: context, path: "/countries")
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import CorridorCore
+import CorridorStore
+import Foundation
+
+/// What the home page puts first for a signed-in user: an organisation member's sites, stale
+/// reports and declarations; a customs officer's queue; a coordinator's country hub and alerts.
+/// Every list comes from the filtered queries the other pages use.
+struct HomeWork: Sendable {
+    struct Site: Sendable {
+        let id: Int64
+        let name: String
+        let country: String
+        let latest: String
+    }
+
+    struct Alert: Sendable {
+        let severity: String
+        let kind: String
+        let siteId: Int64
+        let site: String
+        let message: String
+    }
+
+    struct Declaration: Sendable {
+        let id: Int64
+        let reference: String
+        let destination: String
+        let state: String
+    }
+
+    struct Hub: Sendable {
+        let iso: String
+        let name: String
+    }
+
+    let member: Bool
+    let orgs: String
+    let sites: [Site]
+    let stale: [Alert]
+    let declarations: [Declaration]
+    let customs: Bool
+    let customsCountries: String
+    let coordinator: Bool
+    let hubs: [Hub]
+    let alerts: [Alert]
+
+    static func of(_ actor: Actor, sites visible: [CorridorCore.Site], store: Store) async throws -> HomeWork? {
+        guard actor != .anonymous else { return nil }
+        let orgs = actor.roles.compactMap(\.orgCode)
+        let customsCountries = actor.customsCountries.sorted()
+        let coordinated = actor.roles.compactMap { role -> String?? in
+            if case .coordinator(let country) = role { return .some(country) }
+            return nil
+        }
+        let countries = try await store.reference.countries()
+        let names = Dictionary(countries.map { ($0.alpha2, $0.name) }, uniquingKeysWith: { a, _ in a })
+        var member: (sites: [Site], stale: [Alert], declarations: [Declaration]) = ([], [], [])
+        if !orgs.isEmpty {
+            let totals = try await store.stock.siteTotals(visibleTo: actor).filter { orgs.contains($0.site.orgCode) }
+            member.sites = totals.map {
+                Site(id: $0.site.id, name: $0.site.name, country: $0.site.country, latest: $0.latestReport ?? "no report yet")
+            }
+            member.stale = try await store.stock.alerts(visibleTo: actor).filter { $0.kind == .staleReport && orgs.contains($0.org) }
+                .map(alert)
+            member.declarations = try await store.declarations.list(by: actor).filter { orgs.contains($0.org) }.prefix(10).map {
+                Declaration(id: $0.id, reference: $0.reference, destination: $0.destination, state: $0.state.label)
+            }
+        }
+        var hubs: [Hub] = []
+        var alerts: [Alert] = []
+        if !coordinated.isEmpty {
+            let own = coordinated.compactMap { $0 }
+            // A global coordinator's hubs are the countries with sites; a country's, its own.
+            let isos = own.isEmpty ? Array(Set(visible.map(\.country))).sorted() : own.sorted()
+            hubs = isos.map { Hub(iso: $0, name: names[$0] ?? $0) }
+            var found: [StockAlert] = []
+            if own.isEmpty {
+                found = try await store.stock.alerts(visibleTo: actor)
+            } else {
+                for iso in own { found += try await store.stock.alerts(visibleTo: actor, country: iso) }
+            }
+            alerts = found.prefix(10).map(alert)
+        }
+        return HomeWork(
+            member: !orgs.isEmpty, orgs: orgs.joined(separator: ", "), sites: member.sites, stale: member.stale,
+            declarations: member.declarations, customs: !customsCountries.isEmpty,
+            customsCountries: customsCountries.map { names[$0] ?? $0 }.joined(separator: ", "),
+            coordinator: !coordinated.isEmpty, hubs: hubs, alerts: alerts)
+    }
+
+    static func alert(_ alert: StockAlert) -> Alert {
+        Alert(severity: alert.severity.rawValue, kind: alert.kind.label, siteId: alert.siteId, site: alert.siteName, message: alert.message)
+    }
+}
