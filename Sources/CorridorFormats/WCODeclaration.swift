@@ -3,7 +3,8 @@ import Foundation
 /// A relief consignment declaration shaped after the WCO Data Model (version 3 names and
 /// structure: Declaration › GoodsShipment › GovernmentAgencyGoodsItem › Commodity/Classification),
 /// so an ASYCUDA-side or single-window integration maps it field for field. Codes follow the code
-/// lists the data model names: UN/ECE Rec. 19 transport modes, UN/LOCODE, ISO 3166 and ISO 4217.
+/// lists the data model names: UN/ECE Rec. 19 transport modes, Rec. 20 units, UN/EDIFACT 1001
+/// documents (`WCOCodeLists`), UN/LOCODE, ISO 3166 and ISO 4217.
 public struct WCODeclaration: Encodable, Sendable {
     public struct Party: Encodable, Sendable {
         public var id: String?
@@ -19,18 +20,20 @@ public struct WCODeclaration: Encodable, Sendable {
     }
 
     public struct Measure: Encodable, Sendable {
-        public var unitCode: String
+        /// UN/ECE Rec. 20; absent when the declared unit has no code.
+        public var unitCode: String?
         public var value: String
-        public init(unitCode: String, value: String) { self.unitCode = unitCode; self.value = value }
+        public init(unitCode: String?, value: String) { self.unitCode = unitCode; self.value = value }
     }
 
     public struct Document: Encodable, Sendable {
-        public var typeCode: String
+        /// UN/EDIFACT 1001; absent when the document has no code of its own.
+        public var typeCode: String?
         public var id: String?
         public var name: String
         public var statusCode: String
         enum CodingKeys: String, CodingKey { case typeCode = "TypeCode", id = "ID", name = "Name", statusCode = "StatusCode" }
-        public init(typeCode: String, id: String?, name: String, statusCode: String) {
+        public init(typeCode: String?, id: String?, name: String, statusCode: String) {
             self.typeCode = typeCode; self.id = id; self.name = name; self.statusCode = statusCode
         }
     }
@@ -89,9 +92,9 @@ public struct WCODeclaration: Encodable, Sendable {
 
     public struct TransportDocument: Encodable, Sendable {
         public var id: String?
-        public var typeCode: String
+        public var typeCode: String?
         enum CodingKeys: String, CodingKey { case id = "ID", typeCode = "TypeCode" }
-        public init(id: String?, typeCode: String) { self.id = id; self.typeCode = typeCode }
+        public init(id: String?, typeCode: String?) { self.id = id; self.typeCode = typeCode }
     }
 
     public struct TransportMeans: Encodable, Sendable {
@@ -184,17 +187,6 @@ public struct WCODeclaration: Encodable, Sendable {
         case "road": "3"
         case "air": "4"
         default: "9"
-        }
-    }
-
-    /// UN/EDIFACT 1001 document name codes for the transport contract.
-    public static func transportDocumentCode(_ mode: String) -> String {
-        switch mode {
-        case "air": "740"  // air waybill
-        case "sea": "705"  // bill of lading
-        case "road": "730"  // road consignment note
-        case "rail": "720"  // rail consignment note
-        default: "ZZZ"
         }
     }
 

@@ -43,6 +43,7 @@ public func buildRouter(store: Store, config: CorridorConfig) async throws -> Ro
     SiteController(store: store).addRoutes(to: api)
     CustomsSetupController(store: store).addRoutes(to: api)
     ClearanceController(store: store).addRoutes(to: api)
+    ExchangeRateController(store: store).addRoutes(to: api)
     PreparednessController(store: store).addRoutes(to: api)
     DeclarationController(store: store).addRoutes(to: api, uploads: apiUploads)
 
@@ -58,6 +59,7 @@ public func buildRouter(store: Store, config: CorridorConfig) async throws -> Ro
     ReleaseTimePages(store: store, pages: pages).addRoutes(to: routes)
     DeclarationPages(store: store, pages: pages).addRoutes(to: routes, uploads: uploads)
     ClearancePages(store: store, pages: pages).addRoutes(to: routes)
+    ExchangeRatePages(store: store, pages: pages).addRoutes(to: routes)
     PreparednessPages(store: store, pages: pages).addRoutes(to: routes)
     PlanningFiguresPages(store: store, pages: pages).addRoutes(to: routes)
     AccountPages(store: store, pages: pages).addRoutes(to: routes)

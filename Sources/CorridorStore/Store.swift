@@ -35,6 +35,7 @@ public struct Store: Sendable {
     /// The life cycle's steps, arrival and dispatch cancelling: the use cases of a declaration.
     public let steps: DeclarationSteps
     public let selectivityRules: SelectivityRuleRepository
+    public let exchangeRates: ExchangeRateRepository
     public let webhooks: WebhookRepository
     public let preparedness: PreparednessRepository
     public let customsProfiles: CustomsProfileRepository
@@ -60,6 +61,7 @@ public struct Store: Sendable {
         declarations = DeclarationRepository(database: database)
         steps = DeclarationSteps(database: database)
         selectivityRules = SelectivityRuleRepository(database: database)
+        exchangeRates = ExchangeRateRepository(database: database)
         webhooks = WebhookRepository(database: database, targets: settings.webhookTargets)
         preparedness = PreparednessRepository(database: database)
         customsProfiles = CustomsProfileRepository(database: database)

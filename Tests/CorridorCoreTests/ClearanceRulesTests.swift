@@ -81,9 +81,13 @@ import Testing
             NeedsListEntry(itemCode: nil, hsHeading: "6306", priority: .canWait),
             NeedsListEntry(itemCode: "WSH-TABS", hsHeading: nil, priority: .urgent),
         ]
-        #expect(ClearanceQueue.priority(lines: [(nil, HSCode("630622")!)], needs: needs) == .canWait)
-        #expect(ClearanceQueue.priority(lines: [(nil, HSCode("630622")!), ("WSH-TABS", HSCode("380894")!)], needs: needs) == .urgent)
-        #expect(ClearanceQueue.priority(lines: [(nil, HSCode("300410")!)], needs: needs) == nil)
+        #expect(ClearanceQueue.priority(lines: [DeclaredGoods(itemCode: nil, hsCode: HSCode("630622")!)], needs: needs) == .canWait)
+        #expect(
+            ClearanceQueue.priority(
+                lines: [
+                    DeclaredGoods(itemCode: nil, hsCode: HSCode("630622")!), DeclaredGoods(itemCode: "WSH-TABS", hsCode: HSCode("380894")!),
+                ], needs: needs) == .urgent)
+        #expect(ClearanceQueue.priority(lines: [DeclaredGoods(itemCode: nil, hsCode: HSCode("300410")!)], needs: needs) == nil)
     }
 
     @Test func obligationsFallDueAfterTheirDates() {
@@ -109,12 +113,9 @@ import Testing
         #expect(
             ConsignmentPlausibility.weightWarning(
                 line: 1, quantity: Quantity(units: 1), grossKg: 1, catalogue: .init(weightKgPerUnit: nil, valueUSDPerUnit: nil)) == nil)
-        let ratio = ConsignmentPlausibility.valuePerKgRatio(
-            value: Quantity(units: 60_000), currency: "USD", grossKg: 9_000, catalogue: tent)
+        let ratio = ConsignmentPlausibility.valuePerKgRatio(valueUSD: Quantity(units: 60_000), grossKg: 9_000, catalogue: tent)
         #expect(ratio.map { abs($0 - 1) < 1e-9 } == true)
-        #expect(
-            ConsignmentPlausibility.valuePerKgRatio(value: Quantity(units: 60_000), currency: "EUR", grossKg: 9_000, catalogue: tent) == nil
-        )
+        #expect(ConsignmentPlausibility.valuePerKgRatio(valueUSD: nil, grossKg: 9_000, catalogue: tent) == nil, "no dollar value")
         let facts = SelectivityFacts(accredited: true, emergencyActive: true, valuePerKgRatios: [6])
         #expect(Selectivity.decide(facts, rules: .standard, draw: 0.99).lane == .blue)
         #expect(

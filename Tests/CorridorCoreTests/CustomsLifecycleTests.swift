@@ -123,9 +123,9 @@ import Testing
             NeedsListEntry(itemCode: "NFI-BLKT-HT", hsHeading: nil, priority: .notNeeded),
             NeedsListEntry(itemCode: nil, hsHeading: "6301", priority: .notNeeded),
         ]
-        let tent: (itemCode: String?, hsCode: HSCode) = (nil, HSCode("630622")!)
-        let blanket: (itemCode: String?, hsCode: HSCode) = ("NFI-BLKT-HT", HSCode("630140")!)
-        let medicine: (itemCode: String?, hsCode: HSCode) = (nil, HSCode("300490")!)
+        let tent = DeclaredGoods(itemCode: nil, hsCode: HSCode("630622")!)
+        let blanket = DeclaredGoods(itemCode: "NFI-BLKT-HT", hsCode: HSCode("630140")!)
+        let medicine = DeclaredGoods(itemCode: nil, hsCode: HSCode("300490")!)
         #expect(
             NeedsListStanding.of(lines: [tent, blanket, medicine, blanket], needs: needs, hasEmergency: true)
                 == NeedsListStanding(unrequestedLines: 1, notNeededLines: 2))

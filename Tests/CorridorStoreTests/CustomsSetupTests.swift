@@ -51,8 +51,8 @@ import Testing
             }
             let needs = try await store.customs.needs(of: flood.id)
             #expect(needs.map(\.priority) == [.urgent, .canWait])
-            #expect(needs[1].matches(itemCode: nil, hsCode: try #require(HSCode("300490"))))
-            #expect(!needs[1].matches(itemCode: nil, hsCode: try #require(HSCode("630622"))))
+            #expect(needs[1].matches(DeclaredGoods(itemCode: nil, hsCode: try #require(HSCode("300490")))))
+            #expect(!needs[1].matches(DeclaredGoods(itemCode: nil, hsCode: try #require(HSCode("630622")))))
         }
     }
 

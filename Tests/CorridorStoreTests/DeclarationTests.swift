@@ -32,6 +32,11 @@ import Testing
                     country: "KE", name: "Floods", hazard: "flood", declared: "2026-05-01", ends: nil, facilities: nil), by: .console))
         try await store.customs.addNeed(
             NeedsListEntry(itemCode: nil, hsHeading: "6306", priority: .urgent), to: world.emergency.id, by: .console)
+        // Kenya's customs keeps its rates: duties are assessed in shillings.
+        for (currency, rate) in [("USD", "129.5"), ("EUR", "140.25")] {
+            _ = try await store.exchangeRates.set(
+                country: "KE", ExchangeRateInput(currency: currency, date: "2026-01-01", rate: rate), by: world.customsKE)
+        }
         let request = try await store.accreditations.request(org: "WFP", country: "KE", by: world.wfp)
         _ = try await store.accreditations.decide(
             id: request.id, .approved, validUntil: today.adding(days: 300), by: world.customsKE, today: today)

@@ -46,10 +46,11 @@ foregoes (a configurable rate per HS chapter per
 country). They are planning defaults, NOT legal advice and not a tariff:
 MFN-average style figures by chapter group for goods typical of relief
 consignments; each customs administration is expected to replace them with its
-own schedule. Other charges (excise, import declaration / railway levies,
+own schedule. `currency` is the country's national currency (ISO 4217, as in
+currencies.json), in which duties are assessed. Other charges (excise, import declaration / railway levies,
 verification fees, ...) are left out and named in the notes.
 
-Shape: {"note", "countries": [{country, tax_name, source}], "rates":
+Shape: {"note", "countries": [{country, currency, tax_name, source}], "rates":
 [{country, chapters, duty_percent, tax_percent, note}]}. `chapters` is "01-97"
 style (inclusive range) or a single chapter "30". Every country has exactly one
 fallback "01-97", listed first; other ranges are either nested in or disjoint
@@ -175,23 +176,23 @@ DUTY_NOTE = (
 )
 
 COUNTRY_META = {
-    "HT": {"tax_name": "TCA (taxe sur le chiffre d'affaires)",
+    "HT": {"currency": "HTG", "tax_name": "TCA (taxe sur le chiffre d'affaires)",
            "source": "Haiti customs tariff (mostly 0–15 % MFN, low average); TCA 10 %; "
                      "verification fee and CFGDCT not included"},
-    "KE": {"tax_name": "VAT",
+    "KE": {"currency": "KES", "tax_name": "VAT",
            "source": "EAC Common External Tariff bands 0 / 10 / 25 % (35 % band since 2022 for "
                      "some lines); Kenya VAT Act 2013, standard rate 16 %; IDF and RDL levies "
                      "not included"},
-    "MZ": {"tax_name": "IVA (VAT)",
+    "MZ": {"currency": "MZN", "tax_name": "IVA (VAT)",
            "source": "Mozambique customs tariff bands 0 / 2.5 / 5 / 7.5 / 20 %; IVA 16 % "
                      "(since 2023, Law 22/2022)"},
-    "NP": {"tax_name": "VAT",
+    "NP": {"currency": "NPR", "tax_name": "VAT",
            "source": "Nepal Customs Tariff (Finance Act), bands 0–80 %; Nepal VAT Act 1996, "
                      "rate 13 %; excise and other charges not included"},
-    "PH": {"tax_name": "VAT",
+    "PH": {"currency": "PHP", "tax_name": "VAT",
            "source": "Philippine Customs Modernization and Tariff Act / AHTN MFN rates (mostly "
                      "0–30 %); National Internal Revenue Code VAT 12 %"},
-    "TR": {"tax_name": "KDV (VAT)",
+    "TR": {"currency": "TRY", "tax_name": "KDV (VAT)",
            "source": "Türkiye customs tariff: EU Common Customs Tariff for industrial goods "
                      "(customs union), high MFN duties on agricultural goods; KDV 20 % standard, "
                      "10 % reduced (medicines, most food) since July 2023; additional duties "
@@ -329,15 +330,21 @@ def validate_entry_points(eps: list[dict], bboxes: dict) -> None:
         raise SystemExit("customs.py: invalid entry points:\n  " + "\n  ".join(errors))
 
 
+with open(OUT_DIR / "currencies.json", encoding="utf-8") as _f:
+    CURRENCIES = {c["code"] for c in json.load(_f)}
+
+
 def validate_duty_rates(rates: list[dict]) -> None:
     errors: list[str] = []
     keys = ["chapters", "country", "duty_percent", "note", "tax_percent"]
     if set(COUNTRY_META) != set(COUNTRIES):
         errors.append(f"COUNTRY_META countries {sorted(COUNTRY_META)} != {sorted(COUNTRIES)}")
     for cc, meta in COUNTRY_META.items():
-        if sorted(meta) != ["source", "tax_name"] or not all(
+        if sorted(meta) != ["currency", "source", "tax_name"] or not all(
                 isinstance(v, str) and v.strip() for v in meta.values()):
-            errors.append(f"{cc}: country entry needs non-empty source and tax_name")
+            errors.append(f"{cc}: country entry needs non-empty currency, source and tax_name")
+        elif meta["currency"] not in CURRENCIES:
+            errors.append(f"{cc}: currency {meta['currency']!r} is not in currencies.json")
     for row in rates:
         tag = f"{row.get('country')} {row.get('chapters')}"
         if sorted(row) != keys:

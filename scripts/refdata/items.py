@@ -43,6 +43,21 @@ MSU, ...) have coverage_people = coverage_days = null.
 HS codes: every code must be a 6-digit subheading of hs2022.json (checked
 below). Where the classification is a judgement call, a comment says why.
 
+Customs facts (CUSTOMS below, each with its source in `customs_source`):
+  * alternative_hs_codes: other HS 2022 subheadings that national tariffs and
+    suppliers' invoices commonly use for the item, so that a government's
+    needs list naming either heading matches it (tarpaulins: 3926.90 here,
+    6306.12 in many tariffs);
+  * un_number: the UN number (UN Recommendations on the Transport of
+    Dangerous Goods, Model Regulations) under which the item as shipped is
+    dangerous goods; null where none applies or where it depends on the
+    shipment (equipment with small lithium cells, mostly excepted by special
+    provision 188; a diesel generator, UN 3528 or UN 3530 by its fuel's flash
+    point): the shipper's declaration decides there;
+  * controlled_medicine: the item holds narcotic or psychotropic medicines
+    under the 1961 and 1971 UN Conventions, which need an import permit from
+    the health authority.
+
 Output: Sources/CorridorStore/Resources/refdata/items.json, sorted by code,
 2-space indent, UTF-8 (ensure_ascii=False); byte-identical on every run.
 """
@@ -177,6 +192,10 @@ def item(code, name, sector, group, family, unit, weight_kg, volume_m3, hs_code,
         "coverage_source": coverage_source,
         "crosswalk": dict(sorted((crosswalk or {}).items())),
         "source": source,
+        "alternative_hs_codes": [],
+        "un_number": None,
+        "controlled_medicine": False,
+        "customs_source": None,
     }
 
 
@@ -567,11 +586,52 @@ ITEMS = [
 ]
 
 
+TARPAULIN_6306 = (
+    "HS 2022 6306.12 (tarpaulins, awnings and sunblinds of synthetic fibres): the subheading many national "
+    "tariffs and suppliers' invoices use for relief tarpaulins; Corridor classifies laminated woven HDPE "
+    "tarpaulins 3926.90 (Chapter 59 Note 2(a)(3): plastic coating visible on both faces)")
+ENGINE_PETROL = (
+    "UN Model Regulations (since the 2017 amendments; ICAO TI / IATA DGR, IMDG Code, ADR): UN 3528 "
+    "engine or machinery, internal combustion, flammable liquid powered (class 3) - a petrol engine; "
+    "exceptions for drained units depend on the mode and are the shipper's to state")
+
+CUSTOMS = {
+    "SHE-TARP-4X6": {"alternative_hs_codes": ["630612"], "customs_source": TARPAULIN_6306},
+    "SHE-TARP-4X5": {"alternative_hs_codes": ["630612"], "customs_source": TARPAULIN_6306},
+    # The kit takes its character from its two tarpaulins (GIR 3(b)), so it follows them.
+    "SHE-KIT-SHELTER": {"alternative_hs_codes": ["630612"], "customs_source": TARPAULIN_6306},
+    "WSH-HTH-70": {
+        "un_number": "UN2880",
+        "customs_source": (
+            "UN Model Regulations, Dangerous Goods List: UN 2880 calcium hypochlorite, hydrated "
+            "(5.5-16 % water), class 5.1, the entry under which 65-70 % HTH granules are usually shipped; "
+            "a dry grade is UN 1748 (the shipper's declaration states which)"),
+    },
+    "LOG-GEN-5KVA": {"un_number": "UN3528", "customs_source": ENGINE_PETROL},
+    "WSH-PUMP-3IN": {"un_number": "UN3528", "customs_source": ENGINE_PETROL},
+    "LOG-VEH-4X4": {
+        "un_number": "UN3166",
+        "customs_source": (
+            "UN Model Regulations (since the 2017 amendments; ICAO TI / IATA DGR, IMDG Code): UN 3166 "
+            "vehicle, flammable liquid powered (class 9)"),
+    },
+    "HEA-IEHK-SUPPL": {
+        "controlled_medicine": True,
+        "customs_source": (
+            "WHO IEHK 2017: the supplementary unit carries a module of controlled medicines (narcotic and "
+            "psychotropic substances under the 1961 and 1971 UN Conventions) that needs the importing "
+            "country's import authorisation"),
+    },
+}
+
+UN_NUMBER_RE = re.compile(r"^UN\d{4}$")
+
 CODE_RE = re.compile(r"^[A-Z]{3}-[A-Z0-9]+(?:-[A-Z0-9]+)*$")
 FAMILY_RE = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
 KEYS = ["code", "name", "sector", "group", "family", "family_label", "unit",
         "weight_kg", "volume_m3", "hs_code", "kit", "coverage_people",
-        "coverage_days", "coverage_source", "crosswalk", "source"]
+        "coverage_days", "coverage_source", "crosswalk", "source",
+        "alternative_hs_codes", "un_number", "controlled_medicine", "customs_source"]
 
 
 def is_pos_number(v) -> bool:
@@ -631,6 +691,16 @@ def validate(items: list[dict], hs6: set[str]) -> None:
             errors.append(f"{c}: crosswalk keys must be among {sorted(CROSSWALK_KEYS)}")
         elif "unspsc" in cw and not re.fullmatch(r"\d{8}", cw["unspsc"]):
             errors.append(f"{c}: UNSPSC must be 8 digits")
+        alts = it["alternative_hs_codes"]
+        if not isinstance(alts, list) or any(a not in hs6 or a == it["hs_code"] for a in alts):
+            errors.append(f"{c}: alternative HS codes must be other HS 2022 subheadings")
+        if it["un_number"] is not None and not UN_NUMBER_RE.match(it["un_number"]):
+            errors.append(f"{c}: UN number must look like UN2880")
+        if not isinstance(it["controlled_medicine"], bool):
+            errors.append(f"{c}: controlled_medicine must be true/false")
+        has_customs = bool(alts) or it["un_number"] is not None or it["controlled_medicine"]
+        if has_customs != bool(it["customs_source"]):
+            errors.append(f"{c}: customs facts and customs_source go together")
     # A family's items must all have coverage, or none (support items).
     by_family: dict[str, set[bool]] = {}
     for it in items:
@@ -648,7 +718,10 @@ def validate(items: list[dict], hs6: set[str]) -> None:
 def main() -> None:
     with open(OUT_DIR / "hs2022.json", encoding="utf-8") as f:
         hs6 = {r["code"] for r in json.load(f) if r["level"] == 6}
-    items = sorted(ITEMS, key=lambda it: it["code"])
+    unknown = set(CUSTOMS) - {it["code"] for it in ITEMS}
+    if unknown:
+        raise SystemExit(f"items.py: customs facts for unknown items {sorted(unknown)}")
+    items = sorted(({**it, **CUSTOMS.get(it["code"], {})} for it in ITEMS), key=lambda it: it["code"])
     validate(items, hs6)
 
     path = out_path("items.json")

@@ -79,8 +79,8 @@ public enum ClearanceQueue {
     }
 
     /// The most urgent priority among the needs entries that match any line.
-    public static func priority(lines: [(itemCode: String?, hsCode: HSCode)], needs: [NeedsListEntry]) -> NeedsListEntry.Priority? {
-        let matched = lines.flatMap { line in needs.filter { $0.matches(itemCode: line.itemCode, hsCode: line.hsCode) }.map(\.priority) }
+    public static func priority(lines: [DeclaredGoods], needs: [NeedsListEntry]) -> NeedsListEntry.Priority? {
+        let matched = lines.flatMap { line in needs.filter { $0.matches(line) }.map(\.priority) }
         return matched.min { $0.rawValue < $1.rawValue }
     }
 }

@@ -54,11 +54,19 @@ public struct DeclarationInput: Sendable, Equatable, Codable {
     public var transportDocument: String?
     public var expectedArrival: String?
     public var lines: [DeclarationLineInput]
+    /// Freight and insurance to the border for the whole consignment, when known; the customs
+    /// value is CIF, and what is not declared is assumed (see `Valuation`).
+    public var freight: String?
+    public var insurance: String?
+    /// The currency of freight and insurance; by default the lines' currency when they share one.
+    public var costsCurrency: String?
 
     public init(
         reference: String, consignee: String, destination: String, entryPoint: String, emergencyId: Int64?,
-        transportMode: String, transportDocument: String?, expectedArrival: String?, lines: [DeclarationLineInput]
+        transportMode: String, transportDocument: String?, expectedArrival: String?, lines: [DeclarationLineInput],
+        freight: String? = nil, insurance: String? = nil, costsCurrency: String? = nil
     ) {
+        (self.freight, self.insurance, self.costsCurrency) = (freight, insurance, costsCurrency)
         (self.reference, self.consignee, self.destination, self.entryPoint, self.emergencyId) = (
             reference, consignee, destination, entryPoint, emergencyId
         )
@@ -169,5 +177,38 @@ extension DeclarationInput {
         }
         try problems.check()
         return (reference, destination!, mode!, arrival, checked)
+    }
+}
+
+extension DeclarationInput {
+    /// Freight and insurance as declared: amounts not below zero, in a currency that is named, or
+    /// that all lines share.
+    public func checkedCosts() throws(DomainError) -> TransportCosts {
+        var problems = ProblemList()
+        func amount(_ raw: String?, _ field: String) -> Quantity? {
+            guard let raw, !raw.trimmedCell.isEmpty else { return nil }
+            switch Quantity.parse(raw) {
+            case .success(let value) where value >= .zero: return value
+            case .success: problems.add(field: field, "must not be negative")
+            case .failure(let problem): problems.add(field: field, "'\(raw)' \(problem)")
+            }
+            return nil
+        }
+        let freight = amount(self.freight, "freight"), insurance = amount(self.insurance, "insurance")
+        var currency = costsCurrency?.trimmedCell.uppercased()
+        if currency?.isEmpty == true { currency = nil }
+        if let code = currency, code.count != 3 || !code.allSatisfy({ $0.isASCII && $0.isLetter }) {
+            problems.add(field: "costs_currency", "must be an ISO 4217 code such as USD")
+        }
+        if currency == nil, freight != nil || insurance != nil {
+            let lineCurrencies = Set(lines.map { $0.currency.trimmedCell.uppercased() })
+            if lineCurrencies.count == 1 {
+                currency = lineCurrencies.first
+            } else {
+                problems.add(field: "costs_currency", "the lines are in several currencies: name the currency of freight and insurance")
+            }
+        }
+        try problems.check()
+        return TransportCosts(freight: freight, insurance: insurance, currency: freight == nil && insurance == nil ? nil : currency)
     }
 }

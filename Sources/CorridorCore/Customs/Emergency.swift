@@ -105,10 +105,12 @@ public struct NeedsListEntry: Sendable, Equatable, Codable {
         (self.itemCode, self.hsHeading, self.priority, self.note) = (itemCode, hsHeading, priority, note)
     }
 
-    /// Whether a declaration line (catalogue item and HS code) is what this entry asks for.
-    public func matches(itemCode line: String?, hsCode: HSCode) -> Bool {
-        if let itemCode, let line, itemCode.uppercased() == line.uppercased() { return true }
-        if let hsHeading { return hsCode.digits.hasPrefix(hsHeading) }
+    /// Whether a declaration line is what this entry asks for: by catalogue item, or by HS heading
+    /// or subheading against the declared code or any of the item's alternative codes (tarpaulins
+    /// declared 3926.90 answer a list asking for 6306).
+    public func matches(_ goods: DeclaredGoods) -> Bool {
+        if let itemCode, let line = goods.itemCode, itemCode.uppercased() == line.uppercased() { return true }
+        if let hsHeading { return goods.allHSCodes.contains { $0.digits.hasPrefix(hsHeading) } }
         return false
     }
 }
@@ -125,11 +127,11 @@ public struct NeedsListStanding: Sendable, Equatable {
     }
 
     /// Without an emergency there is no needs list, and so nothing unrequested.
-    public static func of(lines: [(itemCode: String?, hsCode: HSCode)], needs: [NeedsListEntry], hasEmergency: Bool) -> NeedsListStanding {
+    public static func of(lines: [DeclaredGoods], needs: [NeedsListEntry], hasEmergency: Bool) -> NeedsListStanding {
         guard hasEmergency else { return NeedsListStanding() }
         var standing = NeedsListStanding()
         for line in lines {
-            let matching = needs.filter { $0.matches(itemCode: line.itemCode, hsCode: line.hsCode) }
+            let matching = needs.filter { $0.matches(line) }
             if matching.isEmpty {
                 standing.unrequestedLines += 1
             } else if matching.allSatisfy({ $0.priority == .notNeeded }) {

@@ -47,10 +47,11 @@ public enum ConsignmentPlausibility {
         return nil
     }
 
-    /// Declared value per kg over the catalogue's (its value per unit over its weight per unit);
-    /// nil when either is unknown or the line is not in US dollars (no exchange rates are kept).
-    public static func valuePerKgRatio(value: Quantity, currency: String, grossKg: Double, catalogue: CatalogueFacts) -> Double? {
-        guard currency == "USD", grossKg > 0, let unitValue = catalogue.valueUSDPerUnit, let unitKg = catalogue.weightKgPerUnit,
+    /// Declared value per kg over the catalogue's (its value per unit over its weight per unit),
+    /// both in US dollars: the line's value is put in dollars with the rates recorded at lodgement
+    /// (`ExchangeRates.convert`). Nil when either is unknown.
+    public static func valuePerKgRatio(valueUSD: Quantity?, grossKg: Double, catalogue: CatalogueFacts) -> Double? {
+        guard let value = valueUSD, grossKg > 0, let unitValue = catalogue.valueUSDPerUnit, let unitKg = catalogue.weightKgPerUnit,
             unitValue > .zero, unitKg > 0
         else { return nil }
         return (value.doubleValue / grossKg) / (unitValue.doubleValue / unitKg)

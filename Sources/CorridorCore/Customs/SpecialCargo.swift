@@ -1,8 +1,35 @@
-/// Goods that need extra documents at the border, recognised by HS code.
+/// Goods that need extra documents at the border, recognised by HS code, or by the catalogue
+/// item's UN number (dangerous goods) and controlled-medicines flag.
 public enum SpecialCargo: String, Sendable, Codable, CaseIterable {
-    case medicines, telecoms, vehicles, food, drones
+    case medicines
+    case controlledMedicines = "controlled_medicines"
+    case telecoms, vehicles, food, drones
     case medicalDevices = "medical_devices"
     case searchAndRescueDogs = "search_and_rescue_dogs"
+    case dangerousGoods = "dangerous_goods"
+
+    /// Every special cargo one line is: a generator shipped with fuel is dangerous goods whatever
+    /// its chapter, a kit of controlled medicines is medicines too.
+    public static func of(_ goods: DeclaredGoods) -> Set<SpecialCargo> {
+        var cargo = Set([of(goods.hsCode)].compactMap { $0 })
+        if goods.unNumber != nil { cargo.insert(.dangerousGoods) }
+        if goods.controlledMedicines { cargo.insert(.controlledMedicines) }
+        return cargo
+    }
+
+    public var label: String {
+        switch self {
+        case .medicines: "medicines"
+        case .controlledMedicines: "controlled medicines"
+        case .telecoms: "telecommunication equipment"
+        case .vehicles: "vehicles"
+        case .food: "food"
+        case .drones: "drones"
+        case .medicalDevices: "medical devices"
+        case .searchAndRescueDogs: "search-and-rescue dogs"
+        case .dangerousGoods: "dangerous goods"
+        }
+    }
 
     /// The special cargo an HS code falls under, if any. Vehicles are chapter 87 but for bicycles
     /// (8712), wheelchairs (8713) and their parts (8714) and prams (8715); food is chapters 2 to
@@ -35,6 +62,8 @@ public enum RequiredDocument: String, Sendable, Codable, CaseIterable {
     case veterinaryCertificate = "veterinary_health_certificate"
     case civilAviationAuthorisation = "civil_aviation_authorisation"
     case medicalDeviceRegistration = "medical_device_registration"
+    case controlledMedicinesPermit = "controlled_medicines_import_permit"
+    case dangerousGoodsDeclaration = "dangerous_goods_declaration"
 
     public var label: String {
         switch self {
@@ -50,6 +79,8 @@ public enum RequiredDocument: String, Sendable, Codable, CaseIterable {
         case .veterinaryCertificate: "Veterinary health certificate"
         case .civilAviationAuthorisation: "Civil aviation authorisation for the drones"
         case .medicalDeviceRegistration: "Medical device registration, or the health authority's waiver"
+        case .controlledMedicinesPermit: "Import permit for controlled medicines from the health authority"
+        case .dangerousGoodsDeclaration: "Shipper's declaration for dangerous goods"
         }
     }
 }
@@ -67,14 +98,21 @@ public enum DocumentsChecklist {
         case .searchAndRescueDogs: [.veterinaryCertificate]
         case .drones: [.civilAviationAuthorisation]
         case .medicalDevices: [.medicalDeviceRegistration]
+        case .controlledMedicines: [.controlledMedicinesPermit]
+        case .dangerousGoods: [.dangerousGoodsDeclaration]
         }
     }
 
     /// Every document the lines call for, each once, in a stable order.
-    public static func required(forHSCodes codes: [HSCode]) -> [RequiredDocument] {
-        let cargo = Set(codes.compactMap(SpecialCargo.of))
+    public static func required(for goods: [DeclaredGoods]) -> [RequiredDocument] {
+        let cargo = Set(goods.flatMap(SpecialCargo.of))
         let needed = Set(always + cargo.flatMap(extra(for:)))
         return RequiredDocument.allCases.filter(needed.contains)
+    }
+
+    /// The documents lines call for by their HS codes alone (no catalogue item).
+    public static func required(forHSCodes codes: [HSCode]) -> [RequiredDocument] {
+        required(for: codes.map { DeclaredGoods(itemCode: nil, hsCode: $0) })
     }
 
     public enum Status: String, Sendable, Codable { case missing, provided, waived }

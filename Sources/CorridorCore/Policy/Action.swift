@@ -25,6 +25,7 @@ public enum Action: String, Sendable, CaseIterable {
     case draftDeclaration
     case manageWebhooks
     case manageSelectivityRules
+    case manageExchangeRates
     case recordReExport
     case managePreparedness
     case manageCustomsProfile

@@ -32,7 +32,7 @@ public enum Policy {
             return actor.isMember(of: code) ? .allow : .deny
         case (.manageEmergencies, .country(let iso)), (.decideAccreditation, .country(let iso)),
             (.manageSelectivityRules, .country(let iso)), (.recordReExport, .country(let iso)),
-            (.manageCustomsProfile, .country(let iso)):
+            (.manageCustomsProfile, .country(let iso)), (.manageExchangeRates, .country(let iso)):
             return actor.isCustomsOfficer(of: iso) ? .allow : .deny
         case (.managePreparedness, .country(let iso)):
             // The country's coordinators and its customs administration keep the checklist.

@@ -23,12 +23,26 @@ public struct Item: Sendable, Equatable, Codable {
     /// Indicative value of one unit in US dollars, exact to a tenth of a cent, set by
     /// administrators: the yardstick of the value-per-kg risk indicator, not a price.
     public var valueUSD: Quantity?
+    /// Other HS subheadings tariffs and suppliers commonly use for the item; a needs list naming
+    /// any of them asks for it.
+    public var alternativeHSCodes: [String]
+    /// The UN number under which the item as shipped is dangerous goods, e.g. "UN2880".
+    public var unNumber: String?
+    /// Holds narcotic or psychotropic medicines, which need the health authority's import permit.
+    public var controlledMedicine: Bool
+    /// Where the alternative codes, UN number and controlled-medicines flag come from.
+    public var customsSource: String?
 
     public init(
         code: String, name: String, sector: Sector, group: String, family: String, familyLabel: String,
         unit: String, weightKg: Double, volumeM3: Double, hsCode: String, kit: Bool,
-        coveragePeople: Double?, coverageDays: Double?, valueUSD: Quantity? = nil
+        coveragePeople: Double?, coverageDays: Double?, valueUSD: Quantity? = nil, alternativeHSCodes: [String] = [],
+        unNumber: String? = nil, controlledMedicine: Bool = false, customsSource: String? = nil
     ) {
+        self.alternativeHSCodes = alternativeHSCodes
+        self.unNumber = unNumber
+        self.controlledMedicine = controlledMedicine
+        self.customsSource = customsSource
         self.code = code
         self.name = name
         self.sector = sector

@@ -29,7 +29,7 @@ extension WCODeclaration {
                         + (line.itemCode.map { [Classification(id: $0, identificationTypeCode: "CORRIDOR")] } ?? [])),
                 goodsMeasure: GoodsMeasure(
                     grossMassMeasure: Measure(unitCode: "KGM", value: String(line.grossKg)),
-                    tariffQuantity: Measure(unitCode: line.unit, value: line.quantity.description)),
+                    tariffQuantity: Measure(unitCode: WCOCodeLists.unitCode(line.unit), value: line.quantity.description)),
                 customsValueAmount: Amount(currencyID: line.currency, value: line.value.description),
                 origin: Origin(countryCode: line.origin), reExportDate: line.reExportBy)
         }
@@ -52,12 +52,14 @@ extension WCODeclaration {
                     consignee: Party(id: nil, name: d.consignee),
                     consignment: Consignment(
                         transportContractDocument: TransportDocument(
-                            id: d.transportDocument, typeCode: Self.transportDocumentCode(d.transportMode)),
+                            id: d.transportDocument, typeCode: WCOCodeLists.transportDocumentCode(d.transportMode)),
                         arrivalTransportMeans: TransportMeans(modeCode: Self.modeCode(d.transportMode)),
                         arrivalDateTime: Self.dateTime(d.times.arrived)),
                     destination: Origin(countryCode: d.destination), governmentAgencyGoodsItem: items),
                 additionalDocument: d.documents.map {
-                    Document(typeCode: $0.document, id: $0.sha256, name: $0.label, statusCode: $0.status)
+                    Document(
+                        typeCode: WCOCodeLists.documentCode($0.document, transportMode: d.transportMode), id: $0.sha256, name: $0.label,
+                        statusCode: $0.status)
                 },
                 additionalInformation: information))
     }

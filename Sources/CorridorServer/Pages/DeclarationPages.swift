@@ -76,10 +76,12 @@ struct DeclarationPages {
                     .init(
                         no: $0.lineNo, description: $0.description, hs: $0.hsCode, quantity: Numbers.grouped($0.quantity),
                         unit: $0.unit, kg: Numbers.wholeNumber($0.grossKg), value: Numbers.grouped($0.value), currency: $0.currency,
-                        origin: $0.origin, reExportBy: $0.reExportBy ?? "",
+                        origin: $0.origin, unNumber: $0.unNumber.flatMap(UNNumber.init)?.description ?? "", hasUNNumber: $0.unNumber != nil,
+                        reExportBy: $0.reExportBy ?? "",
                         reExported: $0.reExportedAt.map(Numbers.dateTime) ?? "", isReExported: $0.reExportedAt != nil,
                         canReExport: $0.reExportBy != nil && $0.reExportedAt == nil && customsSide && releasable)
                 },
+                specialCargo: d.specialCargo.map(\.label).joined(separator: ", "), hasSpecialCargo: !d.specialCargo.isEmpty,
                 warnings: d.warnings, hasWarnings: !d.warnings.isEmpty,
                 messages: d.messages.map {
                     .init(
@@ -127,13 +129,8 @@ struct DeclarationPages {
         var emergency: Emergency?
         if let emergencyID = d.emergencyId { emergency = try await store.customs.emergency(id: emergencyID) }
         let waiver = emergency?.facilities.dutyTaxWaiver ?? false
-        let byCurrency = Dictionary(grouping: d.lines, by: \.currency)
-        let assessments = byCurrency.keys.sorted().map { currency in
-            Exemption.assess(
-                lines: byCurrency[currency]!.compactMap { line in HSCode(line.hsCode).map { ($0, line.value) } },
-                currency: currency, rates: rates, waiverOn: waiver)
-        }
         let minorUnits = Dictionary(uniqueKeysWithValues: try await store.reference.currencies().map { ($0.code, $0.minorUnit ?? 2) })
+        let priced = ReleaseNoteValuation.make(d, rates: rates, waiver: waiver, minorUnits: minorUnits)
         let release = try await store.declarations.audit(id: id, by: context.actor)?.events.last { $0.action == "release" }
         let released = release.map { Date(timeIntervalSince1970: TimeInterval($0.at)).formatted(.iso8601) } ?? ""
         return pages.page(
@@ -143,7 +140,7 @@ struct DeclarationPages {
                 emergency: emergency.map { "\($0.name) (declared \($0.declared))" } ?? "none", waiver: waiver,
                 officer: release?.actor ?? "", released: released, hash: release?.hash ?? "",
                 lines: d.lines.map { Self.noteLine($0, decimals: minorUnits[$0.currency] ?? 2) },
-                assessments: assessments.map { Self.noteAssessment($0, decimals: minorUnits[$0.currency] ?? 2) }
+                assessments: priced.assessments, valuation: priced.valuation
             ), title: "Release note \(d.reference)", context: context, path: "/customs")
     }
 
@@ -151,14 +148,6 @@ struct DeclarationPages {
         .init(
             no: line.lineNo, description: line.description, hs: line.hsCode, quantity: Numbers.grouped(line.quantity),
             unit: line.unit, value: Numbers.money(line.value, decimals: decimals), currency: line.currency, origin: line.origin)
-    }
-
-    /// Amounts with the currency's minor unit: a certificate never prints 165,050.4.
-    static func noteAssessment(_ a: ExemptionAssessment, decimals: Int) -> ReleaseNotePageView.Assessment {
-        func money(_ amount: Quantity) -> String { Numbers.money(amount, decimals: decimals) }
-        return .init(
-            currency: a.currency, duty: money(a.duty), tax: money(a.tax), total: money(a.total), waived: money(a.waived),
-            payable: money(a.payable))
     }
 
     private func form(context: CorridorRequestContext, fields: [String: String] = [:], error: DomainError? = nil) async throws -> Response {

@@ -82,7 +82,9 @@ enum DeclarationLoader {
         var lines: [Int64: [(DeclarationView.Line, ConsignmentPlausibility.CatalogueFacts)]] = [:]
         for l in try await db.raw(
             """
-            SELECT l.*, i.weight_kg AS item_weight_kg, i.value_usd_milli AS item_value_usd_milli FROM declaration_lines l
+            SELECT l.*, i.weight_kg AS item_weight_kg, i.value_usd_milli AS item_value_usd_milli,
+                i.alternative_hs_codes AS item_alternative_hs_codes, i.un_number AS item_un_number,
+                i.controlled_medicine AS item_controlled_medicine FROM declaration_lines l
             LEFT JOIN items i ON i.code = l.item_code WHERE l.declaration_id IN \(idList) ORDER BY l.declaration_id, l.line_no
             """
         ).all() {
@@ -91,7 +93,10 @@ enum DeclarationLoader {
                 hsCode: try l.string("hs_code"), quantity: Quantity(milli: try l.int64("quantity_milli")), unit: try l.string("unit"),
                 grossKg: try l.double("gross_kg"), value: Quantity(milli: try l.int64("value_milli")), currency: try l.string("currency"),
                 origin: try l.string("origin"), reExportBy: try l.optionalString("re_export_by"),
-                reExportedAt: try l.decode(column: "re_exported_at", as: Int64?.self))
+                reExportedAt: try l.decode(column: "re_exported_at", as: Int64?.self),
+                alternativeHsCodes: CatalogueCustomsSchema.codes(try l.optionalString("item_alternative_hs_codes") ?? ""),
+                unNumber: try l.optionalString("item_un_number"),
+                controlledMedicine: (try l.decode(column: "item_controlled_medicine", as: Int?.self) ?? 0) != 0)
             let facts = ConsignmentPlausibility.CatalogueFacts(
                 weightKgPerUnit: try l.decode(column: "item_weight_kg", as: Double?.self),
                 valueUSDPerUnit: try l.decode(column: "item_value_usd_milli", as: Int64?.self).map(Quantity.init(milli:)))
@@ -148,7 +153,7 @@ enum DeclarationLoader {
                 closed: try row.optionalInt64("closed_at"), completionDue: try row.optionalInt64("completion_due"))
             let emergencyID = try row.optionalInt64("emergency_id")
             let priority = emergencyID.flatMap { needs[$0] }.flatMap { entries in
-                ClearanceQueue.priority(lines: ownLines.compactMap { l in HSCode(l.0.hsCode).map { (l.0.itemCode, $0) } }, needs: entries)
+                ClearanceQueue.priority(lines: ownLines.compactMap(\.0.goods), needs: entries)
             }
             var view = DeclarationView(
                 id: id, reference: try row.string("reference"), org: org, consignee: try row.string("consignee"), destination: destination,
@@ -162,7 +167,13 @@ enum DeclarationLoader {
                     ConsignmentPlausibility.weightWarning(
                         line: line.lineNo, quantity: line.quantity, grossKg: line.grossKg, catalogue: facts)
                 },
-                needsPriority: priority?.rawValue, serviceLevel: nil, allowedSteps: [])
+                needsPriority: priority?.rawValue, serviceLevel: nil, allowedSteps: [],
+                transportCosts: TransportCosts(
+                    freight: try row.optionalInt64("freight_milli").map(Quantity.init(milli:)),
+                    insurance: try row.optionalInt64("insurance_milli").map(Quantity.init(milli:)),
+                    currency: try row.optionalString("costs_currency")),
+                nationalCurrency: try row.optionalString("national_currency"),
+                exchangeRates: ExchangeRateRepository.decode(try row.optionalString("lodgement_rates")))
             view.derive(for: actor, now: now)
             return view
         }

@@ -78,7 +78,8 @@ extension DeclarationRepository {
     /// Adds the documents the new lines require (missing) and drops those no longer required.
     static func syncChecklist(declarationID id: Int64, lines: [CheckedDeclarationLine], at time: Int64, on db: any SQLDatabase) async throws
     {
-        let required = Set(DocumentsChecklist.required(forHSCodes: lines.map(\.hsCode)).map(\.rawValue))
+        let goods = try await DeclaredGoodsReader.goods(of: lines, on: db)
+        let required = Set(DocumentsChecklist.required(for: goods).map(\.rawValue))
         let present = Set(
             try await db.raw("SELECT document FROM declaration_documents WHERE declaration_id = \(bind: id)").all()
                 .map { try $0.string("document") })

@@ -83,18 +83,22 @@ extension DeclarationRepository {
             """)
         let needs = try await emergency.asyncMap { try await CustomsSetupRepository.needs(of: $0.id, on: db) } ?? []
         let standing = NeedsListStanding.of(
-            lines: declaration.lines.compactMap { line in HSCode(line.hsCode).map { (line.itemCode, $0) } }, needs: needs,
+            lines: declaration.lines.compactMap(\.goods), needs: needs,
             hasEmergency: emergency != nil)
         let catalogue = try await DeclarationLoader.catalogueFacts(of: declaration.id, on: db)
         let ratios = declaration.lines.compactMap { line in
             catalogue[line.lineNo].flatMap {
-                ConsignmentPlausibility.valuePerKgRatio(value: line.value, currency: line.currency, grossKg: line.grossKg, catalogue: $0)
+                ConsignmentPlausibility.valuePerKgRatio(
+                    valueUSD: ExchangeRates.convert(
+                        line.value, from: line.currency, to: "USD", national: declaration.nationalCurrency ?? line.currency,
+                        rates: declaration.exchangeRates),
+                    grossKg: line.grossKg, catalogue: $0)
             }
         }
         let rules = try await SelectivityRuleRepository.ruleSet(country: declaration.destination, on: db)
         let facts = SelectivityFacts(
             accredited: accredited, emergencyActive: emergency?.isActive(on: today) ?? false,
-            specialCargo: Set(declaration.lines.compactMap { HSCode($0.hsCode).flatMap(SpecialCargo.of) }),
+            specialCargo: Set(declaration.specialCargo),
             firstDeclarationInCountry: earlier == 0, valuePerKgRatios: ratios, unrequestedLines: standing.unrequestedLines,
             notNeededLines: standing.notNeededLines)
         return Selectivity.decide(

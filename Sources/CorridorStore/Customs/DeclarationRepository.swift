@@ -32,21 +32,26 @@ public struct DeclarationRepository: Sendable {
         on db: any SQLDatabase
     ) async throws -> Int64 {
         let checked = try input.checked(today: today)
+        let costs = try input.checkedCosts()
         try await Self.checkReferences(input, checked, org: org, today: today, on: db)
+        if let currency = costs.currency, try await db.raw("SELECT code FROM currencies WHERE code = \(bind: currency)").first() == nil {
+            throw DomainError.invalid(field: "costs_currency", "'\(currency)' is not an ISO 4217 currency")
+        }
         guard
             let id = try await db.raw(
                 """
                 INSERT INTO declarations (reference, declarant_org_id, consignee, destination, entry_point, emergency_id, transport_mode,
-                    transport_document, expected_arrival, state, version, created_at)
+                    transport_document, expected_arrival, state, version, created_at, freight_milli, insurance_milli, costs_currency)
                 VALUES (\(bind: checked.reference), \(bind: org.id), \(bind: input.consignee.trimmedCell), \(bind: checked.destination.value),
                     \(bind: input.entryPoint.uppercased()), \(bind: input.emergencyId), \(bind: checked.mode.rawValue),
-                    \(bind: input.transportDocument), \(bind: checked.expectedArrival?.description), 'draft', 1, \(bind: time))
+                    \(bind: input.transportDocument), \(bind: checked.expectedArrival?.description), 'draft', 1, \(bind: time),
+                    \(bind: costs.freight?.milli), \(bind: costs.insurance?.milli), \(bind: costs.currency))
                 RETURNING id
                 """
             ).first()?.int64("id")
         else { throw DomainError.conflict("the declaration was not stored") }
         try await Self.insertLines(checked.lines, declarationID: id, on: db)
-        let required = DocumentsChecklist.required(forHSCodes: checked.lines.map(\.hsCode))
+        let required = DocumentsChecklist.required(for: try await DeclaredGoodsReader.goods(of: checked.lines, on: db))
         try await BulkInsert.insert(
             into: "declaration_documents", columns: ["declaration_id", "document", "status", "updated_at"],
             rows: required.map { [id, $0.rawValue, DocumentsChecklist.Status.missing.rawValue, time] }, on: db)

@@ -16,6 +16,20 @@ public struct DeclarationView: Sendable, Equatable, Codable {
         public var origin: String
         public var reExportBy: String?
         public var reExportedAt: Int64?
+        /// From the catalogue item: other HS codes in tariff use, its UN number as dangerous goods,
+        /// whether it holds controlled medicines.
+        public var alternativeHsCodes: [String]
+        public var unNumber: String?
+        public var controlledMedicine: Bool
+
+        /// The line as customs rules weigh it.
+        public var goods: DeclaredGoods? {
+            HSCode(hsCode).map {
+                DeclaredGoods(
+                    itemCode: itemCode, hsCode: $0, alternativeHSCodes: alternativeHsCodes.compactMap(HSCode.init),
+                    unNumber: unNumber.flatMap(UNNumber.init), controlledMedicines: controlledMedicine)
+            }
+        }
     }
 
     public struct Document: Sendable, Equatable, Codable {
@@ -67,6 +81,18 @@ public struct DeclarationView: Sendable, Equatable, Codable {
     public var serviceLevel: ServiceLevel?
     /// Steps the caller may take now.
     public var allowedSteps: [DeclarationStep]
+    /// Freight and insurance to the border as declared (nil amounts: not declared, assumed).
+    public var transportCosts: TransportCosts
+    /// The currency duties are assessed in, recorded at lodgement; nil before it, or when no
+    /// national currency is on file for the destination.
+    public var nationalCurrency: String?
+    /// The exchange rates in force at lodgement, recorded with it.
+    public var exchangeRates: [ExchangeRate]
+    /// The special cargo its lines are, which call for the extra documents of its checklist.
+    public var specialCargo: [SpecialCargo] {
+        let cargo = Set(lines.compactMap(\.goods).flatMap(SpecialCargo.of))
+        return SpecialCargo.allCases.filter(cargo.contains)
+    }
 }
 
 extension DeclarationView {

@@ -69,6 +69,7 @@ public enum DemoLoader {
         report.stockLines = try await loadStock(into: store)
         try await DemoValues.load(into: store)
         try await DemoPreparedness.load(into: store, today: .today())
+        try await DemoExchangeRates.load(into: store, today: .today())
         try await DemoCustoms.load(into: store, today: .today(), history: history)
         return report
     }

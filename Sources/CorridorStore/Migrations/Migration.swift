@@ -44,5 +44,7 @@ public enum Migrations {
         StockIndexSchema.migration,
         IndicativeValueSchema.migration,
         PreparednessOverrideSchema.migration,
+        CatalogueCustomsSchema.migration,
+        ExchangeRateSchema.migration,
     ]
 }

@@ -47,6 +47,10 @@ public enum ReferenceFiles {
         var coverage_source: String?
         var crosswalk: [String: String]?
         var source: String?
+        var alternative_hs_codes: [String]?
+        var un_number: String?
+        var controlled_medicine: Bool?
+        var customs_source: String?
 
         var crosswalkJSON: String {
             let encoder = JSONEncoder()
@@ -74,6 +78,11 @@ public enum ReferenceFiles {
             var tax_percent: Double
             var note: String?
         }
+        struct Country: Decodable {
+            var country: String
+            var currency: String?
+        }
+        var countries: [Country]?
         var rates: [Rate]
     }
 

@@ -104,6 +104,9 @@ public struct ItemRepository: Sendable {
             weightKg: try row.double("weight_kg"), volumeM3: try row.double("volume_m3"), hsCode: try row.string("hs_code"),
             kit: try row.int("kit") != 0, coveragePeople: try row.optionalDouble("coverage_people"),
             coverageDays: try row.optionalDouble("coverage_days"),
-            valueUSD: try row.decode(column: "value_usd_milli", as: Int64?.self).map(Quantity.init(milli:)))
+            valueUSD: try row.decode(column: "value_usd_milli", as: Int64?.self).map(Quantity.init(milli:)),
+            alternativeHSCodes: CatalogueCustomsSchema.codes(try row.string("alternative_hs_codes")),
+            unNumber: try row.optionalString("un_number"), controlledMedicine: try row.int("controlled_medicine") != 0,
+            customsSource: try row.optionalString("customs_source"))
     }
 }

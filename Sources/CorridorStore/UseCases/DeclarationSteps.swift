@@ -50,6 +50,8 @@ public struct DeclarationSteps: Sendable {
             facts: DeclarationFacts(
                 provisionalAllowed: facts.provisionalDeadlineDays != nil, documentsComplete: complete,
                 provisional: current.times.completionDue != nil))
+        // Lodgement records the exchange rates in force, or is refused naming the currency without one.
+        let lodgement = step == .lodge ? try await LodgementRates.record(current, today: today, on: db) : nil
         var lane: LaneDecision?
         if step == .assignLane {
             let emergency =
@@ -89,6 +91,7 @@ public struct DeclarationSteps: Sendable {
         updated.state = next
         updated.version = version + 1
         if let lane { (updated.lane, updated.laneReasons) = (lane.lane, lane.reasons) }
+        if let lodgement { (updated.nationalCurrency, updated.exchangeRates) = (lodgement.national, lodgement.rates) }
         switch step {
         case .lodge: updated.times.lodged = time
         case .assignLane: updated.times.laneAssigned = time

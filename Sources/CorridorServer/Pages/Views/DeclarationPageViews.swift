@@ -41,6 +41,9 @@ struct DeclarationPageView: PageView {
         let value: String
         let currency: String
         let origin: String
+        /// "UN 2880" when the line's catalogue item is dangerous goods.
+        let unNumber: String
+        let hasUNNumber: Bool
         let reExportBy: String
         let reExported: String
         let isReExported: Bool
@@ -98,6 +101,10 @@ struct DeclarationPageView: PageView {
     let reasons: String
     let version: Int64
     let lines: [Line]
+    /// The special cargo its lines are ("dangerous goods", "controlled medicines"), which the
+    /// extra documents below are for.
+    let specialCargo: String
+    let hasSpecialCargo: Bool
     let warnings: [String]
     let hasWarnings: Bool
     let messages: [Message]
@@ -160,6 +167,39 @@ struct ReleaseNotePageView: PageView {
     let hash: String
     let lines: [Line]
     let assessments: [Assessment]
+    let valuation: Valuation
+
+    /// The customs value (CIF) in the national currency, line by line, with the rates and any
+    /// planning assumption it rests on.
+    struct Valuation: Sendable {
+        struct Line: Sendable {
+            let no: Int
+            let hs: String
+            let goods: String
+            let freight: String
+            let insurance: String
+            let customsValue: String
+        }
+
+        struct Rate: Sendable {
+            let currency: String
+            let rate: String
+            let date: String
+        }
+
+        let hasValuation: Bool
+        let currency: String
+        let lines: [Line]
+        let goods: String
+        let freight: String
+        let insurance: String
+        let customsValue: String
+        let rates: [Rate]
+        let hasAssumption: Bool
+        let assumption: String
+        /// Why there is no valuation in the national currency.
+        let note: String
+    }
 }
 
 struct DeclarationFormPageView: PageView {
