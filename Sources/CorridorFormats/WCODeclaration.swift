@@ -118,9 +118,11 @@ public struct WCODeclaration: Encodable, Sendable {
     }
 
     public struct Location: Encodable, Sendable {
-        public var id: String
-        enum CodingKeys: String, CodingKey { case id = "ID" }
-        public init(id: String) { self.id = id }
+        /// The UN/LOCODE; absent for a crossing that has none, which is then named.
+        public var id: String?
+        public var name: String?
+        enum CodingKeys: String, CodingKey { case id = "ID", name = "Name" }
+        public init(id: String?, name: String? = nil) { self.id = id; self.name = name }
     }
 
     public struct GoodsShipment: Encodable, Sendable {

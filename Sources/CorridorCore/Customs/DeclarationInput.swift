@@ -113,7 +113,9 @@ extension DeclarationInput {
         if consignee.trimmedCell.isEmpty { problems.add(field: "consignee", "is required") }
         let destination = CountryCode(self.destination)
         if destination == nil { problems.add(field: "destination", "must be an ISO alpha-2 code") }
-        if entryPoint.trimmedCell.count != 5 { problems.add(field: "entry_point", "must be a UN/LOCODE such as KENBO") }
+        if !EntryPoint.isWellFormedCode(entryPoint) {
+            problems.add(field: "entry_point", "must be an entry point's code: its UN/LOCODE such as KENBO, or one such as KE-NAMANGA")
+        }
         let mode = TransportMode(rawValue: transportMode)
         if mode == nil {
             problems.add(field: "transport_mode", "must be one of \(TransportMode.allCases.map(\.rawValue).joined(separator: ", "))")

@@ -47,7 +47,7 @@ extension WCODeclaration {
             declaration: Declaration(
                 functionalReferenceID: d.reference, typeCode: "IM", functionCode: "9",
                 issueDateTime: Self.dateTime(d.times.lodged), declarant: Party(id: d.org, name: d.org),
-                goodsLocation: Location(id: d.entryPoint),
+                goodsLocation: Location(id: d.entryPointLocode, name: d.entryPointLocode == nil ? d.entryPoint : nil),
                 goodsShipment: GoodsShipment(
                     consignee: Party(id: nil, name: d.consignee),
                     consignment: Consignment(

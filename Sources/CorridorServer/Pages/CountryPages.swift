@@ -65,7 +65,9 @@ struct CountryPages {
                             name: $0.name, hazard: CodeWords.of($0.hazard), declared: $0.declared.description,
                             ends: $0.ends?.description ?? "open")
                     },
-                    entryPoints: entryPoints.map { .init(locode: $0.locode, name: $0.name, kind: $0.kind.label) }
+                    entryPoints: entryPoints.map {
+                        .init(code: $0.locode ?? "\($0.code), no UN/LOCODE", name: $0.name, kind: $0.kind.label)
+                    }
                 ), title: country.name, context: context, path: "/countries")
         }
     }

@@ -36,7 +36,10 @@ struct CustomsPages {
                     emergencies: emergencies,
                     releaseTimeCountries: Set(entryPoints.map(\.country)).sorted(),
                     entryPoints: entryPoints.map {
-                        .init(locode: $0.locode, name: $0.name, country: $0.country, kind: $0.kind.label, verified: $0.locodeVerified)
+                        .init(
+                            code: $0.code, locode: $0.locode ?? "", hasLocode: $0.locode != nil, name: $0.name, country: $0.country,
+                            kind: $0.kind.label,
+                            verified: $0.locodeVerified)
                     },
                     country: country ?? "",
                     countries: CountryChoice.list(try await store.reference.countries(), selected: country),

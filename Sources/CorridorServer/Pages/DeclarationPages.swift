@@ -158,7 +158,7 @@ struct DeclarationPages {
             orgs: CodeRow.list(orgs),
             emergencies: emergencies.map { .init(id: $0.id, label: "\($0.name) (\($0.country))") },
             entryPoints: try await store.customs.entryPoints(country: nil).map {
-                .init(locode: $0.locode, label: "\($0.locode) — \($0.name)")
+                .init(code: $0.code, label: "\($0.code) — \($0.name)\($0.locode == nil ? " (no UN/LOCODE)" : "")")
             },
             items: try await store.items.all().map { .init(code: $0.code, name: $0.name) },
             countries: CountryChoice.list(try await store.reference.countries(), selected: nil),
@@ -198,6 +198,7 @@ struct DeclarationPages {
             reference: fields["reference"] ?? "", consignee: fields["consignee"] ?? "", destination: fields["destination"] ?? "",
             entryPoint: fields["entry_point"] ?? "", emergencyId: fields["emergency_id"].flatMap { Int64($0) },
             transportMode: fields["transport_mode"] ?? "", transportDocument: fields["transport_document"],
-            expectedArrival: fields["expected_arrival"], lines: lines)
+            expectedArrival: fields["expected_arrival"], lines: lines, freight: fields["freight"], insurance: fields["insurance"],
+            costsCurrency: fields["costs_currency"])
     }
 }

@@ -21,19 +21,19 @@ struct ReleaseTimePages {
             let times = try await store.declarations.releaseTimes(country: country.alpha2, period: period)
             let points = try await store.customs.entryPoints(country: country.alpha2)
             // Busiest first: that is where a slow stretch holds up the most relief.
-            let measured = points.filter { times.entryPoints[$0.locode] != nil }
+            let measured = points.filter { times.entryPoints[$0.code] != nil }
                 .sorted { a, b in
                     let (countA, countB) = (
-                        times.entryPoints[a.locode]![.lodgementToLane].count, times.entryPoints[b.locode]![.lodgementToLane].count
+                        times.entryPoints[a.code]![.lodgementToLane].count, times.entryPoints[b.code]![.lodgementToLane].count
                     )
                     return countA != countB ? countA > countB : a.name < b.name
                 }
             // Entry points no longer in the reference list still had releases; they keep their code as a name.
-            let unknown = times.entryPoints.keys.filter { code in !points.contains { $0.locode == code } }.sorted()
+            let unknown = times.entryPoints.keys.filter { code in !points.contains { $0.code == code } }.sorted()
             var groups = [ReleaseTimeChart.Group(title: "All entry points of \(country.name)", breakdown: times.all)]
-            groups += measured.map { ReleaseTimeChart.Group(title: "\($0.name) (\($0.locode))", breakdown: times.entryPoints[$0.locode]!) }
+            groups += measured.map { ReleaseTimeChart.Group(title: "\($0.name) (\($0.code))", breakdown: times.entryPoints[$0.code]!) }
             groups += unknown.map { ReleaseTimeChart.Group(title: $0, breakdown: times.entryPoints[$0]!) }
-            let unmeasured = points.filter { times.entryPoints[$0.locode] == nil }.map { "\($0.name) (\($0.locode))" }
+            let unmeasured = points.filter { times.entryPoints[$0.code] == nil }.map { "\($0.name) (\($0.code))" }
             let title = "Release times in \(country.name), \(period.from) to \(period.to)"
             return pages.page(
                 ReleaseTimesPageView(

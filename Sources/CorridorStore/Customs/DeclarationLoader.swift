@@ -55,7 +55,8 @@ enum DeclarationLoader {
         where filter: SQLQueryString, extraColumns: SQLQueryString?, by actor: Actor, limit: Int, now: Int64,
         on db: any SQLDatabase
     ) async throws -> [(view: DeclarationView, row: any SQLRow)] {
-        var sql: SQLQueryString = "SELECT d.*, o.code AS org_code"
+        var sql: SQLQueryString =
+            "SELECT d.*, o.code AS org_code, (SELECT e.locode FROM entry_points e WHERE e.code = d.entry_point) AS entry_point_locode"
         if let extraColumns {
             sql.appendInterpolation(extraColumns)
             sql.appendLiteral(
@@ -157,7 +158,8 @@ enum DeclarationLoader {
             }
             var view = DeclarationView(
                 id: id, reference: try row.string("reference"), org: org, consignee: try row.string("consignee"), destination: destination,
-                entryPoint: try row.string("entry_point"), emergencyId: emergencyID,
+                entryPoint: try row.string("entry_point"), entryPointLocode: try row.optionalString("entry_point_locode"),
+                emergencyId: emergencyID,
                 transportMode: try row.string("transport_mode"), transportDocument: try row.optionalString("transport_document"),
                 expectedArrival: try row.optionalString("expected_arrival"), state: state, lane: lane,
                 laneReasons: try row.optionalString("lane_reasons").map { $0.split(separator: "\n").map(String.init) } ?? [],

@@ -71,7 +71,7 @@ public struct DeclarationRepository: Sendable {
         excluding ownID: Int64? = nil, on db: any SQLDatabase
     ) async throws {
         var problems = ProblemList()
-        if let point = try await db.raw("SELECT country FROM entry_points WHERE locode = \(bind: input.entryPoint.uppercased())").first() {
+        if let point = try await db.raw("SELECT country FROM entry_points WHERE code = \(bind: input.entryPoint.uppercased())").first() {
             if try point.string("country") != checked.destination.value {
                 problems.add(field: "entry_point", "\(input.entryPoint.uppercased()) is not in \(checked.destination)")
             }

@@ -60,7 +60,9 @@ public struct DeclarationView: Sendable, Equatable, Codable {
     public var org: String
     public var consignee: String
     public var destination: String
+    /// The entry point's code, and its UN/LOCODE when it has one.
     public var entryPoint: String
+    public var entryPointLocode: String?
     public var emergencyId: Int64?
     public var transportMode: String
     public var transportDocument: String?

@@ -67,7 +67,7 @@ extension DemoHistory {
                 }
             let input = DeclarationInput(
                 reference: "\(org)-\(country.iso)-\(serial)", consignee: "\(org) country office, \(country.iso)", destination: country.iso,
-                entryPoint: point.locode, emergencyId: emergencyID, transportMode: point.mode.rawValue, transportDocument: document,
+                entryPoint: point.code, emergencyId: emergencyID, transportMode: point.mode.rawValue, transportDocument: document,
                 expectedArrival: day(arrived).description, lines: lines)
             return Consignment(
                 input: input, org: org, created: created, lodged: lodged, arrived: arrived, laneAt: laneAt, slowness: point.slowness)

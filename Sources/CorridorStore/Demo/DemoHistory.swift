@@ -7,7 +7,7 @@ import Foundation
 /// A seeded generator keeps the history the same on every load.
 enum DemoHistory {
     struct Point {
-        var locode: String
+        var code: String
         var weight: Int
         /// How much slower than a well-run airport this entry point works.
         var slowness: Double
@@ -39,10 +39,11 @@ enum DemoHistory {
             iso: "KE", consignments: 110, customs: "customs.ke@corridor.example",
             declarants: ["KRCS", "KRCS", "WFP", "WFP", "UNICEF", "OXFAM"],
             points: [
-                Point(locode: "KENBO", weight: 5, slowness: 1, mode: .air), Point(locode: "KEMBA", weight: 3, slowness: 2.2, mode: .sea),
-                Point(locode: "KEMAL", weight: 2, slowness: 1.6, mode: .road),
-                Point(locode: "KEEMB", weight: 1, slowness: 1.3, mode: .road),
-                Point(locode: "KEKIS", weight: 1, slowness: 0.8, mode: .air), Point(locode: "KENAM", weight: 1, slowness: 1.9, mode: .road),
+                Point(code: "KENBO", weight: 5, slowness: 1, mode: .air), Point(code: "KEMBA", weight: 3, slowness: 2.2, mode: .sea),
+                Point(code: "KEMAL", weight: 2, slowness: 1.6, mode: .road),
+                Point(code: "KEEMB", weight: 1, slowness: 1.3, mode: .road),
+                Point(code: "KEKIS", weight: 1, slowness: 0.8, mode: .air),
+                Point(code: "KE-NAMANGA", weight: 1, slowness: 1.9, mode: .road),
             ],
             emergencies: [
                 PastEmergency(
@@ -66,8 +67,8 @@ enum DemoHistory {
             iso: "NP", consignments: 95, customs: "customs.np@corridor.example",
             declarants: ["NRCS", "WFP", "IFRC", "IFRC", "UNICEF", "MSF"],
             points: [
-                Point(locode: "NPKTM", weight: 6, slowness: 1.2, mode: .air), Point(locode: "NPBGJ", weight: 3, slowness: 2.5, mode: .road),
-                Point(locode: "NPBWA", weight: 1, slowness: 1, mode: .air), Point(locode: "NPBIR", weight: 1, slowness: 0.9, mode: .air),
+                Point(code: "NPKTM", weight: 6, slowness: 1.2, mode: .air), Point(code: "NPBRG", weight: 3, slowness: 2.5, mode: .road),
+                Point(code: "NPBWA", weight: 1, slowness: 1, mode: .air), Point(code: "NPBIR", weight: 1, slowness: 0.9, mode: .air),
             ],
             emergencies: [
                 PastEmergency(
@@ -94,9 +95,10 @@ enum DemoHistory {
         Country(
             iso: "PH", consignments: 95, customs: "customs.ph@corridor.example", declarants: ["PRC", "PRC", "WFP", "IFRC", "UNICEF"],
             points: [
-                Point(locode: "PHMNL", weight: 5, slowness: 1, mode: .air), Point(locode: "PHMNS", weight: 3, slowness: 2, mode: .sea),
-                Point(locode: "PHCEB", weight: 2, slowness: 0.8, mode: .air), Point(locode: "PHTAC", weight: 2, slowness: 1.4, mode: .air),
-                Point(locode: "PHDVO", weight: 1, slowness: 1.1, mode: .air),
+                Point(code: "PHMNL", weight: 5, slowness: 1, mode: .air),
+                Point(code: "PH-MANILA-SOUTH-HARBOR", weight: 3, slowness: 2, mode: .sea),
+                Point(code: "PHCEB", weight: 2, slowness: 0.8, mode: .air), Point(code: "PHTAC", weight: 2, slowness: 1.4, mode: .air),
+                Point(code: "PHDVO", weight: 1, slowness: 1.1, mode: .air),
             ],
             emergencies: [
                 PastEmergency(

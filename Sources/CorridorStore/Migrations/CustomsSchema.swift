@@ -46,7 +46,8 @@ enum CustomsSchema {
         let points = try ReferenceFiles.entryPoints()
         try await BulkInsert.insert(
             into: "entry_points", columns: ["locode", "name", "country", "kind", "lat", "lon", "locode_verified", "source"],
-            rows: points.map { [$0.locode, $0.name, $0.country, $0.kind, $0.lat, $0.lon, $0.locode_verified ? 1 : 0, $0.source] },
+            // The key column, named locode until migration 13 renamed it code, holds each point's code.
+            rows: points.map { [$0.code, $0.name, $0.country, $0.kind, $0.lat, $0.lon, $0.locode_verified ? 1 : 0, $0.source] },
             on: db)
         let rates = try ReferenceFiles.dutyRates()
         var position: [String: Int] = [:]

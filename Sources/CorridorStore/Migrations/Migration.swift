@@ -46,5 +46,6 @@ public enum Migrations {
         PreparednessOverrideSchema.migration,
         CatalogueCustomsSchema.migration,
         ExchangeRateSchema.migration,
+        EntryPointCodeSchema.migration,
     ]
 }

@@ -135,9 +135,9 @@ public struct GapRepository: Sendable {
                     Geodesy.distanceKm(lat1: scenario.lat, lon1: scenario.lon, lat2: $0.lat!, lon2: $0.lon!)
                         < Geodesy.distanceKm(lat1: scenario.lat, lon1: scenario.lon, lat2: $1.lat!, lon2: $1.lon!)
                 }
-                let measured = nearest.flatMap { releaseTimes.entryPoints[$0.locode] }
+                let measured = nearest.flatMap { releaseTimes.entryPoints[$0.code] }
                 return ArrivalEstimate.Clearance(
-                    entryPoint: nearest?.locode,
+                    entryPoint: nearest?.code,
                     hours: ArrivalEstimate.customsHours(
                         measuredMedian: measured?.medianHours, measuredCount: measured?.count ?? 0,
                         profileHours: profile?.defaultReleaseHours,

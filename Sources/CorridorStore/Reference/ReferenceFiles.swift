@@ -60,7 +60,9 @@ public enum ReferenceFiles {
     }
 
     struct EntryPointRecord: Decodable {
-        var locode: String
+        /// The entry point's key: its UN/LOCODE, or an internal code when it has none.
+        var code: String
+        var locode: String?
         var name: String
         var country: String
         var kind: String

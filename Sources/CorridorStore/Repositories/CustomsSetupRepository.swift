@@ -17,7 +17,8 @@ public struct CustomsSetupRepository: Sendable {
         sql.appendLiteral(" ORDER BY country, kind, name")
         return try await db.raw(sql).all().map { row in
             EntryPoint(
-                locode: try row.string("locode"), name: try row.string("name"), country: try row.string("country"),
+                code: try row.string("code"), locode: try row.optionalString("locode"), name: try row.string("name"),
+                country: try row.string("country"),
                 kind: EntryPoint.Kind(rawValue: try row.string("kind")) ?? .inland, lat: try row.optionalDouble("lat"),
                 lon: try row.optionalDouble("lon"), locodeVerified: try row.int("locode_verified") != 0)
         }

@@ -46,7 +46,7 @@ public struct Dispatching: Sendable {
                 throw DomainError.invalid(field: "item_code", "'\(input.itemCode)' is not a catalogue item")
             }
             guard
-                let point = try await db.raw("SELECT country FROM entry_points WHERE locode = \(bind: input.entryPoint.uppercased())")
+                let point = try await db.raw("SELECT country FROM entry_points WHERE code = \(bind: input.entryPoint.uppercased())")
                     .first()
             else {
                 throw DomainError.invalid(field: "entry_point", "'\(input.entryPoint)' is not a known entry point")

@@ -24,7 +24,10 @@ struct CustomsPageView: PageView {
     }
 
     struct EntryPoint: Sendable {
+        let code: String
+        /// Empty for a crossing without a UN/LOCODE of its own.
         let locode: String
+        let hasLocode: Bool
         let name: String
         let country: String
         let kind: String

@@ -211,7 +211,7 @@ struct DeclarationFormPageView: PageView {
     }
 
     struct EntryPoint: Sendable {
-        let locode: String
+        let code: String
         let label: String
     }
 
@@ -241,8 +241,14 @@ struct DeclarationFormPageView: PageView {
         let destination: String
         let transportDocument: String
         let expectedArrival: String
+        let freight: String
+        let insurance: String
+        let costsCurrency: String
 
         init(_ fields: [String: String]) {
+            freight = fields["freight"] ?? ""
+            insurance = fields["insurance"] ?? ""
+            costsCurrency = fields["costs_currency"] ?? ""
             reference = fields["reference"] ?? ""
             consignee = fields["consignee"] ?? ""
             destination = fields["destination"] ?? ""

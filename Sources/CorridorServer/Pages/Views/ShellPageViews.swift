@@ -108,7 +108,8 @@ struct CountryPageView: PageView {
     }
 
     struct EntryPoint: Sendable {
-        let locode: String
+        /// Its UN/LOCODE, or its internal code followed by "no UN/LOCODE".
+        let code: String
         let name: String
         let kind: String
     }
