@@ -264,10 +264,27 @@ def main():
                 page.click("a:has-text('Release note and exemption certificate')")
                 note = page.inner_text("main")
                 assert "Release note and exemption certificate" in note and "waived under the emergency" in note, note[:400]
-                assert "USD" in page.inner_text("table.exemption")
+                assert "KES" in page.inner_text("table.exemption"), "duties are assessed in the national currency"
+                assert "Customs value (CIF, KES)" in note and "planning assumption" in note, note[:600]
                 if args.screenshots:
                     page.screenshot(path=os.path.join(args.screenshots, "release-note.png"), full_page=True)
             results.check("a declaration with two lines is lodged through the form, queried, answered and released by customs", declaration_lodged_and_released)
+
+            def customs_keep_exchange_rates():
+                sign_in_as("customs.ke@corridor.example")
+                page.goto(base + "/customs/exchange-rates?country=KE")
+                assert "assessed in KES" in page.inner_text("main"), page.inner_text("main")[:300]
+                page.fill("form.exchange-rate input[name=currency]", "CHF")
+                page.fill("form.exchange-rate input[name=rate]", "160.125")
+                page.fill("form.exchange-rate input[name=date]", "2026-01-01")
+                page.click("form.exchange-rate button[type=submit]")
+                assert "Saved: 1 CHF = 160.125 from 2026-01-01" in page.inner_text("main"), page.inner_text("main")[:300]
+                assert "CHF" in page.inner_text("table.rates")
+                page.fill("form.exchange-rate input[name=currency]", "KES")
+                page.fill("form.exchange-rate input[name=rate]", "2")
+                page.click("form.exchange-rate button[type=submit]")
+                assert "its rate is 1" in page.inner_text("div.error"), page.inner_text("main")[:300]
+            results.check("customs keep exchange rates on their page", customs_keep_exchange_rates)
 
             def customs_edit_selectivity_rules():
                 sign_in_as("customs.ke@corridor.example")
