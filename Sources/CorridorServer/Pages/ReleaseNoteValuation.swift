@@ -19,6 +19,9 @@ enum ReleaseNoteValuation {
             var assumed: [String] = []
             if valued.freightAssumed { assumed.append("freight") }
             if valued.insuranceAssumed { assumed.append("insurance") }
+            let rates = d.exchangeRates.filter { rate in
+                lines.contains { $0.currency == rate.currency } || rate.currency == d.transportCosts.currency
+            }
             let view = ReleaseNotePageView.Valuation(
                 hasValuation: true, currency: national,
                 lines: zip(d.lines, valued.lines).map { line, value in
@@ -28,10 +31,9 @@ enum ReleaseNoteValuation {
                 },
                 goods: money(valued.goods, national), freight: money(valued.freight, national),
                 insurance: money(valued.insurance, national), customsValue: money(valued.customsValue, national),
-                rates: d.exchangeRates.filter { rate in
-                    lines.contains { $0.currency == rate.currency } || rate.currency == d.transportCosts.currency
-                }
-                .map { .init(currency: $0.currency, rate: $0.rateText, date: $0.date.description) },
+                rates: rates.map { .init(currency: $0.currency, rate: $0.rateText, date: $0.date.description) },
+                ratesText: rates.map { "1 \($0.currency) = \($0.rateText) \(national) (in force from \($0.date))" }.joined(separator: "; "),
+                hasRates: !rates.isEmpty,
                 hasAssumption: !assumed.isEmpty,
                 assumption: assumed.isEmpty
                     ? "" : "\(assumed.joined(separator: " and ").capitalizedFirst) not declared: \(Valuation.assumptionText).",
@@ -49,6 +51,7 @@ enum ReleaseNoteValuation {
             assessments,
             ReleaseNotePageView.Valuation(
                 hasValuation: false, currency: "", lines: [], goods: "", freight: "", insurance: "", customsValue: "", rates: [],
+                ratesText: "", hasRates: false,
                 hasAssumption: false, assumption: "",
                 note: "No national currency is on file for \(d.destination): duties are shown in each declared currency, "
                     + "on the declared value of the goods.")

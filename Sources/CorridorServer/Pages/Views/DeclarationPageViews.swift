@@ -195,6 +195,9 @@ struct ReleaseNotePageView: PageView {
         let insurance: String
         let customsValue: String
         let rates: [Rate]
+        /// "1 USD = 129.5 KES (in force from 2026-01-01); 1 EUR = …", as printed.
+        let ratesText: String
+        let hasRates: Bool
         let hasAssumption: Bool
         let assumption: String
         /// Why there is no valuation in the national currency.
