@@ -32,7 +32,7 @@ struct Gap: AsyncParsableCommand {
             let encoder = JSONEncoder()
             encoder.keyEncodingStrategy = .convertToSnakeCase
             encoder.outputFormatting = [.sortedKeys]
-            print(String(decoding: try encoder.encode(GapJSON(needs: result.needs)), as: UTF8.self))
+            print(String(decoding: try encoder.encode(GapJSON(needs: result.needs, figures: result.figures)), as: UTF8.self))
         case .csv:
             print(GapTable.csv(result, hxl: false), terminator: "")
         case .table:
@@ -40,24 +40,60 @@ struct Gap: AsyncParsableCommand {
         }
     }
 
-    /// The fixed JSON form scripts read: `{"needs":[…]}`.
-    struct GapJSON: Encodable { var needs: [GapResult.NeedResult] }
+    /// The fixed JSON form scripts read: `{"needs":[…],"figures":{…}}`, each source with its legs.
+    struct GapJSON: Encodable {
+        var needs: [GapResult.NeedResult]
+        var figures: PlanningFigures
+    }
 
+    /// Needs first, each naming its sources once per site; then each site's route, once.
     static func table(_ result: GapResult) -> String {
         func n(_ value: Double) -> String { String(Int(value.rounded())) }
-        var lines = ["Need                      Required   day 3   day 7  day 14  day 30  Shortfall  Sources"]
+        func d(_ value: Double) -> String { String(format: "%.1f", value) }
+        var lines = ["Need                      Required   day 3   day 7  day 14  day 30  Shortfall    Tonnes Flights Trucks  Sources"]
         for need in result.needs {
-            let sources = need.sources.map {
-                "\($0.site ?? GapResult.Use.undisclosedLabel) (\($0.tier.rawValue), \(String(format: "%.1f", $0.arrivalDays)) d)"
+            // One entry per site (or per merged undisclosed share), with its items and arrival span.
+            var order: [String] = []
+            var bySite: [String: [GapResult.Use]] = [:]
+            for use in need.sources {
+                let key = use.site ?? GapResult.Use.undisclosedLabel
+                if bySite[key] == nil { order.append(key) }
+                bySite[key, default: []].append(use)
+            }
+            let sources = order.map { key -> String in
+                let uses = bySite[key]!
+                let first = uses.map(\.arrivalDays).min()!, last = uses.map(\.lastArrivalDays).max()!
+                let items = uses.count > 1 ? " ×\(uses.count) items" : ""
+                let span = last > first ? "\(d(first))–\(d(last))" : d(first)
+                return "\(key)\(items) (\(uses[0].tier.rawValue), \(uses[0].mode), \(span) d)"
             }.joined(separator: ", ")
             lines.append(
                 need.family.padding(toLength: 24, withPad: " ", startingAt: 0) + " "
                     + [
                         n(need.required).leftPad(9), n(need.byDay["3"] ?? 0).leftPad(7), n(need.byDay["7"] ?? 0).leftPad(7),
                         n(need.byDay["14"] ?? 0).leftPad(7), n(need.byDay["30"] ?? 0).leftPad(7), n(need.shortfall).leftPad(10),
+                        (need.tonnes.map(d) ?? "—").leftPad(9), (need.flights.map(String.init) ?? "—").leftPad(7),
+                        (need.trucks.map(String.init) ?? "—").leftPad(6),
                     ].joined(separator: " ") + "  " + (sources.isEmpty ? "none" : sources))
         }
-        lines.append("People covered for the whole \(result.scenario.days) days; planning figures: GET /api/v1/planning-figures.")
+        lines.append("")
+        lines.append("Routes (once per site and route): handling + legs + customs = first arrival, in days")
+        var seen = Set<String>()
+        for use in result.needs.flatMap(\.sources) {
+            let site = use.site ?? GapResult.Use.undisclosedLabel
+            let legs = use.legs.map { leg in
+                "\(leg.mode.rawValue) \(leg.from ?? "—")→\(leg.to)\(leg.km.map { " \(n($0)) km" } ?? "") \(d(leg.days)) d"
+            }.joined(separator: "; ")
+            let line =
+                "  \(site): handling \(d(use.handlingDays)); \(legs); customs \(use.entryPoint ?? "none") \(d(use.customsDays))"
+                + " = \(d(use.arrivalDays))"
+            if seen.insert(line).inserted { lines.append(line) }
+        }
+        let routes = result.figures.routes
+        lines.append(
+            "Loads in \(routes.freighter.name) (\(n(routes.freighter.payloadTonnes)) t) and \(routes.truck.name) "
+                + "(\(n(routes.truck.payloadTonnes)) t); people covered for the whole \(result.scenario.days) days; "
+                + "planning figures: GET /api/v1/planning-figures.")
         return lines.joined(separator: "\n")
     }
 }

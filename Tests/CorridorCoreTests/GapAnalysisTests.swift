@@ -15,34 +15,21 @@ import Testing
         _ id: Int64, site: String, tier: SourceTier, item: String = "SHE-TENT-FAM", family: String = "shelter_household",
         units: Int64, people: Double = 5, days: Double = 180, unit: String = "piece", km: Double, expiry: Day? = nil
     ) -> CandidateSource {
+        // On the equator, `km` east of the affected area at (0°, 0°).
         CandidateSource(
-            id: id, siteCode: site, siteCountry: tier == .inCountry ? "NP" : "IN", tier: tier, itemCode: item, family: family,
-            quantity: Quantity(units: units), coveragePeople: people, coverageDays: days, unit: unit, distanceKm: km, expiry: expiry)
+            id: id, siteCode: site, siteCountry: tier == .inCountry ? "KE" : "UG", tier: tier, itemCode: item, family: family,
+            quantity: Quantity(units: units), coveragePeople: people, coverageDays: days, unit: unit, weightKg: 1, volumeM3: 0.001,
+            lat: 0, lon: km / (Geodesy.earthRadiusKm * .pi / 180), expiry: expiry)
     }
 
-    static let clearance = ArrivalEstimate.Clearance(entryPoint: "NPKTM", hours: 24)
+    static func scenario(people: Int) -> Scenario { Scenario(country: "KE", lat: 0, lon: 0, people: people, days: 30) }
 
+    /// No entry point located: stock drives (in country, or regionally within the road limit) or
+    /// flies straight to the area, clearing customs in a day.
     static func run(_ scenario: Scenario, _ candidates: [CandidateSource], _ figures: PlanningFigures) -> GapResult {
         GapAnalysis.run(scenario, candidates: candidates, figures: figures, today: today) {
-            ArrivalEstimate.of(tier: $0.tier, distanceKm: $0.distanceKm, road: clearance, air: clearance, figures: figures)
+            ArrivalEstimate.plan($0, to: scenario, entryPoints: [], fallbackCustomsHours: 24, figures: figures)
         }
-    }
-
-    @Test func arrivalIsHandlingPlusTransportPlusCustoms() {
-        let figures = PlanningFigures.standard
-        let inCountry = ArrivalEstimate.of(tier: .inCountry, distanceKm: 100, road: Self.clearance, air: Self.clearance, figures: figures)
-        #expect(inCountry.handlingDays == 1 && inCountry.transportDays == 0.25 && inCountry.customsDays == 0 && inCountry.mode == "road")
-        #expect(inCountry.entryPoint == nil)
-        let regional = ArrivalEstimate.of(
-            tier: .regional, distanceKm: 1_000, road: .init(entryPoint: "NPBIR", hours: 48), air: Self.clearance,
-            figures: figures)
-        #expect(regional.arrivalDays == 2 + 2.5 + 2 && regional.mode == "road" && regional.entryPoint == "NPBIR")
-        let far = ArrivalEstimate.of(
-            tier: .regional, distanceKm: 2_000, road: .init(entryPoint: "NPBIR", hours: 48), air: Self.clearance,
-            figures: figures)
-        #expect(far.mode == "air" && far.arrivalDays == 2 + 0.5 + 1 && far.entryPoint == "NPKTM")
-        let global = ArrivalEstimate.of(tier: .global, distanceKm: 800, road: Self.clearance, air: Self.clearance, figures: figures)
-        #expect(global.mode == "air", "global hubs fly whatever the distance")
     }
 
     @Test func customsTimeComesFromMeasurementsThenTheProfileThenTheDefault() {
@@ -68,7 +55,7 @@ import Testing
     }
 
     @Test func theNearestStockIsTakenFirstAndTheRestFromFurtherAway() {
-        let scenario = Scenario(country: "NP", lat: 28, lon: 84, people: 1_000, days: 30)
+        let scenario = Self.scenario(people: 1_000)
         let figures = Self.figures([.init(family: "shelter_household", share: 1, note: "")])
         let result = Self.run(
             scenario,
@@ -79,7 +66,8 @@ import Testing
             ], figures)
         let need = try! #require(result.needs.first)
         #expect(need.required == 1_000)
-        // A-KTM arrives in 1.25 days, B-REG by road in 2 + 1.5 + 1 = 4.5, the hub by air in 3 + 1.25 + 1 = 5.25.
+        // A-KTM arrives in 1 + 100 × 1.3 ÷ 400 = 1.325 days, B-REG by road in 2 + (600 × 1.3 ÷ 400 + 1 at the border) + 1 = 5.95,
+        // the hub by air in 3 + (2 + 5,000 ÷ 700 ÷ 24) + 1 = 6.30.
         #expect(need.sources.map(\.site) == ["A-KTM", "B-REG"], "the global hub is not needed")
         #expect(need.sources.map(\.quantity) == [Quantity(units: 100), Quantity(units: 100)])
         #expect(need.byDay == ["3": 500, "7": 1_000, "14": 1_000, "30": 1_000])
@@ -88,7 +76,7 @@ import Testing
     }
 
     @Test func consumablesCoverPersonDaysAndShortfallIsWhatNothingCovers() {
-        let scenario = Scenario(country: "NP", lat: 28, lon: 84, people: 1_000, days: 30)
+        let scenario = Self.scenario(people: 1_000)
         let figures = Self.figures([.init(family: "food_ration", share: 1, note: "")])
         // Rice: one kg covers one person for 1.73 days. 1,000 people × 30 days = 17,341.04 kg.
         let result = Self.run(
@@ -116,7 +104,7 @@ import Testing
     }
 
     @Test func tiesAreBrokenByTierThenSiteAndOneSiteServesTwoNeeds() {
-        let scenario = Scenario(country: "NP", lat: 28, lon: 84, people: 150, days: 30)
+        let scenario = Self.scenario(people: 150)
         let figures = Self.figures([
             .init(family: "shelter_household", share: 1, note: ""), .init(family: "bedding_blanket", share: 1, note: ""),
         ])
@@ -135,15 +123,17 @@ import Testing
     }
 
     @Test func stockExpiredOnArrivalIsNotCounted() {
-        let scenario = Scenario(country: "NP", lat: 28, lon: 84, people: 100, days: 30)
+        let scenario = Self.scenario(people: 100)
         let figures = Self.figures([.init(family: "shelter_household", share: 1, note: "")])
         let result = Self.run(
             scenario,
             [
                 Self.source(1, site: "A", tier: .regional, units: 100, km: 1_000, expiry: Self.today.adding(days: 3)),
-                Self.source(2, site: "B", tier: .regional, units: 100, km: 1_000, expiry: Self.today.adding(days: 6)),
+                Self.source(2, site: "B", tier: .regional, units: 100, km: 1_000, expiry: Self.today.adding(days: 9)),
             ], figures)
-        #expect(result.needs[0].sources.map(\.site) == ["B"], "A arrives on day 5.5, after its expiry")
+        #expect(
+            result.needs[0].sources.map(\.site) == ["B"],
+            "both arrive on day 2 + (1,000 × 1.3 ÷ 400 + 1) + 1 = 7.25: after A's expiry, before B's")
     }
 
     @Test func scenariosAndFiguresAreChecked() throws {

@@ -24,11 +24,17 @@ import Testing
             #expect(
                 Set(sources.compactMap { $0["tier"] as? String }) == ["in_country", "regional", "global"],
                 "\(sources.map { $0["site"] ?? "" })")
+            #expect(needs.allSatisfy { $0["tonnes"] as? Double != nil && $0["flights"] as? Int != nil && $0["trucks"] as? Int != nil })
             for source in sources {
                 let arrival = try #require(source["arrival_days"] as? Double)
-                #expect(arrival > 0 && arrival < 15, "\(source)")
+                #expect(arrival > 0 && arrival <= 30, "\(source)")
                 let parts = ["handling_days", "transport_days", "customs_days"].compactMap { source[$0] as? Double }.reduce(0, +)
                 #expect(abs(parts - arrival) < 1e-6)
+                // The legs add up to the transport time and end at the affected area.
+                let legs = try #require(source["legs"] as? [[String: Any]])
+                let legDays = legs.compactMap { $0["days"] as? Double }.reduce(0, +)
+                #expect(abs(legDays - (source["transport_days"] as? Double ?? -1)) < 1e-6, "\(legs)")
+                #expect(legs.last?["to"] as? String == "affected area")
                 if source["tier"] as? String == "in_country" { #expect(source["customs_days"] as? Double == 0) }
             }
             let scenarioID = try #require((report["scenario"] as? [String: Any])?["id"] as? Int)
@@ -272,6 +278,37 @@ import Testing
             let offered = page.components(separatedBy: "name=\"org\" value=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
             #expect(!offered.isEmpty && offered.allSatisfy { $0 == "WFP" }, "\(Set(offered))")
             #expect(page.contains("name=\"consignee\" required"))
+        }
+    }
+
+    /// The route figures travel through the API as they are stored: a country's road speed and a
+    /// figure's named source come back unchanged, and a wrong one is refused by name.
+    @Test func routeFiguresAreEditedThroughTheAPIWithTheirSources() async throws {
+        try await TestApp.run { app, client in
+            let current = try await client.execute(uri: "/api/v1/planning-figures", method: .get)
+            var figures = try current.body.json()
+            var routes = try #require(figures["routes"] as? [String: Any])
+            #expect(
+                routes["air_arrange_days"] as? Double == 2 && (routes["freighter"] as? [String: Any])?["payload_tonnes"] as? Double == 40)
+            routes["road_km_per_day_by_country"] = [["country": "HT", "km_per_day": 180]]
+            routes["sources"] = [["figure": "air_arrange_days", "source": "Demo: the agency's aviation desk"]]
+            figures["routes"] = routes
+            let body = ByteBuffer(string: String(decoding: try JSONSerialization.data(withJSONObject: figures), as: UTF8.self))
+            let saved = try await client.execute(
+                uri: "/api/v1/planning-figures", method: .put, headers: app.headers("admin", json: true), body: body)
+            #expect(saved.status == .ok, "\(saved.body.text)")
+            let again = try #require(
+                try await client.execute(uri: "/api/v1/planning-figures", method: .get).body.json()["routes"] as? [String: Any])
+            #expect((again["road_km_per_day_by_country"] as? [[String: Any]])?.first?["country"] as? String == "HT")
+            #expect((again["sources"] as? [[String: Any]])?.first?["figure"] as? String == "air_arrange_days")
+
+            routes["sea_km_per_day"] = 0
+            figures["routes"] = routes
+            let refused = try await client.execute(
+                uri: "/api/v1/planning-figures", method: .put, headers: app.headers("admin", json: true),
+                body: ByteBuffer(string: String(decoding: try JSONSerialization.data(withJSONObject: figures), as: UTF8.self)))
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.body.text.contains("sea_km_per_day"))
         }
     }
 }

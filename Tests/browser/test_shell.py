@@ -352,6 +352,8 @@ def main():
                 assert page.locator("svg.timeline polygon").count() >= 5
                 tiers = page.inner_text("table.gap")
                 assert "in country" in tiers and "regional" in tiers, tiers[:400]
+                assert "→affected area" in tiers and "Flights" in tiers, tiers[:400]
+                assert "planning assumption" in page.inner_text("ul.figures")
                 if args.screenshots:
                     page.screenshot(path=os.path.join(args.screenshots, "scenario.png"), full_page=True)
                 scenario_url = page.url
@@ -377,8 +379,12 @@ def main():
                 page.click("button:has-text('Save the figures')")
                 assert "road_km_per_day" in page.inner_text("main"), page.inner_text("main")[:300]
                 page.fill("input[name=road]", "350")
+                page.fill("input[name=route_air_arrange_days]", "3")
+                page.fill("input[name=source_air_arrange_days]", "Demo: the agency's aviation desk")
                 page.click("button:has-text('Save the figures')")
                 assert "Saved" in page.inner_text("main") and page.input_value("input[name=road]") == "350"
+                assert page.input_value("input[name=route_air_arrange_days]") == "3"
+                assert page.input_value("input[name=source_air_arrange_days]") == "Demo: the agency's aviation desk"
                 sign_in_as("logistics@wfp.example")
                 page.goto(base + "/account")
                 page.fill("input[name=url]", "ftp://erp.example.org/in")

@@ -145,7 +145,15 @@ def main():
                              "--format", "json")
             result = json.loads(out)
             assert result["needs"] and any(need["sources"] for need in result["needs"]), out[:300]
-        results.check("corridor gap takes negative coordinates", gap_reads_negative_coordinates)
+            assert all("flights" in need and "tonnes" in need for need in result["needs"]), out[:300]
+            for source in [source for need in result["needs"] for source in need["sources"]]:
+                legs = source["legs"]
+                assert legs and legs[-1]["to"] == "affected area", legs
+                assert abs(sum(leg["days"] for leg in legs) - source["transport_days"]) < 1e-6, source
+                assert {leg["mode"] for leg in legs} <= {"air", "sea", "road"}, legs
+            table = server.cli("gap", "--country", "HT", "--lat", "18.54", "--lon=-72.34", "--people", "20000", "--days", "30")
+            assert "Routes (once per site)" in table, table[:300]
+        results.check("corridor gap takes negative coordinates and gives each source's legs", gap_reads_negative_coordinates)
     finally:
         server.stop()
     if results.failed:

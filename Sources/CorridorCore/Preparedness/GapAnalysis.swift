@@ -43,7 +43,12 @@ public struct CandidateSource: Sendable, Equatable {
     public var coveragePeople: Double
     public var coverageDays: Double
     public var unit: String
-    public var distanceKm: Double
+    /// Weight and volume of one unit, for tonnes, flights and trucks.
+    public var weightKg: Double
+    public var volumeM3: Double
+    /// Where the site is.
+    public var lat: Double
+    public var lon: Double
     public var expiry: Day?
     /// Whether the viewer may see this stock's site and lines; stock shared only as totals still
     /// counts, but its uses are shown without site, item or quantity.
@@ -51,68 +56,23 @@ public struct CandidateSource: Sendable, Equatable {
     /// The site's id, and the organisation that owns this stock (who alone may dispatch it).
     public var siteId: Int64
     public var owner: String
+    /// Whether the site is in the affected country's UN sub-region: only there may regional stock
+    /// go by road (a proxy for a land route: Panama and Haiti share a region, not a road).
+    public var sameSubregion: Bool
 
     public init(
         id: Int64, siteCode: String, siteCountry: String, tier: SourceTier, itemCode: String, family: String, quantity: Quantity,
-        coveragePeople: Double, coverageDays: Double, unit: String, distanceKm: Double, expiry: Day?, disclosed: Bool = true,
-        siteId: Int64 = 0, owner: String = ""
+        coveragePeople: Double, coverageDays: Double, unit: String, weightKg: Double, volumeM3: Double, lat: Double, lon: Double,
+        expiry: Day?, disclosed: Bool = true, siteId: Int64 = 0, owner: String = "", sameSubregion: Bool = true
     ) {
-        self.unit = unit
+        self.sameSubregion = sameSubregion
+        (self.unit, self.weightKg, self.volumeM3, self.lat, self.lon) = (unit, weightKg, volumeM3, lat, lon)
         (self.siteId, self.owner) = (siteId, owner)
         (self.id, self.siteCode, self.siteCountry, self.tier, self.itemCode, self.family) = (
             id, siteCode, siteCountry, tier, itemCode, family
         )
-        (self.quantity, self.coveragePeople, self.coverageDays, self.distanceKm, self.expiry) = (
-            quantity, coveragePeople, coverageDays, distanceKm, expiry
-        )
+        (self.quantity, self.coveragePeople, self.coverageDays, self.expiry) = (quantity, coveragePeople, coverageDays, expiry)
         self.disclosed = disclosed
-    }
-}
-
-/// How long a source takes to reach the affected area, in parts.
-public struct ArrivalEstimate: Sendable, Equatable, Codable {
-    public var handlingDays: Double
-    public var transportDays: Double
-    public var customsDays: Double
-    public var mode: String
-    /// Where the goods clear customs (nil for goods already in the country).
-    public var entryPoint: String?
-    public var arrivalDays: Double { handlingDays + transportDays + customsDays }
-
-    /// Customs at the entry point a mode of transport would use.
-    public struct Clearance: Sendable, Equatable {
-        public var entryPoint: String?
-        public var hours: Double
-        public init(entryPoint: String?, hours: Double) { (self.entryPoint, self.hours) = (entryPoint, hours) }
-    }
-
-    /// Handling by tier; road inside the region below the road limit, air otherwise; customs at
-    /// that mode's entry point, except for goods already in the country.
-    public static func of(
-        tier: SourceTier, distanceKm: Double, road roadClearance: Clearance, air airClearance: Clearance,
-        figures: PlanningFigures
-    ) -> ArrivalEstimate {
-        let road = tier != .global && distanceKm <= figures.roadLimitKm
-        let transport = distanceKm / (road ? figures.roadKmPerDay : figures.airKmPerDay)
-        let clearance = road ? roadClearance : airClearance
-        return ArrivalEstimate(
-            handlingDays: figures.handlingDays[tier] ?? 0, transportDays: transport,
-            customsDays: tier == .inCountry ? 0 : clearance.hours / 24, mode: road ? "road" : "air",
-            entryPoint: tier == .inCountry ? nil : clearance.entryPoint)
-    }
-
-    /// Hours of customs release at an entry point: its measured median when enough consignments
-    /// were released there, else the country profile's figure, else the default; shortened while an
-    /// emergency with pre-arrival lodgement is active.
-    public static func customsHours(
-        measuredMedian: Double?, measuredCount: Int, profileHours: Double?, emergencyFacilitates: Bool,
-        figures: PlanningFigures
-    ) -> Double {
-        let base =
-            measuredCount >= figures.minimumMeasured
-            ? (measuredMedian ?? figures.defaultCustomsHours)
-            : (profileHours ?? figures.defaultCustomsHours)
-        return max(0, base) * (emergencyFacilitates ? figures.emergencyCustomsFactor : 1)
     }
 }
 
@@ -133,12 +93,21 @@ public struct GapResult: Sendable, Equatable, Codable {
         public var quantity: Quantity?
         /// People covered for the whole duration by this quantity.
         public var people: Double
+        /// Weight and volume of the quantity taken (nil where the quantity is not shown).
+        public var tonnes: Double?
+        public var m3: Double?
+        /// When the first departure arrives.
         public var arrivalDays: Double
+        /// Days of departures the shipment needs at the mode's planning capacity (1 when it
+        /// leaves at once); one lot a day arrives from `arrivalDays` on, the last on `lastArrivalDays`.
+        public var departureDays: Int
+        public var lastArrivalDays: Double
         public var handlingDays: Double
         public var transportDays: Double
         public var customsDays: Double
         public var mode: String
         public var entryPoint: String?
+        public var legs: [Leg]
     }
 
     public struct NeedResult: Sendable, Equatable, Codable {
@@ -153,6 +122,37 @@ public struct GapResult: Sendable, Equatable, Codable {
         public var shortfall: Double
         public var sources: [Use]
         public var note: String
+        /// The catalogue item the need is counted in as a load, and the need and its shortfall in
+        /// tonnes, m³, flights of the figures' freighter and trucks (nil without such an item).
+        public var loadItem: String?
+        public var tonnes: Double?
+        public var m3: Double?
+        public var flights: Int?
+        public var trucks: Int?
+        public var shortfallTonnes: Double?
+        public var shortfallM3: Double?
+        public var shortfallFlights: Int?
+        public var shortfallTrucks: Int?
+    }
+
+    /// A quantity of goods as a logistician moves it.
+    public struct Load: Sendable, Equatable, Codable {
+        public var item: String
+        public var units: Double
+        public var tonnes: Double
+        public var m3: Double
+        public var flights: Int
+        public var trucks: Int
+
+        /// `people` covered for `days` by the reference item, in its units, tonnes, m³, freighters and trucks.
+        public static func of(people: Double, item: Item, days: Int, routes: RouteFigures) -> Load? {
+            guard let perUnit = item.peopleCovered(by: Quantity(units: 1), days: days)?.people, perUnit > 0 else { return nil }
+            let units = people > 0 ? (people / perUnit).rounded(.up) : 0
+            let tonnes = units * item.weightKg / 1_000, m3 = units * item.volumeM3
+            return Load(
+                item: item.code, units: units, tonnes: tonnes, m3: m3, flights: routes.freighter.count(tonnes: tonnes, m3: m3),
+                trucks: routes.truck.count(tonnes: tonnes, m3: m3))
+        }
     }
 
     public var scenario: Scenario
@@ -164,13 +164,30 @@ public enum GapAnalysis {
     /// Greedy, deterministic allocation: for each need in the figures' order, the candidates of its
     /// family by earliest arrival (ties: tier, site code, item code, id), each taken until the need
     /// is covered. A candidate's quantity is shared across needs, so nothing is counted twice.
-    /// `arrival` gives each candidate's estimate; stock expired on its arrival day is skipped.
+    /// `arrival` gives each candidate's estimate; stock expired on its arrival day is skipped. A
+    /// shipment larger than its mode carries from one source in a day leaves over several days
+    /// (`Carrier.departureDays`; one ship takes a sea shipment whole), and each day's lot counts
+    /// from its own arrival. `items` holds the needs' reference items, for their loads.
     public static func run(
-        _ scenario: Scenario, candidates: [CandidateSource], figures: PlanningFigures, today: Day,
+        _ scenario: Scenario, candidates: [CandidateSource], figures: PlanningFigures, today: Day, items: [String: Item] = [:],
         arrival: (CandidateSource) -> ArrivalEstimate
     ) -> GapResult {
         var remaining: [Int64: Quantity] = Dictionary(candidates.map { ($0.id, $0.quantity) }, uniquingKeysWith: { a, _ in a })
-        let estimates = Dictionary(candidates.map { ($0.id, arrival($0)) }, uniquingKeysWith: { a, _ in a })
+        func peoplePerUnit(_ candidate: CandidateSource) -> Double {
+            PeopleCovered.of(
+                quantity: 1, coveragePeople: candidate.coveragePeople, coverageDays: candidate.coverageDays, unit: candidate.unit,
+                days: scenario.days)?.people ?? 0
+        }
+        // A route is planned for what a source would ship: its stock, or no more than its need requires.
+        let required = Dictionary(figures.needs.map { ($0.family, Double(scenario.people) * $0.share) }, uniquingKeysWith: { a, _ in a })
+        func shipment(_ candidate: CandidateSource) -> CandidateSource {
+            let perUnit = peoplePerUnit(candidate)
+            guard let people = required[candidate.family], perUnit > 0 else { return candidate }
+            var shipped = candidate
+            shipped.quantity = min(candidate.quantity, Quantity(units: Int64(min((people / perUnit).rounded(.up), 9e12))))
+            return shipped
+        }
+        let estimates = Dictionary(candidates.map { ($0.id, arrival(shipment($0))) }, uniquingKeysWith: { a, _ in a })
         let byFamily = Dictionary(grouping: candidates, by: \.family)
         var results: [GapResult.NeedResult] = []
         for need in figures.needs {
@@ -182,11 +199,6 @@ public enum GapAnalysis {
                 let x = estimates[a.id]!.arrivalDays, y = estimates[b.id]!.arrivalDays
                 if x != y { return x < y }
                 return (a.tier.rank, a.siteCode, a.itemCode, a.id) < (b.tier.rank, b.siteCode, b.itemCode, b.id)
-            }
-            func peoplePerUnit(_ candidate: CandidateSource) -> Double {
-                PeopleCovered.of(
-                    quantity: 1, coveragePeople: candidate.coveragePeople, coverageDays: candidate.coverageDays, unit: candidate.unit,
-                    days: scenario.days)?.people ?? 0
             }
             var available: [SourceTier: Double] = [:]
             for candidate in ordered where candidate.coveragePeople > 0 && candidate.coverageDays > 0 {
@@ -204,30 +216,55 @@ public enum GapAnalysis {
                 remaining[candidate.id] = left - take
                 covered += people
                 let estimate = estimates[candidate.id]!
+                let tonnes = take.doubleValue * candidate.weightKg / 1_000, m3 = take.doubleValue * candidate.volumeM3
+                let carrier: Carrier? =
+                    switch estimate.mode {
+                    case "air": figures.routes.freighter
+                    case "road": figures.routes.truck
+                    default: nil
+                    }
+                let departures = carrier?.departureDays(tonnes: tonnes, m3: m3) ?? 1
                 uses.append(
                     GapResult.Use(
                         sourceId: candidate.id, siteId: candidate.siteId, site: candidate.siteCode, siteCountry: candidate.siteCountry,
                         owner: candidate.owner, item: candidate.itemCode,
-                        tier: candidate.tier, quantity: take, people: people, arrivalDays: estimate.arrivalDays,
+                        tier: candidate.tier, quantity: take, people: people, tonnes: tonnes, m3: m3, arrivalDays: estimate.arrivalDays,
+                        departureDays: departures, lastArrivalDays: estimate.arrivalDays + Double(departures - 1),
                         handlingDays: estimate.handlingDays, transportDays: estimate.transportDays, customsDays: estimate.customsDays,
-                        mode: estimate.mode, entryPoint: estimate.entryPoint))
+                        mode: estimate.mode, entryPoint: estimate.entryPoint, legs: estimate.legs))
             }
             var byDay: [String: Double] = [:]
             for horizon in figures.horizons {
-                byDay[String(horizon)] = uses.filter { $0.arrivalDays <= Double(horizon) }.reduce(0) { $0 + $1.people }
+                byDay[String(horizon)] = uses.reduce(0) { $0 + $1.people * Self.arrivedShare($1, by: Double(horizon)) }
             }
             let undisclosed = Set(candidates.lazy.filter { !$0.disclosed }.map(\.id))
+            let shortfall = max(0, required - covered)
+            // Figures saved before needs named their item count in the standard one.
+            let reference = (need.item ?? PlanningFigures.standard.needs.first { $0.family == need.family }?.item).flatMap { items[$0] }
+            let load = reference.flatMap { GapResult.Load.of(people: required, item: $0, days: scenario.days, routes: figures.routes) }
+            let short = reference.flatMap { GapResult.Load.of(people: shortfall, item: $0, days: scenario.days, routes: figures.routes) }
             results.append(
                 GapResult.NeedResult(
                     family: need.family, required: required, byDay: byDay, availableByTier: available,
-                    shortfall: max(0, required - covered), sources: Self.masking(uses, undisclosed: undisclosed),
-                    note: need.note))
+                    shortfall: shortfall, sources: Self.masking(uses, undisclosed: undisclosed), note: need.note,
+                    loadItem: load?.item, tonnes: load?.tonnes, m3: load?.m3, flights: load?.flights, trucks: load?.trucks,
+                    shortfallTonnes: short?.tonnes, shortfallM3: short?.m3, shortfallFlights: short?.flights, shortfallTrucks: short?.trucks
+                ))
         }
         return GapResult(scenario: scenario, needs: results, figures: figures)
     }
 
-    /// The uses as the viewer may see them: those of undisclosed sources lose their site, item and
-    /// quantity, and merge when they share tier, mode, entry point and arrival.
+    /// The share of a use arrived by `day`: one lot a day over its departure days, each from its
+    /// own arrival.
+    static func arrivedShare(_ use: GapResult.Use, by day: Double) -> Double {
+        guard day >= use.arrivalDays else { return 0 }
+        let lots = min(Double(use.departureDays), (day - use.arrivalDays).rounded(.down) + 1)
+        return lots / Double(use.departureDays)
+    }
+
+    /// The uses as the viewer may see them: those of undisclosed sources lose their site, item,
+    /// quantity, load and the start and length of any leg from the site (which would locate it),
+    /// and merge when they share tier, mode, entry point and arrival.
     static func masking(_ uses: [GapResult.Use], undisclosed: Set<Int64>) -> [GapResult.Use] {
         var shown: [GapResult.Use] = []
         for use in uses {
@@ -240,10 +277,15 @@ public enum GapAnalysis {
                     && $0.arrivalDays == use.arrivalDays
             }) {
                 shown[index].people += use.people
+                shown[index].departureDays = max(shown[index].departureDays, use.departureDays)
+                shown[index].lastArrivalDays = max(shown[index].lastArrivalDays, use.lastArrivalDays)
             } else {
                 var masked = use
                 (masked.sourceId, masked.site, masked.siteCountry, masked.item, masked.quantity) = (nil, nil, nil, nil, nil)
-                (masked.siteId, masked.owner) = (nil, nil)
+                (masked.siteId, masked.owner, masked.tonnes, masked.m3) = (nil, nil, nil, nil)
+                masked.legs = use.legs.map { leg in
+                    leg.from == use.site ? Leg(mode: leg.mode, from: nil, to: leg.to, km: nil, days: leg.days) : leg
+                }
                 shown.append(masked)
             }
         }

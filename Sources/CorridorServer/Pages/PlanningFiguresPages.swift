@@ -33,18 +33,21 @@ struct PlanningFiguresPages {
         let needs = (0..<min(count, 100)).compactMap { i -> PlanningFigures.Need? in
             let family = (fields["need\(i)_family"] ?? "").trimmingCharacters(in: .whitespaces)
             guard !family.isEmpty else { return nil }
-            return PlanningFigures.Need(family: family, share: number("need\(i)_share") / 100, note: fields["need\(i)_note"] ?? "")
+            let item = (fields["need\(i)_item"] ?? "").trimmingCharacters(in: .whitespaces).uppercased()
+            return PlanningFigures.Need(
+                family: family, share: number("need\(i)_share") / 100, note: fields["need\(i)_note"] ?? "", item: item.isEmpty ? nil : item)
         }
         return PlanningFigures(
             needs: needs,
             handlingDays: [
                 .inCountry: number("handling_in_country"), .regional: number("handling_regional"), .global: number("handling_global"),
             ],
-            roadKmPerDay: number("road"), airKmPerDay: number("air"), roadLimitKm: number("road_limit"),
+            roadKmPerDay: number("road"), roadLimitKm: number("road_limit"),
             defaultCustomsHours: number("customs_hours"), minimumMeasured: Int(fields["minimum_measured"] ?? "") ?? -1,
             emergencyCustomsFactor: number("emergency_factor"),
             // A horizon that is not a whole number becomes 0, which the figures' rule refuses by name.
-            horizons: (fields["horizons"] ?? "").split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) ?? 0 })
+            horizons: (fields["horizons"] ?? "").split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) ?? 0 },
+            routes: RouteFigureFields.read(fields))
     }
 
     /// Callers authorize first: the GET route itself, the POST through `setFigures`.
@@ -56,18 +59,20 @@ struct PlanningFiguresPages {
             guard value.isFinite else { return "" }
             return value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
         }
-        let rows = figures.needs.map { ($0.family, text($0.share * 100), $0.note) } + Array(repeating: ("", "", ""), count: Self.spareRows)
+        let rows =
+            figures.needs.map { ($0.family, text($0.share * 100), $0.note, $0.item ?? "") }
+            + Array(repeating: ("", "", "", ""), count: Self.spareRows)
         return pages.page(
             PlanningFiguresPageView(
                 rows: rows.count,
-                needs: rows.enumerated().map { i, row in .init(i: i, family: row.0, share: row.1, note: row.2) },
+                needs: rows.enumerated().map { i, row in .init(i: i, family: row.0, share: row.1, note: row.2, item: row.3) },
                 handlingInCountry: text(figures.handlingDays[.inCountry] ?? .nan),
                 handlingRegional: text(figures.handlingDays[.regional] ?? .nan),
                 handlingGlobal: text(figures.handlingDays[.global] ?? .nan), road: text(figures.roadKmPerDay),
-                air: text(figures.airKmPerDay),
                 roadLimit: text(figures.roadLimitKm), customsHours: text(figures.defaultCustomsHours),
                 minimumMeasured: figures.minimumMeasured,
                 emergencyFactor: text(figures.emergencyCustomsFactor), horizons: figures.horizons.map(String.init).joined(separator: ", "),
+                routeFigures: RouteFigureFields.rows(figures.routes),
                 saved: saved, hasError: error != nil, error: error?.message ?? "", problems: FieldProblem.list(error)
             ), title: "Planning figures", context: context, path: "/preparedness", status: error?.status ?? .ok)
     }

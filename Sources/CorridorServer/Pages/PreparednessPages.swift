@@ -1,4 +1,5 @@
 import CorridorCore
+import CorridorFormats
 import CorridorStore
 import Foundation
 import Hummingbird
@@ -115,18 +116,10 @@ struct PreparednessPages {
                             shortfall: n(need.shortfall), short: need.shortfall > 0.5, note: need.note,
                             inCountry: n(need.availableByTier[.inCountry] ?? 0), regional: n(need.availableByTier[.regional] ?? 0),
                             global: n(need.availableByTier[.global] ?? 0),
-                            sources: need.sources.map { use in
-                                .init(
-                                    site: use.site ?? GapResult.Use.undisclosedLabel, country: use.siteCountry ?? "—", tier: use.tier.label,
-                                    item: use.item ?? "—", quantity: use.quantity.map(Numbers.grouped) ?? "—", people: n(use.people),
-                                    arrival: String(format: "%.1f", use.arrivalDays), handling: String(format: "%.1f", use.handlingDays),
-                                    transport: String(format: "%.1f", use.transportDays), customs: String(format: "%.1f", use.customsDays),
-                                    mode: use.mode, entryPoint: use.entryPoint ?? "—", entryPointCode: use.entryPoint ?? "",
-                                    quantityValue: use.quantity?.description ?? "", siteId: use.siteId.map(String.init) ?? "",
-                                    owner: use.owner ?? "", byRoad: use.mode == "road",
-                                    canDispatch: use.owner.map(dispatchOrgs.contains) == true && use.entryPoint != nil && use.siteId != nil)
-                            },
-                            hasSources: !need.sources.isEmpty)
+                            sources: need.sources.map { Self.sourceRow($0, dispatchOrgs: dispatchOrgs) },
+                            hasSources: !need.sources.isEmpty,
+                            tonnes: Self.tenths(need.tonnes), flights: need.flights.map { String($0) } ?? "—",
+                            trucks: need.trucks.map { String($0) } ?? "—", shortfallTonnes: Self.tenths(need.shortfallTonnes))
                     },
                     dispatches: report.dispatches.map {
                         .init(
@@ -135,11 +128,27 @@ struct PreparednessPages {
                     },
                     hasDispatches: !report.dispatches.isEmpty, dispatchOrg: dispatchOrgs.first ?? "",
                     figures: result.figures.needs.map { .init(family: $0.family, share: Int(($0.share * 100).rounded()), note: $0.note) },
-                    road: Int(result.figures.roadKmPerDay), air: Int(result.figures.airKmPerDay),
-                    roadLimit: Int(result.figures.roadLimitKm),
-                    customsDefault: Int(result.figures.defaultCustomsHours)
+                    road: Int(result.figures.roadKmPerDay), roadLimit: Int(result.figures.roadLimitKm),
+                    customsDefault: Int(result.figures.defaultCustomsHours),
+                    routeFigures: RouteFigureFields.rows(result.figures.routes)
                 ), title: saved.name, context: context, path: "/preparedness")
         }
+    }
+
+    static func tenths(_ value: Double?) -> String { value.map { String(format: "%.1f", $0) } ?? "—" }
+
+    /// One source of a need as the scenario page lists it, with its route and the dispatch form's values.
+    static func sourceRow(_ use: GapResult.Use, dispatchOrgs: [String]) -> ScenarioPageView.Source {
+        func d(_ value: Double) -> String { String(format: "%.1f", value) }
+        let arrival = use.lastArrivalDays > use.arrivalDays ? "\(d(use.arrivalDays))–\(d(use.lastArrivalDays))" : d(use.arrivalDays)
+        let canDispatch = use.owner.map(dispatchOrgs.contains) == true && use.entryPoint != nil && use.siteId != nil
+        return ScenarioPageView.Source(
+            site: use.site ?? GapResult.Use.undisclosedLabel, country: use.siteCountry ?? "—", tier: use.tier.label,
+            item: use.item ?? "—", quantity: use.quantity.map(Numbers.grouped) ?? "—", people: Numbers.wholeNumber(use.people),
+            arrival: arrival, legs: GapTable.legs(use.legs), handling: d(use.handlingDays), transport: d(use.transportDays),
+            customs: d(use.customsDays), mode: use.mode, entryPoint: use.entryPoint ?? "—", entryPointCode: use.entryPoint ?? "",
+            quantityValue: use.quantity?.description ?? "", siteId: use.siteId.map { String($0) } ?? "", owner: use.owner ?? "",
+            byRoad: use.mode == "road", bySea: use.mode == "sea", canDispatch: canDispatch)
     }
 
     /// A dispatch from a row of the gap result: the caller's organisation reserves its own stock of

@@ -123,29 +123,27 @@ public struct GapRepository: Sendable {
             }
             let figures = try await Self.figures(on: db)
             let candidates = try await Self.candidates(
-                for: scenario, region: country.region, figures: figures, actor: actor, today: today, on: db)
+                for: scenario, region: country.region, subregion: country.subregion, figures: figures, actor: actor, today: today, on: db)
             let points = try await CustomsSetupRepository.entryPoints(country: scenario.country, on: db)
             let profile = try await CustomsProfileRepository.profile(scenario.country, on: db)
             let facilitates = try await db.raw("SELECT * FROM emergencies WHERE country = \(bind: scenario.country)").all()
                 .map(CustomsSetupRepository.emergency).contains { $0.isActive(on: today) && $0.facilities.preArrivalLodgement }
-            func clearance(_ kinds: [EntryPoint.Kind]) -> ArrivalEstimate.Clearance {
-                let usable = points.filter { $0.lat != nil && $0.lon != nil }
-                let preferred = usable.filter { kinds.contains($0.kind) }
-                let nearest = (preferred.isEmpty ? usable : preferred).min {
-                    Geodesy.distanceKm(lat1: scenario.lat, lon1: scenario.lon, lat2: $0.lat!, lon2: $0.lon!)
-                        < Geodesy.distanceKm(lat1: scenario.lat, lon1: scenario.lon, lat2: $1.lat!, lon2: $1.lon!)
-                }
-                let measured = nearest.flatMap { releaseTimes.entryPoints[$0.code] }
-                return ArrivalEstimate.Clearance(
-                    entryPoint: nearest?.code,
-                    hours: ArrivalEstimate.customsHours(
+            // Each located entry point with its customs time: the measured median, else the profile, else the default.
+            let entryRoutes = points.compactMap { point -> EntryRoute? in
+                guard let lat = point.lat, let lon = point.lon else { return nil }
+                let measured = releaseTimes.entryPoints[point.code]
+                return EntryRoute(
+                    code: point.code, kind: point.kind, lat: lat, lon: lon,
+                    customsHours: ArrivalEstimate.customsHours(
                         measuredMedian: measured?.medianHours, measuredCount: measured?.count ?? 0,
-                        profileHours: profile?.defaultReleaseHours,
-                        emergencyFacilitates: facilitates, figures: figures))
+                        profileHours: profile?.defaultReleaseHours, emergencyFacilitates: facilitates, figures: figures))
             }
-            let road = clearance([.landBorder, .inland, .seaport]), air = clearance([.airport])
-            return GapAnalysis.run(scenario, candidates: candidates, figures: figures, today: today) {
-                ArrivalEstimate.of(tier: $0.tier, distanceKm: $0.distanceKm, road: road, air: air, figures: figures)
+            let fallbackHours = ArrivalEstimate.customsHours(
+                measuredMedian: nil, measuredCount: 0, profileHours: profile?.defaultReleaseHours, emergencyFacilitates: facilitates,
+                figures: figures)
+            let items = Dictionary(try await ItemRepository.all(on: db).map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+            return GapAnalysis.run(scenario, candidates: candidates, figures: figures, today: today, items: items) {
+                ArrivalEstimate.plan($0, to: scenario, entryPoints: entryRoutes, fallbackCustomsHours: fallbackHours, figures: figures)
             }
         }
     }
@@ -153,7 +151,7 @@ public struct GapRepository: Sendable {
     /// Available stock of the needed families, grouped by site, item and expiry, in the country,
     /// its region, and at global hubs.
     static func candidates(
-        for scenario: Scenario, region: String, figures: PlanningFigures, actor: Actor, today: Day,
+        for scenario: Scenario, region: String, subregion: String, figures: PlanningFigures, actor: Actor, today: Day,
         on db: any SQLDatabase
     ) async throws -> [CandidateSource] {
         let families = Array(Set(figures.needs.map(\.family))).sorted()
@@ -162,8 +160,8 @@ public struct GapRepository: Sendable {
         // for everyone, without its site and lines (`CandidateSource.disclosed`).
         let detail = StockQueries.detailVisible(StockVisibility(for: actor))
         var sql: SQLQueryString = """
-            SELECT s.id AS site_id, s.code AS site_code, s.country AS site_country, c.region AS site_region, s.lat, s.lon, owner.code AS owner_code,
-                   l.item_code, i.family, i.coverage_people, i.coverage_days, i.unit, l.expiry, CAST(SUM(l.quantity_milli) AS BIGINT) AS q,
+            SELECT s.id AS site_id, s.code AS site_code, s.country AS site_country, c.region AS site_region, c.subregion AS site_subregion, s.lat, s.lon, owner.code AS owner_code,
+                   l.item_code, i.family, i.coverage_people, i.coverage_days, i.unit, i.weight_kg, i.volume_m3, l.expiry, CAST(SUM(l.quantity_milli) AS BIGINT) AS q,
                    CASE WHEN 
             """
         sql.appendInterpolation(detail)
@@ -183,8 +181,8 @@ public struct GapRepository: Sendable {
             ]))
         sql.appendLiteral(
             """
-             GROUP BY s.id, s.code, s.country, c.region, s.lat, s.lon, s.sharing, holder.code, owner.code, l.item_code, i.family, i.coverage_people,
-                i.coverage_days, i.unit, l.expiry
+             GROUP BY s.id, s.code, s.country, c.region, c.subregion, s.lat, s.lon, s.sharing, holder.code, owner.code, l.item_code, i.family, i.coverage_people,
+                i.coverage_days, i.unit, i.weight_kg, i.volume_m3, l.expiry
             """)
         var index: Int64 = 0
         return try await db.raw(sql).all().map { row in
@@ -195,11 +193,11 @@ public struct GapRepository: Sendable {
                 tier: SourceTier.of(siteCountry: siteCountry, siteRegion: siteRegion, country: scenario.country, region: region),
                 itemCode: try row.string("item_code"), family: try row.string("family"), quantity: Quantity(milli: try row.int64("q")),
                 coveragePeople: try row.double("coverage_people"), coverageDays: try row.double("coverage_days"),
-                unit: try row.string("unit"),
-                distanceKm: Geodesy.distanceKm(
-                    lat1: scenario.lat, lon1: scenario.lon, lat2: try row.double("lat"), lon2: try row.double("lon")),
+                unit: try row.string("unit"), weightKg: try row.double("weight_kg"), volumeM3: try row.double("volume_m3"),
+                lat: try row.double("lat"), lon: try row.double("lon"),
                 expiry: try row.optionalString("expiry").flatMap { Day.parse($0) }, disclosed: try row.int("disclosed") == 1,
-                siteId: try row.int64("site_id"), owner: try row.string("owner_code"))
+                siteId: try row.int64("site_id"), owner: try row.string("owner_code"),
+                sameSubregion: try row.string("site_subregion") == subregion)
         }
     }
 }

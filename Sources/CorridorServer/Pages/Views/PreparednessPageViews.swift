@@ -74,6 +74,8 @@ struct ScenarioPageView: PageView {
         let quantity: String
         let people: String
         let arrival: String
+        /// The route, leg by leg.
+        let legs: String
         let handling: String
         let transport: String
         let customs: String
@@ -87,6 +89,7 @@ struct ScenarioPageView: PageView {
         let owner: String
         /// The mode the analysis planned, preselected in the dispatch form.
         let byRoad: Bool
+        let bySea: Bool
         let canDispatch: Bool
     }
 
@@ -105,6 +108,11 @@ struct ScenarioPageView: PageView {
         let global: String
         let sources: [Source]
         let hasSources: Bool
+        /// The need as a load in its reference item, and its shortfall.
+        let tonnes: String
+        let flights: String
+        let trucks: String
+        let shortfallTonnes: String
     }
 
     struct Dispatch: Sendable {
@@ -138,9 +146,9 @@ struct ScenarioPageView: PageView {
     let dispatchOrg: String
     let figures: [Figure]
     let road: Int
-    let air: Int
     let roadLimit: Int
     let customsDefault: Int
+    let routeFigures: [RouteFigureFields.Row]
 }
 
 struct ScenariosPageView: PageView {
@@ -182,6 +190,7 @@ struct PlanningFiguresPageView: PageView {
         let family: String
         let share: String
         let note: String
+        let item: String
     }
 
     /// How many need rows the form has.
@@ -191,12 +200,12 @@ struct PlanningFiguresPageView: PageView {
     let handlingRegional: String
     let handlingGlobal: String
     let road: String
-    let air: String
     let roadLimit: String
     let customsHours: String
     let minimumMeasured: Int
     let emergencyFactor: String
     let horizons: String
+    let routeFigures: [RouteFigureFields.Row]
     let saved: Bool
     let hasError: Bool
     let error: String
