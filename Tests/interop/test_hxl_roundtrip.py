@@ -152,7 +152,7 @@ def main():
                 assert abs(sum(leg["days"] for leg in legs) - source["transport_days"]) < 1e-6, source
                 assert {leg["mode"] for leg in legs} <= {"air", "sea", "road"}, legs
             table = server.cli("gap", "--country", "HT", "--lat", "18.54", "--lon=-72.34", "--people", "20000", "--days", "30")
-            assert "Routes (once per site)" in table, table[:300]
+            assert "Routes (once per site and route)" in table, table[:300]
         results.check("corridor gap takes negative coordinates and gives each source's legs", gap_reads_negative_coordinates)
     finally:
         server.stop()
