@@ -79,7 +79,15 @@ enum FirstAdmin {
             throw CLI.Failure(description: "CORRIDOR_ADMIN_EMAIL is set but CORRIDOR_ADMIN_PASSWORD is not")
         }
         if try await store.users.find(email: email) != nil { return }
-        _ = try await store.users.create(NewUser(email: email, name: "Administrator", password: password, roles: [.admin]), by: .console)
+        do {
+            _ = try await store.users.create(
+                NewUser(email: email, name: "Administrator", password: password, roles: [.admin]), by: .console)
+        } catch {
+            // Servers started together on one database race to create the same first account;
+            // the one that loses finds it made by the other.
+            if try await store.users.find(email: email) != nil { return }
+            throw error
+        }
         print("Created administrator \(email).")
     }
 }

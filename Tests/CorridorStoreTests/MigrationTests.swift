@@ -1,6 +1,7 @@
 import Foundation
 import CorridorCore
 @testable import CorridorStore
+import Logging
 import SQLKit
 import Testing
 
@@ -155,6 +156,31 @@ import Testing
             #expect(pageSize == 8192)
             #expect(plan.contains("USING INDEX stock_lines_item"), "\(plan)")
         }
+    }
+
+    /// Several servers started at once on one empty PostgreSQL database: each opens its own
+    /// pool and migrates; every migration runs exactly once and none of them fails.
+    @Test(.disabled(if: TestDatabase.postgresURL == nil, "CORRIDOR_TEST_POSTGRES_URL is unset"))
+    func serversStartingTogetherOnAnEmptyPostgresDatabaseMigrateOnce() async throws {
+        let (url, schema) = try await TestDatabase.postgres.fresh()
+        let servers = try (0..<4).map { _ in try Database(url, logger: Logger(label: "test"), postgresSchema: schema) }
+        var reports: [MigrationReport] = []
+        var failure: (any Error)?
+        do {
+            reports = try await withThrowingTaskGroup(of: MigrationReport.self) { group in
+                for server in servers { group.addTask { try await server.migrate() } }
+                return try await group.reduce(into: [MigrationReport]()) { $0.append($1) }
+            }
+        } catch {
+            failure = error
+        }
+        let applied = try? await servers[0].appliedMigrations()
+        for server in servers { await server.close() }
+        await TestDatabase.discard(url, schema: schema)
+        if let failure { throw failure }
+        #expect(reports.flatMap(\.applied).sorted() == Migrations.all.map(\.version))
+        #expect(reports.map(\.alreadyApplied).reduce(0, +) == Migrations.all.count * (servers.count - 1))
+        #expect(applied == Migrations.all.map(\.version))
     }
 
     @Test(

@@ -44,11 +44,21 @@ public struct WebhookDeliverer: Service {
         }
     }
 
-    /// One round: every due delivery attempted once. Returns how many were delivered.
+    /// One round: every due delivery attempted once, claimed a few at a time so that servers
+    /// sharing the database never post the same one. Returns how many this server delivered.
     @discardableResult
     public func deliverDue(now: Int64 = UnixTime.now()) async throws -> Int {
         var delivered = 0
-        for due in try await WebhookOutbox.due(store.database, now: now) {
+        while true {
+            let claimed = try await WebhookOutbox.claim(store.database, now: now)
+            if claimed.isEmpty { return delivered }
+            delivered += try await deliver(claimed, at: now)
+        }
+    }
+
+    private func deliver(_ claimed: [WebhookOutbox.Due], at now: Int64) async throws -> Int {
+        var delivered = 0
+        for due in claimed {
             let (status, error) = await post(due, at: now)
             try await WebhookOutbox.record(due, status: status, error: error, database: store.database, now: now)
             if let status, (200..<300).contains(status) {

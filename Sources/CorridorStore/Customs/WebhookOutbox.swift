@@ -35,14 +35,33 @@ public enum WebhookOutbox {
         public var attempts: Int
     }
 
-    public static func due(_ database: Database, now: Int64 = UnixTime.now(), limit: Int = 50) async throws -> [Due] {
-        try await database.read { db in
-            try await db.raw(
+    /// How long a claimed delivery stays with the server that claimed it: longer than posting a
+    /// whole claim takes (each post times out after 10 s). A server that dies holding a claim only
+    /// delays those deliveries until it runs out.
+    public static let claimSeconds: Int64 = 300
+
+    /// Claims up to `limit` due deliveries for this server alone: they stop being due for every
+    /// other server (several may share the database) until `record` or the claim's end. On
+    /// PostgreSQL, rows another server is claiming at the same moment are skipped, not waited for.
+    public static func claim(_ database: Database, now: Int64 = UnixTime.now(), limit: Int = 10) async throws -> [Due] {
+        try await database.transaction { db in
+            let ids = try await db.raw(
+                """
+                UPDATE webhook_deliveries SET next_attempt_at = \(bind: now + claimSeconds)
+                WHERE id IN (
+                    SELECT d.id FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id
+                    WHERE d.delivered_at IS NULL AND d.next_attempt_at <= \(bind: now) AND d.attempts < \(bind: WebhookRules.maximumAttempts)
+                      AND w.revoked_at IS NULL
+                    ORDER BY d.next_attempt_at, d.id LIMIT \(unsafeRaw: String(limit)) \(unsafeRaw: database.dialect.skipLockedRows))
+                  AND delivered_at IS NULL AND next_attempt_at <= \(bind: now)
+                RETURNING id
+                """
+            ).all().map { try $0.int64("id") }
+            guard !ids.isEmpty else { return [] }
+            return try await db.raw(
                 """
                 SELECT d.id, d.event, d.payload, d.attempts, w.url, w.secret FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id
-                WHERE d.delivered_at IS NULL AND d.next_attempt_at <= \(bind: now) AND d.attempts < \(bind: WebhookRules.maximumAttempts)
-                  AND w.revoked_at IS NULL
-                ORDER BY d.next_attempt_at, d.id LIMIT \(unsafeRaw: String(limit))
+                WHERE d.id IN (\(binds: ids)) ORDER BY d.id
                 """
             ).all().map { row in
                 Due(
@@ -52,7 +71,8 @@ public enum WebhookOutbox {
         }
     }
 
-    /// Records one attempt: delivered, or the next try pushed back by the backoff rule.
+    /// Records one attempt of a claimed delivery: delivered, or the next try pushed back by the
+    /// backoff rule (which also ends the claim).
     public static func record(_ delivery: Due, status: Int?, error: String?, database: Database, now: Int64 = UnixTime.now()) async throws {
         let attempts = delivery.attempts + 1
         let delivered = status.map { (200..<300).contains($0) } ?? false

@@ -137,7 +137,8 @@ public final class Database: Sendable {
         counter.map { CountedDatabase(inner: db, counter: $0) } ?? db
     }
 
-    private static func run<T: Sendable>(
+    /// Runs `body` between BEGIN and COMMIT on `db`, rolling back when it throws.
+    static func run<T: Sendable>(
         _ body: (any SQLDatabase) async throws -> T, on db: any SQLDatabase,
         dialect: Dialect
     ) async throws -> T {

@@ -30,4 +30,14 @@ public enum Dialect: Sendable {
         case .postgres: "BEGIN"
         }
     }
+
+    /// Ends a `SELECT` that picks rows to claim: on PostgreSQL, it locks them and skips rows
+    /// another session has locked, so servers sharing the database claim different rows without
+    /// waiting; SQLite has one writer at a time and needs nothing.
+    var skipLockedRows: String {
+        switch self {
+        case .sqlite: ""
+        case .postgres: "FOR UPDATE OF d SKIP LOCKED"
+        }
+    }
 }

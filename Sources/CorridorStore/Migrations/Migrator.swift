@@ -9,24 +9,56 @@ public struct MigrationReport: Sendable, Equatable {
 }
 
 extension Database {
-    /// Applies every pending migration. Safe to call from several processes at once: the
-    /// bookkeeping table is locked for the duration of each migration, and the pending set is
-    /// re-read under that lock.
+    /// Applies every pending migration. Safe to call from several processes at once, as when
+    /// several servers start together on one empty PostgreSQL database: there, one session holds
+    /// an advisory lock (per schema) from creating the bookkeeping table to the last migration,
+    /// so the others wait and then find nothing to do. On SQLite each migration's write
+    /// transaction serializes them, and the pending set is re-read inside it.
     @discardableResult
     public func migrate(_ migrations: [Migration] = Migrations.all) async throws -> MigrationReport {
-        try await withConnection { db in
+        let report: MigrationReport
+        switch dialect {
+        case .postgres:
+            report = try await withConnection { db in
+                try await db.raw("SELECT pg_advisory_lock(\(unsafeRaw: Self.migrationLockKey))").run()
+                do {
+                    let report = try await apply(migrations, on: { body in try await Self.run(body, on: db, dialect: .postgres) })
+                    try await db.raw("SELECT pg_advisory_unlock(\(unsafeRaw: Self.migrationLockKey))").run()
+                    return report
+                } catch {
+                    // Closing the session would release it too; the pool keeps the connection.
+                    _ = try? await db.raw("SELECT pg_advisory_unlock(\(unsafeRaw: Self.migrationLockKey))").run()
+                    throw error
+                }
+            }
+        case .sqlite:
+            report = try await apply(migrations, on: { body in try await transaction(body) })
+        }
+        if !report.applied.isEmpty { schemaChanged() }
+        return report
+    }
+
+    /// The advisory lock's key: one per schema, so schemas in one database migrate independently.
+    static let migrationLockKey = "hashtext('corridor.migrations:' || current_schema())"
+
+    private func apply(
+        _ migrations: [Migration], on transaction: ((any SQLDatabase) async throws -> Bool) async throws -> Bool
+    ) async throws -> MigrationReport {
+        _ = try await transaction { db in
             try await db.raw(
                 """
                 CREATE TABLE IF NOT EXISTS schema_migrations (
                     version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)
                 """
             ).run()
+            return true
         }
         var applied: [Int] = []
         var already = 0
         for migration in migrations.sorted(by: { $0.version < $1.version }) {
             let ran = try await transaction { db -> Bool in
                 if dialect == .postgres {
+                    // Also excludes a server of an earlier version, which took only this lock.
                     try await db.raw("LOCK TABLE schema_migrations IN EXCLUSIVE MODE").run()
                 }
                 let existing = try await db.raw(
@@ -49,7 +81,6 @@ extension Database {
                 already += 1
             }
         }
-        if !applied.isEmpty { schemaChanged() }
         return MigrationReport(applied: applied, alreadyApplied: already)
     }
 
