@@ -30,13 +30,26 @@ import Testing
             by: .console)
     }
 
+    /// The `stock_lines` indexes with their definitions: an import that dropped them builds them
+    /// again as they were.
     static func indexes(_ store: Store) async throws -> [String] {
-        guard store.database.dialect == .sqlite else { return [] }
-        return try await store.database.read { db in
-            try await db.raw(
-                "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'stock_lines' AND sql IS NOT NULL ORDER BY name"
-            )
-            .all().map { try $0.string("name") }
+        try await store.database.read { db in
+            switch store.database.dialect {
+            case .sqlite:
+                try await db.raw(
+                    """
+                    SELECT name || ': ' || sql AS d FROM sqlite_master
+                    WHERE type = 'index' AND tbl_name = 'stock_lines' AND sql IS NOT NULL ORDER BY name
+                    """
+                ).all().map { try $0.string("d") }
+            case .postgres:
+                try await db.raw(
+                    """
+                    SELECT indexname || ': ' || indexdef AS d FROM pg_indexes
+                    WHERE schemaname = current_schema() AND tablename = 'stock_lines' ORDER BY indexname
+                    """
+                ).all().map { try $0.string("d") }
+            }
         }
     }
 
@@ -56,6 +69,7 @@ import Testing
         try await kind.withStore { store in
             try await ImportFixture.prepare(store)
             let indexes = try await Self.indexes(store)
+            #expect(indexes.count == (kind == .sqlite ? 2 : 3), "\(indexes)")
             let first = try await Self.run(store, Self.report(sites: 40, rows: 3_000, quantity: 1))
             #expect(first.linesWritten == 3_000)
             #expect(first.sitesCreated.count == 40)
@@ -104,11 +118,48 @@ import Testing
         try await TestDatabase.sqlite.withStore { store in
             try await ImportFixture.prepare(store)
             _ = try await Self.run(store, Self.report(sites: 50, rows: 5_000, quantity: 1), threshold: 1_000_000)
-            var indexes = StockLineIndexes(threshold: 100)
+            var indexes = StockLineIndexes(dialect: .sqlite, threshold: 100)
             try await store.database.transaction { db in
                 try await indexes.dropIfLarge(linesWritten: 100, on: db)
                 #expect(!indexes.dropped, "100 new lines against 5,000 existing ones keep the indexes")
             }
+        }
+    }
+
+    /// A snapshot as large as the table it replaces (the monthly report) also gets there: the
+    /// indexes are dropped part way and built again, and only the new lines remain.
+    @Test(arguments: TestDatabase.available)
+    func aSnapshotReplacingATableOfItsOwnSizeRebuildsTheIndexes(_ kind: TestDatabase) async throws {
+        try await kind.withStore { store in
+            try await ImportFixture.prepare(store)
+            let indexes = try await Self.indexes(store)
+            _ = try await Self.run(store, Self.report(sites: 30, rows: 4_000, quantity: 1), threshold: 100_000)
+            let again = try await Self.run(store, Self.report(sites: 30, rows: 4_000, quantity: 1_000_000), threshold: 500)
+            #expect(again.linesWritten == 4_000 && again.sitesReplaced == 30)
+            let quantities = try await Self.quantities(store)
+            #expect(quantities.count == 4_001, "NBO-1 and the new snapshot")
+            #expect(quantities.dropFirst().allSatisfy { $0 >= 1_000_000_000 })
+            #expect(try await Self.indexes(store) == indexes)
+        }
+    }
+
+    /// Text reaches the table as written, whatever bytes the bulk path gives a meaning to
+    /// (PostgreSQL's COPY text format: backslash, tab, line breaks).
+    @Test(arguments: TestDatabase.available)
+    func batchesKeepTheirBackslashesTabsAndLineBreaks(_ kind: TestDatabase) async throws {
+        try await kind.withStore { store in
+            try await ImportFixture.prepare(store)
+            let batches = ["LOT\\7", "A\tB", "C\\N", "two\nlines", "three\r\nlines", "plain"]
+            var text = "#loc+code,#loc+name,#country+code,#geo+lat,#geo+lon,#item+code,#indicator+num,#meta+batch\n"
+            for (index, batch) in batches.enumerated() {
+                text += "ESC-1,Escapes,KE,-1.2,36.8,SHE-TENT-FAM,\(index + 1),\"\(batch)\"\n"
+            }
+            _ = try await Self.run(store, text)
+            let stored = try await store.database.read { db in
+                try await db.raw("SELECT batch FROM stock_lines WHERE batch IS NOT NULL ORDER BY quantity_milli").all()
+                    .map { try $0.string("batch") }
+            }
+            #expect(stored == batches)
         }
     }
 

@@ -47,5 +47,6 @@ public enum Migrations {
         CatalogueCustomsSchema.migration,
         ExchangeRateSchema.migration,
         EntryPointCodeSchema.migration,
+        StockLineReferencesSchema.migration,
     ]
 }

@@ -10,9 +10,11 @@ import SQLKit
 public struct StockImporter: Sendable {
     let database: Database
     /// Lines an import writes before it considers rebuilding the `stock_lines` indexes at the end
-    /// instead of updating them row by row (SQLite; see `StockLineIndexes`).
+    /// instead of updating them row by row (see `StockLineIndexes`).
     var indexRebuildThreshold = 10_000
     static let batchSize = 500
+    /// Lines per COPY on PostgreSQL.
+    static let copyBatchSize = 16_384
 
     /// - Parameter progress: called with the number of data rows checked so far, about every 10,000 rows.
     public func run<Reader: TabularReader>(
@@ -38,7 +40,7 @@ public struct StockImporter: Sendable {
                 let context = try await Self.context(for: org, request: request, on: db)
                 let writer = StockLineWriter(
                     db: db, driver: driver, org: org, actor: actor, fileName: request.fileName,
-                    indexRebuildThreshold: indexRebuildThreshold)
+                    indexRebuildThreshold: indexRebuildThreshold, logger: database.logger)
                 try await writer.begin()
                 do {
                     let tally = try await StockImportPipeline.run(scanner, context: context, sink: writer, progress: progress)

@@ -1,12 +1,13 @@
 import CorridorCore
 import CorridorIngest
 import Foundation
+import Logging
 import SQLKit
 import SQLiteKit
 
 /// The import's sink: writes checked rows inside the import's transaction, creates new sites
-/// once, clears the organisation's previous stock at each site the first time the report names
-/// it, and inserts lines in multi-row batches.
+/// once, clears the organisation's previous stock at each site the report names, and writes
+/// lines in batches: on SQLite through one prepared multi-row INSERT, on PostgreSQL through COPY.
 final class StockLineWriter: StockSink {
     let db: any SQLDatabase
     let org: Organisation
@@ -28,13 +29,15 @@ final class StockLineWriter: StockSink {
     private var waiting: [(site: String, owner: Int64, row: CheckedStockRow)] = []
     private var orgIDs: [String: Int64] = [:]
     private var lastOwner: (code: String, id: Int64)
-    /// Lines ready to send: on SQLite bound to one prepared statement and written while the next
-    /// batch is being checked; elsewhere through SQLKit.
+    /// Lines ready to send, written while the next batch is being checked: on SQLite bound to
+    /// one prepared statement, on PostgreSQL as COPY rows.
     private var sqliteLines: SQLiteBulkInsert?
-    private var lines: [[BulkInsert.Value]] = []
-    /// Lines appended to `sqliteLines` or `lines` and not yet sent.
-    private var bufferedLines: Int { sqliteLines?.bufferedRows ?? lines.count }
-    private var indexes: StockLineIndexes?
+    private var copyLines: PostgresCopyRows?
+    /// Lines appended and not yet sent.
+    private var bufferedLines: Int { sqliteLines?.bufferedRows ?? copyLines?.bufferedRows ?? 0 }
+    /// Lines per batch: a COPY costs a round trip, so it carries many more than an INSERT binds.
+    private let batchSize: Int
+    private var indexes: StockLineIndexes
 
     static let columns = [
         "site_id", "owner_org_id", "reporter_org_id", "quantity_milli", "status", "expiry",
@@ -43,18 +46,24 @@ final class StockLineWriter: StockSink {
 
     init(
         db: any SQLDatabase, driver: DriverConnection, org: Organisation, actor: Actor, fileName: String,
-        indexRebuildThreshold: Int
+        indexRebuildThreshold: Int, logger: Logger
     ) {
         self.db = db
         self.org = org
         self.actor = actor
         self.fileName = fileName
         lastOwner = (org.code, org.id)
-        if case .sqlite(let connection) = driver {
+        switch driver {
+        case .sqlite(let connection):
             sqliteLines = SQLiteBulkInsert(
                 connection: connection, table: "stock_lines", columns: Self.columns,
                 rowsPerStatement: StockImporter.batchSize)
-            indexes = StockLineIndexes(threshold: indexRebuildThreshold)
+            indexes = StockLineIndexes(dialect: .sqlite, threshold: indexRebuildThreshold)
+            batchSize = StockImporter.batchSize
+        case .postgres(let connection):
+            copyLines = PostgresCopyRows(connection: connection, table: "stock_lines", columns: Self.columns, logger: logger)
+            indexes = StockLineIndexes(dialect: .postgres, threshold: indexRebuildThreshold)
+            batchSize = StockImporter.copyBatchSize
         }
     }
 
@@ -114,8 +123,8 @@ final class StockLineWriter: StockSink {
         // The first time a report names an existing site, the organisation's previous lines there
         // go. Buffered lines are never for that site (it was not named before), so no flush is needed.
         if replacedSites.insert(id).inserted {
-            if indexes?.dropped == true {
-                indexes?.deferDelete(site: id)
+            if indexes.defersDeletes {
+                indexes.deferDelete(site: id)
             } else {
                 try await drain()
                 try await db.raw("DELETE FROM stock_lines WHERE site_id = \(bind: id) AND reporter_org_id = \(bind: org.id)").run()
@@ -124,12 +133,12 @@ final class StockLineWriter: StockSink {
         append(row, site: id, owner: owner)
     }
 
-    private var isBatchFull: Bool { bufferedLines + waiting.count >= StockImporter.batchSize }
+    private var isBatchFull: Bool { bufferedLines + waiting.count >= batchSize }
 
     func finish(rowsRead: Int, warnings: Int) async throws {
         try await flush()
         try await drain()
-        try await indexes?.restore(org: org.id, report: reportID, on: db)
+        try await indexes.finish(org: org.id, report: reportID, on: db)
         try await db.raw(
             """
             UPDATE stock_reports SET rows_read = \(bind: rowsRead), lines = \(bind: linesWritten),
@@ -143,14 +152,21 @@ final class StockLineWriter: StockSink {
     /// and before the transaction ends on any path.
     func drain() async throws {
         try await sqliteLines?.drain()
+        try await copyLines?.drain()
     }
 
     private func append(_ row: CheckedStockRow, site: Int64, owner: Int64) {
         guard sqliteLines != nil else {
-            lines.append([
-                site, owner, org.id, row.quantity.milli, row.status.rawValue, row.expiry?.description,
-                row.batch, row.reportedAt.description, reportID, row.itemCode,
-            ])
+            copyLines!.appendInteger(site)
+            copyLines!.appendInteger(owner)
+            copyLines!.appendInteger(org.id)
+            copyLines!.appendInteger(row.quantity.milli)
+            copyLines!.appendText(row.status.rawValue)
+            if let expiry = row.expiry { copyLines!.appendDay(expiry) } else { copyLines!.appendNull() }
+            if let batch = row.batch { copyLines!.appendText(batch) } else { copyLines!.appendNull() }
+            copyLines!.appendDay(row.reportedAt)
+            copyLines!.appendInteger(reportID)
+            copyLines!.appendText(row.itemCode)
             return
         }
         sqliteLines!.append(.integer(site))
@@ -176,12 +192,11 @@ final class StockLineWriter: StockSink {
         if sqliteLines != nil {
             try await sqliteLines!.send()
         } else {
-            try await BulkInsert.insert(into: "stock_lines", columns: Self.columns, rows: lines, on: db)
-            lines.removeAll(keepingCapacity: true)
+            try await copyLines!.send()
         }
-        if indexes?.shouldDrop(linesWritten: linesWritten) == true {
+        if indexes.shouldDrop(linesWritten: linesWritten) {
             try await drain()
-            try await indexes?.dropIfLarge(linesWritten: linesWritten, on: db)
+            try await indexes.dropIfLarge(linesWritten: linesWritten, on: db)
         }
     }
 

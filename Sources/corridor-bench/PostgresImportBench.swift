@@ -1,0 +1,139 @@
+import ArgumentParser
+import CorridorCore
+import CorridorFormats
+import CorridorStore
+import Foundation
+import SQLKit
+
+/// The stock import on PostgreSQL against `psql \copy` of the same file, measured in the same run.
+struct PostgresImportBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import-postgres",
+        abstract: "Import a synthetic HXL stock report into PostgreSQL and compare with psql \\copy of the same file.",
+        discussion: """
+            Build with -c release. Needs a PostgreSQL server (--url, or CORRIDOR_BENCH_POSTGRES_URL or \
+            CORRIDOR_TEST_POSTGRES_URL) where it may create and drop schemas, and psql for the baseline; \
+            skips, saying so, without a URL. Each round imports into a fresh schema, then imports the same \
+            file again over that snapshot (the monthly case).
+            """)
+    @Option(help: "Rows in the synthetic report.") var rows = 1_000_000
+    @Option(help: "Sites the rows are spread over.") var sites = 10_000
+    @Option(help: "Working folder for the file (default: a new temporary folder).") var dir: String?
+    @Option(help: "postgres://user:pass@host:port/db (default: $CORRIDOR_BENCH_POSTGRES_URL or $CORRIDOR_TEST_POSTGRES_URL).")
+    var url: String?
+    @Option(help: "Rounds; the fastest of each measurement is kept.") var runs = 3
+
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        guard
+            let raw = [url, environment["CORRIDOR_BENCH_POSTGRES_URL"], environment["CORRIDOR_TEST_POSTGRES_URL"]]
+                .compactMap({ $0 }).first(where: { !$0.isEmpty })
+        else {
+            print("import-postgres: skipped, no PostgreSQL URL (--url, CORRIDOR_BENCH_POSTGRES_URL or CORRIDOR_TEST_POSTGRES_URL)")
+            return
+        }
+        let database = DatabaseURL.postgres(url: raw)
+        let folder = URL(
+            fileURLWithPath: dir
+                ?? FileManager.default.temporaryDirectory.appendingPathComponent("corridor-bench-\(UUID().uuidString)").path)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("stock-\(rows).hxl.csv")
+        let today = Day.today()
+        let request = StockImportRequest(org: "BENCH", fileName: file.lastPathComponent, today: today)
+
+        var first = ImportBench.Timings(), again = ImportBench.Timings(), copy = ImportBench.Timings()
+        var lines = 0
+        for _ in 0..<max(1, runs) {
+            let schema = "bench_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+            let store = try await Self.freshStore(database, schema: schema)
+            do {
+                if !FileManager.default.fileExists(atPath: file.path) {
+                    let items = try await store.items.all().map(\.code)
+                    let countries = try await store.reference.countries().filter {
+                        $0.lat != nil && ["KE", "NP", "PH", "HT", "TR", "MZ", "IT", "AE", "GH", "PA", "MY", "ES"].contains($0.alpha2)
+                    }
+                    try BenchGenerator(rows: rows, sites: sites).write(
+                        to: file, org: "BENCH", items: items, countries: countries, today: today)
+                }
+                var start = ContinuousClock.now
+                var reader = try CSVReader(url: file)
+                lines = try await store.stockImporter.run(&reader, request, by: .console).linesWritten
+                first.add(Measure.seconds(ContinuousClock.now - start))
+                start = ContinuousClock.now
+                reader = try CSVReader(url: file)
+                _ = try await store.stockImporter.run(&reader, request, by: .console)
+                again.add(Measure.seconds(ContinuousClock.now - start))
+                let left = try await store.database.read { db in
+                    try await db.raw("SELECT COUNT(*) AS n FROM stock_lines").first()?.decode(column: "n", as: Int.self) ?? -1
+                }
+                guard left == lines else { throw ValidationError("the re-import left \(left) lines instead of \(lines)") }
+                copy.add(try Self.psqlCopy(raw, schema: schema, file: file))
+            } catch {
+                await Self.drop(store, schema: schema)
+                throw error
+            }
+            await Self.drop(store, schema: schema)
+        }
+        let bytes = (try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
+        print("file: \(file.path) (\(rows) rows, \(sites) sites, \(bytes / 1_000_000) MB); the fastest of \(runs) rounds")
+        guard let baseline = copy.available else {
+            print("psql \\copy: not measured")
+            return
+        }
+        print(
+            String(
+                format: "psql \\copy into a plain 11-column table: %.2f s = %.0f rows/s%@", baseline, Double(rows) / baseline, copy.spread))
+        for (name, timings) in [("first import", first), ("re-import over the previous snapshot", again)] {
+            print(
+                String(
+                    format: "%@: %d lines in %.2f s = %.0f rows/s%@ → Corridor / psql \\copy = %.2f×", name, lines, timings.fastest,
+                    Double(lines) / timings.fastest, timings.spread, baseline / timings.fastest))
+        }
+    }
+
+    /// A new schema, migrated, with the reporting organisation.
+    static func freshStore(_ database: DatabaseURL, schema: String) async throws -> Store {
+        let admin = try Database(database, logger: CorridorBench.logger)
+        do {
+            try await admin.withConnection { db in try await db.raw("CREATE SCHEMA \(ident: schema)").run() }
+        } catch {
+            await admin.close()
+            throw error
+        }
+        await admin.close()
+        let store = try await Store.open(database, logger: CorridorBench.logger, postgresSchema: schema)
+        _ = try await store.organisations.create(
+            NewOrganisation(code: "BENCH", name: "Benchmark", type: "other", hqCountry: "IT"), by: .console)
+        return store
+    }
+
+    static func drop(_ store: Store, schema: String) async {
+        try? await store.database.withConnection { db in try await db.raw("DROP SCHEMA \(ident: schema) CASCADE").run() }
+        await store.close()
+    }
+
+    /// `psql \copy` of the file into a plain table of eleven text columns (the HXL row is one more
+    /// row to it), in the round's schema; the wall time of the `\copy` alone.
+    static func psqlCopy(_ raw: String, schema: String, file: URL) throws -> Double? {
+        guard var parts = URLComponents(string: raw) else { return nil }
+        let password = parts.password ?? ""
+        parts.password = nil
+        parts.query = nil
+        guard let connection = parts.string else { return nil }
+        func psql(_ command: String) -> Double? {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", connection, "-c", command]
+            process.environment = ProcessInfo.processInfo.environment.merging(
+                ["PGPASSWORD": password, "PGOPTIONS": "-c search_path=\(schema)"], uniquingKeysWith: { $1 })
+            process.standardOutput = FileHandle.nullDevice
+            let start = ContinuousClock.now
+            do { try process.run() } catch { return nil }
+            process.waitUntilExit()
+            return process.terminationStatus == 0 ? Measure.seconds(ContinuousClock.now - start) : nil
+        }
+        let columns = ["org", "site_code", "site", "country", "lat", "lon", "item", "quantity", "status", "expiry", "reported"]
+        guard psql("CREATE TABLE stock_copy (\(columns.map { "\($0) TEXT" }.joined(separator: ", ")))") != nil else { return nil }
+        return psql("\\copy stock_copy FROM '\(file.path)' WITH (FORMAT csv, HEADER true)")
+    }
+}
