@@ -49,9 +49,11 @@ import Testing
         for state in DeclarationState.allCases where !state.isBeforeRelease {
             #expect(throws: DomainError.self) { try DeclarationAmendment.check(state: state, from: Self.base, to: Self.base) }
         }
-        #expect(DeclarationAmendment.state(after: .laneAssigned) == .lodged)
-        #expect(DeclarationAmendment.state(after: .answered) == .lodged)
-        #expect(DeclarationAmendment.state(after: .draft) == .draft)
+        #expect(DeclarationAmendment.rerunsSelectivity(from: .laneAssigned))
+        #expect(DeclarationAmendment.rerunsSelectivity(from: .answered))
+        #expect(!DeclarationAmendment.rerunsSelectivity(from: .lodged))
+        #expect(DeclarationAmendment.route(for: .draft) == .edit)
+        for state in DeclarationState.allCases where state != .draft { #expect(DeclarationAmendment.route(for: state) == .request) }
         #expect(throws: DomainError.self) { try DeclarationAmendment.authorize(by: .customs, isAdmin: false) }
         try DeclarationAmendment.authorize(by: .declarant, isAdmin: false)
     }

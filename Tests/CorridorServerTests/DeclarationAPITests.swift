@@ -12,7 +12,8 @@ import Testing
             let emergency = app.kenyaEmergencyID
             let body = """
                 {"reference":"API-1","consignee":"Kenya Red Cross","destination":"KE","entry_point":"KEMBA","emergency_id":\(emergency),
-                 "transport_mode":"sea","transport_document":"MSCU1234567","expected_arrival":"2030-01-10",
+                 "transport_mode":"sea","transport_document":"MSCU1234567","transport_document_type":"bill_of_lading",
+                 "expected_arrival":"2030-01-10","packages":12,"packages_kind":"pallets",
                  "lines":[{"description":"Family tents","item_code":"SHE-TENT-FAM","hs_code":"6306.22","quantity":"100","unit":"piece",
                            "gross_kg":4500,"value":"30000","currency":"USD","origin":"PK"}]}
                 """
@@ -83,7 +84,8 @@ import Testing
         try await TestApp.run { app, client in
             let body = """
                 {"reference":"API-MED","consignee":"Kenya Red Cross","destination":"KE","entry_point":"KENBO","emergency_id":\(app.kenyaEmergencyID),
-                 "transport_mode":"air","transport_document":"176-99999999",
+                 "transport_mode":"air","transport_document":"176-99999992","transport_document_type":"air_waybill","packages":3,"packages_kind":"cartons",
+                 "expected_arrival":"2030-01-10",
                  "lines":[{"description":"Oral rehydration salts","hs_code":"300490","quantity":"2000","unit":"sachet","gross_kg":60,
                            "value":"300","currency":"USD","origin":"IN"}]}
                 """
@@ -153,7 +155,8 @@ import Testing
                 _ = try await store.declarations.create(
                     DeclarationInput(
                         reference: "\(org)-T", consignee: "Consignee", destination: country, entryPoint: entry, emergencyId: emergency,
-                        transportMode: "air", transportDocument: nil, expectedArrival: nil,
+                        transportMode: "air", transportDocument: "176-12345675", transportDocumentType: "air_waybill",
+                        expectedArrival: "2030-01-10", packages: 1, packagesKind: "bale",
                         lines: [
                             DeclarationLineInput(
                                 description: "Blankets", itemCode: nil, hsCode: "630140", quantity: "10", unit: "piece", grossKg: 15,

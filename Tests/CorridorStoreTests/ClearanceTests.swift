@@ -16,10 +16,10 @@ import Testing
     }
 
     static func amended(_ d: DeclarationView, reference: String? = nil, lines: [DeclarationLineInput]) -> DeclarationInput {
-        DeclarationInput(
-            reference: reference ?? d.reference, consignee: d.consignee, destination: d.destination, entryPoint: d.entryPoint,
-            emergencyId: d.emergencyId, transportMode: d.transportMode, transportDocument: d.transportDocument,
-            expectedArrival: d.expectedArrival, lines: lines)
+        var input = d.input
+        input.reference = reference ?? d.reference
+        input.lines = lines
+        return input
     }
 
     static let medicines = DeclarationLineInput(
@@ -27,7 +27,7 @@ import Testing
         unit: "box", grossKg: 50, value: "900", currency: "USD", origin: "IN")
 
     @Test(arguments: TestDatabase.available)
-    func anAmendmentRecordsItsDifferencesAndWithdrawsTheLane(_ kind: TestDatabase) async throws {
+    func anAmendmentAfterLodgementIsARequestCustomsAcceptsOrRefuses(_ kind: TestDatabase) async throws {
         try await kind.withStore { store in
             let w = try await D.world(store)
             let d = try await Self.lodgedWithLane(w, "AMEND-1")
@@ -47,19 +47,49 @@ import Testing
                     id: d.id, Self.amended(d, reference: "OTHER", lines: [tents]), version: d.version,
                     by: w.wfp, today: Self.today)
             }
-            let after = try await store.declarations.amend(id: d.id, input, version: d.version, by: w.wfp, today: Self.today)
-            #expect(after.version == d.version + 1)
-            #expect(after.state == .lodged && after.lane == nil, "selectivity must run again on the new content")
+            // After lodgement the declarant is liable for what it lodged: a change is a request, and nothing changes yet.
+            let asked = try await store.declarations.amend(id: d.id, input, version: d.version, by: w.wfp, today: Self.today)
+            #expect(asked.version == d.version + 1)
+            #expect(asked.state == .laneAssigned && asked.lane == d.lane)
+            #expect(asked.lines.map(\.quantity) == [Quantity(units: 200)], "the lodged content stands until customs decides")
+            let request = try #require(asked.pendingAmendment)
+            #expect(request.differences.contains("line 1 quantity: 200 → 250"))
+            #expect(request.differences.contains { $0.hasPrefix("line 2 added (Amoxicillin 250 mg") })
+            await #expect(throws: DomainError.self, "one request at a time") {
+                try await store.declarations.amend(id: d.id, input, version: asked.version, by: w.wfp, today: Self.today)
+            }
+            await #expect(throws: DomainError.self, "the declarant does not decide its own request") {
+                try await store.declarations.decideAmendment(
+                    id: d.id, sequence: request.sequence, accept: true, reason: nil, version: asked.version, by: w.wfp, today: Self.today)
+            }
+            await #expect(throws: DomainError.self, "a refusal states its reason") {
+                try await store.declarations.decideAmendment(
+                    id: d.id, sequence: request.sequence, accept: false, reason: " ", version: asked.version, by: w.customsKE,
+                    today: Self.today)
+            }
+            let refused = try await store.declarations.decideAmendment(
+                id: d.id, sequence: request.sequence, accept: false, reason: "The invoice shows 200 tents", version: asked.version,
+                by: w.customsKE, today: Self.today)
+            #expect(refused.amendments.first?.status == .refused && refused.amendments.first?.reason == "The invoice shows 200 tents")
+            #expect(refused.lines.count == 1 && refused.lane == d.lane)
+            // Asked again and accepted: the content changes and selectivity runs on it.
+            let again = try await store.declarations.amend(id: d.id, input, version: refused.version, by: w.wfp, today: Self.today)
+            let after = try await store.declarations.decideAmendment(
+                id: d.id, sequence: try #require(again.pendingAmendment).sequence, accept: true, reason: nil, version: again.version,
+                by: w.customsKE, today: Self.today)
             #expect(after.lines.map(\.quantity) == [Quantity(units: 250), Quantity(units: 100)])
+            #expect(after.state == .laneAssigned && after.lane == .yellow, "selectivity ran again on the new content")
+            #expect(after.laneReasons.contains("special cargo needs its documents checked"))
             #expect(after.documents.contains { $0.document == RequiredDocument.importAuthorisation.rawValue && $0.status == "missing" })
             let trail = try #require(try await store.declarations.audit(id: d.id, by: w.customsKE))
-            let amendment = try #require(trail.events.last)
-            #expect(amendment.action == "amend")
-            #expect(amendment.after.contains("line 1 quantity: 200 → 250"))
-            #expect(amendment.after.contains("line 2 added (Amoxicillin 250 mg"))
+            #expect(
+                trail.events.map(\.action).suffix(4) == [
+                    "amendment requested", "amendment refused", "amendment requested", "amendment accepted",
+                ])
+            let accepted = try #require(trail.events.last)
+            #expect(accepted.after.contains("line 1 quantity: 200 → 250"))
+            #expect(accepted.after.contains("selectivity again: \(d.lane!.rawValue) → yellow"), "\(accepted.after)")
             #expect(trail.broken == nil)
-            let relaned = try await store.steps.take(id: d.id, .assignLane, version: after.version, by: w.customsKE, today: Self.today)
-            #expect(relaned.lane == .yellow && relaned.laneReasons.contains("special cargo needs its documents checked"))
         }
     }
 

@@ -46,7 +46,8 @@ import Testing
     static func input(_ reference: String, hs: String = "630622", emergency: Int64?) -> DeclarationInput {
         DeclarationInput(
             reference: reference, consignee: "Kenya Red Cross", destination: "KE", entryPoint: "KENBO", emergencyId: emergency,
-            transportMode: "air", transportDocument: "176-12345675", expectedArrival: "2026-06-03",
+            transportMode: "air", transportDocument: "176-12345675", transportDocumentType: "air_waybill", expectedArrival: "2026-06-03",
+            packages: 40, packagesKind: "pallets",
             lines: [
                 DeclarationLineInput(
                     description: "Family tents", itemCode: "SHE-TENT-FAM", hsCode: hs, quantity: "200", unit: "piece",
@@ -77,9 +78,12 @@ import Testing
                         bytes: Data("%PDF \(doc.rawValue)".utf8)), by: w.wfp)
             }
             await #expect(throws: DomainError.self) {
-                try await store.declarations.setDocument(id: d.id, document: .donationCertificate, status: .waived, by: w.wfp)
+                try await store.declarations.setDocument(
+                    id: d.id, document: .donationCertificate, status: .waived, reason: "not needed", by: w.wfp)
             }
-            d = try await store.declarations.setDocument(id: d.id, document: .donationCertificate, status: .waived, by: w.customsKE)
+            d = try await store.declarations.setDocument(
+                id: d.id, document: .donationCertificate, status: .waived, reason: "waived under the emergency's simplified procedure",
+                by: w.customsKE)
             d = try await store.steps.recordArrival(id: d.id, at: UnixTime.now() - 5 * 3600, by: w.customsKE)
             await #expect(throws: DomainError.self) { try await store.steps.recordArrival(id: d.id, by: w.customsKE) }
             d = try await store.steps.take(id: d.id, .release, version: d.version, by: w.customsKE, today: Self.today)
@@ -188,7 +192,8 @@ import Testing
             d = try await store.steps.take(id: d.id, .assignLane, version: d.version, by: w.customsKE, today: Self.today)
             for doc in d.documents {
                 d = try await store.declarations.setDocument(
-                    id: d.id, document: RequiredDocument(rawValue: doc.document)!, status: .waived, by: w.customsKE)
+                    id: d.id, document: RequiredDocument(rawValue: doc.document)!, status: .waived,
+                    reason: "waived under the emergency's simplified procedure", by: w.customsKE)
             }
             let (id, version, customs) = (d.id, d.version, w.customsKE)
             let outcomes = await withTaskGroup(of: String.self) { group in
@@ -239,10 +244,11 @@ import Testing
     }
 
     /// A release is one use case: it loads the declaration once, asks the policy once and writes
-    /// the state, the audit event and the webhook outbox, in at most 8 statements (transaction
-    /// control aside), and answers with the declaration as a fresh read would show it.
+    /// the state, the certificate number, the audit event and the webhook outbox, in at most 11
+    /// statements (transaction control aside), and answers with the declaration as a fresh read
+    /// would show it.
     @Test(arguments: TestDatabase.available)
-    func aReleaseRunsInAtMostEightQueries(_ kind: TestDatabase) async throws {
+    func aReleaseRunsInAtMostElevenQueries(_ kind: TestDatabase) async throws {
         try await kind.withStore { store in
             let w = try await Self.world(store)
             var d = try await store.declarations.create(
@@ -250,7 +256,8 @@ import Testing
             d = try await store.steps.take(id: d.id, .lodge, version: d.version, by: w.wfp, today: Self.today)
             d = try await store.steps.take(id: d.id, .assignLane, version: d.version, by: w.customsKE, today: Self.today)
             for doc in [RequiredDocument.packingList, .transportDocument, .donationCertificate] {
-                d = try await store.declarations.setDocument(id: d.id, document: doc, status: .waived, by: w.customsKE)
+                d = try await store.declarations.setDocument(
+                    id: d.id, document: doc, status: .waived, reason: "waived under the emergency's simplified procedure", by: w.customsKE)
             }
             d = try await store.steps.recordArrival(id: d.id, at: UnixTime.now() - 3600, by: w.customsKE)
             _ = try await store.webhooks.register(org: "WFP", url: "https://8.8.8.8/hook", by: w.wfp)
@@ -262,7 +269,8 @@ import Testing
             let counted = Store(database: database, settings: TestDatabase.settings)
             let released = try await counted.steps.take(id: d.id, .release, version: d.version, by: w.customsKE, today: Self.today)
             await database.close()
-            #expect(counter.statements.count <= 8, "\(counter.statements.count) statements:\n\(counter.statements.joined(separator: "\n"))")
+            #expect(
+                counter.statements.count <= 11, "\(counter.statements.count) statements:\n\(counter.statements.joined(separator: "\n"))")
             #expect(released.state == .released)
             let fresh = try #require(try await store.declarations.view(id: d.id, by: w.customsKE))
             #expect(released == fresh, "the answer is the declaration as it now stands")

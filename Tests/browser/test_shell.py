@@ -192,16 +192,20 @@ def main():
                 assert "stale report" in text and "expiring" in text and "below minimum" in text, text[:300]
             results.check("alerts list expiring stock and stale reports", alerts_page)
 
-            def declaration_lodged_and_released():
+            def declaration_lodged_amended_and_released():
                 sign_in_as("logistics@wfp.example")
                 page.goto(base + "/customs/declarations/new")
                 page.select_option("select[name=org]", "WFP")
                 page.fill("input[name=reference]", "WFP-KE-BROWSER-1")
                 page.fill("input[name=consignee]", "Kenya Red Cross Society")
-                page.fill("input[name=destination]", "KE")
+                page.select_option("select[name=destination]", "KE")
                 page.select_option("select[name=entry_point]", "KENBO")
                 page.select_option("select[name=emergency_id]", label="Tana River floods (KE)")
+                page.select_option("select[name=transport_document_type]", "air_waybill")
                 page.fill("input[name=transport_document]", "176-99999990")
+                page.fill("input[name=expected_arrival]", "2030-01-10")
+                page.fill("input[name=packages]", "40")
+                page.fill("input[name=packages_kind]", "pallets")
                 page.fill("input[name=line0_item]", "SHE-TARP-4X6")
                 page.fill("input[name=line0_quantity]", "2000")
                 page.fill("input[name=line0_value]", "16000")
@@ -211,8 +215,17 @@ def main():
                 page.fill("input[name=line1_value]", "9000")
                 page.fill("input[name=line1_origin]", "CN")
                 page.click("form.declaration button[type=submit]")
+                # A wrong air waybill check digit is named next to its field; what was typed stays.
+                error = page.inner_text("#e-transport_document")
+                assert "check digit" in error and "must be 2" in error, error
+                assert page.get_attribute("#f-transport_document", "aria-invalid") == "true"
+                assert page.input_value("input[name=line1_quantity]") == "3000"
+                assert "lines[" not in page.inner_text("main")
+                if args.screenshots:
+                    page.screenshot(path=os.path.join(args.screenshots, "declaration-form-error.png"), full_page=True)
+                page.fill("input[name=transport_document]", "176-99999992")
+                page.click("form.declaration button[type=submit]")
                 assert page.inner_text("h1") == "Declaration WFP-KE-BROWSER-1", page.inner_text("main")[:400]
-                assert page.locator("table tbody tr").first.is_visible()
                 declaration_url = page.url
                 bad_list = os.path.join(workdir, "packing-list-bad.csv")
                 with open(bad_list, "w", encoding="utf-8") as f:
@@ -249,16 +262,60 @@ def main():
                 page.click("button[data-step=answer]")
                 messages = page.inner_text("ol.messages")
                 assert "10 or 20 litres" in messages and "collapsible" in messages, messages
+                assert "user:" not in messages, messages
+
+                # After lodgement a change is a request that customs decides; first refused, then accepted.
+                def request_amendment(field, value):
+                    page.goto(declaration_url)
+                    page.click("a:has-text('Request an amendment')")
+                    page.fill(field, value)
+                    page.click("form.declaration button[type=submit]")
+                    assert "waiting for customs" in page.inner_text("ol.amendments"), page.inner_text("main")[:400]
+                request_amendment("input[name=line0_quantity]", "2100")
+                assert "2,000" in page.inner_text("table >> nth=1"), "the lodged lines stand until customs decides"
                 sign_in_as("customs.ke@corridor.example")
                 page.goto(declaration_url)
-                while page.locator("table.documents button", has_text="Waive").count() > 0:
-                    page.locator("table.documents button", has_text="Waive").first.click()
+                page.fill("ol.amendments textarea[name=reason]", "The air waybill shows 2,000 tarpaulins")
+                page.click("button[data-amendment=refuse]")
+                assert "refused" in page.inner_text("ol.amendments") and "2,000 tarpaulins" in page.inner_text("ol.amendments")
+                sign_in_as("logistics@wfp.example")
+                request_amendment("input[name=packages]", "42")
+                sign_in_as("customs.ke@corridor.example")
+                page.goto(declaration_url)
+                page.click("button[data-amendment=accept]")
+                assert "42 pallets" in page.inner_text("table.facts"), page.inner_text("table.facts")
+                assert "accepted" in page.inner_text("ol.amendments")
+
                 assert "Not arrived" in page.inner_text("div.arrival")
                 page.click("div.arrival button:has-text('Record arrival now')")
                 assert page.inner_text("div.arrival").startswith("Arrived at KENBO"), page.inner_text("div.arrival")
+                # The packing list is rejected with a reason, which blocks release until a new file is accepted.
+                row = page.locator("table.documents tr", has_text="Packing list")
+                row.locator("form:has(button[data-verdict=reject]) input[name=reason]").fill("Not signed by the shipper")
+                row.locator("button[data-verdict=reject]").click()
+                assert "Not signed by the shipper" in page.locator("table.documents tr", has_text="Packing list").inner_text()
+                page.click("button[data-step=release]")
+                assert "release waits" in page.inner_text("div.error"), page.inner_text("main")[:400]
+                sign_in_as("logistics@wfp.example")
+                page.goto(declaration_url)
+                with open(document, "wb") as f:
+                    f.write(b"%PDF-1.4 signed packing list of WFP-KE-BROWSER-1")
+                row = page.locator("table.documents tr", has_text="Packing list")
+                row.locator("input[type=file]").set_input_files(document)
+                row.locator("button", has_text="Send a new file").click()
+                sign_in_as("customs.ke@corridor.example")
+                page.goto(declaration_url)
+                page.locator("table.documents tr", has_text="Packing list").locator("button[data-verdict=accept]").click()
+                assert "accepted" in page.locator("table.documents tr", has_text="Packing list").inner_text()
+                while page.locator("table.documents details.waive").count() > 0:
+                    waive = page.locator("table.documents details.waive").first
+                    waive.locator("summary").click()
+                    waive.locator("input[name=reason]").fill("waived under the emergency's simplified procedure")
+                    waive.locator("button[data-verdict=waive]").click()
                 page.click("button[data-step=release]")
                 assert page.inner_text(".state") == "released", page.inner_text("main")[:400]
                 assert "chain verified" in page.inner_text("main")
+                assert "user:" not in page.inner_text("table.audit")
                 if args.screenshots:
                     page.screenshot(path=os.path.join(args.screenshots, "declaration.png"), full_page=True)
                 page.click("a:has-text('Release note and exemption certificate')")
@@ -266,9 +323,11 @@ def main():
                 assert "Release note and exemption certificate" in note and "waived under the emergency" in note, note[:400]
                 assert "KES" in page.inner_text("table.exemption"), "duties are assessed in the national currency"
                 assert "Customs value (CIF, KES)" in note and "planning assumption" in note, note[:600]
+                assert "Certificate No. KE-" in note and "Official stamp" in note, note[:600]
+                assert "user:" not in note
                 if args.screenshots:
                     page.screenshot(path=os.path.join(args.screenshots, "release-note.png"), full_page=True)
-            results.check("a declaration with two lines is lodged through the form, queried, answered and released by customs", declaration_lodged_and_released)
+            results.check("a declaration is lodged through the form, amended through customs, its document rejected then accepted, and released with a numbered certificate", declaration_lodged_amended_and_released)
 
             def customs_keep_exchange_rates():
                 sign_in_as("customs.ke@corridor.example")
@@ -367,7 +426,20 @@ def main():
                 row.locator("button", has_text="Reserve the stock").click()
                 assert page.inner_text("h1").startswith("Declaration WFP-DSP-"), page.inner_text("main")[:400]
                 assert "draft" in page.inner_text(".state") and site.split(" ")[0] not in ("",)
-                assert "Nepal Red Cross Society" in page.inner_text("main") and "100 " in page.inner_text("table"), page.inner_text("main")[:400]
+                assert "Nepal Red Cross Society" in page.inner_text("main") and "100 " in page.inner_text("main"), page.inner_text("main")[:400]
+                # The draft a dispatch makes is the declarant's to complete before lodging.
+                assert "To lodge, the declaration still needs" in page.inner_text("main")
+                page.click("a:has-text('Edit draft')")
+                page.select_option("select[name=transport_document_type]", "air_waybill")
+                page.fill("input[name=transport_document]", "176-12345675")
+                page.fill("input[name=expected_arrival]", "2030-02-01")
+                page.fill("input[name=packages]", "4")
+                page.fill("input[name=packages_kind]", "bales")
+                if not page.input_value("input[name=line0_value]").strip("0. "):
+                    page.check("input[name=line0_ncv]")
+                page.click("form.declaration button[type=submit]")
+                assert "To lodge" not in page.inner_text("main") and "4 bales" in page.inner_text("table.facts"), page.inner_text("main")[:600]
+                assert page.locator("button[data-step=lodge]").count() == 1
                 page.goto(scenario_url)
                 assert "reserved" in page.inner_text("main"), "the scenario lists its dispatch"
             results.check("a coordinator updates the checklist and runs a scenario; WFP dispatches from it", preparedness_checklist_and_scenario)

@@ -69,3 +69,25 @@ extension SelectivityCriterion {
         }
     }
 }
+
+extension AmendmentStatus {
+    public var label: String {
+        switch self {
+        case .pending: "waiting for customs"
+        case .accepted: "accepted"
+        case .refused: "refused"
+        }
+    }
+}
+
+extension DocumentsChecklist.Status {
+    public var label: String {
+        switch self {
+        case .missing: "missing"
+        case .provided: "provided, not yet checked"
+        case .accepted: "accepted"
+        case .rejected: "rejected"
+        case .waived: "waived"
+        }
+    }
+}

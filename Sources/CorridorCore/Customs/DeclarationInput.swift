@@ -26,10 +26,13 @@ public struct DeclarationLineInput: Sendable, Equatable, Codable {
     public var origin: String
     public var temporaryAdmission: Bool?
     public var reExportBy: String?
+    /// Donated goods with no price: customs values them from the catalogue's indicative value.
+    public var noCommercialValue: Bool?
 
     public init(
         description: String, itemCode: String?, hsCode: String, quantity: String, unit: String, grossKg: Double,
-        value: String, currency: String, origin: String, temporaryAdmission: Bool? = nil, reExportBy: String? = nil
+        value: String, currency: String, origin: String, temporaryAdmission: Bool? = nil, reExportBy: String? = nil,
+        noCommercialValue: Bool? = nil
     ) {
         (self.description, self.itemCode, self.hsCode, self.quantity, self.unit, self.grossKg) = (
             description, itemCode, hsCode, quantity, unit, grossKg
@@ -37,6 +40,7 @@ public struct DeclarationLineInput: Sendable, Equatable, Codable {
         (self.value, self.currency, self.origin, self.temporaryAdmission, self.reExportBy) = (
             value, currency, origin, temporaryAdmission, reExportBy
         )
+        self.noCommercialValue = noCommercialValue
     }
 }
 
@@ -52,7 +56,11 @@ public struct DeclarationInput: Sendable, Equatable, Codable {
     public var emergencyId: Int64?
     public var transportMode: String
     public var transportDocument: String?
+    public var transportDocumentType: String?
     public var expectedArrival: String?
+    /// How many packages, and of what kind (pallets, cartons, bales, drums, …).
+    public var packages: Int?
+    public var packagesKind: String?
     public var lines: [DeclarationLineInput]
     /// Freight and insurance to the border for the whole consignment, when known; the customs
     /// value is CIF, and what is not declared is assumed (see `Valuation`).
@@ -63,16 +71,18 @@ public struct DeclarationInput: Sendable, Equatable, Codable {
 
     public init(
         reference: String, consignee: String, destination: String, entryPoint: String, emergencyId: Int64?,
-        transportMode: String, transportDocument: String?, expectedArrival: String?, lines: [DeclarationLineInput],
-        freight: String? = nil, insurance: String? = nil, costsCurrency: String? = nil
+        transportMode: String, transportDocument: String?, transportDocumentType: String? = nil, expectedArrival: String?,
+        packages: Int? = nil, packagesKind: String? = nil, lines: [DeclarationLineInput], freight: String? = nil,
+        insurance: String? = nil, costsCurrency: String? = nil
     ) {
         (self.freight, self.insurance, self.costsCurrency) = (freight, insurance, costsCurrency)
         (self.reference, self.consignee, self.destination, self.entryPoint, self.emergencyId) = (
             reference, consignee, destination, entryPoint, emergencyId
         )
-        (self.transportMode, self.transportDocument, self.expectedArrival, self.lines) = (
-            transportMode, transportDocument, expectedArrival, lines
+        (self.transportMode, self.transportDocument, self.transportDocumentType, self.expectedArrival) = (
+            transportMode, transportDocument, transportDocumentType, expectedArrival
         )
+        (self.packages, self.packagesKind, self.lines) = (packages, packagesKind, lines)
     }
 }
 
@@ -88,25 +98,43 @@ public struct CheckedDeclarationLine: Sendable, Equatable {
     public var currency: String
     public var origin: String
     public var reExportBy: Day?
+    public var noCommercialValue: Bool
 
     public init(
         description: String, itemCode: String?, hsCode: HSCode, quantity: Quantity, unit: String, grossKg: Double, value: Quantity,
-        currency: String, origin: String, reExportBy: Day?
+        currency: String, origin: String, reExportBy: Day?, noCommercialValue: Bool = false
     ) {
         (self.description, self.itemCode, self.hsCode, self.quantity, self.unit, self.grossKg) = (
             description, itemCode, hsCode, quantity, unit, grossKg
         )
-        (self.value, self.currency, self.origin, self.reExportBy) = (value, currency, origin, reExportBy)
+        (self.value, self.currency, self.origin, self.reExportBy, self.noCommercialValue) = (
+            value, currency, origin, reExportBy, noCommercialValue
+        )
     }
+}
+
+/// A declaration that passed the shape checks.
+public struct CheckedDeclaration: Sendable, Equatable {
+    public var reference: String
+    public var destination: CountryCode
+    public var mode: TransportMode
+    public var expectedArrival: Day?
+    public var lines: [CheckedDeclarationLine]
+    public var particulars: CheckedParticulars
+}
+
+/// A declaration's particulars beside its lines, as checked.
+public struct CheckedParticulars: Sendable, Equatable {
+    public var transportDocument: String?
+    public var transportDocumentType: TransportDocumentType?
+    public var packages: Int?
+    public var packagesKind: String?
 }
 
 extension DeclarationInput {
     /// Shape checks of every field, all problems at once; what needs the reference tables (HS
     /// code, currency, origin, entry point, emergency) is checked by the store with the same care.
-    public func checked(today: Day) throws(DomainError) -> (
-        reference: String, destination: CountryCode, mode: TransportMode,
-        expectedArrival: Day?, lines: [CheckedDeclarationLine]
-    ) {
+    public func checked(today: Day) throws(DomainError) -> CheckedDeclaration {
         var problems = ProblemList()
         let reference = self.reference.trimmedCell
         if reference.isEmpty || reference.count > 40 { problems.add(field: "reference", "must be 1 to 40 characters") }
@@ -124,6 +152,30 @@ extension DeclarationInput {
         if let raw = expectedArrival, !raw.isEmpty {
             arrival = Day.parse(raw)
             if arrival == nil { problems.add(field: "expected_arrival", "must be a date (YYYY-MM-DD)") }
+        }
+        var particulars = CheckedParticulars()
+        if let raw = transportDocumentType?.trimmedCell, !raw.isEmpty {
+            particulars.transportDocumentType = TransportDocumentType(rawValue: raw)
+            if particulars.transportDocumentType == nil {
+                problems.add(
+                    field: "transport_document_type",
+                    "must be one of \(TransportDocumentType.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+        }
+        if let raw = transportDocument?.trimmedCell, !raw.isEmpty {
+            switch (particulars.transportDocumentType ?? mode.map(TransportDocumentType.usual(for:)))?.checked(raw) {
+            case .success(let number): particulars.transportDocument = number
+            case .failure(let problem): problems.add(field: "transport_document", problem.message)
+            case nil: particulars.transportDocument = raw
+            }
+        }
+        if let packages {
+            if packages <= 0 || packages > 1_000_000 { problems.add(field: "packages", "must be a whole number from 1 to 1,000,000") }
+            particulars.packages = packages
+        }
+        if let kind = packagesKind?.trimmedCell, !kind.isEmpty {
+            if kind.count > 35 { problems.add(field: "packages_kind", "at most 35 characters") }
+            particulars.packagesKind = kind
         }
         if lines.isEmpty { problems.add(field: "lines", "a declaration needs at least one line") }
         if lines.count > Self.maximumLines {
@@ -147,7 +199,8 @@ extension DeclarationInput {
             case .failure(let problem): fail("quantity", "'\(line.quantity)' \(problem)")
             }
             var value: Quantity?
-            switch Quantity.parse(line.value) {
+            let noCommercialValue = line.noCommercialValue ?? false
+            switch noCommercialValue && line.value.trimmedCell.isEmpty ? .success(.zero) : Quantity.parse(line.value) {
             case .success(let v) where v >= .zero: value = v
             case .success: fail("value", "must not be negative")
             case .failure(let problem): fail("value", "'\(line.value)' \(problem)")
@@ -174,11 +227,14 @@ extension DeclarationInput {
                     CheckedDeclarationLine(
                         description: line.description.trimmedCell, itemCode: line.itemCode?.uppercased(),
                         hsCode: hs, quantity: quantity, unit: line.unit.trimmedCell, grossKg: line.grossKg,
-                        value: value, currency: currency, origin: origin.value, reExportBy: reExport))
+                        value: value, currency: currency, origin: origin.value, reExportBy: reExport,
+                        noCommercialValue: noCommercialValue))
             }
         }
         try problems.check()
-        return (reference, destination!, mode!, arrival, checked)
+        return CheckedDeclaration(
+            reference: reference, destination: destination!, mode: mode!, expectedArrival: arrival, lines: checked,
+            particulars: particulars)
     }
 }
 

@@ -45,11 +45,16 @@ public struct DeclarationFacts: Sendable, Equatable {
     public var documentsComplete: Bool
     /// Released under a provisional declaration (documents outstanding), to be completed.
     public var provisional: Bool
+    /// Documents customs rejected, which block release until replaced or waived.
+    public var rejectedDocuments: [String]
 
-    public init(provisionalAllowed: Bool = false, documentsComplete: Bool = true, provisional: Bool = false) {
+    public init(
+        provisionalAllowed: Bool = false, documentsComplete: Bool = true, provisional: Bool = false, rejectedDocuments: [String] = []
+    ) {
         self.provisionalAllowed = provisionalAllowed
         self.documentsComplete = documentsComplete
         self.provisional = provisional
+        self.rejectedDocuments = rejectedDocuments
     }
 }
 
@@ -136,6 +141,10 @@ public enum DeclarationLifecycle {
         guard edge.party == party else {
             throw .forbidden("only the \(edge.party == .customs ? "customs administration" : "declarant") can \(step.label) a declaration")
         }
+        if step == .release, !facts.rejectedDocuments.isEmpty {
+            throw .conflict(
+                "customs rejected \(facts.rejectedDocuments.joined(separator: ", ")): release waits for a new file or a waiver")
+        }
         if step == .release, !facts.documentsComplete, !facts.provisionalAllowed {
             throw .conflict(
                 "required documents are missing and the emergency does not allow provisional declarations; provide or waive them first")
@@ -144,7 +153,8 @@ public enum DeclarationLifecycle {
             throw .conflict("only a provisional declaration is completed after release")
         }
         if step == .complete, !facts.documentsComplete {
-            throw .conflict("a provisional declaration is completed with every required document; provide the missing ones first")
+            throw .conflict(
+                "a provisional declaration is completed with every required document and particular; provide the missing ones first")
         }
         return edge.to
     }

@@ -31,11 +31,17 @@ public struct Emergency: Sendable, Equatable, Codable {
     public var declared: Day
     public var ends: Day?
     public var facilities: EmergencyFacilities
+    /// The decree or instrument under which its relief is exempt, as the government names it.
+    public var legalBasis: String?
 
-    public init(id: Int64, country: String, name: String, hazard: String, declared: Day, ends: Day?, facilities: EmergencyFacilities) {
+    public init(
+        id: Int64, country: String, name: String, hazard: String, declared: Day, ends: Day?, facilities: EmergencyFacilities,
+        legalBasis: String? = nil
+    ) {
         (self.id, self.country, self.name, self.hazard, self.declared, self.ends, self.facilities) = (
             id, country, name, hazard, declared, ends, facilities
         )
+        self.legalBasis = legalBasis
     }
 
     /// A declaration may refer to an emergency only while it is active.
@@ -52,11 +58,16 @@ public struct EmergencyInput: Sendable, Equatable, Decodable {
     public var declared: String
     public var ends: String?
     public var facilities: EmergencyFacilities?
+    public var legalBasis: String?
 
-    public init(country: String, name: String, hazard: String, declared: String, ends: String?, facilities: EmergencyFacilities?) {
+    public init(
+        country: String, name: String, hazard: String, declared: String, ends: String?, facilities: EmergencyFacilities?,
+        legalBasis: String? = nil
+    ) {
         (self.country, self.name, self.hazard, self.declared, self.ends, self.facilities) = (
             country, name, hazard, declared, ends, facilities
         )
+        self.legalBasis = legalBasis
     }
 
     public static let hazards = [
@@ -85,6 +96,7 @@ public struct EmergencyInput: Sendable, Equatable, Decodable {
         if let days = facilities.provisionalDeadlineDays, !(1...365).contains(days) {
             problems.add(field: "facilities.provisional_deadline_days", "must be from 1 to 365")
         }
+        if let basis = legalBasis, basis.count > 300 { problems.add(field: "legal_basis", "at most 300 characters") }
         try problems.check()
         return (country!, name, hazard, declared!, ends, facilities)
     }

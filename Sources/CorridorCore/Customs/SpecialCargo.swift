@@ -115,10 +115,53 @@ public enum DocumentsChecklist {
         required(for: codes.map { DeclaredGoods(itemCode: nil, hsCode: $0) })
     }
 
-    public enum Status: String, Sendable, Codable { case missing, provided, waived }
+    /// A document is missing until the declarant provides a file; customs then accepts or
+    /// rejects that file, or waives the document altogether.
+    public enum Status: String, Sendable, Codable, CaseIterable { case missing, provided, accepted, rejected, waived }
 
-    /// Release may go ahead when every required document is provided or waived.
+    /// Release may go ahead when every required document is provided (not yet examined),
+    /// accepted or waived.
     public static func isComplete(_ statuses: [RequiredDocument: Status], required: [RequiredDocument]) -> Bool {
-        required.allSatisfy { statuses[$0] == .provided || statuses[$0] == .waived }
+        required.allSatisfy { statuses[$0].map(isSettled) ?? false }
+    }
+
+    public static func isSettled(_ status: Status) -> Bool { status == .provided || status == .accepted || status == .waived }
+}
+
+/// Who may say what about a required document, and from which status.
+public enum DocumentVerdict {
+    /// The status a party's action leads to, or why it may not: the declarant provides a file
+    /// (again, after a rejection); customs accepts or rejects a provided file, or waives the
+    /// document; a rejection and a waiver state their reason.
+    public static func next(
+        _ status: DocumentsChecklist.Status, from current: DocumentsChecklist.Status, by party: DeclarationParty?, isAdmin: Bool,
+        hasFile: Bool, reason: String?
+    ) throws(DomainError) -> String? {
+        let text = reason?.trimmedCell ?? ""
+        guard text.count <= DeclarationMessage.maximumLength else {
+            throw .invalid(field: "reason", "at most \(DeclarationMessage.maximumLength) characters")
+        }
+        switch status {
+        case .missing: throw .invalid(field: "status", "must be provided, accepted, rejected or waived")
+        case .provided:
+            guard isAdmin || party == .declarant else { throw .forbidden("only the declarant provides documents") }
+            guard current != .accepted && current != .waived else {
+                throw .conflict("customs has \(current.rawValue) this document already")
+            }
+            guard hasFile else { throw .invalid(field: "file", "send the document's file") }
+        case .accepted, .rejected:
+            guard isAdmin || party == .customs else { throw .forbidden("only customs accept or reject a document") }
+            guard current == .provided else {
+                throw .conflict("only a provided file is accepted or rejected; this document is \(current.rawValue)")
+            }
+            if status == .rejected && text.isEmpty { throw .invalid(field: "reason", "a rejection states its reason") }
+        case .waived:
+            guard isAdmin || party == .customs else { throw .forbidden("only customs waive a document") }
+            guard current != .accepted && current != .waived else {
+                throw .conflict("this document is \(current.rawValue) already")
+            }
+            if text.isEmpty { throw .invalid(field: "reason", "a waiver states its reason") }
+        }
+        return text.isEmpty ? nil : text
     }
 }

@@ -16,6 +16,16 @@ struct DeclarationController {
         var message: String?
     }
 
+    struct VerdictInput: Decodable {
+        var verdict: String
+        var reason: String?
+    }
+
+    struct DecisionInput: Decodable {
+        var version: Int64
+        var reason: String?
+    }
+
     struct AuditTrail: ResponseEncodable, Sendable {
         var events: [AuditEvent]
         var verified: Bool
@@ -102,7 +112,7 @@ struct DeclarationController {
             }
             let query = QueryParameters(request)
             guard let status = DocumentsChecklist.Status(rawValue: query["status"] ?? "provided"), status != .missing else {
-                throw DomainError.invalid(field: "status", "must be provided or waived")
+                throw DomainError.invalid(field: "status", "must be provided, accepted, rejected or waived")
             }
             var file: DocumentUpload?
             if status == .provided {
@@ -115,7 +125,33 @@ struct DeclarationController {
                     contentType: request.headers[.contentType] ?? "application/octet-stream", bytes: Data(body.readableBytesView))
             }
             return try await store.declarations.setDocument(
-                id: declaration.id, document: document, status: status, file: file, by: context.actor)
+                id: declaration.id, document: document, status: status, file: file, reason: query["reason"], by: context.actor)
+        }
+        group.post("declarations/{id}/documents/{document}/verdict") { request, context in
+            let declaration = try await declaration(request, context)
+            let raw = try request.required("document", context)
+            guard let document = RequiredDocument(rawValue: raw) else {
+                throw DomainError.invalid(field: "document", "'\(raw)' is not a document kind")
+            }
+            let input = try await request.decodeJSON(VerdictInput.self, context: context)
+            guard let status = DocumentsChecklist.Status(rawValue: input.verdict), [.accepted, .rejected, .waived].contains(status) else {
+                throw DomainError.invalid(field: "verdict", "must be accepted, rejected or waived")
+            }
+            return try await store.declarations.setDocument(
+                id: declaration.id, document: document, status: status, reason: input.reason, by: context.actor)
+        }
+        group.post("declarations/{id}/amendments/{sequence}/{decision}") { request, context in
+            let id = try declarationID(request, context)
+            guard let sequence = Int(try request.required("sequence", context)) else {
+                throw DomainError.notFound("no such amendment request")
+            }
+            let decision = try request.required("decision", context)
+            guard decision == "accept" || decision == "refuse" else {
+                throw DomainError.notFound("no such decision: accept or refuse an amendment request")
+            }
+            let input = try await request.decodeJSON(DecisionInput.self, context: context)
+            return try await store.declarations.decideAmendment(
+                id: id, sequence: sequence, accept: decision == "accept", reason: input.reason, version: input.version, by: context.actor)
         }
         group.get("declarations/{id}/documents/{document}") { request, context -> Response in
             let declaration = try await declaration(request, context)

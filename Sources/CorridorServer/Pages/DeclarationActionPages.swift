@@ -17,8 +17,36 @@ struct DeclarationActionPages {
             guard let id = Int64(try request.required("id", context)), let step = DeclarationStep(rawValue: fields["step"] ?? ""),
                 let version = Int64(fields["version"] ?? "")
             else { throw DomainError.invalid(field: "step", "unknown step") }
-            _ = try await store.steps.take(id: id, step, version: version, message: fields["message"], by: context.actor)
+            do {
+                _ = try await store.steps.take(id: id, step, version: version, message: fields["message"], by: context.actor)
+            } catch let error as DomainError where error.status == .unprocessableContent || error.status == .conflict {
+                return try await DeclarationPages(store: store, pages: pages).detail(id: id, context: context, error: error)
+            }
             return back(to: id)
+        }
+        router.post("customs/declarations/{id}/amendments/{sequence}") { request, context in
+            let fields = try await Forms.fields(request, context: context)
+            try Forms.checkCSRF(fields, context: context)
+            guard let id = Int64(try request.required("id", context)), let sequence = Int(try request.required("sequence", context)),
+                let version = Int64(fields["version"] ?? "")
+            else { throw DomainError.notFound("no such amendment request") }
+            do {
+                _ = try await store.declarations.decideAmendment(
+                    id: id, sequence: sequence, accept: fields["decision"] == "accept", reason: fields["reason"], version: version,
+                    by: context.actor)
+            } catch let error as DomainError where error.status == .unprocessableContent || error.status == .conflict {
+                return try await DeclarationPages(store: store, pages: pages).detail(id: id, context: context, error: error)
+            }
+            return back(to: id)
+        }
+        // A document's file, shown in the page when its bytes are a PDF or an image; anything else downloads.
+        router.get("customs/declarations/{id}/documents/{document}/file") { request, context in
+            guard context.actor != .anonymous else { throw DomainError.unauthenticated("sign in first") }
+            guard let id = Int64(try request.required("id", context)),
+                let document = RequiredDocument(rawValue: try request.required("document", context)),
+                let stored = try await store.declarations.documentFile(id: id, document: document, by: context.actor)
+            else { throw DomainError.notFound("no stored file for this document") }
+            return DocumentDownload.preview(stored.upload, sha256: stored.sha256)
         }
         // Arrival at the entry point starts the clock of release times and service levels.
         router.post("customs/declarations/{id}/arrival") { request, context in
@@ -37,8 +65,12 @@ struct DeclarationActionPages {
                 throw DomainError.invalid(field: "document", "unknown document or status")
             }
             let file = form.file.map { DocumentUpload(fileName: $0.name, contentType: "application/octet-stream", bytes: $0.data) }
-            if status == .provided, file == nil { throw DomainError.invalid(field: "file", "choose the document's file") }
-            _ = try await store.declarations.setDocument(id: id, document: document, status: status, file: file, by: context.actor)
+            do {
+                _ = try await store.declarations.setDocument(
+                    id: id, document: document, status: status, file: file, reason: form.fields["reason"], by: context.actor)
+            } catch let error as DomainError where error.status == .unprocessableContent || error.status == .conflict {
+                return try await DeclarationPages(store: store, pages: pages).detail(id: id, context: context, error: error)
+            }
             return back(to: id)
         }
         uploads.post("customs/declarations/{id}/packing-list") { request, context in

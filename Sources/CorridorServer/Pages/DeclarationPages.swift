@@ -32,20 +32,6 @@ struct DeclarationPages {
                     canDraft: Policy.decideForSomeScope(context.actor, .draftDeclaration) == .allow
                 ), title: "Declarations", context: context, path: "/customs")
         }
-        router.get("customs/declarations/new") { _, context in
-            try await form(context: context)
-        }
-        router.post("customs/declarations") { request, context in
-            let fields = try await Forms.fields(request, context: context)
-            try Forms.checkCSRF(fields, context: context)
-            do {
-                let input = try await input(from: fields)
-                let created = try await store.declarations.create(input, org: fields["org"] ?? "", by: context.actor)
-                return Response(status: .seeOther, headers: [.location: "/customs/declarations/\(created.id)"])
-            } catch let error as DomainError where error.status == .unprocessableContent {
-                return try await form(context: context, fields: fields, error: error)
-            }
-        }
         router.get("customs/declarations/{id}") { request, context in
             try await detail(request, context)
         }
@@ -53,29 +39,50 @@ struct DeclarationPages {
             try await releaseNote(request, context)
         }
         DeclarationActionPages(store: store, pages: pages).addRoutes(to: router, uploads: uploads)
+        DeclarationFormPages(store: store, pages: pages).addRoutes(to: router)
     }
 
     private func detail(_ request: Request, _ context: CorridorRequestContext) async throws -> Response {
         guard context.actor != .anonymous else { throw DomainError.unauthenticated("sign in first") }
-        guard let id = Int64(try request.required("id", context)), let d = try await store.declarations.view(id: id, by: context.actor)
-        else {
+        guard let id = Int64(try request.required("id", context)) else { throw DomainError.notFound("no such declaration") }
+        return try await detail(id: id, context: context)
+    }
+
+    /// One declaration as the caller may act on it; `error` is a step or decision just refused,
+    /// shown above it with what to do.
+    func detail(id: Int64, context: CorridorRequestContext, error: DomainError? = nil) async throws -> Response {
+        guard let d = try await store.declarations.view(id: id, by: context.actor) else {
             throw DomainError.notFound("no such declaration")
         }
         let party = DeclarationLifecycle.party(of: context.actor, declarant: d.org, destination: d.destination)
         let trail = try await store.declarations.audit(id: id, by: context.actor)
+        let names = try await store.declarations.names(
+            of: d.messages.map(\.author) + (trail?.events.map(\.actor) ?? [])
+                + d.amendments.flatMap { [$0.requestedBy] + ($0.decidedBy.map { [$0] } ?? []) })
+        func person(_ actor: String) -> String { names[actor] ?? Self.readable(actor) }
         let declarantSide = party == .declarant || context.actor.isAdmin
         let customsSide = party == .customs || context.actor.isAdmin
         let releasable = [.released, .completed, .closed].contains(d.state)
+        let route = DeclarationAmendment.route(for: d.state)
+        let changeable = d.state.isBeforeRelease && declarantSide && (route == .edit || d.pendingAmendment == nil)
+        let gapsTitle =
+            d.state == .draft
+            ? "To lodge, the declaration still needs:"
+            : "Particulars to follow" + (d.times.completionDue.map { " by \(Numbers.dateTime($0))" } ?? " before completion") + ":"
         return pages.page(
             DeclarationPageView(
                 id: d.id, reference: d.reference, org: d.org, consignee: d.consignee, destination: d.destination,
-                entryPoint: d.entryPoint, mode: d.transportMode, transportDocument: d.transportDocument ?? "",
-                arrival: d.expectedArrival ?? "", state: d.state.label,
+                entryPoint: d.entryPoint, mode: d.transportMode, transportDocument: d.transportDocument,
+                transportDocumentLabel: d.transportDocumentType.flatMap(TransportDocumentType.init(rawValue:))?.label
+                    ?? "transport document",
+                packages: d.packages.map { "\(Numbers.wholeNumber(Double($0))) \(d.packagesKind ?? "")" } ?? "not stated",
+                arrival: d.expectedArrival ?? "not stated", state: d.state.label,
                 lane: d.lane?.rawValue ?? "", reasons: d.laneReasons.joined(separator: "; "), version: d.version,
                 lines: d.lines.map {
                     .init(
                         no: $0.lineNo, description: $0.description, hs: $0.hsCode, quantity: Numbers.grouped($0.quantity),
                         unit: $0.unit, kg: Numbers.wholeNumber($0.grossKg), value: Numbers.grouped($0.value), currency: $0.currency,
+                        ncv: $0.noCommercialValue, indicative: $0.indicativeValueUSD.map { Numbers.money($0, decimals: 2) },
                         origin: $0.origin, unNumber: $0.unNumber.flatMap(UNNumber.init)?.description ?? "", hasUNNumber: $0.unNumber != nil,
                         reExportBy: $0.reExportBy ?? "",
                         reExported: $0.reExportedAt.map(Numbers.dateTime) ?? "", isReExported: $0.reExportedAt != nil,
@@ -85,20 +92,43 @@ struct DeclarationPages {
                 warnings: d.warnings, hasWarnings: !d.warnings.isEmpty,
                 messages: d.messages.map {
                     .init(
-                        step: $0.step.rawValue, party: $0.party.rawValue, author: $0.author, at: Numbers.dateTime($0.at),
+                        step: $0.step.label, party: $0.party.rawValue, author: person($0.author), at: Numbers.dateTime($0.at),
                         text: $0.text)
                 },
                 hasMessages: !d.messages.isEmpty,
-                canAmend: declarantSide && d.state.isBeforeRelease,
+                gaps: d.lodgingGaps.map { TextRow(text: FieldNames.sentence($0)) },
+                hasGaps: !d.lodgingGaps.isEmpty && (d.state == .draft || d.state.isBeforeRelease || d.state == .released),
+                gapsTitle: gapsTitle,
+                amendments: d.amendments.map { a in
+                    .init(
+                        sequence: a.sequence, requestedBy: person(a.requestedBy), requestedAt: Numbers.dateTime(a.requestedAt),
+                        differences: a.differences.map(TextRow.init), status: a.status.rawValue, statusLabel: a.status.label,
+                        decided: a.decidedAt != nil, decidedBy: a.decidedBy.map(person) ?? "",
+                        decidedAt: a.decidedAt.map(Numbers.dateTime) ?? "",
+                        reason: a.reason, canDecide: customsSide && a.status == .pending && d.state.isBeforeRelease)
+                },
+                hasAmendments: !d.amendments.isEmpty,
+                canEdit: changeable && route == .edit, canRequestAmendment: changeable && route == .request,
+                canUploadPackingList: changeable,
+                packingListLabel: route == .edit ? "Replace the lines from a packing list" : "Request new lines from a packing list",
                 completionDue: d.times.completionDue.map(Numbers.dateTime) ?? "", hasCompletionDue: d.times.completionDue != nil,
                 arrivedAt: d.times.arrived.map(Numbers.dateTime) ?? "", hasArrived: d.times.arrived != nil,
                 canRecordArrival: customsSide && DeclarationLifecycle.canRecordArrival(state: d.state, arrived: d.times.arrived != nil),
-                hasArrival: d.expectedArrival != nil, hasLane: d.lane != nil,
+                hasLane: d.lane != nil,
                 documents: d.documents.map { doc in
-                    .init(
-                        document: doc.document, label: doc.label, status: doc.status, fileName: doc.fileName ?? "", stored: doc.stored,
-                        sha256: doc.sha256.map { String($0.prefix(12)) } ?? "",
-                        canProvide: declarantSide && doc.status == "missing", canWaive: customsSide && doc.status == "missing")
+                    let status = DocumentsChecklist.Status(rawValue: doc.status) ?? .missing
+                    let name = (doc.fileName ?? "").lowercased()
+                    let isPDF = name.hasSuffix(".pdf")
+                    let isImage = [".png", ".jpg", ".jpeg", ".gif", ".webp"].contains { name.hasSuffix($0) }
+                    let open = !d.state.isFinal
+                    return .init(
+                        document: doc.document, label: doc.label, status: doc.status, statusLabel: status.label, reason: doc.verdictReason,
+                        fileName: doc.fileName ?? "", stored: doc.stored, sha256: doc.sha256.map { String($0.prefix(12)) } ?? "",
+                        isPDF: doc.stored && isPDF, isImage: doc.stored && isImage,
+                        canProvide: open && declarantSide && (status == .missing || status == .rejected || status == .provided),
+                        provideLabel: status == .missing ? "Provide" : "Send a new file",
+                        canAccept: open && customsSide && status == .provided,
+                        canWaive: open && customsSide && (status == .missing || status == .rejected || status == .provided))
                 },
                 steps: d.allowedSteps.map {
                     .init(
@@ -106,11 +136,18 @@ struct DeclarationPages {
                         destructive: $0.isDestructive)
                 },
                 audit: (trail?.events ?? []).map {
-                    .init(seq: $0.sequence, action: $0.action, before: $0.before, after: $0.after, actor: $0.actor)
+                    .init(seq: $0.sequence, action: $0.action, before: $0.before, after: $0.after, actor: person($0.actor))
                 },
                 verified: trail?.broken == nil,
-                releasable: releasable
-            ), title: "Declaration \(d.reference)", context: context, path: "/customs")
+                releasable: releasable,
+                error: error?.message,
+                details: (error?.problems ?? []).map { TextRow(text: FieldNames.sentence($0)) }
+            ), title: "Declaration \(d.reference)", context: context, path: "/customs", status: error?.status ?? .ok)
+    }
+
+    /// An audit name without a user behind it, as a person reads it.
+    static func readable(_ actor: String) -> String {
+        actor == "console" ? "the server's console" : actor
     }
 
     /// The printable release note and exemption certificate of a released consignment: what duty
@@ -132,73 +169,40 @@ struct DeclarationPages {
         let minorUnits = Dictionary(uniqueKeysWithValues: try await store.reference.currencies().map { ($0.code, $0.minorUnit ?? 2) })
         let priced = ReleaseNoteValuation.make(d, rates: rates, waiver: waiver, minorUnits: minorUnits)
         let release = try await store.declarations.audit(id: id, by: context.actor)?.events.last { $0.action == "release" }
-        let released = release.map { Date(timeIntervalSince1970: TimeInterval($0.at)).formatted(.iso8601) } ?? ""
+        let certificate = try await store.declarations.certificate(id: id, by: context.actor)
+        let profile = try await store.customsProfiles.get(country: d.destination)
+        let recorded = profile?.recorded == true ? profile?.profile : nil
+        let country = try await store.reference.country(d.destination)
+        let officerActor = certificate?.officer ?? release?.actor ?? ""
+        let officer = try await store.declarations.names(of: [officerActor])[officerActor] ?? Self.readable(officerActor)
+        let zone = recorded?.timeZone.flatMap(TimeZone.init(identifier:))
+        let releasedAt = certificate?.issuedAt ?? release?.at
+        let basis = waiver ? ExemptionBasis.cited(emergencyBasis: emergency?.legalBasis, profile: recorded) : nil
         return pages.page(
             ReleaseNotePageView(
-                reference: d.reference, org: d.org, consignee: d.consignee, destination: d.destination, entryPoint: d.entryPoint,
+                reference: d.reference, org: d.org, consignee: d.consignee, destination: d.destination,
+                countryName: country?.name ?? d.destination, entryPoint: d.entryPoint,
+                administration: recorded?.customsAdministration ?? "Customs administration of \(country?.name ?? d.destination)",
+                administrationRecorded: recorded?.customsAdministration != nil,
+                certificateNumber: certificate?.identifier ?? "not numbered (released before certificates were numbered)",
                 transportDocument: d.transportDocument ?? "", lane: d.lane?.rawValue ?? "", reasons: d.laneReasons.joined(separator: "; "),
                 emergency: emergency.map { "\($0.name) (declared \($0.declared))" } ?? "none", waiver: waiver,
-                officer: release?.actor ?? "", released: released, hash: release?.hash ?? "",
-                lines: d.lines.map { Self.noteLine($0, decimals: minorUnits[$0.currency] ?? 2) },
+                legalBasis: basis ?? "", hasLegalBasis: basis != nil,
+                officer: officer,
+                released: releasedAt.map { Numbers.localDateTime($0, zone: zone ?? .gmt) } ?? "",
+                zoneRecorded: zone != nil, hash: release?.hash ?? "",
+                lines: d.lines.map { Self.noteLine($0, decimals: minorUnits[$0.currency] ?? 2, basis: basis) },
                 assessments: priced.assessments, valuation: priced.valuation
             ), title: "Release note \(d.reference)", context: context, path: "/customs")
     }
 
-    static func noteLine(_ line: DeclarationView.Line, decimals: Int) -> ReleaseNotePageView.Line {
+    static func noteLine(_ line: DeclarationView.Line, decimals: Int, basis: String?) -> ReleaseNotePageView.Line {
         .init(
             no: line.lineNo, description: line.description, hs: line.hsCode, quantity: Numbers.grouped(line.quantity),
-            unit: line.unit, value: Numbers.money(line.value, decimals: decimals), currency: line.currency, origin: line.origin)
-    }
-
-    private func form(context: CorridorRequestContext, fields: [String: String] = [:], error: DomainError? = nil) async throws -> Response {
-        guard context.actor != .anonymous else { throw DomainError.unauthenticated("sign in first") }
-        let orgs = context.actor.isAdmin ? try await store.organisations.all().map(\.code) : context.actor.roles.compactMap(\.orgCode)
-        let emergencies = try await store.customs.emergencies(country: nil).filter { $0.isActive(on: .today()) }
-        let view = DeclarationFormPageView(
-            orgs: CodeRow.list(orgs),
-            emergencies: emergencies.map { .init(id: $0.id, label: "\($0.name) (\($0.country))") },
-            entryPoints: try await store.customs.entryPoints(country: nil).map {
-                .init(code: $0.code, label: "\($0.code) — \($0.name)\($0.locode == nil ? " (no UN/LOCODE)" : "")")
-            },
-            items: try await store.items.all().map { .init(code: $0.code, name: $0.name) },
-            countries: CountryChoice.list(try await store.reference.countries(), selected: nil),
-            rows: (0..<Self.lineRows).map { i in
-                func field(_ name: String, _ otherwise: String = "") -> String { fields["line\(i)_\(name)"] ?? otherwise }
-                return .init(
-                    i: i, description: field("description"), item: field("item"), hs: field("hs"), quantity: field("quantity"),
-                    unit: field("unit"), kg: field("kg"), value: field("value"), currency: field("currency", "USD"),
-                    origin: field("origin"))
-            },
-            form: .init(fields), error: error?.message, details: TextRow.located(error?.problems ?? []))
-        return pages.page(view, title: "New declaration", context: context, path: "/customs", status: error?.status ?? .ok)
-    }
-
-    /// Builds the input from the form; a line row left empty is no line. A catalogue item fills in
-    /// the HS code, unit and weight the row leaves blank.
-    private func input(from fields: [String: String]) async throws -> DeclarationInput {
-        var lines: [DeclarationLineInput] = []
-        let items = Dictionary(uniqueKeysWithValues: try await store.items.all().map { ($0.code, $0) })
-        for i in 0..<Self.lineRows {
-            func field(_ name: String) -> String { (fields["line\(i)_\(name)"] ?? "").trimmingCharacters(in: .whitespaces) }
-            guard !field("description").isEmpty || !field("item").isEmpty || !field("quantity").isEmpty else { continue }
-            let item = items[field("item").uppercased()]
-            let quantity = field("quantity")
-            let kg =
-                Double(field("kg").replacingOccurrences(of: ",", with: "."))
-                ?? item.flatMap { item in Double(quantity).map { $0 * item.weightKg } } ?? 0
-            lines.append(
-                DeclarationLineInput(
-                    description: field("description").isEmpty ? (item?.name ?? "") : field("description"), itemCode: item?.code,
-                    hsCode: field("hs").isEmpty ? (item?.hsCode ?? "") : field("hs"), quantity: quantity,
-                    unit: field("unit").isEmpty ? (item?.unit ?? "") : field("unit"), grossKg: kg,
-                    value: field("value").isEmpty ? "0" : field("value"),
-                    currency: field("currency"), origin: field("origin")))
-        }
-        return DeclarationInput(
-            reference: fields["reference"] ?? "", consignee: fields["consignee"] ?? "", destination: fields["destination"] ?? "",
-            entryPoint: fields["entry_point"] ?? "", emergencyId: fields["emergency_id"].flatMap { Int64($0) },
-            transportMode: fields["transport_mode"] ?? "", transportDocument: fields["transport_document"],
-            expectedArrival: fields["expected_arrival"], lines: lines, freight: fields["freight"], insurance: fields["insurance"],
-            costsCurrency: fields["costs_currency"])
+            unit: line.unit,
+            value: line.noCommercialValue
+                ? "no commercial value" + (line.indicativeValueUSD.map { " (indicative \(Numbers.money($0, decimals: 2)) USD)" } ?? "")
+                : Numbers.money(line.value, decimals: decimals) + " " + line.currency,
+            origin: line.origin, basis: basis ?? "none: duties and taxes apply")
     }
 }

@@ -42,6 +42,21 @@ enum Numbers {
     }
 
     /// A unix time as "2026-11-29 05:40 UTC".
+    /// "2026-12-03 14:05 +03:00 (Africa/Nairobi)": local time where the document is read, with the offset.
+    static func localDateTime(_ unixSeconds: Int64, zone: TimeZone) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let date = Date(timeIntervalSince1970: TimeInterval(unixSeconds))
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        let offset = zone.secondsFromGMT(for: date)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        let sign = offset < 0 ? "-" : "+"
+        let text =
+            "\(c.year!)-\(two(c.month!))-\(two(c.day!)) \(two(c.hour!)):\(two(c.minute!)) "
+            + "\(sign)\(two(abs(offset) / 3600)):\(two(abs(offset) % 3600 / 60))"
+        return text + " (\(zone.identifier))"
+    }
+
     static func dateTime(_ unixSeconds: Int64) -> String {
         let iso = Date(timeIntervalSince1970: TimeInterval(unixSeconds)).formatted(.iso8601)
         return iso.prefix(10) + " " + iso.dropFirst(11).prefix(5) + " UTC"

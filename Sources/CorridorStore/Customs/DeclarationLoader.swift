@@ -97,11 +97,16 @@ enum DeclarationLoader {
                 reExportedAt: try l.decode(column: "re_exported_at", as: Int64?.self),
                 alternativeHsCodes: CatalogueCustomsSchema.codes(try l.optionalString("item_alternative_hs_codes") ?? ""),
                 unNumber: try l.optionalString("item_un_number"),
-                controlledMedicine: (try l.decode(column: "item_controlled_medicine", as: Int?.self) ?? 0) != 0)
+                controlledMedicine: (try l.decode(column: "item_controlled_medicine", as: Int?.self) ?? 0) != 0,
+                noCommercialValue: try l.int("no_commercial_value") != 0, indicativeValueUSD: nil)
             let facts = ConsignmentPlausibility.CatalogueFacts(
                 weightKgPerUnit: try l.decode(column: "item_weight_kg", as: Double?.self),
                 valueUSDPerUnit: try l.decode(column: "item_value_usd_milli", as: Int64?.self).map(Quantity.init(milli:)))
-            lines[try l.int64("declaration_id"), default: []].append((line, facts))
+            var shown = line
+            if line.noCommercialValue, let unit = facts.valueUSDPerUnit {
+                shown.indicativeValueUSD = unit.multiplied(by: line.quantity)?.rounded(toDecimals: 2)
+            }
+            lines[try l.int64("declaration_id"), default: []].append((shown, facts))
         }
         var documents: [Int64: [DeclarationView.Document]] = [:]
         for d in try await db.raw(
@@ -116,7 +121,20 @@ enum DeclarationLoader {
                 DeclarationView.Document(
                     document: document, label: RequiredDocument(rawValue: document)?.label ?? document, status: try d.string("status"),
                     fileName: try d.optionalString("file_name"), sha256: try d.optionalString("sha256"),
-                    sizeBytes: try d.decode(column: "size_bytes", as: Int64?.self), stored: try d.optionalString("stored_sha256") != nil))
+                    sizeBytes: try d.decode(column: "size_bytes", as: Int64?.self), stored: try d.optionalString("stored_sha256") != nil,
+                    verdictReason: try d.optionalString("verdict_reason")))
+        }
+        var amendments: [Int64: [AmendmentRequest]] = [:]
+        for a in try await db.raw(
+            "SELECT * FROM declaration_amendments WHERE declaration_id IN \(idList) ORDER BY declaration_id, sequence"
+        )
+        .all() {
+            amendments[try a.int64("declaration_id"), default: []].append(
+                AmendmentRequest(
+                    sequence: try a.int("sequence"), requestedBy: try a.string("requested_by"), requestedAt: try a.int64("requested_at"),
+                    differences: try a.string("differences").split(separator: "\n").map(String.init),
+                    status: AmendmentStatus(rawValue: try a.string("status")) ?? .pending, decidedBy: try a.optionalString("decided_by"),
+                    decidedAt: try a.optionalInt64("decided_at"), reason: try a.optionalString("reason")))
         }
         var messages: [Int64: [DeclarationMessage]] = [:]
         for m in try await db.raw("SELECT * FROM declaration_messages WHERE declaration_id IN \(idList) ORDER BY declaration_id, sequence")
@@ -161,7 +179,9 @@ enum DeclarationLoader {
                 entryPoint: try row.string("entry_point"), entryPointLocode: try row.optionalString("entry_point_locode"),
                 emergencyId: emergencyID,
                 transportMode: try row.string("transport_mode"), transportDocument: try row.optionalString("transport_document"),
-                expectedArrival: try row.optionalString("expected_arrival"), state: state, lane: lane,
+                transportDocumentType: try row.optionalString("transport_document_type"),
+                expectedArrival: try row.optionalString("expected_arrival"), packages: try row.decode(column: "packages", as: Int?.self),
+                packagesKind: try row.optionalString("packages_kind"), state: state, lane: lane,
                 laneReasons: try row.optionalString("lane_reasons").map { $0.split(separator: "\n").map(String.init) } ?? [],
                 version: try row.int64("version"), times: times, lines: ownLines.map(\.0), documents: documents[id] ?? [],
                 messages: messages[id] ?? [],
@@ -175,7 +195,8 @@ enum DeclarationLoader {
                     insurance: try row.optionalInt64("insurance_milli").map(Quantity.init(milli:)),
                     currency: try row.optionalString("costs_currency")),
                 nationalCurrency: try row.optionalString("national_currency"),
-                exchangeRates: ExchangeRateRepository.decode(try row.optionalString("lodgement_rates")))
+                exchangeRates: ExchangeRateRepository.decode(try row.optionalString("lodgement_rates")),
+                amendments: amendments[id] ?? [], lodgingGaps: [])
             view.derive(for: actor, now: now)
             return view
         }

@@ -20,13 +20,13 @@ public struct DocumentUpload: Sendable {
 
 extension DeclarationRepository {
     /// The declarant provides a required document (the file is stored with its SHA-256); customs
-    /// may waive one. The change and the hash go into the audit chain.
+    /// accepts or rejects the file, or waives the document, with a reason where the core asks for
+    /// one. The change, the hash and the reason go into the audit chain.
     public func setDocument(
         id: Int64, document: RequiredDocument, status: DocumentsChecklist.Status, file: DocumentUpload? = nil,
-        by actor: Actor, at time: Int64 = UnixTime.now()
+        reason: String? = nil, by actor: Actor, at time: Int64 = UnixTime.now()
     ) async throws -> DeclarationView {
-        if status == .provided {
-            guard let file, !file.bytes.isEmpty else { throw DomainError.invalid(field: "file", "send the document's file") }
+        if status == .provided, let file {
             guard file.bytes.count <= DocumentUpload.maximumBytes else {
                 throw DomainError.tooLarge("a document file may be at most \(DocumentUpload.maximumBytes / 1024 / 1024) MB")
             }
@@ -40,26 +40,35 @@ extension DeclarationRepository {
                 throw DomainError.notFound("no declaration with id \(id)")
             }
             let party = DeclarationLifecycle.party(of: actor, declarant: current.org, destination: current.destination)
-            switch status {
-            case .provided where party != .declarant && !actor.isAdmin: throw DomainError.forbidden("only the declarant provides documents")
-            case .waived where party != .customs && !actor.isAdmin: throw DomainError.forbidden("only customs waive a document")
-            case .missing: throw DomainError.invalid(field: "status", "must be provided or waived")
-            default: break
-            }
-            guard current.documents.contains(where: { $0.document == document.rawValue }) else {
+            guard let entry = current.documents.first(where: { $0.document == document.rawValue }) else {
                 throw DomainError.invalid(field: "document", "\(document.label) is not required for this consignment")
             }
             guard !current.state.isFinal else { throw DomainError.conflict("the declaration is \(current.state.rawValue)") }
+            let text = try DocumentVerdict.next(
+                status, from: DocumentsChecklist.Status(rawValue: entry.status) ?? .missing, by: party, isAdmin: actor.isAdmin,
+                hasFile: file.map { !$0.bytes.isEmpty } ?? false, reason: reason)
             let hash = file?.sha256
-            try await db.raw(
-                """
-                UPDATE declaration_documents SET status = \(bind: status.rawValue), file_name = \(bind: file?.fileName.trimmedCell), sha256 = \(bind: hash),
-                    size_bytes = \(bind: file.map { Int64($0.bytes.count) }), updated_at = \(bind: time)
-                WHERE declaration_id = \(bind: id) AND document = \(bind: document.rawValue)
-                """
-            ).run()
-            try await db.raw("DELETE FROM document_files WHERE declaration_id = \(bind: id) AND document = \(bind: document.rawValue)")
-                .run()
+            if status == .provided || status == .waived {
+                try await db.raw(
+                    """
+                    UPDATE declaration_documents SET status = \(bind: status.rawValue), file_name = \(bind: file?.fileName.trimmedCell),
+                        sha256 = \(bind: hash), size_bytes = \(bind: file.map { Int64($0.bytes.count) }), updated_at = \(bind: time),
+                        verdict_reason = \(bind: text), verdict_by = \(bind: status == .waived ? DeclarationAudit.actorName(actor) : nil)
+                    WHERE declaration_id = \(bind: id) AND document = \(bind: document.rawValue)
+                    """
+                ).run()
+                try await db.raw("DELETE FROM document_files WHERE declaration_id = \(bind: id) AND document = \(bind: document.rawValue)")
+                    .run()
+            } else {
+                // A verdict is on the file as provided: the file and its hash stay.
+                try await db.raw(
+                    """
+                    UPDATE declaration_documents SET status = \(bind: status.rawValue), updated_at = \(bind: time), verdict_reason = \(bind: text),
+                        verdict_by = \(bind: DeclarationAudit.actorName(actor))
+                    WHERE declaration_id = \(bind: id) AND document = \(bind: document.rawValue)
+                    """
+                ).run()
+            }
             if let file, let hash, status == .provided {
                 try await db.raw(
                     """
@@ -74,7 +83,7 @@ extension DeclarationRepository {
             try await DeclarationAudit.append(
                 declarationID: id, actor: actor, action: "document \(document.rawValue)",
                 before: current.documents.first { $0.document == document.rawValue }?.status ?? "missing",
-                after: status.rawValue + (hash.map { " sha256:\($0)" } ?? ""), at: time, on: db)
+                after: status.rawValue + (hash.map { " sha256:\($0)" } ?? "") + (text.map { ": \($0)" } ?? ""), at: time, on: db)
             return try await Self.view(id: id, by: actor, on: db)!
         }
     }

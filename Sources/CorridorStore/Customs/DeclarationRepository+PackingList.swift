@@ -11,10 +11,8 @@ extension DeclarationRepository {
     ) async throws -> DeclarationView {
         let list = try Self.readPackingList(at: url, fileName: fileName)
         guard let current = try await view(id: id, by: actor) else { throw DomainError.notFound("no declaration with id \(id)") }
-        let input = DeclarationInput(
-            reference: current.reference, consignee: current.consignee, destination: current.destination, entryPoint: current.entryPoint,
-            emergencyId: current.emergencyId, transportMode: current.transportMode, transportDocument: current.transportDocument,
-            expectedArrival: current.expectedArrival, lines: list.lines)
+        var input = current.input
+        input.lines = list.lines
         do {
             return try await amend(id: id, input, version: version, by: actor, today: today)
         } catch let error as DomainError {

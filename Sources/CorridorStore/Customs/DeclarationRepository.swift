@@ -41,10 +41,13 @@ public struct DeclarationRepository: Sendable {
             let id = try await db.raw(
                 """
                 INSERT INTO declarations (reference, declarant_org_id, consignee, destination, entry_point, emergency_id, transport_mode,
-                    transport_document, expected_arrival, state, version, created_at, freight_milli, insurance_milli, costs_currency)
+                    transport_document, transport_document_type, packages, packages_kind, expected_arrival, state, version, created_at,
+                    freight_milli, insurance_milli, costs_currency)
                 VALUES (\(bind: checked.reference), \(bind: org.id), \(bind: input.consignee.trimmedCell), \(bind: checked.destination.value),
                     \(bind: input.entryPoint.uppercased()), \(bind: input.emergencyId), \(bind: checked.mode.rawValue),
-                    \(bind: input.transportDocument), \(bind: checked.expectedArrival?.description), 'draft', 1, \(bind: time),
+                    \(bind: checked.particulars.transportDocument), \(bind: checked.particulars.transportDocumentType?.rawValue),
+                    \(bind: checked.particulars.packages), \(bind: checked.particulars.packagesKind),
+                    \(bind: checked.expectedArrival?.description), 'draft', 1, \(bind: time),
                     \(bind: costs.freight?.milli), \(bind: costs.insurance?.milli), \(bind: costs.currency))
                 RETURNING id
                 """
@@ -64,10 +67,7 @@ public struct DeclarationRepository: Sendable {
     /// destination, the emergency must be the destination's and active, the reference unused.
     static func checkReferences(
         _ input: DeclarationInput,
-        _ checked: (
-            reference: String, destination: CountryCode, mode: TransportMode,
-            expectedArrival: Day?, lines: [CheckedDeclarationLine]
-        ), org: Organisation, today: Day,
+        _ checked: CheckedDeclaration, org: Organisation, today: Day,
         excluding ownID: Int64? = nil, on db: any SQLDatabase
     ) async throws {
         var problems = ProblemList()

@@ -30,6 +30,9 @@ public struct DeclarationView: Sendable, Equatable, Codable {
                     unNumber: unNumber.flatMap(UNNumber.init), controlledMedicines: controlledMedicine)
             }
         }
+        public var noCommercialValue: Bool
+        /// The catalogue's indicative value of the line (US dollars), shown where it has no commercial value.
+        public var indicativeValueUSD: Quantity?
     }
 
     public struct Document: Sendable, Equatable, Codable {
@@ -41,6 +44,8 @@ public struct DeclarationView: Sendable, Equatable, Codable {
         public var sizeBytes: Int64?
         /// The file itself is kept and can be downloaded.
         public var stored: Bool
+        /// Why customs rejected the file, or waived the document.
+        public var verdictReason: String?
     }
 
     /// When each step happened (unix seconds), for release times and the queue.
@@ -66,7 +71,10 @@ public struct DeclarationView: Sendable, Equatable, Codable {
     public var emergencyId: Int64?
     public var transportMode: String
     public var transportDocument: String?
+    public var transportDocumentType: String?
     public var expectedArrival: String?
+    public var packages: Int?
+    public var packagesKind: String?
     public var state: DeclarationState
     public var lane: Lane?
     public var laneReasons: [String]
@@ -95,6 +103,10 @@ public struct DeclarationView: Sendable, Equatable, Codable {
         let cargo = Set(lines.compactMap(\.goods).flatMap(SpecialCargo.of))
         return SpecialCargo.allCases.filter(cargo.contains)
     }
+    /// Changes asked for after lodgement, with customs' decisions, oldest first.
+    public var amendments: [AmendmentRequest]
+    /// Particulars still missing to lodge (or, once lodged provisionally, to complete).
+    public var lodgingGaps: [Problem]
 }
 
 extension DeclarationView {
@@ -102,18 +114,38 @@ extension DeclarationView {
     var content: DeclarationContent {
         DeclarationContent(
             reference: reference, consignee: consignee, destination: destination, entryPoint: entryPoint, emergencyId: emergencyId,
-            transportMode: transportMode, transportDocument: transportDocument, expectedArrival: expectedArrival,
+            transportMode: transportMode, transportDocument: transportDocument, transportDocumentType: transportDocumentType,
+            expectedArrival: expectedArrival, packages: packages, packagesKind: packagesKind,
             lines: lines.map { l in
                 CheckedDeclarationLine(
                     description: l.description, itemCode: l.itemCode, hsCode: HSCode(l.hsCode)!, quantity: l.quantity,
                     unit: l.unit, grossKg: l.grossKg, value: l.value, currency: l.currency, origin: l.origin,
-                    reExportBy: l.reExportBy.flatMap { Day.parse($0) })
+                    reExportBy: l.reExportBy.flatMap { Day.parse($0) }, noCommercialValue: l.noCommercialValue)
             })
     }
+
+    /// The content as the declarant would enter it again: the start of an amendment.
+    public var input: DeclarationInput {
+        DeclarationInput(
+            reference: reference, consignee: consignee, destination: destination, entryPoint: entryPoint, emergencyId: emergencyId,
+            transportMode: transportMode, transportDocument: transportDocument, transportDocumentType: transportDocumentType,
+            expectedArrival: expectedArrival, packages: packages, packagesKind: packagesKind,
+            lines: lines.map { l in
+                DeclarationLineInput(
+                    description: l.description, itemCode: l.itemCode, hsCode: l.hsCode, quantity: l.quantity.description, unit: l.unit,
+                    grossKg: l.grossKg, value: l.value.description, currency: l.currency, origin: l.origin,
+                    temporaryAdmission: l.reExportBy != nil ? true : nil, reExportBy: l.reExportBy,
+                    noCommercialValue: l.noCommercialValue ? true : nil)
+            }, freight: transportCosts.freight?.description, insurance: transportCosts.insurance?.description,
+            costsCurrency: transportCosts.currency)
+    }
+
+    public var pendingAmendment: AmendmentRequest? { amendments.first { $0.status == .pending } }
 
     /// What follows from the state for this viewer: the steps it may take now, and the service
     /// level while the consignment waits for release.
     mutating func derive(for actor: Actor, now: Int64) {
+        lodgingGaps = LodgementRequirements.missing(content)
         let party = DeclarationLifecycle.party(of: actor, declarant: org, destination: destination)
         allowedSteps =
             party.map { DeclarationLifecycle.allowedSteps(from: state, by: $0) }

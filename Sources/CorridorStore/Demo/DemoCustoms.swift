@@ -46,7 +46,8 @@ enum DemoCustoms {
             DeclarationInput(
                 reference: "WFP-KE-0001", consignee: "Kenya Red Cross Society", destination: "KE", entryPoint: "KENBO",
                 emergencyId: kenya.id,
-                transportMode: "air", transportDocument: "176-00000011", expectedArrival: today.adding(days: 2).description,
+                transportMode: "air", transportDocument: "176-00000011", transportDocumentType: "air_waybill",
+                expectedArrival: today.adding(days: 2).description, packages: 38, packagesKind: "pallets",
                 lines: [
                     DeclarationLineInput(
                         description: "Water purification tablets, NaDCC 67 mg", itemCode: "WSH-TABS-NADCC", hsCode: "380894",

@@ -59,16 +59,21 @@ extension DemoHistory {
                     value: String(format: "%.2f", value), currency: "USD",
                     origin: country.origins[random.below(country.origins.count)])
             }
-            let document =
-                switch point.mode {
-                case .air: "\(100 + random.below(900))-\(10_000_000 + random.below(90_000_000))"
-                case .sea: "MSCU\(1_000_000 + random.below(9_000_000))"
-                case .road, .rail: "CMR \(country.iso)\(100_000 + random.below(900_000))"
-                }
+            let document: String
+            switch point.mode {
+            case .air:
+                // A fictitious air waybill with a valid check digit (the serial's first seven digits modulo 7).
+                let prefix = 100 + random.below(900)
+                let serial = 1_000_000 + random.below(9_000_000)
+                document = "\(prefix)-\(serial)\(serial % 7)"
+            case .sea: document = "MSCU\(1_000_000 + random.below(9_000_000))"
+            case .road, .rail: document = "CMR \(country.iso)\(100_000 + random.below(900_000))"
+            }
             let input = DeclarationInput(
                 reference: "\(org)-\(country.iso)-\(serial)", consignee: "\(org) country office, \(country.iso)", destination: country.iso,
                 entryPoint: point.code, emergencyId: emergencyID, transportMode: point.mode.rawValue, transportDocument: document,
-                expectedArrival: day(arrived).description, lines: lines)
+                transportDocumentType: TransportDocumentType.usual(for: point.mode).rawValue, expectedArrival: day(arrived).description,
+                packages: lines.count * 12, packagesKind: "pallets", lines: lines)
             return Consignment(
                 input: input, org: org, created: created, lodged: lodged, arrived: arrived, laneAt: laneAt, slowness: point.slowness)
         }
@@ -119,7 +124,9 @@ extension DemoHistory {
             }
             d = try await steps.take(id: d.id, .lodge, version: d.version, by: declarant, today: Self.day(lodged), at: lodged)
             for document in waived {
-                d = try await declarations.setDocument(id: d.id, document: document, status: .waived, by: customs, at: lodged)
+                d = try await declarations.setDocument(
+                    id: d.id, document: document, status: .waived, reason: "waived under the emergency's simplified procedure", by: customs,
+                    at: lodged)
             }
             if random.chance(0.015) {
                 _ = try await steps.take(

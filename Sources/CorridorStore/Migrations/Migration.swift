@@ -48,5 +48,6 @@ public enum Migrations {
         ExchangeRateSchema.migration,
         EntryPointCodeSchema.migration,
         StockLineReferencesSchema.migration,
+        CustomsControlsSchema.migration,
     ]
 }

@@ -35,6 +35,10 @@ public struct CustomsProfileRepository: Sendable {
     public func put(_ profile: CustomsProfile, by actor: Actor) async throws -> View {
         let valid = try profile.validated()
         try Policy.authorize(actor, .manageCustomsProfile, .country(valid.country))
+        if let zone = valid.timeZone, TimeZone(identifier: zone) == nil {
+            throw DomainError.invalid(
+                field: "time_zone", "'\(zone)' is not a time zone this server knows (IANA names such as Africa/Nairobi)")
+        }
         let json = String(decoding: try Self.encoder.encode(valid), as: UTF8.self)
         try await database.transaction { db in
             guard try await ReferenceRepository.countryExists(valid.country, on: db) else {

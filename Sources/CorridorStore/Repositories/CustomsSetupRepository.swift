@@ -50,18 +50,19 @@ public struct CustomsSetupRepository: Sendable {
                 let id = try await db.raw(
                     """
                     INSERT INTO emergencies (country, name, hazard, declared, ends, pre_arrival, provisional_deadline_days, duty_tax_waiver,
-                                             fee_waiver, out_of_hours, created_by, created_at)
+                                             fee_waiver, out_of_hours, legal_basis, created_by, created_at)
                     VALUES (\(bind: valid.country.value), \(bind: valid.name), \(bind: valid.hazard), \(bind: valid.declared.description),
                             \(bind: valid.ends?.description), \(bind: f.preArrivalLodgement ? 1 : 0), \(bind: f.provisionalDeadlineDays),
                             \(bind: f.dutyTaxWaiver ? 1 : 0), \(bind: f.feeWaiver ? 1 : 0), \(bind: f.outOfHoursClearance ? 1 : 0),
-                            \(bind: actor.userID), \(bind: UnixTime.now()))
+                            \(bind: input.legalBasis.flatMap { $0.trimmedCell.isEmpty ? nil : $0.trimmedCell }), \(bind: actor.userID),
+                            \(bind: UnixTime.now()))
                     RETURNING id
                     """
                 ).first()?.int64("id")
             else { throw DomainError.conflict("the emergency was not stored") }
             return Emergency(
                 id: id, country: valid.country.value, name: valid.name, hazard: valid.hazard, declared: valid.declared,
-                ends: valid.ends, facilities: f)
+                ends: valid.ends, facilities: f, legalBasis: input.legalBasis.flatMap { $0.trimmedCell.isEmpty ? nil : $0.trimmedCell })
         }
     }
 
@@ -134,6 +135,7 @@ public struct CustomsSetupRepository: Sendable {
                 preArrivalLodgement: try row.int("pre_arrival") != 0,
                 provisionalDeadlineDays: try row.decode(column: "provisional_deadline_days", as: Int?.self),
                 dutyTaxWaiver: try row.int("duty_tax_waiver") != 0, feeWaiver: try row.int("fee_waiver") != 0,
-                outOfHoursClearance: try row.int("out_of_hours") != 0))
+                outOfHoursClearance: try row.int("out_of_hours") != 0),
+            legalBasis: try row.optionalString("legal_basis"))
     }
 }

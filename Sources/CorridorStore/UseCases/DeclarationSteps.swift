@@ -44,12 +44,18 @@ public struct DeclarationSteps: Sendable {
         guard current.version == version else {
             throw DomainError.conflict("the declaration changed since you read it (version \(current.version), not \(version)); reload it")
         }
-        let complete = current.documents.allSatisfy { $0.status != DocumentsChecklist.Status.missing.rawValue }
+        if step == .lodge {
+            try LodgementRequirements.check(current.content, provisionalAllowed: facts.provisionalDeadlineDays != nil)
+        }
+        let complete =
+            current.lodgingGaps.isEmpty
+            && current.documents.allSatisfy { DocumentsChecklist.Status(rawValue: $0.status).map(DocumentsChecklist.isSettled) ?? false }
         let next = try DeclarationLifecycle.apply(
             step, to: current.state, by: party,
             facts: DeclarationFacts(
                 provisionalAllowed: facts.provisionalDeadlineDays != nil, documentsComplete: complete,
-                provisional: current.times.completionDue != nil))
+                provisional: current.times.completionDue != nil,
+                rejectedDocuments: current.documents.filter { $0.status == DocumentsChecklist.Status.rejected.rawValue }.map(\.label)))
         // Lodgement records the exchange rates in force, or is refused naming the currency without one.
         let lodgement = step == .lodge ? try await LodgementRates.record(current, today: today, on: db) : nil
         var lane: LaneDecision?
@@ -83,6 +89,10 @@ public struct DeclarationSteps: Sendable {
             before: current.state.rawValue,
             after: next.rawValue + (lane.map { " (\($0.lane.rawValue))" } ?? "") + (text.map { ": \($0)" } ?? ""),
             at: time, on: db)
+        if next == .released {
+            _ = try await CertificateRecords.issue(
+                declarationID: id, country: current.destination, officer: DeclarationAudit.actorName(actor), at: time, on: db)
+        }
         // Stock reserved for a dispatch leaves its site exactly once, with the release that wins.
         if facts.reservedDispatches > 0 {
             if next == .released { try await DispatchRecords.settle(declarationID: id, at: time, on: db) }

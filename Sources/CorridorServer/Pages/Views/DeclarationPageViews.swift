@@ -40,6 +40,9 @@ struct DeclarationPageView: PageView {
         let kg: String
         let value: String
         let currency: String
+        /// No commercial value: the catalogue's indicative value is shown instead.
+        let ncv: Bool
+        let indicative: String?
         let origin: String
         /// "UN 2880" when the line's catalogue item is dangerous goods.
         let unNumber: String
@@ -62,12 +65,34 @@ struct DeclarationPageView: PageView {
         let document: String
         let label: String
         let status: String
+        let statusLabel: String
+        let reason: String?
         let fileName: String
         let stored: Bool
         /// The start of the file's SHA-256.
         let sha256: String
+        /// A PDF opens in the browser's viewer, an image shows in the page (by the file's name; the
+        /// server checks its bytes before it lets either show inline).
+        let isPDF: Bool
+        let isImage: Bool
         let canProvide: Bool
+        let provideLabel: String
+        let canAccept: Bool
         let canWaive: Bool
+    }
+
+    struct Amendment: Sendable {
+        let sequence: Int
+        let requestedBy: String
+        let requestedAt: String
+        let differences: [TextRow]
+        let status: String
+        let statusLabel: String
+        let decided: Bool
+        let decidedBy: String
+        let decidedAt: String
+        let reason: String?
+        let canDecide: Bool
     }
 
     /// A step the caller may take now.
@@ -94,7 +119,9 @@ struct DeclarationPageView: PageView {
     let destination: String
     let entryPoint: String
     let mode: String
-    let transportDocument: String
+    let transportDocument: String?
+    let transportDocumentLabel: String
+    let packages: String
     let arrival: String
     let state: String
     let lane: String
@@ -109,7 +136,15 @@ struct DeclarationPageView: PageView {
     let hasWarnings: Bool
     let messages: [Message]
     let hasMessages: Bool
-    let canAmend: Bool
+    let gaps: [TextRow]
+    let hasGaps: Bool
+    let gapsTitle: String
+    let amendments: [Amendment]
+    let hasAmendments: Bool
+    let canEdit: Bool
+    let canRequestAmendment: Bool
+    let canUploadPackingList: Bool
+    let packingListLabel: String
     let completionDue: String
     let hasCompletionDue: Bool
     /// When the goods reached the entry point, once recorded.
@@ -117,7 +152,6 @@ struct DeclarationPageView: PageView {
     let hasArrived: Bool
     /// Customs records the arrival of a lodged consignment, once, before release.
     let canRecordArrival: Bool
-    let hasArrival: Bool
     let hasLane: Bool
     let documents: [Document]
     let steps: [Step]
@@ -125,6 +159,10 @@ struct DeclarationPageView: PageView {
     /// The audit chain's hashes check out.
     let verified: Bool
     let releasable: Bool
+    /// A step or a decision that was refused, shown above the declaration.
+    var error: String? = nil
+    var details: [TextRow] = []
+    var hasDetails: Bool { !details.isEmpty }
 }
 
 struct ReleaseNotePageView: PageView {
@@ -136,9 +174,11 @@ struct ReleaseNotePageView: PageView {
         let hs: String
         let quantity: String
         let unit: String
+        /// The value with its currency, or "no commercial value" with the indicative value.
         let value: String
-        let currency: String
         let origin: String
+        /// The instrument that exempts the line.
+        let basis: String
     }
 
     /// Duty and tax in one currency.
@@ -155,14 +195,24 @@ struct ReleaseNotePageView: PageView {
     let org: String
     let consignee: String
     let destination: String
+    let countryName: String
     let entryPoint: String
+    /// The issuing administration, from the country's customs profile.
+    let administration: String
+    let administrationRecorded: Bool
+    let certificateNumber: String
     let transportDocument: String
     let lane: String
     let reasons: String
     let emergency: String
     let waiver: Bool
+    let legalBasis: String
+    let hasLegalBasis: Bool
+    /// The releasing officer's name.
     let officer: String
+    /// Local time of release with its offset.
     let released: String
+    let zoneRecorded: Bool
     /// The hash of the release's audit event.
     let hash: String
     let lines: [Line]
@@ -208,14 +258,24 @@ struct ReleaseNotePageView: PageView {
 struct DeclarationFormPageView: PageView {
     static let template = "declaration-form"
 
-    struct Emergency: Sendable {
-        let id: Int64
-        let label: String
+    struct Option: Sendable {
+        let value: String
+        let text: String
+        let selected: Bool
     }
 
-    struct EntryPoint: Sendable {
-        let code: String
+    /// One of the declaration's own fields, with what was typed and the problem next to it.
+    struct Field: Sendable {
+        let name: String
         let label: String
+        let type: String
+        let value: String
+        let hint: String
+        let isSelect: Bool
+        let options: [Option]
+        /// The problem shown next to the field; empty when there is none.
+        let invalid: Bool
+        let problem: String
     }
 
     struct Item: Sendable {
@@ -223,9 +283,10 @@ struct DeclarationFormPageView: PageView {
         let name: String
     }
 
-    /// A line row, with what was typed in it.
+    /// A line row, with what was typed in it and its problems.
     struct Row: Sendable {
         let i: Int
+        let no: Int
         let description: String
         let item: String
         let hs: String
@@ -233,40 +294,28 @@ struct DeclarationFormPageView: PageView {
         let unit: String
         let kg: String
         let value: String
+        let ncv: Bool
         let currency: String
         let origin: String
+        let invalid: Bool
+        let problem: String
     }
 
-    /// What was typed in the declaration's own fields, shown again when the form is refused.
-    struct Form: Sendable {
-        let reference: String
-        let consignee: String
-        let destination: String
-        let transportDocument: String
-        let expectedArrival: String
-        let freight: String
-        let insurance: String
-        let costsCurrency: String
-
-        init(_ fields: [String: String]) {
-            freight = fields["freight"] ?? ""
-            insurance = fields["insurance"] ?? ""
-            costsCurrency = fields["costs_currency"] ?? ""
-            reference = fields["reference"] ?? ""
-            consignee = fields["consignee"] ?? ""
-            destination = fields["destination"] ?? ""
-            transportDocument = fields["transport_document"] ?? ""
-            expectedArrival = fields["expected_arrival"] ?? ""
-        }
-    }
-
+    let heading: String
+    let intro: String?
+    let action: String
+    let submit: String
+    /// Changing an existing declaration (a draft, or a request after lodgement).
+    let editing: Bool
+    let version: Int64
+    /// Too many lines for the form: they stay, and a packing list replaces them.
+    let keepLines: Bool
+    let lineCount: Int
     let orgs: [CodeRow]
-    let emergencies: [Emergency]
-    let entryPoints: [EntryPoint]
+    let fields: [Field]
     let items: [Item]
     let countries: [CountryChoice]
     let rows: [Row]
-    let form: Form
     var error: String? = nil
     var details: [TextRow] = []
 }
