@@ -133,6 +133,20 @@ import Testing
             #expect(trail["verified"] as? Bool == true)
             let actions = (trail["events"] as? [[String: Any]] ?? []).compactMap { $0["action"] as? String }
             #expect(actions.contains("amendment refused") && actions.contains("amendment accepted"))
+
+            // The queue filters: by state, lane, entry point and emergency; bad values are named.
+            func references(_ query: String) async throws -> [String] {
+                let list = try await call(.get, "/api/v1/declarations?\(query)", as: "customs_officer").body.json()
+                return (list["items"] as? [[String: Any]] ?? []).compactMap { $0["reference"] as? String }
+            }
+            #expect(try await references("state=released&entry_point=KENBO&emergency_id=\(app.kenyaEmergencyID)").contains("FLOW-1"))
+            #expect(try await references("state=released&lane=\(lane == "red" ? "green" : "red")").contains("FLOW-1") == false)
+            #expect(try await references("state=lodged").contains("FLOW-1") == false)
+            let badLane = try await call(.get, "/api/v1/declarations?lane=purple", as: "customs_officer")
+            #expect(badLane.status == .unprocessableContent && badLane.body.text.contains("lane"))
+            let queue = try await client.execute(
+                uri: "/customs/declarations?state=released&entry_point=KENBO", method: .get, headers: app.headers("customs_officer"))
+            #expect(queue.status == .ok && queue.body.text.contains("FLOW-1") && queue.body.text.contains("Declarations — KE"))
         }
     }
 

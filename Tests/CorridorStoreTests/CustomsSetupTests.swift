@@ -99,7 +99,11 @@ import Testing
             #expect(try await store.accreditations.visible(to: krcs).isEmpty)
             #expect(try await store.accreditations.visible(to: customsKE).count == 1)
             #expect(try await store.accreditations.visible(to: customsNP).isEmpty)
-            let revoked = try await store.accreditations.decide(id: request.id, .revoked, validUntil: nil, by: customsKE, today: today)
+            await #expect(throws: DomainError.self, "a revocation states its reason") {
+                try await store.accreditations.decide(id: request.id, .revoked, validUntil: nil, by: customsKE, today: today)
+            }
+            let revoked = try await store.accreditations.decide(
+                id: request.id, .revoked, validUntil: nil, reason: "Relief diverted to commercial sale", by: customsKE, today: today)
             #expect(revoked.status == .revoked && !revoked.isValid(on: today))
             #expect(
                 try await store.accreditations.request(org: "WFP", country: "KE", by: wfp).status == .pending,

@@ -19,11 +19,15 @@ public struct Accreditation: Sendable, Equatable, Codable {
         status == .approved && (validUntil.map { day <= $0 } ?? true)
     }
 
-    /// The status after a customs decision; approval needs a validity date in the future.
+    /// The status after a customs decision; approval needs a validity date in the future, and a
+    /// revocation states its reason (the organisation loses its facilitation).
     public static func decide(
         _ decision: AccreditationStatus, from current: AccreditationStatus, validUntil: Day?,
-        today: Day
+        today: Day, reason: String? = nil
     ) throws(DomainError) -> AccreditationStatus {
+        if decision == .revoked, (reason?.trimmedCell ?? "").isEmpty {
+            throw .invalid(field: "reason", "a revocation states its reason")
+        }
         switch (current, decision) {
         case (.pending, .approved), (.revoked, .approved), (.approved, .approved):
             guard let validUntil, validUntil > today else {

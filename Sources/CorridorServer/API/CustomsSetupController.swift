@@ -28,7 +28,7 @@ struct CustomsSetupController {
     }
 
     struct AccreditationRequest: Decodable { var org: String; var country: String }
-    struct Decision: Decodable { var status: String; var validUntil: String? }
+    struct Decision: Decodable { var status: String; var validUntil: String?; var reason: String? }
 
     func addRoutes(to group: RouterGroup<CorridorRequestContext>) {
         group.get("entry-points") { request, _ in
@@ -86,7 +86,7 @@ struct CustomsSetupController {
                 guard let day = Day.parse(raw) else { throw DomainError.invalid(field: "valid_until", "must be a date (YYYY-MM-DD)") }
                 validUntil = day
             }
-            return try await store.accreditations.decide(id: id, status, validUntil: validUntil, by: context.actor)
+            return try await store.accreditations.decide(id: id, status, validUntil: validUntil, reason: input.reason, by: context.actor)
         }
     }
 

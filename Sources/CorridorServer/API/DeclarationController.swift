@@ -36,16 +36,7 @@ struct DeclarationController {
     func addRoutes(to group: RouterGroup<CorridorRequestContext>, uploads: RouterGroup<CorridorRequestContext>) {
         group.get("declarations") { request, context in
             guard context.actor != .anonymous else { throw DomainError.unauthenticated("sign in to see declarations") }
-            let query = QueryParameters(request)
-            var filter = DeclarationRepository.ListFilter(country: query["country"], org: query["org"])
-            if let raw = query["state"] {
-                guard let state = DeclarationState(rawValue: raw) else {
-                    throw DomainError.invalid(
-                        field: "state", "must be one of \(DeclarationState.allCases.map(\.rawValue).joined(separator: ", "))")
-                }
-                filter.state = state
-            }
-            if let limit = try query.int("limit", in: 1...5_000) { filter.limit = limit }
+            let filter = try DeclarationListQuery.filter(QueryParameters(request))
             return ItemList(items: try await store.declarations.list(by: context.actor, filter: filter))
         }
         group.put("declarations/{id}") { request, context in

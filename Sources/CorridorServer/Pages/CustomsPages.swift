@@ -11,7 +11,9 @@ struct CustomsPages {
 
     func addRoutes(to router: RouterGroup<CorridorRequestContext>) {
         router.get("customs") { request, context in
-            let country = QueryParameters(request)["country"]?.uppercased()
+            // A customs officer's home: their own country unless they ask for another.
+            let asked = QueryParameters(request)["country"]?.uppercased()
+            let country = asked ?? context.actor.customsCountries.first
             let today = Day.today()
             var emergencies: [CustomsPageView.Emergency] = []
             let items = Dictionary(uniqueKeysWithValues: try await store.items.all().map { ($0.code, $0.name) })
@@ -65,7 +67,7 @@ struct CustomsPages {
                 throw DomainError.invalid(field: "status", "must be approved or revoked")
             }
             _ = try await store.accreditations.decide(
-                id: id, status, validUntil: fields["valid_until"].flatMap { Day.parse($0) }, by: context.actor)
+                id: id, status, validUntil: fields["valid_until"].flatMap { Day.parse($0) }, reason: fields["reason"], by: context.actor)
             return Response(status: .seeOther, headers: [.location: "/customs#accreditations"])
         }
     }

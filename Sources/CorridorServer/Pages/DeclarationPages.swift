@@ -9,17 +9,34 @@ import Hummingbird
 struct DeclarationPages {
     let store: Store
     let pages: PageRenderer
-    static let lineRows = 5
+    static let pageSize = 50
 
     /// `uploads` takes the forms that send files, under the larger body limit.
     func addRoutes(to router: RouterGroup<CorridorRequestContext>, uploads: RouterGroup<CorridorRequestContext>) {
-        router.get("customs/declarations") { _, context in
+        router.get("customs/declarations") { request, context in
             guard context.actor != .anonymous else { throw DomainError.unauthenticated("sign in to see declarations") }
             let now = UnixTime.now()
-            let queue = try await store.declarations.list(by: context.actor, now: now)
+            let query = QueryParameters(request)
+            var filter = try DeclarationListQuery.filter(query)
+            // An officer's queue is their own country's unless they ask for another.
+            if query["country"] == nil, let own = context.actor.customsCountries.first { filter.country = own }
+            filter.limit = 5_000
+            let all = try await store.declarations.list(by: context.actor, filter: filter, now: now)
+            let page = max(1, (try query.int("page", in: 1...10_000)) ?? 1)
+            let shown = all.dropFirst((page - 1) * Self.pageSize).prefix(Self.pageSize)
+            let country = filter.country ?? ""
+            let emergencies = try await store.customs.emergencies(country: country.isEmpty ? nil : country)
+            let entryPoints = try await store.customs.entryPoints(country: country.isEmpty ? nil : country)
+            func link(_ page: Int) -> String {
+                var items = query.parameters.filter { $0.key != "page" }.map { ($0.key, $0.value) }
+                items.append(("page", String(page)))
+                var components = URLComponents()
+                components.queryItems = items.sorted { $0.0 < $1.0 }.map { URLQueryItem(name: $0.0, value: $0.1) }
+                return "/customs/declarations?" + (components.percentEncodedQuery ?? "")
+            }
             return pages.page(
                 DeclarationsPageView(
-                    declarations: queue.map { d in
+                    declarations: shown.map { d in
                         .init(
                             id: d.id, reference: d.reference, org: d.org, destination: d.destination, entryPoint: d.entryPoint,
                             state: d.state.label, lane: d.lane?.rawValue ?? "", arrival: d.expectedArrival ?? "", lines: d.lines.count,
@@ -27,9 +44,22 @@ struct DeclarationPages {
                                 ?? (d.emergencyId == nil ? "" : "not on list"),
                             age: d.state.isBeforeRelease && d.state != .draft ? Numbers.hours(Double(d.ageSeconds(now: now)) / 3600) : "",
                             sla: d.serviceLevel?.rawValue ?? "", hasSla: d.serviceLevel != nil, slaLabel: d.serviceLevel?.label ?? "",
-                            warned: !d.warnings.isEmpty)
+                            warned: !d.warnings.isEmpty, amendmentPending: d.pendingAmendment != nil)
                     },
-                    canDraft: Policy.decideForSomeScope(context.actor, .draftDeclaration) == .allow
+                    canDraft: Policy.decideForSomeScope(context.actor, .draftDeclaration) == .allow,
+                    country: country,
+                    states: DeclarationState.allCases.map { .init(value: $0.rawValue, text: $0.label, selected: filter.state == $0) },
+                    lanes: Lane.allCases.map { .init(value: $0.rawValue, text: $0.rawValue, selected: filter.lane == $0) },
+                    entryPoints: entryPoints.map {
+                        .init(value: $0.locode, text: "\($0.name) (\($0.locode))", selected: filter.entryPoint?.uppercased() == $0.locode)
+                    },
+                    emergencies: emergencies.map {
+                        .init(value: String($0.id), text: "\($0.name) (\($0.country))", selected: filter.emergencyId == $0.id)
+                    },
+                    org: filter.org ?? "", overdue: filter.overdue,
+                    total: all.count, from: shown.isEmpty ? 0 : (page - 1) * Self.pageSize + 1,
+                    to: (page - 1) * Self.pageSize + shown.count,
+                    previous: page > 1 ? link(page - 1) : nil, next: page * Self.pageSize < all.count ? link(page + 1) : nil
                 ), title: "Declarations", context: context, path: "/customs")
         }
         router.get("customs/declarations/{id}") { request, context in

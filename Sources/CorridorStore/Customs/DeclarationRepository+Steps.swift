@@ -18,10 +18,19 @@ extension DeclarationRepository {
         public var states: Set<DeclarationState>?
         public var country: String?
         public var org: String?
+        public var lane: Lane?
+        public var entryPoint: String?
+        public var emergencyId: Int64?
+        /// Only those past their lane's clearance target, or a provisional release past its completion date.
+        public var overdue: Bool
         public var limit: Int
 
-        public init(state: DeclarationState? = nil, country: String? = nil, org: String? = nil, limit: Int = 500) {
-            (self.state, self.country, self.org, self.limit) = (state, country, org, limit)
+        public init(
+            state: DeclarationState? = nil, country: String? = nil, org: String? = nil, lane: Lane? = nil, entryPoint: String? = nil,
+            emergencyId: Int64? = nil, overdue: Bool = false, limit: Int = 500
+        ) {
+            (self.state, self.country, self.org, self.lane, self.entryPoint) = (state, country, org, lane, entryPoint)
+            (self.emergencyId, self.overdue, self.limit) = (emergencyId, overdue, limit)
         }
     }
 
@@ -46,9 +55,18 @@ extension DeclarationRepository {
         }
         if let country = filter.country { sql.appendLiteral(" AND d.destination = "); sql.appendInterpolation(bind: country.uppercased()) }
         if let org = filter.org { sql.appendLiteral(" AND o.code = "); sql.appendInterpolation(bind: org.uppercased()) }
+        if let lane = filter.lane { sql.appendLiteral(" AND d.lane = "); sql.appendInterpolation(bind: lane.rawValue) }
+        if let point = filter.entryPoint { sql.appendLiteral(" AND d.entry_point = "); sql.appendInterpolation(bind: point.uppercased()) }
+        if let emergency = filter.emergencyId { sql.appendLiteral(" AND d.emergency_id = "); sql.appendInterpolation(bind: emergency) }
         let limit = min(max(filter.limit, 1), 5000)
-        let views = try await database.read { db in
+        var views = try await database.read { db in
             try await DeclarationLoader.load(where: sql, by: actor, limit: limit, now: now, on: db)
+        }
+        if filter.overdue {
+            views = views.filter {
+                $0.serviceLevel == .breached
+                    || ReleaseObligations.isCompletionOverdue(state: $0.state, completionDue: $0.times.completionDue, now: now)
+            }
         }
         let waiting = views.filter { $0.state.isBeforeRelease && $0.state != .draft }
         let order = ClearanceQueue.ordered(

@@ -19,6 +19,7 @@ enum CustomsControlsSchema {
                 PRIMARY KEY (declaration_id, sequence))
             """,
             "ALTER TABLE emergencies ADD COLUMN legal_basis TEXT",
+            "ALTER TABLE accreditations ADD COLUMN decision_reason TEXT",
             "ALTER TABLE declaration_documents ADD COLUMN verdict_reason TEXT",
             "ALTER TABLE declaration_documents ADD COLUMN verdict_by TEXT",
             """

@@ -41,7 +41,7 @@ public struct AccreditationRepository: Sendable {
     }
 
     public func decide(
-        id: Int64, _ decision: AccreditationStatus, validUntil: Day?, by actor: Actor,
+        id: Int64, _ decision: AccreditationStatus, validUntil: Day?, reason: String? = nil, by actor: Actor,
         today: Day = .today()
     ) async throws -> Accreditation {
         try await database.transaction { db in
@@ -54,12 +54,14 @@ public struct AccreditationRepository: Sendable {
             }
             var current = try Self.accreditation(row)
             try Policy.authorize(actor, .decideAccreditation, .country(current.country))
-            current.status = try Accreditation.decide(decision, from: current.status, validUntil: validUntil, today: today)
+            current.status = try Accreditation.decide(
+                decision, from: current.status, validUntil: validUntil, today: today, reason: reason)
             current.validUntil = current.status == .approved ? validUntil : current.validUntil
             try await db.raw(
                 """
                 UPDATE accreditations SET status = \(bind: current.status.rawValue), valid_until = \(bind: current.validUntil?.description),
-                    decided_at = \(bind: UnixTime.now()), decided_by = \(bind: actor.userID) WHERE id = \(bind: id)
+                    decided_at = \(bind: UnixTime.now()), decided_by = \(bind: actor.userID),
+                    decision_reason = \(bind: reason?.trimmedCell) WHERE id = \(bind: id)
                 """
             ).run()
             return current

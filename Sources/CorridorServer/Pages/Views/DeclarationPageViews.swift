@@ -22,10 +22,30 @@ struct DeclarationsPageView: PageView {
         let hasSla: Bool
         let slaLabel: String
         let warned: Bool
+        /// The declarant asked for a change customs has not decided yet.
+        let amendmentPending: Bool
+    }
+
+    struct Option: Sendable {
+        let value: String
+        let text: String
+        let selected: Bool
     }
 
     let declarations: [Entry]
     let canDraft: Bool
+    let country: String
+    let states: [Option]
+    let lanes: [Option]
+    let entryPoints: [Option]
+    let emergencies: [Option]
+    let org: String
+    let overdue: Bool
+    let total: Int
+    let from: Int
+    let to: Int
+    let previous: String?
+    let next: String?
 }
 
 struct DeclarationPageView: PageView {
