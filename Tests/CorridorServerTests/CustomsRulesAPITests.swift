@@ -11,7 +11,8 @@ import Testing
     static func declaration(_ reference: String, emergency: Int64, line: String) -> String {
         """
         {"reference":"\(reference)","consignee":"Kenya Red Cross","destination":"KE","entry_point":"KEMBA","emergency_id":\(emergency),
-         "transport_mode":"sea","transport_document":"MSCU7654321","expected_arrival":"2030-01-10","lines":[\(line)]}
+         "transport_mode":"sea","transport_document":"MSCU7654321","transport_document_type":"bill_of_lading",
+         "expected_arrival":"2030-01-10","packages":20,"packages_kind":"pallets","lines":[\(line)]}
         """
     }
 

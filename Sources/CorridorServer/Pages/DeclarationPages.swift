@@ -51,7 +51,7 @@ struct DeclarationPages {
                     states: DeclarationState.allCases.map { .init(value: $0.rawValue, text: $0.label, selected: filter.state == $0) },
                     lanes: Lane.allCases.map { .init(value: $0.rawValue, text: $0.rawValue, selected: filter.lane == $0) },
                     entryPoints: entryPoints.map {
-                        .init(value: $0.locode, text: "\($0.name) (\($0.locode))", selected: filter.entryPoint?.uppercased() == $0.locode)
+                        .init(value: $0.code, text: "\($0.name) (\($0.code))", selected: filter.entryPoint?.uppercased() == $0.code)
                     },
                     emergencies: emergencies.map {
                         .init(value: String($0.id), text: "\($0.name) (\($0.country))", selected: filter.emergencyId == $0.id)

@@ -9,7 +9,9 @@ enum FieldNames {
         "transport_document": "Transport document number", "expected_arrival": "Expected arrival", "packages": "Packages",
         "packages_kind": "Kind of packages", "lines": "Lines", "description": "Description", "item_code": "Item", "hs_code": "HS code",
         "quantity": "Quantity", "unit": "Unit", "gross_kg": "Gross kg", "value": "Value", "currency": "Currency", "origin": "Origin",
-        "re_export_by": "Re-export by", "freight": "Freight", "insurance": "Insurance", "costs_currency": "Currency of freight and insurance", "reason": "Reason", "message": "Message", "file": "File", "version": "Version",
+        "re_export_by": "Re-export by", "freight": "Freight", "insurance": "Insurance",
+        "costs_currency": "Currency of freight and insurance", "reason": "Reason", "message": "Message", "file": "File",
+        "version": "Version",
     ]
 
     /// The line number (from 1) a field belongs to, and the field within the line.
