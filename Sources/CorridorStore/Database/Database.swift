@@ -46,9 +46,11 @@ public final class Database: Sendable {
         case .sqlite(let path):
             dialect = .sqlite
             pool = .sqlite(
+                // Writers queue on SQLite's one-writer gate while holding no connection, and a large
+                // import holds its own for its whole run: a request waits its turn rather than fail.
                 EventLoopGroupConnectionPool(
                     source: SQLiteSource(path: path), maxConnectionsPerEventLoop: 4,
-                    pruneInterval: nil, logger: logger, on: group))
+                    requestTimeout: .seconds(60), pruneInterval: nil, logger: logger, on: group))
         case .postgres(let raw):
             dialect = .postgres
             var config = try SQLPostgresConfiguration(url: raw)
