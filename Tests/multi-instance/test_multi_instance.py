@@ -230,7 +230,7 @@ def main():
         draft = second.json("POST", "/api/v1/declarations?org=WFP", {
             "reference": "MULTI-1", "consignee": "Kenya Red Cross", "destination": "KE", "entry_point": "KEMBA",
             "transport_mode": "sea", "transport_document": "MSCU1234567",
-            "expected_arrival": "2030-01-10",
+            "expected_arrival": "2030-01-10", "transport_document_type": "bill_of_lading", "packages": 12, "packages_kind": "pallets",
             "lines": [{"description": "Family tents", "item_code": "SHE-TENT-FAM", "hs_code": "6306.22", "quantity": "100",
                        "unit": "piece", "gross_kg": 4500, "value": "30000", "currency": "USD", "origin": "PK"}]},
             member, expect=201)
