@@ -83,3 +83,10 @@ struct RowProblem: Sendable {
 enum CodeWords {
     static func of(_ code: String) -> String { code.replacingOccurrences(of: "_", with: " ") }
 }
+
+/// An option of a select whose value and text differ, marked when chosen.
+struct ChoiceRow: Sendable {
+    let value: String
+    let text: String
+    let selected: Bool
+}

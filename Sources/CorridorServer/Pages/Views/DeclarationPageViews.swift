@@ -26,11 +26,7 @@ struct DeclarationsPageView: PageView {
         let amendmentPending: Bool
     }
 
-    struct Option: Sendable {
-        let value: String
-        let text: String
-        let selected: Bool
-    }
+    typealias Option = ChoiceRow
 
     let declarations: [Entry]
     let canDraft: Bool
@@ -278,11 +274,7 @@ struct ReleaseNotePageView: PageView {
 struct DeclarationFormPageView: PageView {
     static let template = "declaration-form"
 
-    struct Option: Sendable {
-        let value: String
-        let text: String
-        let selected: Bool
-    }
+    typealias Option = ChoiceRow
 
     /// One of the declaration's own fields, with what was typed and the problem next to it.
     struct Field: Sendable {
