@@ -94,10 +94,15 @@ let package = Package(
         .executableTarget(
             name: "corridor-bench",
             dependencies: [
-                "CorridorStore", "CorridorIngest", "CorridorFormats", "CorridorCore",
+                "CorridorServer", "CorridorStore", "CorridorIngest", "CorridorFormats", "CorridorCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -83,6 +83,9 @@ enum DispatchRecords {
 
     /// A cancelled or rejected consignment gives its reserved stock back.
     static func releaseReservation(declarationID: Int64, at time: Int64, on db: any SQLDatabase) async throws {
+        let reserved = try await db.raw(
+            "SELECT DISTINCT site_id, item_code FROM dispatches WHERE declaration_id = \(bind: declarationID) AND state = 'reserved'"
+        ).all().map { (site: try $0.int64("site_id"), item: try $0.string("item_code")) }
         try await db.raw(
             """
             UPDATE stock_lines SET status = 'available', dispatch_id = NULL WHERE status = 'reserved'
@@ -94,5 +97,6 @@ enum DispatchRecords {
             UPDATE dispatches SET state = 'cancelled', settled_at = \(bind: time) WHERE declaration_id = \(bind: declarationID) AND state = 'reserved'
             """
         ).run()
+        for line in reserved { try await StockTotals.refresh(site: line.site, item: line.item, on: db) }
     }
 }

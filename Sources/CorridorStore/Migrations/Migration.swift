@@ -49,5 +49,6 @@ public enum Migrations {
         EntryPointCodeSchema.migration,
         StockLineReferencesSchema.migration,
         CustomsControlsSchema.migration,
+        StockTotalsSchema.migration,
     ]
 }

@@ -42,9 +42,12 @@ public struct StockImporter: Sendable {
                     db: db, driver: driver, org: org, actor: actor, fileName: request.fileName,
                     indexRebuildThreshold: indexRebuildThreshold, logger: database.logger)
                 try await writer.begin()
+                let totals = StockTotals.Tally(forwardingTo: writer)
                 do {
-                    let tally = try await StockImportPipeline.run(scanner, context: context, sink: writer, progress: progress)
+                    let tally = try await StockImportPipeline.run(scanner, context: context, sink: totals, progress: progress)
                     try await writer.finish(rowsRead: tally.rowsRead, warnings: tally.warningCount)
+                    try await totals.finish(
+                        org: org, replaced: writer.replacedSites, created: writer.createdSites, on: db, driver: driver)
                     return Self.report(
                         request, org: org, layout: scanner.layout, tally: tally, lines: writer.linesWritten,
                         sitesReplaced: writer.replacedSites.count, sitesCreated: writer.createdSites,

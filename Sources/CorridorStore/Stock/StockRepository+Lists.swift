@@ -24,19 +24,30 @@ extension StockRepository {
         ]
         var result: [PrepositionedTier] = []
         for (key, label, condition) in tiers {
-            var sql: SQLQueryString = """
-                SELECT i.code, i.name, i.sector, i.family, i.unit, i.coverage_people, i.coverage_days, owner.code AS owner_code, s.country AS site_country,
-                       CAST(SUM(l.quantity_milli) AS BIGINT) AS q, COUNT(DISTINCT s.id) AS sites, MAX(l.reported_at) AS latest
+            // From the kept per-site totals, filtered by the site's sharing as lines would be; one
+            // row per item, owner and country, with the item's details joined once per row.
+            var grouped: SQLQueryString = """
+                SELECT t.item_code, t.owner_org_id, s.country AS site_country, CAST(SUM(t.quantity_milli) AS BIGINT) AS q,
+                       COUNT(DISTINCT s.id) AS sites, MAX(t.latest_report) AS latest
+                FROM sites s JOIN organisations holder ON holder.id = s.org_id JOIN countries c ON c.alpha2 = s.country
+                CROSS JOIN stock_site_totals t
                 """
-            sql.appendInterpolation(StockQueries.linesFrom)
-            sql.appendInterpolation(
+            // The tier's sites first, then their totals (SQLite keeps the order of a CROSS JOIN).
+            grouped.appendInterpolation(
                 StockQueries.whereClause([
-                    condition, "l.status = 'available'", "l.expiry IS NULL OR l.expiry >= \(bind: today.description)",
+                    "t.site_id = s.id", condition, "t.expiry = '' OR t.expiry >= \(bind: today.description)",
                     StockQueries.detailVisible(StockVisibility(for: actor)),
                 ]))
+            grouped.appendLiteral(" GROUP BY t.item_code, t.owner_org_id, s.country")
+            var sql: SQLQueryString = """
+                SELECT i.code, i.name, i.sector, i.family, i.unit, i.coverage_people, i.coverage_days, owner.code AS owner_code,
+                       g.site_country, g.q, g.sites, g.latest
+                FROM (
+                """
+            sql.appendInterpolation(grouped)
             sql.appendLiteral(
                 """
-                 GROUP BY i.code, i.name, i.sector, i.family, i.unit, i.coverage_people, i.coverage_days, owner.code, s.country
+                ) g JOIN items i ON i.code = g.item_code JOIN organisations owner ON owner.id = g.owner_org_id
                  ORDER BY i.sector, i.name
                 """)
             let rows = try await database.read { db in try await db.raw(sql).all() }

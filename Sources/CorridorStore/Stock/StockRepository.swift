@@ -89,37 +89,6 @@ public struct StockRepository: Sendable {
         }
     }
 
-    /// Sites holding available, unexpired stock of `item`, nearest first.
-    public func nearest(
-        item: String, lat: Double, lon: Double, limit: Int, visibleTo actor: Actor,
-        today: Day = .today()
-    ) async throws -> [NearestStock] {
-        var sql: SQLQueryString = """
-            SELECT s.code, s.name, holder.code AS org, s.country, s.lat, s.lon,
-                   CAST(SUM(l.quantity_milli) AS BIGINT) AS q, MAX(l.reported_at) AS latest
-            """
-        sql.appendInterpolation(StockQueries.linesFrom)
-        sql.appendInterpolation(
-            StockQueries.whereClause([
-                "i.code = \(bind: item.uppercased())", "l.status = 'available'",
-                "l.expiry IS NULL OR l.expiry >= \(bind: today.description)",
-                StockQueries.detailVisible(StockVisibility(for: actor)),
-            ]))
-        sql.appendLiteral(" GROUP BY s.id, s.code, s.name, holder.code, s.country, s.lat, s.lon")
-        let rows = try await database.read { db in try await db.raw(sql).all() }
-        let found = try rows.map { row in
-            let lat2 = try row.double("lat"), lon2 = try row.double("lon")
-            return NearestStock(
-                siteCode: try row.string("code"), siteName: try row.string("name"), org: try row.string("org"),
-                country: try row.string("country"), lat: lat2, lon: lon2,
-                distanceKm: (Geodesy.distanceKm(lat1: lat, lon1: lon, lat2: lat2, lon2: lon2) * 10).rounded() / 10,
-                quantity: Quantity(milli: try row.int64("q")), latestReport: try row.string("latest"))
-        }
-        return Array(
-            found.filter { $0.quantity > .zero }
-                .sorted { ($0.distanceKm, $0.siteCode) < ($1.distanceKm, $1.siteCode) }.prefix(max(1, min(limit, 100))))
-    }
-
     static func lineView(_ row: any SQLRow, days: Int) throws -> StockLineView {
         let quantity = Quantity(milli: try row.int64("quantity_milli"))
         let covered = PeopleCovered.of(

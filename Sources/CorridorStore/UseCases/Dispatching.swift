@@ -126,6 +126,7 @@ public struct Dispatching: Sendable {
                     left = .zero
                 }
             }
+            try await StockTotals.refresh(site: input.siteId, item: item.code, on: db)
             return dispatchID
         }
         let dispatch = try await DispatchRepository(database: database).get(id: id, by: actor)!

@@ -1,0 +1,159 @@
+import CorridorCore
+import CorridorIngest
+import Foundation
+import Logging
+import SQLKit
+
+extension StockTotals {
+    /// An import's totals, added up in memory as its rows pass on to the line writer (grouping a
+    /// million lines again in SQL would cost more than writing them), and written once before
+    /// the import commits: the sites the report names get their totals replaced by the report's
+    /// lines plus whatever other organisations reported there.
+    final class Tally: StockSink {
+        private struct Key: Hashable {
+            var site: SiteKey, item: String, owner: String, expiry: Day?
+        }
+        private enum SiteKey: Hashable {
+            case id(Int64)
+            case new(String)
+        }
+        private let next: any StockSink
+        private var sums: [Key: (milli: Int64, latest: Day)] = [:]
+
+        init(forwardingTo next: any StockSink) {
+            self.next = next
+        }
+
+        func write(_ rows: inout [StockReportScanner.Row]) async throws {
+            for index in rows.indices {
+                guard let row = rows[index].checked, row.status == .available else { continue }
+                let site: SiteKey
+                switch row.site {
+                case .existing(let id): site = .id(id)
+                case .moved(let move): site = .id(move.id)
+                case .new(let new): site = .new(new.code)
+                }
+                let key = Key(site: site, item: row.itemCode, owner: row.ownerOrg, expiry: row.expiry)
+                if let sum = sums[key] {
+                    sums[key] = (sum.milli + row.quantity.milli, max(sum.latest, row.reportedAt))
+                } else {
+                    sums[key] = (row.quantity.milli, row.reportedAt)
+                }
+            }
+            try await next.write(&rows)
+        }
+
+        /// Replaces the totals of every site the import wrote (`replaced`: existing sites it
+        /// named; `created`: codes of the sites it added), after the lines are final.
+        func finish(
+            org: Organisation, replaced: Set<Int64>, created: [String], on db: any SQLDatabase, driver: DriverConnection
+        ) async throws {
+            var newIDs: [String: Int64] = [:]
+            if !created.isEmpty {
+                for row in try await db.raw("SELECT id, code FROM sites WHERE org_id = \(bind: org.id)").all() {
+                    newIDs[try row.string("code")] = try row.int64("id")
+                }
+            }
+            var owners: [String: Int64] = [:]
+            for row in try await db.raw("SELECT id, code FROM organisations").all() {
+                owners[try row.string("code")] = try row.int64("id")
+            }
+            var rows: [(key: ResolvedKey, value: (milli: Int64, latest: String))] = []
+            rows.reserveCapacity(sums.count)
+            for (key, sum) in sums {
+                let site: Int64
+                switch key.site {
+                case .id(let id): site = id
+                case .new(let code):
+                    guard let id = newIDs[code] else { throw DomainError.internalFailure("the new site \(code) was not stored") }
+                    site = id
+                }
+                guard let owner = owners[key.owner] else { throw DomainError.internalFailure("no organisation \(key.owner)") }
+                rows.append(
+                    (
+                        ResolvedKey(site: site, item: key.item, owner: owner, expiry: key.expiry?.description ?? ""),
+                        (sum.milli, sum.latest.description)
+                    ))
+            }
+            sums = [:]
+            let sites = Array(replaced) + created.compactMap { newIDs[$0] }
+            // Lines other organisations reported at these sites stay, and count.
+            var others: [ResolvedKey: (milli: Int64, latest: String)] = [:]
+            // Below and above the reporter's id, so that each is a range of the (site, reporter) index.
+            for chunk in stride(from: 0, to: sites.count, by: 10_000).map({ Array(sites[$0..<min($0 + 10_000, sites.count)]) }) {
+                for side in ["<", ">"] {
+                    let found = try await db.raw(
+                        """
+                        SELECT site_id, item_code, owner_org_id, COALESCE(expiry, '') AS expiry, CAST(SUM(quantity_milli) AS BIGINT) AS quantity_milli,
+                               MAX(reported_at) AS latest_report
+                        FROM stock_lines
+                        WHERE site_id IN (\(binds: chunk)) AND reporter_org_id \(unsafeRaw: side) \(bind: org.id) AND status = 'available'
+                        GROUP BY site_id, item_code, owner_org_id, COALESCE(expiry, '')
+                        """
+                    ).all()
+                    for row in found {
+                        let total = try Row(row)
+                        others[ResolvedKey(site: total.site, item: total.item, owner: total.owner, expiry: total.expiry)] =
+                            (total.quantityMilli, total.latestReport)
+                    }
+                }
+            }
+            if !others.isEmpty {
+                for index in rows.indices {
+                    guard let other = others.removeValue(forKey: rows[index].key) else { continue }
+                    rows[index].value = (rows[index].value.milli + other.milli, max(rows[index].value.latest, other.latest))
+                }
+                rows += others.map { ($0.key, $0.value) }
+            }
+            let replacedSites = Array(replaced)
+            for chunk in stride(from: 0, to: replacedSites.count, by: 10_000).map({
+                Array(replacedSites[$0..<min($0 + 10_000, replacedSites.count)])
+            }) {
+                try await db.raw("DELETE FROM stock_site_totals WHERE site_id IN (\(binds: chunk))").run()
+            }
+            // By site, so each site's rows land together at the end of the table's tree.
+            rows.sort { $0.key.site < $1.key.site }
+            try await Self.insert(rows, on: driver)
+        }
+
+        private static func insert(_ rows: [(key: ResolvedKey, value: (milli: Int64, latest: String))], on driver: DriverConnection)
+            async throws
+        {
+            let columns = ["site_id", "item_code", "owner_org_id", "expiry", "quantity_milli", "latest_report"]
+            switch driver {
+            case .sqlite(let connection):
+                var insert = SQLiteBulkInsert(
+                    connection: connection, table: "stock_site_totals", columns: columns, rowsPerStatement: StockImporter.batchSize)
+                for (key, value) in rows {
+                    insert.append(.integer(key.site))
+                    insert.append(.text(key.item))
+                    insert.append(.integer(key.owner))
+                    insert.append(.text(key.expiry))
+                    insert.append(.integer(value.milli))
+                    insert.append(.text(value.latest))
+                    if insert.bufferedRows >= StockImporter.batchSize { try await insert.send() }
+                }
+                try await insert.send()
+                try await insert.drain()
+            case .postgres(let connection):
+                var copy = PostgresCopyRows(
+                    connection: connection, table: "stock_site_totals", columns: columns, logger: Logger(label: "corridor.totals"))
+                for (key, value) in rows {
+                    copy.appendInteger(key.site)
+                    copy.appendText(key.item)
+                    copy.appendInteger(key.owner)
+                    copy.appendText(key.expiry)
+                    copy.appendInteger(value.milli)
+                    copy.appendText(value.latest)
+                    if copy.bufferedRows >= StockImporter.copyBatchSize { try await copy.send() }
+                }
+                try await copy.send()
+                try await copy.drain()
+            }
+        }
+    }
+
+    private struct ResolvedKey: Hashable {
+        var site: Int64, item: String, owner: Int64, expiry: String
+    }
+}

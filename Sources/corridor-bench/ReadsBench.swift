@@ -1,0 +1,224 @@
+import ArgumentParser
+import AsyncHTTPClient
+import CorridorCore
+import CorridorFormats
+import CorridorServer
+import CorridorStore
+import Foundation
+import Hummingbird
+import NIOCore
+import NIOHTTP1
+import ServiceLifecycle
+
+/// The read paths of a large store, through the HTTP server, against the server's own stylesheet
+/// measured the same way in the same run: nearest stock under concurrent load, and a country's
+/// pre-positioned lists one request at a time.
+struct ReadsBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reads",
+        abstract: "Nearest stock and pre-positioned lists over HTTP on a large store, against the stylesheet.",
+        discussion: """
+            Build with -c release. Imports the synthetic report once into a SQLite file under --dir (and, \
+            given a PostgreSQL URL, into a fresh schema there), starts the server in this process, signs a \
+            global coordinator's API token and measures with its own HTTP client: nearest stock and the \
+            stylesheet each under --connections concurrent connections for --seconds, then the \
+            pre-positioned lists of --country one request at a time.
+            """)
+    @Option(help: "Rows in the synthetic report.") var rows = 1_000_000
+    @Option(help: "Sites the rows are spread over.") var sites = 10_000
+    @Option(help: "Working folder (default: a new temporary folder).") var dir: String?
+    @Option(help: "Concurrent connections of the load.") var connections = 32
+    @Option(help: "Seconds each load runs.") var seconds = 10
+    @Option(help: "Requests of the pre-positioned lists, one at a time; the median is reported.") var requests = 9
+    @Option(help: "The country whose pre-positioned lists are read.") var country = "KE"
+    @Option(help: "Port the server listens on.") var port = 18_419
+    @Option(help: "postgres://user:pass@host:port/db (default: $CORRIDOR_BENCH_POSTGRES_URL or $CORRIDOR_TEST_POSTGRES_URL).")
+    var url: String?
+    @Flag(help: "Only SQLite, even when a PostgreSQL URL is set.") var sqliteOnly = false
+
+    static let item = "SHE-TENT-FAM"
+    static let countries = ["KE", "NP", "PH", "HT", "TR", "MZ", "IT", "AE", "GH", "PA", "MY", "ES"]
+
+    func run() async throws {
+        let folder = URL(
+            fileURLWithPath: dir
+                ?? FileManager.default.temporaryDirectory.appendingPathComponent("corridor-bench-\(UUID().uuidString)").path)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("stock-\(rows).hxl.csv")
+        let dbPath = folder.appendingPathComponent("reads.sqlite").path
+        let store = try await ImportBench.freshStore(at: dbPath)
+        let points = try await Self.points(store)
+        if !FileManager.default.fileExists(atPath: file.path) {
+            let items = try await store.items.all().map(\.code)
+            let countries = try await store.reference.countries().filter { $0.lat != nil && Self.countries.contains($0.alpha2) }
+            try BenchGenerator(rows: rows, sites: sites).write(to: file, org: "BENCH", items: items, countries: countries, today: .today())
+        }
+        print("file: \(file.path) (\(rows) rows, \(sites) sites); \(connections) connections for \(seconds) s each")
+        do {
+            try await measure("SQLite", store: store, file: file, points: points)
+        } catch {
+            await store.close()
+            throw error
+        }
+        await store.close()
+
+        let environment = ProcessInfo.processInfo.environment
+        guard !sqliteOnly,
+            let raw = [url, environment["CORRIDOR_BENCH_POSTGRES_URL"], environment["CORRIDOR_TEST_POSTGRES_URL"]]
+                .compactMap({ $0 }).first(where: { !$0.isEmpty })
+        else {
+            print("PostgreSQL: skipped, no URL (--url, CORRIDOR_BENCH_POSTGRES_URL or CORRIDOR_TEST_POSTGRES_URL)")
+            return
+        }
+        let schema = "bench_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        let postgres = try await PostgresImportBench.freshStore(.postgres(url: raw), schema: schema)
+        do {
+            try await measure("PostgreSQL", store: postgres, file: file, points: points)
+        } catch {
+            await PostgresImportBench.drop(postgres, schema: schema)
+            throw error
+        }
+        await PostgresImportBench.drop(postgres, schema: schema)
+    }
+
+    /// Points near the synthetic sites (a few km off each country's label point, where its sites
+    /// are), each request taking the next.
+    static func points(_ store: Store) async throws -> [(lat: Double, lon: Double)] {
+        let countries = try await store.reference.countries().filter { $0.lat != nil && Self.countries.contains($0.alpha2) }
+        var points: [(Double, Double)] = []
+        for country in countries {
+            for offset in [0.0, 0.02, 0.05] { points.append((country.lat! + offset, country.lon! - offset)) }
+        }
+        return points
+    }
+
+    private func measure(_ name: String, store: Store, file: URL, points: [(lat: Double, lon: Double)]) async throws {
+        let start = ContinuousClock.now
+        var reader = try CSVReader(url: file)
+        let report = try await store.stockImporter.run(
+            &reader, StockImportRequest(org: "BENCH", fileName: file.lastPathComponent), by: .console)
+        print(String(format: "\(name): imported %d lines in %.2f s", report.linesWritten, Measure.seconds(ContinuousClock.now - start)))
+
+        let user = try await store.users.create(
+            NewUser(
+                email: "coordinator-\(UUID().uuidString.prefix(8))@bench.invalid", name: "Bench coordinator",
+                password: UUID().uuidString, roles: [.coordinator(country: nil)]),
+            by: .console)
+        let token = try await store.tokens.create(for: user.id, name: "reads bench", by: .console).secret
+
+        var config = CorridorConfig()
+        config.host = "127.0.0.1"
+        config.port = port
+        let app = try await buildApplication(config: config, store: store, logger: CorridorBench.logger)
+        // Stopped by a graceful shutdown once measured, as on SIGTERM.
+        let services = ServiceGroup(
+            configuration: .init(services: [app], gracefulShutdownSignals: [], logger: CorridorBench.logger))
+        let server = Task { try await services.run() }
+        let client = HTTPClient(
+            eventLoopGroupProvider: .singleton,
+            configuration: HTTPClient.Configuration(
+                connectionPool: .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: connections)))
+        do {
+            let base = "http://127.0.0.1:\(port)"
+            try await Self.waitUntilServing(client, "\(base)/static/corridor.css")
+            let first = try await Self.get(client, Self.nearestURL(base, points[0]), token: token)
+            let found = (try? JSONSerialization.jsonObject(with: Data(first.body.utf8)) as? [String: Any])?["items"] as? [Any]
+            guard first.status == 200, found?.count == 10 else {
+                throw ValidationError("nearest answered \(first.status), not 10 sites: \(first.body.prefix(300))")
+            }
+            let css = try await load(client) { _ in "\(base)/static/corridor.css" }
+            let nearest = try await load(client, token: token) { Self.nearestURL(base, points[$0 % points.count]) }
+            var times: [Double] = []
+            for _ in 0..<max(1, requests) {
+                let began = ContinuousClock.now
+                let answer = try await Self.get(client, "\(base)/api/v1/countries/\(country)/prepositioned", token: token)
+                guard answer.status == 200 else { throw ValidationError("prepositioned answered \(answer.status)") }
+                times.append(Measure.seconds(ContinuousClock.now - began))
+            }
+            times.sort()
+            let median = times[times.count / 2]
+            print(String(format: "\(name): stylesheet  %8.0f req/s, p99 %7.2f ms (%d requests)", css.rate, css.p99 * 1000, css.count))
+            print(
+                String(
+                    format: "\(name): nearest     %8.0f req/s, p99 %7.2f ms (%d requests, %d failed)", nearest.rate, nearest.p99 * 1000,
+                    nearest.count, nearest.failed))
+            print(
+                String(
+                    format: "\(name): nearest / stylesheet: req/s %.2f× (target ≥ 0.3×), p99 %.1f× (target ≤ 10×)",
+                    nearest.rate / css.rate, nearest.p99 / css.p99))
+            print(
+                String(
+                    format:
+                        "\(name): prepositioned \(country): median %.1f ms of %d (fastest %.1f, slowest %.1f) → %.2f× the 200 ms target",
+                    median * 1000, times.count, times.first! * 1000, times.last! * 1000, median / 0.2))
+        } catch {
+            try? await client.shutdown()
+            await services.triggerGracefulShutdown()
+            _ = try? await server.value
+            throw error
+        }
+        try await client.shutdown()
+        await services.triggerGracefulShutdown()
+        try await server.value
+    }
+
+    static func nearestURL(_ base: String, _ point: (lat: Double, lon: Double)) -> String {
+        "\(base)/api/v1/stock/nearest?item=\(item)&lat=\(point.lat)&lon=\(point.lon)&limit=10"
+    }
+
+    struct Load {
+        var count = 0, failed = 0
+        var rate: Double
+        var p99: Double
+    }
+
+    /// `connections` clients, each sending its next request as soon as the previous answer has
+    /// been read, for `seconds`: requests per second and the 99th percentile of their latency.
+    private func load(_ client: HTTPClient, token: String? = nil, url: @escaping @Sendable (Int) -> String) async throws -> Load {
+        let duration = Duration.seconds(seconds)
+        let started = ContinuousClock.now
+        let deadline = started + duration
+        let results = try await withThrowingTaskGroup(of: ([Double], Int).self) { group in
+            for worker in 0..<connections {
+                group.addTask {
+                    var latencies: [Double] = [], failed = 0, index = worker
+                    while ContinuousClock.now < deadline {
+                        let began = ContinuousClock.now
+                        let answer = try await Self.get(client, url(index), token: token)
+                        if answer.status == 200 { latencies.append(Measure.seconds(ContinuousClock.now - began)) } else { failed += 1 }
+                        index += connections
+                    }
+                    return (latencies, failed)
+                }
+            }
+            var all: [Double] = [], failed = 0
+            for try await (latencies, failures) in group {
+                all += latencies
+                failed += failures
+            }
+            return (all.sorted(), failed)
+        }
+        let elapsed = Measure.seconds(ContinuousClock.now - started)
+        let latencies = results.0
+        guard !latencies.isEmpty else { throw ValidationError("no request succeeded") }
+        return Load(
+            count: latencies.count, failed: results.1, rate: Double(latencies.count) / elapsed,
+            p99: latencies[min(latencies.count - 1, Int((Double(latencies.count) * 0.99).rounded(.up)) - 1)])
+    }
+
+    static func get(_ client: HTTPClient, _ url: String, token: String?) async throws -> (status: UInt, body: String) {
+        var request = HTTPClientRequest(url: url)
+        if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
+        let response = try await client.execute(request, timeout: .seconds(60))
+        let body = try await response.body.collect(upTo: 64 << 20)
+        return (response.status.code, String(buffer: body))
+    }
+
+    static func waitUntilServing(_ client: HTTPClient, _ url: String) async throws {
+        for _ in 0..<200 {
+            if let answer = try? await get(client, url, token: nil), answer.status == 200 { return }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw ValidationError("the server did not answer at \(url)")
+    }
+}
