@@ -24,12 +24,15 @@ extension StockRepository {
             if boxes == nil || (sorted.count >= limit && sorted[limit - 1].distanceKm + 0.05 < radius) {
                 return Array(sorted.prefix(limit))
             }
-            radius *= 4
+            // Sites spread over an area: widen by what the sites found so far suggest is needed,
+            // at least doubling and at most by four.
+            radius *= sorted.isEmpty ? 4 : min(4, max(2, (2 * Double(limit) / Double(sorted.count)).squareRoot()))
         }
     }
 
-    /// Where the search starts: wide enough for a country's warehouses in one step.
-    static let firstSearchRadiusKm = 100.0
+    /// Where the search starts: small, as warehouses cluster around ports and capitals, where a
+    /// wide box would read hundreds of sites to keep ten.
+    static let firstSearchRadiusKm = 2.0
 
     /// The visible sites inside `boxes` (everywhere when nil) holding more than nothing of the item.
     private func nearestCandidates(
