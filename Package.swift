@@ -36,6 +36,10 @@ let package = Package(
     ],
     targets: [
         .target(name: "CorridorCore", swiftSettings: swiftSettings),
+        // The languages people read Corridor in: catalogues, reference names, number and date writing.
+        .target(
+            name: "CorridorLanguages", dependencies: ["CorridorCore"],
+            resources: [.copy("Resources/locales"), .copy("Resources/names")], swiftSettings: swiftSettings),
         .target(
             name: "CorridorFormats",
             dependencies: ["CorridorCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
@@ -66,7 +70,7 @@ let package = Package(
         .target(
             name: "CorridorServer",
             dependencies: [
-                "CorridorCore", "CorridorFormats", "CorridorStore",
+                "CorridorCore", "CorridorFormats", "CorridorStore", "CorridorLanguages",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -126,7 +130,7 @@ let package = Package(
         .testTarget(
             name: "CorridorServerTests",
             dependencies: [
-                "CorridorServer", "CorridorStore", "CorridorCore", "CorridorFormats",
+                "CorridorServer", "CorridorStore", "CorridorCore", "CorridorFormats", "CorridorLanguages",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

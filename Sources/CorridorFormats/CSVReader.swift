@@ -1,3 +1,4 @@
+import CorridorCore
 import Foundation
 
 /// Streaming RFC 4180 reader. Works on raw bytes so a million-row upload parses in well under a

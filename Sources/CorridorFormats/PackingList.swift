@@ -68,8 +68,7 @@ public struct PackingList: Sendable {
                     problems.add(
                         Problem(
                             row: header.number, column: name,
-                            problem: "unknown column; expected one of "
-                                + Column.allCases.map(\.rawValue).joined(separator: ", ")))
+                            problem: "unknown column; expected one of \(Column.allCases.map(\.rawValue).joined(separator: ", "))"))
                     continue
                 }
                 if let first = list.headers[column] {
@@ -81,7 +80,7 @@ public struct PackingList: Sendable {
             }
             let missing = Column.allCases.filter { $0.required && positions[$0] == nil }
             if !missing.isEmpty {
-                problems.add(Problem(row: header.number, problem: "missing column(s): " + missing.map(\.rawValue).joined(separator: ", ")))
+                problems.add(Problem(row: header.number, problem: "missing column(s): \(missing.map(\.rawValue).joined(separator: ", "))"))
             }
             try problems.check()
             while let row = try reader.next() {
@@ -131,7 +130,7 @@ public struct PackingList: Sendable {
                 else { return problem }
                 let name = String(field[field.index(after: close)...].drop { $0 == "." })
                 let column = Column(rawValue: name).flatMap { headers[$0] }
-                return Problem(row: rows[index], column: column, field: name, problem: problem.problem)
+                return Problem(row: rows[index], column: column, field: name, problem: problem.phrase)
             })
     }
 }

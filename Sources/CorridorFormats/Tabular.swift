@@ -61,12 +61,13 @@ public struct TabularError: Error, Sendable, Equatable, CustomStringConvertible 
     public var row: Int?
     /// The field's index in its record, from 0, when the problem is in one cell.
     public var column: Int?
-    public var message: String
+    public var phrase: Phrase
+    public var message: String { phrase.english }
 
-    public init(row: Int? = nil, column: Int? = nil, message: String) {
+    public init(row: Int? = nil, column: Int? = nil, message: Phrase) {
         self.row = row
         self.column = column
-        self.message = message
+        self.phrase = message
     }
 
     public var description: String { problem().located }
@@ -74,13 +75,13 @@ public struct TabularError: Error, Sendable, Equatable, CustomStringConvertible 
     /// As a located problem: the row moved on by `rowOffset` (a segment's rows are numbered from
     /// its start), and the column named by `label` where the caller knows its header.
     public func problem(rowOffset: Int = 0, field: String? = nil, label: (Int) -> String? = { _ in nil }) -> Problem {
-        Problem(row: row.map { $0 + rowOffset }, column: column.map { label($0) ?? String($0 + 1) }, field: field, problem: message)
+        Problem(row: row.map { $0 + rowOffset }, column: column.map { label($0) ?? String($0 + 1) }, field: field, problem: phrase)
     }
 
     /// As a problem of the file, its name in front: how an import answers a file it cannot read.
     public func problem(inFile fileName: String) -> Problem {
         var problem = problem(field: "file")
-        problem.problem = "\(fileName): \(problem.problem)"
+        problem.file = fileName
         return problem
     }
 }

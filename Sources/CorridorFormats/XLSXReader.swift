@@ -1,3 +1,4 @@
+import CorridorCore
 import Foundation
 import ZIPFoundation
 

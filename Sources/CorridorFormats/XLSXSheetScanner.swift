@@ -1,3 +1,4 @@
+import CorridorCore
 import Foundation
 
 /// Turns the XML of one worksheet into rows, one `<row>` at a time.
@@ -109,10 +110,9 @@ final class XLSXSheetScanner {
         case "s":
             guard let value = cell.value else { return "" }
             guard let index = Int(value.trimmingCharacters(in: .whitespaces)), sharedStrings.indices.contains(index) else {
+                let reference = cell.reference ?? ""
                 throw TabularError(
-                    row: row,
-                    message: "cell \(cell.reference ?? "") refers to shared string \(value), "
-                        + "which the workbook does not contain")
+                    row: row, message: "cell \(reference) refers to shared string \(value), which the workbook does not contain")
             }
             return sharedStrings[index]
         case "b":

@@ -1,4 +1,5 @@
 import CorridorCore
+import CorridorLanguages
 import CorridorStore
 import Foundation
 import Hummingbird
@@ -20,7 +21,8 @@ public func buildApplication(config: CorridorConfig, store: Store, logger: Logge
 /// Routes that take files sit in the `uploads` group with the larger body limit; every other
 /// route sits in `routes`, with the normal limit.
 public func buildRouter(store: Store, config: CorridorConfig) async throws -> Router<CorridorRequestContext> {
-    var pages = try await PageRenderer.load()
+    let translations = try Translations.load()
+    var pages = try await PageRenderer.load(translations: translations)
     pages.demo = try await DemoLoader.isLoaded(in: store)
     let map = try WorldMap.load()
     let counter = RequestCounter()
@@ -28,8 +30,14 @@ public func buildRouter(store: Store, config: CorridorConfig) async throws -> Ro
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: MetricsMiddleware(counter: counter))
     router.add(middleware: SecurityHeadersMiddleware())
+    // Language and errors twice: outside, errors of the identity check answer in the browser's
+    // language; inside, every other error answers in the person's saved language, on a page that
+    // knows who is signed in.
+    router.add(middleware: LanguageMiddleware(translations: translations))
     router.add(middleware: ErrorMiddleware(pages: pages))
     router.add(middleware: IdentityMiddleware(store: store))
+    router.add(middleware: LanguageMiddleware(translations: translations))
+    router.add(middleware: ErrorMiddleware(pages: pages))
     let routes = router.group().add(middleware: BodyLimitMiddleware(limit: config.maxBodyBytes))
     let uploads = router.group().add(middleware: BodyLimitMiddleware(limit: config.maxUploadBytes))
 
@@ -63,5 +71,6 @@ public func buildRouter(store: Store, config: CorridorConfig) async throws -> Ro
     PreparednessPages(store: store, pages: pages).addRoutes(to: routes)
     PlanningFiguresPages(store: store, pages: pages).addRoutes(to: routes)
     AccountPages(store: store, pages: pages).addRoutes(to: routes)
+    LanguagePages(store: store, secureCookies: config.secureCookies).addRoutes(to: routes)
     return router
 }

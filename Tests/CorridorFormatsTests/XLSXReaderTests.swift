@@ -1,3 +1,4 @@
+import CorridorCore
 import Foundation
 import Testing
 @testable import CorridorFormats

@@ -7,13 +7,16 @@ public struct User: Sendable, Equatable, Codable {
     public var name: String
     public var roles: [Role]
     public var disabled: Bool
+    /// The language the person chose for the pages (a language tag such as "fr"), if any.
+    public var language: String?
 
-    public init(id: Int64, email: String, name: String, roles: [Role], disabled: Bool = false) {
+    public init(id: Int64, email: String, name: String, roles: [Role], disabled: Bool = false, language: String? = nil) {
         self.id = id
         self.email = email
         self.name = name
         self.roles = roles
         self.disabled = disabled
+        self.language = language
     }
 
     public var actor: Actor { .user(id: id, email: email, roles: roles) }

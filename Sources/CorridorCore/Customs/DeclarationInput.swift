@@ -165,7 +165,7 @@ extension DeclarationInput {
         if let raw = transportDocument?.trimmedCell, !raw.isEmpty {
             switch (particulars.transportDocumentType ?? mode.map(TransportDocumentType.usual(for:)))?.checked(raw) {
             case .success(let number): particulars.transportDocument = number
-            case .failure(let problem): problems.add(field: "transport_document", problem.message)
+            case .failure(let problem): problems.add(field: "transport_document", problem.phrase)
             case nil: particulars.transportDocument = raw
             }
         }
@@ -184,7 +184,7 @@ extension DeclarationInput {
         }
         var checked: [CheckedDeclarationLine] = []
         for (index, line) in lines.enumerated() where lines.count <= Self.maximumLines {
-            func fail(_ field: String, _ message: String) {
+            func fail(_ field: String, _ message: Phrase) {
                 problems.add(Problem(row: index + 1, field: "lines[\(index)].\(field)", problem: message))
             }
             if line.description.trimmedCell.isEmpty { fail("description", "is required") }

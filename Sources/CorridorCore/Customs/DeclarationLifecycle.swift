@@ -135,8 +135,9 @@ public enum DeclarationLifecycle {
             let allowed = allowedSteps(from: state, by: .declarant) + allowedSteps(from: state, by: .customs)
             throw .conflict(
                 "a \(state.rawValue) declaration cannot be \(step.pastTense); allowed now: "
-                    + (allowed.isEmpty ? "nothing (the declaration is final)" : allowed.map(\.rawValue).joined(separator: ", ")),
-                allowed.map { Problem(field: "step", problem: $0.rawValue) })
+                    + (allowed.isEmpty
+                        ? "nothing (the declaration is final)" : Phrase(verbatim: allowed.map(\.rawValue).joined(separator: ", "))),
+                allowed.map { Problem(field: "step", problem: Phrase(verbatim: $0.rawValue)) })
         }
         guard edge.party == party else {
             throw .forbidden("only the \(edge.party == .customs ? "customs administration" : "declarant") can \(step.label) a declaration")

@@ -27,7 +27,7 @@ public struct DeclarationMessage: Sendable, Equatable, Codable {
         let trimmed = text?.trimmedCell ?? ""
         if trimmed.isEmpty {
             guard !isRequired(for: step) else {
-                let problem =
+                let problem: Phrase =
                     switch step {
                     case .reject: "a rejection states its reason"
                     case .cancel: "a cancellation states its reason"

@@ -7,7 +7,7 @@ public enum LodgementRequirements {
     /// Every particular still missing, each named with its field, in the order of the form.
     public static func missing(_ content: DeclarationContent) -> [Problem] {
         var problems: [Problem] = []
-        func need(_ field: String, _ text: String) { problems.append(Problem(field: field, problem: text)) }
+        func need(_ field: String, _ text: Phrase) { problems.append(Problem(field: field, problem: text)) }
         if content.consignee.trimmedCell.isEmpty { need("consignee", "the consignee is required to lodge") }
         if content.transportDocumentType.flatMap(TransportDocumentType.init(rawValue:)) == nil {
             need("transport_document_type", "the transport document's type is required to lodge")

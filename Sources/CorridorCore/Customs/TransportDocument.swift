@@ -59,6 +59,7 @@ public enum TransportDocumentType: String, Sendable, Codable, CaseIterable {
 }
 
 public struct TransportDocumentProblem: Error, Sendable, Equatable {
-    public var message: String
-    init(_ message: String) { self.message = message }
+    public var phrase: Phrase
+    init(_ phrase: Phrase) { self.phrase = phrase }
+    public var message: String { phrase.english }
 }

@@ -91,7 +91,7 @@ public struct WebhookTargets: Sendable, Equatable {
         guard !isAllowedAnyway(host) else { return }
         guard !addresses.isEmpty else { throw .invalid(field: "url", "\(host) does not resolve to any address") }
         if let inward = addresses.first(where: \.isInternal) {
-            let place = IPAddress.parse(host) == nil ? "\(host) resolves to \(inward), an address" : "\(host) is an address"
+            let place: Phrase = IPAddress.parse(host) == nil ? "\(host) resolves to \(inward), an address" : "\(host) is an address"
             throw .invalid(
                 field: "url",
                 "\(place) inside the network (loopback, private, link-local, multicast or unspecified); "

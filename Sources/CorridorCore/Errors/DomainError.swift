@@ -5,21 +5,21 @@ public enum DomainError: Error, Sendable, Equatable {
     /// The input is malformed or breaks a rule; every problem found is listed.
     case invalid([Problem])
     /// The thing asked for does not exist (or the caller may not know it exists).
-    case notFound(String)
+    case notFound(Phrase)
     /// The input clashes with existing state: a duplicate key, an illegal transition, a stale version.
-    case conflict(String, [Problem] = [])
+    case conflict(Phrase, [Problem] = [])
     /// No identity was presented, or it was not accepted.
-    case unauthenticated(String)
+    case unauthenticated(Phrase)
     /// The identity is known but lacks the right.
-    case forbidden(String)
+    case forbidden(Phrase)
     /// The request or file is larger than the configured limit.
-    case tooLarge(String)
+    case tooLarge(Phrase)
     /// Something failed that is not the caller's doing; the message says where to look (request id).
-    case internalFailure(String)
+    case internalFailure(Phrase)
     /// Too many failed attempts; retry after the given number of seconds.
-    case locked(String, retryAfterSeconds: Int)
+    case locked(Phrase, retryAfterSeconds: Int)
 
-    public static func invalid(field: String, _ problem: String) -> DomainError {
+    public static func invalid(field: String, _ problem: Phrase) -> DomainError {
         .invalid([Problem(field: field, problem: problem)])
     }
 
@@ -37,10 +37,18 @@ public enum DomainError: Error, Sendable, Equatable {
         }
     }
 
+    /// The message in English; `phrase` is what a reader gets in their own language.
     public var message: String {
+        if case .invalid(let problems) = self, problems.count == 1 { return problems[0].located }
+        return phrase.english
+    }
+
+    /// What went wrong as a phrase. For one invalid input, the problem's own phrase (its place
+    /// goes with it in `problems`).
+    public var phrase: Phrase {
         switch self {
         case .invalid(let problems):
-            problems.count == 1 ? problems[0].located : "\(problems.count) problems in the input"
+            problems.count == 1 ? problems[0].phrase : Phrase("\(problems.count) problems in the input")
         case .notFound(let what): what
         case .conflict(let what, _): what
         case .unauthenticated(let why): why
@@ -66,13 +74,13 @@ public struct ProblemList: Sendable {
     public init() {}
 
     public mutating func add(_ problem: Problem) { problems.append(problem) }
-    public mutating func add(field: String, _ message: String) {
+    public mutating func add(field: String, _ message: Phrase) {
         problems.append(Problem(field: field, problem: message))
     }
 
     /// Keeps the located problems of a rejected field check (or its message when it has none).
     public mutating func add(contentsOf error: DomainError) {
-        problems.append(contentsOf: error.problems.isEmpty ? [Problem(problem: error.message)] : error.problems)
+        problems.append(contentsOf: error.problems.isEmpty ? [Problem(problem: error.phrase)] : error.problems)
     }
 
     /// Throws `DomainError.invalid` when anything was added.

@@ -10,6 +10,8 @@ public enum Action: String, Sendable, CaseIterable {
     case readUsers
     case createUser
     case readOwnAccount
+    /// Change one's own settings (the language pages speak).
+    case updateOwnAccount
     case createToken
     case readTokens
     case revokeToken

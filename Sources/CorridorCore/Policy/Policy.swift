@@ -23,7 +23,7 @@ public enum Policy {
         case (.readOwnAccount, _):
             return .allow
         case (.createToken, .account(let ownerID)), (.readTokens, .account(let ownerID)),
-            (.revokeToken, .account(let ownerID)):
+            (.revokeToken, .account(let ownerID)), (.updateOwnAccount, .account(let ownerID)):
             return ownerID == userID ? .allow : .deny
         case (.updateOrganisation, .organisation(let code)), (.importStock, .organisation(let code)),
             (.manageItemAliases, .organisation(let code)), (.manageSites, .organisation(let code)),

@@ -112,7 +112,7 @@ public struct RouteFigures: Sendable, Equatable, Codable {
     }
 
     func check(into problems: inout ProblemList) {
-        func within(_ value: Double, _ range: ClosedRange<Double>, _ field: String, _ words: String) {
+        func within(_ value: Double, _ range: ClosedRange<Double>, _ field: String, _ words: Phrase) {
             if !range.contains(value) { problems.add(field: field, words) }
         }
         within(airArrangeDays, 0...60, "air_arrange_days", "from 0 to 60 days")

@@ -6,7 +6,7 @@
 ///
 /// Only valid with one unchanging `StockReportContext`. Bounded: cleared when full.
 public final class StockCheckMemo {
-    typealias Notes = [(field: StockField, message: String)]
+    typealias Notes = [(field: StockField, message: Phrase)]
 
     struct SiteKey: Hashable {
         var code, name, country, lat, lon, adm1: String?

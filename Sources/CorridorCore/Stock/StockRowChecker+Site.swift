@@ -5,7 +5,7 @@ extension StockRowChecker {
     /// when the row also gives its country and coordinates.
     package static func resolveSite(
         _ text: (StockField) -> String?, context: StockReportContext,
-        fail: (StockField, String) -> Void, warn: (StockField, String) -> Void
+        fail: (StockField, Phrase) -> Void, warn: (StockField, Phrase) -> Void
     ) -> SiteReference? {
         let code = text(.siteCode), name = text(.siteName)
         var country: StockReportContext.KnownCountry?
@@ -64,7 +64,7 @@ extension StockRowChecker {
 
     private static func coordinate(
         _ raw: String?, field: StockField, range: ClosedRange<Double>,
-        fail: (StockField, String) -> Void
+        fail: (StockField, Phrase) -> Void
     ) -> Double? {
         guard let raw else { return nil }
         // A decimal comma (-1,25) is accepted; coordinates never group thousands.

@@ -111,10 +111,10 @@ public enum StockRowChecker {
             guard let value = cells[field]?.text.trimmedCell, !value.isEmpty else { return nil }
             return value
         }
-        func fail(_ field: StockField, _ message: String) {
+        func fail(_ field: StockField, _ message: Phrase) {
             problems.append(Problem(row: rowNumber, column: cells[field]?.column, field: field.rawValue, problem: message))
         }
-        func warn(_ field: StockField, _ message: String) {
+        func warn(_ field: StockField, _ message: Phrase) {
             warnings.append(Problem(row: rowNumber, column: cells[field]?.column, field: field.rawValue, problem: message))
         }
         for (field, cell) in cells where field != .quantity {
@@ -194,7 +194,7 @@ public enum StockRowChecker {
 
     package static func resolveItem(
         _ code: String?, _ name: String?, context: StockReportContext,
-        fail: (StockField, String) -> Void
+        fail: (StockField, Phrase) -> Void
     ) -> Item? {
         if let code {
             let key = code.uppercased()
@@ -216,11 +216,11 @@ public enum StockRowChecker {
         return nil
     }
 
-    private static func suggestion(_ names: [String]) -> String {
-        names.isEmpty ? "" : " — did you mean " + names.map { "'\($0)'" }.joined(separator: " or ") + "?"
+    private static func suggestion(_ names: [String]) -> Phrase {
+        names.isEmpty ? "" : " — did you mean \(names.map { "'\($0)'" }.joined(separator: " / "))?"
     }
 
-    private static func parseQuantity(_ raw: String?, fail: (StockField, String) -> Void) -> Quantity? {
+    private static func parseQuantity(_ raw: String?, fail: (StockField, Phrase) -> Void) -> Quantity? {
         guard let raw else { fail(.quantity, "the quantity is missing"); return nil }
         switch Quantity.parse(raw) {
         case .success(let quantity):
@@ -239,7 +239,7 @@ public enum StockRowChecker {
 
     package static func resolveOwner(
         _ code: String?, _ name: String?, context: StockReportContext,
-        fail: (StockField, String) -> Void
+        fail: (StockField, Phrase) -> Void
     ) -> String {
         // People write an organisation's code where its name is asked and the other way round
         // ("Organisation = WFP"): either column accepts either, when it names one organisation.

@@ -58,7 +58,7 @@ struct AccountController {
             for (index, dto) in input.roles.enumerated() {
                 do { roles.append(try Role.parse(kind: dto.role, orgCode: dto.org, country: dto.country)) } catch {
                     for problem in (error as? DomainError)?.problems ?? [] {
-                        problems.add(Problem(field: "roles[\(index)].\(problem.field ?? "role")", problem: problem.problem))
+                        problems.add(Problem(field: "roles[\(index)].\(problem.field ?? "role")", problem: problem.phrase))
                     }
                 }
             }

@@ -1,5 +1,6 @@
 import Foundation
 import CorridorCore
+import CorridorLanguages
 import Hummingbird
 import Logging
 import NIOCore
@@ -12,6 +13,10 @@ public struct CorridorRequestContext: RequestContext, RemoteAddressRequestContex
     public var sessionCSRF: String?
     public var sessionToken: String?
     var uploadLimit: Int = 2 * 1024 * 1024
+    /// The language the signed-in person chose for the pages, if any.
+    public var savedLanguage: String?
+    /// The language this request is answered in (set by `LanguageMiddleware`).
+    public var language: Language = .en
 
     public let remoteAddress: SocketAddress?
 

@@ -1,4 +1,5 @@
 import CorridorCore
+import CorridorLanguages
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -29,7 +30,14 @@ extension DomainError {
     }
 
     func jsonResponse(requestID: String?) -> Response {
-        let envelope = ErrorEnvelope(error: .init(code: code, message: message, details: problems))
+        // The code stays the same in every language; the words are the reader's.
+        let localizer = Localizer.current
+        let details = problems.map { problem in
+            var translated = problem
+            translated.phrase = Phrase(verbatim: localizer.string(problem.phrase))
+            return translated
+        }
+        let envelope = ErrorEnvelope(error: .init(code: code, message: localizer.message(self), details: details))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let data = (try? encoder.encode(envelope)) ?? Data("{}".utf8)

@@ -77,12 +77,15 @@ struct ErrorMiddleware: RouterMiddleware {
             return domain
         case let http as HTTPError:
             switch http.status {
-            case .notFound: return .notFound(http.body ?? "nothing is here")
+            case .notFound: return .notFound(http.body.map(Phrase.init(verbatim:)) ?? "nothing is here")
             case .contentTooLarge: return tooLarge(context)
-            case .unauthorized: return .unauthenticated(http.body ?? "sign in first")
-            case .forbidden: return .forbidden(http.body ?? "not allowed")
-            case .conflict: return .conflict(http.body ?? "conflict")
-            default: return .invalid([Problem(problem: http.body ?? "the request could not be read (\(http.status.code))")])
+            case .unauthorized: return .unauthenticated(http.body.map(Phrase.init(verbatim:)) ?? "sign in first")
+            case .forbidden: return .forbidden(http.body.map(Phrase.init(verbatim:)) ?? "not allowed")
+            case .conflict: return .conflict(http.body.map(Phrase.init(verbatim:)) ?? "conflict")
+            default:
+                return .invalid([
+                    Problem(problem: http.body.map(Phrase.init(verbatim:)) ?? "the request could not be read (\(http.status.code))")
+                ])
             }
         case let decoding as DecodingError:
             return .invalid([DecodingProblems.problem(decoding)])
@@ -108,10 +111,12 @@ struct IdentityMiddleware: RouterMiddleware {
                 let user = try await store.tokens.authenticate(String(authorization.dropFirst(7)).trimmingCharacters(in: .whitespaces))
             else { throw DomainError.unauthenticated("the API token is unknown or revoked") }
             context.actor = user.actor
+            context.savedLanguage = user.language
         } else if let token = request.cookies[Self.sessionCookie]?.value,
             let session = try await store.sessions.find(token: token)
         {
             context.actor = session.user.actor
+            context.savedLanguage = session.user.language
             context.sessionCSRF = session.csrfToken
             context.sessionToken = token
             // A cookie rides along on cross-site requests; an API write by cookie must prove it
@@ -156,7 +161,7 @@ enum DecodingProblems {
         case .valueNotFound(let type, let context):
             return Problem(field: path(context.codingPath), problem: "must be a \(type), not null")
         case .dataCorrupted(let context):
-            return Problem(field: path(context.codingPath), problem: context.debugDescription)
+            return Problem(field: path(context.codingPath), problem: Phrase(verbatim: context.debugDescription))
         @unknown default:
             return Problem(problem: "the body could not be read")
         }

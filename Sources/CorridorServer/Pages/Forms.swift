@@ -31,7 +31,7 @@ enum Forms {
     /// A multipart form (file uploads) read into memory up to `limit`, its CSRF token checked:
     /// the text fields, and the file part named `file` if one was chosen. `tooLarge` tells the
     /// sender of a larger body what to do instead.
-    static func multipart(_ request: Request, context: CorridorRequestContext, limit: Int, tooLarge: String? = nil) async throws
+    static func multipart(_ request: Request, context: CorridorRequestContext, limit: Int, tooLarge: Phrase? = nil) async throws
         -> (fields: [String: String], file: (name: String, data: Data)?)
     {
         if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {

@@ -1,4 +1,5 @@
 import CorridorCore
+import CorridorLanguages
 import Foundation
 import Hummingbird
 import Mustache
@@ -12,27 +13,47 @@ protocol PageView: Sendable {
 
 /// Renders server-side pages: a page template inside the shared layout.
 public struct PageRenderer: Sendable {
-    let library: MustacheLibrary
+    /// The templates compiled once per language, their marked text already translated.
+    let libraries: [Language: MustacheLibrary]
+    var library: MustacheLibrary { libraries[Localizer.current.language] ?? libraries[.en]! }
     /// The store holds the demo data set: every page says its figures are fictitious.
     var demo = false
 
-    static let navigation: [(path: String, label: String)] = [
-        ("/map", "Map"), ("/stock", "Stock"), ("/customs", "Customs"), ("/preparedness", "Preparedness"),
-        ("/organisations", "Organisations"), ("/countries", "Countries"),
-    ]
+    static var navigation: [(path: String, label: String)] {
+        [
+            ("/map", L("Map")), ("/stock", L("Stock")), ("/customs", L("Customs")), ("/preparedness", L("Preparedness")),
+            ("/organisations", L("Organisations")), ("/countries", L("Countries")),
+        ]
+    }
 
-    public static func load() async throws -> PageRenderer {
+    public static func load(translations: Translations = Translations()) async throws -> PageRenderer {
+        let templates = try templateTexts()
+        var libraries: [Language: MustacheLibrary] = [:]
+        for language in Language.allCases {
+            let localizer = Localizer(language: language, translations: translations)
+            var library = MustacheLibrary()
+            for (name, text) in templates {
+                try library.register(TemplateText.translate(text, with: localizer), named: name)
+                // Each page template is rendered through a wrapper that puts the page's view on top of
+                // the session's CSRF token, so `{{csrf}}` in any form of the page finds the token.
+                try library.register("{{#page}}{{>\(name)}}{{/page}}", named: wrapperName(name))
+            }
+            libraries[language] = library
+        }
+        return PageRenderer(libraries: libraries)
+    }
+
+    /// Every template's text, by name.
+    static func templateTexts() throws -> [String: String] {
         guard let directory = Bundle.module.url(forResource: "templates", withExtension: nil) else {
             throw DomainError.notFound("page templates are missing from the bundle")
         }
-        var library = try await MustacheLibrary(directory: directory.path)
-        // Each page template is rendered through a wrapper that puts the page's view on top of
-        // the session's CSRF token, so `{{csrf}}` in any form of the page finds the token.
+        var texts: [String: String] = [:]
         for file in try FileManager.default.contentsOfDirectory(atPath: directory.path) where file.hasSuffix(".mustache") {
-            let name = String(file.dropLast(".mustache".count))
-            try library.register("{{#page}}{{>\(name)}}{{/page}}", named: wrapperName(name))
+            texts[String(file.dropLast(".mustache".count))] = try String(
+                contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
         }
-        return PageRenderer(library: library)
+        return texts
     }
 
     static func wrapperName(_ template: String) -> String { "page:" + template }
@@ -52,10 +73,16 @@ public struct PageRenderer: Sendable {
         let content =
             library.render(PageContext(csrf: context.sessionCSRF, page: view), withTemplate: Self.wrapperName(View.template))
             ?? "template \(View.template) is missing"
-        let links = Self.navigation + (Policy.can(context.actor, .readAdministration) ? [("/admin", "Admin")] : [])
+        let links = Self.navigation + (Policy.can(context.actor, .readAdministration) ? [("/admin", L("Admin"))] : [])
+        let language = Localizer.current.language
         var layout = LayoutView(
             title: title, content: content,
-            nav: links.map { LayoutView.Link(path: $0.path, label: $0.label, active: path.hasPrefix($0.path)) }, demo: demo)
+            nav: links.map { LayoutView.Link(path: $0.path, label: $0.label, active: path.hasPrefix($0.path)) }, demo: demo,
+            lang: language.rawValue, dir: language.direction,
+            languages: Language.allCases.map {
+                LayoutView.LanguageChoice(code: $0.rawValue, name: $0.nativeName, selected: $0 == language)
+            },
+            back: path)
         if case .user(_, let email, let roles) = context.actor {
             layout.user = LayoutView.User(email: email, roles: roles.map(\.label).joined(separator: ", "))
             layout.csrf = context.sessionCSRF ?? ""
@@ -66,9 +93,9 @@ public struct PageRenderer: Sendable {
     func errorPage(_ error: DomainError, context: CorridorRequestContext) -> Response {
         page(
             ErrorPageView(
-                status: error.status.code, message: error.message, details: TextRow.located(error.problems),
+                status: error.status.code, message: Localizer.current.message(error), details: TextRow.located(error.problems),
                 hasDetails: !error.problems.isEmpty),
-            title: "Error", context: context, path: "", status: error.status)
+            title: L("Error"), context: context, path: "", status: error.status)
     }
 
     func html(_ body: String, status: HTTPResponse.Status = .ok) -> Response {

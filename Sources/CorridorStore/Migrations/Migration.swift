@@ -50,5 +50,6 @@ public enum Migrations {
         StockLineReferencesSchema.migration,
         CustomsControlsSchema.migration,
         StockTotalsSchema.migration,
+        LanguagePreferenceSchema.migration,
     ]
 }

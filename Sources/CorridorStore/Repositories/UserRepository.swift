@@ -61,7 +61,7 @@ public struct UserRepository: Sendable {
     public func all(by actor: Actor) async throws -> [User] {
         try Policy.authorize(actor, .readUsers)
         return try await database.read { db in
-            let rows = try await db.raw("SELECT id, email, name, disabled FROM users ORDER BY email").all()
+            let rows = try await db.raw("SELECT id, email, name, disabled, language FROM users ORDER BY email").all()
             var users: [User] = []
             for row in rows { users.append(try await Self.user(row, on: db)) }
             return users
@@ -72,7 +72,7 @@ public struct UserRepository: Sendable {
         try await database.read { db in
             guard
                 let row = try await db.raw(
-                    "SELECT id, email, name, disabled FROM users WHERE email = \(bind: email.lowercased())"
+                    "SELECT id, email, name, disabled, language FROM users WHERE email = \(bind: email.lowercased())"
                 ).first()
             else { return nil }
             return try await Self.user(row, on: db)
@@ -84,7 +84,7 @@ public struct UserRepository: Sendable {
     }
 
     static func find(id: Int64, on db: any SQLDatabase) async throws -> User? {
-        guard let row = try await db.raw("SELECT id, email, name, disabled FROM users WHERE id = \(bind: id)").first()
+        guard let row = try await db.raw("SELECT id, email, name, disabled, language FROM users WHERE id = \(bind: id)").first()
         else { return nil }
         return try await user(row, on: db)
     }
@@ -104,7 +104,18 @@ public struct UserRepository: Sendable {
         }
         return User(
             id: id, email: try row.string("email"), name: try row.string("name"), roles: roles,
-            disabled: try row.int("disabled") != 0)
+            disabled: try row.int("disabled") != 0, language: try row.optionalString("language"))
+    }
+
+    /// Keeps the language a person chose for the pages; nil goes back to their browser's.
+    public func setLanguage(_ language: String?, of userID: Int64, by actor: Actor) async throws {
+        try Policy.authorize(actor, .updateOwnAccount, .account(ownerID: userID))
+        if let language, language.count > 8 || !language.allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "-") }) {
+            throw DomainError.invalid(field: "language", "is not a language tag")
+        }
+        try await database.transaction { db in
+            try await db.raw("UPDATE users SET language = \(bind: language) WHERE id = \(bind: userID)").run()
+        }
     }
 }
 

@@ -1,4 +1,5 @@
 import CorridorCore
+import CorridorLanguages
 import Foundation
 
 /// Rows and options that several pages share.
@@ -7,7 +8,7 @@ import Foundation
 struct TextRow: Sendable {
     let text: String
 
-    static func located(_ problems: [Problem]) -> [TextRow] { problems.map { TextRow(text: $0.located) } }
+    static func located(_ problems: [Problem]) -> [TextRow] { problems.map { TextRow(text: Localizer.current.located($0)) } }
 }
 
 /// An organisation (or other) code in a list or a select.

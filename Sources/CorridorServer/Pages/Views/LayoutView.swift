@@ -18,6 +18,19 @@ struct LayoutView: Sendable {
     let content: String
     let nav: [Link]
     let demo: Bool
+    /// `<html lang>` and `dir`.
+    let lang: String
+    let dir: String
+
+    struct LanguageChoice: Sendable {
+        let code: String
+        let name: String
+        let selected: Bool
+    }
+
+    /// The language switch's choices, and the page to come back to after switching.
+    let languages: [LanguageChoice]
+    let back: String
     var user: User? = nil
     /// The sign-out form's token; set with `user`.
     var csrf: String? = nil

@@ -1,0 +1,32 @@
+import CorridorCore
+import CorridorLanguages
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// Chooses the language a request is answered in, and makes it `Localizer.current` while the
+/// request is handled: `?lang=` (a shared link), else the signed-in person's saved choice, else
+/// the language switch's cookie, else the browser's `Accept-Language`, else English.
+struct LanguageMiddleware: RouterMiddleware {
+    typealias Context = CorridorRequestContext
+    static let cookie = "corridor_lang"
+    let translations: Translations
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let language = Self.language(for: request, context: context)
+        var context = context
+        context.language = language
+        let localizer = Localizer(language: language, region: context.actor.roles.compactMap(\.country).first, translations: translations)
+        var response = try await Localizer.$current.withValue(localizer) { try await next(request, context) }
+        response.headers[.contentLanguage] = language.rawValue
+        return response
+    }
+
+    static func language(for request: Request, context: Context) -> Language {
+        if let tag = request.uri.queryParameters.get("lang"), let language = Language(tag: tag) { return language }
+        if let tag = context.savedLanguage, let language = Language(tag: tag) { return language }
+        if let tag = request.cookies[cookie]?.value, let language = Language(tag: tag) { return language }
+        if let header = request.headers[.acceptLanguage], let language = Language.preferred(in: header) { return language }
+        return .en
+    }
+}
