@@ -111,6 +111,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "CorridorCoreTests", dependencies: ["CorridorCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "CorridorLanguagesTests", dependencies: ["CorridorLanguages", "CorridorCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "CorridorFormatsTests",
             dependencies: ["CorridorFormats", "CorridorCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],

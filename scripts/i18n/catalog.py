@@ -36,7 +36,7 @@ LANGUAGES = ["fr", "es", "pt", "ar"]
 PHRASE_CONTEXT = re.compile(
     r"(?:\bL\(|\bPhrase\(|\bproblem:|\.invalid\(field:[^\n]*?,|\.(?:notFound|conflict|forbidden|unauthenticated|tooLarge|"
     r"internalFailure|locked)\(|\badd\(field:[^\n]*?,|\b(?:fail|warn|need)\([^\n\"]*?,|\bmessage:|"
-    r"TransportDocumentProblem\(|\bwithin\([^\n\"]*?,)\s*$")
+    r"TransportDocumentProblem\()\s*$")
 
 
 def swift_literals(text):

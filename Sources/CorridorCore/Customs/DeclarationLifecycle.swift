@@ -133,10 +133,11 @@ public enum DeclarationLifecycle {
     ) throws(DomainError) -> DeclarationState {
         guard let edge = edges.first(where: { $0.step == step && $0.from.contains(state) }) else {
             let allowed = allowedSteps(from: state, by: .declarant) + allowedSteps(from: state, by: .customs)
+            let allowedNow =
+                allowed.isEmpty
+                ? Phrase("nothing (the declaration is final)") : Phrase(verbatim: allowed.map(\.rawValue).joined(separator: ", "))
             throw .conflict(
-                "a \(state.rawValue) declaration cannot be \(step.pastTense); allowed now: "
-                    + (allowed.isEmpty
-                        ? "nothing (the declaration is final)" : Phrase(verbatim: allowed.map(\.rawValue).joined(separator: ", "))),
+                "a \(state.rawValue) declaration cannot be \(step.pastTense); allowed now: \(allowedNow)",
                 allowed.map { Problem(field: "step", problem: Phrase(verbatim: $0.rawValue)) })
         }
         guard edge.party == party else {

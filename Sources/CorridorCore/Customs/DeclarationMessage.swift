@@ -29,9 +29,9 @@ public struct DeclarationMessage: Sendable, Equatable, Codable {
             guard !isRequired(for: step) else {
                 let problem: Phrase =
                     switch step {
-                    case .reject: "a rejection states its reason"
-                    case .cancel: "a cancellation states its reason"
-                    default: "a \(step.label) needs its text"
+                    case .reject: Phrase("a rejection states its reason")
+                    case .cancel: Phrase("a cancellation states its reason")
+                    default: Phrase("a \(step.label) needs its text")
                     }
                 throw .invalid(field: "message", problem)
             }

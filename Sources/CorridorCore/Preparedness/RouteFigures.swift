@@ -115,14 +115,14 @@ public struct RouteFigures: Sendable, Equatable, Codable {
         func within(_ value: Double, _ range: ClosedRange<Double>, _ field: String, _ words: Phrase) {
             if !range.contains(value) { problems.add(field: field, words) }
         }
-        within(airArrangeDays, 0...60, "air_arrange_days", "from 0 to 60 days")
-        within(airKmPerHour, 100...1_000, "air_km_per_hour", "from 100 to 1,000 km an hour")
-        within(seaDistanceFactor, 1...3, "sea_distance_factor", "from 1 to 3 (sea route ÷ straight line)")
-        within(seaKmPerDay, 100...1_500, "sea_km_per_day", "from 100 to 1,500 km a day")
-        within(portHandlingDays, 0...60, "port_handling_days", "from 0 to 60 days")
-        within(surfaceFromTonnes, 0...100_000, "surface_from_tonnes", "from 0 to 100,000 tonnes")
-        within(roadDistanceFactor, 1...3, "road_distance_factor", "from 1 to 3 (road ÷ straight line)")
-        within(borderCrossingDays, 0...30, "border_crossing_days", "from 0 to 30 days")
+        within(airArrangeDays, 0...60, "air_arrange_days", Phrase("from 0 to 60 days"))
+        within(airKmPerHour, 100...1_000, "air_km_per_hour", Phrase("from 100 to 1,000 km an hour"))
+        within(seaDistanceFactor, 1...3, "sea_distance_factor", Phrase("from 1 to 3 (sea route ÷ straight line)"))
+        within(seaKmPerDay, 100...1_500, "sea_km_per_day", Phrase("from 100 to 1,500 km a day"))
+        within(portHandlingDays, 0...60, "port_handling_days", Phrase("from 0 to 60 days"))
+        within(surfaceFromTonnes, 0...100_000, "surface_from_tonnes", Phrase("from 0 to 100,000 tonnes"))
+        within(roadDistanceFactor, 1...3, "road_distance_factor", Phrase("from 1 to 3 (road ÷ straight line)"))
+        within(borderCrossingDays, 0...30, "border_crossing_days", Phrase("from 0 to 30 days"))
         for entry in roadKmPerDayByCountry {
             if entry.country.count != 2 || CountryCode(entry.country) == nil || entry.country != entry.country.uppercased() {
                 problems.add(field: "road_km_per_day_by_country", "'\(entry.country)' is not an ISO alpha-2 country code")
@@ -136,9 +136,9 @@ public struct RouteFigures: Sendable, Equatable, Codable {
         }
         for (carrier, field) in [(freighter, "freighter"), (truck, "truck")] {
             if carrier.name.trimmingCharacters(in: .whitespaces).isEmpty { problems.add(field: "\(field).name", "name the type") }
-            within(carrier.payloadTonnes, 0.1...500, "\(field).payload_tonnes", "from 0.1 to 500 tonnes")
-            within(carrier.payloadM3, 0.1...2_000, "\(field).payload_m3", "from 0.1 to 2,000 m³")
-            within(carrier.perDay, 0.1...1_000, "\(field).per_day", "from 0.1 to 1,000 a day")
+            within(carrier.payloadTonnes, 0.1...500, "\(field).payload_tonnes", Phrase("from 0.1 to 500 tonnes"))
+            within(carrier.payloadM3, 0.1...2_000, "\(field).payload_m3", Phrase("from 0.1 to 2,000 m³"))
+            within(carrier.perDay, 0.1...1_000, "\(field).per_day", Phrase("from 0.1 to 1,000 a day"))
         }
         for entry in sources where !Self.figureNames.contains(entry.figure) {
             problems.add(field: "sources", "'\(entry.figure)' is not a figure (\(Self.figureNames.joined(separator: ", ")))")

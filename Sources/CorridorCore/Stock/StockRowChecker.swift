@@ -203,13 +203,13 @@ public enum StockRowChecker {
             var hint = NameSuggestions.closestCodes(to: code, among: context.itemCodes)
             if hint.isEmpty { hint = name.map { NameSuggestions.closest(to: $0, among: context.itemNames) } ?? [] }
             fail(
-                .itemCode, "unknown item code '\(code)'" + suggestion(hint) + "; map your code to a catalogue item, or use a catalogue code"
+                .itemCode, "unknown item code '\(code)'\(suggestion(hint)); map your code to a catalogue item, or use a catalogue code"
             )
             return nil
         }
         if let name {
             if let code = context.itemsByName[name.lowercased()], let item = context.items[code.uppercased()] { return item }
-            fail(.itemName, "unknown item '\(name)'" + suggestion(NameSuggestions.closest(to: name, among: context.itemNames)))
+            fail(.itemName, "unknown item '\(name)'\(suggestion(NameSuggestions.closest(to: name, among: context.itemNames)))")
             return nil
         }
         fail(.itemCode, "the row names no item (give #item+code or #item+name)")
@@ -217,7 +217,7 @@ public enum StockRowChecker {
     }
 
     private static func suggestion(_ names: [String]) -> Phrase {
-        names.isEmpty ? "" : " — did you mean \(names.map { "'\($0)'" }.joined(separator: " / "))?"
+        names.isEmpty ? "" : Phrase(" — did you mean \(names.map { "'\($0)'" }.joined(separator: " / "))?")
     }
 
     private static func parseQuantity(_ raw: String?, fail: (StockField, Phrase) -> Void) -> Quantity? {
