@@ -49,7 +49,7 @@ struct LanguagePagesTests {
             #expect(elsewhere.headers[.location] == "/", "the switch never sends anyone to another site")
             let refused = try await client.execute(
                 uri: "/language", method: .post, headers: SignInFlowTests.formHeaders, body: SignInFlowTests.form(["lang": "klingon"]))
-            #expect(refused.status == .badRequest)
+            #expect(refused.status == .unprocessableContent)
         }
     }
 
@@ -76,17 +76,35 @@ struct LanguagePagesTests {
 
     @Test func anAPIErrorSpeaksTheCallersLanguageWithTheSameCode() async throws {
         try await TestApp.run { app, client in
-            var headers = app.headers("org_member", json: true)
+            var french = app.headers("org_member")
+            french[.acceptLanguage] = "fr-HT, en;q=0.5"
+            let inFrench = try await client.execute(uri: "/api/v1/sites/999999", method: .get, headers: french)
+            let inEnglish = try await client.execute(uri: "/api/v1/sites/999999", method: .get, headers: app.headers("org_member"))
+            let frenchError = try #require(try inFrench.body.json()["error"] as? [String: Any])
+            let englishError = try #require(try inEnglish.body.json()["error"] as? [String: Any])
+            #expect(frenchError["code"] as? String == "not_found")
+            #expect(englishError["code"] as? String == "not_found")
+            #expect(englishError["message"] as? String == "no such site")
+            #expect(frenchError["message"] as? String == "site introuvable")
+            #expect(inFrench.headers[.contentLanguage] == "fr")
+        }
+    }
+
+    @Test func aStockReportsProblemsSpeakTheUploadersLanguage() async throws {
+        try await TestApp.run { app, client in
+            var headers = app.headers("org_member")
             headers[.acceptLanguage] = "fr"
+            headers[.contentType] = "text/csv"
+            let report = "#site+code,#item+code,#indicator+num\nWFP-NBO,NOT-AN-ITEM,12\n"
             let response = try await client.execute(
-                uri: "/api/v1/organisations", method: .post, headers: headers, body: ByteBuffer(string: #"{"code":"X"}"#))
-            let english = try await client.execute(
-                uri: "/api/v1/organisations", method: .post, headers: app.headers("org_member", json: true),
-                body: ByteBuffer(string: #"{"code":"X"}"#))
-            let frenchError = try #require(try response.body.json()["error"] as? [String: Any])
-            let englishError = try #require(try english.body.json()["error"] as? [String: Any])
-            #expect(frenchError["code"] as? String == englishError["code"] as? String)
-            #expect(response.headers[.contentLanguage] == "fr")
+                uri: "/api/v1/stock/imports?org=WFP&dry_run=true&file_name=report.hxl.csv", method: .post, headers: headers,
+                body: ByteBuffer(string: report))
+            let error = try #require(try response.body.json()["error"] as? [String: Any])
+            let details = try #require(error["details"] as? [[String: Any]])
+            let problem = try #require(details.first?["problem"] as? String)
+            #expect(problem.hasPrefix("aucune colonne de site (#loc+code ou #loc+name"), "\(problem)")
+            #expect(details.first?["row"] as? Int == 1)
+            #expect(error["code"] as? String == "invalid_input")
         }
     }
 }

@@ -585,14 +585,14 @@ def main():
                             if args.screenshots:
                                 name = email.split("@")[0].replace(".", "-") + (path.replace("/", "_").replace("?", "_") or "_home")
                                 phone.screenshot(path=os.path.join(args.screenshots, f"phone-{name}.png"), full_page=True)
-                        phone.click("header form button")
+                        phone.click("header form[action='/logout'] button")
                 finally:
                     phone.close()
             results.check("the main pages fit a phone's width (390 px)", phone_width_pages)
 
             def sign_out():
                 page.goto(base + "/")
-                page.click("header form button")
+                page.click("header form[action='/logout'] button")
                 page.wait_for_url(base + "/")
                 assert page.locator("header a.button", has_text="Sign in").count() == 1
                 page.goto(base + "/admin")

@@ -55,10 +55,11 @@ public final class Database: Sendable {
             dialect = .postgres
             var config = try SQLPostgresConfiguration(url: raw)
             if let postgresSchema { config.searchPath = [postgresSchema] }
+            // A burst of requests larger than the pool queues for a connection rather than fail.
             pool = .postgres(
                 EventLoopGroupConnectionPool(
                     source: PostgresConnectionSource(sqlConfiguration: config), maxConnectionsPerEventLoop: 8,
-                    pruneInterval: .seconds(60), logger: logger, on: group))
+                    requestTimeout: .seconds(60), pruneInterval: .seconds(60), logger: logger, on: group))
         }
     }
 
