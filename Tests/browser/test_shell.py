@@ -99,7 +99,7 @@ def main():
                 page.goto(base + "/login")
                 page.fill("input[name=email]", "admin@corridor.example")
                 page.fill("input[name=password]", "not-the-password")
-                page.click("button[type=submit]")
+                page.click("form.stack button[type=submit]")
                 assert "wrong" in page.inner_text(".error")
             results.check("a wrong password is refused", wrong_password_refused)
 
