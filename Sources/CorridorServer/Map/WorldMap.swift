@@ -52,13 +52,15 @@ public struct WorldMap: Sendable {
             // A larger clear circle under the marker makes it easier to tap on a phone.
             markers += String(format: "<circle class=\"hit\" cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\"/>", x, y, max(radius, 5))
             markers += String(format: "<circle class=\"site %@\" cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\">", site.tier.rawValue, x, y, radius)
+            let stock = L("\(Numbers.wholeNumber(entry.volumeM3)) m³ of stock")
             markers +=
-                "<title>\(Self.escape(site.name)) (\(Self.escape(site.orgCode)), \(site.country)) — \(Int(entry.volumeM3.rounded())) m³ of stock</title></circle></a>"
+                "<title>\(Self.escape(site.name)) (\(Self.escape(site.orgCode)), \(site.country)) — \(Self.escape(stock))</title></circle></a>"
         }
+        let label = Self.escape(L("World map of sites: each marker links to its site"))
         return """
             <svg class="worldmap" xmlns="http://www.w3.org/2000/svg" viewBox="\(Self.viewBox(focus))" \
             data-world="0 0 \(Int(Self.width)) \(Int(Self.height))"\(picking ? " data-pick" : "") \
-            role="group" aria-label="World map of sites: each marker links to its site"><image href="/map/world.svg" aria-hidden="true" width="\(Int(Self.width))" \
+            role="group" aria-label="\(label)"><image href="/map/world.svg" aria-hidden="true" width="\(Int(Self.width))" \
             height="\(Int(Self.height))"/>\(markers)</svg>
             """
     }

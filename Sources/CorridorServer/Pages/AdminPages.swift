@@ -1,5 +1,6 @@
 import Foundation
 import CorridorCore
+import CorridorLanguages
 import CorridorStore
 import Hummingbird
 
@@ -50,13 +51,13 @@ struct AdminPages {
         let users = try await store.users.all(by: context.actor)
         let view = AdminPageView(
             users: users.map { .init(email: $0.email, name: $0.name, roles: $0.roles.map(\.label).joined(separator: ", ")) },
-            types: OrganisationType.allCases.map { LabelledValue(value: $0.rawValue, label: $0.label) },
+            types: OrganisationType.allCases.map { LabelledValue(value: $0.rawValue, label: StockWords.organisationType($0)) },
             // The least privileged role first, so the form never defaults to making an administrator.
             roles: [Role.Kind.orgMember, .customsOfficer, .coordinator, .admin].map { ValueRow(value: $0.rawValue) },
             organisations: CodeRow.list(try await store.organisations.all().map(\.code)),
             countries: CountryChoice.list(try await store.reference.countries(), selected: nil),
-            notice: notice, error: problems?.message, details: TextRow.located(problems?.problems ?? []))
-        return pages.page(view, title: "Administration", context: context, path: "/admin", status: status)
+            notice: notice, error: problems.map { Localizer.current.string($0.phrase) }, details: TextRow.located(problems?.problems ?? []))
+        return pages.page(view, title: L("Administration"), context: context, path: "/admin", status: status)
     }
 }
 
@@ -83,7 +84,9 @@ struct AccountPages {
                 let created = try await store.webhooks.register(org: fields["org"] ?? "", url: fields["url"] ?? "", by: context.actor)
                 return try await accountPage(context: context, newToken: nil, newWebhook: created)
             } catch let error as DomainError where error.status == .unprocessableContent {
-                return try await accountPage(context: context, newToken: nil, webhookError: error.problems.first?.problem ?? error.message)
+                return try await accountPage(
+                    context: context, newToken: nil,
+                    webhookError: error.problems.first.map { Localizer.current.string($0.phrase) } ?? Localizer.current.message(error))
             }
         }
         router.post("account/webhooks/{id}/revoke") { request, context in
@@ -127,6 +130,6 @@ struct AccountPages {
             tokens: tokens.map { .init(id: $0.id, name: $0.name, prefix: $0.prefix, revoked: $0.revokedAt != nil) },
             newToken: newToken, canWebhook: !orgs.isEmpty, orgs: CodeRow.list(orgs), webhooks: hooks,
             newWebhook: newWebhook.map { .init(url: $0.url, secret: $0.secret ?? "") }, webhookError: webhookError)
-        return pages.page(view, title: "My account", context: context, path: "/account")
+        return pages.page(view, title: L("My account"), context: context, path: "/account")
     }
 }

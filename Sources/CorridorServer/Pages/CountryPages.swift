@@ -1,4 +1,5 @@
 import CorridorCore
+import CorridorLanguages
 import CorridorStore
 import Foundation
 import Hummingbird
@@ -28,21 +29,21 @@ struct CountryPages {
             let measured = profile?.measured
             return pages.page(
                 CountryPageView(
-                    iso: iso, name: country.name, region: country.region, subregion: country.subregion,
+                    iso: iso, name: Localizer.current.country(iso, or: country.name), region: country.region, subregion: country.subregion,
                     map: map.svg(sites: sites, focus: try? ReferenceFiles.outlines().boundingBox(of: iso)),
                     hasSites: !sites.isEmpty,
                     sites: sites.map {
                         .init(
-                            id: $0.site.id, name: $0.site.name, org: $0.site.orgCode, tier: $0.site.tier.label,
-                            stock: "\(Int($0.volumeM3.rounded())) m³")
+                            id: $0.site.id, name: $0.site.name, org: $0.site.orgCode, tier: StockWords.tier($0.site.tier),
+                            stock: "\(Numbers.wholeNumber($0.volumeM3)) m³")
                     },
                     tiers: tiers.map { tier in
                         .init(
-                            label: tier.label, items: tier.items.count,
+                            label: StockWords.prepositionedTier(tier, country: country), items: tier.items.count,
                             // People covered is per item family, never added up across families.
                             top: tier.items.sorted { ($0.peopleCovered ?? 0) > ($1.peopleCovered ?? 0) }.prefix(3).map {
-                                "\($0.itemName): \(Numbers.grouped($0.quantity)) \($0.unit)"
-                                    + ($0.peopleCovered.map { " (\(Numbers.wholeNumber($0)) people)" } ?? "")
+                                "\(Localizer.current.item($0.itemCode, or: $0.itemName)): \(Numbers.grouped($0.quantity)) \($0.unit)"
+                                    + ($0.peopleCovered.map { " " + L("(\(Numbers.wholeNumber($0)) people)") } ?? "")
                             }.joined(separator: " · "))
                     },
                     progress: (checklist?.progress ?? []).map { progress in
@@ -52,23 +53,26 @@ struct CountryPages {
                                 ? 0 : Int((Double(progress.done) / Double(progress.applicable) * 100).rounded()))
                     },
                     profileRecorded: profile?.recorded ?? false,
-                    agreement: profile?.profile.ochaModelAgreement.map { "OCHA Model Agreement signed \($0)" }
-                        ?? "no OCHA Model Agreement recorded",
-                    kyoto: profile?.profile.kyotoAnnexJ5 == true ? "Revised Kyoto Convention Annex J5 accepted" : "Annex J5 not accepted",
-                    releaseHours: profile?.profile.defaultReleaseHours.map { "\(Int($0)) h by the profile" }
-                        ?? "no release time in the profile",
+                    agreement: profile?.profile.ochaModelAgreement.map {
+                        L("OCHA Model Agreement signed \(Localizer.current.date(iso: $0))")
+                    }
+                        ?? L("no OCHA Model Agreement recorded"),
+                    kyoto: profile?.profile.kyotoAnnexJ5 == true
+                        ? L("Revised Kyoto Convention Annex J5 accepted") : L("Annex J5 not accepted"),
+                    releaseHours: profile?.profile.defaultReleaseHours.map { L("\(Int($0)) h by the profile") }
+                        ?? L("no release time in the profile"),
                     measuredCount: measured?.count ?? 0,
-                    measuredMedian: measured?.medianHours.map { String(format: "%.1f h", $0) } ?? "—",
-                    measuredP90: measured?.p90Hours.map { String(format: "%.1f h", $0) } ?? "—",
+                    measuredMedian: measured?.medianHours.map { Localizer.current.number(String(format: "%.1f", $0)) + " h" } ?? "—",
+                    measuredP90: measured?.p90Hours.map { Localizer.current.number(String(format: "%.1f", $0)) + " h" } ?? "—",
                     emergencies: emergencies.map {
                         .init(
-                            name: $0.name, hazard: CodeWords.of($0.hazard), declared: $0.declared.description,
-                            ends: $0.ends?.description ?? "open")
+                            name: $0.name, hazard: CodeWords.of($0.hazard), declared: Localizer.current.date($0.declared),
+                            ends: $0.ends.map { Localizer.current.date($0) } ?? L("open"))
                     },
                     entryPoints: entryPoints.map {
-                        .init(code: $0.locode ?? "\($0.code), no UN/LOCODE", name: $0.name, kind: $0.kind.label)
+                        .init(code: $0.locode ?? L("\($0.code), no UN/LOCODE"), name: $0.name, kind: $0.kind.label)
                     }
-                ), title: country.name, context: context, path: "/countries")
+                ), title: Localizer.current.country(iso, or: country.name), context: context, path: "/countries")
         }
     }
 }

@@ -1,4 +1,5 @@
 import CorridorCore
+import CorridorLanguages
 import CorridorStore
 import Foundation
 
@@ -15,6 +16,7 @@ struct HomeWork: Sendable {
 
     struct Alert: Sendable {
         let severity: String
+        let severityLabel: String
         let kind: String
         let siteId: Int64
         let site: String
@@ -53,12 +55,15 @@ struct HomeWork: Sendable {
             return nil
         }
         let countries = try await store.reference.countries()
-        let names = Dictionary(countries.map { ($0.alpha2, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let names = Dictionary(
+            countries.map { ($0.alpha2, Localizer.current.country($0.alpha2, or: $0.name)) }, uniquingKeysWith: { a, _ in a })
         var member: (sites: [Site], stale: [Alert], declarations: [Declaration]) = ([], [], [])
         if !orgs.isEmpty {
             let totals = try await store.stock.siteTotals(visibleTo: actor).filter { orgs.contains($0.site.orgCode) }
             member.sites = totals.map {
-                Site(id: $0.site.id, name: $0.site.name, country: $0.site.country, latest: $0.latestReport ?? "no report yet")
+                Site(
+                    id: $0.site.id, name: $0.site.name, country: $0.site.country,
+                    latest: $0.latestReport.map { Localizer.current.date(iso: $0) } ?? L("no report yet"))
             }
             member.stale = try await store.stock.alerts(visibleTo: actor).filter { $0.kind == .staleReport && orgs.contains($0.org) }
                 .map(alert)
@@ -89,6 +94,8 @@ struct HomeWork: Sendable {
     }
 
     static func alert(_ alert: StockAlert) -> Alert {
-        Alert(severity: alert.severity.rawValue, kind: alert.kind.label, siteId: alert.siteId, site: alert.siteName, message: alert.message)
+        Alert(
+            severity: alert.severity.rawValue, severityLabel: StockWords.severity(alert.severity), kind: alert.kind.label,
+            siteId: alert.siteId, site: alert.siteName, message: alert.message)
     }
 }

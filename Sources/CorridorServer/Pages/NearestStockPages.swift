@@ -1,4 +1,5 @@
 import CorridorCore
+import CorridorLanguages
 import CorridorStore
 import Foundation
 import Hummingbird
@@ -36,19 +37,35 @@ struct NearestStockPages {
             let unit = items.first { $0.code == item }?.unit ?? ""
             return pages.page(
                 NearestStockPageView(
-                    items: items.map { LabelledChoice(value: $0.code, label: "\($0.name) (\($0.code))", selected: $0.code == item) },
+                    items: items.map {
+                        LabelledChoice(
+                            value: $0.code, label: "\(Localizer.current.item($0.code, or: $0.name)) (\($0.code))", selected: $0.code == item
+                        )
+                    },
                     lat: query["lat"] ?? "", lon: query["lon"] ?? "",
                     map: map.svg(sites: [], focus: nil, picking: true),
                     asked: asked && problems.problems.isEmpty, hasError: !problems.problems.isEmpty,
-                    problems: problems.problems.map { FieldProblem(field: $0.field ?? "", problem: $0.problem) },
+                    problems: problems.problems.map {
+                        FieldProblem(field: Self.fieldName($0.field ?? ""), problem: Localizer.current.string($0.phrase))
+                    },
                     results: results.map {
                         .init(
                             site: $0.siteName, code: $0.siteCode, org: $0.org, country: $0.country,
                             distance: Numbers.wholeNumber($0.distanceKm), quantity: "\(Numbers.grouped($0.quantity)) \(unit)",
-                            reported: $0.latestReport)
+                            reported: Localizer.current.date(iso: $0.latestReport))
                     }
-                ), title: "Nearest stock", context: context, path: "/stock",
+                ), title: L("Nearest stock"), context: context, path: "/stock",
                 status: problems.problems.isEmpty ? .ok : .unprocessableContent)
+        }
+    }
+
+    /// The form's field as its label reads.
+    static func fieldName(_ field: String) -> String {
+        switch field {
+        case "item": L("Item")
+        case "lat": L("Latitude")
+        case "lon": L("Longitude")
+        default: field
         }
     }
 

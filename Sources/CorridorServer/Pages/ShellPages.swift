@@ -1,5 +1,6 @@
 import Foundation
 import CorridorCore
+import CorridorLanguages
 import CorridorStore
 import Hummingbird
 
@@ -43,10 +44,11 @@ struct ShellPages {
                     sectors: Sector.allCases.map { Choice(value: $0.rawValue, selected: query["sector"] == $0.rawValue) },
                     tiers: Site.Tier.allCases.map { Choice(value: $0.rawValue, selected: query["tier"] == $0.rawValue) },
                     orgTypes: OrganisationType.allCases.map {
-                        LabelledChoice(value: $0.rawValue, label: $0.label, selected: query["org_type"] == $0.rawValue)
+                        LabelledChoice(
+                            value: $0.rawValue, label: StockWords.organisationType($0), selected: query["org_type"] == $0.rawValue)
                     },
                     org: query["org"] ?? ""
-                ), title: "Map of pre-positioned stock", context: context, path: "/map")
+                ), title: L("Map of pre-positioned stock"), context: context, path: "/map")
         }
         router.get("map/world.svg") { _, _ in
             Response(
@@ -59,11 +61,11 @@ struct ShellPages {
                 OrganisationsPageView(
                     organisations: organisations.map {
                         .init(
-                            code: $0.code, name: $0.name, type: $0.type.label, country: $0.hqCountry,
+                            code: $0.code, name: $0.name, type: StockWords.organisationType($0.type), country: $0.hqCountry,
                             fictitious: pages.demo && DemoLoader.inventedOrganisations.contains($0.code))
                     },
                     count: organisations.count
-                ), title: "Organisations", context: context, path: "/organisations")
+                ), title: L("Organisations"), context: context, path: "/organisations")
         }
         router.get("countries") { _, context in
             let countries = try await store.reference.countries()
@@ -75,17 +77,19 @@ struct ShellPages {
                         .init(
                             name: region, count: members.count,
                             countries: members.map {
-                                .init(alpha2: $0.alpha2, alpha3: $0.alpha3, name: $0.name, subregion: $0.subregion)
+                                .init(
+                                    alpha2: $0.alpha2, alpha3: $0.alpha3, name: Localizer.current.country($0.alpha2, or: $0.name),
+                                    subregion: $0.subregion)
                             })
                     }
-                ), title: "Countries", context: context, path: "/countries")
+                ), title: L("Countries"), context: context, path: "/countries")
         }
     }
 
     private func siteRow(_ site: Site, volume: Double) -> MapPageView.Site {
         .init(
             id: site.id, code: site.code, name: site.name, org: site.orgCode, country: site.country,
-            tier: site.tier.label, tierValue: site.tier.rawValue, sharing: site.sharing.rawValue,
-            stock: "\(Int(volume.rounded())) m³", capacity: site.capacityM3.map { "\(Int($0)) m³" } ?? "—")
+            tier: StockWords.tier(site.tier), tierValue: site.tier.rawValue, sharing: site.sharing.rawValue,
+            stock: "\(Numbers.wholeNumber(volume)) m³", capacity: site.capacityM3.map { "\(Numbers.wholeNumber($0)) m³" } ?? "—")
     }
 }

@@ -1,4 +1,5 @@
 import CorridorCore
+import CorridorLanguages
 import CorridorStore
 import Foundation
 import Hummingbird
@@ -17,7 +18,7 @@ struct SignInPages {
             let token = Secrets.randomToken(bytes: 24)
             var response = pages.page(
                 LoginPageView(csrf: token, next: Self.safeNext(request.uri.queryParameters["next"].map(String.init))),
-                title: "Sign in", context: context, path: "/login")
+                title: L("Sign in"), context: context, path: "/login")
             response.setCookie(cookie(Self.loginCSRFCookie, token, request: request, maxAge: 3600))
             return response
         }
@@ -37,7 +38,7 @@ struct SignInPages {
                 outcome = try await store.signIn.signIn(email: fields["email"] ?? "", password: fields["password"] ?? "", address: address)
             } catch let error as DomainError {
                 var response = loginAgain(
-                    message: error.message, email: fields["email"], next: next, request: request, context: context,
+                    message: Localizer.current.message(error), email: fields["email"], next: next, request: request, context: context,
                     status: error.status)
                 if case .locked(_, let retry) = error { response.headers[.retryAfter] = String(retry) }
                 return response
@@ -46,7 +47,7 @@ struct SignInPages {
             case .rejected(let delay):
                 if delay > 0 { try await Task.sleep(for: .milliseconds(delay)) }
                 return loginAgain(
-                    message: "The e-mail or password is wrong.", email: fields["email"], next: next,
+                    message: L("The e-mail or password is wrong."), email: fields["email"], next: next,
                     request: request, context: context, status: .unauthorized)
             case .signedIn(let user):
                 if let old = request.cookies[IdentityMiddleware.sessionCookie]?.value { try await store.sessions.end(token: old) }
@@ -77,7 +78,7 @@ struct SignInPages {
         let token = Secrets.randomToken(bytes: 24)
         var response = pages.page(
             LoginPageView(csrf: token, next: next, error: message, email: email ?? ""),
-            title: "Sign in", context: context, path: "/login", status: status)
+            title: L("Sign in"), context: context, path: "/login", status: status)
         response.setCookie(cookie(Self.loginCSRFCookie, token, request: request, maxAge: 3600))
         return response
     }

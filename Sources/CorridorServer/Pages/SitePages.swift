@@ -1,4 +1,5 @@
 import CorridorCore
+import CorridorLanguages
 import CorridorStore
 import Foundation
 import Hummingbird
@@ -40,14 +41,14 @@ struct SitePages {
             sites: sites.map {
                 .init(
                     id: $0.id, code: $0.code, name: $0.name, org: $0.orgCode, country: $0.country,
-                    tier: $0.tier.rawValue, sharing: $0.sharing.rawValue)
+                    tier: StockWords.tier($0.tier), sharing: StockWords.sharing($0.sharing))
             },
             orgs: CodeRow.list(orgs), canCreate: !orgs.isEmpty,
             tiers: Site.Tier.allCases.map { ValueRow(value: $0.rawValue) },
             sharings: Site.Sharing.allCases.map { ValueRow(value: $0.rawValue) },
             countries: CountryChoice.list(try await store.reference.countries(), selected: fields["country"]),
-            form: .init(fields), error: error?.message, details: TextRow.located(error?.problems ?? []))
-        return pages.page(view, title: "Sites", context: context, path: "/stock", status: error?.status ?? .ok)
+            form: .init(fields), error: error.map { Localizer.current.string($0.phrase) }, details: TextRow.located(error?.problems ?? []))
+        return pages.page(view, title: L("Sites"), context: context, path: "/stock", status: error?.status ?? .ok)
     }
 
     static func input(_ fields: [String: String]) throws -> SiteInput {

@@ -1,5 +1,6 @@
 import CorridorCore
 import CorridorFormats
+import CorridorLanguages
 import CorridorStore
 import Foundation
 import Hummingbird
@@ -32,7 +33,7 @@ struct StockPages {
                     canUpload: !orgs.isEmpty,
                     days: days, dayChoices: Self.dayChoices(days),
                     columns: StockPageView.acceptedColumns
-                ), title: "Stock", context: context, path: "/stock")
+                ), title: L("Stock"), context: context, path: "/stock")
         }
         router.get("stock/templates/{file}") { request, context -> Response in
             let file = try request.required("file", context)
@@ -54,7 +55,8 @@ struct StockPages {
             let limit = min(context.maxUploadSize, Self.formUploadLimit)
             let form = try await Forms.multipart(
                 request, context: context, limit: limit,
-                tooLarge: "files over \(limit / 1_048_576) MB go through the API (POST /api/v1/stock/imports) or `corridor import stock`")
+                tooLarge: Phrase(
+                    "files over \(limit / 1_048_576) MB go through the API (POST /api/v1/stock/imports) or `corridor import stock`"))
             guard let file = form.file else { throw DomainError.invalid(field: "file", "choose a CSV or XLSX file to upload") }
             let (name, fields) = (file.name, form.fields)
             let org = fields["org"] ?? ""
@@ -67,16 +69,17 @@ struct StockPages {
                     store: store, actor: context.actor)
                 return pages.page(
                     StockImportedPageView(
-                        summary: report.summary, dryRun: report.dryRun, hxl: report.usesHXL,
+                        summary: StockWords.importSummary(report), dryRun: report.dryRun, hxl: report.usesHXL,
                         created: report.sitesCreated.joined(separator: ", "), hasCreated: !report.sitesCreated.isEmpty,
                         ignored: report.ignoredColumns.joined(separator: ", "), hasIgnored: !report.ignoredColumns.isEmpty,
                         warnings: report.warnings.map(RowProblem.init), warningCount: report.warningCount,
                         hasWarnings: !report.warnings.isEmpty
-                    ), title: "Stock report", context: context, path: "/stock")
+                    ), title: L("Stock report"), context: context, path: "/stock")
             } catch let error as DomainError where error.status == .unprocessableContent || error.status == .notFound {
                 return pages.page(
-                    StockRejectedPageView(file: name, message: error.message, problems: error.problems.map(RowProblem.init)),
-                    title: "Stock report rejected", context: context, path: "/stock", status: error.status)
+                    StockRejectedPageView(
+                        file: name, message: Localizer.current.string(error.phrase), problems: error.problems.map(RowProblem.init)),
+                    title: L("Stock report rejected"), context: context, path: "/stock", status: error.status)
             }
         }
         router.get("stock/lists") { request, context in
@@ -89,23 +92,26 @@ struct StockPages {
             }
             return pages.page(
                 PrepositionedPageView(
-                    country: country.name, iso: country.alpha2, subregion: country.subregion, region: country.region,
-                    countries: try await store.reference.countries().map {
-                        CountryChoice(alpha2: $0.alpha2, name: $0.name, selected: $0.alpha2 == country.alpha2)
-                    },
+                    country: Localizer.current.country(country.alpha2, or: country.name), iso: country.alpha2, subregion: country.subregion,
+                    region: country.region,
+                    countries: CountryChoice.list(try await store.reference.countries(), selected: country.alpha2),
                     tiers: tiers.map { tier in
                         .init(
-                            label: tier.label, countries: tier.countries.joined(separator: ", "), empty: tier.items.isEmpty,
+                            label: StockWords.prepositionedTier(tier, country: country), countries: tier.countries.joined(separator: ", "),
+                            empty: tier.items.isEmpty,
                             items: tier.items.map { item in
                                 .init(
-                                    name: item.itemName, code: item.itemCode, sector: item.sector, quantity: Numbers.grouped(item.quantity),
+                                    name: Localizer.current.item(item.itemCode, or: item.itemName), code: item.itemCode,
+                                    sector: item.sector, quantity: Numbers.grouped(item.quantity),
                                     unit: item.unit, people: item.peopleCovered.map { Numbers.wholeNumber($0) } ?? "—",
-                                    owners: item.owners.joined(separator: ", "), sites: item.sites, latest: item.latestReport,
+                                    owners: item.owners.joined(separator: ", "), sites: item.sites,
+                                    latest: Localizer.current.date(iso: item.latestReport),
                                     stale: item.stale)
                             })
                     },
                     days: days, dayChoices: Self.dayChoices(days)
-                ), title: "Pre-positioned for \(country.name)", context: context, path: "/stock")
+                ), title: L("Pre-positioned for \(Localizer.current.country(country.alpha2, or: country.name))"), context: context,
+                path: "/stock")
         }
         router.get("stock/alerts") { request, context in
             guard context.actor != .anonymous else { throw DomainError.unauthenticated("sign in to see stock alerts") }
@@ -113,14 +119,16 @@ struct StockPages {
             let alerts = try await store.stock.alerts(visibleTo: context.actor, country: country)
             return pages.page(
                 AlertsPageView(
-                    alerts: alerts.map {
+                    alerts: alerts.map { alert in
                         .init(
-                            kind: $0.kind.label, severity: $0.severity.rawValue, severityLabel: $0.severity.rawValue, siteId: $0.siteId,
-                            country: $0.country, site: $0.siteName, org: $0.org, item: $0.itemName ?? "", message: $0.message)
+                            kind: alert.kind.label, severity: alert.severity.rawValue, severityLabel: StockWords.severity(alert.severity),
+                            siteId: alert.siteId, country: alert.country, site: alert.siteName, org: alert.org,
+                            item: alert.itemCode.map { Localizer.current.item($0, or: alert.itemName ?? $0) } ?? "",
+                            message: alert.message)
                     },
                     count: alerts.count,
                     countries: CountryChoice.list(try await store.reference.countries(), selected: country)
-                ), title: "Stock alerts", context: context, path: "/stock")
+                ), title: L("Stock alerts"), context: context, path: "/stock")
         }
         router.get("sites/{id}") { request, context in
             let days = try QueryParameters(request).coverageDays()
@@ -137,8 +145,8 @@ struct StockPages {
             return pages.page(
                 SitePageView(
                     name: site.name, code: site.code, org: site.orgCode, country: site.country,
-                    tier: site.tier.label, sharing: site.sharing.rawValue,
-                    lat: site.lat, lon: site.lon, latest: totals.latestReport ?? "no report yet",
+                    tier: StockWords.tier(site.tier), sharing: StockWords.sharing(site.sharing),
+                    lat: site.lat, lon: site.lon, latest: totals.latestReport.map { Localizer.current.date(iso: $0) } ?? L("no report yet"),
                     sectors: totals.sectors.map {
                         .init(
                             sector: $0.sector, lines: $0.lines, weight: Numbers.wholeNumber($0.weightKg),
@@ -147,7 +155,7 @@ struct StockPages {
                     families: totals.families.map {
                         .init(
                             family: $0.familyLabel, people: Numbers.wholeNumber($0.peopleCovered),
-                            personDays: $0.personDays.map { Numbers.wholeNumber($0) } ?? "— (durable)")
+                            personDays: $0.personDays.map { Numbers.wholeNumber($0) } ?? L("— (durable)"))
                     },
                     days: days, dayChoices: Self.dayChoices(days),
                     detail: totals.detailVisible, lines: lines.map(lineRow),
@@ -159,7 +167,9 @@ struct StockPages {
                     countries: CountryChoice.list(try await store.reference.countries(), selected: site.country),
                     overCapacity: site.capacityM3.flatMap { capacity in
                         site.excessM3(stockM3: totals.volumeM3).map { _ in
-                            Site.overCapacityMessage(stockM3: totals.volumeM3, capacityM3: capacity)
+                            L(
+                                "\(Localizer.current.number(String(format: "%.1f", totals.volumeM3))) m³ of available stock at a site of \(Localizer.current.number(String(format: "%.1f", capacity))) m³ capacity"
+                            )
                         }
                     }
                 ), title: site.name, context: context, path: "/map")
@@ -183,9 +193,9 @@ struct StockPages {
 
     private func lineRow(_ line: StockLineView) -> StockLineRow {
         .init(
-            site: line.siteName, country: line.country, item: line.itemName, code: line.itemCode,
+            site: line.siteName, country: line.country, item: Localizer.current.item(line.itemCode, or: line.itemName), code: line.itemCode,
             quantity: Numbers.grouped(line.quantity), unit: line.unit, owner: line.owner, status: line.status,
-            expiry: line.expiry ?? "", reported: line.reportedAt,
+            expiry: line.expiry.map { Localizer.current.date(iso: $0) } ?? "", reported: Localizer.current.date(iso: line.reportedAt),
             people: line.peopleCovered.map { Numbers.wholeNumber($0) } ?? "—")
     }
 }

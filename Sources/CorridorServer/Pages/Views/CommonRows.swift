@@ -52,7 +52,16 @@ struct CountryChoice: Sendable {
     /// so no one types a code that means another country.
     static func list(_ countries: [Country], selected: String?) -> [CountryChoice] {
         let chosen = selected?.uppercased()
-        return countries.map { CountryChoice(alpha2: $0.alpha2, name: $0.name, selected: $0.alpha2 == chosen) }
+        let localizer = Localizer.current
+        let rows = countries.map {
+            CountryChoice(alpha2: $0.alpha2, name: localizer.country($0.alpha2, or: $0.name), selected: $0.alpha2 == chosen)
+        }
+        // Names in another language no longer follow the English order: sort them as its reader would.
+        guard localizer.language != .en else { return rows }
+        let locale = Locale(identifier: localizer.language.rawValue)
+        return rows.sorted {
+            $0.name.compare($1.name, options: [.caseInsensitive, .diacriticInsensitive], locale: locale) == .orderedAscending
+        }
     }
 }
 
@@ -62,7 +71,7 @@ struct FieldProblem: Sendable {
     let problem: String
 
     static func list(_ error: DomainError?) -> [FieldProblem] {
-        (error?.problems ?? []).map { FieldProblem(field: $0.field ?? "", problem: $0.problem) }
+        (error?.problems ?? []).map { FieldProblem(field: $0.field ?? "", problem: Localizer.current.string($0.phrase)) }
     }
 }
 
@@ -75,7 +84,7 @@ struct RowProblem: Sendable {
     init(_ problem: Problem) {
         row = problem.row.map(String.init) ?? ""
         column = problem.column ?? problem.field ?? ""
-        self.problem = problem.problem
+        self.problem = Localizer.current.string(problem.phrase)
     }
 }
 

@@ -5,10 +5,10 @@ import CorridorStore
 extension StockAlert.Kind {
     var label: String {
         switch self {
-        case .expiring: "expiring"
-        case .belowMinimum: "below minimum"
-        case .staleReport: "stale report"
-        case .overCapacity: "over capacity"
+        case .expiring: L("expiring")
+        case .belowMinimum: L("below minimum")
+        case .staleReport: L("stale report")
+        case .overCapacity: L("over capacity")
         }
     }
 }
