@@ -1,4 +1,5 @@
 import CorridorCore
+import CorridorLanguages
 import CorridorStore
 import Foundation
 import Hummingbird
@@ -19,15 +20,17 @@ struct ClearancePages {
                         .init(
                             id: c.declarationId, reference: c.reference, org: c.org, destination: c.destination,
                             released: Numbers.dateTime(c.releasedAt), due: Numbers.dateTime(c.completionDue), overdue: c.overdue,
-                            missing: c.missingDocuments.joined(separator: ", "))
+                            missing: c.missingDocuments.map { label in RequiredDocument.allCases.first { $0.label == label }?.shown ?? label
+                            }
+                            .joined(separator: ", "))
                     },
                     reExports: due.reExports.map { r in
                         .init(
                             id: r.declarationId, reference: r.reference, org: r.org, destination: r.destination, line: r.line,
-                            description: r.description, due: r.reExportBy, overdue: r.overdue)
+                            description: r.description, due: Localizer.current.date(iso: r.reExportBy), overdue: r.overdue)
                     },
                     hasCompletions: !due.completions.isEmpty, hasReExports: !due.reExports.isEmpty
-                ), title: "Completions and re-exports due", context: context, path: "/customs")
+                ), title: L("Completions and re-exports due"), context: context, path: "/customs")
         }
         router.get("customs/selectivity") { request, context in
             let iso = try country(request, QueryParameters(request)["country"], context)
@@ -80,7 +83,7 @@ struct ClearancePages {
             let rule = stored.ruleSet.rules.first { $0.criterion == criterion }
             let shown = rule ?? defaults[criterion] ?? SelectivityRule(criterion: criterion, lane: .yellow, reason: "")
             return .init(
-                key: criterion.rawValue, label: criterion.label, on: rule != nil,
+                key: criterion.rawValue, label: criterion.shown, on: rule != nil,
                 reason: shown.reason, factor: shown.factor.map { String($0) } ?? "", hasFactor: criterion == .valuePerKgDeviation,
                 lanes: Lane.allCases.map { .init(lane: $0.rawValue, selected: $0 == shown.lane) })
         }
@@ -89,7 +92,7 @@ struct ClearancePages {
                 country: iso, rules: rows, customised: stored.customised, updatedBy: stored.updatedBy ?? "",
                 randomPercent: String(stored.ruleSet.randomRate * 100),
                 randomLanes: [Lane.yellow, .red].map { .init(lane: $0.rawValue, selected: $0 == stored.ruleSet.randomLane) },
-                saved: saved, error: error?.message, problems: FieldProblem.list(error)
-            ), title: "Selectivity rules \(iso)", context: context, path: "/customs", status: error?.status ?? .ok)
+                saved: saved, error: error.map { Localizer.current.message($0) }, problems: FieldProblem.list(error)
+            ), title: L("Selectivity rules \(iso)"), context: context, path: "/customs", status: error?.status ?? .ok)
     }
 }

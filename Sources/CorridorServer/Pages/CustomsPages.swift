@@ -1,4 +1,5 @@
 import CorridorCore
+import CorridorLanguages
 import CorridorStore
 import Foundation
 import Hummingbird
@@ -22,13 +23,14 @@ struct CustomsPages {
                 emergencies.append(
                     .init(
                         id: emergency.id, name: emergency.name, country: emergency.country,
-                        hazard: CodeWords.of(emergency.hazard), declared: emergency.declared.description,
-                        ends: emergency.ends?.description ?? "open", active: emergency.isActive(on: today),
+                        hazard: CodeWords.of(emergency.hazard), declared: Localizer.current.date(emergency.declared),
+                        ends: emergency.ends.map { Localizer.current.date($0) } ?? L("open"), active: emergency.isActive(on: today),
                         facilities: Self.facilities(emergency.facilities), hasNeeds: !needs.isEmpty,
                         needs: needs.map { need in
                             .init(
-                                what: need.itemCode.map { items[$0] ?? $0 } ?? "HS heading \(need.hsHeading ?? "")",
-                                priority: ["", "urgent", "can wait", "not needed"][need.priority.rawValue], note: need.note ?? "")
+                                what: need.itemCode.map { Localizer.current.item($0, or: items[$0] ?? $0) }
+                                    ?? L("HS heading \(need.hsHeading ?? "")"),
+                                priority: ["", L("urgent"), L("can wait"), L("not needed")][need.priority.rawValue], note: need.note ?? "")
                         }))
             }
             let accreditations = context.actor == .anonymous ? [] : try await store.accreditations.visible(to: context.actor)
@@ -40,15 +42,15 @@ struct CustomsPages {
                     entryPoints: entryPoints.map {
                         .init(
                             code: $0.code, locode: $0.locode ?? "", hasLocode: $0.locode != nil, name: $0.name, country: $0.country,
-                            kind: $0.kind.label,
+                            kind: $0.kind.shown,
                             verified: $0.locodeVerified)
                     },
                     country: country ?? "",
                     countries: CountryChoice.list(try await store.reference.countries(), selected: country),
                     accreditations: accreditations.map { a in
                         .init(
-                            id: a.id, org: a.orgCode, country: a.country, status: a.status.rawValue,
-                            validUntil: a.validUntil?.description ?? "",
+                            id: a.id, org: a.orgCode, country: a.country, status: a.status.shown,
+                            validUntil: a.validUntil.map { Localizer.current.date($0) } ?? "",
                             canDecide: Policy.can(context.actor, .decideAccreditation, .country(a.country)))
                     },
                     signedIn: context.actor != .anonymous,
@@ -56,7 +58,7 @@ struct CustomsPages {
                         $0.isEmpty ? nil : $0
                     },
                     suggestedValidity: today.adding(days: 365).description
-                ), title: "Relief customs", context: context, path: "/customs")
+                ), title: L("Relief customs"), context: context, path: "/customs")
         }
         router.post("customs/accreditations/{id}") { request, context in
             let fields = try await Forms.fields(request, context: context)
@@ -74,11 +76,11 @@ struct CustomsPages {
 
     static func facilities(_ f: EmergencyFacilities) -> String {
         var on: [String] = []
-        if f.preArrivalLodgement { on.append("pre-arrival lodgement") }
-        if let days = f.provisionalDeadlineDays { on.append("provisional declarations (complete within \(days) days)") }
-        if f.dutyTaxWaiver { on.append("duty and tax waiver") }
-        if f.feeWaiver { on.append("fee waiver") }
-        if f.outOfHoursClearance { on.append("out-of-hours clearance") }
-        return on.isEmpty ? "none" : on.joined(separator: ", ")
+        if f.preArrivalLodgement { on.append(L("pre-arrival lodgement")) }
+        if let days = f.provisionalDeadlineDays { on.append(L("provisional declarations (complete within \(days) days)")) }
+        if f.dutyTaxWaiver { on.append(L("duty and tax waiver")) }
+        if f.feeWaiver { on.append(L("fee waiver")) }
+        if f.outOfHoursClearance { on.append(L("out-of-hours clearance")) }
+        return on.isEmpty ? L("none") : on.joined(separator: ", ")
     }
 }

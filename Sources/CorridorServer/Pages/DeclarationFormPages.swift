@@ -1,4 +1,5 @@
 import CorridorCore
+import CorridorLanguages
 import CorridorStore
 import Foundation
 import Hummingbird
@@ -60,9 +61,9 @@ struct DeclarationFormPages {
         guard context.actor != .anonymous else { throw DomainError.unauthenticated("sign in first") }
         let orgs = context.actor.isAdmin ? try await store.organisations.all().map(\.code) : context.actor.roles.compactMap(\.orgCode)
         let view = try await formView(
-            heading: "New relief consignment declaration", intro: nil, action: "/customs/declarations", submit: "Save draft",
+            heading: L("New relief consignment declaration"), intro: nil, action: "/customs/declarations", submit: L("Save draft"),
             editing: false, version: 0, lineCount: 0, orgs: orgs, fields: fields, error: error)
-        return pages.page(view, title: "New declaration", context: context, path: "/customs", status: error?.status ?? .ok)
+        return pages.page(view, title: L("New declaration"), context: context, path: "/customs", status: error?.status ?? .ok)
     }
 
     private func editForm(_ current: DeclarationView, context: CorridorRequestContext, fields: [String: String], error: DomainError?)
@@ -70,11 +71,13 @@ struct DeclarationFormPages {
     {
         let draft = current.state == .draft
         let view = try await formView(
-            heading: draft ? "Edit draft \(current.reference)" : "Request an amendment to \(current.reference)",
+            heading: draft ? L("Edit draft \(current.reference)") : L("Request an amendment to \(current.reference)"),
             intro: draft
-                ? "The draft is yours to change until you lodge it."
-                : "The declaration was lodged: your organisation is liable for what it stated. Customs sees each change you ask for and accepts or refuses it; until then the declaration stays as lodged.",
-            action: "/customs/declarations/\(current.id)/edit", submit: draft ? "Save draft" : "Send the amendment request",
+                ? L("The draft is yours to change until you lodge it.")
+                : L(
+                    "The declaration was lodged: your organisation is liable for what it stated. Customs sees each change you ask for and accepts or refuses it; until then the declaration stays as lodged."
+                ),
+            action: "/customs/declarations/\(current.id)/edit", submit: draft ? L("Save draft") : L("Send the amendment request"),
             editing: true, version: Int64(fields["version"] ?? "") ?? current.version, lineCount: current.lines.count, orgs: [],
             fields: fields, error: error)
         return pages.page(view, title: view.heading, context: context, path: "/customs", status: error?.status ?? .ok)
@@ -114,9 +117,9 @@ struct DeclarationFormPages {
         var lineErrors: [Int: [String]] = [:]
         for problem in problems {
             if let field = problem.field, let (number, inner) = FieldNames.line(of: field) {
-                lineErrors[number - 1, default: []].append((FieldNames.labels[inner] ?? inner) + ": " + problem.problem)
+                lineErrors[number - 1, default: []].append(FieldNames.sentence(Problem(field: inner, problem: problem.phrase)))
             } else if let field = problem.field, FieldNames.labels[field] != nil, field != "lines" {
-                fieldErrors[field] = problem.problem
+                fieldErrors[field] = Localizer.current.string(problem.phrase)
             }
         }
         let countries = try await store.reference.countries().sorted { $0.name < $1.name }
@@ -148,7 +151,7 @@ struct DeclarationFormPages {
                 text("reference"), text("consignee"),
                 select(
                     "destination",
-                    options(countries.map { ($0.alpha2, "\($0.name) (\($0.alpha2))") }, "destination", blank: "Choose the country")),
+                    options(countries.map { ($0.alpha2, "\($0.name) (\($0.alpha2))") }, "destination", blank: L("Choose the country"))),
                 select(
                     "entry_point",
                     options(
@@ -156,15 +159,15 @@ struct DeclarationFormPages {
                         "entry_point")),
                 select(
                     "emergency_id",
-                    options(emergencies.map { (String($0.id), "\($0.name) (\($0.country))") }, "emergency_id", blank: "none")),
+                    options(emergencies.map { (String($0.id), "\($0.name) (\($0.country))") }, "emergency_id", blank: L("none"))),
                 select("transport_mode", options(TransportMode.allCases.map { ($0.rawValue, $0.rawValue) }, "transport_mode")),
                 select(
                     "transport_document_type",
-                    options(TransportDocumentType.allCases.map { ($0.rawValue, $0.label) }, "transport_document_type", blank: "Choose")),
-                text("transport_document", hint: "air waybill 176-12345675"),
+                    options(TransportDocumentType.allCases.map { ($0.rawValue, $0.shown) }, "transport_document_type", blank: L("Choose"))),
+                text("transport_document", hint: L("air waybill 176-12345675")),
                 text("expected_arrival", type: "date"), text("packages", type: "number"),
-                text("packages_kind", hint: "pallets, cartons, bales, drums…"),
-                text("freight", hint: "to the border, if known"), text("insurance", hint: "if known"),
+                text("packages_kind", hint: L("pallets, cartons, bales, drums…")),
+                text("freight", hint: L("to the border, if known")), text("insurance", hint: L("if known")),
                 text("costs_currency", hint: "USD"),
             ],
             items: items.map { .init(code: $0.code, name: $0.name) },
@@ -177,7 +180,9 @@ struct DeclarationFormPages {
                     currency: field("currency", "USD"), origin: field("origin"), invalid: lineErrors[i] != nil,
                     problem: lineErrors[i]?.joined(separator: "; ") ?? "")
             },
-            error: error.map { problems.isEmpty ? $0.message : "The declaration was not saved: correct what is marked below." },
+            error: error.map {
+                problems.isEmpty ? Localizer.current.message($0) : L("The declaration was not saved: correct what is marked below.")
+            },
             details: problems.map { TextRow(text: FieldNames.sentence($0)) })
     }
 

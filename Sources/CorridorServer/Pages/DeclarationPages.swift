@@ -1,4 +1,5 @@
 import CorridorCore
+import CorridorLanguages
 import CorridorStore
 import Foundation
 import Hummingbird
@@ -39,17 +40,18 @@ struct DeclarationPages {
                     declarations: shown.map { d in
                         .init(
                             id: d.id, reference: d.reference, org: d.org, destination: d.destination, entryPoint: d.entryPoint,
-                            state: d.state.label, lane: d.lane?.rawValue ?? "", arrival: d.expectedArrival ?? "", lines: d.lines.count,
-                            priority: d.needsPriority.map { ["1 urgent", "2 can wait", "3 not needed"][$0 - 1] }
-                                ?? (d.emergencyId == nil ? "" : "not on list"),
+                            state: d.state.shown, lane: d.lane?.rawValue ?? "", laneName: d.lane?.shown ?? "",
+                            arrival: d.expectedArrival.map { Localizer.current.date(iso: $0) } ?? "", lines: d.lines.count,
+                            priority: d.needsPriority.map { [L("1 urgent"), L("2 can wait"), L("3 not needed")][$0 - 1] }
+                                ?? (d.emergencyId == nil ? "" : L("not on list")),
                             age: d.state.isBeforeRelease && d.state != .draft ? Numbers.hours(Double(d.ageSeconds(now: now)) / 3600) : "",
-                            sla: d.serviceLevel?.rawValue ?? "", hasSla: d.serviceLevel != nil, slaLabel: d.serviceLevel?.label ?? "",
+                            sla: d.serviceLevel?.rawValue ?? "", hasSla: d.serviceLevel != nil, slaLabel: d.serviceLevel?.shown ?? "",
                             warned: !d.warnings.isEmpty, amendmentPending: d.pendingAmendment != nil)
                     },
                     canDraft: Policy.decideForSomeScope(context.actor, .draftDeclaration) == .allow,
                     country: country,
-                    states: DeclarationState.allCases.map { .init(value: $0.rawValue, text: $0.label, selected: filter.state == $0) },
-                    lanes: Lane.allCases.map { .init(value: $0.rawValue, text: $0.rawValue, selected: filter.lane == $0) },
+                    states: DeclarationState.allCases.map { .init(value: $0.rawValue, text: $0.shown, selected: filter.state == $0) },
+                    lanes: Lane.allCases.map { .init(value: $0.rawValue, text: $0.shown, selected: filter.lane == $0) },
                     entryPoints: entryPoints.map {
                         .init(value: $0.code, text: "\($0.name) (\($0.code))", selected: filter.entryPoint?.uppercased() == $0.code)
                     },
@@ -60,7 +62,7 @@ struct DeclarationPages {
                     total: all.count, from: shown.isEmpty ? 0 : (page - 1) * Self.pageSize + 1,
                     to: (page - 1) * Self.pageSize + shown.count,
                     previous: page > 1 ? link(page - 1) : nil, next: page * Self.pageSize < all.count ? link(page + 1) : nil
-                ), title: "Declarations", context: context, path: "/customs")
+                ), title: L("Declarations"), context: context, path: "/customs")
         }
         router.get("customs/declarations/{id}") { request, context in
             try await detail(request, context)
@@ -97,16 +99,18 @@ struct DeclarationPages {
         let changeable = d.state.isBeforeRelease && declarantSide && (route == .edit || d.pendingAmendment == nil)
         let gapsTitle =
             d.state == .draft
-            ? "To lodge, the declaration still needs:"
-            : "Particulars to follow" + (d.times.completionDue.map { " by \(Numbers.dateTime($0))" } ?? " before completion") + ":"
+            ? L("To lodge, the declaration still needs:")
+            : d.times.completionDue.map { L("Particulars to follow by \(Numbers.dateTime($0)):") }
+                ?? L("Particulars to follow before completion:")
         return pages.page(
             DeclarationPageView(
                 id: d.id, reference: d.reference, org: d.org, consignee: d.consignee, destination: d.destination,
                 entryPoint: d.entryPoint, mode: d.transportMode, transportDocument: d.transportDocument,
-                transportDocumentLabel: d.transportDocumentType.flatMap(TransportDocumentType.init(rawValue:))?.label
-                    ?? "transport document",
-                packages: d.packages.map { "\(Numbers.wholeNumber(Double($0))) \(d.packagesKind ?? "")" } ?? "not stated",
-                arrival: d.expectedArrival ?? "not stated", state: d.state.label,
+                transportDocumentLabel: d.transportDocumentType.flatMap(TransportDocumentType.init(rawValue:))?.shown
+                    ?? L("transport document"),
+                packages: d.packages.map { "\(Numbers.wholeNumber(Double($0))) \(d.packagesKind ?? "")" } ?? L("not stated"),
+                arrival: d.expectedArrival.map { Localizer.current.date(iso: $0) } ?? L("not stated"), state: d.state.shown,
+                laneName: d.lane?.shown ?? "",
                 lane: d.lane?.rawValue ?? "", reasons: d.laneReasons.joined(separator: "; "), version: d.version,
                 lines: d.lines.map {
                     .init(
@@ -118,11 +122,12 @@ struct DeclarationPages {
                         reExported: $0.reExportedAt.map(Numbers.dateTime) ?? "", isReExported: $0.reExportedAt != nil,
                         canReExport: $0.reExportBy != nil && $0.reExportedAt == nil && customsSide && releasable)
                 },
-                specialCargo: d.specialCargo.map(\.label).joined(separator: ", "), hasSpecialCargo: !d.specialCargo.isEmpty,
+                specialCargo: d.specialCargo.map(\.shown).joined(separator: ", "), hasSpecialCargo: !d.specialCargo.isEmpty,
                 warnings: d.warnings, hasWarnings: !d.warnings.isEmpty,
                 messages: d.messages.map {
                     .init(
-                        step: $0.step.label, party: $0.party.rawValue, author: person($0.author), at: Numbers.dateTime($0.at),
+                        step: $0.step.shown, party: $0.party.rawValue, partyName: $0.party == .customs ? L("customs") : L("declarant"),
+                        author: person($0.author), at: Numbers.dateTime($0.at),
                         text: $0.text)
                 },
                 hasMessages: !d.messages.isEmpty,
@@ -132,7 +137,7 @@ struct DeclarationPages {
                 amendments: d.amendments.map { a in
                     .init(
                         sequence: a.sequence, requestedBy: person(a.requestedBy), requestedAt: Numbers.dateTime(a.requestedAt),
-                        differences: a.differences.map(TextRow.init), status: a.status.rawValue, statusLabel: a.status.label,
+                        differences: a.differences.map(TextRow.init), status: a.status.rawValue, statusLabel: a.status.shown,
                         decided: a.decidedAt != nil, decidedBy: a.decidedBy.map(person) ?? "",
                         decidedAt: a.decidedAt.map(Numbers.dateTime) ?? "",
                         reason: a.reason, canDecide: customsSide && a.status == .pending && d.state.isBeforeRelease)
@@ -140,7 +145,7 @@ struct DeclarationPages {
                 hasAmendments: !d.amendments.isEmpty,
                 canEdit: changeable && route == .edit, canRequestAmendment: changeable && route == .request,
                 canUploadPackingList: changeable,
-                packingListLabel: route == .edit ? "Replace the lines from a packing list" : "Request new lines from a packing list",
+                packingListLabel: route == .edit ? L("Replace the lines from a packing list") : L("Request new lines from a packing list"),
                 completionDue: d.times.completionDue.map(Numbers.dateTime) ?? "", hasCompletionDue: d.times.completionDue != nil,
                 arrivedAt: d.times.arrived.map(Numbers.dateTime) ?? "", hasArrived: d.times.arrived != nil,
                 canRecordArrival: customsSide && DeclarationLifecycle.canRecordArrival(state: d.state, arrived: d.times.arrived != nil),
@@ -152,17 +157,18 @@ struct DeclarationPages {
                     let isImage = [".png", ".jpg", ".jpeg", ".gif", ".webp"].contains { name.hasSuffix($0) }
                     let open = !d.state.isFinal
                     return .init(
-                        document: doc.document, label: doc.label, status: doc.status, statusLabel: status.label, reason: doc.verdictReason,
+                        document: doc.document, label: RequiredDocument(rawValue: doc.document)?.shown ?? doc.label, status: doc.status,
+                        statusLabel: status.shown, reason: doc.verdictReason,
                         fileName: doc.fileName ?? "", stored: doc.stored, sha256: doc.sha256.map { String($0.prefix(12)) } ?? "",
                         isPDF: doc.stored && isPDF, isImage: doc.stored && isImage,
                         canProvide: open && declarantSide && (status == .missing || status == .rejected || status == .provided),
-                        provideLabel: status == .missing ? "Provide" : "Send a new file",
+                        provideLabel: status == .missing ? L("Provide") : L("Send a new file"),
                         canAccept: open && customsSide && status == .provided,
                         canWaive: open && customsSide && (status == .missing || status == .rejected || status == .provided))
                 },
                 steps: d.allowedSteps.map {
                     .init(
-                        step: $0.rawValue, label: $0.label.capitalized, needsMessage: DeclarationMessage.isRequired(for: $0),
+                        step: $0.rawValue, label: $0.shown, needsMessage: DeclarationMessage.isRequired(for: $0),
                         destructive: $0.isDestructive)
                 },
                 audit: (trail?.events ?? []).map {
@@ -170,14 +176,14 @@ struct DeclarationPages {
                 },
                 verified: trail?.broken == nil,
                 releasable: releasable,
-                error: error?.message,
+                error: error.map { Localizer.current.message($0) },
                 details: (error?.problems ?? []).map { TextRow(text: FieldNames.sentence($0)) }
-            ), title: "Declaration \(d.reference)", context: context, path: "/customs", status: error?.status ?? .ok)
+            ), title: L("Declaration \(d.reference)"), context: context, path: "/customs", status: error?.status ?? .ok)
     }
 
     /// An audit name without a user behind it, as a person reads it.
     static func readable(_ actor: String) -> String {
-        actor == "console" ? "the server's console" : actor
+        actor == "console" ? L("the server's console") : actor
     }
 
     /// The printable release note and exemption certificate of a released consignment: what duty
@@ -197,7 +203,6 @@ struct DeclarationPages {
         if let emergencyID = d.emergencyId { emergency = try await store.customs.emergency(id: emergencyID) }
         let waiver = emergency?.facilities.dutyTaxWaiver ?? false
         let minorUnits = Dictionary(uniqueKeysWithValues: try await store.reference.currencies().map { ($0.code, $0.minorUnit ?? 2) })
-        let priced = ReleaseNoteValuation.make(d, rates: rates, waiver: waiver, minorUnits: minorUnits)
         let release = try await store.declarations.audit(id: id, by: context.actor)?.events.last { $0.action == "release" }
         let certificate = try await store.declarations.certificate(id: id, by: context.actor)
         let profile = try await store.customsProfiles.get(country: d.destination)
@@ -208,22 +213,58 @@ struct DeclarationPages {
         let zone = recorded?.timeZone.flatMap(TimeZone.init(identifier:))
         let releasedAt = certificate?.issuedAt ?? release?.at
         let basis = waiver ? ExemptionBasis.cited(emergencyBasis: emergency?.legalBasis, profile: recorded) : nil
-        return pages.page(
-            ReleaseNotePageView(
+        // The certificate in the reader's language, or in the country's customs language and
+        // English side by side, each column written wholly in its own language.
+        let customsLanguage = CustomsLanguages.language(ofCountry: d.destination)
+        let second = customsLanguage.flatMap { $0 == .en ? nil : $0 }
+        func note(bilingual: Bool) -> ReleaseNotePageView {
+            let priced = valued()
+            let countryName = Localizer.current.country(d.destination, or: country?.name ?? d.destination)
+            return ReleaseNotePageView(
                 reference: d.reference, org: d.org, consignee: d.consignee, destination: d.destination,
-                countryName: country?.name ?? d.destination, entryPoint: d.entryPoint,
-                administration: recorded?.customsAdministration ?? "Customs administration of \(country?.name ?? d.destination)",
+                countryName: countryName, entryPoint: d.entryPoint,
+                administration: recorded?.customsAdministration ?? L("Customs administration of \(countryName)"),
                 administrationRecorded: recorded?.customsAdministration != nil,
-                certificateNumber: certificate?.identifier ?? "not numbered (released before certificates were numbered)",
-                transportDocument: d.transportDocument ?? "", lane: d.lane?.rawValue ?? "", reasons: d.laneReasons.joined(separator: "; "),
-                emergency: emergency.map { "\($0.name) (declared \($0.declared))" } ?? "none", waiver: waiver,
-                legalBasis: basis ?? "", hasLegalBasis: basis != nil,
+                certificateNumber: certificate?.identifier ?? L("not numbered (released before certificates were numbered)"),
+                transportDocument: d.transportDocument ?? "", lane: d.lane?.rawValue ?? "", laneName: d.lane?.shown ?? "",
+                reasons: d.laneReasons.joined(separator: "; "),
+                emergency: emergency.map { L("\($0.name) (declared \(Localizer.current.date($0.declared)))") } ?? L("none"),
+                waiver: waiver, legalBasis: basis ?? "", hasLegalBasis: basis != nil,
                 officer: officer,
                 released: releasedAt.map { Numbers.localDateTime($0, zone: zone ?? .gmt) } ?? "",
                 zoneRecorded: zone != nil, hash: release?.hash ?? "",
                 lines: d.lines.map { Self.noteLine($0, decimals: minorUnits[$0.currency] ?? 2, basis: basis) },
-                assessments: priced.assessments, valuation: priced.valuation
-            ), title: "Release note \(d.reference)", context: context, path: "/customs")
+                assessments: priced.assessments, valuation: priced.valuation,
+                bilingualLink: bilingual || second == nil ? nil : "/customs/declarations/\(id)/release-note?bilingual=1",
+                bilingualText: second.map { L("Print in \($0.shownName) and English") } ?? "")
+        }
+        func valued() -> (assessments: [ReleaseNotePageView.Assessment], valuation: ReleaseNotePageView.Valuation) {
+            ReleaseNoteValuation.make(d, rates: rates, waiver: waiver, minorUnits: minorUnits)
+        }
+        let title = L("Release note \(d.reference)")
+        guard let second, request.uri.queryParameters.get("bilingual") == "1" else {
+            return pages.page(note(bilingual: false), title: title, context: context, path: "/customs")
+        }
+        let columns = Self.bilingualColumns(second, country: d.destination, pages: pages) { note(bilingual: true) }
+        return pages.page(
+            BilingualReleaseNotePageView(columns: columns, single: "/customs/declarations/\(id)/release-note"),
+            title: title, context: context, path: "/customs")
+    }
+
+    /// The certificate rendered wholly in `language` (with the country's way of writing numbers)
+    /// and wholly in English: each column's values are made in its own language.
+    static func bilingualColumns(
+        _ language: Language, country: String, pages: PageRenderer, note: () -> ReleaseNotePageView
+    ) -> [BilingualReleaseNotePageView.Column] {
+        let columns: [(language: Language, region: String?)] = [(language, country), (.en, nil)]
+        return columns.map { column in
+            let localizer = Localizer(language: column.language, region: column.region, translations: pages.translations)
+            return Localizer.$current.withValue(localizer) {
+                BilingualReleaseNotePageView.Column(
+                    lang: column.language.rawValue, dir: column.language.direction,
+                    html: pages.fragment(note(), in: column.language))
+            }
+        }
     }
 
     static func noteLine(_ line: DeclarationView.Line, decimals: Int, basis: String?) -> ReleaseNotePageView.Line {
@@ -231,8 +272,9 @@ struct DeclarationPages {
             no: line.lineNo, description: line.description, hs: line.hsCode, quantity: Numbers.grouped(line.quantity),
             unit: line.unit,
             value: line.noCommercialValue
-                ? "no commercial value" + (line.indicativeValueUSD.map { " (indicative \(Numbers.money($0, decimals: 2)) USD)" } ?? "")
+                ? line.indicativeValueUSD.map { L("no commercial value (indicative \(Numbers.money($0, decimals: 2)) USD)") }
+                    ?? L("no commercial value")
                 : Numbers.money(line.value, decimals: decimals) + " " + line.currency,
-            origin: line.origin, basis: basis ?? "none: duties and taxes apply")
+            origin: line.origin, basis: basis ?? L("none: duties and taxes apply"))
     }
 }

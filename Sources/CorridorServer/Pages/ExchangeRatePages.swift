@@ -1,4 +1,5 @@
 import CorridorCore
+import CorridorLanguages
 import CorridorStore
 import Foundation
 import Hummingbird
@@ -45,11 +46,12 @@ struct ExchangeRatePages {
                 country: iso, nationalCurrency: table.nationalCurrency ?? "", hasNationalCurrency: table.nationalCurrency != nil,
                 rates: table.rates.map {
                     .init(
-                        currency: $0.currency, date: $0.date, rate: $0.rate, enteredBy: $0.enteredBy,
+                        currency: $0.currency, date: Localizer.current.date(iso: $0.date), rate: $0.rate, enteredBy: $0.enteredBy,
                         enteredAt: Numbers.dateTime($0.enteredAt))
                 },
                 hasRates: !table.rates.isEmpty, currency: fields["currency"] ?? "USD", date: fields["date"] ?? Day.today().description,
-                rate: fields["rate"] ?? "", saved: saved, error: error?.message, problems: FieldProblem.list(error)
-            ), title: "Exchange rates \(iso)", context: context, path: "/customs", status: error?.status ?? .ok)
+                rate: fields["rate"] ?? "", saved: saved, error: error.map { Localizer.current.message($0) },
+                problems: FieldProblem.list(error)
+            ), title: L("Exchange rates \(iso)"), context: context, path: "/customs", status: error?.status ?? .ok)
     }
 }

@@ -1,18 +1,23 @@
 import CorridorCore
+import CorridorLanguages
 import Foundation
 
 /// The words a person reads for a field a problem names: "Line 1, Quantity", never `lines[0].quantity`.
 enum FieldNames {
-    static let labels: [String: String] = [
-        "reference": "Reference", "consignee": "Consignee", "destination": "Destination country", "entry_point": "Entry point",
-        "emergency_id": "Emergency", "transport_mode": "Transport", "transport_document_type": "Transport document",
-        "transport_document": "Transport document number", "expected_arrival": "Expected arrival", "packages": "Packages",
-        "packages_kind": "Kind of packages", "lines": "Lines", "description": "Description", "item_code": "Item", "hs_code": "HS code",
-        "quantity": "Quantity", "unit": "Unit", "gross_kg": "Gross kg", "value": "Value", "currency": "Currency", "origin": "Origin",
-        "re_export_by": "Re-export by", "freight": "Freight", "insurance": "Insurance",
-        "costs_currency": "Currency of freight and insurance", "reason": "Reason", "message": "Message", "file": "File",
-        "version": "Version",
-    ]
+    /// In the reader's language.
+    static var labels: [String: String] {
+        [
+            "reference": L("Reference"), "consignee": L("Consignee"), "destination": L("Destination country"),
+            "entry_point": L("Entry point"), "emergency_id": L("Emergency"), "transport_mode": L("Transport"),
+            "transport_document_type": L("Transport document"), "transport_document": L("Transport document number"),
+            "expected_arrival": L("Expected arrival"), "packages": L("Packages"), "packages_kind": L("Kind of packages"),
+            "lines": L("Lines"), "description": L("Description"), "item_code": L("Item"), "hs_code": L("HS code"),
+            "quantity": L("Quantity"), "unit": L("Unit"), "gross_kg": L("Gross kg"), "value": L("Value"), "currency": L("Currency"),
+            "origin": L("Origin"), "re_export_by": L("Re-export by"), "freight": L("Freight"), "insurance": L("Insurance"),
+            "costs_currency": L("Currency of freight and insurance"), "reason": L("Reason"), "message": L("Message"),
+            "file": L("File"), "version": L("Version"),
+        ]
+    }
 
     /// The line number (from 1) a field belongs to, and the field within the line.
     static func line(of field: String) -> (number: Int, field: String)? {
@@ -24,13 +29,15 @@ enum FieldNames {
     }
 
     static func human(_ field: String) -> String {
-        if let (number, inner) = line(of: field) { return "Line \(number), " + (labels[inner] ?? inner) }
+        if let (number, inner) = line(of: field) { return L("Line \(number), \(labels[inner] ?? inner)") }
         return labels[field] ?? field.replacingOccurrences(of: "_", with: " ")
     }
 
     /// "Line 1, Quantity: must be more than 0".
     static func sentence(_ problem: Problem) -> String {
-        guard let field = problem.field else { return problem.located }
-        return human(field) + ": " + problem.problem
+        guard let field = problem.field else { return Localizer.current.located(problem) }
+        // French sets a narrow space before a colon.
+        let colon = Localizer.current.language == .fr ? "\u{202F}: " : ": "
+        return human(field) + colon + Localizer.current.string(problem.phrase)
     }
 }

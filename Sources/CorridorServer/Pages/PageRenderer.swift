@@ -16,6 +16,9 @@ public struct PageRenderer: Sendable {
     /// The templates compiled once per language, their marked text already translated.
     let libraries: [Language: MustacheLibrary]
     var library: MustacheLibrary { libraries[Localizer.current.language] ?? libraries[.en]! }
+    /// Every language's catalogue, for a page that speaks more than its reader's language (the
+    /// bilingual release note).
+    var translations = Translations()
     /// The store holds the demo data set: every page says its figures are fictitious.
     var demo = false
 
@@ -40,7 +43,7 @@ public struct PageRenderer: Sendable {
             }
             libraries[language] = library
         }
-        return PageRenderer(libraries: libraries)
+        return PageRenderer(libraries: libraries, translations: translations)
     }
 
     /// Every template's text, by name.
@@ -63,6 +66,12 @@ public struct PageRenderer: Sendable {
     struct PageContext<View: PageView> {
         let csrf: String?
         let page: View
+    }
+
+    /// `view` in its template compiled for `language`, without the layout: a part of a page.
+    func fragment<View: PageView>(_ view: View, in language: Language) -> String {
+        (libraries[language] ?? library).render(PageContext(csrf: nil, page: view), withTemplate: Self.wrapperName(View.template))
+            ?? ""
     }
 
     /// Renders `view` in its template, wrapped in the layout with navigation and the signed-in user.

@@ -1,4 +1,5 @@
 import CorridorCore
+import CorridorLanguages
 import CorridorStore
 import Foundation
 
@@ -16,9 +17,7 @@ enum ReleaseNoteValuation {
         {
             let assessed = Exemption.assess(
                 lines: valued.lines.map { ($0.hsCode, $0.customsValue) }, currency: national, rates: rates, waiverOn: waiver)
-            var assumed: [String] = []
-            if valued.freightAssumed { assumed.append("freight") }
-            if valued.insuranceAssumed { assumed.append("insurance") }
+            let assumption = Self.assumption(freight: valued.freightAssumed, insurance: valued.insuranceAssumed)
             let rates = d.exchangeRates.filter { rate in
                 lines.contains { $0.currency == rate.currency } || rate.currency == d.transportCosts.currency
             }
@@ -32,11 +31,12 @@ enum ReleaseNoteValuation {
                 goods: money(valued.goods, national), freight: money(valued.freight, national),
                 insurance: money(valued.insurance, national), customsValue: money(valued.customsValue, national),
                 rates: rates.map { .init(currency: $0.currency, rate: $0.rateText, date: $0.date.description) },
-                ratesText: rates.map { "1 \($0.currency) = \($0.rateText) \(national) (in force from \($0.date))" }.joined(separator: "; "),
+                ratesText: rates.map {
+                    L("1 \($0.currency) = \($0.rateText) \(national) (in force from \(Localizer.current.date($0.date)))")
+                }
+                .joined(separator: "; "),
                 hasRates: !rates.isEmpty,
-                hasAssumption: !assumed.isEmpty,
-                assumption: assumed.isEmpty
-                    ? "" : "\(assumed.joined(separator: " and ").capitalizedFirst) not declared: \(Valuation.assumptionText).",
+                hasAssumption: assumption != nil, assumption: assumption ?? "",
                 note: "")
             return ([ReleaseNoteValuationFormat.assessment(assessed, decimals: minorUnits[national] ?? 2)], view)
         }
@@ -53,9 +53,30 @@ enum ReleaseNoteValuation {
                 hasValuation: false, currency: "", lines: [], goods: "", freight: "", insurance: "", customsValue: "", rates: [],
                 ratesText: "", hasRates: false,
                 hasAssumption: false, assumption: "",
-                note: "No national currency is on file for \(d.destination): duties are shown in each declared currency, "
-                    + "on the declared value of the goods.")
+                note: L(
+                    "No national currency is on file for \(d.destination): duties are shown in each declared currency, on the declared value of the goods."
+                ))
         )
+    }
+}
+
+extension ReleaseNoteValuation {
+    /// What the certificate says when freight or insurance was not declared and was assumed.
+    static func assumption(freight: Bool, insurance: Bool) -> String? {
+        func share(_ percent: Double) -> String {
+            Localizer.current.number(percent == percent.rounded() ? String(Int(percent)) : String(percent))
+        }
+        let freightShare = share(Valuation.assumedFreightPercent)
+        let insuranceShare = share(Valuation.assumedInsurancePercent)
+        let rule = L(
+            "planning assumption: freight \(freightShare) % and insurance \(insuranceShare) % of the goods' value where they were not declared"
+        )
+        switch (freight, insurance) {
+        case (true, true): return L("Freight and insurance not declared: \(rule).")
+        case (true, false): return L("Freight not declared: \(rule).")
+        case (false, true): return L("Insurance not declared: \(rule).")
+        case (false, false): return nil
+        }
     }
 }
 
@@ -67,8 +88,4 @@ enum ReleaseNoteValuationFormat {
             currency: a.currency, duty: money(a.duty), tax: money(a.tax), total: money(a.total), waived: money(a.waived),
             payable: money(a.payable))
     }
-}
-
-extension String {
-    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

@@ -77,29 +77,28 @@ struct ReleaseTimeChart {
                 let summary = group.breakdown[segment]
                 body +=
                     "<text x=\"\(format(plotLeft - 10))\" y=\"\(format(y + 17))\" text-anchor=\"end\""
-                    + (segment == .arrivalToRelease ? " font-weight=\"600\"" : "") + ">\(escape(segment.label))</text>"
+                    + (segment == .arrivalToRelease ? " font-weight=\"600\"" : "") + ">\(escape(segment.shown))</text>"
                 for (statistic, value, offset, fill) in [
-                    ("median", summary.medianHours, 3.0, medianFill), ("90th percentile", summary.p90Hours, 13.0, p90Fill),
+                    (L("median"), summary.medianHours, 3.0, medianFill), (L("90th percentile"), summary.p90Hours, 13.0, p90Fill),
                 ] {
                     guard let value else { continue }
                     let start = min(x(0), x(value)), barWidth = abs(x(value) - x(0))
                     body +=
                         "<rect class=\"bar\" data-hours=\"\(value)\" x=\"\(format(start))\" y=\"\(format(y + offset))\" "
                         + "width=\"\(format(barWidth))\" height=\"9\" fill=\"\(fill)\"><title>"
-                        + escape("\(group.title) — \(segment.label), \(statistic): \(hours(value)) (\(summary.count) consignments)")
+                        + escape(L("\(group.title) — \(segment.shown), \(statistic): \(hours(value)) (\(summary.count) consignments)"))
                         + "</title></rect>"
                 }
                 let numbers =
-                    summary.count == 0 ? "no data" : "\(summary.medianHours.map(hours) ?? "–") · \(summary.p90Hours.map(hours) ?? "–")"
+                    summary.count == 0 ? L("no data") : "\(summary.medianHours.map(hours) ?? "–") · \(summary.p90Hours.map(hours) ?? "–")"
                 body += "<text x=\"\(valuesLeft)\" y=\"\(format(y + 17))\" class=\"value\">\(escape(numbers))</text>"
                 y += rowHeight
             }
             y += groupGap
         }
-        let description =
-            "Horizontal bars, one pair per segment of the WCO Time Release Study and per entry point: "
-            + "the median and the 90th percentile of the hours it took, on one scale from \(hours(low)) to \(hours(high)). "
-            + "Negative arrival → lodgement means lodged before arrival. The table below gives the same numbers."
+        let description = L(
+            "Horizontal bars, one pair per segment of the WCO Time Release Study and per entry point: the median and the 90th percentile of the hours it took, on one scale from \(hours(low)) to \(hours(high)). Negative arrival → lodgement means lodged before arrival. The table below gives the same numbers."
+        )
         return
             "<svg class=\"release-chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height.rounded(.up)))\" "
             + "role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\" font-size=\"13\" fill=\"#1d2a33\">"

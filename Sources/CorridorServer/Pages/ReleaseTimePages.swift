@@ -1,4 +1,5 @@
 import CorridorCore
+import CorridorLanguages
 import CorridorStore
 import Foundation
 import Hummingbird
@@ -30,18 +31,19 @@ struct ReleaseTimePages {
                 }
             // Entry points no longer in the reference list still had releases; they keep their code as a name.
             let unknown = times.entryPoints.keys.filter { code in !points.contains { $0.code == code } }.sorted()
-            var groups = [ReleaseTimeChart.Group(title: "All entry points of \(country.name)", breakdown: times.all)]
+            let countryName = Localizer.current.country(country.alpha2, or: country.name)
+            var groups = [ReleaseTimeChart.Group(title: L("All entry points of \(countryName)"), breakdown: times.all)]
             groups += measured.map { ReleaseTimeChart.Group(title: "\($0.name) (\($0.code))", breakdown: times.entryPoints[$0.code]!) }
             groups += unknown.map { ReleaseTimeChart.Group(title: $0, breakdown: times.entryPoints[$0]!) }
             let unmeasured = points.filter { times.entryPoints[$0.code] == nil }.map { "\($0.name) (\($0.code))" }
-            let title = "Release times in \(country.name), \(period.from) to \(period.to)"
+            let title = L("Release times in \(countryName), \(period.from) to \(period.to)")
             return pages.page(
                 ReleaseTimesPageView(
-                    country: country.alpha2, countryName: country.name,
+                    country: country.alpha2, countryName: countryName,
                     from: period.from.description, to: period.to.description,
                     hasData: times.all[.arrivalToRelease].count + times.all[.lodgementToLane].count > 0,
                     chart: ReleaseTimeChart.svg(groups: groups, title: title),
-                    segments: ReleaseSegment.allCases.map { .init(label: $0.label) },
+                    segments: ReleaseSegment.allCases.map { .init(label: $0.shown) },
                     rows: groups.enumerated().map { index, group in
                         .init(
                             name: group.title, total: index == 0,
@@ -54,9 +56,9 @@ struct ReleaseTimePages {
                     },
                     unmeasured: unmeasured.joined(separator: ", "), hasUnmeasured: !unmeasured.isEmpty,
                     ranges: [30, 90, 365].map { days in
-                        .init(label: "last \(days) days", from: today.adding(days: -(days - 1)).description, to: today.description)
+                        .init(label: L("last \(days) days"), from: today.adding(days: -(days - 1)).description, to: today.description)
                     }
-                ), title: "Release times — \(country.name)", context: context, path: "/customs")
+                ), title: L("Release times — \(countryName)"), context: context, path: "/customs")
         }
     }
 }

@@ -12,6 +12,7 @@ struct DeclarationsPageView: PageView {
         let entryPoint: String
         let state: String
         let lane: String
+        let laneName: String
         let arrival: String
         let lines: Int
         let priority: String
@@ -72,6 +73,8 @@ struct DeclarationPageView: PageView {
     struct Message: Sendable {
         let step: String
         let party: String
+        /// The party in the reader's language; `party` is its code, for the list's marker.
+        let partyName: String
         let author: String
         let at: String
         let text: String
@@ -140,6 +143,7 @@ struct DeclarationPageView: PageView {
     let packages: String
     let arrival: String
     let state: String
+    let laneName: String
     let lane: String
     let reasons: String
     let version: Int64
@@ -219,6 +223,8 @@ struct ReleaseNotePageView: PageView {
     let certificateNumber: String
     let transportDocument: String
     let lane: String
+    /// The lane's name in the reader's language; `lane` is its code, for the colour.
+    let laneName: String
     let reasons: String
     let emergency: String
     let waiver: Bool
@@ -234,6 +240,10 @@ struct ReleaseNotePageView: PageView {
     let lines: [Line]
     let assessments: [Assessment]
     let valuation: Valuation
+    /// The same certificate in the country's customs language and English, when that language is
+    /// not English and this is not already that print.
+    let bilingualLink: String?
+    let bilingualText: String
 
     /// The customs value (CIF) in the national currency, line by line, with the rates and any
     /// planning assumption it rests on.
@@ -347,4 +357,21 @@ struct PackingListRejectedPageView: PageView {
     let file: String
     let message: String
     let problems: [Problem]
+}
+
+/// The release note in the country's customs language and English, side by side: each column is
+/// the whole certificate rendered in its language, with its own writing direction.
+struct BilingualReleaseNotePageView: PageView {
+    static let template = "release-note-bilingual"
+
+    struct Column: Sendable {
+        let lang: String
+        let dir: String
+        /// The certificate's HTML, rendered by the template in that language.
+        let html: String
+    }
+
+    let columns: [Column]
+    /// The certificate in the reader's language alone.
+    let single: String
 }
