@@ -24,45 +24,55 @@ public enum PreparednessCheck: String, Sendable, Codable {
     case entryPoints = "entry_points"
 }
 
-public struct PreparednessAction: Sendable, Equatable, Codable {
+/// Titles and categories are reference text, written as phrases so that pages show them in the
+/// reader's language; their English is what the API and exports carry.
+public struct PreparednessAction: Sendable, Equatable {
     public var code: String
     public var framework: PreparednessFramework
-    public var category: String
-    public var title: String
+    public var category: Phrase
+    public var title: Phrase
     public var check: PreparednessCheck?
 }
 
 public enum PreparednessChecklist {
-    static func mpa(_ code: String, _ category: String, _ title: String) -> PreparednessAction {
+    static func mpa(_ code: String, _ category: Phrase, _ title: Phrase) -> PreparednessAction {
         PreparednessAction(code: code, framework: .minimum, category: category, title: title, check: nil)
     }
 
-    static func apa(_ code: String, _ title: String, _ check: PreparednessCheck? = nil) -> PreparednessAction {
-        PreparednessAction(code: code, framework: .advanced, category: "Supply chain and logistics", title: title, check: check)
+    static func apa(_ code: String, _ title: Phrase, _ check: PreparednessCheck? = nil) -> PreparednessAction {
+        PreparednessAction(code: code, framework: .advanced, category: categoryPhrases[4], title: title, check: check)
     }
 
-    public static let categories = [
-        "Risk monitoring", "Coordination and management arrangements",
-        "Needs assessment, information management and response monitoring",
-        "Operational capacity and arrangements to deliver relief and protection", "Supply chain and logistics",
+    public static let categoryPhrases: [Phrase] = [
+        Phrase("Risk monitoring"), Phrase("Coordination and management arrangements"),
+        Phrase("Needs assessment, information management and response monitoring"),
+        Phrase("Operational capacity and arrangements to deliver relief and protection"), Phrase("Supply chain and logistics"),
     ]
+    public static let categories = categoryPhrases.map(\.english)
+
+    /// The phrase of a category given in English (as the store keeps it).
+    public static func category(_ english: String) -> Phrase {
+        categoryPhrases.first { $0.english == english } ?? Phrase(verbatim: english)
+    }
 
     public static let actions: [PreparednessAction] = [
-        mpa("MPA-1.1", categories[0], "Hazards and risks are monitored and early-warning information is shared"),
-        mpa("MPA-2.1", categories[1], "Coordination structures (HCT, clusters or sectors) are established and roles agreed"),
-        mpa("MPA-2.2", categories[1], "Government focal points and coordination arrangements are identified"),
-        mpa("MPA-3.1", categories[2], "Joint needs assessment tools and methods are agreed"),
-        mpa("MPA-3.2", categories[2], "Baseline data and common operational datasets are compiled"),
-        mpa("MPA-4.1", categories[3], "Operational presence and capacity (3W) are mapped"),
-        mpa("MPA-4.2", categories[3], "Arrangements to deliver relief, including logistics and telecommunications, are identified"),
-        apa("APA-SC-1", "Lists of pre-positioned supplies are compiled in country, regionally and globally", .prepositionedLists),
-        apa("APA-SC-2", "Entry points and the transport network are identified", .entryPoints),
-        apa("APA-SC-3", "Item specifications and kit contents are agreed"),
-        apa("APA-SC-4", "Framework agreements with suppliers are in place"),
-        apa("APA-SC-5", "Freight forwarders, transporters and government focal points are identified"),
-        apa("APA-SC-6", "Customs facilitation and exemptions are pre-agreed", .customsFacilitation),
-        apa("APA-SC-7", "Warehouse capacity is identified"),
-        apa("APA-SC-8", "Simulation exercises of the supply chain are held"),
+        mpa("MPA-1.1", categoryPhrases[0], Phrase("Hazards and risks are monitored and early-warning information is shared")),
+        mpa("MPA-2.1", categoryPhrases[1], Phrase("Coordination structures (HCT, clusters or sectors) are established and roles agreed")),
+        mpa("MPA-2.2", categoryPhrases[1], Phrase("Government focal points and coordination arrangements are identified")),
+        mpa("MPA-3.1", categoryPhrases[2], Phrase("Joint needs assessment tools and methods are agreed")),
+        mpa("MPA-3.2", categoryPhrases[2], Phrase("Baseline data and common operational datasets are compiled")),
+        mpa("MPA-4.1", categoryPhrases[3], Phrase("Operational presence and capacity (3W) are mapped")),
+        mpa(
+            "MPA-4.2", categoryPhrases[3],
+            Phrase("Arrangements to deliver relief, including logistics and telecommunications, are identified")),
+        apa("APA-SC-1", Phrase("Lists of pre-positioned supplies are compiled in country, regionally and globally"), .prepositionedLists),
+        apa("APA-SC-2", Phrase("Entry points and the transport network are identified"), .entryPoints),
+        apa("APA-SC-3", Phrase("Item specifications and kit contents are agreed")),
+        apa("APA-SC-4", Phrase("Framework agreements with suppliers are in place")),
+        apa("APA-SC-5", Phrase("Freight forwarders, transporters and government focal points are identified")),
+        apa("APA-SC-6", Phrase("Customs facilitation and exemptions are pre-agreed"), .customsFacilitation),
+        apa("APA-SC-7", Phrase("Warehouse capacity is identified")),
+        apa("APA-SC-8", Phrase("Simulation exercises of the supply chain are held")),
     ]
 
     public static func action(_ code: String) -> PreparednessAction? { actions.first { $0.code == code } }
@@ -87,23 +97,29 @@ public struct PreparednessFacts: Sendable, Equatable {
     }
 
     /// Done or not started by the data, with the evidence found, for an action that has a check.
-    public func evaluate(_ check: PreparednessCheck) -> (status: PreparednessStatus, evidence: String) {
+    public func evaluate(_ check: PreparednessCheck) -> (status: PreparednessStatus, evidence: Phrase) {
         switch check {
         case .prepositionedLists:
             let met = freshReportsInCountry > 0 && freshReportsInRegion > 0
             return (
                 met ? .done : .notStarted,
-                "\(freshReportsInCountry) stock report(s) in the country and \(freshReportsInRegion) elsewhere in the region in the last 90 days"
+                Phrase(
+                    "\(freshReportsInCountry) stock report(s) in the country and \(freshReportsInRegion) elsewhere in the region in the last 90 days"
+                )
             )
         case .customsFacilitation:
             let met = customsAgreementRecorded && accreditedOrganisations > 0
             return (
                 met ? .done : .notStarted,
-                "\(customsAgreementRecorded ? "agreement recorded in the customs profile" : "no agreement recorded in the customs profile"); "
-                    + "\(accreditedOrganisations) organisation(s) accredited"
+                customsAgreementRecorded
+                    ? Phrase("agreement recorded in the customs profile; \(accreditedOrganisations) organisation(s) accredited")
+                    : Phrase("no agreement recorded in the customs profile; \(accreditedOrganisations) organisation(s) accredited")
             )
         case .entryPoints:
-            return (entryPointsWithCoordinates > 0 ? .done : .notStarted, "\(entryPointsWithCoordinates) entry point(s) with coordinates")
+            return (
+                entryPointsWithCoordinates > 0 ? .done : .notStarted,
+                Phrase("\(entryPointsWithCoordinates) entry point(s) with coordinates")
+            )
         }
     }
 }

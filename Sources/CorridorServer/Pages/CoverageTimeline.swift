@@ -9,13 +9,12 @@ enum CoverageTimeline {
     static func svg(_ result: GapResult) -> String {
         let lastDay = Double(max(result.figures.horizons.last ?? 30, result.scenario.days))
         func x(_ day: Double) -> Double { labelWidth + min(day, lastDay) / lastDay * plotWidth }
-        let height = top + rowHeight * Double(result.needs.count) + 24
-        var parts: [String] = []
+        let people = Numbers.wholeNumber(Double(result.scenario.people))
         let title = escape(L("Coverage of each need by day"))
         let description = escape(
-            L(
-                "For each need, the share of the \(result.scenario.people) affected people covered as sources arrive, from day 0 to day \(Int(lastDay))."
-            ))
+            L("For each need, the share of the \(people) affected people covered as sources arrive, from day 0 to day \(Int(lastDay))."))
+        let height = top + rowHeight * Double(result.needs.count) + 24
+        var parts: [String] = []
         parts.append(
             """
             <svg class="timeline" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(Int(labelWidth + plotWidth + 20)) \(Int(height))" role="img" \
@@ -23,8 +22,8 @@ enum CoverageTimeline {
             <desc id="timeline-desc">\(description)</desc>
             """)
         for day in result.figures.horizons.map(Double.init) where day <= lastDay {
-            let label = escape(L("day \(Int(day))"))
             parts.append("<line x1=\"\(f(x(day)))\" y1=\"\(f(top - 6))\" x2=\"\(f(x(day)))\" y2=\"\(f(height - 20))\" class=\"grid\"/>")
+            let label = escape(L("day \(Int(day))"))
             parts.append("<text x=\"\(f(x(day)))\" y=\"\(f(top - 10))\" class=\"axis\" text-anchor=\"middle\">\(label)</text>")
         }
         for (row, need) in result.needs.enumerated() {
@@ -42,13 +41,13 @@ enum CoverageTimeline {
             let finalShare = need.required > 0 ? min(1, covered / need.required) : 0
             points.append("\(f(x(lastDay))),\(f(base - (base - full) * finalShare))")
             points.append("\(f(x(lastDay))),\(f(base))")
-            let covered = escape(L("\(Int((finalShare * 100).rounded())) % covered by day \(Int(lastDay))"))
             parts.append(
-                "<text x=\"\(f(labelWidth - 8))\" y=\"\(f(base - 4))\" class=\"label\" text-anchor=\"end\">\(escape(CodeWords.of(need.family)))</text>"
+                "<text x=\"\(f(labelWidth - 8))\" y=\"\(f(base - 4))\" class=\"label\" text-anchor=\"end\">\(escape(PreparednessWords.family(need.family)))</text>"
             )
             parts.append("<rect x=\"\(f(x(0)))\" y=\"\(f(full))\" width=\"\(f(plotWidth))\" height=\"\(f(base - full))\" class=\"track\"/>")
+            let coverage = escape(L("\(Int((finalShare * 100).rounded())) % covered by day \(Int(lastDay))"))
             parts.append(
-                "<polygon points=\"\(points.joined(separator: " "))\" class=\"\(finalShare >= 0.999 ? "covered" : "short")\"><title>\(escape(need.family)): \(covered)</title></polygon>"
+                "<polygon points=\"\(points.joined(separator: " "))\" class=\"\(finalShare >= 0.999 ? "covered" : "short")\"><title>\(escape(need.family)): \(coverage)</title></polygon>"
             )
         }
         parts.append("</svg>")

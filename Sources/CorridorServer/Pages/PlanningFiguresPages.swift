@@ -1,4 +1,5 @@
 import CorridorCore
+import CorridorLanguages
 import CorridorStore
 import Foundation
 import Hummingbird
@@ -73,7 +74,8 @@ struct PlanningFiguresPages {
                 minimumMeasured: figures.minimumMeasured,
                 emergencyFactor: text(figures.emergencyCustomsFactor), horizons: figures.horizons.map(String.init).joined(separator: ", "),
                 routeFigures: RouteFigureFields.rows(figures.routes),
-                saved: saved, hasError: error != nil, error: error?.message ?? "", problems: FieldProblem.list(error)
-            ), title: "Planning figures", context: context, path: "/preparedness", status: error?.status ?? .ok)
+                saved: saved, hasError: error != nil, error: error.map { Localizer.current.message($0) } ?? "",
+                problems: PreparednessWords.problems(error)
+            ), title: L("Planning figures"), context: context, path: "/preparedness", status: error?.status ?? .ok)
     }
 }

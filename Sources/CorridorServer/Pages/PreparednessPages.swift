@@ -1,5 +1,6 @@
 import CorridorCore
 import CorridorFormats
+import CorridorLanguages
 import CorridorStore
 import Foundation
 import Hummingbird
@@ -24,37 +25,44 @@ struct PreparednessPages {
                 PreparednessPageView(
                     country: iso, canEdit: canEdit,
                     countries: try await store.reference.countries().map {
-                        CountryChoice(alpha2: $0.alpha2, name: $0.name, selected: $0.alpha2 == iso)
-                    },
+                        CountryChoice(
+                            alpha2: $0.alpha2, name: Localizer.current.country($0.alpha2, or: $0.name), selected: $0.alpha2 == iso)
+                    }.sorted(by: PreparednessWords.byName),
                     progress: checklist.progress.map { progress in
                         .init(
-                            category: progress.category, done: progress.done, applicable: progress.applicable,
+                            category: L(PreparednessChecklist.category(progress.category)), done: progress.done,
+                            applicable: progress.applicable,
                             percent: progress.applicable == 0
                                 ? 0 : Int((Double(progress.done) / Double(progress.applicable) * 100).rounded()))
                     },
                     actions: checklist.actions.map { a in
-                        .init(
-                            code: a.code, framework: a.framework, category: a.category, title: a.title, status: a.status.rawValue,
-                            statusLabel: a.status.label, owner: a.ownerOrg ?? "", due: a.due ?? "",
+                        let reference = PreparednessChecklist.action(a.code)
+                        return .init(
+                            code: a.code, framework: a.framework, category: L(reference?.category ?? Phrase(verbatim: a.category)),
+                            title: L(reference?.title ?? Phrase(verbatim: a.title)), status: a.status.rawValue,
+                            statusLabel: L(a.status.label), owner: a.ownerOrg ?? "", due: a.due ?? "",
+                            dueShown: a.due.map { Localizer.current.date(iso: $0) } ?? "",
                             evidence: a.evidence ?? "", evidenceLink: a.evidenceLink ?? "",
                             evidenceIsLink: a.evidenceLink != nil, hasEvidence: a.evidence != nil,
-                            auto: a.autoStatus != nil, autoDone: a.autoStatus == .done, autoEvidence: a.autoEvidence ?? "",
+                            auto: a.autoStatus != nil, autoDone: a.autoStatus == .done,
+                            autoEvidence: a.autoEvidencePhrase.map(L) ?? a.autoEvidence ?? "",
                             overridden: a.overrideReason != nil, overrideReason: a.overrideReason ?? "", history: a.history,
                             hasHistory: !a.history.isEmpty,
                             statuses: PreparednessStatus.allCases.map {
-                                LabelledChoice(value: $0.rawValue, label: $0.label, selected: $0 == a.status)
+                                LabelledChoice(value: $0.rawValue, label: L($0.label), selected: $0 == a.status)
                             })
                     },
                     profile: .init(
-                        ocha: p.ochaModelAgreement ?? "", hasOcha: p.ochaModelAgreement != nil, kyoto: p.kyotoAnnexJ5,
+                        ocha: p.ochaModelAgreement ?? "", ochaShown: p.ochaModelAgreement.map { Localizer.current.date(iso: $0) } ?? "",
+                        hasOcha: p.ochaModelAgreement != nil, kyoto: p.kyotoAnnexJ5,
                         tampere: p.tampereConvention,
                         idrl: p.idrlLaw ?? "", procedure: p.procedure, documents: p.requiredDocuments, focal: p.focalPoints,
                         hours: p.defaultReleaseHours.map { String(Int($0)) } ?? "", recorded: profile.recorded,
                         measuredCount: profile.measured.count,
-                        measuredMedian: profile.measured.medianHours.map { String(format: "%.1f", $0) } ?? "—",
-                        measuredP90: profile.measured.p90Hours.map { String(format: "%.1f", $0) } ?? "—"),
+                        measuredMedian: PreparednessWords.tenths(profile.measured.medianHours),
+                        measuredP90: PreparednessWords.tenths(profile.measured.p90Hours)),
                     canEditProfile: Policy.can(context.actor, .manageCustomsProfile, .country(iso))
-                ), title: "Preparedness \(iso)", context: context, path: "/preparedness")
+                ), title: L("Preparedness \(iso)"), context: context, path: "/preparedness")
         }
         router.post("preparedness/actions") { request, context in
             let fields = try await Forms.fields(request, context: context)
@@ -106,28 +114,38 @@ struct PreparednessPages {
             func n(_ value: Double) -> String { Numbers.wholeNumber(value) }
             return pages.page(
                 ScenarioPageView(
-                    id: id, name: saved.name, country: saved.scenario.country, people: Numbers.wholeNumber(Double(saved.scenario.people)),
-                    days: saved.scenario.days, lat: saved.scenario.lat, lon: saved.scenario.lon, timeline: CoverageTimeline.svg(result),
+                    id: id, name: saved.name, country: saved.scenario.country,
+                    countryName: Localizer.current.country(saved.scenario.country, or: saved.scenario.country),
+                    people: Numbers.wholeNumber(Double(saved.scenario.people)),
+                    days: saved.scenario.days, lat: PreparednessWords.degrees(saved.scenario.lat),
+                    lon: PreparednessWords.degrees(saved.scenario.lon), timeline: CoverageTimeline.svg(result),
                     needs: result.needs.map { need in
                         .init(
-                            family: CodeWords.of(need.family), required: n(need.required),
+                            family: PreparednessWords.family(need.family), required: n(need.required),
                             d3: n(need.byDay["3"] ?? 0), d7: n(need.byDay["7"] ?? 0), d14: n(need.byDay["14"] ?? 0),
                             d30: n(need.byDay["30"] ?? 0),
-                            shortfall: n(need.shortfall), short: need.shortfall > 0.5, note: need.note,
+                            shortfall: n(need.shortfall), short: need.shortfall > 0.5, note: PreparednessWords.note(need.note),
                             inCountry: n(need.availableByTier[.inCountry] ?? 0), regional: n(need.availableByTier[.regional] ?? 0),
                             global: n(need.availableByTier[.global] ?? 0),
                             sources: need.sources.map { Self.sourceRow($0, dispatchOrgs: dispatchOrgs) },
                             hasSources: !need.sources.isEmpty,
-                            tonnes: Self.tenths(need.tonnes), flights: need.flights.map { String($0) } ?? "—",
-                            trucks: need.trucks.map { String($0) } ?? "—", shortfallTonnes: Self.tenths(need.shortfallTonnes))
+                            tonnes: PreparednessWords.tenths(need.tonnes),
+                            flights: need.flights.map { Numbers.wholeNumber(Double($0)) } ?? "—",
+                            trucks: need.trucks.map { Numbers.wholeNumber(Double($0)) } ?? "—",
+                            shortfallTonnes: PreparednessWords.tenths(need.shortfallTonnes))
                     },
                     dispatches: report.dispatches.map {
                         .init(
                             id: $0.id, org: $0.org, site: $0.site, item: $0.itemCode,
-                            quantity: Numbers.grouped($0.quantity), state: $0.state, declaration: $0.declarationId)
+                            quantity: Numbers.grouped($0.quantity), state: PreparednessWords.dispatchState($0.state),
+                            declaration: $0.declarationId)
                     },
                     hasDispatches: !report.dispatches.isEmpty, dispatchOrg: dispatchOrgs.first ?? "",
-                    figures: result.figures.needs.map { .init(family: $0.family, share: Int(($0.share * 100).rounded()), note: $0.note) },
+                    figures: result.figures.needs.map {
+                        .init(
+                            family: PreparednessWords.family($0.family), share: Int(($0.share * 100).rounded()),
+                            note: PreparednessWords.note($0.note))
+                    },
                     road: Int(result.figures.roadKmPerDay), roadLimit: Int(result.figures.roadLimitKm),
                     customsDefault: Int(result.figures.defaultCustomsHours),
                     routeFigures: RouteFigureFields.rows(result.figures.routes)
@@ -135,18 +153,17 @@ struct PreparednessPages {
         }
     }
 
-    static func tenths(_ value: Double?) -> String { value.map { String(format: "%.1f", $0) } ?? "—" }
-
     /// One source of a need as the scenario page lists it, with its route and the dispatch form's values.
     static func sourceRow(_ use: GapResult.Use, dispatchOrgs: [String]) -> ScenarioPageView.Source {
-        func d(_ value: Double) -> String { String(format: "%.1f", value) }
+        func d(_ value: Double) -> String { PreparednessWords.tenths(value) }
         let arrival = use.lastArrivalDays > use.arrivalDays ? "\(d(use.arrivalDays))–\(d(use.lastArrivalDays))" : d(use.arrivalDays)
         let canDispatch = use.owner.map(dispatchOrgs.contains) == true && use.entryPoint != nil && use.siteId != nil
         return ScenarioPageView.Source(
-            site: use.site ?? GapResult.Use.undisclosedLabel, country: use.siteCountry ?? "—", tier: use.tier.label,
+            site: use.site ?? L("stock shared as totals only"), country: use.siteCountry ?? "—", tier: L(use.tier.label),
             item: use.item ?? "—", quantity: use.quantity.map(Numbers.grouped) ?? "—", people: Numbers.wholeNumber(use.people),
-            arrival: arrival, legs: GapTable.legs(use.legs), handling: d(use.handlingDays), transport: d(use.transportDays),
-            customs: d(use.customsDays), mode: use.mode, entryPoint: use.entryPoint ?? "—", entryPointCode: use.entryPoint ?? "",
+            arrival: arrival, legs: PreparednessWords.legs(use.legs), handling: d(use.handlingDays), transport: d(use.transportDays),
+            customs: d(use.customsDays), mode: PreparednessWords.mode(use.mode), entryPoint: use.entryPoint ?? "—",
+            entryPointCode: use.entryPoint ?? "",
             quantityValue: use.quantity?.description ?? "", siteId: use.siteId.map { String($0) } ?? "", owner: use.owner ?? "",
             byRoad: use.mode == "road", bySea: use.mode == "sea", canDispatch: canDispatch)
     }
@@ -183,14 +200,17 @@ struct PreparednessPages {
                         days: $0.scenario.days, by: $0.createdBy)
                 },
                 hazards: EmergencyInput.hazards.map {
-                    LabelledChoice(value: $0, label: CodeWords.of($0), selected: fields["hazard"] == $0)
+                    LabelledChoice(value: $0, label: PreparednessWords.hazard($0), selected: fields["hazard"] == $0)
                 },
-                countries: CountryChoice.list(try await store.reference.countries(), selected: fields["country"]),
+                countries: CountryChoice.list(try await store.reference.countries(), selected: fields["country"]).map {
+                    CountryChoice(alpha2: $0.alpha2, name: Localizer.current.country($0.alpha2, or: $0.name), selected: $0.selected)
+                }.sorted(by: PreparednessWords.byName),
                 f: .init(
                     country: fields["country"] ?? "", lat: fields["lat"] ?? "", lon: fields["lon"] ?? "", people: fields["people"] ?? "",
                     days: fields["days"] ?? "30", name: fields["name"] ?? ""),
-                error: error?.message ?? "", hasError: error != nil, problems: FieldProblem.list(error)
-            ), title: "Scenarios", context: context, path: "/preparedness", status: error?.status ?? .ok)
+                error: error.map { Localizer.current.message($0) } ?? "", hasError: error != nil,
+                problems: PreparednessWords.problems(error)
+            ), title: L("Scenarios"), context: context, path: "/preparedness", status: error?.status ?? .ok)
     }
 
     /// The scenario as the form gives it: counts read as people type them ("50,000", "50 000").

@@ -50,15 +50,15 @@ enum RouteFigureFields {
 
     static var figures: [Figure] {
         [
-            plain("air_arrange_days", "Air: days to arrange a flight", \.airArrangeDays),
-            plain("air_km_per_hour", "Air: freighter speed (km/h)", \.airKmPerHour),
-            plain("sea_distance_factor", "Sea: sea distance ÷ straight line", \.seaDistanceFactor),
-            plain("sea_km_per_day", "Sea: ship speed (km/day)", \.seaKmPerDay),
-            plain("port_handling_days", "Sea: port time, both ends (days)", \.portHandlingDays),
-            plain("surface_from_tonnes", "Shipments from this many tonnes go by sea or road when in time", \.surfaceFromTonnes),
-            plain("road_distance_factor", "Road: road distance ÷ straight line", \.roadDistanceFactor),
+            plain("air_arrange_days", L("Air: days to arrange a flight"), \.airArrangeDays),
+            plain("air_km_per_hour", L("Air: freighter speed (km/h)"), \.airKmPerHour),
+            plain("sea_distance_factor", L("Sea: sea distance ÷ straight line"), \.seaDistanceFactor),
+            plain("sea_km_per_day", L("Sea: ship speed (km/day)"), \.seaKmPerDay),
+            plain("port_handling_days", L("Sea: port time, both ends (days)"), \.portHandlingDays),
+            plain("surface_from_tonnes", L("Shipments from this many tonnes go by sea or road when in time"), \.surfaceFromTonnes),
+            plain("road_distance_factor", L("Road: road distance ÷ straight line"), \.roadDistanceFactor),
             Figure(
-                key: "road_km_per_day_by_country", label: "Road: speed by country (ISO=km/day, comma-separated)",
+                key: "road_km_per_day_by_country", label: L("Road: speed by country (ISO=km/day, comma-separated)"),
                 get: { $0.roadKmPerDayByCountry.map { "\($0.country)=\(text($0.kmPerDay))" }.joined(separator: ", ") },
                 set: { figures, typed in
                     figures.roadKmPerDayByCountry = typed.split(separator: ",").compactMap { pair in
@@ -67,14 +67,16 @@ enum RouteFigureFields {
                         return CountrySpeed(country: country.uppercased(), kmPerDay: parts.count > 1 ? number(parts[1]) : .nan)
                     }
                 }),
-            plain("border_crossing_days", "Road: days at a border crossing", \.borderCrossingDays),
-            carrier("freighter", "Freighter (name; tonnes; m³; departures a day)", \.freighter),
-            carrier("truck", "Truck (name; tonnes; m³; departures a day)", \.truck),
+            plain("border_crossing_days", L("Road: days at a border crossing"), \.borderCrossingDays),
+            carrier("freighter", L("Freighter (name; tonnes; m³; departures a day)"), \.freighter),
+            carrier("truck", L("Truck (name; tonnes; m³; departures a day)"), \.truck),
         ]
     }
 
     static func rows(_ routes: RouteFigures) -> [Row] {
-        figures.map { Row(key: $0.key, label: $0.label, value: $0.get(routes), source: routes.source(of: $0.key)) }
+        figures.map {
+            Row(key: $0.key, label: $0.label, value: $0.get(routes), source: PreparednessWords.source(routes.source(of: $0.key)))
+        }
     }
 
     /// The route figures a form posted (`route_KEY` and `source_KEY`); a figure the form does not
@@ -85,7 +87,10 @@ enum RouteFigureFields {
         for figure in figures {
             if let typed = fields["route_\(figure.key)"] { figure.set(&routes, typed) }
             let source = (fields["source_\(figure.key)"] ?? "").trimmingCharacters(in: .whitespaces)
-            if !source.isEmpty && source != RouteFigures.planningAssumption {
+            // The page shows "planning assumption" in the reader's words: either means no source.
+            if !source.isEmpty && source != RouteFigures.planningAssumption
+                && source != PreparednessWords.source(RouteFigures.planningAssumption)
+            {
                 routes.sources.append(FigureSource(figure: figure.key, source: source))
             }
         }

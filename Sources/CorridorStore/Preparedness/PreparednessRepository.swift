@@ -24,7 +24,14 @@ public struct PreparednessRepository: Sendable {
         public var updatedAt: Int64?
         public var autoStatus: PreparednessStatus?
         public var autoEvidence: String?
+        /// The evidence as a phrase, for pages in the reader's language (the API carries the English).
+        public var autoEvidencePhrase: Phrase? = nil
         public var history: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case code, framework, category, title, status, overrideReason, ownerOrg, due, evidence, evidenceLink, updatedBy, updatedAt
+            case autoStatus, autoEvidence, history
+        }
     }
 
     public struct Checklist: Sendable, Codable, Equatable {
@@ -67,12 +74,13 @@ public struct PreparednessRepository: Sendable {
                     overrideReason: try row?.optionalString("override_reason"), computed: auto?.status)
                 let evidence = try row?.optionalString("evidence")
                 return ActionView(
-                    code: action.code, framework: action.framework.rawValue, category: action.category, title: action.title,
+                    code: action.code, framework: action.framework.rawValue, category: action.category.english, title: action.title.english,
                     status: standing.status, overrideReason: standing.overrideReason,
                     ownerOrg: try row?.optionalString("owner_code"), due: try row?.optionalString("due"),
                     evidence: evidence, evidenceLink: PreparednessEvidence.link(evidence),
                     updatedBy: try row?.string("updated_by"), updatedAt: try row?.int64("updated_at"),
-                    autoStatus: auto?.status, autoEvidence: auto?.evidence, history: history[action.code] ?? [])
+                    autoStatus: auto?.status, autoEvidence: auto?.evidence.english, autoEvidencePhrase: auto?.evidence,
+                    history: history[action.code] ?? [])
             }
             let progress = PreparednessChecklist.categories.map { category in
                 let inCategory = actions.filter { $0.category == category && $0.status != .notApplicable }

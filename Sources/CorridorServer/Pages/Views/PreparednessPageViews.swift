@@ -20,7 +20,9 @@ struct PreparednessPageView: PageView {
         let status: String
         let statusLabel: String
         let owner: String
+        /// The due date as the form takes it (ISO) and as the reader reads it.
         let due: String
+        let dueShown: String
         let evidence: String
         /// The evidence when it is a link (else it is a note, shown as text).
         let evidenceLink: String
@@ -39,6 +41,7 @@ struct PreparednessPageView: PageView {
 
     struct Profile: Sendable {
         let ocha: String
+        let ochaShown: String
         let hasOcha: Bool
         let kyoto: Bool
         let tampere: Bool
@@ -134,10 +137,11 @@ struct ScenarioPageView: PageView {
     let id: Int64
     let name: String
     let country: String
+    let countryName: String
     let people: String
     let days: Int
-    let lat: Double
-    let lon: Double
+    let lat: String
+    let lon: String
     /// The coverage chart, drawn on the server.
     let timeline: String
     let needs: [Need]
