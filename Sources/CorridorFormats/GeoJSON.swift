@@ -52,6 +52,23 @@ public enum GeoJSON {
         var properties: [String: JSONValue]
     }
 
+    /// A FeatureCollection written a feature at a time, byte for byte what `featureCollection`
+    /// writes for the same features: `head`, the features separated by `separator`, `tail`.
+    public struct Stream: Sendable {
+        public static let head = Data(#"{"features":["#.utf8)
+        public static let separator = Data(",".utf8)
+        public static let tail = Data(#"],"type":"FeatureCollection"}"#.utf8)
+
+        public init() {}
+
+        public func feature(_ feature: Feature) throws -> Data {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            return try encoder.encode(
+                EncodedFeature(id: feature.id, geometry: .init(coordinates: [feature.lon, feature.lat]), properties: feature.properties))
+        }
+    }
+
     public static func featureCollection(_ features: [Feature]) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

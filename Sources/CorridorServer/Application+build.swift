@@ -49,6 +49,7 @@ public func buildRouter(store: Store, config: CorridorConfig) async throws -> Ro
     AccountController(store: store).addRoutes(to: api)
     StockController(store: store).addRoutes(to: api, uploads: apiUploads)
     SiteController(store: store).addRoutes(to: api)
+    MapController(store: store).addRoutes(to: api)
     CustomsSetupController(store: store).addRoutes(to: api)
     ClearanceController(store: store).addRoutes(to: api)
     ExchangeRateController(store: store).addRoutes(to: api)

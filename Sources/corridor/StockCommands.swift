@@ -93,7 +93,7 @@ struct Export: AsyncParsableCommand {
                 out.write(try await StockExports.geoJSON(store: store, visibleTo: .console, country: country, days: days))
                 out.write(Data("\n".utf8))
             case .hxl:
-                try await StockExports.hxl(store: store, filter, visibleTo: .console, days: days) { out.write(Data($0.utf8)) }
+                try await StockExports.hxl(store: store, filter, visibleTo: .console, days: days) { out.write(Data($0)) }
             case .json:
                 let encoder = JSONEncoder()
                 encoder.keyEncodingStrategy = .convertToSnakeCase

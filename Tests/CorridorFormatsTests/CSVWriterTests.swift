@@ -20,4 +20,19 @@ import Testing
         #expect(csv.line(["a", "b,c", "d\"e", "f\ng"]) == "a,\"b,c\",\"d\"\"e\",\"f\ng\"\r\n")
         #expect(CSVWriter(separator: ";").line(["1,5", "x;y"]) == "1,5;\"x;y\"\r\n")
     }
+
+    @Test func bytesAppendedEqualTheFieldsWrittenAsText() {
+        let cells = [
+            "", "plain", "a,b", "say \"hi\"", " lead", "trail ", "=SUM(A1)", "+", "-", "-5", "-1.5", "+3", "- 5", "-1.2.3", "@home",
+            "\tindent", "\rreturn", "\r\nline", "two\nlines", "Dépôt \"Nord\", Île", "=é", "'quoted", "é", "1.0", "-0.0",
+        ]
+        for separator: Character in [",", ";"] {
+            let writer = CSVWriter(separator: separator)
+            for cell in cells {
+                var bytes: [UInt8] = []
+                writer.appendField(cell, to: &bytes)
+                #expect(bytes == Array(writer.field(cell).utf8), "\(cell.debugDescription) with \(separator)")
+            }
+        }
+    }
 }

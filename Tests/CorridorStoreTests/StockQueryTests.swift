@@ -105,7 +105,9 @@ import Testing
             #expect(sectors.values.allSatisfy { $0["people_covered"] == nil }, "people are never summed across a sector's families")
 
             var hxl = ""
-            try await StockExports.hxl(store: store, StockFilter(country: "NP"), visibleTo: .console, days: 30) { hxl += $0 }
+            try await StockExports.hxl(store: store, StockFilter(country: "NP"), visibleTo: .console, days: 30) {
+                hxl += String(decoding: $0, as: UTF8.self)
+            }
             let rows = hxl.components(separatedBy: "\r\n").map {
                 $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             }

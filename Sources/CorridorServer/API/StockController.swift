@@ -57,7 +57,7 @@ struct StockController {
             // Streamed page by page, so an export of a million lines never sits in memory.
             let body = ResponseBody { writer in
                 try await StockExports.hxl(store: store, filter, visibleTo: actor, days: days) {
-                    try await writer.write(ByteBuffer(string: $0))
+                    try await writer.write(ByteBuffer(bytes: $0))
                 }
                 try await writer.finish(nil)
             }
@@ -72,9 +72,15 @@ struct StockController {
 
         group.get("sites.geojson") { request, context in
             let query = QueryParameters(request)
-            let data = try await StockExports.geoJSON(
-                store: store, visibleTo: context.actor, country: query["country"], days: try query.coverageDays())
-            return Response(status: .ok, headers: [.contentType: "application/geo+json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+            let (actor, country, days) = (context.actor, query["country"], try query.coverageDays())
+            // Streamed a page of sites at a time, like the HXL export.
+            let body = ResponseBody { writer in
+                try await StockExports.geoJSON(store: store, visibleTo: actor, country: country, days: days) {
+                    try await writer.write(ByteBuffer(bytes: $0))
+                }
+                try await writer.finish(nil)
+            }
+            return Response(status: .ok, headers: [.contentType: "application/geo+json"], body: body)
         }
 
         group.get("stock/nearest") { request, context in

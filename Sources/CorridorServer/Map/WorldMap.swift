@@ -65,6 +65,67 @@ public struct WorldMap: Sendable {
             """
     }
 
+    /// The part of the world shown at `zoom` (0, the whole world, to `MapGrid.zoomLevels`' last)
+    /// around a point, kept within the world: its viewBox, and its bounding box (nil for the world).
+    static func view(zoom: Int, lat: Double?, lon: Double?) -> (viewBox: String, box: Geodesy.BoundingBox?) {
+        guard zoom > 0 else { return ("0 0 \(Int(width)) \(Int(height))", nil) }
+        let scale = Double(1 << min(zoom, MapGrid.zoomLevels.upperBound))
+        let (w, h) = (width / scale, height / scale)
+        let (cx, cy) = project(lat: lat ?? 0, lon: lon ?? 0)
+        let x = min(max(0, cx - w / 2), width - w), y = min(max(0, cy - h / 2), height - h)
+        let box = Geodesy.BoundingBox(
+            minLon: x / width * 360 - 180, minLat: 90 - (y + h) / height * 180, maxLon: (x + w) / width * 360 - 180,
+            maxLat: 90 - y / height * 180)
+        return (String(format: "%.1f %.1f %.1f %.1f", x, y, w, h), box)
+    }
+
+    /// The map drawn from clusters: a site alone in its cell links to its page, a cluster of
+    /// several to the map one zoom level closer around it (`zoomLink`), so the map works without
+    /// its script. Markers keep their size on screen: `data-r` is the radius at zoom 0.
+    func clusterSVG(_ clusters: [SiteCluster], zoom: Int, viewBox: String, sites: Int, zoomLink: (SiteCluster) -> String) -> String {
+        let shrink = Double(1 << min(max(zoom, 0), MapGrid.zoomLevels.upperBound))
+        var markers = ""
+        for cluster in clusters {
+            markers += Self.marker(cluster, shrink: shrink, zoomLink: zoomLink)
+        }
+        return """
+            <svg class="worldmap" xmlns="http://www.w3.org/2000/svg" viewBox="\(viewBox)" \
+            data-world="0 0 \(Int(Self.width)) \(Int(Self.height))" data-zoom="\(zoom)" data-clusters="/api/v1/map/clusters" \
+            data-shown="\(sites)" role="group" aria-label="World map of sites: each marker links to its site or to a closer view of the sites it groups">\
+            <image href="/map/world.svg" aria-hidden="true" width="\(Int(Self.width))" height="\(Int(Self.height))"/>\
+            <g class="markers">\(markers)</g></svg>
+            """
+    }
+
+    /// One cluster's marker; map.js draws the same markup from the clusters API.
+    static func marker(_ cluster: SiteCluster, shrink: Double, zoomLink: (SiteCluster) -> String) -> String {
+        let (x, y) = project(lat: cluster.lat, lon: cluster.lon)
+        let volume = "\(Int(cluster.volumeM3.rounded())) m³ of stock"
+        let org = escape(cluster.org ?? "")
+        if let site = cluster.site {
+            // Area grows with volume; a site without stock still shows as a small dot.
+            let radius = min(14, 2.5 + sqrt(cluster.volumeM3) / 6)
+            return
+                "<a href=\"/sites/\(site.id)\" data-tier=\"\(site.tier)\" data-org=\"\(org)\" data-country=\"\(site.country)\" data-sites=\"1\">"
+                + String(format: "<circle class=\"hit\" cx=\"%.1f\" cy=\"%.1f\" r=\"%.2f\"/>", x, y, max(radius, 5) / shrink)
+                + String(
+                    format: "<circle class=\"site %@\" cx=\"%.1f\" cy=\"%.1f\" r=\"%.2f\" data-r=\"%.1f\">", site.tier, x, y,
+                    radius / shrink, radius)
+                + "<title>\(escape(site.name)) (\(escape(site.org)), \(site.country)) — \(volume)</title></circle></a>"
+        }
+        let radius = min(18, 8 + 4 * log10(Double(cluster.sites)))
+        return
+            "<a href=\"\(escape(zoomLink(cluster)))\" class=\"cluster\" data-tier=\"\(cluster.tier)\" data-org=\"\(org)\" data-sites=\"\(cluster.sites)\">"
+            + String(format: "<circle class=\"hit\" cx=\"%.1f\" cy=\"%.1f\" r=\"%.2f\"/>", x, y, radius / shrink)
+            + String(
+                format: "<circle class=\"site cluster %@\" cx=\"%.1f\" cy=\"%.1f\" r=\"%.2f\" data-r=\"%.1f\">", cluster.tier, x, y,
+                radius / shrink, radius)
+            + "<title>\(cluster.sites) sites — \(volume); select to zoom in</title></circle>"
+            + String(
+                format: "<text class=\"count\" x=\"%.1f\" y=\"%.1f\" font-size=\"%.2f\" data-r=\"%.1f\">", x, y, radius / shrink, radius)
+            + "\(cluster.sites)</text></a>"
+    }
+
     /// The whole world, or the box around a country with a margin, in the map's proportions.
     static func viewBox(_ focus: Geodesy.BoundingBox?) -> String {
         guard let focus, focus.maxLon - focus.minLon < 300 else { return "0 0 \(Int(width)) \(Int(height))" }

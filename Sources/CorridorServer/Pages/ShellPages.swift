@@ -26,21 +26,29 @@ struct ShellPages {
         }
         router.get("map") { request, context in
             let query = QueryParameters(request)
-            let organisations = try await store.organisations.all()
-            let orgTypes = Dictionary(uniqueKeysWithValues: organisations.map { ($0.code, $0.type.rawValue) })
-            let countries = Dictionary(uniqueKeysWithValues: try await store.reference.countries().map { ($0.alpha2, $0.region) })
-            let sites = try await store.stock.siteTotals(visibleTo: context.actor).filter { entry in
-                (query["region"] == nil || countries[entry.site.country] == query["region"])
-                    && (query["org"] == nil || entry.site.orgCode == query["org"]?.uppercased())
-                    && (query["org_type"] == nil || orgTypes[entry.site.orgCode] == query["org_type"])
-                    && (query["tier"] == nil || entry.site.tier.rawValue == query["tier"])
-                    && (query["sector"] == nil || entry.sectors.contains { $0.sector == query["sector"] })
+            let filter = MapFilter(
+                region: query["region"], sector: query["sector"], tier: query["tier"], org: query["org"], orgType: query["org_type"])
+            let sites = try await store.stock.mapSites(filter, visibleTo: context.actor)
+            let zoom = min(max(try query.int("zoom", in: MapGrid.zoomLevels) ?? 0, 0), MapGrid.zoomLevels.upperBound)
+            let view = WorldMap.view(zoom: zoom, lat: query.double("lat"), lon: query.double("lon"))
+            let filters = ["region", "sector", "tier", "org_type", "org"].compactMap { name in
+                query[name].map { "\(name)=\(Self.encoded($0))" }
             }
+            let page = MapPageView.Paging(page: try query.int("page", in: 1...Int.max) ?? 1, of: sites.count, filters: filters)
             return pages.page(
                 MapPageView(
-                    svg: map.svg(sites: sites),
-                    sites: sites.map { siteRow($0.site, volume: $0.volumeM3) },
-                    regions: Set(countries.values).sorted().map { Choice(value: $0, selected: query["region"] == $0) },
+                    svg: map.clusterSVG(
+                        MapGrid.clusters(sites, zoom: zoom, within: view.box), zoom: zoom, viewBox: view.viewBox, sites: sites.count
+                    ) { cluster in
+                        "/map?"
+                            + (filters + ["zoom=\(zoom + 1)", "lat=\(Self.short(cluster.lat))", "lon=\(Self.short(cluster.lon))"])
+                            .joined(separator: "&")
+                    },
+                    sites: sites[page.range].map { siteRow($0.site, volume: $0.volumeM3) },
+                    paging: page,
+                    regions: Set(try await store.reference.countries().map(\.region)).sorted().map {
+                        Choice(value: $0, selected: query["region"] == $0)
+                    },
                     sectors: Sector.allCases.map { Choice(value: $0.rawValue, selected: query["sector"] == $0.rawValue) },
                     tiers: Site.Tier.allCases.map { Choice(value: $0.rawValue, selected: query["tier"] == $0.rawValue) },
                     orgTypes: OrganisationType.allCases.map {
@@ -85,6 +93,12 @@ struct ShellPages {
                 ), title: L("Countries"), context: context, path: "/countries")
         }
     }
+
+    static func encoded(_ value: String) -> String {
+        value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+    }
+
+    static func short(_ degrees: Double) -> String { String(format: "%.3f", degrees) }
 
     private func siteRow(_ site: Site, volume: Double) -> MapPageView.Site {
         .init(

@@ -20,17 +20,13 @@ public enum StockExports {
         } while cursor != nil
     }
 
-    /// The HXL export, its tag rows first, as text chunks of one page each.
-    /// Each line carries the people it covers for `days`.
+    /// The HXL export, its tag rows first, as chunks of bytes of up to one page of lines each,
+    /// encoded as the database hands the rows over. Each line carries the people it covers for `days`.
     public static func hxl(
         store: Store, _ filter: StockFilter, visibleTo actor: Actor, days: Int = PeopleCovered.defaultDays,
-        _ chunk: (String) async throws -> Void
+        linesPerChunk: Int = StockHXLExport.pageSize, _ chunk: ([UInt8]) async throws -> Void
     ) async throws {
-        let writer = HXLWriter(columns: StockHXLProfile.columns)
-        try await chunk(writer.head())
-        try await forEachPage(store: store, filter, visibleTo: actor, days: days) { lines in
-            try await chunk(lines.map { writer.row(hxlCells($0)) }.joined())
-        }
+        try await StockHXLExport(database: store.database, filter: filter, actor: actor, days: days, pageSize: linesPerChunk).write(chunk)
     }
 
     public static func hxlCells(_ line: StockLineView) -> [String] {
@@ -51,7 +47,29 @@ public enum StockExports {
     public static func geoJSON(
         store: Store, visibleTo actor: Actor, country: String? = nil, days: Int = PeopleCovered.defaultDays
     ) async throws -> Data {
-        try geoJSON(try await store.stock.siteTotals(visibleTo: actor, country: country, days: days))
+        var data = Data()
+        try await geoJSON(store: store, visibleTo: actor, country: country, days: days) { data.append($0) }
+        return data
+    }
+
+    /// The same FeatureCollection written a page of sites at a time, so it never sits whole in memory.
+    public static func geoJSON(
+        store: Store, visibleTo actor: Actor, country: String? = nil, days: Int = PeopleCovered.defaultDays,
+        sitesPerChunk: Int = 500, _ chunk: (Data) async throws -> Void
+    ) async throws {
+        let stream = GeoJSON.Stream()
+        var first = true
+        try await chunk(GeoJSON.Stream.head)
+        try await store.stock.forEachSiteTotalsPage(visibleTo: actor, country: country, days: days, pageSize: sitesPerChunk) { page in
+            var data = Data()
+            for entry in page {
+                if !first { data.append(GeoJSON.Stream.separator) }
+                first = false
+                data.append(try stream.feature(feature(entry)))
+            }
+            try await chunk(data)
+        }
+        try await chunk(GeoJSON.Stream.tail)
     }
 
     public static func geoJSON(_ totals: [SiteTotals]) throws -> Data {

@@ -83,6 +83,22 @@ enum StockQueries {
         JOIN countries c ON c.alpha2 = s.country
         """
 
+    /// Lines the caller sees in detail, oldest id first, `limit` (at most 10,000) after `cursor`.
+    static func linesQuery(_ filter: StockFilter, visibleTo actor: Actor, after cursor: Int64?, limit: Int) -> SQLQueryString {
+        var conditions = filter.conditions()
+        conditions.append(detailVisible(StockVisibility(for: actor)))
+        if let cursor { conditions.append("l.id > \(bind: cursor)") }
+        var sql: SQLQueryString = """
+            SELECT l.id, s.code AS site_code, s.name AS site_name, holder.code AS site_org, s.country, s.adm1, s.lat, s.lon,
+                   s.tier, i.code AS item_code, i.name AS item_name, i.sector, i.unit, i.coverage_people,
+                   i.coverage_days, l.quantity_milli, owner.code AS owner_code, l.status, l.expiry, l.batch, l.reported_at
+            """
+        sql.appendInterpolation(linesFrom)
+        sql.appendInterpolation(whereClause(conditions))
+        sql.appendLiteral(" ORDER BY l.id LIMIT \(max(1, min(limit, 10_000)))")
+        return sql
+    }
+
     /// Sites whose stock the caller sees line by line (public ones, and per `StockVisibility`).
     static func detailVisible(_ visibility: StockVisibility) -> SQLQueryString {
         if visibility.everything { return "1 = 1" }

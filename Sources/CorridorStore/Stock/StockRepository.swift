@@ -14,17 +14,7 @@ public struct StockRepository: Sendable {
         _ filter: StockFilter, visibleTo actor: Actor, after cursor: Int64? = nil, limit: Int = 500,
         days: Int = PeopleCovered.defaultDays
     ) async throws -> [StockLineView] {
-        var conditions = filter.conditions()
-        conditions.append(StockQueries.detailVisible(StockVisibility(for: actor)))
-        if let cursor { conditions.append("l.id > \(bind: cursor)") }
-        var sql: SQLQueryString = """
-            SELECT l.id, s.code AS site_code, s.name AS site_name, holder.code AS site_org, s.country, s.adm1, s.lat, s.lon,
-                   s.tier, i.code AS item_code, i.name AS item_name, i.sector, i.unit, i.coverage_people,
-                   i.coverage_days, l.quantity_milli, owner.code AS owner_code, l.status, l.expiry, l.batch, l.reported_at
-            """
-        sql.appendInterpolation(StockQueries.linesFrom)
-        sql.appendInterpolation(StockQueries.whereClause(conditions))
-        sql.appendLiteral(" ORDER BY l.id LIMIT \(max(1, min(limit, 10_000)))")
+        let sql = StockQueries.linesQuery(filter, visibleTo: actor, after: cursor, limit: limit)
         return try await database.read { db in try await db.raw(sql).all().map { try Self.lineView($0, days: days) } }
     }
 
@@ -33,12 +23,37 @@ public struct StockRepository: Sendable {
     public func siteTotals(
         visibleTo actor: Actor, country: String? = nil, siteID: Int64? = nil, days: Int = PeopleCovered.defaultDays
     ) async throws -> [SiteTotals] {
-        let visibility = StockVisibility(for: actor)
         let sites = try await SiteRepository(database: database).visible(to: actor)
             .filter { (country == nil || $0.country == country!.uppercased()) && (siteID == nil || $0.id == siteID) }
-        var conditions: [SQLQueryString] = ["l.status = 'available'"]
+        var conditions: [SQLQueryString] = []
         if let country { conditions.append("s.country = \(bind: country.uppercased())") }
         if let siteID { conditions.append("s.id = \(bind: siteID)") }
+        return try await totals(of: sites, where: conditions, visibleTo: actor, days: days)
+    }
+
+    /// `siteTotals`, handed over `pageSize` sites at a time in the same order, so a caller that
+    /// writes them out (the GeoJSON) never holds more than a page of totals.
+    public func forEachSiteTotalsPage(
+        visibleTo actor: Actor, country: String? = nil, days: Int = PeopleCovered.defaultDays, pageSize: Int = 500,
+        _ page: ([SiteTotals]) async throws -> Void
+    ) async throws {
+        let sites = try await SiteRepository(database: database).visible(to: actor)
+            .filter { country == nil || $0.country == country!.uppercased() }
+        var start = 0
+        while start < sites.count {
+            let slice = Array(sites[start..<min(start + max(1, pageSize), sites.count)])
+            let ids = SQLQueryString.list(slice.map(\.id))
+            try await page(try await totals(of: slice, where: ["s.id IN \(ids)"], visibleTo: actor, days: days))
+            start += slice.count
+        }
+    }
+
+    /// The totals of `sites` (all visible to `actor`), read with the lines that match `where`.
+    private func totals(
+        of sites: [Site], where siteConditions: [SQLQueryString], visibleTo actor: Actor, days: Int
+    ) async throws -> [SiteTotals] {
+        let visibility = StockVisibility(for: actor)
+        let conditions: [SQLQueryString] = ["l.status = 'available'"] + siteConditions
         // By item, so that each item's coverage is computed once by the core and only then added
         // up within its sector (weight, volume) and its family (people).
         var sql: SQLQueryString = """

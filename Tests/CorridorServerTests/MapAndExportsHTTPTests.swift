@@ -1,0 +1,100 @@
+import CorridorCore
+@testable import CorridorServer
+import CorridorFormats
+import CorridorStore
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// The map's clusters and paged table, and the streamed exports, over HTTP on the demo.
+@Suite struct MapAndExportsHTTPTests {
+    static func clusters(_ client: any TestClientProtocol, _ query: String, headers: HTTPFields = [:]) async throws -> [String: Any] {
+        let response = try await client.execute(uri: "/api/v1/map/clusters?\(query)", method: .get, headers: headers)
+        #expect(response.status == .ok, "\(query): \(response.body.text)")
+        return try response.body.json()
+    }
+
+    @Test func clustersCountTheSitesEachViewerMaySeeAndNoMore() async throws {
+        try await TestApp.run { app, client in
+            let everyone = try await app.store.sites.visible(to: .anonymous)
+            let coordinator = try await app.store.sites.visible(to: .console)
+            #expect(coordinator.count > everyone.count, "the demo has private sites")
+            for (headers, expected) in [(HTTPFields(), everyone.count), (app.headers("coordinator"), coordinator.count)] {
+                for zoom in 0...5 {
+                    let answer = try await Self.clusters(client, "zoom=\(zoom)", headers: headers)
+                    let clusters = try #require(answer["clusters"] as? [[String: Any]])
+                    #expect(answer["sites"] as? Int == expected)
+                    #expect(clusters.reduce(0) { $0 + ($1["sites"] as? Int ?? 0) } == expected, "zoom \(zoom): counts add up")
+                }
+            }
+            let world = try await Self.clusters(client, "zoom=0")
+            let names = (world["clusters"] as? [[String: Any]] ?? []).compactMap { ($0["site"] as? [String: Any])?["name"] as? String }
+            #expect(!names.isEmpty && !names.contains("Oxfam Garissa"), "a private site is neither drawn nor counted")
+            // Kenya at zoom 3: only clusters within reach of the view.
+            let kenya = try await Self.clusters(client, "zoom=3&bbox=33,-5,42,5")
+            for cluster in kenya["clusters"] as? [[String: Any]] ?? [] {
+                let lon = cluster["lon"] as? Double ?? 0, lat = cluster["lat"] as? Double ?? 0
+                #expect((33 - 1)...(42 + 1) ~= lon && (-5 - 1)...(5 + 1) ~= lat, "\(cluster)")
+            }
+            let hubs = try await Self.clusters(client, "tier=global_hub&org=WFP")
+            #expect(hubs["sites"] as? Int == 6, "the six UNHRD hubs")
+            for query in ["zoom=6", "zoom=x", "bbox=1,2,3", "bbox=40,0,30,10", "tier=castle"] {
+                let refused = try await client.execute(uri: "/api/v1/map/clusters?\(query)", method: .get)
+                #expect(refused.status == .unprocessableContent, "\(query)")
+            }
+        }
+    }
+
+    @Test func theMapPageDrawsClustersAndPagesItsTable() async throws {
+        try await TestApp.run { app, client in
+            for index in 1...60 {
+                _ = try await app.store.sites.create(
+                    SiteInput(code: "PG\(index)", name: "Paged store \(index)", country: "KE", lat: -1.5 + Double(index) / 100, lon: 37.5),
+                    org: "WFP", by: .console)
+            }
+            let visible = try await app.store.sites.visible(to: .anonymous)
+            let first = try await client.execute(uri: "/map", method: .get).body.text
+            #expect(first.contains("Sites 1–50 of \(visible.count)") && first.contains("href=\"/map?page=2#sites\""))
+            #expect(first.components(separatedBy: "<tr data-tier=").count - 1 == 50)
+            #expect(first.contains("class=\"cluster\""), "sixty stores near Nairobi make one cluster at the world's zoom")
+            #expect(!first.contains("Oxfam Garissa"))
+            var ids: [Int64] = []
+            var page = 1
+            while true {
+                let html = try await client.execute(uri: "/map?page=\(page)", method: .get).body.text
+                for row in html.components(separatedBy: "<tr data-tier=").dropFirst() {
+                    let link = row.components(separatedBy: "href=\"/sites/").dropFirst().first ?? ""
+                    ids.append(Int64(link.prefix { $0 != "\"" }) ?? -1)
+                }
+                guard html.contains("href=\"/map?page=\(page + 1)#sites\"") else { break }
+                page += 1
+            }
+            #expect(page == (visible.count + 49) / 50)
+            #expect(ids.sorted() == visible.map(\.id).sorted(), "the pages hold every site the viewer may see, once")
+            // A cluster's link opens a closer view of the map, filters kept.
+            let filtered = try await client.execute(uri: "/map?org=WFP", method: .get).body.text
+            let link = try #require(filtered.components(separatedBy: "<a href=\"").first { $0.hasPrefix("/map?org=WFP&amp;zoom=1") })
+            let closer = String(link.prefix { $0 != "\"" }).replacingOccurrences(of: "&amp;", with: "&")
+            let zoomed = try await client.execute(uri: closer, method: .get).body.text
+            #expect(zoomed.contains("data-zoom=\"1\"") && !zoomed.contains("viewBox=\"0 0 1000 500\""))
+            #expect(try await client.execute(uri: "/map?page=999", method: .get).body.text.contains("← previous"))
+        }
+    }
+
+    @Test func exportsStreamedOverHTTPEqualTheWholeListsWrittenAtOnce() async throws {
+        try await TestApp.run { app, client in
+            let geojson = try await client.execute(uri: "/api/v1/sites.geojson", method: .get)
+            #expect(geojson.headers[.contentType] == "application/geo+json")
+            let whole = try StockExports.geoJSON(try await app.store.stock.siteTotals(visibleTo: .anonymous))
+            #expect(Data(geojson.body.readableBytesView) == whole)
+
+            // The global coordinator sees every line, as the console does.
+            let hxl = try await client.execute(uri: "/api/v1/stock.hxl.csv?days=60", method: .get, headers: app.headers("coordinator"))
+            let writer = HXLWriter(columns: StockHXLProfile.columns)
+            let lines = try await app.store.stock.lines(StockFilter(), visibleTo: .console, limit: 10_000, days: 60)
+            #expect(lines.count > 10)
+            #expect(hxl.body.text == writer.head() + lines.map { writer.row(StockExports.hxlCells($0)) }.joined())
+        }
+    }
+}
