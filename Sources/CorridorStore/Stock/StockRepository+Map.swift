@@ -23,8 +23,8 @@ public struct MapFilter: Sendable, Equatable {
         if let sector {
             c.append(
                 """
-                s.id IN (SELECT l.site_id FROM stock_lines l JOIN items i ON i.code = l.item_code
-                         WHERE l.status = 'available' AND i.sector = \(bind: sector))
+                s.id IN (SELECT t.site_id FROM stock_site_totals t JOIN items i ON i.code = t.item_code
+                         WHERE i.sector = \(bind: sector))
                 """)
         }
         return c
@@ -42,12 +42,10 @@ extension StockRepository {
              ORDER BY CASE s.tier WHEN 'global_hub' THEN 0 WHEN 'regional_hub' THEN 1 WHEN 'national' THEN 2 ELSE 3 END,
                       s.country, s.name
             """)
-        // `+l.site_id`: SQLite would otherwise walk the site index and fetch every line out of
-        // order; one pass over the table is cheaper.
+        // From the per-site totals the stock writes keep (available stock only), not the lines.
         let volumesSQL: SQLQueryString = """
-            SELECT +l.site_id AS site_id, SUM(l.quantity_milli * i.volume_m3) / 1000.0 AS volume_m3
-            FROM stock_lines l JOIN items i ON i.code = l.item_code
-            WHERE l.status = 'available' GROUP BY +l.site_id
+            SELECT t.site_id, SUM(t.quantity_milli * i.volume_m3) / 1000.0 AS volume_m3
+            FROM stock_site_totals t JOIN items i ON i.code = t.item_code GROUP BY t.site_id
             """
         return try await database.read { db in
             // Private sites of others never reach the map: not as markers, not in a cluster's count or volume.
