@@ -1,3 +1,4 @@
+import CorridorCore
 import CorridorStore
 
 /// The words a person reads for a kind of stock alert. It lives here, not next to the enum, because
