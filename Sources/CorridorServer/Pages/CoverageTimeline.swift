@@ -17,7 +17,7 @@ enum CoverageTimeline {
         var parts: [String] = []
         parts.append(
             """
-            <svg class="timeline" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(Int(labelWidth + plotWidth + 20)) \(Int(height))" role="img" \
+            <svg class="timeline" direction="ltr" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(Int(labelWidth + plotWidth + 20)) \(Int(height))" role="img" \
             aria-labelledby="timeline-title timeline-desc"><title id="timeline-title">\(title)</title>\
             <desc id="timeline-desc">\(description)</desc>
             """)

@@ -112,10 +112,11 @@ struct PreparednessPages {
             let result = report.result
             let dispatchOrgs = context.actor.roles.compactMap(\.orgCode)
             func n(_ value: Double) -> String { Numbers.wholeNumber(value) }
+            let englishCountry = try await store.reference.country(saved.scenario.country)?.name ?? saved.scenario.country
             return pages.page(
                 ScenarioPageView(
                     id: id, name: saved.name, country: saved.scenario.country,
-                    countryName: Localizer.current.country(saved.scenario.country, or: saved.scenario.country),
+                    countryName: Localizer.current.country(saved.scenario.country, or: englishCountry),
                     people: Numbers.wholeNumber(Double(saved.scenario.people)),
                     days: saved.scenario.days, lat: PreparednessWords.degrees(saved.scenario.lat),
                     lon: PreparednessWords.degrees(saved.scenario.lon), timeline: CoverageTimeline.svg(result),
