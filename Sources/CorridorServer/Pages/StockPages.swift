@@ -103,7 +103,7 @@ struct StockPages {
                                 .init(
                                     name: Localizer.current.item(item.itemCode, or: item.itemName), code: item.itemCode,
                                     sector: item.sector, quantity: Numbers.grouped(item.quantity),
-                                    unit: item.unit, people: item.peopleCovered.map { Numbers.wholeNumber($0) } ?? "—",
+                                    unit: StockWords.unit(item.unit), people: item.peopleCovered.map { Numbers.wholeNumber($0) } ?? "—",
                                     owners: item.owners.joined(separator: ", "), sites: item.sites,
                                     latest: Localizer.current.date(iso: item.latestReport),
                                     stale: item.stale)
@@ -194,7 +194,8 @@ struct StockPages {
     private func lineRow(_ line: StockLineView) -> StockLineRow {
         .init(
             site: line.siteName, country: line.country, item: Localizer.current.item(line.itemCode, or: line.itemName), code: line.itemCode,
-            quantity: Numbers.grouped(line.quantity), unit: line.unit, owner: line.owner, status: line.status,
+            quantity: Numbers.grouped(line.quantity), unit: StockWords.unit(line.unit), owner: line.owner,
+            status: StockWords.status(line.status),
             expiry: line.expiry.map { Localizer.current.date(iso: $0) } ?? "", reported: Localizer.current.date(iso: line.reportedAt),
             people: line.peopleCovered.map { Numbers.wholeNumber($0) } ?? "—")
     }

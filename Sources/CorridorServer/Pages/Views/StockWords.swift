@@ -5,6 +5,33 @@ import CorridorStore
 /// The words a person reads for the codes the stock pages show, in the reader's language; the
 /// raw values stay the wire format (filters, API, exports).
 enum StockWords {
+    /// A stock line's status as the reader says it; an unknown value shows as it is.
+    static func status(_ raw: String) -> String {
+        switch raw {
+        case "available": L("available")
+        case "reserved": L("reserved")
+        case "damaged": L("damaged")
+        default: raw
+        }
+    }
+
+    /// A catalogue unit as the reader says it; an unknown unit shows as it is.
+    static func unit(_ raw: String) -> String {
+        switch raw {
+        case "box": L("box")
+        case "carton": L("carton")
+        case "kg": L("kg")
+        case "kit": L("kit")
+        case "litre": L("litre")
+        case "piece": L("piece")
+        case "roll": L("roll")
+        case "sachet": L("sachet")
+        case "set": L("set")
+        case "tablet": L("tablet")
+        default: raw
+        }
+    }
+
     static func tier(_ tier: Site.Tier) -> String {
         switch tier {
         case .globalHub: L("global hub")
