@@ -4,6 +4,7 @@ import CorridorFormats
 import CorridorIngest
 import CorridorStore
 import Foundation
+import SQLKit
 
 struct ImportBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -43,7 +44,7 @@ struct ImportBench: AsyncParsableCommand {
         // Rounds: each runs every measurement once, the baselines next to Corridor's, so that a
         // slow spell of this shared machine falls on both sides of a ratio rather than one.
         let baseline = folder.appendingPathComponent("baseline.sqlite").path
-        var check = Timings(), dry = Timings(), importing = Timings(), sqlite = Timings(), hxl = Timings()
+        var check = Timings(), dry = Timings(), importing = Timings(), reimporting = Timings(), sqlite = Timings(), hxl = Timings()
         var checked = 0
         var report: StockImportReport?
         let request = StockImportRequest(org: "BENCH", fileName: file.lastPathComponent, today: today)
@@ -72,6 +73,17 @@ struct ImportBench: AsyncParsableCommand {
             var reader = try CSVReader(url: file)
             report = try await store.stockImporter.run(&reader, request, by: .console)
             importing.add(Measure.seconds(ContinuousClock.now - start))
+            // The monthly case: the same file again over that snapshot, every site replaced.
+            start = ContinuousClock.now
+            reader = try CSVReader(url: file)
+            let again = try await store.stockImporter.run(&reader, request, by: .console)
+            reimporting.add(Measure.seconds(ContinuousClock.now - start))
+            let left = try await store.database.read { db in
+                try await db.raw("SELECT COUNT(*) AS n FROM stock_lines").first()?.decode(column: "n", as: Int.self) ?? -1
+            }
+            guard left == again.linesWritten, again.sitesReplaced == sites else {
+                throw ValidationError("the re-import left \(left) lines instead of \(again.linesWritten)")
+            }
             await store.close()
             if noBaselines { continue }
 
@@ -100,14 +112,19 @@ struct ImportBench: AsyncParsableCommand {
             String(
                 format: "import: %d lines, %d new sites in %.2f s = %.0f rows/s%@", report.linesWritten, report.sitesCreated.count,
                 importing.fastest, importRate, importing.spread))
+        print(
+            String(
+                format: "re-import over the previous snapshot: %d lines, %d sites replaced in %.2f s = %.0f rows/s%@",
+                report.linesWritten, sites, reimporting.fastest, Double(report.linesWritten) / reimporting.fastest,
+                reimporting.spread))
         print("peak RSS: \(Measure.peakRSSMegabytes()) MB (this process, every round; one import alone: --runs 1 --no-baselines)")
         guard !noBaselines else { return }
         if let seconds = sqlite.available {
             let rate = Double(rows) / seconds
             print(
                 String(
-                    format: "sqlite3 .import: %.2f s = %.0f rows/s%@ → Corridor import / sqlite3 = %.2f×", seconds, rate, sqlite.spread,
-                    importRate / rate))
+                    format: "sqlite3 .import: %.2f s = %.0f rows/s%@ → Corridor import / sqlite3 = %.2f×, re-import / sqlite3 = %.2f×",
+                    seconds, rate, sqlite.spread, importRate / rate, Double(report.linesWritten) / reimporting.fastest / rate))
         } else {
             print("sqlite3 .import: not measured (sqlite3 missing or failed)")
         }

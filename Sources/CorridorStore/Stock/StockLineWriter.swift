@@ -79,6 +79,7 @@ final class StockLineWriter: StockSink {
         else { throw DomainError.conflict("the stock report was not recorded") }
         reportID = id
         orgIDs[org.code] = org.id
+        try await indexes.start(on: db)
     }
 
     func write(_ rows: inout [StockReportScanner.Row]) async throws {
@@ -99,9 +100,9 @@ final class StockLineWriter: StockSink {
                     "UPDATE sites SET lat = \(bind: move.lat), lon = \(bind: move.lon) WHERE id = \(bind: move.id) AND org_id = \(bind: org.id)"
                 ).run()
             }
-            try await replaceAndAppend(row, site: move.id, owner: owner)
+            replaceAndAppend(row, site: move.id, owner: owner)
         case .existing(let id):
-            try await replaceAndAppend(row, site: id, owner: owner)
+            replaceAndAppend(row, site: id, owner: owner)
         case .new(let site):
             if let known = newSiteIDsByObject[ObjectIdentifier(site)] {
                 append(row, site: known.id, owner: owner)
@@ -119,17 +120,10 @@ final class StockLineWriter: StockSink {
         if isBatchFull { try await flush() }
     }
 
-    private func replaceAndAppend(_ row: CheckedStockRow, site id: Int64, owner: Int64) async throws {
+    private func replaceAndAppend(_ row: CheckedStockRow, site id: Int64, owner: Int64) {
         // The first time a report names an existing site, the organisation's previous lines there
-        // go. Buffered lines are never for that site (it was not named before), so no flush is needed.
-        if replacedSites.insert(id).inserted {
-            if indexes.defersDeletes {
-                indexes.deferDelete(site: id)
-            } else {
-                try await drain()
-                try await db.raw("DELETE FROM stock_lines WHERE site_id = \(bind: id) AND reporter_org_id = \(bind: org.id)").run()
-            }
-        }
+        // are marked to go at the end, in one statement with every other site's.
+        if replacedSites.insert(id).inserted { indexes.deferDelete(site: id) }
         append(row, site: id, owner: owner)
     }
 
@@ -196,7 +190,7 @@ final class StockLineWriter: StockSink {
         }
         if indexes.shouldDrop(linesWritten: linesWritten) {
             try await drain()
-            try await indexes.dropIfLarge(linesWritten: linesWritten, on: db)
+            try await indexes.dropIfLarge(linesWritten: linesWritten, org: org.id, on: db)
         }
     }
 
