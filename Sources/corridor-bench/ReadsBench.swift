@@ -35,6 +35,7 @@ struct ReadsBench: AsyncParsableCommand {
     @Option(help: "postgres://user:pass@host:port/db (default: $CORRIDOR_BENCH_POSTGRES_URL or $CORRIDOR_TEST_POSTGRES_URL).")
     var url: String?
     @Flag(help: "Only SQLite, even when a PostgreSQL URL is set.") var sqliteOnly = false
+    @Flag(help: "Keep the PostgreSQL schema afterwards (its name is printed), to read query plans.") var keepSchema = false
 
     static let item = "SHE-TENT-FAM"
     static let countries = ["KE", "NP", "PH", "HT", "TR", "MZ", "IT", "AE", "GH", "PA", "MY", "ES"]
@@ -78,7 +79,12 @@ struct ReadsBench: AsyncParsableCommand {
             await PostgresImportBench.drop(postgres, schema: schema)
             throw error
         }
-        await PostgresImportBench.drop(postgres, schema: schema)
+        if keepSchema {
+            print("PostgreSQL: schema \(schema) kept")
+            await postgres.close()
+        } else {
+            await PostgresImportBench.drop(postgres, schema: schema)
+        }
     }
 
     /// Points near the synthetic sites (a few km off each country's label point, where its sites
@@ -127,6 +133,7 @@ struct ReadsBench: AsyncParsableCommand {
                 throw ValidationError("nearest answered \(first.status), not 10 sites: \(first.body.prefix(300))")
             }
             let css = try await load(client) { _ in "\(base)/static/corridor.css" }
+            let me = try await load(client, token: token) { _ in "\(base)/api/v1/me" }
             let nearest = try await load(client, token: token) { Self.nearestURL(base, points[$0 % points.count]) }
             var times: [Double] = []
             for _ in 0..<max(1, requests) {
@@ -138,6 +145,10 @@ struct ReadsBench: AsyncParsableCommand {
             times.sort()
             let median = times[times.count / 2]
             print(String(format: "\(name): stylesheet  %8.0f req/s, p99 %7.2f ms (%d requests)", css.rate, css.p99 * 1000, css.count))
+            print(
+                String(
+                    format: "\(name): /api/v1/me  %8.0f req/s, p99 %7.2f ms (%d requests; any API request with a token pays this)",
+                    me.rate, me.p99 * 1000, me.count))
             print(
                 String(
                     format: "\(name): nearest     %8.0f req/s, p99 %7.2f ms (%d requests, %d failed)", nearest.rate, nearest.p99 * 1000,

@@ -93,11 +93,21 @@ struct StockController {
             if lon == nil || !(-180...180).contains(lon!) { problems.add(field: "lon", "give a longitude from -180 to 180") }
             var limit = 10
             do throws(DomainError) { limit = try query.int("limit", in: 1...100) ?? limit } catch { problems.add(contentsOf: error) }
-            if let item, try await store.items.find(code: item) == nil {
-                problems.add(field: "item", "'\(item)' is not a catalogue item code")
+            // The catalogue is read only when the answer is refused or empty (an unknown item finds
+            // nothing), not on every request; every problem is still named at once.
+            func checkItem() async throws {
+                if let item, try await store.items.find(code: item) == nil {
+                    problems.add(field: "item", "'\(item)' is not a catalogue item code")
+                }
             }
+            if !problems.problems.isEmpty { try await checkItem() }
             try problems.check()
-            return ItemList(items: try await store.stock.nearest(item: item!, lat: lat!, lon: lon!, limit: limit, visibleTo: context.actor))
+            let found = try await store.stock.nearest(item: item!, lat: lat!, lon: lon!, limit: limit, visibleTo: context.actor)
+            if found.isEmpty {
+                try await checkItem()
+                try problems.check()
+            }
+            return ItemList(items: found)
         }
 
         group.get("countries/{iso}/prepositioned") { request, context in

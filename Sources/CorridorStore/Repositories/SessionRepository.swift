@@ -33,16 +33,11 @@ public struct SessionRepository: Sendable {
     public func find(token: String, now: Int64 = UnixTime.now()) async throws -> Session? {
         try await database.read { db in
             guard
-                let row = try await db.raw(
-                    """
-                    SELECT user_id, csrf_token FROM sessions
-                    WHERE token_hash = \(bind: Secrets.sha256Hex(token)) AND expires_at > \(bind: now)
-                    """
-                ).first(),
-                let user = try await UserRepository.find(id: try row.int64("user_id"), on: db),
-                !user.disabled
+                let found = try await UserRepository.byCredential(
+                    "sessions", match: "c.token_hash = \(bind: Secrets.sha256Hex(token)) AND c.expires_at > \(bind: now)",
+                    columns: "c.csrf_token", on: db)
             else { return nil }
-            return Session(user: user, csrfToken: try row.string("csrf_token"))
+            return Session(user: found.user, csrfToken: try found.credential.string("csrf_token"))
         }
     }
 

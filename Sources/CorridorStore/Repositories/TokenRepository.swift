@@ -60,15 +60,11 @@ public struct TokenRepository: Sendable {
         let now = UnixTime.now()
         let found = try await database.read { db -> (tokenID: Int64, lastUsed: Int64?, user: User)? in
             guard
-                let row = try await db.raw(
-                    """
-                    SELECT id, user_id, last_used_at FROM api_tokens
-                    WHERE token_hash = \(bind: Secrets.sha256Hex(secret)) AND revoked_at IS NULL
-                    """
-                ).first(),
-                let user = try await UserRepository.find(id: try row.int64("user_id"), on: db), !user.disabled
+                let found = try await UserRepository.byCredential(
+                    "api_tokens", match: "c.token_hash = \(bind: Secrets.sha256Hex(secret)) AND c.revoked_at IS NULL",
+                    columns: "c.id AS credential_id, c.last_used_at", on: db)
             else { return nil }
-            return (try row.int64("id"), try row.optionalInt64("last_used_at"), user)
+            return (try found.credential.int64("credential_id"), try found.credential.optionalInt64("last_used_at"), found.user)
         }
         guard let found else { return nil }
         // Record use at most once a minute, to keep reads from turning into writes; as a
