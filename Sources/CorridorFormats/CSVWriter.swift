@@ -29,35 +29,46 @@ public struct CSVWriter: Sendable {
     /// Appends `field(raw)` as UTF-8 to `bytes`. Plain ASCII (most cells of an export) is written
     /// byte by byte without building strings; anything else goes through `field`, so both agree.
     public func appendField(_ raw: String, to bytes: inout [UInt8]) {
-        if separator == ",", appendPlainASCII(raw, to: &bytes) { return }
+        if separator == ",",
+            raw.utf8.withContiguousStorageIfAvailable({ appendPlainASCII($0, to: &bytes) { raw } }) == true
+        {
+            return
+        }
         bytes.append(contentsOf: field(raw).utf8)
     }
 
+    /// Appends `field` of the UTF-8 text in `cell` to `bytes`, as `appendField(_:to:)` does, for
+    /// callers that hold a cell's bytes (a database's row) and would otherwise build a string.
+    public func appendField(utf8 cell: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+        let text = { String(decoding: cell, as: UTF8.self) }
+        if separator == ",", appendPlainASCII(cell, to: &bytes, text) { return }
+        bytes.append(contentsOf: field(text()).utf8)
+    }
+
     /// Writes an ASCII cell without CR or LF: neutralised and quoted exactly as `field` would.
-    /// Returns false, writing nothing, for any other cell.
-    private func appendPlainASCII(_ raw: String, to bytes: inout [UInt8]) -> Bool {
-        raw.utf8.withContiguousStorageIfAvailable { cell -> Bool in
-            var quotes = false, needsQuotes = false
+    /// Returns false, writing nothing, for any other cell. `text` gives the cell as a string, for
+    /// the rare cell that starts as a formula would.
+    private func appendPlainASCII(_ cell: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8], _ text: () -> String) -> Bool {
+        var quotes = false, needsQuotes = false
+        for byte in cell {
+            if byte >= 0x80 || byte == 0x0A || byte == 0x0D { return false }
+            if byte == 0x2C { needsQuotes = true } else if byte == 0x22 { quotes = true }
+        }
+        let formula = cell.first.map { Self.formulaStartBytes.contains($0) } ?? false
+        let apostrophe = formula && !Self.isPlainNumber(text())
+        needsQuotes = needsQuotes || quotes || (apostrophe ? false : cell.first == 0x20) || cell.last == 0x20
+        if needsQuotes { bytes.append(0x22) }
+        if apostrophe { bytes.append(0x27) }
+        if quotes {
             for byte in cell {
-                if byte >= 0x80 || byte == 0x0A || byte == 0x0D { return false }
-                if byte == 0x2C { needsQuotes = true } else if byte == 0x22 { quotes = true }
+                bytes.append(byte)
+                if byte == 0x22 { bytes.append(0x22) }
             }
-            let formula = cell.first.map { Self.formulaStartBytes.contains($0) } ?? false
-            let apostrophe = formula && !Self.isPlainNumber(raw)
-            needsQuotes = needsQuotes || quotes || (apostrophe ? false : cell.first == 0x20) || cell.last == 0x20
-            if needsQuotes { bytes.append(0x22) }
-            if apostrophe { bytes.append(0x27) }
-            if quotes {
-                for byte in cell {
-                    bytes.append(byte)
-                    if byte == 0x22 { bytes.append(0x22) }
-                }
-            } else {
-                bytes.append(contentsOf: cell)
-            }
-            if needsQuotes { bytes.append(0x22) }
-            return true
-        } ?? false
+        } else {
+            bytes.append(contentsOf: cell)
+        }
+        if needsQuotes { bytes.append(0x22) }
+        return true
     }
 
     static let formulaStartBytes: [UInt8] = [0x3D, 0x2B, 0x2D, 0x40, 0x09]

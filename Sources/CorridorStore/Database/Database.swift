@@ -167,6 +167,22 @@ public final class Database: Sendable {
         try await withConnection(body)
     }
 
+    /// A read on a SQLite connection of its own, driven through SQLite's C API, for the paths
+    /// that step through a great many rows (the exports); nil on PostgreSQL. The connection is
+    /// closed after `body`, and sees the last committed state, as every reader does.
+    func readDirect<T: Sendable>(_ body: (SQLiteDirectConnection) async throws -> T) async throws -> T? {
+        guard case .sqlite(let path) = url else { return nil }
+        let connection = try await SQLiteDirectConnection.open(path: path, pragmas: SQLiteSource.pragmas)
+        do {
+            let result = try await body(connection)
+            await connection.close()
+            return result
+        } catch {
+            await connection.close()
+            throw error
+        }
+    }
+
     public func close() async {
         switch pool {
         case .sqlite(let pool): try? await pool.shutdownAsync()

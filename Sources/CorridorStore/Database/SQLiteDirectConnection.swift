@@ -74,6 +74,55 @@ final class SQLiteDirectConnection: @unchecked Sendable {
         }
     }
 
+    /// Steps through the rows of a query on the thread pool, handing each to `body` as SQLite
+    /// holds it: nothing is copied that `body` does not copy. The statement is kept prepared.
+    func forEachRow(_ sql: String, _ binds: [SQLiteData], _ body: @escaping @Sendable (RawRow) throws -> Void) async throws {
+        try await NIOThreadPool.singleton.runIfActive {
+            try self.lock.withLock {
+                let statement = try self.prepared(sql).pointer
+                defer {
+                    sqlite_nio_sqlite3_reset(statement)
+                    sqlite_nio_sqlite3_clear_bindings(statement)
+                }
+                try self.bind(binds, to: statement)
+                var columns: [String: Int32] = [:]
+                for index in 0..<sqlite_nio_sqlite3_column_count(statement) {
+                    columns[String(cString: sqlite_nio_sqlite3_column_name(statement, index))] = index
+                }
+                let row = RawRow(statement: statement, columns: columns)
+                while true {
+                    let status = sqlite_nio_sqlite3_step(statement)
+                    if status == SQLITE_DONE { return }
+                    guard status == SQLITE_ROW else { throw self.error(status) }
+                    try body(row)
+                }
+            }
+        }
+    }
+
+    /// The row a statement stands on, valid inside `forEachRow`'s body only. Columns by index;
+    /// `index(_:)` finds them by name once.
+    struct RawRow: @unchecked Sendable {
+        let statement: OpaquePointer
+        let columns: [String: Int32]
+
+        func index(_ name: String) throws -> Int32 {
+            guard let index = columns[name] else { throw SQLiteDirectError(message: "no column \(name) in the row", code: SQLITE_MISUSE) }
+            return index
+        }
+
+        func isNull(_ column: Int32) -> Bool { sqlite_nio_sqlite3_column_type(statement, column) == SQLITE_NULL }
+        func int64(_ column: Int32) -> Int64 { sqlite_nio_sqlite3_column_int64(statement, column) }
+        func double(_ column: Int32) -> Double { sqlite_nio_sqlite3_column_double(statement, column) }
+
+        /// The column's text as SQLite holds it (empty for NULL), valid inside `body` only.
+        func withText<R>(_ column: Int32, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+            let pointer = sqlite_nio_sqlite3_column_text(statement, column)
+            let count = Int(sqlite_nio_sqlite3_column_bytes(statement, column))
+            return try body(UnsafeBufferPointer(start: pointer, count: pointer == nil ? 0 : count))
+        }
+    }
+
     func close() async {
         _ = try? await NIOThreadPool.singleton.runIfActive { self.closeNow() }
     }
@@ -120,22 +169,7 @@ final class SQLiteDirectConnection: @unchecked Sendable {
                 sqlite_nio_sqlite3_reset(statement)
                 sqlite_nio_sqlite3_clear_bindings(statement)
             }
-            for (offset, value) in binds.enumerated() {
-                let index = Int32(offset + 1), status: Int32
-                switch value {
-                case .integer(let number): status = sqlite_nio_sqlite3_bind_int64(statement, index, Int64(number))
-                case .float(let number): status = sqlite_nio_sqlite3_bind_double(statement, index, number)
-                case .text(let text):
-                    status = sqlite_nio_sqlite3_bind_text64(
-                        statement, index, text, UInt64(text.utf8.count), Self.transient, UInt8(SQLITE_UTF8))
-                case .blob(let buffer):
-                    status = buffer.withUnsafeReadableBytes {
-                        sqlite_nio_sqlite3_bind_blob64(statement, index, $0.baseAddress, UInt64($0.count), Self.transient)
-                    }
-                case .null: status = sqlite_nio_sqlite3_bind_null(statement, index)
-                }
-                guard status == SQLITE_OK else { throw error(status) }
-            }
+            try bind(binds, to: statement)
             let columns = (0..<sqlite_nio_sqlite3_column_count(statement)).map {
                 String(cString: sqlite_nio_sqlite3_column_name(statement, $0))
             }
@@ -146,6 +180,25 @@ final class SQLiteDirectConnection: @unchecked Sendable {
                 guard status == SQLITE_ROW else { throw error(status) }
                 rows.append(columns.enumerated().map { (column: $1, value: Self.value(statement, Int32($0))) })
             }
+        }
+    }
+
+    private func bind(_ binds: [SQLiteData], to statement: OpaquePointer) throws {
+        for (offset, value) in binds.enumerated() {
+            let index = Int32(offset + 1), status: Int32
+            switch value {
+            case .integer(let number): status = sqlite_nio_sqlite3_bind_int64(statement, index, Int64(number))
+            case .float(let number): status = sqlite_nio_sqlite3_bind_double(statement, index, number)
+            case .text(let text):
+                status = sqlite_nio_sqlite3_bind_text64(
+                    statement, index, text, UInt64(text.utf8.count), Self.transient, UInt8(SQLITE_UTF8))
+            case .blob(let buffer):
+                status = buffer.withUnsafeReadableBytes {
+                    sqlite_nio_sqlite3_bind_blob64(statement, index, $0.baseAddress, UInt64($0.count), Self.transient)
+                }
+            case .null: status = sqlite_nio_sqlite3_bind_null(statement, index)
+            }
+            guard status == SQLITE_OK else { throw error(status) }
         }
     }
 

@@ -20,11 +20,17 @@ struct SQLiteDirectDatabase: SQLDatabase {
     }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
-        let (sql, rawBinds) = serialize(query)
+        let (sql, binds) = try text(of: query)
         logger.debug("Executing query", metadata: ["sql": .string(sql)])
-        let encoder = SQLiteDataEncoder()
-        let rows = try await connection.execute(sql, try rawBinds.map { try encoder.encode($0) })
+        let rows = try await connection.execute(sql, binds)
         for row in rows { onRow(SQLiteDirectRow(values: row)) }
+    }
+
+    /// The SQL text and bound values of a query, as sqlite-kit would send them.
+    func text(of query: any SQLExpression) throws -> (String, [SQLiteData]) {
+        let (sql, rawBinds) = serialize(query)
+        let encoder = SQLiteDataEncoder()
+        return (sql, try rawBinds.map { try encoder.encode($0) })
     }
 }
 
