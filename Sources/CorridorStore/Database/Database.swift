@@ -167,19 +167,26 @@ public final class Database: Sendable {
         try await withConnection(body)
     }
 
-    /// A read on a SQLite connection of its own, driven through SQLite's C API, for the paths
-    /// that step through a great many rows (the exports); nil on PostgreSQL. The connection is
-    /// closed after `body`, and sees the last committed state, as every reader does.
-    func readDirect<T: Sendable>(_ body: (SQLiteDirectConnection) async throws -> T) async throws -> T? {
-        guard case .sqlite(let path) = url else { return nil }
-        let connection = try await SQLiteDirectConnection.open(path: path, pragmas: SQLiteSource.pragmas)
-        do {
-            let result = try await body(connection)
-            await connection.close()
-            return result
-        } catch {
-            await connection.close()
-            throw error
+    /// A read on the driver itself, for the paths that step through a great many rows (the
+    /// exports): on SQLite a connection of its own, driven through SQLite's C API and closed
+    /// after `body`; on PostgreSQL a pooled connection. Either sees the last committed state.
+    func readDriver<T: Sendable>(_ body: (DriverConnection) async throws -> T) async throws -> T {
+        switch pool {
+        case .postgres(let pool):
+            let connection = try await pool.requestConnection(logger: logger).get()
+            defer { pool.releaseConnection(connection, logger: logger) }
+            return try await body(.postgres(connection))
+        case .sqlite:
+            guard case .sqlite(let path) = url else { preconditionFailure("a SQLite pool opens a SQLite URL") }
+            let connection = try await SQLiteDirectConnection.open(path: path, pragmas: SQLiteSource.pragmas)
+            do {
+                let result = try await body(.sqlite(connection))
+                await connection.close()
+                return result
+            } catch {
+                await connection.close()
+                throw error
+            }
         }
     }
 

@@ -2,11 +2,11 @@ import CorridorCore
 import CorridorFormats
 import Foundation
 import SQLKit
-import Synchronization
 
 /// The HXL export written as bytes straight from the database's rows: each page of lines is one
-/// query whose rows are encoded as they arrive, with no line views or cell arrays in between.
-/// Its bytes equal `HXLWriter` over `StockExports.hxlCells` of the same lines.
+/// query whose rows are encoded as the driver hands them over, each cell copied from where the
+/// driver holds it, with no line views, strings or cell arrays in between. Its bytes equal
+/// `HXLWriter` over `StockExports.hxlCells` of the same lines.
 public struct StockHXLExport: Sendable {
     /// Lines per query: a page's bytes (about 1.5 MB) are what the export holds in memory.
     public static let pageSize = 10_000
@@ -19,142 +19,77 @@ public struct StockHXLExport: Sendable {
 
     func write(_ chunk: ([UInt8]) async throws -> Void) async throws {
         try await chunk(Array(HXLWriter(columns: StockHXLProfile.columns).head().utf8))
-        // On SQLite the rows are read through its C API, each cell copied from where SQLite holds it.
-        let done = try await database.readDirect { connection in
-            try await writeDirect(on: connection, chunk)
-            return true
-        }
-        if done == true { return }
-        var cursor: Int64?
-        repeat {
-            let page = try await self.page(after: cursor)
-            if !page.bytes.isEmpty { try await chunk(page.bytes) }
-            cursor = page.rows == pageSize ? page.lastID : nil
-        } while cursor != nil
-    }
-
-    private func writeDirect(on connection: SQLiteDirectConnection, _ chunk: ([UInt8]) async throws -> Void) async throws {
-        let db = SQLiteDirectDatabase(connection: connection, logger: database.logger)
-        var cursor: Int64?
-        repeat {
-            let (sql, binds) = try db.text(of: StockQueries.linesQuery(filter, visibleTo: actor, after: cursor, limit: pageSize))
-            let state = PageState()
-            let days = days
-            try await connection.forEachRow(sql, binds) { row in
-                try state.page.withLock { page in
-                    if page.columns == nil { page.columns = try DirectColumns(row) }
-                    page.lastID = Self.append(row, page.columns!, days: days, to: &page.bytes)
-                    page.rows += 1
+        try await database.readDriver { driver in
+            var cursor: Int64?
+            repeat {
+                let query = StockQueries.linesQuery(filter, visibleTo: actor, after: cursor, limit: pageSize)
+                let page: Page
+                switch driver {
+                case .sqlite(let connection): page = try await sqlitePage(query, on: connection)
+                case .postgres(let connection): page = try await postgresPage(query, on: connection)
                 }
-            }
-            let page = state.page.withLock { $0 }
-            if !page.bytes.isEmpty { try await chunk(page.bytes) }
-            cursor = page.rows == pageSize ? page.lastID : nil
-        } while cursor != nil
+                if !page.bytes.isEmpty { try await chunk(page.bytes) }
+                cursor = page.rows == pageSize ? page.lastID : nil
+            } while cursor != nil
+        }
     }
 
     struct Page {
         var bytes: [UInt8] = []
         var rows = 0
         var lastID: Int64 = 0
-        var failure: (any Error)?
-        var columns: DirectColumns?
+        var columns: Columns?
+
+        /// Appends one row's line, finding the columns on the first.
+        mutating func append<Row: ExportRow>(_ row: Row, days: Int) throws {
+            if columns == nil { columns = try Columns(row.index) }
+            lastID = try StockHXLExport.append(row, columns!, days: days, to: &bytes)
+            rows += 1
+        }
     }
 
-    private func page(after cursor: Int64?) async throws -> Page {
-        let sql = StockQueries.linesQuery(filter, visibleTo: actor, after: cursor, limit: pageSize)
-        let state = PageState()
-        let days = days
-        try await database.read { db in
-            try await db.execute(sql: sql) { row in
-                state.page.withLock { page in
-                    guard page.failure == nil else { return }
-                    do {
-                        page.lastID = try Self.append(row, days: days, to: &page.bytes)
-                        page.rows += 1
-                    } catch {
-                        page.failure = error
-                    }
-                }
-            }
-        }
-        let page = state.page.withLock { page in
-            let done = page
-            page = Page()
-            return done
-        }
-        if let failure = page.failure { throw failure }
-        return page
+    /// What a page reads of a driver's row: cells by position, text as the driver holds it.
+    protocol ExportRow {
+        func index(_ name: String) throws -> Int32
+        func isNull(_ column: Int32) -> Bool
+        func int64(_ column: Int32) throws -> Int64
+        func double(_ column: Int32) throws -> Double
+        func withText<R>(_ column: Int32, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R
     }
 
-    /// Rows arrive one after another on the driver's thread; the lock only hands the page over.
-    private final class PageState: Sendable {
-        let page = Mutex(Page())
+    /// Where `StockQueries.linesQuery`'s columns stand in a row, found once a page.
+    struct Columns {
+        let id, ownerCode, siteCode, siteName, country, adm1, lat, lon, itemCode, itemName, sector: Int32
+        let quantity, unit, status, expiry, batch, reportedAt, siteOrg, coveragePeople, coverageDays: Int32
+
+        init(_ index: (String) throws -> Int32) throws {
+            (id, ownerCode, siteCode, siteName) = (try index("id"), try index("owner_code"), try index("site_code"), try index("site_name"))
+            (country, adm1, lat, lon) = (try index("country"), try index("adm1"), try index("lat"), try index("lon"))
+            (itemCode, itemName, sector) = (try index("item_code"), try index("item_name"), try index("sector"))
+            (quantity, unit, status) = (try index("quantity_milli"), try index("unit"), try index("status"))
+            (expiry, batch, reportedAt, siteOrg) = (
+                try index("expiry"), try index("batch"), try index("reported_at"), try index("site_org")
+            )
+            (coveragePeople, coverageDays) = (try index("coverage_people"), try index("coverage_days"))
+        }
     }
 
     private static let csv = CSVWriter()
 
-    /// One line's cells, in `StockHXLProfile.columns` order, as `StockExports.hxlCells` words them.
-    static func append(_ row: any SQLRow, days: Int, to bytes: inout [UInt8]) throws -> Int64 {
-        let quantity = Quantity(milli: try row.int64("quantity_milli"))
-        let unit = try row.string("unit")
-        let covered = PeopleCovered.of(
-            quantity: quantity.doubleValue, coveragePeople: try optionalDouble(row, "coverage_people"),
-            coverageDays: try optionalDouble(row, "coverage_days"), unit: unit, days: days)
-        cell(try row.string("owner_code"), &bytes)
-        cell(try row.string("site_code"), &bytes)
-        cell(try row.string("site_name"), &bytes)
-        cell(try row.string("country"), &bytes)
-        cell(try optionalString(row, "adm1") ?? "", &bytes)
-        cell(String(try row.double("lat")), &bytes)
-        cell(String(try row.double("lon")), &bytes)
-        cell(try row.string("item_code"), &bytes)
-        cell(try row.string("item_name"), &bytes)
-        cell(try row.string("sector"), &bytes)
-        cell(quantity.description, &bytes)
-        cell(unit, &bytes)
-        cell(try row.string("status"), &bytes)
-        cell(try optionalString(row, "expiry") ?? "", &bytes)
-        cell(try optionalString(row, "batch") ?? "", &bytes)
-        cell(try row.string("reported_at"), &bytes)
-        cell(try row.string("site_org"), &bytes)
-        if let personDays = covered?.personDays { oneDecimal(personDays, &bytes) }
-        bytes.append(0x2C)
-        if let people = covered?.people { oneDecimal(people, &bytes) }
-        bytes.append(0x2C)
-        if covered != nil { bytes.append(contentsOf: String(days).utf8) }
-        bytes.append(contentsOf: [0x0D, 0x0A])
-        return try row.int64("id")
-    }
-
-    /// Where `StockQueries.linesQuery`'s columns stand in a direct row, found once a page.
-    struct DirectColumns {
-        let id, ownerCode, siteCode, siteName, country, adm1, lat, lon, itemCode, itemName, sector: Int32
-        let quantity, unit, status, expiry, batch, reportedAt, siteOrg, coveragePeople, coverageDays: Int32
-
-        init(_ row: SQLiteDirectConnection.RawRow) throws {
-            (id, ownerCode, siteCode, siteName) = (
-                try row.index("id"), try row.index("owner_code"), try row.index("site_code"), try row.index("site_name")
-            )
-            (country, adm1, lat, lon) = (try row.index("country"), try row.index("adm1"), try row.index("lat"), try row.index("lon"))
-            (itemCode, itemName, sector) = (try row.index("item_code"), try row.index("item_name"), try row.index("sector"))
-            (quantity, unit, status) = (try row.index("quantity_milli"), try row.index("unit"), try row.index("status"))
-            (expiry, batch, reportedAt, siteOrg) = (
-                try row.index("expiry"), try row.index("batch"), try row.index("reported_at"), try row.index("site_org")
-            )
-            (coveragePeople, coverageDays) = (try row.index("coverage_people"), try row.index("coverage_days"))
-        }
-    }
-
-    /// The same cells as `append(_:days:to:)`, from a direct row.
-    static func append(_ row: SQLiteDirectConnection.RawRow, _ c: DirectColumns, days: Int, to bytes: inout [UInt8]) -> Int64 {
-        let quantity = Quantity(milli: row.int64(c.quantity))
+    /// One line's cells, in `StockHXLProfile.columns` order, as `StockExports.hxlCells` words
+    /// them; returns the line's id.
+    static func append<Row: ExportRow>(_ row: Row, _ c: Columns, days: Int, to bytes: inout [UInt8]) throws -> Int64 {
+        let quantity = Quantity(milli: try row.int64(c.quantity))
         let unit = row.withText(c.unit) { String(decoding: $0, as: UTF8.self) }
         let covered = PeopleCovered.of(
-            quantity: quantity.doubleValue, coveragePeople: row.isNull(c.coveragePeople) ? nil : row.double(c.coveragePeople),
-            coverageDays: row.isNull(c.coverageDays) ? nil : row.double(c.coverageDays), unit: unit, days: days)
+            quantity: quantity.doubleValue, coveragePeople: row.isNull(c.coveragePeople) ? nil : try row.double(c.coveragePeople),
+            coverageDays: row.isNull(c.coverageDays) ? nil : try row.double(c.coverageDays), unit: unit, days: days)
         func text(_ column: Int32) {
             row.withText(column) { csv.appendField(utf8: $0, to: &bytes) }
+            bytes.append(0x2C)
+        }
+        func cell(_ value: String) {
+            csv.appendField(value, to: &bytes)
             bytes.append(0x2C)
         }
         text(c.ownerCode)
@@ -162,13 +97,13 @@ public struct StockHXLExport: Sendable {
         text(c.siteName)
         text(c.country)
         text(c.adm1)
-        cell(String(row.double(c.lat)), &bytes)
-        cell(String(row.double(c.lon)), &bytes)
+        cell(String(try row.double(c.lat)))
+        cell(String(try row.double(c.lon)))
         text(c.itemCode)
         text(c.itemName)
         text(c.sector)
-        cell(quantity.description, &bytes)
-        cell(unit, &bytes)
+        cell(quantity.description)
+        cell(unit)
         text(c.status)
         text(c.expiry)
         text(c.batch)
@@ -180,21 +115,7 @@ public struct StockHXLExport: Sendable {
         bytes.append(0x2C)
         if covered != nil { bytes.append(contentsOf: String(days).utf8) }
         bytes.append(contentsOf: [0x0D, 0x0A])
-        return row.int64(c.id)
-    }
-
-    private static func cell(_ value: String, _ bytes: inout [UInt8]) {
-        csv.appendField(value, to: &bytes)
-        bytes.append(0x2C)
-    }
-
-    // Optionals are asked for NULL first: decoding `String?` directly takes the drivers' slow path.
-    private static func optionalString(_ row: any SQLRow, _ column: String) throws -> String? {
-        try row.decodeNil(column: column) ? nil : try row.string(column)
-    }
-
-    private static func optionalDouble(_ row: any SQLRow, _ column: String) throws -> Double? {
-        try row.decodeNil(column: column) ? nil : try row.double(column)
+        return try row.int64(c.id)
     }
 
     /// `String(format: "%.1f", x)` of `x` rounded to a tenth, as the export has always written it.

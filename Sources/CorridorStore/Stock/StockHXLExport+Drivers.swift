@@ -1,0 +1,72 @@
+import Foundation
+import Logging
+import NIOCore
+import PostgresKit
+import SQLKit
+import Synchronization
+
+/// A page of the HXL export read through each driver itself.
+extension StockHXLExport {
+    func sqlitePage(_ query: SQLQueryString, on connection: SQLiteDirectConnection) async throws -> Page {
+        let (sql, binds) = try SQLiteDirectDatabase(connection: connection, logger: database.logger).text(of: query)
+        // Rows are handed over on SQLite's thread, one after another; the lock only passes the page on.
+        let page = Mutex(Page())
+        let days = days
+        try await connection.forEachRow(sql, binds) { row in
+            try page.withLock { try $0.append(row, days: days) }
+        }
+        return page.withLock { $0 }
+    }
+
+    func postgresPage(_ query: SQLQueryString, on connection: PostgresConnection) async throws -> Page {
+        let db = connection.sql()
+        let (sql, rawBinds) = db.serialize(query)
+        var binds = PostgresBindings(capacity: rawBinds.count)
+        for bind in rawBinds {
+            switch bind {
+            case let text as String: binds.append(text)
+            case let number as Int64: binds.append(number)
+            case let number as Int: binds.append(number)
+            case let number as Double: binds.append(number)
+            default: throw StockExportError(message: "cannot bind a \(type(of: bind)) in the export's query")
+            }
+        }
+        var page = Page()
+        for try await row in try await connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: database.logger) {
+            try page.append(PostgresExportRow(row), days: days)
+        }
+        return page
+    }
+}
+
+struct StockExportError: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
+}
+
+extension SQLiteDirectConnection.RawRow: StockHXLExport.ExportRow {}
+
+/// A PostgreSQL row as the export reads it: binary cells, text as UTF-8 bytes.
+struct PostgresExportRow: StockHXLExport.ExportRow {
+    let row: PostgresRandomAccessRow
+
+    init(_ row: PostgresRow) {
+        self.row = row.makeRandomAccess()
+    }
+
+    func index(_ name: String) throws -> Int32 {
+        guard let cell = row.first(where: { $0.columnName == name }) else {
+            throw StockExportError(message: "no column \(name) in the row")
+        }
+        return Int32(cell.columnIndex)
+    }
+
+    func isNull(_ column: Int32) -> Bool { row[Int(column)].bytes == nil }
+    func int64(_ column: Int32) throws -> Int64 { try row[Int(column)].decode(Int64.self) }
+    func double(_ column: Int32) throws -> Double { try row[Int(column)].decode(Double.self) }
+
+    func withText<R>(_ column: Int32, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        guard let bytes = row[Int(column)].bytes else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
+        return try bytes.withUnsafeReadableBytes { try body($0.bindMemory(to: UInt8.self)) }
+    }
+}
