@@ -83,8 +83,9 @@ enum StockQueries {
         JOIN countries c ON c.alpha2 = s.country
         """
 
-    /// Lines the caller sees in detail, oldest id first, `limit` (at most 10,000) after `cursor`.
-    static func linesQuery(_ filter: StockFilter, visibleTo actor: Actor, after cursor: Int64?, limit: Int) -> SQLQueryString {
+    /// Lines the caller sees in detail, oldest id first, `limit` (at most 10,000; nil: every
+    /// line, for a reader that streams them) after `cursor`.
+    static func linesQuery(_ filter: StockFilter, visibleTo actor: Actor, after cursor: Int64?, limit: Int?) -> SQLQueryString {
         var conditions = filter.conditions()
         conditions.append(detailVisible(StockVisibility(for: actor)))
         if let cursor { conditions.append("l.id > \(bind: cursor)") }
@@ -95,7 +96,8 @@ enum StockQueries {
             """
         sql.appendInterpolation(linesFrom)
         sql.appendInterpolation(whereClause(conditions))
-        sql.appendLiteral(" ORDER BY l.id LIMIT \(max(1, min(limit, 10_000)))")
+        sql.appendLiteral(" ORDER BY l.id")
+        if let limit { sql.appendLiteral(" LIMIT \(max(1, min(limit, 10_000)))") }
         return sql
     }
 

@@ -18,7 +18,9 @@ extension StockHXLExport {
         return page.withLock { $0 }
     }
 
-    func postgresPage(_ query: SQLQueryString, on connection: PostgresConnection) async throws -> Page {
+    func postgresPages(
+        _ query: SQLQueryString, on connection: PostgresConnection, _ chunk: ([UInt8]) async throws -> Void
+    ) async throws {
         let db = connection.sql()
         let (sql, rawBinds) = db.serialize(query)
         var binds = PostgresBindings(capacity: rawBinds.count)
@@ -34,8 +36,13 @@ extension StockHXLExport {
         var page = Page()
         for try await row in try await connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: database.logger) {
             try page.append(PostgresExportRow(row), days: days)
+            if page.rows == pageSize {
+                try await chunk(page.bytes)
+                page.bytes.removeAll(keepingCapacity: true)
+                page.rows = 0
+            }
         }
-        return page
+        if !page.bytes.isEmpty { try await chunk(page.bytes) }
     }
 }
 

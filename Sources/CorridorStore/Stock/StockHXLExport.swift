@@ -20,17 +20,21 @@ public struct StockHXLExport: Sendable {
     func write(_ chunk: ([UInt8]) async throws -> Void) async throws {
         try await chunk(Array(HXLWriter(columns: StockHXLProfile.columns).head().utf8))
         try await database.readDriver { driver in
-            var cursor: Int64?
-            repeat {
-                let query = StockQueries.linesQuery(filter, visibleTo: actor, after: cursor, limit: pageSize)
-                let page: Page
-                switch driver {
-                case .sqlite(let connection): page = try await sqlitePage(query, on: connection)
-                case .postgres(let connection): page = try await postgresPage(query, on: connection)
-                }
-                if !page.bytes.isEmpty { try await chunk(page.bytes) }
-                cursor = page.rows == pageSize ? page.lastID : nil
-            } while cursor != nil
+            switch driver {
+            case .sqlite(let connection):
+                // SQLite hands rows over on its own thread, so a page at a time, each one query.
+                var cursor: Int64?
+                repeat {
+                    let query = StockQueries.linesQuery(filter, visibleTo: actor, after: cursor, limit: pageSize)
+                    let page = try await sqlitePage(query, on: connection)
+                    if !page.bytes.isEmpty { try await chunk(page.bytes) }
+                    cursor = page.rows == pageSize ? page.lastID : nil
+                } while cursor != nil
+            case .postgres(let connection):
+                // PostgreSQL streams one query's rows as they are read, so one query, a page at a time.
+                let query = StockQueries.linesQuery(filter, visibleTo: actor, after: nil, limit: nil)
+                try await postgresPages(query, on: connection, chunk)
+            }
         }
     }
 
