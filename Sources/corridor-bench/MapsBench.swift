@@ -85,19 +85,18 @@ struct MapsBench: AsyncParsableCommand {
             try await db.raw("SELECT COUNT(*) AS n FROM sites").first()?.decode(column: "n", as: Int.self) ?? 0
         }
         print("stock: \(lines) lines over \(siteCount) sites; the fastest of \(runs) runs; the server runs in this process")
-        // A global coordinator sees every line, as the figures were taken.
-        let email = "bench-coordinator-\(UUID().uuidString.prefix(8))@corridor.example"
-        let user = try await store.users.create(
-            NewUser(email: email, name: "Bench coordinator", password: "bench-coordinator-password", roles: [.coordinator(country: nil)]),
-            by: .console)
-        let token = try await store.tokens.create(for: user.id, name: "bench", by: .console).secret
+        let server = try await BenchServer.start(store, port: port)
+        do {
+            try await fetch(lines: lines, from: server, baseline: baseline)
+        } catch {
+            try? await server.stop()
+            throw error
+        }
+        try await server.stop()
+    }
 
-        var config = CorridorConfig()
-        config.port = port
-        let app = try await buildApplication(config: config, store: store, logger: CorridorBench.logger)
-        let server = Task { try await app.run() }
-        defer { server.cancel() }
-        let base = "http://127.0.0.1:\(port)"
+    private func fetch(lines: Int, from server: BenchServer, baseline: (String) -> Double?) async throws {
+        let token = server.token, base = server.base
         for _ in 0..<100 where Self.fetch(base + "/health", token: nil) == nil {
             try await Task.sleep(for: .milliseconds(100))
         }

@@ -105,27 +105,14 @@ struct ReadsBench: AsyncParsableCommand {
             &reader, StockImportRequest(org: "BENCH", fileName: file.lastPathComponent), by: .console)
         print(String(format: "\(name): imported %d lines in %.2f s", report.linesWritten, Measure.seconds(ContinuousClock.now - start)))
 
-        let user = try await store.users.create(
-            NewUser(
-                email: "coordinator-\(UUID().uuidString.prefix(8))@bench.invalid", name: "Bench coordinator",
-                password: UUID().uuidString, roles: [.coordinator(country: nil)]),
-            by: .console)
-        let token = try await store.tokens.create(for: user.id, name: "reads bench", by: .console).secret
-
-        var config = CorridorConfig()
-        config.host = "127.0.0.1"
-        config.port = port
-        let app = try await buildApplication(config: config, store: store, logger: CorridorBench.logger)
-        // Stopped by a graceful shutdown once measured, as on SIGTERM.
-        let services = ServiceGroup(
-            configuration: .init(services: [app], gracefulShutdownSignals: [], logger: CorridorBench.logger))
-        let server = Task { try await services.run() }
+        let server = try await BenchServer.start(store, port: port)
+        let token = server.token
         let client = HTTPClient(
             eventLoopGroupProvider: .singleton,
             configuration: HTTPClient.Configuration(
                 connectionPool: .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: connections)))
         do {
-            let base = "http://127.0.0.1:\(port)"
+            let base = server.base
             try await Self.waitUntilServing(client, "\(base)/static/corridor.css")
             let first = try await Self.get(client, Self.nearestURL(base, points[0]), token: token)
             let found = (try? JSONSerialization.jsonObject(with: Data(first.body.utf8)) as? [String: Any])?["items"] as? [Any]
@@ -164,13 +151,11 @@ struct ReadsBench: AsyncParsableCommand {
                     median * 1000, times.count, times.first! * 1000, times.last! * 1000, median / 0.2))
         } catch {
             try? await client.shutdown()
-            await services.triggerGracefulShutdown()
-            _ = try? await server.value
+            try? await server.stop()
             throw error
         }
         try await client.shutdown()
-        await services.triggerGracefulShutdown()
-        try await server.value
+        try await server.stop()
     }
 
     static func nearestURL(_ base: String, _ point: (lat: Double, lon: Double)) -> String {

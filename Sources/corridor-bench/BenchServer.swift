@@ -1,0 +1,37 @@
+import CorridorCore
+import CorridorServer
+import CorridorStore
+import Foundation
+import Hummingbird
+import ServiceLifecycle
+
+/// Corridor's server in the benchmark's own process, on `store`, with an API token of a global
+/// coordinator (who sees every line, as the figures were taken).
+struct BenchServer {
+    let token: String
+    let base: String
+    private let services: ServiceGroup
+    private let running: Task<Void, any Error>
+
+    static func start(_ store: Store, port: Int) async throws -> BenchServer {
+        let user = try await store.users.create(
+            NewUser(
+                email: "bench-coordinator-\(UUID().uuidString.prefix(8))@bench.invalid", name: "Bench coordinator",
+                password: UUID().uuidString, roles: [.coordinator(country: nil)]),
+            by: .console)
+        let token = try await store.tokens.create(for: user.id, name: "bench", by: .console).secret
+        var config = CorridorConfig()
+        config.host = "127.0.0.1"
+        config.port = port
+        let app = try await buildApplication(config: config, store: store, logger: CorridorBench.logger)
+        let services = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [], logger: CorridorBench.logger))
+        let running = Task { try await services.run() }
+        return BenchServer(token: token, base: "http://127.0.0.1:\(port)", services: services, running: running)
+    }
+
+    /// Stops as on SIGTERM: requests in flight finish first.
+    func stop() async throws {
+        await services.triggerGracefulShutdown()
+        try await running.value
+    }
+}
