@@ -10,15 +10,17 @@ extension StockTotals {
     /// the import commits: the sites the report names get their totals replaced by the report's
     /// lines plus whatever other organisations reported there.
     final class Tally: StockSink {
+        /// A total's key in a few bytes: a million lines sum into about half as many totals, and
+        /// strings in each key would cost more memory than the rest of the import.
         private struct Key: Hashable {
-            var site: SiteKey, item: String, owner: String, expiry: Day?
-        }
-        private enum SiteKey: Hashable {
-            case id(Int64)
-            case new(String)
+            /// A stored site's id, or the negated position (from 1) of a new site's code in `newSites`.
+            var site: Int64
+            var item: Int32, owner: Int32
+            var expiry: Day?
         }
         private let next: any StockSink
         private var sums: [Key: (milli: Int64, latest: Day)] = [:]
+        private var items = Interned(), owners = Interned(), newSites = Interned()
 
         init(forwardingTo next: any StockSink) {
             self.next = next
@@ -27,13 +29,13 @@ extension StockTotals {
         func write(_ rows: inout [StockReportScanner.Row]) async throws {
             for index in rows.indices {
                 guard let row = rows[index].checked, row.status == .available else { continue }
-                let site: SiteKey
+                let site: Int64
                 switch row.site {
-                case .existing(let id): site = .id(id)
-                case .moved(let move): site = .id(move.id)
-                case .new(let new): site = .new(new.code)
+                case .existing(let id): site = id
+                case .moved(let move): site = move.id
+                case .new(let new): site = -Int64(newSites.index(new.code) + 1)
                 }
-                let key = Key(site: site, item: row.itemCode, owner: row.ownerOrg, expiry: row.expiry)
+                let key = Key(site: site, item: items.index(row.itemCode), owner: owners.index(row.ownerOrg), expiry: row.expiry)
                 if let sum = sums[key] {
                     sums[key] = (sum.milli + row.quantity.milli, max(sum.latest, row.reportedAt))
                 } else {
@@ -54,24 +56,25 @@ extension StockTotals {
                     newIDs[try row.string("code")] = try row.int64("id")
                 }
             }
-            var owners: [String: Int64] = [:]
+            var orgIDs: [String: Int64] = [:]
             for row in try await db.raw("SELECT id, code FROM organisations").all() {
-                owners[try row.string("code")] = try row.int64("id")
+                orgIDs[try row.string("code")] = try row.int64("id")
+            }
+            let ownerIDs = try owners.values.map { code -> Int64 in
+                guard let id = orgIDs[code] else { throw DomainError.internalFailure("no organisation \(code)") }
+                return id
+            }
+            let newSiteIDs = try newSites.values.map { code -> Int64 in
+                guard let id = newIDs[code] else { throw DomainError.internalFailure("the new site \(code) was not stored") }
+                return id
             }
             var rows: [(key: ResolvedKey, value: (milli: Int64, latest: String))] = []
             rows.reserveCapacity(sums.count)
             for (key, sum) in sums {
-                let site: Int64
-                switch key.site {
-                case .id(let id): site = id
-                case .new(let code):
-                    guard let id = newIDs[code] else { throw DomainError.internalFailure("the new site \(code) was not stored") }
-                    site = id
-                }
-                guard let owner = owners[key.owner] else { throw DomainError.internalFailure("no organisation \(key.owner)") }
+                let site = key.site > 0 ? key.site : newSiteIDs[Int(-key.site - 1)]
                 rows.append(
                     (
-                        ResolvedKey(site: site, item: key.item, owner: owner, expiry: key.expiry?.description ?? ""),
+                        ResolvedKey(site: site, item: key.item, owner: ownerIDs[Int(key.owner)], expiry: key.expiry?.description ?? ""),
                         (sum.milli, sum.latest.description)
                     ))
             }
@@ -93,8 +96,8 @@ extension StockTotals {
                     ).all()
                     for row in found {
                         let total = try Row(row)
-                        others[ResolvedKey(site: total.site, item: total.item, owner: total.owner, expiry: total.expiry)] =
-                            (total.quantityMilli, total.latestReport)
+                        let key = ResolvedKey(site: total.site, item: items.index(total.item), owner: total.owner, expiry: total.expiry)
+                        others[key] = (total.quantityMilli, total.latestReport)
                     }
                 }
             }
@@ -113,12 +116,12 @@ extension StockTotals {
             }
             // By site, so each site's rows land together at the end of the table's tree.
             rows.sort { $0.key.site < $1.key.site }
-            try await Self.insert(rows, on: driver)
+            try await Self.insert(rows, items: items.values, on: driver)
         }
 
-        private static func insert(_ rows: [(key: ResolvedKey, value: (milli: Int64, latest: String))], on driver: DriverConnection)
-            async throws
-        {
+        private static func insert(
+            _ rows: [(key: ResolvedKey, value: (milli: Int64, latest: String))], items: [String], on driver: DriverConnection
+        ) async throws {
             let columns = ["site_id", "item_code", "owner_org_id", "expiry", "quantity_milli", "latest_report"]
             switch driver {
             case .sqlite(let connection):
@@ -126,7 +129,7 @@ extension StockTotals {
                     connection: connection, table: "stock_site_totals", columns: columns, rowsPerStatement: StockImporter.batchSize)
                 for (key, value) in rows {
                     insert.append(.integer(key.site))
-                    insert.append(.text(key.item))
+                    insert.append(.text(items[Int(key.item)]))
                     insert.append(.integer(key.owner))
                     insert.append(.text(key.expiry))
                     insert.append(.integer(value.milli))
@@ -140,7 +143,7 @@ extension StockTotals {
                     connection: connection, table: "stock_site_totals", columns: columns, logger: Logger(label: "corridor.totals"))
                 for (key, value) in rows {
                     copy.appendInteger(key.site)
-                    copy.appendText(key.item)
+                    copy.appendText(items[Int(key.item)])
                     copy.appendInteger(key.owner)
                     copy.appendText(key.expiry)
                     copy.appendInteger(value.milli)
@@ -154,6 +157,20 @@ extension StockTotals {
     }
 
     private struct ResolvedKey: Hashable {
-        var site: Int64, item: String, owner: Int64, expiry: String
+        var site: Int64, item: Int32, owner: Int64, expiry: String
+    }
+
+    /// Codes numbered in the order first met, so keys hold a number instead of the code.
+    private struct Interned {
+        private var numbers: [String: Int32] = [:]
+        private(set) var values: [String] = []
+
+        mutating func index(_ code: String) -> Int32 {
+            if let number = numbers[code] { return number }
+            let number = Int32(values.count)
+            numbers[code] = number
+            values.append(code)
+            return number
+        }
     }
 }
