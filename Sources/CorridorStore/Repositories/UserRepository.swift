@@ -114,14 +114,18 @@ public struct UserRepository: Sendable {
         sql.appendLiteral(" ORDER BY r.id")
         let rows = try await db.raw(sql).all()
         guard let first = rows.first, try first.int("disabled") == 0 else { return nil }
-        let roles = try rows.compactMap { r -> Role? in
-            guard let kind = try r.optionalString("role") else { return nil }
-            return try Role.parse(kind: kind, orgCode: try r.optionalString("org_code"), country: try r.optionalString("role_country"))
-        }
+        let roles = try rows.compactMap { try role($0, countryColumn: "role_country") }
         let user = User(
             id: try first.int64("id"), email: try first.string("email"), name: try first.string("name"), roles: roles,
             disabled: false, language: try first.optionalString("language"))
         return (user, first)
+    }
+
+    /// A role from a row of `user_roles` with its organisation's code; nil for a row without one
+    /// (a user with no role, in a LEFT JOIN).
+    private static func role(_ row: any SQLRow, countryColumn: String) throws -> Role? {
+        guard let kind = try row.optionalString("role") else { return nil }
+        return try Role.parse(kind: kind, orgCode: try row.optionalString("org_code"), country: try row.optionalString(countryColumn))
     }
 
     static func user(_ row: any SQLRow, on db: any SQLDatabase) async throws -> User {
@@ -132,11 +136,7 @@ public struct UserRepository: Sendable {
             LEFT JOIN organisations o ON o.id = r.org_id WHERE r.user_id = \(bind: id) ORDER BY r.id
             """
         ).all()
-        let roles = try roleRows.map { r in
-            try Role.parse(
-                kind: try r.string("role"), orgCode: try r.optionalString("org_code"),
-                country: try r.optionalString("country"))
-        }
+        let roles = try roleRows.compactMap { try role($0, countryColumn: "country") }
         return User(
             id: id, email: try row.string("email"), name: try row.string("name"), roles: roles,
             disabled: try row.int("disabled") != 0, language: try row.optionalString("language"))

@@ -30,7 +30,7 @@ extension StockHXLExport {
             case let number as Int64: binds.append(number)
             case let number as Int: binds.append(number)
             case let number as Double: binds.append(number)
-            default: throw StockExportError(message: "cannot bind a \(type(of: bind)) in the export's query")
+            default: throw StockExportError(reason: "cannot bind a \(type(of: bind)) in the export's query")
             }
         }
         var page = Page()
@@ -46,9 +46,10 @@ extension StockHXLExport {
     }
 }
 
+/// A fault of the export's own code (a column or a bind it does not know), never of the data.
 struct StockExportError: Error, CustomStringConvertible {
-    let message: String
-    var description: String { message }
+    let reason: String
+    var description: String { reason }
 }
 
 extension SQLiteDirectConnection.RawRow: StockHXLExport.ExportRow {}
@@ -65,7 +66,7 @@ struct PostgresExportRow: StockHXLExport.ExportRow {
 
     func index(_ name: String) throws -> Int32 {
         guard let cell = cells.first(where: { $0.columnName == name }) else {
-            throw StockExportError(message: "no column \(name) in the row")
+            throw StockExportError(reason: "no column \(name) in the row")
         }
         return Int32(cell.columnIndex)
     }
