@@ -14,7 +14,7 @@ import sys
 
 from playwright.sync_api import sync_playwright
 
-from corridor_server import CorridorServer, Results
+from corridor_server import CorridorServer, Results, submit_sign_in
 
 CHROMIUM = os.environ.get("CORRIDOR_CHROMIUM", "/usr/bin/chromium")
 
@@ -74,9 +74,7 @@ def main():
                     page.select_option("form.language-switch select", language)
                     page.click("form.language-switch button")
                     assert page.get_attribute("html", "lang") == language, page.get_attribute("html", "lang")
-                    page.fill("input[name=email]", email)
-                    page.fill("input[name=password]", "corridor-demo")
-                    page.click("form.stack button[type=submit]")
+                    submit_sign_in(page, email)
                     assert page.get_attribute("html", "lang") == language
                     assert page.locator("header .who a[href='/account']").count() == 1, "not signed in"
                 results.check(f"{language}: the switch changes the language, and sign-in keeps it", switch_and_sign_in)

@@ -12,7 +12,7 @@ import sys
 
 from playwright.sync_api import sync_playwright
 
-from corridor_server import CorridorServer, Results
+from corridor_server import CorridorServer, Results, submit_sign_in
 
 CHROMIUM = os.environ.get("CORRIDOR_CHROMIUM", "/usr/bin/chromium")
 SHELL_PAGES = {
@@ -105,9 +105,7 @@ def main():
 
             def sign_in_and_admin():
                 page.goto(base + "/login?next=/admin")
-                page.fill("input[name=email]", "admin@corridor.example")
-                page.fill("input[name=password]", "corridor-demo")
-                page.click("form.stack button[type=submit]")
+                submit_sign_in(page, "admin@corridor.example")
                 page.wait_for_url(base + "/admin")
                 assert page.inner_text("h1") == "Administration"
                 assert "admin@corridor.example" in page.inner_text("header .who")
@@ -141,9 +139,7 @@ def main():
 
             def sign_in_as(email):
                 page.goto(base + "/login")
-                page.fill("input[name=email]", email)
-                page.fill("input[name=password]", "corridor-demo")
-                page.click("form.stack button[type=submit]")
+                submit_sign_in(page, email)
                 page.wait_for_url(base + "/")
 
             def upload(content, name, dry_run=False):
@@ -580,9 +576,7 @@ def main():
                         ("coordinator@corridor.example", ["/", "/countries/KE", "/stock/alerts", "/preparedness?country=KE"]),
                     ):
                         phone.goto(base + "/login")
-                        phone.fill("input[name=email]", email)
-                        phone.fill("input[name=password]", "corridor-demo")
-                        phone.click("form.stack button[type=submit]")
+                        submit_sign_in(phone, email)
                         phone.wait_for_url(base + "/")
                         for path in paths:
                             phone.goto(base + path)

@@ -75,7 +75,7 @@ struct PlanningFiguresPages {
                 emergencyFactor: text(figures.emergencyCustomsFactor), horizons: figures.horizons.map(String.init).joined(separator: ", "),
                 routeFigures: RouteFigureFields.rows(figures.routes),
                 saved: saved, hasError: error != nil, error: error.map { Localizer.current.message($0) } ?? "",
-                problems: PreparednessWords.problems(error)
+                problems: FieldProblem.list(error)
             ), title: L("Planning figures"), context: context, path: "/preparedness", status: error?.status ?? .ok)
     }
 }

@@ -210,7 +210,7 @@ struct PreparednessPages {
                     country: fields["country"] ?? "", lat: fields["lat"] ?? "", lon: fields["lon"] ?? "", people: fields["people"] ?? "",
                     days: fields["days"] ?? "30", name: fields["name"] ?? ""),
                 error: error.map { Localizer.current.message($0) } ?? "", hasError: error != nil,
-                problems: PreparednessWords.problems(error)
+                problems: FieldProblem.list(error)
             ), title: L("Scenarios"), context: context, path: "/preparedness", status: error?.status ?? .ok)
     }
 

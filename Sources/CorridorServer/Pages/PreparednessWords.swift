@@ -111,9 +111,4 @@ enum PreparednessWords {
     static func byName(_ a: CountryChoice, _ b: CountryChoice) -> Bool {
         a.name.compare(b.name, options: [.caseInsensitive, .diacriticInsensitive]) == .orderedAscending
     }
-
-    /// A form's problems, each in the reader's language.
-    static func problems(_ error: DomainError?) -> [FieldProblem] {
-        (error?.problems ?? []).map { FieldProblem(field: $0.field ?? "", problem: Localizer.current.string($0.phrase)) }
-    }
 }
