@@ -55,7 +55,7 @@ public enum StockExports {
     /// The same FeatureCollection written a page of sites at a time, so it never sits whole in memory.
     public static func geoJSON(
         store: Store, visibleTo actor: Actor, country: String? = nil, days: Int = PeopleCovered.defaultDays,
-        sitesPerChunk: Int = 500, _ chunk: (Data) async throws -> Void
+        sitesPerChunk: Int = 100, _ chunk: (Data) async throws -> Void
     ) async throws {
         let stream = GeoJSON.Stream()
         var first = true
