@@ -42,9 +42,7 @@ struct AccountController {
     func addRoutes(to group: RouterGroup<CorridorRequestContext>) {
         group.get("me") { _, context in
             try Policy.authorize(context.actor, .readOwnAccount)
-            guard let id = context.actor.userID, let user = try await store.users.find(id: id) else {
-                throw DomainError.unauthenticated("sign in first")
-            }
+            guard let user = context.user else { throw DomainError.unauthenticated("sign in first") }
             return UserDTO(user)
         }
         group.get("users") { _, context in

@@ -9,6 +9,8 @@ import NIOCore
 public struct CorridorRequestContext: RequestContext, RemoteAddressRequestContext {
     public var coreContext: CoreRequestContextStorage
     public var actor: Actor = .anonymous
+    /// The signed-in person as read with their credential, so a route never reads them again.
+    public var user: User?
     /// Set when the identity came from a browser session cookie; forms must echo its CSRF token.
     public var sessionCSRF: String?
     public var sessionToken: String?

@@ -111,11 +111,13 @@ struct IdentityMiddleware: RouterMiddleware {
                 let user = try await store.tokens.authenticate(String(authorization.dropFirst(7)).trimmingCharacters(in: .whitespaces))
             else { throw DomainError.unauthenticated("the API token is unknown or revoked") }
             context.actor = user.actor
+            context.user = user
             context.savedLanguage = user.language
         } else if let token = request.cookies[Self.sessionCookie]?.value,
             let session = try await store.sessions.find(token: token)
         {
             context.actor = session.user.actor
+            context.user = session.user
             context.savedLanguage = session.user.language
             context.sessionCSRF = session.csrfToken
             context.sessionToken = token
