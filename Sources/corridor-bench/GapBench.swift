@@ -19,10 +19,7 @@ struct GapBench: AsyncParsableCommand {
     @Option(help: "Runs of each measurement; the fastest is reported.") var runs = 3
 
     func run() async throws {
-        let folder = URL(
-            fileURLWithPath: dir
-                ?? FileManager.default.temporaryDirectory.appendingPathComponent("corridor-bench-\(UUID().uuidString)").path)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try BenchPlaces.folder(dir)
         let dbPath = folder.appendingPathComponent("bench.sqlite").path
         let store = try await Store.open(.sqlite(path: dbPath), logger: CorridorBench.logger)
         let lines = try await store.database.read { db in

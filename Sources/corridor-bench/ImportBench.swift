@@ -23,10 +23,7 @@ struct ImportBench: AsyncParsableCommand {
     ) var runs = 5
 
     func run() async throws {
-        let folder = URL(
-            fileURLWithPath: dir
-                ?? FileManager.default.temporaryDirectory.appendingPathComponent("corridor-bench-\(UUID().uuidString)").path)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try BenchPlaces.folder(dir)
         let file = folder.appendingPathComponent("stock-\(rows).hxl.csv")
         let dbPath = folder.appendingPathComponent("bench.sqlite").path
         let today = Day.today()

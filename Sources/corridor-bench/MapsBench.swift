@@ -30,10 +30,7 @@ struct MapsBench: AsyncParsableCommand {
     @Flag(help: "SQLite only, even when a PostgreSQL URL is in the environment.") var noPostgres = false
 
     func run() async throws {
-        let folder = URL(
-            fileURLWithPath: dir
-                ?? FileManager.default.temporaryDirectory.appendingPathComponent("corridor-bench-\(UUID().uuidString)").path)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try BenchPlaces.folder(dir)
         let dbPath = folder.appendingPathComponent("bench.sqlite").path
         let store = try await Store.open(.sqlite(path: dbPath), logger: CorridorBench.logger)
         try await BenchStock.load(into: store, rows: rows, sites: sites, folder: folder)
@@ -43,15 +40,12 @@ struct MapsBench: AsyncParsableCommand {
         }
         await store.close()
 
-        let environment = ProcessInfo.processInfo.environment
-        guard !noPostgres,
-            let raw = [url, environment["CORRIDOR_BENCH_POSTGRES_URL"], environment["CORRIDOR_TEST_POSTGRES_URL"]]
-                .compactMap({ $0 }).first(where: { !$0.isEmpty })
+        guard !noPostgres, let raw = BenchPlaces.postgresURL(url)
         else {
-            print("PostgreSQL: skipped, no URL (--url, CORRIDOR_BENCH_POSTGRES_URL or CORRIDOR_TEST_POSTGRES_URL)")
+            print("PostgreSQL: skipped, \(BenchPlaces.noPostgresURL)")
             return
         }
-        let schema = "bench_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        let schema = BenchPlaces.newSchema()
         let postgres = try await PostgresImportBench.freshStore(.postgres(url: raw), schema: schema)
         do {
             try await BenchStock.load(into: postgres, rows: rows, sites: sites, folder: folder)

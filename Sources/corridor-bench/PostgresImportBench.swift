@@ -24,19 +24,13 @@ struct PostgresImportBench: AsyncParsableCommand {
     @Option(help: "Rounds; the fastest of each measurement is kept.") var runs = 3
 
     func run() async throws {
-        let environment = ProcessInfo.processInfo.environment
-        guard
-            let raw = [url, environment["CORRIDOR_BENCH_POSTGRES_URL"], environment["CORRIDOR_TEST_POSTGRES_URL"]]
-                .compactMap({ $0 }).first(where: { !$0.isEmpty })
+        guard let raw = BenchPlaces.postgresURL(url)
         else {
-            print("import-postgres: skipped, no PostgreSQL URL (--url, CORRIDOR_BENCH_POSTGRES_URL or CORRIDOR_TEST_POSTGRES_URL)")
+            print("import-postgres: skipped, \(BenchPlaces.noPostgresURL)")
             return
         }
         let database = DatabaseURL.postgres(url: raw)
-        let folder = URL(
-            fileURLWithPath: dir
-                ?? FileManager.default.temporaryDirectory.appendingPathComponent("corridor-bench-\(UUID().uuidString)").path)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try BenchPlaces.folder(dir)
         let file = folder.appendingPathComponent("stock-\(rows).hxl.csv")
         let today = Day.today()
         let request = StockImportRequest(org: "BENCH", fileName: file.lastPathComponent, today: today)
@@ -44,7 +38,7 @@ struct PostgresImportBench: AsyncParsableCommand {
         var first = ImportBench.Timings(), again = ImportBench.Timings(), copy = ImportBench.Timings()
         var lines = 0
         for _ in 0..<max(1, runs) {
-            let schema = "bench_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+            let schema = BenchPlaces.newSchema()
             let store = try await Self.freshStore(database, schema: schema)
             do {
                 if !FileManager.default.fileExists(atPath: file.path) {
@@ -115,23 +109,7 @@ struct PostgresImportBench: AsyncParsableCommand {
     /// `psql \copy` of the file into a plain table of eleven text columns (the HXL row is one more
     /// row to it), in the round's schema; the wall time of the `\copy` alone.
     static func psqlCopy(_ raw: String, schema: String, file: URL) throws -> Double? {
-        guard var parts = URLComponents(string: raw) else { return nil }
-        let password = parts.password ?? ""
-        parts.password = nil
-        parts.query = nil
-        guard let connection = parts.string else { return nil }
-        func psql(_ command: String) -> Double? {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", connection, "-c", command]
-            process.environment = ProcessInfo.processInfo.environment.merging(
-                ["PGPASSWORD": password, "PGOPTIONS": "-c search_path=\(schema)"], uniquingKeysWith: { $1 })
-            process.standardOutput = FileHandle.nullDevice
-            let start = ContinuousClock.now
-            do { try process.run() } catch { return nil }
-            process.waitUntilExit()
-            return process.terminationStatus == 0 ? Measure.seconds(ContinuousClock.now - start) : nil
-        }
+        func psql(_ command: String) -> Double? { MapsBench.psql(raw, schema: schema, command) }
         let columns = ["org", "site_code", "site", "country", "lat", "lon", "item", "quantity", "status", "expiry", "reported"]
         guard psql("CREATE TABLE stock_copy (\(columns.map { "\($0) TEXT" }.joined(separator: ", ")))") != nil else { return nil }
         return psql("\\copy stock_copy FROM '\(file.path)' WITH (FORMAT csv, HEADER true)")

@@ -41,10 +41,7 @@ struct ReadsBench: AsyncParsableCommand {
     static let countries = ["KE", "NP", "PH", "HT", "TR", "MZ", "IT", "AE", "GH", "PA", "MY", "ES"]
 
     func run() async throws {
-        let folder = URL(
-            fileURLWithPath: dir
-                ?? FileManager.default.temporaryDirectory.appendingPathComponent("corridor-bench-\(UUID().uuidString)").path)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try BenchPlaces.folder(dir)
         let file = folder.appendingPathComponent("stock-\(rows).hxl.csv")
         let dbPath = folder.appendingPathComponent("reads.sqlite").path
         let store = try await ImportBench.freshStore(at: dbPath)
@@ -63,15 +60,12 @@ struct ReadsBench: AsyncParsableCommand {
         }
         await store.close()
 
-        let environment = ProcessInfo.processInfo.environment
-        guard !sqliteOnly,
-            let raw = [url, environment["CORRIDOR_BENCH_POSTGRES_URL"], environment["CORRIDOR_TEST_POSTGRES_URL"]]
-                .compactMap({ $0 }).first(where: { !$0.isEmpty })
+        guard !sqliteOnly, let raw = BenchPlaces.postgresURL(url)
         else {
-            print("PostgreSQL: skipped, no URL (--url, CORRIDOR_BENCH_POSTGRES_URL or CORRIDOR_TEST_POSTGRES_URL)")
+            print("PostgreSQL: skipped, \(BenchPlaces.noPostgresURL)")
             return
         }
-        let schema = "bench_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        let schema = BenchPlaces.newSchema()
         let postgres = try await PostgresImportBench.freshStore(.postgres(url: raw), schema: schema)
         do {
             try await measure("PostgreSQL", store: postgres, file: file, points: points)
