@@ -88,3 +88,10 @@ class Results:
         except Exception as error:  # report every failure, keep going
             self.failed += 1
             print(f"FAIL {name}: {error!r}")
+
+    def summary(self, suite, server, log_chars=4000):
+        """Prints the tally (and the server's log after a failure); returns the exit status."""
+        if self.failed:
+            print(server.log()[-log_chars:])
+        print(f"{suite}: {self.passed} passed, {self.failed} failed")
+        return 1 if self.failed else 0

@@ -108,10 +108,7 @@ def main():
             browser.close()
     finally:
         server.stop()
-    if results.failed:
-        print(server.log()[-4000:])
-    print(f"languages: {results.passed} passed, {results.failed} failed")
-    return 1 if results.failed else 0
+    return results.summary("languages", server)
 
 
 if __name__ == "__main__":

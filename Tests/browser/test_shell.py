@@ -604,10 +604,7 @@ def main():
             browser.close()
     finally:
         server.stop()
-    if results.failed:
-        print(server.log()[-4000:])
-    print(f"browser: {results.passed} passed, {results.failed} failed")
-    return 1 if results.failed else 0
+    return results.summary("browser", server)
 
 
 if __name__ == "__main__":

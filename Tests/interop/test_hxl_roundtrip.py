@@ -156,10 +156,7 @@ def main():
         results.check("corridor gap takes negative coordinates and gives each source's legs", gap_reads_negative_coordinates)
     finally:
         server.stop()
-    if results.failed:
-        print(server.log()[-3000:])
-    print(f"interop: {results.passed} passed, {results.failed} failed")
-    return 1 if results.failed else 0
+    return results.summary("interop", server, log_chars=3000)
 
 
 if __name__ == "__main__":
