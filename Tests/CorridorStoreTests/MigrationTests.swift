@@ -124,6 +124,19 @@ import Testing
         }
     }
 
+    /// Reads keep their statements prepared on their connections; one prepared before another
+    /// connection changed its table still names the table's columns as they are now.
+    @Test func aStatementKeptPreparedNamesTheColumnsATableHasNow() async throws {
+        try await TestDatabase.sqlite.withDatabase { database in
+            try await database.migrate()
+            let before = try await Self.itemColumnsOnManyConnections(database)
+            try await database.transaction { db in try await db.raw("ALTER TABLE items ADD COLUMN note TEXT").run() }
+            let after = try await Self.itemColumnsOnManyConnections(database)
+            #expect(before.allSatisfy { !$0.isEmpty && !$0.contains("note") }, "\(before)")
+            #expect(after.allSatisfy { $0.contains("note") }, "\(after)")
+        }
+    }
+
     /// The columns `SELECT *` names on as many pooled connections as the pool holds at once.
     static func itemColumnsOnManyConnections(_ database: Database) async throws -> [[String]] {
         try await withThrowingTaskGroup(of: [String].self) { group in

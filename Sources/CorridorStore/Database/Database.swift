@@ -23,6 +23,8 @@ public final class Database: Sendable {
     }
 
     private let pool: Pool
+    /// SQLite only: the connections `read` runs on.
+    private let readPool: SQLiteReadPool?
     public let dialect: Dialect
     public let url: DatabaseURL
     let logger: Logger
@@ -45,6 +47,7 @@ public final class Database: Sendable {
         switch url {
         case .sqlite(let path):
             dialect = .sqlite
+            readPool = SQLiteReadPool(path: path)
             pool = .sqlite(
                 // Writers queue on SQLite's one-writer gate while holding no connection, and a large
                 // import holds its own for its whole run: a request waits its turn rather than fail.
@@ -53,6 +56,7 @@ public final class Database: Sendable {
                     requestTimeout: .seconds(60), pruneInterval: nil, logger: logger, on: group))
         case .postgres(let raw):
             dialect = .postgres
+            readPool = nil
             var config = try SQLPostgresConfiguration(url: raw)
             if let postgresSchema { config.searchPath = [postgresSchema] }
             // A burst of requests larger than the pool queues for a connection rather than fail.
@@ -162,9 +166,12 @@ public final class Database: Sendable {
         schemaFreshness.schemaChanged()
     }
 
-    /// Reads outside a transaction.
+    /// Reads outside a transaction; on SQLite on a connection that keeps its prepared statements.
     public func read<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
-        try await withConnection(body)
+        guard let readPool else { return try await withConnection(body) }
+        return try await readPool.withConnection { connection in
+            try await body(counted(SQLiteDirectDatabase(connection: connection, logger: logger)))
+        }
     }
 
     /// A read on the driver itself, for the paths that step through a great many rows (the
@@ -191,6 +198,7 @@ public final class Database: Sendable {
     }
 
     public func close() async {
+        await readPool?.close()
         switch pool {
         case .sqlite(let pool): try? await pool.shutdownAsync()
         case .postgres(let pool): try? await pool.shutdownAsync()

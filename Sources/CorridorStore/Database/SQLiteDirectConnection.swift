@@ -80,10 +80,9 @@ final class SQLiteDirectConnection: @unchecked Sendable {
         try await NIOThreadPool.singleton.runIfActive {
             try self.lock.withLock {
                 let statement = try self.prepared(sql).pointer
-                defer {
-                    sqlite_nio_sqlite3_reset(statement)
-                    sqlite_nio_sqlite3_clear_bindings(statement)
-                }
+                // Every call binds every parameter; clearing them would make SQLite prepare a
+                // statement whose plan looked at a bound value again on its next step.
+                defer { sqlite_nio_sqlite3_reset(statement) }
                 try self.bind(binds, to: statement)
                 var columns: [String: Int32] = [:]
                 for index in 0..<sqlite_nio_sqlite3_column_count(statement) {
@@ -165,20 +164,24 @@ final class SQLiteDirectConnection: @unchecked Sendable {
     private func executeNow(_ sql: String, _ binds: [SQLiteData]) throws -> [Row] {
         try lock.withLock {
             let statement = try prepared(sql).pointer
-            defer {
-                sqlite_nio_sqlite3_reset(statement)
-                sqlite_nio_sqlite3_clear_bindings(statement)
-            }
+            // Not cleared: see `forEachRow`.
+            defer { sqlite_nio_sqlite3_reset(statement) }
             try bind(binds, to: statement)
-            let columns = (0..<sqlite_nio_sqlite3_column_count(statement)).map {
-                String(cString: sqlite_nio_sqlite3_column_name(statement, $0))
-            }
+            // Named after the first step: a kept statement is prepared again by that step when
+            // a migration changed its tables since, and its columns with it.
+            var columns: [String]?
             var rows: [Row] = []
             while true {
                 let status = sqlite_nio_sqlite3_step(statement)
                 if status == SQLITE_DONE { return rows }
                 guard status == SQLITE_ROW else { throw error(status) }
-                rows.append(columns.enumerated().map { (column: $1, value: Self.value(statement, Int32($0))) })
+                let names =
+                    columns
+                    ?? (0..<sqlite_nio_sqlite3_column_count(statement)).map {
+                        String(cString: sqlite_nio_sqlite3_column_name(statement, $0))
+                    }
+                columns = names
+                rows.append(names.enumerated().map { (column: $1, value: Self.value(statement, Int32($0))) })
             }
         }
     }
@@ -232,9 +235,9 @@ final class SQLiteDirectConnection: @unchecked Sendable {
             sqlite_nio_sqlite3_finalize(pointer)
             throw error(status)
         }
-        // Statements of one transaction are few and repeat; a bound keeps a caller that builds
-        // distinct texts (IN lists of many lengths) from holding them all.
-        if statements.count >= 64 { finalizeAll() }
+        // A connection's statements repeat (a request's reads, a transaction's writes); a bound
+        // keeps callers that build distinct texts (IN lists of many lengths) from holding them all.
+        if statements.count >= 200 { finalizeAll() }
         statements[sql] = pointer
         return Statement(pointer: pointer, connection: self)
     }
