@@ -174,9 +174,10 @@ public final class Database: Sendable {
         }
     }
 
-    /// A read on the driver itself, for the paths that step through a great many rows (the
-    /// exports): on SQLite a connection of its own, driven through SQLite's C API and closed
-    /// after `body`; on PostgreSQL a pooled connection. Either sees the last committed state.
+    /// A read on the driver itself, for the paths that step through many rows or run several
+    /// statements in one trip (the exports, nearest stock): on SQLite a connection of the read
+    /// pool, driven through SQLite's C API; on PostgreSQL a pooled connection. Either sees the
+    /// last committed state.
     func readDriver<T: Sendable>(_ body: (DriverConnection) async throws -> T) async throws -> T {
         switch pool {
         case .postgres(let pool):
@@ -184,16 +185,8 @@ public final class Database: Sendable {
             defer { pool.releaseConnection(connection, logger: logger) }
             return try await body(.postgres(connection))
         case .sqlite:
-            guard case .sqlite(let path) = url else { preconditionFailure("a SQLite pool opens a SQLite URL") }
-            let connection = try await SQLiteDirectConnection.open(path: path, pragmas: SQLiteSource.pragmas)
-            do {
-                let result = try await body(.sqlite(connection))
-                await connection.close()
-                return result
-            } catch {
-                await connection.close()
-                throw error
-            }
+            guard let readPool else { preconditionFailure("a SQLite store has a read pool") }
+            return try await readPool.withConnection { connection in try await body(.sqlite(connection)) }
         }
     }
 

@@ -77,24 +77,35 @@ final class SQLiteDirectConnection: @unchecked Sendable {
     /// Steps through the rows of a query on the thread pool, handing each to `body` as SQLite
     /// holds it: nothing is copied that `body` does not copy. The statement is kept prepared.
     func forEachRow(_ sql: String, _ binds: [SQLiteData], _ body: @escaping @Sendable (RawRow) throws -> Void) async throws {
-        try await NIOThreadPool.singleton.runIfActive {
-            try self.lock.withLock {
-                let statement = try self.prepared(sql).pointer
-                // Every call binds every parameter; clearing them would make SQLite prepare a
-                // statement whose plan looked at a bound value again on its next step.
-                defer { sqlite_nio_sqlite3_reset(statement) }
-                try self.bind(binds, to: statement)
-                var columns: [String: Int32] = [:]
-                for index in 0..<sqlite_nio_sqlite3_column_count(statement) {
-                    columns[String(cString: sqlite_nio_sqlite3_column_name(statement, index))] = index
-                }
-                let row = RawRow(statement: statement, columns: columns)
-                while true {
-                    let status = sqlite_nio_sqlite3_step(statement)
-                    if status == SQLITE_DONE { return }
-                    guard status == SQLITE_ROW else { throw self.error(status) }
-                    try body(row)
-                }
+        try await withSession { session in try session.forEachRow(sql, binds, body) }
+    }
+
+    /// Runs `body` on the thread pool in one go, for a read of several statements that depend on
+    /// one another: one trip to the pool instead of one per statement.
+    func withSession<T: Sendable>(_ body: @escaping @Sendable (Session) throws -> T) async throws -> T {
+        try await NIOThreadPool.singleton.runIfActive { try self.lock.withLock { try body(Session(connection: self)) } }
+    }
+
+    /// The connection inside `withSession`, where statements run at once on the calling thread.
+    struct Session: @unchecked Sendable {
+        fileprivate let connection: SQLiteDirectConnection
+
+        /// Steps through the rows of a query, handing each to `body` as SQLite holds it.
+        func forEachRow(_ sql: String, _ binds: [SQLiteData], _ body: (RawRow) throws -> Void) throws {
+            let statement = try connection.prepared(sql).pointer
+            // Every call binds every parameter; clearing them would make SQLite prepare a
+            // statement whose plan looked at a bound value again on its next step.
+            defer { sqlite_nio_sqlite3_reset(statement) }
+            try connection.bind(binds, to: statement)
+            var row: RawRow?
+            while true {
+                let status = sqlite_nio_sqlite3_step(statement)
+                if status == SQLITE_DONE { return }
+                guard status == SQLITE_ROW else { throw connection.error(status) }
+                // Named after the first step: a kept statement is prepared again by that step
+                // when a migration changed its tables since, and its columns with it.
+                if row == nil { row = RawRow(statement: statement, columns: RawRow.columns(of: statement)) }
+                try body(row!)
             }
         }
     }
@@ -105,6 +116,14 @@ final class SQLiteDirectConnection: @unchecked Sendable {
         let statement: OpaquePointer
         let columns: [String: Int32]
 
+        static func columns(of statement: OpaquePointer) -> [String: Int32] {
+            var columns: [String: Int32] = [:]
+            for index in 0..<sqlite_nio_sqlite3_column_count(statement) {
+                columns[String(cString: sqlite_nio_sqlite3_column_name(statement, index))] = index
+            }
+            return columns
+        }
+
         func index(_ name: String) throws -> Int32 {
             guard let index = columns[name] else { throw SQLiteDirectError(message: "no column \(name) in the row", code: SQLITE_MISUSE) }
             return index
@@ -113,6 +132,7 @@ final class SQLiteDirectConnection: @unchecked Sendable {
         func isNull(_ column: Int32) -> Bool { sqlite_nio_sqlite3_column_type(statement, column) == SQLITE_NULL }
         func int64(_ column: Int32) -> Int64 { sqlite_nio_sqlite3_column_int64(statement, column) }
         func double(_ column: Int32) -> Double { sqlite_nio_sqlite3_column_double(statement, column) }
+        func text(_ column: Int32) -> String { withText(column) { String(decoding: $0, as: UTF8.self) } }
 
         /// The column's text as SQLite holds it (empty for NULL), valid inside `body` only.
         func withText<R>(_ column: Int32, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
@@ -186,7 +206,7 @@ final class SQLiteDirectConnection: @unchecked Sendable {
         }
     }
 
-    private func bind(_ binds: [SQLiteData], to statement: OpaquePointer) throws {
+    fileprivate func bind(_ binds: [SQLiteData], to statement: OpaquePointer) throws {
         for (offset, value) in binds.enumerated() {
             let index = Int32(offset + 1), status: Int32
             switch value {
@@ -226,7 +246,7 @@ final class SQLiteDirectConnection: @unchecked Sendable {
     }
 
     /// The cached statement for `sql`, prepared on first use. Callers hold the lock.
-    private func prepared(_ sql: String) throws -> Statement {
+    fileprivate func prepared(_ sql: String) throws -> Statement {
         if let pointer = statements[sql] { return Statement(pointer: pointer, connection: self) }
         guard let handle else { throw SQLiteDirectError(message: "the connection is closed", code: SQLITE_MISUSE) }
         var pointer: OpaquePointer?

@@ -8,41 +8,60 @@ extension StockRepository {
     ///
     /// Reads the positions of the sites inside a box around the point, then the kept totals of
     /// the nearest of them first, a few at a time, widening the box until `limit` sites are
-    /// found that no site outside it could come before.
+    /// found that no site outside it could come before. On SQLite the whole search is one trip to
+    /// its thread, on statements the connection keeps prepared.
     public func nearest(
         item: String, lat: Double, lon: Double, limit: Int, visibleTo actor: Actor,
         today: Day = .today()
     ) async throws -> [NearestStock] {
-        let limit = max(1, min(limit, 100))
-        var search = NearestSearch(limit: limit)
-        var radius = Self.firstSearchRadiusKm
-        while true {
-            // The boxes hold the circle of `radius` with room to spare for rounding.
-            let boxes = Geodesy.searchBoxes(aroundLat: lat, lon: lon, radiusKm: radius * 1.001)
-            let reach = boxes == nil ? Double.infinity : radius
-            let positions = try await sitePositions(inside: boxes)
-            search.add(positions.map { ($0.id, Geodesy.distanceKm(lat1: lat, lon1: lon, lat2: $0.lat, lon2: $0.lon)) }, within: reach)
-            while let batch = search.nextBatch() {
-                search.found += try await stockAt(sites: batch, item: item, lat: lat, lon: lon, visibleTo: actor, today: today)
+        let start = NearestSearch(lat: lat, lon: lon, limit: max(1, min(limit, 100)))
+        let visibility = StockVisibility(for: actor)
+        let item = item.uppercased()
+        let dialect = database.dialect
+        guard dialect == .sqlite else {
+            return try await database.read { db in
+                var search = start
+                while let area = search.nextArea() {
+                    let rows = try await db.raw(Self.positionsQuery(inside: area, dialect: dialect)).all()
+                    search.add(try rows.map { (try $0.int64("id"), try $0.double("lat"), try $0.double("lon")) })
+                    while let batch = search.nextBatch() {
+                        for row in try await db.raw(Self.stockQuery(sites: batch, item: item, visibility: visibility, today: today)).all() {
+                            if let found = try search.stock(SQLKitColumns(row: row)) { search.found.append(found) }
+                        }
+                    }
+                }
+                return search.answer
             }
-            if let result = search.result(within: reach) { return result }
-            // Widen by what the sites found so far suggest is needed, at least doubling and at most
-            // by four; with none found, doubling, as a wider box over a cluster reads hundreds.
-            let count = search.found.count
-            radius *= count == 0 ? 2 : min(4, max(2, (2 * Double(limit) / Double(count)).squareRoot()))
+        }
+        return try await database.readDriver { driver in
+            guard case .sqlite(let connection) = driver else { preconditionFailure("a SQLite store reads through SQLite") }
+            let db = SQLiteDirectDatabase(connection: connection, logger: database.logger)
+            return try await connection.withSession { session in
+                var search = start
+                while let area = search.nextArea() {
+                    let (sql, binds) = try db.text(of: Self.positionsQuery(inside: area, dialect: dialect))
+                    var positions: [NearestSearch.Position] = []
+                    try session.forEachRow(sql, binds) { positions.append(($0.int64(0), $0.double(1), $0.double(2))) }
+                    search.add(positions)
+                    while let batch = search.nextBatch() {
+                        let (sql, binds) = try db.text(of: Self.stockQuery(sites: batch, item: item, visibility: visibility, today: today))
+                        try session.forEachRow(sql, binds) { row in
+                            if let found = try search.stock(row) { search.found.append(found) }
+                        }
+                    }
+                }
+                return search.answer
+            }
         }
     }
 
-    /// Where the search starts: small, as warehouses cluster around ports and capitals, where a
-    /// wide box would hold hundreds of sites to keep ten.
-    static let firstSearchRadiusKm = 0.5
-
-    /// Every site inside `boxes` (everywhere when nil), through each database's spatial index.
-    /// SQLite answers from its R*Tree alone, whose 32-bit corners hold each position to within
-    /// `NearestSearch.positionErrorKm`; PostgreSQL from the sites its GiST index finds.
-    private func sitePositions(inside boxes: [Geodesy.BoundingBox]?) async throws -> [(id: Int64, lat: Double, lon: Double)] {
+    /// Every site inside `boxes` (everywhere when nil), through each database's spatial index:
+    /// id, lat, lon. SQLite answers from its R*Tree alone, whose 32-bit corners hold each
+    /// position to within `NearestSearch.positionErrorKm`; PostgreSQL from the sites its GiST
+    /// index finds.
+    private static func positionsQuery(inside boxes: [Geodesy.BoundingBox]?, dialect: Dialect) -> SQLQueryString {
         var sql: SQLQueryString
-        switch database.dialect {
+        switch dialect {
         case .sqlite:
             sql = "SELECT id, (min_lat + max_lat) / 2 AS lat, (min_lon + max_lon) / 2 AS lon FROM site_positions"
             for (index, box) in (boxes ?? []).enumerated() {
@@ -59,14 +78,12 @@ extension StockRepository {
                 sql.appendInterpolation(Self.inside(boxes, dialect: .postgres))
             }
         }
-        let rows = try await database.read { db in try await db.raw(sql).all() }
-        return try rows.map { (try $0.int64("id"), try $0.double("lat"), try $0.double("lon")) }
+        return sql
     }
 
-    /// The sites among `sites` the viewer may see that hold more than nothing of the item.
-    private func stockAt(
-        sites: [Int64], item: String, lat: Double, lon: Double, visibleTo actor: Actor, today: Day
-    ) async throws -> [NearestStock] {
+    /// The sites among `sites` the viewer may see that hold some of the item: code, name, org,
+    /// country, lat, lon, q (thousandths), latest.
+    private static func stockQuery(sites: [Int64], item: String, visibility: StockVisibility, today: Day) -> SQLQueryString {
         var sql: SQLQueryString = """
             SELECT s.code, s.name, holder.code AS org, s.country, s.lat, s.lon,
                    CAST(SUM(t.quantity_milli) AS BIGINT) AS q, MAX(t.latest_report) AS latest
@@ -74,22 +91,12 @@ extension StockRepository {
             """
         // Sites first, then their totals (SQLite keeps the order of a CROSS JOIN).
         let conditions: [SQLQueryString] = [
-            "s.id IN (\(binds: sites))", "t.site_id = s.id", "t.item_code = \(bind: item.uppercased())",
-            "t.expiry = '' OR t.expiry >= \(bind: today.description)", StockQueries.detailVisible(StockVisibility(for: actor)),
+            "s.id IN (\(binds: sites))", "t.site_id = s.id", "t.item_code = \(bind: item)",
+            "t.expiry = '' OR t.expiry >= \(bind: today.description)", StockQueries.detailVisible(visibility),
         ]
         sql.appendInterpolation(StockQueries.whereClause(conditions))
         sql.appendLiteral(" GROUP BY s.id, s.code, s.name, holder.code, s.country, s.lat, s.lon")
-        let rows = try await database.read { db in try await db.raw(sql).all() }
-        return try rows.compactMap { row in
-            let quantity = Quantity(milli: try row.int64("q"))
-            guard quantity > .zero else { return nil }
-            let lat2 = try row.double("lat"), lon2 = try row.double("lon")
-            return NearestStock(
-                siteCode: try row.string("code"), siteName: try row.string("name"), org: try row.string("org"),
-                country: try row.string("country"), lat: lat2, lon: lon2,
-                distanceKm: NearestSearch.shown(Geodesy.distanceKm(lat1: lat, lon1: lon, lat2: lat2, lon2: lon2)),
-                quantity: quantity, latestReport: try row.string("latest"))
-        }
+        return sql
     }
 
     /// Sites whose position lies in one of the boxes, through each database's spatial index:
@@ -116,10 +123,14 @@ extension StockRepository {
     }
 }
 
-/// The bookkeeping of one nearest search: the sites seen so far, nearest first, and how many of
-/// them have had their stock read.
-struct NearestSearch {
+/// The bookkeeping of one nearest search: the circle searched so far, the sites seen in it,
+/// nearest first, and how many of them have had their stock read.
+struct NearestSearch: Sendable {
+    typealias Position = (id: Int64, lat: Double, lon: Double)
+    let lat: Double, lon: Double
     let limit: Int
+    /// The radius of the circle searched so far (0 before the first), infinite once it is the world.
+    private var reach = 0.0
     /// Sites inside the circle searched so far, by their distance from the positions read, each once.
     private var candidates: [(id: Int64, km: Double)] = []
     private var seen: Set<Int64> = []
@@ -132,14 +143,40 @@ struct NearestSearch {
     /// about 2 m); the search reads and keeps candidates this much beyond where it must.
     static let positionErrorKm = 0.01
 
-    init(limit: Int) { self.limit = limit }
+    /// Where the search starts: small, as warehouses cluster around ports and capitals, where a
+    /// wide box would hold hundreds of sites to keep ten.
+    static let firstRadiusKm = 0.5
+
+    init(lat: Double, lon: Double, limit: Int) {
+        (self.lat, self.lon, self.limit) = (lat, lon, limit)
+    }
 
     /// Distances as shown: to 0.1 km.
     static func shown(_ km: Double) -> Double { (km * 10).rounded() / 10 }
 
-    /// Adds the sites within `reach` not seen before, keeping the unread ones nearest first.
-    mutating func add(_ sites: [(id: Int64, km: Double)], within reach: Double) {
-        var new = sites.filter { $0.km <= reach + Self.positionErrorKm && !seen.contains($0.id) }
+    /// The boxes whose sites to read next (nil: everywhere), or nil when the sites found settle
+    /// the answer. Each circle widens by what the sites found so far suggest is needed, at least
+    /// doubling and at most by four; with none found, doubling, as a wider box over a cluster
+    /// reads hundreds.
+    mutating func nextArea() -> [Geodesy.BoundingBox]?? {
+        if reach.isInfinite || (reach > 0 && settledBound().map { $0 < reach } ?? false) { return nil }
+        let count = found.count
+        let radius =
+            reach == 0
+            ? Self.firstRadiusKm : reach * (count == 0 ? 2 : min(4, max(2, (2 * Double(limit) / Double(count)).squareRoot())))
+        // The boxes hold the circle of `radius` with room to spare for rounding.
+        let boxes = Geodesy.searchBoxes(aroundLat: lat, lon: lon, radiusKm: radius * 1.001)
+        reach = boxes == nil ? .infinity : radius
+        return .some(boxes)
+    }
+
+    /// Adds the sites of the circle not seen before, keeping the unread ones nearest first.
+    mutating func add(_ positions: [Position]) {
+        var new: [(id: Int64, km: Double)] = []
+        for site in positions where !seen.contains(site.id) {
+            let km = Geodesy.distanceKm(lat1: lat, lon1: lon, lat2: site.lat, lon2: site.lon)
+            if km <= reach + Self.positionErrorKm { new.append((site.id, km)) }
+        }
         new.sort { $0.km < $1.km }
         for site in new { seen.insert(site.id) }
         // The sites of the last circle were all read before it widened, so the new ones go after.
@@ -157,6 +194,18 @@ struct NearestSearch {
         return batch
     }
 
+    /// A site's stock from a row of the stock query, nil when it holds none.
+    func stock(_ row: some NearestColumns) throws -> NearestStock? {
+        let quantity = Quantity(milli: try row.int64("q"))
+        guard quantity > .zero else { return nil }
+        let lat2 = try row.double("lat"), lon2 = try row.double("lon")
+        return NearestStock(
+            siteCode: try row.string("code"), siteName: try row.string("name"), org: try row.string("org"),
+            country: try row.string("country"), lat: lat2, lon: lon2,
+            distanceKm: Self.shown(Geodesy.distanceKm(lat1: lat, lon1: lon, lat2: lat2, lon2: lon2)),
+            quantity: quantity, latestReport: try row.string("latest"))
+    }
+
     /// The farthest exact distance a site still unread could have and yet be shown before the
     /// `limit`-th site found (it rounds to the same 0.1 km and its code could sort first).
     private func settledBound() -> Double? {
@@ -168,9 +217,27 @@ struct NearestSearch {
         found.sorted { ($0.distanceKm, $0.siteCode) < ($1.distanceKm, $1.siteCode) }
     }
 
-    /// The answer, once no site outside the circle of `reach` could take a place in it.
-    func result(within reach: Double) -> [NearestStock]? {
-        guard reach.isInfinite || (settledBound().map { $0 < reach } ?? false) else { return nil }
-        return Array(sorted().prefix(limit))
-    }
+    /// The answer, once `nextArea` has found it settled.
+    var answer: [NearestStock] { Array(sorted().prefix(limit)) }
+}
+
+/// A row of the stock query, from either driver.
+protocol NearestColumns {
+    func string(_ column: String) throws -> String
+    func int64(_ column: String) throws -> Int64
+    func double(_ column: String) throws -> Double
+}
+
+extension SQLiteDirectConnection.RawRow: NearestColumns {
+    func string(_ column: String) throws -> String { text(try index(column)) }
+    func int64(_ column: String) throws -> Int64 { int64(try index(column)) }
+    func double(_ column: String) throws -> Double { double(try index(column)) }
+}
+
+/// A row read through SQLKit, as the stock query's columns.
+struct SQLKitColumns: NearestColumns {
+    let row: any SQLRow
+    func string(_ column: String) throws -> String { try row.string(column) }
+    func int64(_ column: String) throws -> Int64 { try row.int64(column) }
+    func double(_ column: String) throws -> Double { try row.double(column) }
 }
