@@ -4,6 +4,14 @@ import CorridorStore
 import Testing
 
 @Suite struct AccountTests {
+    /// Stored credentials are these hashes: they must stay the standard lower-case hex digest,
+    /// or every token and session already issued stops working.
+    @Test func credentialsHashToTheStandardSHA256Digest() {
+        #expect(Secrets.sha256Hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(Secrets.sha256Hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(Secrets.sha256Hex("é") == "4a99557e4033c3539de2eb65472017cad5f9557f7a0625a09f1c3f6e2ba69c4c")
+    }
+
     @Test(arguments: TestDatabase.available)
     func organisationsAreUniqueAndNeedAKnownCountry(_ kind: TestDatabase) async throws {
         try await kind.withStore { store in

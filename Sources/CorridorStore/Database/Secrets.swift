@@ -10,7 +10,16 @@ public enum Secrets {
         return prefix + raw.map { String(format: "%02x", $0) }.joined()
     }
 
+    /// Lower-case hex of the SHA-256 of `text`'s UTF-8. Every authenticated request hashes its
+    /// credential, so the digits are written directly rather than formatted byte by byte.
     public static func sha256Hex(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        for byte in SHA256.hash(data: Array(text.utf8)) {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 }
