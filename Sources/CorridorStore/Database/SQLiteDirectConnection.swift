@@ -116,6 +116,11 @@ final class SQLiteDirectConnection: @unchecked Sendable {
         let statement: OpaquePointer
         let columns: [String: Int32]
 
+        /// The statement's column names in order (a name can repeat).
+        var names: [String] {
+            (0..<sqlite_nio_sqlite3_column_count(statement)).map { String(cString: sqlite_nio_sqlite3_column_name(statement, $0)) }
+        }
+
         static func columns(of statement: OpaquePointer) -> [String: Int32] {
             var columns: [String: Int32] = [:]
             for index in 0..<sqlite_nio_sqlite3_column_count(statement) {
@@ -183,26 +188,14 @@ final class SQLiteDirectConnection: @unchecked Sendable {
 
     private func executeNow(_ sql: String, _ binds: [SQLiteData]) throws -> [Row] {
         try lock.withLock {
-            let statement = try prepared(sql).pointer
-            // Not cleared: see `forEachRow`.
-            defer { sqlite_nio_sqlite3_reset(statement) }
-            try bind(binds, to: statement)
-            // Named after the first step: a kept statement is prepared again by that step when
-            // a migration changed its tables since, and its columns with it.
-            var columns: [String]?
+            var names: [String]?
             var rows: [Row] = []
-            while true {
-                let status = sqlite_nio_sqlite3_step(statement)
-                if status == SQLITE_DONE { return rows }
-                guard status == SQLITE_ROW else { throw error(status) }
-                let names =
-                    columns
-                    ?? (0..<sqlite_nio_sqlite3_column_count(statement)).map {
-                        String(cString: sqlite_nio_sqlite3_column_name(statement, $0))
-                    }
-                columns = names
-                rows.append(names.enumerated().map { (column: $1, value: Self.value(statement, Int32($0))) })
+            try Session(connection: self).forEachRow(sql, binds) { row in
+                let columns = names ?? row.names
+                names = columns
+                rows.append(columns.enumerated().map { (column: $1, value: Self.value(row.statement, Int32($0))) })
             }
+            return rows
         }
     }
 
