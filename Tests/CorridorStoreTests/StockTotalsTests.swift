@@ -203,6 +203,8 @@ import Testing
                 for c in 0..<9 { sites.append(("G\(r)\(c)", -4.05 + 0.002 * Double(r - 4), 39.66 + 0.002 * Double(c - 4))) }
             }
             for k in 0..<6 { sites.append(("R\(k)", -4.05 + 0.3 * Double(k - 3), 39.66 + 0.25 * Double(k % 3))) }
+            // Warehouses sharing one position: more of them than a first read of holding sites asks for.
+            for k in (0..<12).reversed() { sites.append(("C\(k)", -4.07, 39.64)) }
             for (index, site) in sites.enumerated() {
                 _ = try await store.sites.create(
                     SiteInput(
@@ -216,7 +218,9 @@ import Testing
                 }
             }
             try await ImportFixture.importCSV(store, org: "WFP", Self.header + rows)
-            let points: [(Double, Double)] = [(-4.05, 39.66), (-4.058, 39.652), (-4.0501, 39.6643), (-4.3, 39.9), (-3.0, 41.0)]
+            let points: [(Double, Double)] = [
+                (-4.05, 39.66), (-4.058, 39.652), (-4.0501, 39.6643), (-4.3, 39.9), (-3.0, 41.0), (-4.07, 39.64),
+            ]
             for (name, viewer) in Self.viewers {
                 try await Self.expectNearestMatchesBruteForce(store, viewer: viewer, named: name, from: points, limits: [1, 10, 40])
             }

@@ -31,14 +31,10 @@ public struct SessionRepository: Sendable {
     }
 
     public func find(token: String, now: Int64 = UnixTime.now()) async throws -> Session? {
-        try await database.read { db in
-            guard
-                let found = try await UserRepository.byCredential(
-                    "sessions", match: "c.token_hash = \(bind: Secrets.sha256Hex(token)) AND c.expires_at > \(bind: now)",
-                    columns: "c.csrf_token", on: db)
-            else { return nil }
-            return Session(user: found.user, csrfToken: try found.credential.string("csrf_token"))
+        guard let found = try await CredentialLookup.session(hash: Secrets.sha256Hex(token), now: now).find(in: database) else {
+            return nil
         }
+        return Session(user: found.user, csrfToken: try found.credential.string("csrf_token"))
     }
 
     public func end(token: String) async throws {

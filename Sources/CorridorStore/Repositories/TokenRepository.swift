@@ -58,20 +58,13 @@ public struct TokenRepository: Sendable {
     /// The user a bearer token speaks for, or nil when it is unknown or revoked.
     public func authenticate(_ secret: String) async throws -> User? {
         let now = UnixTime.now()
-        let found = try await database.read { db -> (tokenID: Int64, lastUsed: Int64?, user: User)? in
-            guard
-                let found = try await UserRepository.byCredential(
-                    "api_tokens", match: "c.token_hash = \(bind: Secrets.sha256Hex(secret)) AND c.revoked_at IS NULL",
-                    columns: "c.id AS credential_id, c.last_used_at", on: db)
-            else { return nil }
-            return (try found.credential.int64("credential_id"), try found.credential.optionalInt64("last_used_at"), found.user)
-        }
-        guard let found else { return nil }
+        guard let found = try await CredentialLookup.apiToken(hash: Secrets.sha256Hex(secret)).find(in: database) else { return nil }
+        let (tokenID, lastUsed) = (try found.credential.int64("credential_id"), try found.credential.optionalInt64("last_used_at"))
         // Record use at most once a minute, to keep reads from turning into writes; as a
         // transaction, so it queues behind other writers instead of blocking a thread.
-        if (found.lastUsed ?? 0) < now - 60 {
+        if (lastUsed ?? 0) < now - 60 {
             try await database.transaction { db in
-                try await db.raw("UPDATE api_tokens SET last_used_at = \(bind: now) WHERE id = \(bind: found.tokenID)").run()
+                try await db.raw("UPDATE api_tokens SET last_used_at = \(bind: now) WHERE id = \(bind: tokenID)").run()
             }
         }
         return found.user

@@ -89,41 +89,9 @@ public struct UserRepository: Sendable {
         return try await user(row, on: db)
     }
 
-    /// The enabled user a credential row leads to, read with their roles in one statement (a
-    /// request's identity is read on every request): `credential` is the table of the
-    /// credential aliased `c`, with a `user_id` column; `match` picks its row; `columns` are
-    /// the credential's own columns to return. Nil when no row matches or the user is disabled.
-    static func byCredential(
-        _ credential: SQLQueryString, match: SQLQueryString, columns: SQLQueryString, on db: any SQLDatabase
-    ) async throws -> (user: User, credential: any SQLRow)? {
-        var sql: SQLQueryString = "SELECT "
-        sql.appendInterpolation(columns)
-        sql.appendLiteral(
-            """
-            , u.id, u.email, u.name, u.disabled, u.language, r.role, o.code AS org_code, r.country AS role_country FROM
-            """)
-        sql.appendLiteral(" ")
-        sql.appendInterpolation(credential)
-        sql.appendLiteral(
-            """
-             c JOIN users u ON u.id = c.user_id LEFT JOIN user_roles r ON r.user_id = u.id LEFT JOIN organisations o ON o.id = r.org_id
-             WHERE
-            """)
-        sql.appendLiteral(" ")
-        sql.appendInterpolation(match)
-        sql.appendLiteral(" ORDER BY r.id")
-        let rows = try await db.raw(sql).all()
-        guard let first = rows.first, try first.int("disabled") == 0 else { return nil }
-        let roles = try rows.compactMap { try role($0, countryColumn: "role_country") }
-        let user = User(
-            id: try first.int64("id"), email: try first.string("email"), name: try first.string("name"), roles: roles,
-            disabled: false, language: try first.optionalString("language"))
-        return (user, first)
-    }
-
     /// A role from a row of `user_roles` with its organisation's code; nil for a row without one
     /// (a user with no role, in a LEFT JOIN).
-    private static func role(_ row: any SQLRow, countryColumn: String) throws -> Role? {
+    static func role(_ row: any SQLRow, countryColumn: String) throws -> Role? {
         guard let kind = try row.optionalString("role") else { return nil }
         return try Role.parse(kind: kind, orgCode: try row.optionalString("org_code"), country: try row.optionalString(countryColumn))
     }

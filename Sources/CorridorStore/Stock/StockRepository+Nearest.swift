@@ -17,18 +17,16 @@ extension StockRepository {
         let start = NearestSearch(lat: lat, lon: lon, limit: max(1, min(limit, 100)))
         let visibility = StockVisibility(for: actor)
         let item = item.uppercased()
-        let dialect = database.dialect
-        guard dialect == .sqlite else {
-            return try await database.read { db in
+        guard database.dialect == .sqlite else {
+            return try await database.readDriver { driver in
+                guard case .postgres(let connection) = driver else { preconditionFailure("a PostgreSQL store reads through PostgreSQL") }
                 var search = start
                 while let area = search.nextArea() {
-                    let rows = try await db.raw(Self.positionsQuery(inside: area, dialect: dialect)).all()
-                    search.add(try rows.map { (try $0.int64("id"), try $0.double("lat"), try $0.double("lon")) })
-                    while let batch = search.nextBatch() {
-                        for row in try await db.raw(Self.stockQuery(sites: batch, item: item, visibility: visibility, today: today)).all() {
-                            if let found = try search.stock(SQLKitColumns(row: row)) { search.found.append(found) }
-                        }
-                    }
+                    let asked = search.holdingLimit
+                    let rows = try await NearestHoldingText.rows(
+                        inside: area, around: (lat, lon), item: item, visibility: visibility, today: today, limit: asked, on: connection,
+                        logger: database.logger)
+                    try search.addHolding(rows, asked: asked)
                 }
                 return search.answer
             }
@@ -39,7 +37,7 @@ extension StockRepository {
             return try await connection.withSession { session in
                 var search = start
                 while let area = search.nextArea() {
-                    let (sql, binds) = try db.text(of: Self.positionsQuery(inside: area, dialect: dialect))
+                    let (sql, binds) = try db.text(of: Self.positionsQuery(inside: area))
                     var positions: [NearestSearch.Position] = []
                     try session.forEachRow(sql, binds) { positions.append(($0.int64(0), $0.double(1), $0.double(2))) }
                     search.add(positions)
@@ -55,28 +53,16 @@ extension StockRepository {
         }
     }
 
-    /// Every site inside `boxes` (everywhere when nil), through each database's spatial index:
-    /// id, lat, lon. SQLite answers from its R*Tree alone, whose 32-bit corners hold each
-    /// position to within `NearestSearch.positionErrorKm`; PostgreSQL from the sites its GiST
-    /// index finds.
-    private static func positionsQuery(inside boxes: [Geodesy.BoundingBox]?, dialect: Dialect) -> SQLQueryString {
-        var sql: SQLQueryString
-        switch dialect {
-        case .sqlite:
-            sql = "SELECT id, (min_lat + max_lat) / 2 AS lat, (min_lon + max_lon) / 2 AS lon FROM site_positions"
-            for (index, box) in (boxes ?? []).enumerated() {
-                sql.appendLiteral(index == 0 ? " WHERE (" : " OR (")
-                sql.appendInterpolation(
-                    """
-                    max_lat >= \(bind: box.minLat) AND min_lat <= \(bind: box.maxLat) AND max_lon >= \(bind: box.minLon) AND min_lon <= \(bind: box.maxLon))
-                    """ as SQLQueryString)
-            }
-        case .postgres:
-            sql = "SELECT s.id, s.lat, s.lon FROM sites s"
-            if let boxes {
-                sql.appendLiteral(" WHERE ")
-                sql.appendInterpolation(Self.inside(boxes, dialect: .postgres))
-            }
+    /// Every site inside `boxes` (everywhere when nil), from SQLite's R*Tree alone, whose 32-bit
+    /// corners hold each position to within `NearestSearch.positionErrorKm`: id, lat, lon.
+    private static func positionsQuery(inside boxes: [Geodesy.BoundingBox]?) -> SQLQueryString {
+        var sql: SQLQueryString = "SELECT id, (min_lat + max_lat) / 2 AS lat, (min_lon + max_lon) / 2 AS lon FROM site_positions"
+        for (index, box) in (boxes ?? []).enumerated() {
+            sql.appendLiteral(index == 0 ? " WHERE (" : " OR (")
+            sql.appendInterpolation(
+                """
+                max_lat >= \(bind: box.minLat) AND min_lat <= \(bind: box.maxLat) AND max_lon >= \(bind: box.minLon) AND min_lon <= \(bind: box.maxLon))
+                """ as SQLQueryString)
         }
         return sql
     }
@@ -130,6 +116,9 @@ struct NearestSearch: Sendable {
     let lat: Double, lon: Double
     let limit: Int
     /// The radius of the circle searched so far (0 before the first), infinite once it is the world.
+    private var radius = 0.0
+    /// How far from the point every site holding the item is known: the circle searched, or less
+    /// when a read of holding sites was cut short (`addHolding`).
     private var reach = 0.0
     /// Sites inside the circle searched so far, by their distance from the positions read, each once.
     private var candidates: [(id: Int64, km: Double)] = []
@@ -156,17 +145,18 @@ struct NearestSearch: Sendable {
 
     /// The boxes whose sites to read next (nil: everywhere), or nil when the sites found settle
     /// the answer. Each circle widens by what the sites found so far suggest is needed, at least
-    /// doubling and at most by four; with none found, doubling, as a wider box over a cluster
-    /// reads hundreds.
+    /// doubling and at most by four; with none found, by four, as each circle costs a statement
+    /// and an empty one tells only that the stock is farther.
     mutating func nextArea() -> [Geodesy.BoundingBox]?? {
-        if reach.isInfinite || (reach > 0 && settledBound().map { $0 < reach } ?? false) { return nil }
+        if reach.isInfinite || (radius > 0 && settledBound().map { $0 < reach } ?? false) { return nil }
         let count = found.count
-        let radius =
-            reach == 0
-            ? Self.firstRadiusKm : reach * (count == 0 ? 2 : min(4, max(2, (2 * Double(limit) / Double(count)).squareRoot())))
+        radius =
+            radius == 0
+            ? Self.firstRadiusKm : radius * (count == 0 ? 4 : min(4, max(2, (2 * Double(limit) / Double(count)).squareRoot())))
         // The boxes hold the circle of `radius` with room to spare for rounding.
         let boxes = Geodesy.searchBoxes(aroundLat: lat, lon: lon, radiusKm: radius * 1.001)
-        reach = boxes == nil ? .infinity : radius
+        if boxes == nil { radius = .infinity }
+        reach = radius
         return .some(boxes)
     }
 
@@ -181,6 +171,28 @@ struct NearestSearch: Sendable {
         for site in new { seen.insert(site.id) }
         // The sites of the last circle were all read before it widened, so the new ones go after.
         candidates += new
+    }
+
+    /// How many holding sites the next `addHolding` read asks for: those seen already, which are
+    /// the nearest, and more; growing each time, so that a read cut short still moves on.
+    var holdingLimit: Int { 2 * (seen.count + limit) }
+
+    /// Adds the sites of the circle not seen before from rows that carry their stock as well,
+    /// nearest first, at most `asked` of them (the PostgreSQL search reads a circle's holding
+    /// sites and their stock in one statement; a site without the item has no row). A read cut
+    /// short at `asked` rows knows every holding site only up to its farthest row.
+    mutating func addHolding(_ rows: [some NearestColumns], asked: Int) throws {
+        var farthest = 0.0
+        for row in rows {
+            let km = Geodesy.distanceKm(lat1: lat, lon1: lon, lat2: try row.double("lat"), lon2: try row.double("lon"))
+            farthest = max(farthest, km)
+            let id = try row.int64("id")
+            guard !seen.contains(id), km <= reach + Self.positionErrorKm else { continue }
+            seen.insert(id)
+            if let stock = try stock(row) { found.append(stock) }
+        }
+        if rows.count >= asked { reach = min(reach, max(0, farthest - Self.positionErrorKm)) }
+        read = candidates.count
     }
 
     /// The next sites whose stock to read, nearest first; nil when the ones read already settle
@@ -232,12 +244,4 @@ extension SQLiteDirectConnection.RawRow: NearestColumns {
     func string(_ column: String) throws -> String { text(try index(column)) }
     func int64(_ column: String) throws -> Int64 { int64(try index(column)) }
     func double(_ column: String) throws -> Double { double(try index(column)) }
-}
-
-/// A row read through SQLKit, as the stock query's columns.
-struct SQLKitColumns: NearestColumns {
-    let row: any SQLRow
-    func string(_ column: String) throws -> String { try row.string(column) }
-    func int64(_ column: String) throws -> Int64 { try row.int64(column) }
-    func double(_ column: String) throws -> Double { try row.double(column) }
 }

@@ -1,0 +1,72 @@
+import CorridorCore
+import PostgresKit
+import SQLKit
+
+/// How a request's credential is found, read with its user and their roles in one statement:
+/// every authenticated request runs it, so PostgreSQL keeps it prepared and SQLite's read
+/// connections keep it too.
+enum CredentialLookup {
+    /// A browser session that has not expired by `now`.
+    case session(hash: String, now: Int64)
+    /// An API token that is not revoked.
+    case apiToken(hash: String)
+
+    /// The enabled user the credential leads to and the credential's own columns (a session's
+    /// `csrf_token`; a token's `credential_id` and `last_used_at`); nil when none matches or the
+    /// user is disabled.
+    func find(in database: Database) async throws -> (user: User, credential: any SQLRow)? {
+        guard database.dialect == .postgres else {
+            return try await database.read { db in try Self.user(from: try await db.raw(query).all()) }
+        }
+        return try await database.readDriver { driver in
+            guard case .postgres(let connection) = driver else { preconditionFailure("a PostgreSQL store reads through PostgreSQL") }
+            var bindings = PostgresBindings()
+            let rows: [PostgresRow]
+            switch self {
+            case .session(let hash, let now):
+                bindings.append(hash)
+                bindings.append(now)
+                rows = try await connection.rows(of: SessionText.self, bindings, logger: database.logger)
+            case .apiToken(let hash):
+                bindings.append(hash)
+                rows = try await connection.rows(of: APITokenText.self, bindings, logger: database.logger)
+            }
+            return try Self.user(from: rows.map { $0.sql() })
+        }
+    }
+
+    private var query: SQLQueryString {
+        switch self {
+        case .session(let hash, let now):
+            "SELECT \(unsafeRaw: Self.sessionColumns), \(unsafeRaw: Self.userColumns) FROM sessions c \(unsafeRaw: Self.joins) WHERE c.token_hash = \(bind: hash) AND c.expires_at > \(bind: now) ORDER BY r.id"
+        case .apiToken(let hash):
+            "SELECT \(unsafeRaw: Self.tokenColumns), \(unsafeRaw: Self.userColumns) FROM api_tokens c \(unsafeRaw: Self.joins) WHERE c.token_hash = \(bind: hash) AND c.revoked_at IS NULL ORDER BY r.id"
+        }
+    }
+
+    private static let sessionColumns = "c.csrf_token"
+    private static let tokenColumns = "c.id AS credential_id, c.last_used_at"
+    private static let userColumns = "u.id, u.email, u.name, u.disabled, u.language, r.role, o.code AS org_code, r.country AS role_country"
+    private static let joins =
+        "JOIN users u ON u.id = c.user_id LEFT JOIN user_roles r ON r.user_id = u.id LEFT JOIN organisations o ON o.id = r.org_id"
+
+    private enum SessionText: PostgresKeptText {
+        static let sql =
+            "SELECT \(sessionColumns), \(userColumns) FROM sessions c \(joins) WHERE c.token_hash = $1 AND c.expires_at > $2 ORDER BY r.id"
+    }
+
+    private enum APITokenText: PostgresKeptText {
+        static let sql =
+            "SELECT \(tokenColumns), \(userColumns) FROM api_tokens c \(joins) WHERE c.token_hash = $1 AND c.revoked_at IS NULL ORDER BY r.id"
+    }
+
+    /// One row per role (one with no role when the user has none).
+    private static func user(from rows: [any SQLRow]) throws -> (user: User, credential: any SQLRow)? {
+        guard let first = rows.first, try first.int("disabled") == 0 else { return nil }
+        let roles = try rows.compactMap { try UserRepository.role($0, countryColumn: "role_country") }
+        let user = User(
+            id: try first.int64("id"), email: try first.string("email"), name: try first.string("name"), roles: roles,
+            disabled: false, language: try first.optionalString("language"))
+        return (user, first)
+    }
+}
