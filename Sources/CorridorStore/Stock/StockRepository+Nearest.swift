@@ -14,9 +14,7 @@ extension StockRepository {
         item: String, lat: Double, lon: Double, limit: Int, visibleTo actor: Actor,
         today: Day = .today()
     ) async throws -> [NearestStock] {
-        // A statement is a round trip on PostgreSQL; on SQLite a wider box costs more positions read.
-        let start = NearestSearch(
-            lat: lat, lon: lon, limit: max(1, min(limit, 100)), emptyGrowth: database.dialect == .sqlite ? 2 : 4)
+        let start = NearestSearch(lat: lat, lon: lon, limit: max(1, min(limit, 100)))
         let visibility = StockVisibility(for: actor)
         let item = item.uppercased()
         guard database.dialect == .sqlite else {
@@ -138,11 +136,8 @@ struct NearestSearch: Sendable {
     /// wide box would hold hundreds of sites to keep ten.
     static let firstRadiusKm = 0.5
 
-    /// How much a circle widens after one in which nothing was found.
-    let emptyGrowth: Double
-
-    init(lat: Double, lon: Double, limit: Int, emptyGrowth: Double) {
-        (self.lat, self.lon, self.limit, self.emptyGrowth) = (lat, lon, limit, emptyGrowth)
+    init(lat: Double, lon: Double, limit: Int) {
+        (self.lat, self.lon, self.limit) = (lat, lon, limit)
     }
 
     /// Distances as shown: to 0.1 km.
@@ -150,13 +145,14 @@ struct NearestSearch: Sendable {
 
     /// The boxes whose sites to read next (nil: everywhere), or nil when the sites found settle
     /// the answer. Each circle widens by what the sites found so far suggest is needed, at least
-    /// doubling and at most by four; with none found, by `emptyGrowth`.
+    /// doubling and at most by four; with none found, by four, as each circle costs a statement
+    /// and an empty one tells only that the stock is farther.
     mutating func nextArea() -> [Geodesy.BoundingBox]?? {
         if reach.isInfinite || (radius > 0 && settledBound().map { $0 < reach } ?? false) { return nil }
         let count = found.count
         radius =
             radius == 0
-            ? Self.firstRadiusKm : radius * (count == 0 ? emptyGrowth : min(4, max(2, (2 * Double(limit) / Double(count)).squareRoot())))
+            ? Self.firstRadiusKm : radius * (count == 0 ? 4 : min(4, max(2, (2 * Double(limit) / Double(count)).squareRoot())))
         // The boxes hold the circle of `radius` with room to spare for rounding.
         let boxes = Geodesy.searchBoxes(aroundLat: lat, lon: lon, radiusKm: radius * 1.001)
         if boxes == nil { radius = .infinity }
