@@ -6,10 +6,11 @@ extension StockRepository {
     /// Sites holding available, unexpired stock of `item`, nearest first (by great-circle
     /// distance to 0.1 km, then site code), at most `limit` of them.
     ///
-    /// Reads the positions of the sites inside a box around the point, then the kept totals of
-    /// the nearest of them first, a few at a time, widening the box until `limit` sites are
-    /// found that no site outside it could come before. On SQLite the whole search is one trip to
-    /// its thread, on statements the connection keeps prepared.
+    /// Widens a box around the point until `limit` sites are found that no site outside it could
+    /// come before. On SQLite each box's positions come from the R*Tree, then the kept totals of
+    /// the nearest of them, a few at a time, the whole search in one trip to SQLite's thread; on
+    /// PostgreSQL each box is one kept statement that reads the nearest holding sites with their
+    /// stock (`NearestHoldingText`).
     public func nearest(
         item: String, lat: Double, lon: Double, limit: Int, visibleTo actor: Actor,
         today: Day = .today()
@@ -83,29 +84,6 @@ extension StockRepository {
         sql.appendInterpolation(StockQueries.whereClause(conditions))
         sql.appendLiteral(" GROUP BY s.id, s.code, s.name, holder.code, s.country, s.lat, s.lon")
         return sql
-    }
-
-    /// Sites whose position lies in one of the boxes, through each database's spatial index:
-    /// SQLite's R*Tree of site positions, PostgreSQL's GiST index on the site's point.
-    static func inside(_ boxes: [Geodesy.BoundingBox], dialect: Dialect) -> SQLQueryString {
-        var clause: SQLQueryString = ""
-        for (index, box) in boxes.enumerated() {
-            if index > 0 { clause.appendLiteral(" OR ") }
-            switch dialect {
-            case .sqlite:
-                clause.appendInterpolation(
-                    """
-                    s.id IN (SELECT id FROM site_positions WHERE max_lat >= \(bind: box.minLat) AND min_lat <= \(bind: box.maxLat)
-                             AND max_lon >= \(bind: box.minLon) AND min_lon <= \(bind: box.maxLon))
-                    """ as SQLQueryString)
-            case .postgres:
-                clause.appendInterpolation(
-                    """
-                    point(s.lon, s.lat) <@ box(point(\(bind: box.minLon), \(bind: box.minLat)), point(\(bind: box.maxLon), \(bind: box.maxLat)))
-                    """ as SQLQueryString)
-            }
-        }
-        return clause
     }
 }
 
