@@ -36,13 +36,15 @@ extension StockTotals {
                 case .new(let new): site = -Int64(newSites.index(new.code) + 1)
                 }
                 let key = Key(site: site, item: items.index(row.itemCode), owner: owners.index(row.ownerOrg), expiry: row.expiry)
-                if let sum = sums[key] {
-                    sums[key] = (sum.milli + row.quantity.milli, max(sum.latest, row.reportedAt))
-                } else {
-                    sums[key] = (row.quantity.milli, row.reportedAt)
-                }
+                // Changed in place: one look-up of the key, not two.
+                Self.add(row, to: &sums[key, default: (0, row.reportedAt)])
             }
             try await next.write(&rows)
+        }
+
+        private static func add(_ row: CheckedStockRow, to sum: inout (milli: Int64, latest: Day)) {
+            sum.milli += row.quantity.milli
+            sum.latest = max(sum.latest, row.reportedAt)
         }
 
         /// Replaces the totals of every site the import wrote (`replaced`: existing sites it
