@@ -59,9 +59,6 @@ public final class Database: Sendable {
             readPool = nil
             var config = try SQLPostgresConfiguration(url: raw)
             if let postgresSchema { config.searchPath = [postgresSchema] }
-            // Only the statements kept prepared (`PostgresKept`) are named; their plans do not
-            // depend on the values bound, so each is planned once per connection, not per call.
-            config.coreConfiguration.options.additionalStartupParameters.append(("plan_cache_mode", "force_generic_plan"))
             // A burst of requests larger than the pool queues for a connection rather than fail.
             pool = .postgres(
                 EventLoopGroupConnectionPool(
