@@ -160,8 +160,8 @@ import Testing
     }
 
     /// Readers during a re-import see the previous snapshot whole, or, once it commits, the new
-    /// one whole: never the new lines beside the old, nor a site emptied early. (On SQLite they
-    /// read on; on PostgreSQL they wait for the commit once the indexes are dropped.)
+    /// one whole: never the new lines beside the old, nor a site emptied early. (They read on; on
+    /// PostgreSQL they wait for the commit once the fresh table is swapped in.)
     @Test(arguments: TestDatabase.available)
     func readersDuringAReimportSeeOneSnapshotWhole(_ kind: TestDatabase) async throws {
         try await kind.withStore { store in
@@ -205,6 +205,98 @@ import Testing
             #expect(quantities.count == 4_001, "NBO-1 and the new snapshot")
             #expect(quantities.dropFirst().allSatisfy { $0 >= 1_000_000_000 })
             #expect(try await Self.indexes(store) == indexes)
+        }
+    }
+
+    /// A large re-import of part of an organisation's sites leaves every other line as it was
+    /// (other organisations', and this one's at sites it did not name), new lines take ids after
+    /// every earlier one (readers page by id), the totals agree with the lines, and the tables
+    /// keep their indexes and (on PostgreSQL, where the tables are rewritten) their id sequence.
+    @Test(arguments: TestDatabase.available)
+    func aLargeReimportKeepsEveryOtherLineAndTheIdsGoOnGrowing(_ kind: TestDatabase) async throws {
+        try await kind.withStore { store in
+            try await ImportFixture.prepare(store)
+            let (indexes, sequence) = (try await Self.indexes(store), try await Self.lineSequence(store))
+            _ = try await Self.run(store, Self.report(sites: 50, rows: 3_000, quantity: 1), threshold: 1_000_000)
+            let before = try await Self.lines(store)
+            let again = try await Self.run(store, Self.report(sites: 40, rows: 2_800, quantity: 5_000), threshold: 500)
+            #expect(again.sitesReplaced == 40 && again.linesWritten == 2_800)
+            let after = try await Self.lines(store)
+            let named = Set((0..<40).map { "BULK-\($0)" })
+            let kept = before.filter { !named.contains($0.site) }
+            #expect(kept.count == 2 + 10 * 60, "the two seed lines and sites BULK-40 to 49")
+            #expect(after.filter { !named.contains($0.site) }.map(\.text) == kept.map(\.text), "every other line is as it was, id included")
+            let fresh = after.filter { named.contains($0.site) }
+            #expect(fresh.count == 2_800)
+            #expect(fresh.allSatisfy { $0.quantity >= 5_000_000 })
+            #expect(fresh.map(\.id).min()! > before.map(\.id).max()!, "new lines come after every earlier id")
+            try await StockTotalsTests.expectTotalsMatchLines(store, "after a large re-import")
+            #expect(try await Self.indexes(store) == indexes)
+            #expect(try await Self.lineSequence(store) == sequence)
+            // A small import afterwards takes ids after those too.
+            _ = try await Self.run(store, Self.report(sites: 1, rows: 3, quantity: 9_000_000), threshold: 1_000_000)
+            let last = try await Self.lines(store).filter { $0.site == "BULK-0" }
+            #expect(last.count == 3 && last.map(\.id).min()! > fresh.map(\.id).max()!)
+            try await StockTotalsTests.expectTotalsMatchLines(store, "after a small import over it")
+        }
+    }
+
+    /// Another organisation's import that runs while a large re-import is under way (on
+    /// PostgreSQL into the table about to be replaced, or after the swap) keeps its line, with an
+    /// id of its own, and the totals agree.
+    @Test(arguments: TestDatabase.available)
+    func anImportDuringALargeReimportIsNotLost(_ kind: TestDatabase) async throws {
+        try await kind.withStore { store in
+            try await ImportFixture.prepare(store)
+            _ = try await Self.run(store, Self.report(sites: 40, rows: 12_000, quantity: 1), threshold: 1_000_000)
+            let other = Reads()
+            var importer = store.stockImporter
+            importer.indexRebuildThreshold = 500
+            var reader = CSVReader(data: Data(Self.report(sites: 40, rows: 12_000, quantity: 5_000).utf8))
+            _ = try await importer.run(
+                &reader, StockImportRequest(org: "WFP", fileName: "again.csv", today: ImportFixture.today), by: .console,
+                progress: { _ in
+                    other.tasks.withLock { tasks in
+                        guard tasks.isEmpty else { return }
+                        tasks.append(
+                            Task {
+                                _ = try await ImportFixture.importCSV(
+                                    store, org: "KRCS",
+                                    "#loc+code,#loc+name,#country+code,#geo+lat,#geo+lon,#item+code,#indicator+num\nKRCS-1,Nairobi store,KE,-1.29,36.82,NFI-BLKT-HT,77\n"
+                                )
+                                return 1
+                            })
+                    }
+                })
+            let started = other.tasks.withLock { $0 }
+            #expect(started.count == 1, "the other import started during this one")
+            for task in started { _ = try await task.value }
+            let lines = try await Self.lines(store)
+            #expect(Set(lines.map(\.id)).count == lines.count)
+            #expect(lines.filter { $0.site == "KRCS-1" }.map(\.quantity) == [77_000])
+            #expect(lines.filter { $0.site.hasPrefix("BULK-") }.count == 12_000)
+            try await StockTotalsTests.expectTotalsMatchLines(store, "after both imports")
+        }
+    }
+
+    struct Line {
+        var id: Int64, site: String, quantity: Int64
+        var text: String { "\(id) \(site) \(quantity)" }
+    }
+
+    /// Every stock line, by id.
+    static func lines(_ store: Store) async throws -> [Line] {
+        try await store.database.read { db in
+            try await db.raw("SELECT l.id, s.code, l.quantity_milli FROM stock_lines l JOIN sites s ON s.id = l.site_id ORDER BY l.id")
+                .all().map { Line(id: try $0.int64("id"), site: try $0.string("code"), quantity: try $0.int64("quantity_milli")) }
+        }
+    }
+
+    /// The sequence that numbers stock lines on PostgreSQL (nil on SQLite).
+    static func lineSequence(_ store: Store) async throws -> String? {
+        guard store.database.dialect == .postgres else { return nil }
+        return try await store.database.read { db in
+            try await db.raw("SELECT pg_get_serial_sequence('stock_lines', 'id') AS s").first()?.string("s")
         }
     }
 

@@ -12,7 +12,8 @@ import PostgresKit
 /// connection for anything else, and before the transaction ends, pass or fail.
 struct PostgresCopyRows {
     let connection: PostgresConnection
-    let table: String
+    /// Where the next `send` writes.
+    var table: String
     let columns: [String]
     let logger: Logger
     private var buffer: ByteBuffer

@@ -47,7 +47,8 @@ public struct StockImporter: Sendable {
                     let tally = try await StockImportPipeline.run(scanner, context: context, sink: totals, progress: progress)
                     try await writer.finish(rowsRead: tally.rowsRead, warnings: tally.warningCount)
                     try await totals.finish(
-                        org: org, replaced: writer.replacedSites, created: writer.createdSites, on: db, driver: driver)
+                        org: org, replaced: writer.replacedSites, created: writer.createdSites, rewrite: writer.rewroteTable,
+                        on: db, driver: driver)
                     return Self.report(
                         request, org: org, layout: scanner.layout, tally: tally, lines: writer.linesWritten,
                         sitesReplaced: writer.replacedSites.count, sitesCreated: writer.createdSites,

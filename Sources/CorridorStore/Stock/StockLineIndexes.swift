@@ -4,22 +4,31 @@ import SQLKit
 /// How an import keeps the `stock_lines` indexes right while it writes many lines.
 ///
 /// A snapshot that adds or replaces many lines is written without the secondary indexes, which
-/// are rebuilt once at the end: keeping them up to date row by row, for the lines written and
-/// for the previous lines deleted, cost several times as much as building them in one sorted
-/// pass, on both databases. Dropping happens inside the import's transaction (DDL is
-/// transactional on both), so a failed import rolls the indexes back too. On SQLite other
-/// connections keep reading the last committed state, indexes included; on PostgreSQL dropping
-/// an index locks the table until the import commits, so only an import that writes or replaces
-/// at least half as many lines as the table holds does so (see `dropIfLarge`).
+/// are built once at the end: keeping them up to date row by row, for the lines written and for
+/// the previous lines deleted, cost several times as much as building them in one sorted pass,
+/// on both databases. Only an import that writes or replaces at least half as many lines as the
+/// table holds does so (see `dropIfLarge`); everything happens inside the import's transaction,
+/// so a failed import rolls it all back.
+/// - SQLite drops the indexes and rebuilds them after deleting the replaced lines; other
+///   connections keep reading the last committed state, indexes included.
+/// - PostgreSQL writes the lines into a fresh table that replaces `stock_lines` at the end
+///   (`PostgresTableSwap`), with the lines that stay copied over: no deleted versions for the
+///   index builds to carry, and readers keep the old table until the end.
 ///
-/// The previous lines of the sites a report names are deleted at the end, in one statement: one
-/// delete per site costs a statement (and on PostgreSQL a round trip between COPYs) each, and
-/// once the indexes are gone it would scan the table each time.
+/// The previous lines of the sites a report names are deleted (or left behind) at the end, in
+/// one statement: one delete per site costs a statement (and on PostgreSQL a round trip between
+/// COPYs) each, and once the indexes are gone it would scan the table each time.
 struct StockLineIndexes {
     let dialect: Dialect
     /// Lines written before an import considers dropping the indexes.
     let threshold: Int
     private(set) var dropped = false
+    /// On PostgreSQL, once the import writes enough lines: the fresh table they go to.
+    private(set) var swap: PostgresTableSwap?
+    /// Whether this import's lines went to a fresh table that replaced `stock_lines`.
+    private(set) var swapped = false
+    /// The table the import's lines go to now.
+    var linesTable: String { swap?.next ?? "stock_lines" }
     /// Lines the table held before this import, counted once, when it first reaches `threshold`.
     private var before: Int?
     /// The highest line id before this import: on SQLite every line it writes comes after, so the
@@ -92,30 +101,7 @@ struct StockLineIndexes {
                 try await db.raw("DROP INDEX \(ident: try row.string("name"))").run()
             }
         case .postgres:
-            // The primary key's index goes with its constraint, and comes back with it.
-            let keys = try await db.raw(
-                """
-                SELECT conname AS name, pg_get_constraintdef(oid) AS definition FROM pg_constraint
-                WHERE conrelid = 'stock_lines'::regclass AND contype = 'p'
-                """
-            ).all()
-            let indexes = try await db.raw(
-                """
-                SELECT i.indexname AS name, i.indexdef AS definition FROM pg_indexes i
-                WHERE i.schemaname = current_schema() AND i.tablename = 'stock_lines'
-                  AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conrelid = 'stock_lines'::regclass AND c.conname = i.indexname)
-                ORDER BY i.indexname
-                """
-            ).all()
-            for row in keys {
-                let name = try row.string("name")
-                restore.append("ALTER TABLE stock_lines ADD CONSTRAINT \"\(name)\" \(try row.string("definition"))")
-                try await db.raw("ALTER TABLE stock_lines DROP CONSTRAINT \(ident: name)").run()
-            }
-            for row in indexes {
-                restore.append(try row.string("definition"))
-                try await db.raw("DROP INDEX \(ident: try row.string("name"))").run()
-            }
+            swap = try await PostgresTableSwap.begin("stock_lines", on: db)
         }
         dropped = true
     }
@@ -126,12 +112,20 @@ struct StockLineIndexes {
 
     /// Deletes the replaced sites' previous lines (every line of this reporter there that did not
     /// come from this report: the same set the per-site deletes would have removed) and rebuilds
-    /// the indexes.
+    /// the indexes; on PostgreSQL, copies every other line into the fresh table and swaps it in.
     mutating func finish(org: Int64, report: Int64, on db: any SQLDatabase) async throws {
+        if let swap {
+            let replaced =
+                "reporter_org_id = \(bind: org) AND report_id IS DISTINCT FROM \(bind: report) AND site_id = ANY(\(bind: deferredSites))"
+                as SQLQueryString
+            try await swap.finish(keeping: deferredSites.isEmpty ? nil : "NOT (\(replaced))", on: db)
+            (deferredSites, self.swap, dropped, swapped) = ([], nil, false, true)
+            return
+        }
         // Without the indexes SQLite reads the table in id order; the lines before this import's
         // are all it needs to read.
         var earlier: SQLQueryString = ""
-        if dropped && dialect == .sqlite, let lastIDBefore { earlier = "id <= \(bind: lastIDBefore) AND " }
+        if dropped, let lastIDBefore { earlier = "id <= \(bind: lastIDBefore) AND " }
         var start = 0
         while start < deferredSites.count {
             let chunk = deferredSites[start..<min(start + 10_000, deferredSites.count)]
@@ -145,18 +139,11 @@ struct StockLineIndexes {
         }
         deferredSites = []
         guard dropped else { return }
-        switch dialect {
-        case .sqlite:
-            // SQLite sorts for CREATE INDEX on helper threads when allowed. Per connection, so it
-            // is set back for the pool.
-            try await db.raw("PRAGMA threads = 2").run()
-            for statement in restore { try await db.raw(SQLQueryString(statement)).run() }
-            try await db.raw("PRAGMA threads = 0").run()
-        case .postgres:
-            // Room to sort a large table's keys in memory; for this transaction only.
-            try await db.raw("SET LOCAL maintenance_work_mem = '256MB'").run()
-            for statement in restore { try await db.raw(SQLQueryString(statement)).run() }
-        }
+        // SQLite sorts for CREATE INDEX on helper threads when allowed. Per connection, so it is
+        // set back for the pool.
+        try await db.raw("PRAGMA threads = 2").run()
+        for statement in restore { try await db.raw(SQLQueryString(statement)).run() }
+        try await db.raw("PRAGMA threads = 0").run()
         restore = []
         dropped = false
     }

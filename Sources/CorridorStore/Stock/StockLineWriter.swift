@@ -38,6 +38,8 @@ final class StockLineWriter: StockSink {
     /// Lines per batch: a COPY costs a round trip, so it carries many more than an INSERT binds.
     private let batchSize: Int
     private var indexes: StockLineIndexes
+    /// Whether the lines went to a fresh table that replaced the old one (PostgreSQL, large imports).
+    var rewroteTable: Bool { indexes.swapped }
 
     static let columns = [
         "site_id", "owner_org_id", "reporter_org_id", "quantity_milli", "status", "expiry",
@@ -191,6 +193,7 @@ final class StockLineWriter: StockSink {
         if indexes.shouldDrop(linesWritten: linesWritten) {
             try await drain()
             try await indexes.dropIfLarge(linesWritten: linesWritten, org: org.id, on: db)
+            copyLines?.table = indexes.linesTable
         }
     }
 

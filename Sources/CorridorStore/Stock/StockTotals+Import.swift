@@ -48,9 +48,12 @@ extension StockTotals {
         }
 
         /// Replaces the totals of every site the import wrote (`replaced`: existing sites it
-        /// named; `created`: codes of the sites it added), after the lines are final.
+        /// named; `created`: codes of the sites it added), after the lines are final. With
+        /// `rewrite` (PostgreSQL, when the lines table was rewritten) the totals table is rewritten
+        /// too, for the same reason (see `PostgresTableSwap`).
         func finish(
-            org: Organisation, replaced: Set<Int64>, created: [String], on db: any SQLDatabase, driver: DriverConnection
+            org: Organisation, replaced: Set<Int64>, created: [String], rewrite: Bool, on db: any SQLDatabase,
+            driver: DriverConnection
         ) async throws {
             var newIDs: [String: Int64] = [:]
             if !created.isEmpty {
@@ -110,25 +113,32 @@ extension StockTotals {
                 }
                 rows += others.map { ($0.key, $0.value) }
             }
+            // By site, so each site's rows land together at the end of the table's tree.
+            rows.sort { $0.key.site < $1.key.site }
             let replacedSites = Array(replaced)
+            if rewrite, case .postgres = driver {
+                let swap = try await PostgresTableSwap.begin("stock_site_totals", on: db)
+                try await Self.insert(rows, items: items.values, into: swap.next, on: driver)
+                try await swap.finish(keeping: replacedSites.isEmpty ? nil : "site_id <> ALL(\(bind: replacedSites))", on: db)
+                return
+            }
             for chunk in stride(from: 0, to: replacedSites.count, by: 10_000).map({
                 Array(replacedSites[$0..<min($0 + 10_000, replacedSites.count)])
             }) {
                 try await db.raw("DELETE FROM stock_site_totals WHERE site_id IN (\(binds: chunk))").run()
             }
-            // By site, so each site's rows land together at the end of the table's tree.
-            rows.sort { $0.key.site < $1.key.site }
-            try await Self.insert(rows, items: items.values, on: driver)
+            try await Self.insert(rows, items: items.values, into: "stock_site_totals", on: driver)
         }
 
         private static func insert(
-            _ rows: [(key: ResolvedKey, value: (milli: Int64, latest: String))], items: [String], on driver: DriverConnection
+            _ rows: [(key: ResolvedKey, value: (milli: Int64, latest: String))], items: [String], into table: String,
+            on driver: DriverConnection
         ) async throws {
             let columns = ["site_id", "item_code", "owner_org_id", "expiry", "quantity_milli", "latest_report"]
             switch driver {
             case .sqlite(let connection):
                 var insert = SQLiteBulkInsert(
-                    connection: connection, table: "stock_site_totals", columns: columns, rowsPerStatement: StockImporter.batchSize)
+                    connection: connection, table: table, columns: columns, rowsPerStatement: StockImporter.batchSize)
                 for (key, value) in rows {
                     insert.append(.integer(key.site))
                     insert.append(.text(items[Int(key.item)]))
@@ -142,7 +152,7 @@ extension StockTotals {
                 try await insert.drain()
             case .postgres(let connection):
                 var copy = PostgresCopyRows(
-                    connection: connection, table: "stock_site_totals", columns: columns, logger: Logger(label: "corridor.totals"))
+                    connection: connection, table: table, columns: columns, logger: Logger(label: "corridor.totals"))
                 for (key, value) in rows {
                     copy.appendInteger(key.site)
                     copy.appendText(items[Int(key.item)])
