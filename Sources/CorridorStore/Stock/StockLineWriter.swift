@@ -33,8 +33,10 @@ final class StockLineWriter: StockSink {
     /// one prepared statement, on PostgreSQL as COPY rows.
     private var sqliteLines: SQLiteBulkInsert?
     private var copyLines: PostgresCopyRows?
+    /// `copyLines`' rows, held in a constant so appending a value costs no access check.
+    private let copyText: CopyRowText?
     /// Lines appended and not yet sent.
-    private var bufferedLines: Int { sqliteLines?.bufferedRows ?? copyLines?.bufferedRows ?? 0 }
+    private var bufferedLines: Int { copyText?.rows ?? sqliteLines?.bufferedRows ?? 0 }
     /// Lines per batch: a COPY costs a round trip, so it carries many more than an INSERT binds.
     private let batchSize: Int
     private var indexes: StockLineIndexes
@@ -62,8 +64,10 @@ final class StockLineWriter: StockSink {
                 rowsPerStatement: StockImporter.batchSize)
             indexes = StockLineIndexes(dialect: .sqlite, threshold: indexRebuildThreshold)
             batchSize = StockImporter.batchSize
+            copyText = nil
         case .postgres(let connection):
-            copyLines = PostgresCopyRows(connection: connection, table: "stock_lines", columns: Self.columns, logger: logger)
+            let copy = PostgresCopyRows(connection: connection, table: "stock_lines", columns: Self.columns, logger: logger)
+            (copyLines, copyText) = (copy, copy.text)
             indexes = StockLineIndexes(dialect: .postgres, threshold: indexRebuildThreshold)
             batchSize = StockImporter.copyBatchSize
         }
@@ -152,17 +156,17 @@ final class StockLineWriter: StockSink {
     }
 
     private func append(_ row: CheckedStockRow, site: Int64, owner: Int64) {
-        guard sqliteLines != nil else {
-            copyLines!.appendInteger(site)
-            copyLines!.appendInteger(owner)
-            copyLines!.appendInteger(org.id)
-            copyLines!.appendInteger(row.quantity.milli)
-            copyLines!.appendText(row.status.rawValue)
-            if let expiry = row.expiry { copyLines!.appendDay(expiry) } else { copyLines!.appendNull() }
-            if let batch = row.batch { copyLines!.appendText(batch) } else { copyLines!.appendNull() }
-            copyLines!.appendDay(row.reportedAt)
-            copyLines!.appendInteger(reportID)
-            copyLines!.appendText(row.itemCode)
+        if let copy = copyText {
+            copy.appendInteger(site)
+            copy.appendInteger(owner)
+            copy.appendInteger(org.id)
+            copy.appendInteger(row.quantity.milli)
+            copy.appendText(row.status.rawValue)
+            if let expiry = row.expiry { copy.appendDay(expiry) } else { copy.appendNull() }
+            if let batch = row.batch { copy.appendText(batch) } else { copy.appendNull() }
+            copy.appendDay(row.reportedAt)
+            copy.appendInteger(reportID)
+            copy.appendText(row.itemCode)
             return
         }
         sqliteLines!.append(.integer(site))

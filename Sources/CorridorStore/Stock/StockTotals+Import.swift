@@ -17,6 +17,13 @@ extension StockTotals {
             var site: Int64
             var item: Int32, owner: Int32
             var expiry: Day?
+
+            /// Two words instead of each field and the optional's tag: every row hashes a key.
+            func hash(into hasher: inout Hasher) {
+                hasher.combine(site)
+                let day = expiry.map { UInt64($0.year) << 16 | UInt64($0.month) << 8 | UInt64($0.day) } ?? 0
+                hasher.combine(UInt64(UInt32(bitPattern: item)) << 40 ^ UInt64(UInt32(bitPattern: owner)) << 24 ^ day)
+            }
         }
         private let next: any StockSink
         private var sums: [Key: (milli: Int64, latest: Day)] = [:]
@@ -27,6 +34,10 @@ extension StockTotals {
         }
 
         func write(_ rows: inout [StockReportScanner.Row]) async throws {
+            // Moved out for the batch, so each row's changes are to locals, not checked accesses
+            // to this object's properties.
+            var (sums, items, owners, newSites) = (self.sums, self.items, self.owners, self.newSites)
+            (self.sums, self.items, self.owners, self.newSites) = ([:], Interned(), Interned(), Interned())
             for index in rows.indices {
                 guard let row = rows[index].checked, row.status == .available else { continue }
                 let site: Int64
@@ -39,6 +50,7 @@ extension StockTotals {
                 // Changed in place: one look-up of the key, not two.
                 Self.add(row, to: &sums[key, default: (0, row.reportedAt)])
             }
+            (self.sums, self.items, self.owners, self.newSites) = (sums, items, owners, newSites)
             try await next.write(&rows)
         }
 
@@ -177,11 +189,19 @@ extension StockTotals {
         private var numbers: [String: Int32] = [:]
         private(set) var values: [String] = []
 
+        /// The last code asked: rows in a row mostly repeat it (one owner, one site's items).
+        private var last: (code: String, number: Int32)?
+
         mutating func index(_ code: String) -> Int32 {
-            if let number = numbers[code] { return number }
+            if let last, last.code == code { return last.number }
+            if let number = numbers[code] {
+                last = (code, number)
+                return number
+            }
             let number = Int32(values.count)
             numbers[code] = number
             values.append(code)
+            last = (code, number)
             return number
         }
     }
