@@ -44,6 +44,10 @@ final class SQLiteDirectConnection: @unchecked Sendable {
             }
             let connection = SQLiteDirectConnection(handle: handle)
             do {
+                let registered = SQLiteNearestFirst.register(on: handle)
+                guard registered == SQLITE_OK else {
+                    throw SQLiteDirectError(message: "cannot register \(SQLiteNearestFirst.name) on \(path)", code: registered)
+                }
                 for pragma in pragmas { _ = try connection.executeNow(pragma, []) }
             } catch {
                 connection.closeNow()

@@ -6,11 +6,12 @@ extension StockRepository {
     /// Sites holding available, unexpired stock of `item`, nearest first (by great-circle
     /// distance to 0.1 km, then site code), at most `limit` of them.
     ///
-    /// Widens a box around the point until `limit` sites are found that no site outside it could
-    /// come before. On SQLite each box's positions come from the R*Tree, then the kept totals of
-    /// the nearest of them, a few at a time, the whole search in one trip to SQLite's thread; on
-    /// PostgreSQL each box is one kept statement that reads the nearest holding sites with their
-    /// stock (`NearestHoldingText`).
+    /// Reads sites nearest first until `limit` are found holding the item that no site farther
+    /// out could come before. On SQLite the R*Tree walks the sites nearest first
+    /// (`SQLiteNearestFirst`), more of them each round, and the kept totals of the nearest are
+    /// read a few sites at a time, the whole search in one trip to SQLite's thread. On PostgreSQL
+    /// a box around the point widens, and each box is one kept statement that reads the nearest
+    /// holding sites with their stock (`NearestHoldingText`).
     public func nearest(
         item: String, lat: Double, lon: Double, limit: Int, visibleTo actor: Actor,
         today: Day = .today()
@@ -37,35 +38,33 @@ extension StockRepository {
             let db = SQLiteDirectDatabase(connection: connection, logger: database.logger)
             return try await connection.withSession { session in
                 var search = start
-                while let area = search.nextArea() {
-                    let (sql, binds) = try db.text(of: Self.positionsQuery(inside: area))
+                var wanted = 4 * search.limit
+                while true {
+                    let (sql, binds) = try db.text(of: Self.positionsQuery(nearestTo: (lat, lon), limit: wanted))
                     var positions: [NearestSearch.Position] = []
                     try session.forEachRow(sql, binds) { positions.append(($0.int64(0), $0.double(1), $0.double(2))) }
-                    search.add(positions)
+                    search.addNearestFirst(positions, everySite: positions.count < wanted)
                     while let batch = search.nextBatch() {
                         let (sql, binds) = try db.text(of: Self.stockQuery(sites: batch, item: item, visibility: visibility, today: today))
                         try session.forEachRow(sql, binds) { row in
                             if let found = try search.stock(row) { search.found.append(found) }
                         }
                     }
+                    if search.isSettled { return search.answer }
+                    wanted *= 4
                 }
-                return search.answer
             }
         }
     }
 
-    /// Every site inside `boxes` (everywhere when nil), from SQLite's R*Tree alone, whose 32-bit
-    /// corners hold each position to within `NearestSearch.positionErrorKm`: id, lat, lon.
-    private static func positionsQuery(inside boxes: [Geodesy.BoundingBox]?) -> SQLQueryString {
-        var sql: SQLQueryString = "SELECT id, (min_lat + max_lat) / 2 AS lat, (min_lon + max_lon) / 2 AS lon FROM site_positions"
-        for (index, box) in (boxes ?? []).enumerated() {
-            sql.appendLiteral(index == 0 ? " WHERE (" : " OR (")
-            sql.appendInterpolation(
-                """
-                max_lat >= \(bind: box.minLat) AND min_lat <= \(bind: box.maxLat) AND max_lon >= \(bind: box.minLon) AND min_lon <= \(bind: box.maxLon))
-                """ as SQLQueryString)
-        }
-        return sql
+    /// The `limit` sites nearest the point, nearest first, from SQLite's R*Tree alone (walked
+    /// nearest first by `nearest_first`), whose 32-bit corners hold each position to within
+    /// `NearestSearch.positionErrorKm`: id, lat, lon.
+    private static func positionsQuery(nearestTo point: (lat: Double, lon: Double), limit: Int) -> SQLQueryString {
+        """
+        SELECT id, (min_lat + max_lat) / 2 AS lat, (min_lon + max_lon) / 2 AS lon FROM site_positions
+        WHERE id MATCH nearest_first(\(bind: point.lat), \(bind: point.lon)) LIMIT \(bind: limit)
+        """
     }
 
     /// The sites among `sites` the viewer may see that hold some of the item: code, name, org,
@@ -87,7 +86,7 @@ extension StockRepository {
     }
 }
 
-/// The bookkeeping of one nearest search: the circle searched so far, the sites seen in it,
+/// The bookkeeping of one nearest search: how far out it has searched, the sites seen there,
 /// nearest first, and how many of them have had their stock read.
 struct NearestSearch: Sendable {
     typealias Position = (id: Int64, lat: Double, lon: Double)
@@ -96,9 +95,9 @@ struct NearestSearch: Sendable {
     /// The radius of the circle searched so far (0 before the first), infinite once it is the world.
     private var radius = 0.0
     /// How far from the point every site holding the item is known: the circle searched, or less
-    /// when a read of holding sites was cut short (`addHolding`).
+    /// when a read was cut short (`addHolding`, `addNearestFirst`).
     private var reach = 0.0
-    /// Sites inside the circle searched so far, by their distance from the positions read, each once.
+    /// Sites seen so far, by their distance from the positions read, each once.
     private var candidates: [(id: Int64, km: Double)] = []
     private var seen: Set<Int64> = []
     /// How many of `candidates` have had their stock read.
@@ -126,7 +125,7 @@ struct NearestSearch: Sendable {
     /// doubling and at most by four; with none found, by four, as each circle costs a statement
     /// and an empty one tells only that the stock is farther.
     mutating func nextArea() -> [Geodesy.BoundingBox]?? {
-        if reach.isInfinite || (radius > 0 && settledBound().map { $0 < reach } ?? false) { return nil }
+        if radius > 0 && isSettled { return nil }
         let count = found.count
         radius =
             radius == 0
@@ -138,17 +137,27 @@ struct NearestSearch: Sendable {
         return .some(boxes)
     }
 
-    /// Adds the sites of the circle not seen before, keeping the unread ones nearest first.
-    mutating func add(_ positions: [Position]) {
+    /// Adds the sites not seen before from the nearest sites to the point, nearest first (every
+    /// site when `everySite`): every site left out is at least as far as the farthest of them.
+    mutating func addNearestFirst(_ positions: [Position], everySite: Bool) {
         var new: [(id: Int64, km: Double)] = []
-        for site in positions where !seen.contains(site.id) {
+        var farthest = 0.0
+        for site in positions {
             let km = Geodesy.distanceKm(lat1: lat, lon1: lon, lat2: site.lat, lon2: site.lon)
-            if km <= reach + Self.positionErrorKm { new.append((site.id, km)) }
+            farthest = max(farthest, km)
+            if !seen.contains(site.id) { new.append((site.id, km)) }
         }
         new.sort { $0.km < $1.km }
         for site in new { seen.insert(site.id) }
-        // The sites of the last circle were all read before it widened, so the new ones go after.
+        // The nearer sites were read before, so the new ones go after.
         candidates += new
+        reach = everySite ? .infinity : max(0, farthest - Self.positionErrorKm)
+    }
+
+    /// Whether the sites found settle the answer: no site beyond what has been searched could
+    /// come before the `limit`-th.
+    var isSettled: Bool {
+        reach.isInfinite || (settledBound().map { $0 < reach } ?? false)
     }
 
     /// How many holding sites the next `addHolding` read asks for: those seen already, which are

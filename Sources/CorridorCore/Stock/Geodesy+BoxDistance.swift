@@ -1,0 +1,39 @@
+import Foundation
+
+extension Geodesy {
+    /// The great-circle distance from a point to the nearest point of a latitude/longitude box
+    /// (0 inside it), for a search that visits boxes nearest first: no point inside the box is
+    /// nearer. A box's longitudes run east from `minLon` to `maxLon`, without crossing the
+    /// antimeridian; the point may lie either way round.
+    ///
+    /// Within the box's longitudes the nearest point is on the point's own meridian. Outside them
+    /// it is on the box's meridian edge nearer in longitude (for any latitude, a smaller
+    /// difference in longitude is nearer), where the distance is least at the latitude that
+    /// maximises the cosine `sin φ sin φ' + cos φ cos φ' cos Δλ`: the foot of the perpendicular
+    /// when it lies on the edge, else one of the edge's ends.
+    public static func distanceKm(fromLat lat: Double, lon: Double, to box: BoundingBox) -> Double {
+        let nearestLat = min(max(lat, box.minLat), box.maxLat)
+        if box.minLon <= lon && lon <= box.maxLon {
+            return abs(lat - nearestLat) * .pi / 180 * earthRadiusKm
+        }
+        let Δλ = min(longitudeGap(lon, box.minLon), longitudeGap(lon, box.maxLon)) * .pi / 180
+        let φ = lat * .pi / 180
+        let (a, b) = (sin(φ), cos(φ) * cos(Δλ))
+        var best = -1.0
+        for edge in [box.minLat, box.maxLat] {
+            let φ2 = edge * .pi / 180
+            best = max(best, a * sin(φ2) + b * cos(φ2))
+        }
+        let foot = atan2(a, b)
+        if foot >= box.minLat * .pi / 180 && foot <= box.maxLat * .pi / 180 {
+            best = max(best, a * sin(foot) + b * cos(foot))
+        }
+        return acos(min(1, max(-1, best))) * earthRadiusKm
+    }
+
+    /// The difference between two longitudes the short way round, in degrees (0 to 180).
+    static func longitudeGap(_ first: Double, _ second: Double) -> Double {
+        let gap = abs(first - second).truncatingRemainder(dividingBy: 360)
+        return gap > 180 ? 360 - gap : gap
+    }
+}
