@@ -19,7 +19,8 @@ struct PostgresTableSwap {
     let table: String
     /// The fresh table new rows go to until `finish`.
     var next: String { table + "_next" }
-    /// The old table's primary key and indexes, built again on the fresh one once its rows are in.
+    /// The old table's primary key and indexes, built again on the fresh one once its rows are in,
+    /// and the privileges others were granted on it.
     private let restore: [String]
     /// The old table's identity column and sequence; the fresh table's takes over both names.
     private let identity: (column: String, sequence: String)?
@@ -106,7 +107,21 @@ struct PostgresTableSwap {
             ORDER BY i.indexname
             """
         ).all()
+        // What others may do with the table (a read-only reporting role, say) goes with its name.
+        let grants = try await db.raw(
+            """
+            SELECT a.privilege_type AS privilege, a.is_grantable AS grantable,
+                   CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+            FROM pg_class c, aclexplode(c.relacl) a
+            WHERE c.oid = \(bind: table)::regclass AND a.grantee <> c.relowner
+            ORDER BY 3, 1
+            """
+        ).all()
         var statements: [String] = []
+        for row in grants {
+            let option = try row.decode(column: "grantable", as: Bool.self) ? " WITH GRANT OPTION" : ""
+            statements.append("GRANT \(try row.string("privilege")) ON \"\(table)\" TO \(try row.string("grantee"))\(option)")
+        }
         for row in keys {
             statements.append(
                 "ALTER TABLE \"\(table)\" ADD CONSTRAINT \"\(try row.string("name"))\" \(try row.string("definition"))")
