@@ -22,13 +22,15 @@ import Testing
         return text + extra
     }
 
-    static func run(_ store: Store, _ text: String, threshold: Int = 1_000, dryRun: Bool = false) async throws -> StockImportReport {
+    static func run(
+        _ store: Store, _ text: String, threshold: Int = 1_000, dryRun: Bool = false, progress: (@Sendable (Int) -> Void)? = nil
+    ) async throws -> StockImportReport {
         var importer = store.stockImporter
         importer.indexRebuildThreshold = threshold
         var reader = CSVReader(data: Data(text.utf8))
         return try await importer.run(
             &reader, StockImportRequest(org: "WFP", fileName: "bulk.csv", dryRun: dryRun, today: ImportFixture.today),
-            by: .console)
+            by: .console, progress: progress)
     }
 
     /// The `stock_lines` indexes with their definitions: an import that dropped them builds them
@@ -172,11 +174,8 @@ import Testing
             }
             let before = try await count()
             let reads = Reads()
-            var importer = store.stockImporter
-            importer.indexRebuildThreshold = 1_000
-            var reader = CSVReader(data: Data(Self.report(sites: 40, rows: 30_000, quantity: 1).utf8))
-            _ = try await importer.run(
-                &reader, StockImportRequest(org: "WFP", fileName: "again.csv", today: ImportFixture.today), by: .console,
+            _ = try await Self.run(
+                store, Self.report(sites: 40, rows: 30_000, quantity: 1), threshold: 1_000,
                 progress: { _ in reads.tasks.withLock { $0.append(Task { try await count() }) } })
             let after = try await count()
             #expect(after == before + 5_000)
@@ -256,11 +255,8 @@ import Testing
             try await ImportFixture.prepare(store)
             _ = try await Self.run(store, Self.report(sites: 40, rows: 12_000, quantity: 1), threshold: 1_000_000)
             let other = Reads()
-            var importer = store.stockImporter
-            importer.indexRebuildThreshold = 500
-            var reader = CSVReader(data: Data(Self.report(sites: 40, rows: 12_000, quantity: 5_000).utf8))
-            _ = try await importer.run(
-                &reader, StockImportRequest(org: "WFP", fileName: "again.csv", today: ImportFixture.today), by: .console,
+            _ = try await Self.run(
+                store, Self.report(sites: 40, rows: 12_000, quantity: 5_000), threshold: 500,
                 progress: { _ in
                     other.tasks.withLock { tasks in
                         guard tasks.isEmpty else { return }

@@ -1,4 +1,3 @@
-import CorridorCore
 import Logging
 import NIOCore
 import PostgresKit
@@ -26,11 +25,6 @@ struct PostgresCopyRows {
         (self.connection, self.table, self.columns, self.logger) = (connection, table, columns, logger)
         text = CopyRowText(columns: columns.count)
     }
-
-    func appendInteger(_ value: Int64) { text.appendInteger(value) }
-    func appendText(_ value: String) { text.appendText(value) }
-    func appendDay(_ day: Day) { text.appendDay(day) }
-    func appendNull() { text.appendNull() }
 
     /// Sends the buffered rows as one COPY once the previous one has finished.
     mutating func send() async throws {

@@ -165,13 +165,14 @@ extension StockTotals {
             case .postgres(let connection):
                 var copy = PostgresCopyRows(
                     connection: connection, table: table, columns: columns, logger: Logger(label: "corridor.totals"))
+                let text = copy.text
                 for (key, value) in rows {
-                    copy.appendInteger(key.site)
-                    copy.appendText(items[Int(key.item)])
-                    copy.appendInteger(key.owner)
-                    copy.appendText(key.expiry)
-                    copy.appendInteger(value.milli)
-                    copy.appendText(value.latest)
+                    text.appendInteger(key.site)
+                    text.appendText(items[Int(key.item)])
+                    text.appendInteger(key.owner)
+                    text.appendText(key.expiry)
+                    text.appendInteger(value.milli)
+                    text.appendText(value.latest)
                     if copy.bufferedRows >= StockImporter.copyBatchSize { try await copy.send() }
                 }
                 try await copy.send()
