@@ -1,4 +1,5 @@
 import CorridorCore
+import CorridorFormats
 import Foundation
 import Hummingbird
 import NIOCore
@@ -11,13 +12,22 @@ extension CorridorRequestContext {
         return decoder
     }
 
-    public var responseEncoder: JSONEncoder { Self.jsonEncoder() }
+    public var responseEncoder: APIResponseEncoder { APIResponseEncoder() }
+}
 
-    static func jsonEncoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = SnakeCaseKeys.strategy
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
+/// Responses in snake_case with sorted keys, as Foundation's `.convertToSnakeCase` and
+/// `.sortedKeys` write them, through `SortedJSONEncoder`: Foundation's encoder with a key
+/// strategy builds a coding path for every key it writes.
+public struct APIResponseEncoder: ResponseEncoder {
+    static let json = SortedJSONEncoder(keys: SnakeCaseKeys.converted)
+
+    public func encode(_ value: some Encodable, from request: Request, context: some RequestContext) throws -> Response {
+        let bytes = try Self.json.encode(value)
+        var headers = HTTPFields()
+        headers.reserveCapacity(4)
+        headers[.contentType] = "application/json; charset=utf-8"
+        headers[.contentLength] = String(bytes.count)
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 }
 

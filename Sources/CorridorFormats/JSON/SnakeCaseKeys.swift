@@ -4,17 +4,14 @@ import Synchronization
 /// Foundation's snake_case key conversion, remembered per key. The conversion scans a key's
 /// characters each time it is written, and a response repeats the same few keys for every item
 /// of a list; each key is converted once, by Foundation itself, so the output is unchanged.
-enum SnakeCaseKeys {
-    static let strategy = JSONEncoder.KeyEncodingStrategy.custom { path in
-        Key(converted(path[path.count - 1].stringValue))
-    }
+public enum SnakeCaseKeys {
 
     /// Keys come from the response types, a few hundred at most; the bound keeps a dictionary
     /// keyed by user input, should one ever pass through, from growing the memory.
     private static let known = Mutex<[String: String]>([:])
     private static let bound = 4_096
 
-    static func converted(_ key: String) -> String {
+    public static func converted(_ key: String) -> String {
         if let snake = known.withLock({ $0[key] }) { return snake }
         let snake = foundationConversion(key)
         known.withLock { if $0.count < bound { $0[key] = snake } }
@@ -35,14 +32,13 @@ enum SnakeCaseKeys {
         let key: String
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: Key.self)
-            try container.encodeNil(forKey: Key(key))
+            try container.encodeNil(forKey: Key(stringValue: key))
         }
     }
 
-    struct Key: CodingKey {
+    private struct Key: CodingKey {
         let stringValue: String
-        init(_ string: String) { stringValue = string }
-        init?(stringValue: String) { self.stringValue = stringValue }
+        init(stringValue: String) { self.stringValue = stringValue }
         var intValue: Int? { nil }
         init?(intValue: Int) { nil }
     }

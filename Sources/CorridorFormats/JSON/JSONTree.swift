@@ -1,0 +1,41 @@
+import Foundation
+
+/// A JSON value as `SortedJSONEncoder` builds it before writing. Objects and arrays are classes
+/// so that a container can go on filling the one its encoder handed out.
+enum JSONTree {
+    case null
+    case bool(Bool)
+    /// A number already written in JSON's syntax.
+    case number(String)
+    case integer(Int64)
+    case unsigned(UInt64)
+    case string(String)
+    case array(JSONTreeArray)
+    case object(JSONTreeObject)
+    /// What a `superEncoder` is given, known only once its caller has encoded into it.
+    case later(JSONTreeEncoder)
+}
+
+final class JSONTreeArray {
+    var elements: [JSONTree] = []
+}
+
+final class JSONTreeObject {
+    var members: [(key: String, value: JSONTree)] = []
+}
+
+extension JSONTree {
+    /// A floating-point number as Foundation's JSONEncoder writes it: Swift's shortest
+    /// round-tripping form without a trailing ".0"; infinities and NaN are not JSON.
+    static func floatingPoint<F: BinaryFloatingPoint & LosslessStringConvertible>(_ value: F, at path: [any CodingKey]) throws
+        -> JSONTree
+    {
+        guard value.isFinite else {
+            throw EncodingError.invalidValue(
+                value, EncodingError.Context(codingPath: path, debugDescription: "\(value) is not a number JSON can hold"))
+        }
+        var text = value.description
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        return .number(text)
+    }
+}
