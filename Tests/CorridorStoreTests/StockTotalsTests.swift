@@ -188,7 +188,7 @@ import Testing
     }
 
     /// In a dense cluster of warehouses, where the search reads the nearest sites' stock a few at
-    /// a time and widens its box more than once, nearest stock still equals the brute-force sort:
+    /// a time and more than once, nearest stock still equals the brute-force sort:
     /// sites without the item, with only expired stock or that the viewer may not see are passed
     /// over, and ties at the same 0.1 km go by site code.
     @Test(arguments: TestDatabase.available)

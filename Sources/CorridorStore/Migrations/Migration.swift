@@ -51,5 +51,12 @@ public enum Migrations {
         CustomsControlsSchema.migration,
         StockTotalsSchema.migration,
         LanguagePreferenceSchema.migration,
+        SiteEarthPositionSchema.migration,
     ]
+}
+
+/// A migration that cannot run on this database as it is, with what the operator can do about it.
+public struct MigrationError: Error, CustomStringConvertible {
+    public let description: String
+    init(_ description: String) { self.description = description }
 }

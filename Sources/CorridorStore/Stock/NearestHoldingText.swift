@@ -2,64 +2,40 @@ import CorridorCore
 import Logging
 import PostgresNIO
 
-/// Nearest stock's statement on PostgreSQL, kept prepared: of the sites inside one or two boxes
-/// (found by the GiST index on their point) that the viewer may see, nearest first (the
-/// haversine's inner term, which grows with the distance), the first `limit` that hold available,
-/// unexpired stock of the item, with that stock: one round trip per circle the search widens
-/// to, and the stock of only the nearest sites read. The viewer's filter is
-/// `StockQueries.detailVisible`'s, its lists bound as arrays.
+/// Nearest stock's statement on PostgreSQL, kept prepared: the sites the viewer may see, walked
+/// nearest first by the GiST index of their point on the globe (`SiteEarthPosition`), the first
+/// `limit` that hold available, unexpired stock of the item, with that stock. Only the sites up
+/// to the last one returned are read. The viewer's filter is `StockQueries.detailVisible`'s, its
+/// lists bound as arrays.
 enum NearestHoldingText: PostgresKeptText {
     static let sql = """
-        SELECT s.id, s.code, s.name, s.org, s.country, s.lat, s.lon, held.q, held.latest
-        FROM (
-            SELECT s.id, s.code, s.name, holder.code AS org, s.country, s.lat, s.lon,
-                   sin(radians(s.lat - $14) / 2) ^ 2 + cos(radians($14)) * cos(radians(s.lat)) * sin(radians(s.lon - $15) / 2) ^ 2 AS nearness
-            FROM sites s JOIN organisations holder ON holder.id = s.org_id
-            WHERE (point(s.lon, s.lat) <@ box(point($1, $2), point($3, $4)) OR point(s.lon, s.lat) <@ box(point($5, $6), point($7, $8)))
-              AND ($11 OR s.sharing = 'public' OR holder.code = ANY($12) OR s.country = ANY($13))
-            ORDER BY nearness
-        ) s
+        SELECT s.id, s.code, s.name, holder.code AS org, s.country, s.lat, s.lon, held.q, held.latest
+        FROM sites s JOIN organisations holder ON holder.id = s.org_id
         CROSS JOIN LATERAL (
             SELECT CAST(SUM(t.quantity_milli) AS BIGINT) AS q, MAX(t.latest_report) AS latest
-            FROM stock_site_totals t WHERE t.site_id = s.id AND t.item_code = $9 AND (t.expiry = '' OR t.expiry >= $10)
+            FROM stock_site_totals t WHERE t.site_id = s.id AND t.item_code = $1 AND (t.expiry = '' OR t.expiry >= $2)
         ) held
-        WHERE held.q > 0
-        ORDER BY s.nearness
-        LIMIT $16
+        WHERE held.q > 0 AND ($3 OR s.sharing = 'public' OR holder.code = ANY($4) OR s.country = ANY($5))
+        ORDER BY \(SiteEarthPosition.unitVector(lat: "s.lat", lon: "s.lon"))
+            OPERATOR(public.<->) \(SiteEarthPosition.unitVector(lat: "$6::float8", lon: "$7::float8"))
+        LIMIT $8
         """
 
-    /// The rows for a circle's boxes (the whole world when nil).
+    /// The first `limit` holding sites nearest the point, nearest first.
     static func rows(
-        inside boxes: [Geodesy.BoundingBox]?, around point: (lat: Double, lon: Double), item: String, visibility: StockVisibility,
-        today: Day, limit: Int, on connection: PostgresConnection, logger: Logger
+        around point: (lat: Double, lon: Double), item: String, visibility: StockVisibility, today: Day, limit: Int,
+        on connection: PostgresConnection, logger: Logger
     ) async throws -> [PostgresRandomAccessRow] {
-        var bindings = Self.bindings(inside: boxes, item: item, visibility: visibility, today: today)
-        bindings.append(point.lat)
-        bindings.append(point.lon)
-        bindings.append(Int64(limit))
-        return try await connection.rows(of: Self.self, bindings, logger: logger).map { $0.makeRandomAccess() }
-    }
-
-    /// With one box, the second is the first again.
-    private static func bindings(inside boxes: [Geodesy.BoundingBox]?, item: String, visibility: StockVisibility, today: Day)
-        -> PostgresBindings
-    {
-        let world = Geodesy.BoundingBox(minLon: -180, minLat: -90, maxLon: 180, maxLat: 90)
-        let first = boxes?.first ?? world
-        let second = boxes.flatMap { $0.count > 1 ? $0[1] : nil } ?? first
         var bindings = PostgresBindings()
-        for box in [first, second] {
-            bindings.append(box.minLon)
-            bindings.append(box.minLat)
-            bindings.append(box.maxLon)
-            bindings.append(box.maxLat)
-        }
         bindings.append(item)
         bindings.append(today.description)
         bindings.append(visibility.everything)
         bindings.append(visibility.organisations)
         bindings.append(visibility.countries)
-        return bindings
+        bindings.append(point.lat)
+        bindings.append(point.lon)
+        bindings.append(Int64(limit))
+        return try await connection.rows(of: Self.self, bindings, logger: logger).map { $0.makeRandomAccess() }
     }
 }
 

@@ -10,8 +10,9 @@ extension StockRepository {
     /// out could come before. On SQLite the R*Tree walks the sites nearest first
     /// (`SQLiteNearestFirst`), more of them each round, and the kept totals of the nearest are
     /// read a few sites at a time, the whole search in one trip to SQLite's thread. On PostgreSQL
-    /// a box around the point widens, and each box is one kept statement that reads the nearest
-    /// holding sites with their stock (`NearestHoldingText`).
+    /// the GiST index of the sites' points on the globe walks them nearest first, and one kept
+    /// statement reads the nearest holding sites with their stock (`NearestHoldingText`), again
+    /// with more of them only when ties at the last place are not settled.
     public func nearest(
         item: String, lat: Double, lon: Double, limit: Int, visibleTo actor: Actor,
         today: Day = .today()
@@ -23,13 +24,13 @@ extension StockRepository {
             return try await database.readDriver { driver in
                 guard case .postgres(let connection) = driver else { preconditionFailure("a PostgreSQL store reads through PostgreSQL") }
                 var search = start
-                while let area = search.nextArea() {
+                repeat {
                     let asked = search.holdingLimit
                     let rows = try await NearestHoldingText.rows(
-                        inside: area, around: (lat, lon), item: item, visibility: visibility, today: today, limit: asked, on: connection,
+                        around: (lat, lon), item: item, visibility: visibility, today: today, limit: asked, on: connection,
                         logger: database.logger)
                     try search.addHolding(rows, asked: asked)
-                }
+                } while !search.isSettled
                 return search.answer
             }
         }
@@ -92,11 +93,9 @@ struct NearestSearch: Sendable {
     typealias Position = (id: Int64, lat: Double, lon: Double)
     let lat: Double, lon: Double
     let limit: Int
-    /// The radius of the circle searched so far (0 before the first), infinite once it is the world.
-    private var radius = 0.0
-    /// How far from the point every site holding the item is known: the circle searched, or less
-    /// when a read was cut short (`addHolding`, `addNearestFirst`).
-    private var reach = 0.0
+    /// How far from the point every site holding the item is known: everywhere until a read is
+    /// cut short (`addHolding`, `addNearestFirst`).
+    private var reach = Double.infinity
     /// Sites seen so far, by their distance from the positions read, each once.
     private var candidates: [(id: Int64, km: Double)] = []
     private var seen: Set<Int64> = []
@@ -109,33 +108,12 @@ struct NearestSearch: Sendable {
     /// about 2 m); the search reads and keeps candidates this much beyond where it must.
     static let positionErrorKm = 0.01
 
-    /// Where the search starts: small, as warehouses cluster around ports and capitals, where a
-    /// wide box would hold hundreds of sites to keep ten.
-    static let firstRadiusKm = 0.5
-
     init(lat: Double, lon: Double, limit: Int) {
         (self.lat, self.lon, self.limit) = (lat, lon, limit)
     }
 
     /// Distances as shown: to 0.1 km.
     static func shown(_ km: Double) -> Double { (km * 10).rounded() / 10 }
-
-    /// The boxes whose sites to read next (nil: everywhere), or nil when the sites found settle
-    /// the answer. Each circle widens by what the sites found so far suggest is needed, at least
-    /// doubling and at most by four; with none found, by four, as each circle costs a statement
-    /// and an empty one tells only that the stock is farther.
-    mutating func nextArea() -> [Geodesy.BoundingBox]?? {
-        if radius > 0 && isSettled { return nil }
-        let count = found.count
-        radius =
-            radius == 0
-            ? Self.firstRadiusKm : radius * (count == 0 ? 4 : min(4, max(2, (2 * Double(limit) / Double(count)).squareRoot())))
-        // The boxes hold the circle of `radius` with room to spare for rounding.
-        let boxes = Geodesy.searchBoxes(aroundLat: lat, lon: lon, radiusKm: radius * 1.001)
-        if boxes == nil { radius = .infinity }
-        reach = radius
-        return .some(boxes)
-    }
 
     /// Adds the sites not seen before from the nearest sites to the point, nearest first (every
     /// site when `everySite`): every site left out is at least as far as the farthest of them.
@@ -164,22 +142,18 @@ struct NearestSearch: Sendable {
     /// the nearest, and more; growing each time, so that a read cut short still moves on.
     var holdingLimit: Int { 2 * (seen.count + limit) }
 
-    /// Adds the sites of the circle not seen before from rows that carry their stock as well,
-    /// nearest first, at most `asked` of them (the PostgreSQL search reads a circle's holding
-    /// sites and their stock in one statement; a site without the item has no row). A read cut
-    /// short at `asked` rows knows every holding site only up to its farthest row.
+    /// Adds the holding sites not seen before from rows that carry their stock as well, the
+    /// nearest holding sites in order, at most `asked` of them (the PostgreSQL search reads them
+    /// with their stock in one statement; a site without the item has no row). A read cut short
+    /// at `asked` rows knows every holding site only up to its farthest row.
     mutating func addHolding(_ rows: [some NearestColumns], asked: Int) throws {
         var farthest = 0.0
         for row in rows {
-            let km = Geodesy.distanceKm(lat1: lat, lon1: lon, lat2: try row.double("lat"), lon2: try row.double("lon"))
-            farthest = max(farthest, km)
-            let id = try row.int64("id")
-            guard !seen.contains(id), km <= reach + Self.positionErrorKm else { continue }
-            seen.insert(id)
+            farthest = max(farthest, Geodesy.distanceKm(lat1: lat, lon1: lon, lat2: try row.double("lat"), lon2: try row.double("lon")))
+            guard seen.insert(try row.int64("id")).inserted else { continue }
             if let stock = try stock(row) { found.append(stock) }
         }
-        if rows.count >= asked { reach = min(reach, max(0, farthest - Self.positionErrorKm)) }
-        read = candidates.count
+        reach = rows.count < asked ? .infinity : max(0, farthest - Self.positionErrorKm)
     }
 
     /// The next sites whose stock to read, nearest first; nil when the ones read already settle
@@ -216,7 +190,7 @@ struct NearestSearch: Sendable {
         found.sorted { ($0.distanceKm, $0.siteCode) < ($1.distanceKm, $1.siteCode) }
     }
 
-    /// The answer, once `nextArea` has found it settled.
+    /// The answer, once `isSettled`.
     var answer: [NearestStock] { Array(sorted().prefix(limit)) }
 }
 
