@@ -26,7 +26,7 @@ struct JSONKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode(_ value: UInt64, forKey key: Key) throws { put(.unsigned(value), key) }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        put(try encoder.box(value, key: key) ?? .object(JSONTreeObject()), key)
+        put(try encoder.box(value, key: key), key)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
@@ -73,7 +73,7 @@ struct JSONUnkeyedContainer: UnkeyedEncodingContainer {
     mutating func encode(_ value: UInt64) throws { array.elements.append(.unsigned(value)) }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
-        array.elements.append(try encoder.box(value, key: nextKey) ?? .object(JSONTreeObject()))
+        array.elements.append(try encoder.box(value, key: nextKey))
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
@@ -119,6 +119,6 @@ struct JSONSingleValueContainer: SingleValueEncodingContainer {
     mutating func encode(_ value: UInt64) throws { encoder.value = .unsigned(value) }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
-        encoder.value = try encoder.box(value, key: nil) ?? .object(JSONTreeObject())
+        encoder.value = try encoder.box(value, key: nil)
     }
 }

@@ -14,7 +14,7 @@ public struct SortedJSONEncoder: Sendable {
 
     public func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
         let encoder = JSONTreeEncoder(parent: nil, key: nil, keys: keys)
-        guard let tree = try encoder.box(value, key: nil) else {
+        guard let tree = try encoder.boxIfEncoded(value, key: nil) else {
             throw EncodingError.invalidValue(
                 value, EncodingError.Context(codingPath: [], debugDescription: "Top-level \(T.self) did not encode any values."))
         }
@@ -36,11 +36,7 @@ final class JSONTreeEncoder: Encoder {
         (self.parent, self.key, self.keys, self.value) = (parent, key, keys, value)
     }
 
-    var codingPath: [any CodingKey] {
-        var path = parent?.codingPath ?? []
-        if let key { path.append(key) }
-        return path
-    }
+    var codingPath: [any CodingKey] { parent?.path(adding: key) ?? (key.map { [$0] } ?? []) }
 
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
@@ -60,8 +56,14 @@ final class JSONTreeEncoder: Encoder {
 
     func singleValueContainer() -> any SingleValueEncodingContainer { JSONSingleValueContainer(encoder: self) }
 
+    /// The tree of `value`, encoded under `key`; a value whose type encoded nothing at all is an
+    /// empty object, as Foundation writes it (only at the top does Foundation refuse it).
+    func box<T: Encodable>(_ value: T, key: (any CodingKey)?) throws -> JSONTree {
+        try boxIfEncoded(value, key: key) ?? .object(JSONTreeObject())
+    }
+
     /// The tree of `value`, encoded under `key`; nil when its type encoded nothing at all.
-    func box<T: Encodable>(_ value: T, key: (any CodingKey)?) throws -> JSONTree? {
+    func boxIfEncoded<T: Encodable>(_ value: T, key: (any CodingKey)?) throws -> JSONTree? {
         // Metatype comparisons: far cheaper than a cast for the common leaves.
         if T.self == String.self { return .string(value as! String) }
         if T.self == Int.self { return .integer(Int64(value as! Int)) }
@@ -95,7 +97,7 @@ extension Dictionary: JSONStringKeyedDictionary where Key == String, Value: Enco
         let object = JSONTreeObject()
         object.members.reserveCapacity(count)
         for (key, value) in self {
-            object.members.append((key, try encoder.box(value, key: JSONStringKey(key)) ?? .object(JSONTreeObject())))
+            object.members.append((key, try encoder.box(value, key: JSONStringKey(key))))
         }
         return .object(object)
     }
