@@ -203,8 +203,10 @@ import Testing
                 for c in 0..<9 { sites.append(("G\(r)\(c)", -4.05 + 0.002 * Double(r - 4), 39.66 + 0.002 * Double(c - 4))) }
             }
             for k in 0..<6 { sites.append(("R\(k)", -4.05 + 0.3 * Double(k - 3), 39.66 + 0.25 * Double(k % 3))) }
-            // Warehouses sharing one position: more of them than a first read of holding sites asks for.
-            for k in (0..<12).reversed() { sites.append(("C\(k)", -4.07, 39.64)) }
+            // Warehouses sharing one position: more of them than a first read of holding sites asks
+            // for, created in an order that is neither their codes' nor its reverse, so a walk that
+            // returns ties by creation in either direction must read on to settle them.
+            for k in [5, 11, 0, 7, 2, 9, 4, 1, 10, 3, 8, 6] { sites.append(("C\(k)", -4.07, 39.64)) }
             for (index, site) in sites.enumerated() {
                 _ = try await store.sites.create(
                     SiteInput(
