@@ -229,6 +229,25 @@ import Testing
         }
     }
 
+    /// More warehouses at one position than the largest read of holding sites asks for at first:
+    /// the search reads on, asking for more rows than any read with its row count written into
+    /// the statement, and still returns the brute-force sort.
+    @Test(arguments: TestDatabase.available)
+    func nearestReadsOnPastTheLargestFirstRead(_ kind: TestDatabase) async throws {
+        try await kind.withStore { store in
+            try await ImportFixture.prepare(store)
+            var rows = ""
+            for k in (0..<230).reversed() {
+                rows += "WFP,T\(1000 + k),Tied \(k),KE,-4.2,39.5,SHE-TENT-FAM,\(k + 1),available,,2026-05-20\n"
+            }
+            try await ImportFixture.importCSV(store, org: "WFP", Self.header + rows)
+            for (name, viewer) in Self.viewers {
+                try await Self.expectNearestMatchesBruteForce(
+                    store, viewer: viewer, named: name, from: [(-4.2, 39.5), (-4.3, 39.6)], limits: [100])
+            }
+        }
+    }
+
     /// The pre-positioned lists add up only stock the viewer may see: private and totals-only
     /// sites of another organisation never count, not even within a sum.
     @Test(arguments: TestDatabase.available)

@@ -7,19 +7,19 @@ import PostgresNIO
 /// `limit` that hold available, unexpired stock of the item, with that stock. Only the sites up
 /// to the last one returned are read. The viewer's filter is `StockQueries.detailVisible`'s, its
 /// lists bound as arrays.
-enum NearestHoldingText: PostgresKeptText {
-    static let sql = """
-        SELECT s.id, s.code, s.name, holder.code AS org, s.country, s.lat, s.lon, held.q, held.latest
-        FROM sites s JOIN organisations holder ON holder.id = s.org_id
-        CROSS JOIN LATERAL (
-            SELECT CAST(SUM(t.quantity_milli) AS BIGINT) AS q, MAX(t.latest_report) AS latest
-            FROM stock_site_totals t WHERE t.site_id = s.id AND t.item_code = $1 AND (t.expiry = '' OR t.expiry >= $2)
-        ) held
-        WHERE held.q > 0 AND ($3 OR s.sharing = 'public' OR holder.code = ANY($4) OR s.country = ANY($5))
-        ORDER BY \(SiteEarthPosition.unitVector(lat: "s.lat", lon: "s.lon"))
-            OPERATOR(public.<->) \(SiteEarthPosition.unitVector(lat: "$6::float8", lon: "$7::float8"))
-        LIMIT $8
-        """
+///
+/// The row count is written into the statement (one kept statement per count in `counts`):
+/// PostgreSQL plans a kept statement once for every call only when it can cost its `LIMIT`, and
+/// planning it anew on each call cost more than running it. A read that asks for more than the
+/// largest count binds its `LIMIT`.
+enum NearestHoldingText {
+    /// The row counts written into statements; a read asks for the least of them that is enough.
+    static let counts = [10, 20, 40, 100, 200]
+
+    /// How many rows a read that needs `needed` asks for.
+    static func limit(atLeast needed: Int) -> Int {
+        counts.first { $0 >= needed } ?? needed
+    }
 
     /// The first `limit` holding sites nearest the point, nearest first.
     static func rows(
@@ -34,9 +34,50 @@ enum NearestHoldingText: PostgresKeptText {
         bindings.append(visibility.countries)
         bindings.append(point.lat)
         bindings.append(point.lon)
-        bindings.append(Int64(limit))
-        return try await connection.rows(of: Self.self, bindings, logger: logger).map { $0.makeRandomAccess() }
+        let kept: any PostgresKeptText.Type
+        switch limit {
+        case 10: kept = NearestFixedLimit<Rows10>.self
+        case 20: kept = NearestFixedLimit<Rows20>.self
+        case 40: kept = NearestFixedLimit<Rows40>.self
+        case 100: kept = NearestFixedLimit<Rows100>.self
+        case 200: kept = NearestFixedLimit<Rows200>.self
+        default:
+            bindings.append(Int64(limit))
+            kept = NearestBoundLimit.self
+        }
+        return try await connection.rows(of: kept, bindings, logger: logger).map { $0.makeRandomAccess() }
     }
+
+    fileprivate static func sql(limit: String) -> String {
+        """
+        SELECT s.id, s.code, s.name, holder.code AS org, s.country, s.lat, s.lon, held.q, held.latest
+        FROM sites s JOIN organisations holder ON holder.id = s.org_id
+        CROSS JOIN LATERAL (
+            SELECT CAST(SUM(t.quantity_milli) AS BIGINT) AS q, MAX(t.latest_report) AS latest
+            FROM stock_site_totals t WHERE t.site_id = s.id AND t.item_code = $1 AND (t.expiry = '' OR t.expiry >= $2)
+        ) held
+        WHERE held.q > 0 AND ($3 OR s.sharing = 'public' OR holder.code = ANY($4) OR s.country = ANY($5))
+        ORDER BY \(SiteEarthPosition.unitVector(lat: "s.lat", lon: "s.lon"))
+            OPERATOR(public.<->) \(SiteEarthPosition.unitVector(lat: "$6::float8", lon: "$7::float8"))
+        LIMIT \(limit)
+        """
+    }
+}
+
+/// A row count written into a kept statement.
+private protocol FixedRows { static var count: Int { get } }
+private enum Rows10: FixedRows { static let count = 10 }
+private enum Rows20: FixedRows { static let count = 20 }
+private enum Rows40: FixedRows { static let count = 40 }
+private enum Rows100: FixedRows { static let count = 100 }
+private enum Rows200: FixedRows { static let count = 200 }
+
+private enum NearestFixedLimit<Rows: FixedRows>: PostgresKeptText {
+    static var sql: String { NearestHoldingText.sql(limit: String(Rows.count)) }
+}
+
+private enum NearestBoundLimit: PostgresKeptText {
+    static let sql = NearestHoldingText.sql(limit: "$8")
 }
 
 extension PostgresRandomAccessRow: NearestColumns {

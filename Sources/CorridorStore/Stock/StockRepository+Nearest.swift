@@ -23,7 +23,7 @@ extension StockRepository {
                 guard case .postgres(let connection) = driver else { preconditionFailure("a PostgreSQL store reads through PostgreSQL") }
                 var search = start
                 repeat {
-                    let asked = search.holdingLimit
+                    let asked = NearestHoldingText.limit(atLeast: search.holdingLimit)
                     let rows = try await NearestHoldingText.rows(
                         around: (lat, lon), item: item, visibility: visibility, today: today, limit: asked, on: connection,
                         logger: database.logger)
