@@ -4,7 +4,7 @@ import PostgresNIO
 /// The SQL text of a read that PostgreSQL keeps prepared, for the statements every request or
 /// every nearest search runs: an unnamed statement is parsed and planned on each call, which
 /// costs more than running these. Placeholders are `$1`, `$2`, …; lists bind as arrays.
-protocol PostgresKeptText {
+protocol PostgresKeptText: Sendable {
     static var sql: String { get }
 }
 

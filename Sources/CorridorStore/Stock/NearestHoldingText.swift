@@ -13,8 +13,15 @@ import PostgresNIO
 /// planning it anew on each call cost more than running it. A read that asks for more than the
 /// largest count binds its `LIMIT`.
 enum NearestHoldingText {
+    /// The kept statements with a row count written in, by that count.
+    private static let fixed: [Int: any PostgresKeptText.Type] = [
+        Rows10.count: NearestFixedLimit<Rows10>.self, Rows20.count: NearestFixedLimit<Rows20>.self,
+        Rows40.count: NearestFixedLimit<Rows40>.self, Rows100.count: NearestFixedLimit<Rows100>.self,
+        Rows200.count: NearestFixedLimit<Rows200>.self,
+    ]
+
     /// The row counts written into statements; a read asks for the least of them that is enough.
-    static let counts = [10, 20, 40, 100, 200]
+    static let counts = fixed.keys.sorted()
 
     /// How many rows a read that needs `needed` asks for.
     static func limit(atLeast needed: Int) -> Int {
@@ -35,13 +42,9 @@ enum NearestHoldingText {
         bindings.append(point.lat)
         bindings.append(point.lon)
         let kept: any PostgresKeptText.Type
-        switch limit {
-        case 10: kept = NearestFixedLimit<Rows10>.self
-        case 20: kept = NearestFixedLimit<Rows20>.self
-        case 40: kept = NearestFixedLimit<Rows40>.self
-        case 100: kept = NearestFixedLimit<Rows100>.self
-        case 200: kept = NearestFixedLimit<Rows200>.self
-        default:
+        if let fixed = fixed[limit] {
+            kept = fixed
+        } else {
             bindings.append(Int64(limit))
             kept = NearestBoundLimit.self
         }
