@@ -15,9 +15,8 @@ import PostgresNIO
 enum NearestHoldingText {
     /// The kept statements with a row count written in, by that count.
     private static let fixed: [Int: any PostgresKeptText.Type] = [
-        Rows10.count: NearestFixedLimit<Rows10>.self, Rows20.count: NearestFixedLimit<Rows20>.self,
-        Rows40.count: NearestFixedLimit<Rows40>.self, Rows100.count: NearestFixedLimit<Rows100>.self,
-        Rows200.count: NearestFixedLimit<Rows200>.self,
+        10: NearestFixedLimit<10>.self, 20: NearestFixedLimit<20>.self, 40: NearestFixedLimit<40>.self,
+        100: NearestFixedLimit<100>.self, 200: NearestFixedLimit<200>.self,
     ]
 
     /// The row counts written into statements; a read asks for the least of them that is enough.
@@ -51,8 +50,9 @@ enum NearestHoldingText {
         return try await connection.rows(of: kept, bindings, logger: logger).map { $0.makeRandomAccess() }
     }
 
-    fileprivate static func sql(limit: String) -> String {
-        """
+    /// The statement up to its row count (after `LIMIT`); PostgresNIO asks a kept statement for its text on every
+    /// call, so only the count is added then.
+    fileprivate static let sqlBeforeLimit = """
         SELECT s.id, s.code, s.name, holder.code AS org, s.country, s.lat, s.lon, held.q, held.latest
         FROM sites s JOIN organisations holder ON holder.id = s.org_id
         CROSS JOIN LATERAL (
@@ -62,25 +62,17 @@ enum NearestHoldingText {
         WHERE held.q > 0 AND ($3 OR s.sharing = 'public' OR holder.code = ANY($4) OR s.country = ANY($5))
         ORDER BY \(SiteEarthPosition.unitVector(lat: "s.lat", lon: "s.lon"))
             OPERATOR(public.<->) \(SiteEarthPosition.unitVector(lat: "$6::float8", lon: "$7::float8"))
-        LIMIT \(limit)
+        LIMIT
         """
-    }
 }
 
-/// A row count written into a kept statement.
-private protocol FixedRows { static var count: Int { get } }
-private enum Rows10: FixedRows { static let count = 10 }
-private enum Rows20: FixedRows { static let count = 20 }
-private enum Rows40: FixedRows { static let count = 40 }
-private enum Rows100: FixedRows { static let count = 100 }
-private enum Rows200: FixedRows { static let count = 200 }
-
-private enum NearestFixedLimit<Rows: FixedRows>: PostgresKeptText {
-    static var sql: String { NearestHoldingText.sql(limit: String(Rows.count)) }
+/// The statement with `rows` written in as its `LIMIT`.
+private enum NearestFixedLimit<let rows: Int>: PostgresKeptText {
+    static var sql: String { NearestHoldingText.sqlBeforeLimit + " \(rows)" }
 }
 
 private enum NearestBoundLimit: PostgresKeptText {
-    static let sql = NearestHoldingText.sql(limit: "$8")
+    static let sql = NearestHoldingText.sqlBeforeLimit + " $8"
 }
 
 extension PostgresRandomAccessRow: NearestColumns {
