@@ -52,6 +52,7 @@ public enum Migrations {
         StockTotalsSchema.migration,
         LanguagePreferenceSchema.migration,
         SiteEarthPositionSchema.migration,
+        StockTotalsByItemSchema.migration,
     ]
 }
 

@@ -10,7 +10,8 @@ import SQLKit
 public struct StockImporter: Sendable {
     let database: Database
     /// Lines an import writes before it considers rebuilding the `stock_lines` indexes at the end
-    /// instead of updating them row by row (see `StockLineIndexes`).
+    /// instead of updating them row by row (see `StockLineIndexes`); totals likewise for their
+    /// index by item (`StockTotals.ByItemIndex`).
     var indexRebuildThreshold = 10_000
     static let batchSize = 500
     /// Lines per COPY on PostgreSQL.
@@ -48,7 +49,7 @@ public struct StockImporter: Sendable {
                     try await writer.finish(rowsRead: tally.rowsRead, warnings: tally.warningCount)
                     try await totals.finish(
                         org: org, replaced: writer.replacedSites, created: writer.createdSites, rewrite: writer.rewroteTable,
-                        on: db, driver: driver)
+                        indexRebuildThreshold: indexRebuildThreshold, on: db, driver: driver)
                     return Self.report(
                         request, org: org, layout: scanner.layout, tally: tally, lines: writer.linesWritten,
                         sitesReplaced: writer.replacedSites.count, sitesCreated: writer.createdSites,

@@ -57,13 +57,14 @@ extension StockRepository {
     /// stock of the item, with that stock, nearest first: the R*Tree walks the sites in order of
     /// their distance (`nearest_first`, from positions held to within
     /// `NearestSearch.positionErrorKm`) and the `LIMIT` stops it. CROSS JOIN keeps the walk the
-    /// outer loop; `q > 0` names the result column, as SQLite allows. The same rows as
-    /// `NearestHoldingText` on PostgreSQL.
+    /// outer loop; `q > 0` names the result column, as SQLite allows. The totals are read through
+    /// their index by item (`StockTotalsByItemSchema`), where one item's rows lie together. The
+    /// same rows as `NearestHoldingText` on PostgreSQL.
     private static func holdingQuery(
         around point: (lat: Double, lon: Double), item: String, visibility: StockVisibility, today: Day, limit: Int
     ) -> SQLQueryString {
         let held: SQLQueryString =
-            "FROM stock_site_totals t WHERE t.site_id = s.id AND t.item_code = \(bind: item) AND (t.expiry = '' OR t.expiry >= \(bind: today.description))"
+            "FROM stock_site_totals t INDEXED BY stock_site_totals_item WHERE t.site_id = s.id AND t.item_code = \(bind: item) AND (t.expiry = '' OR t.expiry >= \(bind: today.description))"
         var sql: SQLQueryString = """
             SELECT s.id, s.code, s.name, holder.code AS org, s.country, s.lat, s.lon,
                    (SELECT CAST(SUM(t.quantity_milli) AS BIGINT) \(held)) AS q, (SELECT MAX(t.latest_report) \(held)) AS latest

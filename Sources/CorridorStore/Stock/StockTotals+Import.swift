@@ -62,10 +62,11 @@ extension StockTotals {
         /// Replaces the totals of every site the import wrote (`replaced`: existing sites it
         /// named; `created`: codes of the sites it added), after the lines are final. With
         /// `rewrite` (PostgreSQL, when the lines table was rewritten) the totals table is rewritten
-        /// too, for the same reason (see `PostgresTableSwap`).
+        /// too, for the same reason (see `PostgresTableSwap`). On SQLite, at least
+        /// `indexRebuildThreshold` totals may be written without their index by item.
         func finish(
-            org: Organisation, replaced: Set<Int64>, created: [String], rewrite: Bool, on db: any SQLDatabase,
-            driver: DriverConnection
+            org: Organisation, replaced: Set<Int64>, created: [String], rewrite: Bool, indexRebuildThreshold: Int,
+            on db: any SQLDatabase, driver: DriverConnection
         ) async throws {
             var newIDs: [String: Int64] = [:]
             if !created.isEmpty {
@@ -134,12 +135,14 @@ extension StockTotals {
                 try await swap.finish(keeping: replacedSites.isEmpty ? nil : "site_id <> ALL(\(bind: replacedSites))", on: db)
                 return
             }
+            let byItem = try await ByItemIndex.dropIfLarge(writing: rows.count, threshold: indexRebuildThreshold, on: db)
             for chunk in stride(from: 0, to: replacedSites.count, by: 10_000).map({
                 Array(replacedSites[$0..<min($0 + 10_000, replacedSites.count)])
             }) {
                 try await db.raw("DELETE FROM stock_site_totals WHERE site_id IN (\(binds: chunk))").run()
             }
             try await Self.insert(rows, items: items.values, into: "stock_site_totals", on: driver)
+            try await byItem?.rebuild(on: db)
         }
 
         private static func insert(
