@@ -26,13 +26,14 @@ final class JSONTreeObject {
 
 extension JSONTree {
     /// A floating-point number as Foundation's JSONEncoder writes it: Swift's shortest
-    /// round-tripping form without a trailing ".0"; infinities and NaN are not JSON.
-    static func floatingPoint<F: BinaryFloatingPoint & LosslessStringConvertible>(_ value: F, at path: [any CodingKey]) throws
-        -> JSONTree
-    {
+    /// round-tripping form without a trailing ".0"; infinities and NaN are not JSON. The coding
+    /// path is built only for the error: building it walks every enclosing value.
+    static func floatingPoint<F: BinaryFloatingPoint & LosslessStringConvertible>(
+        _ value: F, at path: @autoclosure () -> [any CodingKey]
+    ) throws -> JSONTree {
         guard value.isFinite else {
             throw EncodingError.invalidValue(
-                value, EncodingError.Context(codingPath: path, debugDescription: "\(value) is not a number JSON can hold"))
+                value, EncodingError.Context(codingPath: path(), debugDescription: "\(value) is not a number JSON can hold"))
         }
         var text = value.description
         if text.hasSuffix(".0") { text.removeLast(2) }

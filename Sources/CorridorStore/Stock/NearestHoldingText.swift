@@ -76,7 +76,7 @@ private enum NearestBoundLimit: PostgresKeptText {
 }
 
 extension PostgresRandomAccessRow: NearestColumns {
-    func string(_ column: String) throws -> String { try self[column].decode(String.self) }
-    func int64(_ column: String) throws -> Int64 { try self[column].decode(Int64.self) }
-    func double(_ column: String) throws -> Double { try self[column].decode(Double.self) }
+    func string(at column: Int) throws -> String { try self[column].decode(String.self) }
+    func int64(at column: Int) throws -> Int64 { try self[column].decode(Int64.self) }
+    func double(at column: Int) throws -> Double { try self[column].decode(Double.self) }
 }

@@ -124,27 +124,23 @@ struct NearestSearch: Sendable {
 
     /// Adds one row of such a read, once per site, and keeps the farthest distance read.
     mutating func addHolding(_ row: some NearestColumns, farthest: inout Double) throws {
-        farthest = max(farthest, Geodesy.distanceKm(lat1: lat, lon1: lon, lat2: try row.double("lat"), lon2: try row.double("lon")))
-        guard seen.insert(try row.int64("id")).inserted else { return }
-        if let stock = try stock(row) { found.append(stock) }
+        let lat2 = try row.double(at: NearestColumn.lat), lon2 = try row.double(at: NearestColumn.lon)
+        let km = Geodesy.distanceKm(lat1: lat, lon1: lon, lat2: lat2, lon2: lon2)
+        farthest = max(farthest, km)
+        guard seen.insert(try row.int64(at: NearestColumn.id)).inserted else { return }
+        let quantity = Quantity(milli: try row.int64(at: NearestColumn.quantity))
+        guard quantity > .zero else { return }
+        found.append(
+            NearestStock(
+                siteCode: try row.string(at: NearestColumn.code), siteName: try row.string(at: NearestColumn.name),
+                org: try row.string(at: NearestColumn.org), country: try row.string(at: NearestColumn.country), lat: lat2, lon: lon2,
+                distanceKm: Self.shown(km), quantity: quantity, latestReport: try row.string(at: NearestColumn.latest)))
     }
 
     /// Ends a read that returned `rows` of the `asked` rows: one cut short at `asked` knows every
     /// holding site only up to its farthest row.
     mutating func endHoldingRead(rows: Int, asked: Int, farthest: Double) {
         reach = rows < asked ? .infinity : max(0, farthest - Self.positionErrorKm)
-    }
-
-    /// A site's stock from a row of a holding read, nil when it holds none.
-    func stock(_ row: some NearestColumns) throws -> NearestStock? {
-        let quantity = Quantity(milli: try row.int64("q"))
-        guard quantity > .zero else { return nil }
-        let lat2 = try row.double("lat"), lon2 = try row.double("lon")
-        return NearestStock(
-            siteCode: try row.string("code"), siteName: try row.string("name"), org: try row.string("org"),
-            country: try row.string("country"), lat: lat2, lon: lon2,
-            distanceKm: Self.shown(Geodesy.distanceKm(lat1: lat, lon1: lon, lat2: lat2, lon2: lon2)),
-            quantity: quantity, latestReport: try row.string("latest"))
     }
 
     /// The farthest exact distance a site still unread could have and yet be shown before the
@@ -162,15 +158,21 @@ struct NearestSearch: Sendable {
     var answer: [NearestStock] { Array(sorted().prefix(limit)) }
 }
 
-/// A row of a holding read, from either driver.
+/// A row of a holding read, from either driver, read by position: a hot read looks up no names.
 protocol NearestColumns {
-    func string(_ column: String) throws -> String
-    func int64(_ column: String) throws -> Int64
-    func double(_ column: String) throws -> Double
+    func string(at column: Int) throws -> String
+    func int64(at column: Int) throws -> Int64
+    func double(at column: Int) throws -> Double
+}
+
+/// Where each column stands in both drivers' holding reads, whose select lists name them in this
+/// order: id, code, name, org, country, lat, lon, q, latest.
+enum NearestColumn {
+    static let id = 0, code = 1, name = 2, org = 3, country = 4, lat = 5, lon = 6, quantity = 7, latest = 8
 }
 
 extension SQLiteDirectConnection.RawRow: NearestColumns {
-    func string(_ column: String) throws -> String { text(try index(column)) }
-    func int64(_ column: String) throws -> Int64 { int64(try index(column)) }
-    func double(_ column: String) throws -> Double { double(try index(column)) }
+    func string(at column: Int) throws -> String { text(Int32(column)) }
+    func int64(at column: Int) throws -> Int64 { int64(Int32(column)) }
+    func double(at column: Int) throws -> Double { double(Int32(column)) }
 }
