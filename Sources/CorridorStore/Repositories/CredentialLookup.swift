@@ -15,11 +15,16 @@ enum CredentialLookup {
     /// `csrf_token`; a token's `credential_id` and `last_used_at`); nil when none matches or the
     /// user is disabled.
     func find(in database: Database) async throws -> (user: User, credential: any SQLRow)? {
-        guard database.dialect == .postgres else {
-            return try await database.read { db in try Self.user(from: try await db.raw(query).all()) }
-        }
         return try await database.readDriver { driver in
-            guard case .postgres(let connection) = driver else { preconditionFailure("a PostgreSQL store reads through PostgreSQL") }
+            let connection: PostgresConnection
+            switch driver {
+            case .sqlite(let sqlite):
+                // One row per role, found by the credential's unique hash: run on the calling
+                // thread (`executeHere`).
+                let (sql, binds) = try SQLiteDirectDatabase(connection: sqlite, logger: database.logger).text(of: query)
+                return try Self.user(from: try sqlite.executeHere(sql, binds).map { SQLiteDirectRow(values: $0) })
+            case .postgres(let postgres): connection = postgres
+            }
             var bindings = PostgresBindings()
             let rows: [PostgresRow]
             switch self {
