@@ -4,7 +4,7 @@ extension StockTotals {
     /// SQLite's index of the totals by item (`StockTotalsByItemSchema`), put aside while an import
     /// writes totals for at least half as many keys as the table holds, and built again in one
     /// sorted pass: the totals arrive in site order, and keeping an index in item order up to
-    /// date key by key, for the keys deleted and those written, cost more than twice that pass.
+    /// date key by key, for the keys deleted and those written, costs more than that pass.
     /// Within the import's transaction, so a failed import rolls the drop back too.
     struct ByItemIndex {
         /// The statement that builds it again, as the migration wrote it.
