@@ -65,7 +65,9 @@ final class SQLiteDirectConnection: @unchecked Sendable {
 
     /// Runs one statement on the calling thread and returns every row: only for a look-up by a
     /// unique key that every request makes, which takes less time than the trip to the thread
-    /// pool and back that it would otherwise wait for under load.
+    /// pool and back that it would otherwise wait for under load. In WAL mode a read never waits
+    /// for a writer; it waits on the busy timeout only while another connection recovers the file
+    /// after a crash or, closing last, checkpoints it.
     func executeHere(_ sql: String, _ binds: [SQLiteData]) throws -> [Row] {
         try executeNow(sql, binds)
     }
