@@ -110,41 +110,33 @@ final class SQLiteDirectConnection: @unchecked Sendable {
             // statement whose plan looked at a bound value again on its next step.
             defer { sqlite_nio_sqlite3_reset(statement) }
             try connection.bind(binds, to: statement)
-            var row: RawRow?
+            let row = RawRow(statement: statement)
             while true {
                 let status = sqlite_nio_sqlite3_step(statement)
                 if status == SQLITE_DONE { return }
                 guard status == SQLITE_ROW else { throw connection.error(status) }
-                // Named after the first step: a kept statement is prepared again by that step
-                // when a migration changed its tables since, and its columns with it.
-                if row == nil { row = RawRow(statement: statement, columns: RawRow.columns(of: statement)) }
-                try body(row!)
+                try body(row)
             }
         }
     }
 
     /// The row a statement stands on, valid inside `forEachRow`'s body only. Columns by index;
-    /// `index(_:)` finds them by name once.
+    /// `index(_:)` finds one by name, for a caller that looks its columns up once.
     struct RawRow: @unchecked Sendable {
         let statement: OpaquePointer
-        let columns: [String: Int32]
 
-        /// The statement's column names in order (a name can repeat).
+        /// The statement's column names in order (a name can repeat). Read after a step: a kept
+        /// statement is prepared again by its step when a migration changed its tables since.
         var names: [String] {
             (0..<sqlite_nio_sqlite3_column_count(statement)).map { String(cString: sqlite_nio_sqlite3_column_name(statement, $0)) }
         }
 
-        static func columns(of statement: OpaquePointer) -> [String: Int32] {
-            var columns: [String: Int32] = [:]
-            for index in 0..<sqlite_nio_sqlite3_column_count(statement) {
-                columns[String(cString: sqlite_nio_sqlite3_column_name(statement, index))] = index
-            }
-            return columns
-        }
-
+        /// The last column of that name.
         func index(_ name: String) throws -> Int32 {
-            guard let index = columns[name] else { throw SQLiteDirectError(message: "no column \(name) in the row", code: SQLITE_MISUSE) }
-            return index
+            guard let index = names.lastIndex(of: name) else {
+                throw SQLiteDirectError(message: "no column \(name) in the row", code: SQLITE_MISUSE)
+            }
+            return Int32(index)
         }
 
         func isNull(_ column: Int32) -> Bool { sqlite_nio_sqlite3_column_type(statement, column) == SQLITE_NULL }
