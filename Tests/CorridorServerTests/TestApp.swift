@@ -12,6 +12,8 @@ import Testing
 /// they take seconds), and an API token for one user of each role.
 // The router is built once and only read afterwards, so sharing it with the test client is safe.
 struct TestApp: @unchecked Sendable {
+    /// The SQLite file, removed when the test ends.
+    let path: String
     let store: Store
     let router: Router<CorridorRequestContext>
     /// Bearer tokens by role name: admin, org_member, customs_officer, coordinator, coordinator_country.
@@ -46,6 +48,7 @@ struct TestApp: @unchecked Sendable {
             _ = try await DemoLoader.load(into: store, history: history)
         } catch {
             await store.close()
+            removeFiles(at: path)
             throw error
         }
         var config = CorridorConfig()
@@ -66,7 +69,7 @@ struct TestApp: @unchecked Sendable {
         let emergency = try #require(try await store.customs.emergencies(country: "KE").first)
         let accreditation = try #require(try await store.accreditations.visible(to: .console).first { $0.country == "KE" })
         return TestApp(
-            store: store, router: router, tokens: tokens, adminTokenID: adminTokenID, wfpSiteID: wfpSite.id,
+            path: path, store: store, router: router, tokens: tokens, adminTokenID: adminTokenID, wfpSiteID: wfpSite.id,
             kenyaEmergencyID: emergency.id, kenyaAccreditationID: accreditation.id,
             kenyaDeclarationID: try #require(try await store.declarations.list(by: .console).first).id)
     }
@@ -90,9 +93,16 @@ struct TestApp: @unchecked Sendable {
             }
         } catch {
             await testApp.store.close()
+            removeFiles(at: testApp.path)
             throw error
         }
         await testApp.store.close()
+        removeFiles(at: testApp.path)
+    }
+
+    /// The test's SQLite file and its WAL files, once the store is closed.
+    private static func removeFiles(at path: String) {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
 
     func headers(_ role: String?, json: Bool = false) -> HTTPFields {

@@ -104,6 +104,7 @@ import Testing
                     + "Bâches 4x6,392690,5000,pièce,22500,40000,USD,AE\n"
                     + "Couvertures,6301,100,pièce,150,800,USD,PK\n"
                     + "Jerrycans,392330,0,pièce,30,300,EURO,Z9\n")
+            defer { try? FileManager.default.removeItem(at: bad) }
             do {
                 _ = try await store.declarations.amendLines(
                     id: d.id, packingListAt: bad, fileName: "liste.csv", version: d.version, by: w.wfp,
@@ -118,6 +119,7 @@ import Testing
             }
             #expect(try await store.declarations.view(id: d.id, by: w.wfp)?.version == d.version, "nothing changed")
             let missing = try Self.file("Description,Quantity\nTents,5\n")
+            defer { try? FileManager.default.removeItem(at: missing) }
             await #expect(throws: DomainError.self) {
                 try await store.declarations.amendLines(id: d.id, packingListAt: missing, fileName: "p.csv", version: d.version, by: w.wfp)
             }
@@ -125,6 +127,7 @@ import Testing
                 "Description,HS code,Qty,Unit,Gross weight kg,Value,Currency,Country of origin,Re-export by\n"
                     + "Tarpaulins 4x6,392690,5000,piece,22500,40000,USD,AE,\n"
                     + "Generator 20 kVA,850212,2,piece,900,30000,USD,DE,2026-12-31\n")
+            defer { try? FileManager.default.removeItem(at: good) }
             let after = try await store.declarations.amendLines(
                 id: d.id, packingListAt: good, fileName: "p.csv", version: d.version, by: w.wfp,
                 today: Self.today)
