@@ -78,6 +78,16 @@ import Testing
         }
     }
 
+    /// Objects of one list whose keys come in different orders, or repeated: each is sorted on its own.
+    struct Shuffled: Encodable {
+        var order: [Keys]
+        enum Keys: String, CodingKey { case zeta, alphaBeta, mid }
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Keys.self)
+            for (index, key) in order.enumerated() { try container.encode(index, forKey: key) }
+        }
+    }
+
     struct Nothing: Encodable {
         func encode(to encoder: any Encoder) throws {}
     }
@@ -91,6 +101,11 @@ import Testing
         var already_snake: Int
         var numbers = Numbers()
         var odd = Odd()
+        var shuffled: [Shuffled] = [
+            Shuffled(order: [.zeta, .alphaBeta, .mid]), Shuffled(order: [.zeta, .alphaBeta, .mid]),
+            Shuffled(order: [.mid, .zeta, .alphaBeta]),
+            Shuffled(order: [.mid, .mid, .zeta]), Shuffled(order: [.mid, .zeta, .mid]), Shuffled(order: [.zeta, .alphaBeta]),
+        ]
     }
 
     @Test func writesWhatFoundationWrites() throws {

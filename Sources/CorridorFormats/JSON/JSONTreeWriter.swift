@@ -22,12 +22,12 @@ struct JSONTreeWriter {
             bytes.append(UInt8(ascii: "]"))
         case .object(let object):
             bytes.append(UInt8(ascii: "{"))
-            var members = object.members
-            // Stable, so that among members of one key the last written stays last.
-            members.sort { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+            let members = object.members
+            let order = order(of: members)
             var first = true
-            for (index, member) in members.enumerated() {
-                if index + 1 < members.count, members[index + 1].key == member.key { continue }
+            for (index, position) in order.enumerated() {
+                let member = members[position]
+                if index + 1 < order.count, members[order[index + 1]].key == member.key { continue }
                 if !first { bytes.append(UInt8(ascii: ",")) }
                 first = false
                 write(string: member.key)
@@ -36,6 +36,23 @@ struct JSONTreeWriter {
             }
             bytes.append(UInt8(ascii: "}"))
         }
+    }
+
+    /// The keys of the last object sorted and the order found for them: the objects of a list
+    /// repeat one type's keys, so each is sorted once per answer.
+    private var lastKeys: [String] = []
+    private var lastOrder: [Int] = []
+
+    /// The members' positions in the order they are written: by the bytes of their keys, stable,
+    /// so that among members of one key the last written stays last.
+    private mutating func order(of members: [(key: String, value: JSONTree)]) -> [Int] {
+        if members.count == lastKeys.count, members.indices.allSatisfy({ members[$0].key == lastKeys[$0] }) { return lastOrder }
+        lastKeys = members.map(\.key)
+        lastOrder = members.indices.sorted { a, b in
+            let (x, y) = (members[a].key, members[b].key)
+            return x == y ? a < b : x.utf8.lexicographicallyPrecedes(y.utf8)
+        }
+        return lastOrder
     }
 
     private mutating func append(_ text: String) {
@@ -47,22 +64,36 @@ struct JSONTreeWriter {
     /// A string with `"`, `\` and the control characters escaped, short forms where JSON has them.
     mutating func write(string: String) {
         bytes.append(UInt8(ascii: "\""))
-        for byte in string.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-            case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-            case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-            case 0x08: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
-            case 0x0C: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
-            case 0x00..<0x20:
-                bytes.append(contentsOf: Array("\\u00".utf8))
-                bytes.append(Self.hex[Int(byte >> 4)])
-                bytes.append(Self.hex[Int(byte & 0x0F)])
-            default: bytes.append(byte)
+        var text = string
+        text.withUTF8 { utf8 in
+            // Most strings need no escape: copied whole.
+            if !utf8.contains(where: Self.needsEscape) {
+                bytes.append(contentsOf: utf8)
+            } else {
+                for byte in utf8 { append(escaping: byte) }
             }
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+    }
+
+    private mutating func append(escaping byte: UInt8) {
+        switch byte {
+        case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+        case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+        case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+        case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+        case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+        case 0x08: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
+        case 0x0C: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
+        case 0x00..<0x20:
+            bytes.append(contentsOf: Array("\\u00".utf8))
+            bytes.append(Self.hex[Int(byte >> 4)])
+            bytes.append(Self.hex[Int(byte & 0x0F)])
+        default: bytes.append(byte)
+        }
     }
 }

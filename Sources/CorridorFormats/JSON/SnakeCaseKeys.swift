@@ -12,6 +12,8 @@ public enum SnakeCaseKeys {
     private static let bound = 4_096
 
     public static func converted(_ key: String) -> String {
+        // ASCII without capitals is a single lower-case word, which the conversion leaves as it is.
+        if key.utf8.allSatisfy({ $0 < 0x80 && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }) { return key }
         if let snake = known.withLock({ $0[key] }) { return snake }
         let snake = foundationConversion(key)
         known.withLock { if $0.count < bound { $0[key] = snake } }

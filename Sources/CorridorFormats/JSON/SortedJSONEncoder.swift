@@ -19,6 +19,7 @@ public struct SortedJSONEncoder: Sendable {
                 value, EncodingError.Context(codingPath: [], debugDescription: "Top-level \(T.self) did not encode any values."))
         }
         var writer = JSONTreeWriter()
+        writer.bytes.reserveCapacity(2_048)
         writer.write(tree)
         return writer.bytes
     }
