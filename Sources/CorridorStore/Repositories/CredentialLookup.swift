@@ -1,6 +1,7 @@
 import CorridorCore
 import PostgresKit
 import SQLKit
+import SQLiteNIO
 
 /// How a request's credential is found, read with its user and their roles in one statement:
 /// every authenticated request runs it, so PostgreSQL keeps it prepared and SQLite's read
@@ -16,36 +17,34 @@ enum CredentialLookup {
     /// user is disabled.
     func find(in database: Database) async throws -> (user: User, credential: any SQLRow)? {
         return try await database.readDriver { driver in
-            let connection: PostgresConnection
             switch driver {
             case .sqlite(let sqlite):
                 // One row per role, found by the credential's unique hash: run on the calling
-                // thread (`executeHere`).
-                let (sql, binds) = try SQLiteDirectDatabase(connection: sqlite, logger: database.logger).text(of: query)
-                return try Self.user(from: try sqlite.executeHere(sql, binds).map { SQLiteDirectRow(values: $0) })
-            case .postgres(let postgres): connection = postgres
+                // thread (`executeHere`). SQLite reads `$1`, `$2` as parameters 1 and 2.
+                let binds: [SQLiteData] =
+                    switch self {
+                    case .session(let hash, let now): [.text(hash), .integer(Int(now))]
+                    case .apiToken(let hash): [.text(hash)]
+                    }
+                return try Self.user(from: try sqlite.executeHere(text.sql, binds).map { SQLiteDirectRow(values: $0) })
+            case .postgres(let connection):
+                var bindings = PostgresBindings()
+                switch self {
+                case .session(let hash, let now):
+                    bindings.append(hash)
+                    bindings.append(now)
+                case .apiToken(let hash): bindings.append(hash)
+                }
+                return try Self.user(from: try await connection.rows(of: text, bindings, logger: database.logger).map { $0.sql() })
             }
-            var bindings = PostgresBindings()
-            let rows: [PostgresRow]
-            switch self {
-            case .session(let hash, let now):
-                bindings.append(hash)
-                bindings.append(now)
-                rows = try await connection.rows(of: SessionText.self, bindings, logger: database.logger)
-            case .apiToken(let hash):
-                bindings.append(hash)
-                rows = try await connection.rows(of: APITokenText.self, bindings, logger: database.logger)
-            }
-            return try Self.user(from: rows.map { $0.sql() })
         }
     }
 
-    private var query: SQLQueryString {
+    /// The statement, one text for both databases.
+    private var text: any PostgresKeptText.Type {
         switch self {
-        case .session(let hash, let now):
-            "SELECT \(unsafeRaw: Self.sessionColumns), \(unsafeRaw: Self.userColumns) FROM sessions c \(unsafeRaw: Self.joins) WHERE c.token_hash = \(bind: hash) AND c.expires_at > \(bind: now) ORDER BY r.id"
-        case .apiToken(let hash):
-            "SELECT \(unsafeRaw: Self.tokenColumns), \(unsafeRaw: Self.userColumns) FROM api_tokens c \(unsafeRaw: Self.joins) WHERE c.token_hash = \(bind: hash) AND c.revoked_at IS NULL ORDER BY r.id"
+        case .session: SessionText.self
+        case .apiToken: APITokenText.self
         }
     }
 
