@@ -56,32 +56,33 @@ extension StockRepository {
     /// SQLite's read of the first `limit` sites the viewer may see that hold available, unexpired
     /// stock of the item, with that stock, nearest first: the R*Tree walks the sites in order of
     /// their distance (`nearest_first`, from positions held to within
-    /// `NearestSearch.positionErrorKm`) and the `LIMIT` stops it. CROSS JOIN keeps the walk the
-    /// outer loop. The walk is a subquery that SQLite runs as a co-routine, row by row as the outer
-    /// query asks (its `LIMIT -1` keeps SQLite from merging the two): each walked site's sum is
-    /// taken once, and the latest report only for the sites returned. The totals are read through
-    /// their index by item (`StockTotalsByItemSchema`), where one item's rows lie together. The
-    /// same rows as `NearestHoldingText` on PostgreSQL.
+    /// `NearestSearch.positionErrorKm`) and the `LIMIT` stops it. The walk is a subquery that
+    /// SQLite runs as a co-routine, row by row as the outer query asks (its `LIMIT -1` keeps SQLite
+    /// from merging the two), taking each walked site's sum once; CROSS JOIN keeps it the outer
+    /// loop, so a site without the item is passed over before its row is read, and the latest
+    /// report is read only for the sites returned. The totals are read through their index by item
+    /// (`StockTotalsByItemSchema`), where one item's rows lie together. The same rows as
+    /// `NearestHoldingText` on PostgreSQL.
     private static func holdingQuery(
         around point: (lat: Double, lon: Double), item: String, visibility: StockVisibility, today: Day, limit: Int
     ) -> SQLQueryString {
         let held: SQLQueryString =
             "FROM stock_site_totals t INDEXED BY stock_site_totals_item WHERE t.item_code = \(bind: item) AND (t.expiry = '' OR t.expiry >= \(bind: today.description))"
-        var walk: SQLQueryString = """
-            SELECT s.id, s.code, s.name, holder.code AS org, s.country, s.lat, s.lon,
-                   (SELECT CAST(SUM(t.quantity_milli) AS BIGINT) \(held) AND t.site_id = s.id) AS q
-            FROM site_positions p CROSS JOIN sites s CROSS JOIN organisations holder
+        let walk: SQLQueryString = """
+            SELECT p.id, (SELECT CAST(SUM(t.quantity_milli) AS BIGINT) \(held) AND t.site_id = p.id) AS q
+            FROM site_positions p WHERE p.id MATCH nearest_first(\(bind: point.lat), \(bind: point.lon))
+            """
+        var sql: SQLQueryString = """
+            SELECT s.id, s.code, s.name, holder.code AS org, s.country, s.lat, s.lon, w.q,
+                   (SELECT MAX(t.latest_report) \(held) AND t.site_id = s.id) AS latest
+            FROM (\(walk) LIMIT -1) w CROSS JOIN sites s CROSS JOIN organisations holder
             """
         let conditions: [SQLQueryString] = [
-            "p.id MATCH nearest_first(\(bind: point.lat), \(bind: point.lon))", "s.id = p.id", "holder.id = s.org_id",
-            StockQueries.detailVisible(visibility),
+            "w.q > 0", "s.id = w.id", "holder.id = s.org_id", StockQueries.detailVisible(visibility),
         ]
-        walk.appendInterpolation(StockQueries.whereClause(conditions))
-        let sql: SQLQueryString = """
-            SELECT w.id, w.code, w.name, w.org, w.country, w.lat, w.lon, w.q,
-                   (SELECT MAX(t.latest_report) \(held) AND t.site_id = w.id) AS latest
-            FROM (\(walk) LIMIT -1) w WHERE w.q > 0 LIMIT \(bind: limit)
-            """
+        sql.appendInterpolation(StockQueries.whereClause(conditions))
+        sql.appendLiteral(" LIMIT ")
+        sql.appendInterpolation(bind: limit)
         return sql
     }
 }
