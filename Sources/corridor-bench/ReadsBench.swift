@@ -21,14 +21,17 @@ struct ReadsBench: AsyncParsableCommand {
             Build with -c release. Imports the synthetic report once into a SQLite file under --dir (and, \
             given a PostgreSQL URL, into a fresh schema there), starts the server in this process, signs a \
             global coordinator's API token and measures with its own HTTP client: nearest stock and the \
-            stylesheet each under --connections concurrent connections for --seconds, then the \
+            stylesheet each under --connections concurrent connections for --seconds in all, taking turns \
+            in --rounds slices so that the machine's slower and faster spells fall on both, then the \
             pre-positioned lists of --country one request at a time.
             """)
     @Option(help: "Rows in the synthetic report.") var rows = 1_000_000
     @Option(help: "Sites the rows are spread over.") var sites = 10_000
     @Option(help: "Working folder (default: a new temporary folder).") var dir: String?
     @Option(help: "Concurrent connections of the load.") var connections = 32
-    @Option(help: "Seconds each load runs.") var seconds = 10
+    @Option(help: "Seconds each load runs in all.") var seconds = 10
+    @Option(help: "Rounds the loads take turns in, so that a slower or faster spell of the machine falls on each.")
+    var rounds = 5
     @Option(help: "Requests of the pre-positioned lists, one at a time; the median is reported.") var requests = 9
     @Option(help: "The country whose pre-positioned lists are read.") var country = "KE"
     @Option(help: "Port the server listens on.") var port = 18_419
@@ -51,7 +54,7 @@ struct ReadsBench: AsyncParsableCommand {
             let countries = try await store.reference.countries().filter { $0.lat != nil && Self.countries.contains($0.alpha2) }
             try BenchGenerator(rows: rows, sites: sites).write(to: file, org: "BENCH", items: items, countries: countries, today: .today())
         }
-        print("file: \(file.path) (\(rows) rows, \(sites) sites); \(connections) connections for \(seconds) s each")
+        print("file: \(file.path) (\(rows) rows, \(sites) sites); \(connections) connections for \(seconds) s each, in \(rounds) turns")
         do {
             try await measure("SQLite", store: store, file: file, points: points)
         } catch {
@@ -113,9 +116,14 @@ struct ReadsBench: AsyncParsableCommand {
             guard first.status == 200, found?.count == 10 else {
                 throw ValidationError("nearest answered \(first.status), not 10 sites: \(first.body.prefix(300))")
             }
-            let css = try await load(client) { _ in "\(base)/static/corridor.css" }
-            let me = try await load(client, token: token) { _ in "\(base)/api/v1/me" }
-            let nearest = try await load(client, token: token) { Self.nearestURL(base, points[$0 % points.count]) }
+            var (css, me, nearest) = (Load(), Load(), Load())
+            let slice = Duration.seconds(Double(seconds) / Double(max(1, rounds)))
+            for _ in 0..<max(1, rounds) {
+                css.add(try await load(client, for: slice) { _ in "\(base)/static/corridor.css" })
+                me.add(try await load(client, for: slice, token: token) { _ in "\(base)/api/v1/me" })
+                nearest.add(
+                    try await load(client, for: slice, token: token) { Self.nearestURL(base, points[$0 % points.count]) })
+            }
             var times: [Double] = []
             for _ in 0..<max(1, requests) {
                 let began = ContinuousClock.now
@@ -156,16 +164,32 @@ struct ReadsBench: AsyncParsableCommand {
         "\(base)/api/v1/stock/nearest?item=\(item)&lat=\(point.lat)&lon=\(point.lon)&limit=10"
     }
 
+    /// Requests answered under one load, over the rounds: their latencies, and the time taken.
     struct Load {
-        var count = 0, failed = 0
-        var rate: Double
-        var p99: Double
+        var latencies: [Double] = []
+        var failed = 0
+        var elapsed = 0.0
+
+        var count: Int { latencies.count }
+        var rate: Double { Double(latencies.count) / elapsed }
+        /// The 99th percentile of the latencies.
+        var p99: Double {
+            let sorted = latencies.sorted()
+            return sorted[min(sorted.count - 1, Int((Double(sorted.count) * 0.99).rounded(.up)) - 1)]
+        }
+
+        mutating func add(_ other: Load) {
+            latencies += other.latencies
+            failed += other.failed
+            elapsed += other.elapsed
+        }
     }
 
     /// `connections` clients, each sending its next request as soon as the previous answer has
-    /// been read, for `seconds`: requests per second and the 99th percentile of their latency.
-    private func load(_ client: HTTPClient, token: String? = nil, url: @escaping @Sendable (Int) -> String) async throws -> Load {
-        let duration = Duration.seconds(seconds)
+    /// been read, for `duration`.
+    private func load(
+        _ client: HTTPClient, for duration: Duration, token: String? = nil, url: @escaping @Sendable (Int) -> String
+    ) async throws -> Load {
         let started = ContinuousClock.now
         let deadline = started + duration
         let results = try await withThrowingTaskGroup(of: ([Double], Int).self) { group in
@@ -186,14 +210,10 @@ struct ReadsBench: AsyncParsableCommand {
                 all += latencies
                 failed += failures
             }
-            return (all.sorted(), failed)
+            return (all, failed)
         }
-        let elapsed = Measure.seconds(ContinuousClock.now - started)
-        let latencies = results.0
-        guard !latencies.isEmpty else { throw ValidationError("no request succeeded") }
-        return Load(
-            count: latencies.count, failed: results.1, rate: Double(latencies.count) / elapsed,
-            p99: latencies[min(latencies.count - 1, Int((Double(latencies.count) * 0.99).rounded(.up)) - 1)])
+        guard !results.0.isEmpty else { throw ValidationError("no request succeeded") }
+        return Load(latencies: results.0, failed: results.1, elapsed: Measure.seconds(ContinuousClock.now - started))
     }
 
     static func get(_ client: HTTPClient, _ url: String, token: String?) async throws -> (status: UInt, body: String) {
