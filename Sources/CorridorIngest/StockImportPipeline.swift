@@ -28,6 +28,7 @@ public enum StockImportPipeline {
                 nextProgress = tally.rowsRead + 10_000
             }
         }
+        tally.rowsEnded()
         if let refusal = tally.refusal(headerRow: scanner.layout.headerRow) { throw refusal }
         return tally
     }

@@ -76,6 +76,12 @@ public struct StockImportTally {
         return true
     }
 
+    /// Called once the last row is counted: the set of rows seen is only needed while rows come,
+    /// and an import still writes its totals and indexes after that.
+    mutating func rowsEnded() {
+        seen = FingerprintSet()
+    }
+
     private mutating func warn(_ warning: Problem) {
         warningCount += 1
         if warnings.count < Self.listLimit { warnings.append(warning) }
