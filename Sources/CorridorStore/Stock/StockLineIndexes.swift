@@ -37,8 +37,8 @@ struct StockLineIndexes {
     /// Lines written when dropping is next considered: the count of the lines the import replaces
     /// is taken again each time the import has doubled.
     private var nextLook: Int
-    /// What puts back what was dropped, in order.
-    private var restore: [String] = []
+    /// On SQLite, the indexes dropped, to build again at the end.
+    private var aside = SQLiteSetAsideIndexes()
     private var deferredSites: [Int64] = []
 
     init(dialect: Dialect, threshold: Int) {
@@ -90,16 +90,7 @@ struct StockLineIndexes {
     private mutating func drop(on db: any SQLDatabase) async throws {
         switch dialect {
         case .sqlite:
-            let rows = try await db.raw(
-                """
-                SELECT name, sql FROM sqlite_master
-                WHERE type = 'index' AND tbl_name = 'stock_lines' AND sql IS NOT NULL ORDER BY name
-                """
-            ).all()
-            for row in rows {
-                restore.append(try row.string("sql"))
-                try await db.raw("DROP INDEX \(ident: try row.string("name"))").run()
-            }
+            aside = try await SQLiteSetAsideIndexes.drop(of: "stock_lines", on: db)
         case .postgres:
             swap = try await PostgresTableSwap.begin("stock_lines", on: db)
         }
@@ -139,12 +130,8 @@ struct StockLineIndexes {
         }
         deferredSites = []
         guard dropped else { return }
-        // SQLite sorts for CREATE INDEX on helper threads when allowed. Per connection, so it is
-        // set back for the pool.
-        try await db.raw("PRAGMA threads = 2").run()
-        for statement in restore { try await db.raw(SQLQueryString(statement)).run() }
-        try await db.raw("PRAGMA threads = 0").run()
-        restore = []
+        try await aside.rebuild(on: db)
+        aside = SQLiteSetAsideIndexes()
         dropped = false
     }
 }

@@ -135,7 +135,10 @@ extension StockTotals {
                 try await swap.finish(keeping: replacedSites.isEmpty ? nil : "site_id <> ALL(\(bind: replacedSites))", on: db)
                 return
             }
-            let byItem = try await ByItemIndex.dropIfLarge(writing: rows.count, threshold: indexRebuildThreshold, on: db)
+            var byItem: SQLiteSetAsideIndexes?
+            if case .sqlite = driver {
+                byItem = try await ByItemIndex.dropIfLarge(writing: rows.count, threshold: indexRebuildThreshold, on: db)
+            }
             for chunk in stride(from: 0, to: replacedSites.count, by: 10_000).map({
                 Array(replacedSites[$0..<min($0 + 10_000, replacedSites.count)])
             }) {
