@@ -21,22 +21,23 @@ enum CredentialLookup {
             case .sqlite(let sqlite):
                 // One row per role, found by the credential's unique hash: run on the calling
                 // thread (`executeHere`). SQLite reads `$1`, `$2` as parameters 1 and 2.
-                let binds: [SQLiteData] =
-                    switch self {
-                    case .session(let hash, let now): [.text(hash), .integer(Int(now))]
-                    case .apiToken(let hash): [.text(hash)]
-                    }
+                var binds: [SQLiteData] = [.text(parameters.hash)]
+                if let now = parameters.now { binds.append(.integer(Int(now))) }
                 return try Self.user(from: try sqlite.executeHere(text.sql, binds).map { SQLiteDirectRow(values: $0) })
             case .postgres(let connection):
                 var bindings = PostgresBindings()
-                switch self {
-                case .session(let hash, let now):
-                    bindings.append(hash)
-                    bindings.append(now)
-                case .apiToken(let hash): bindings.append(hash)
-                }
+                bindings.append(parameters.hash)
+                if let now = parameters.now { bindings.append(now) }
                 return try Self.user(from: try await connection.rows(of: text, bindings, logger: database.logger).map { $0.sql() })
             }
+        }
+    }
+
+    /// The statement's parameters, `$1` and (for a session) `$2`.
+    private var parameters: (hash: String, now: Int64?) {
+        switch self {
+        case .session(let hash, let now): (hash, now)
+        case .apiToken(let hash): (hash, nil)
         }
     }
 
