@@ -229,6 +229,40 @@ import Testing
         }
     }
 
+    /// Lines another organisation reported at a site stay when the site's organisation re-imports
+    /// it, and its totals add them to the report's: under the same key (item, owner, expiry) into
+    /// one total, under another key as their own.
+    @Test(arguments: TestDatabase.available)
+    func aReimportKeepsAndAddsWhatAnotherOrganisationReportedAtTheSite(_ kind: TestDatabase) async throws {
+        try await kind.withStore { store in
+            try await ImportFixture.prepare(store)
+            try await ImportFixture.importCSV(
+                store, org: "WFP", Self.header + "WFP,KLA-1,Kampala,UG,0.3,32.6,SHE-TENT-FAM,100,available,,2026-05-20\n")
+            // No form writes such lines today; a store may hold them from a hub that reports its
+            // partners' stock.
+            try await store.database.transaction { db in
+                for (item, owner, milli, expiry, reported) in [
+                    ("SHE-TENT-FAM", "WFP", 5_000, "NULL", "2026-06-02"), ("NFI-BLKT-HT", "KRCS", 3_000, "'2027-01-01'", "2026-05-22"),
+                ] {
+                    try await db.raw(
+                        """
+                        INSERT INTO stock_lines (site_id, item_code, owner_org_id, reporter_org_id, quantity_milli, status, expiry, reported_at)
+                        SELECT s.id, \(bind: item), o.id, k.id, \(bind: milli), 'available', \(unsafeRaw: expiry), \(bind: reported)
+                        FROM sites s JOIN organisations w ON w.id = s.org_id, organisations o, organisations k
+                        WHERE s.code = 'KLA-1' AND w.code = 'WFP' AND o.code = \(bind: owner) AND k.code = 'KRCS'
+                        """
+                    ).run()
+                }
+            }
+            try await ImportFixture.importCSV(
+                store, org: "WFP", Self.header + "WFP,KLA-1,Kampala,UG,0.3,32.6,SHE-TENT-FAM,40,available,,2026-05-30\n")
+            try await Self.expectTotalsMatchLines(store, "the re-import")
+            let kept = try await Self.totals(store).kept
+            #expect(kept.contains { $0.contains(" SHE-TENT-FAM ") && $0.hasSuffix("[] 45000 2026-06-02") }, "40 + 5, the later report")
+            #expect(kept.contains { $0.contains(" NFI-BLKT-HT ") && $0.hasSuffix("[2027-01-01] 3000 2026-05-22") })
+        }
+    }
+
     /// More warehouses at one position than the largest read of holding sites asks for at first:
     /// the search reads on, asking for more rows than any read with its row count written into
     /// the statement, and still returns the brute-force sort.

@@ -25,6 +25,7 @@ public struct StockImporter: Sendable {
         let orgCode = request.org.uppercased()
         try Policy.authorize(actor, .importStock, .organisation(code: orgCode))
         let scanner = try StockReportScanner(reader)
+        defer { FreedMemory.giveBack() }
         if request.dryRun {
             let (org, context) = try await database.read { db in
                 let org = try await OrganisationRepository.require(code: orgCode, on: db)
@@ -46,6 +47,8 @@ public struct StockImporter: Sendable {
                 let totals = StockTotals.Tally(forwardingTo: writer)
                 do {
                     let tally = try await StockImportPipeline.run(scanner, context: context, sink: totals, progress: progress)
+                    // The checking threads' buffers, before the totals and indexes need memory.
+                    FreedMemory.giveBack()
                     try await writer.finish(rowsRead: tally.rowsRead, warnings: tally.warningCount)
                     try await totals.finish(
                         org: org, replaced: writer.replacedSites, created: writer.createdSites, rewrite: writer.rewroteTable,

@@ -10,23 +10,11 @@ extension StockTotals {
     /// the import commits: the sites the report names get their totals replaced by the report's
     /// lines plus whatever other organisations reported there.
     final class Tally: StockSink {
-        /// A total's key in a few bytes: a million lines sum into about half as many totals, and
-        /// strings in each key would cost more memory than the rest of the import.
-        private struct Key: Hashable {
-            /// A stored site's id, or the negated position (from 1) of a new site's code in `newSites`.
-            var site: Int64
-            var item: Int32, owner: Int32
-            var expiry: Day?
-
-            /// Two words instead of each field and the optional's tag: every row hashes a key.
-            func hash(into hasher: inout Hasher) {
-                hasher.combine(site)
-                let day = expiry.map { UInt64($0.year) << 16 | UInt64($0.month) << 8 | UInt64($0.day) } ?? 0
-                hasher.combine(UInt64(UInt32(bitPattern: item)) << 40 ^ UInt64(UInt32(bitPattern: owner)) << 24 ^ day)
-            }
-        }
+        /// Parts by site, each growing on its own: one table of half a million totals would,
+        /// while it doubles, hold its old and its new storage at once.
+        private static let partCount = 64
         private let next: any StockSink
-        private var sums: [Key: (milli: Int64, latest: Day)] = [:]
+        private var parts: [[TallyKey: TallySum]] = Array(repeating: [:], count: Tally.partCount)
         private var items = Interned(), owners = Interned(), newSites = Interned()
 
         init(forwardingTo next: any StockSink) {
@@ -36,8 +24,9 @@ extension StockTotals {
         func write(_ rows: inout [StockReportScanner.Row]) async throws {
             // Moved out for the batch, so each row's changes are to locals, not checked accesses
             // to this object's properties.
-            var (sums, items, owners, newSites) = (self.sums, self.items, self.owners, self.newSites)
-            (self.sums, self.items, self.owners, self.newSites) = ([:], Interned(), Interned(), Interned())
+            var (parts, items, owners, newSites) = (self.parts, self.items, self.owners, self.newSites)
+            (self.parts, self.items, self.owners, self.newSites) = ([], Interned(), Interned(), Interned())
+            defer { (self.parts, self.items, self.owners, self.newSites) = (parts, items, owners, newSites) }
             for index in rows.indices {
                 guard let row = rows[index].checked, row.status == .available else { continue }
                 let site: Int64
@@ -46,17 +35,16 @@ extension StockTotals {
                 case .moved(let move): site = move.id
                 case .new(let new): site = -Int64(newSites.index(new.code) + 1)
                 }
-                let key = Key(site: site, item: items.index(row.itemCode), owner: owners.index(row.ownerOrg), expiry: row.expiry)
+                let item = items.index(row.itemCode), owner = owners.index(row.ownerOrg)
+                guard item < TallyKey.numberLimit, owner < TallyKey.numberLimit else {
+                    throw DomainError.internalFailure("a report may name at most \(TallyKey.numberLimit) items and as many owners")
+                }
+                let key = TallyKey(site: site, item: item, owner: owner, expiry: row.expiry)
                 // Changed in place: one look-up of the key, not two.
-                Self.add(row, to: &sums[key, default: (0, row.reportedAt)])
+                parts[Int(truncatingIfNeeded: site) & (Self.partCount - 1)][key, default: TallySum(milli: 0, latest: row.reportedAt)]
+                    .add(TallySum(milli: row.quantity.milli, latest: row.reportedAt))
             }
-            (self.sums, self.items, self.owners, self.newSites) = (sums, items, owners, newSites)
             try await next.write(&rows)
-        }
-
-        private static func add(_ row: CheckedStockRow, to sum: inout (milli: Int64, latest: Day)) {
-            sum.milli += row.quantity.milli
-            sum.latest = max(sum.latest, row.reportedAt)
         }
 
         /// Replaces the totals of every site the import wrote (`replaced`: existing sites it
@@ -78,7 +66,7 @@ extension StockTotals {
             for row in try await db.raw("SELECT id, code FROM organisations").all() {
                 orgIDs[try row.string("code")] = try row.int64("id")
             }
-            let ownerIDs = try owners.values.map { code -> Int64 in
+            var ownerIDs = try owners.values.map { code -> Int64 in
                 guard let id = orgIDs[code] else { throw DomainError.internalFailure("no organisation \(code)") }
                 return id
             }
@@ -86,24 +74,66 @@ extension StockTotals {
                 guard let id = newIDs[code] else { throw DomainError.internalFailure("the new site \(code) was not stored") }
                 return id
             }
-            var rows: [(key: ResolvedKey, value: (milli: Int64, latest: String))] = []
-            rows.reserveCapacity(sums.count)
-            for (key, sum) in sums {
-                let site = key.site > 0 ? key.site : newSiteIDs[Int(-key.site - 1)]
-                rows.append(
-                    (
-                        ResolvedKey(site: site, item: key.item, owner: ownerIDs[Int(key.owner)], expiry: key.expiry?.description ?? ""),
-                        (sum.milli, sum.latest.description)
-                    ))
-            }
-            sums = [:]
             let sites = Array(replaced) + created.compactMap { newIDs[$0] }
-            // Lines other organisations reported at these sites stay, and count.
-            var others: [ResolvedKey: (milli: Int64, latest: String)] = [:]
+            var others = try await otherReporters(at: sites, org: org, ownerIDs: &ownerIDs, on: db)
+            // Items by code and owners by id, so that keys sort as the table's primary key.
+            let itemCodes = items.values.sorted(), ownersByID = Array(Set(ownerIDs)).sorted()
+            let itemRank = Dictionary(uniqueKeysWithValues: itemCodes.enumerated().map { ($1, Int32($0)) })
+            let ownerRank = Dictionary(uniqueKeysWithValues: ownersByID.enumerated().map { ($1, Int32($0)) })
+            let itemNumbers = items.values.map { itemRank[$0]! }, ownerNumbers = ownerIDs.map { ownerRank[$0]! }
+            // Each part in turn becomes a sorted run and is freed, so the tally is never held twice.
+            var runs: [[TallyEntry]] = []
+            var count = others.count
+            for index in parts.indices {
+                var run: [TallyEntry] = []
+                run.reserveCapacity(parts[index].count)
+                for (key, sum) in parts[index] {
+                    let site = key.site > 0 ? key.site : newSiteIDs[Int(-key.site - 1)]
+                    run.append((key.with(site: site).renumbered(items: itemNumbers, owners: ownerNumbers), sum))
+                }
+                parts[index] = [:]
+                run.sort { $0.key < $1.key }
+                count += run.count
+                runs.append(run)
+            }
+            for index in others.indices { others[index].key = others[index].key.renumbered(items: itemNumbers, owners: ownerNumbers) }
+            others.sort { $0.key < $1.key }
+            runs.append(others)
+            others = []
+            let merged = TallyMerge(runs)
+            runs = []
+            let replacedSites = Array(replaced)
+            let write = Written(items: itemCodes, owners: ownersByID)
+            if rewrite, case .postgres = driver {
+                let swap = try await PostgresTableSwap.begin("stock_site_totals", on: db)
+                try await write.insert(merged, into: swap.next, on: driver)
+                try await swap.finish(keeping: replacedSites.isEmpty ? nil : "site_id <> ALL(\(bind: replacedSites))", on: db)
+                return
+            }
+            var byItem: SQLiteSetAsideIndexes?
+            if case .sqlite = driver {
+                byItem = try await ByItemIndex.dropIfLarge(writing: count, threshold: indexRebuildThreshold, on: db)
+            }
+            for chunk in stride(from: 0, to: replacedSites.count, by: 10_000).map({
+                Array(replacedSites[$0..<min($0 + 10_000, replacedSites.count)])
+            }) {
+                try await db.raw("DELETE FROM stock_site_totals WHERE site_id IN (\(binds: chunk))").run()
+            }
+            try await write.insert(merged, into: "stock_site_totals", on: driver)
+            try await byItem?.rebuild(on: db)
+        }
+
+        /// The totals of lines other organisations reported at `sites`: they stay, and count. Owners
+        /// not yet numbered are added to `ownerIDs`.
+        private func otherReporters(at sites: [Int64], org: Organisation, ownerIDs: inout [Int64], on db: any SQLDatabase)
+            async throws -> [TallyEntry]
+        {
+            var ownerNumber = Dictionary(ownerIDs.enumerated().map { ($1, Int32($0)) }, uniquingKeysWith: { first, _ in first })
+            var found: [TallyEntry] = []
             // Below and above the reporter's id, so that each is a range of the (site, reporter) index.
             for chunk in stride(from: 0, to: sites.count, by: 10_000).map({ Array(sites[$0..<min($0 + 10_000, sites.count)]) }) {
                 for side in ["<", ">"] {
-                    let found = try await db.raw(
+                    let rows = try await db.raw(
                         """
                         SELECT site_id, item_code, owner_org_id, COALESCE(expiry, '') AS expiry, CAST(SUM(quantity_milli) AS BIGINT) AS quantity_milli,
                                MAX(reported_at) AS latest_report
@@ -112,58 +142,47 @@ extension StockTotals {
                         GROUP BY site_id, item_code, owner_org_id, COALESCE(expiry, '')
                         """
                     ).all()
-                    for row in found {
+                    for row in rows {
                         let total = try Row(row)
-                        let key = ResolvedKey(site: total.site, item: items.index(total.item), owner: total.owner, expiry: total.expiry)
-                        others[key] = (total.quantityMilli, total.latestReport)
+                        let owner: Int32
+                        if let number = ownerNumber[total.owner] {
+                            owner = number
+                        } else {
+                            owner = Int32(ownerIDs.count)
+                            ownerIDs.append(total.owner)
+                            ownerNumber[total.owner] = owner
+                        }
+                        let item = items.index(total.item)
+                        guard let latest = Day.iso(total.latestReport.utf8), item < TallyKey.numberLimit, owner < TallyKey.numberLimit,
+                            total.expiry.isEmpty || Day.iso(total.expiry.utf8) != nil
+                        else { throw DomainError.internalFailure("stock lines at site \(total.site) hold a total that cannot be kept") }
+                        let key = TallyKey(site: total.site, item: item, owner: owner, expiry: Day.iso(total.expiry.utf8))
+                        found.append((key, TallySum(milli: total.quantityMilli, latest: latest)))
                     }
                 }
             }
-            if !others.isEmpty {
-                for index in rows.indices {
-                    guard let other = others.removeValue(forKey: rows[index].key) else { continue }
-                    rows[index].value = (rows[index].value.milli + other.milli, max(rows[index].value.latest, other.latest))
-                }
-                rows += others.map { ($0.key, $0.value) }
-            }
-            // By site, so each site's rows land together at the end of the table's tree.
-            rows.sort { $0.key.site < $1.key.site }
-            let replacedSites = Array(replaced)
-            if rewrite, case .postgres = driver {
-                let swap = try await PostgresTableSwap.begin("stock_site_totals", on: db)
-                try await Self.insert(rows, items: items.values, into: swap.next, on: driver)
-                try await swap.finish(keeping: replacedSites.isEmpty ? nil : "site_id <> ALL(\(bind: replacedSites))", on: db)
-                return
-            }
-            var byItem: SQLiteSetAsideIndexes?
-            if case .sqlite = driver {
-                byItem = try await ByItemIndex.dropIfLarge(writing: rows.count, threshold: indexRebuildThreshold, on: db)
-            }
-            for chunk in stride(from: 0, to: replacedSites.count, by: 10_000).map({
-                Array(replacedSites[$0..<min($0 + 10_000, replacedSites.count)])
-            }) {
-                try await db.raw("DELETE FROM stock_site_totals WHERE site_id IN (\(binds: chunk))").run()
-            }
-            try await Self.insert(rows, items: items.values, into: "stock_site_totals", on: driver)
-            try await byItem?.rebuild(on: db)
+            return found
         }
+    }
 
-        private static func insert(
-            _ rows: [(key: ResolvedKey, value: (milli: Int64, latest: String))], items: [String], into table: String,
-            on driver: DriverConnection
-        ) async throws {
+    /// Writes merged totals, turning item and owner numbers back into codes and ids.
+    private struct Written {
+        let items: [String], owners: [Int64]
+
+        func insert(_ merged: TallyMerge, into table: String, on driver: DriverConnection) async throws {
+            var merged = merged
             let columns = ["site_id", "item_code", "owner_org_id", "expiry", "quantity_milli", "latest_report"]
             switch driver {
             case .sqlite(let connection):
                 var insert = SQLiteBulkInsert(
                     connection: connection, table: table, columns: columns, rowsPerStatement: StockImporter.batchSize)
-                for (key, value) in rows {
+                while let (key, sum) = merged.next() {
                     insert.append(.integer(key.site))
-                    insert.append(.text(items[Int(key.item)]))
-                    insert.append(.integer(key.owner))
-                    insert.append(.text(key.expiry))
-                    insert.append(.integer(value.milli))
-                    insert.append(.text(value.latest))
+                    insert.append(.text(items[key.item]))
+                    insert.append(.integer(owners[key.owner]))
+                    insert.append(key.expiry.map { .day($0) } ?? .text(""))
+                    insert.append(.integer(sum.milli))
+                    insert.append(.day(sum.latest))
                     if insert.bufferedRows >= StockImporter.batchSize { try await insert.send() }
                 }
                 try await insert.send()
@@ -172,44 +191,18 @@ extension StockTotals {
                 var copy = PostgresCopyRows(
                     connection: connection, table: table, columns: columns, logger: Logger(label: "corridor.totals"))
                 let text = copy.text
-                for (key, value) in rows {
+                while let (key, sum) = merged.next() {
                     text.appendInteger(key.site)
-                    text.appendText(items[Int(key.item)])
-                    text.appendInteger(key.owner)
-                    text.appendText(key.expiry)
-                    text.appendInteger(value.milli)
-                    text.appendText(value.latest)
+                    text.appendText(items[key.item])
+                    text.appendInteger(owners[key.owner])
+                    if let expiry = key.expiry { text.appendDay(expiry) } else { text.appendText("") }
+                    text.appendInteger(sum.milli)
+                    text.appendDay(sum.latest)
                     if copy.bufferedRows >= StockImporter.copyBatchSize { try await copy.send() }
                 }
                 try await copy.send()
                 try await copy.drain()
             }
-        }
-    }
-
-    private struct ResolvedKey: Hashable {
-        var site: Int64, item: Int32, owner: Int64, expiry: String
-    }
-
-    /// Codes numbered in the order first met, so keys hold a number instead of the code.
-    private struct Interned {
-        private var numbers: [String: Int32] = [:]
-        private(set) var values: [String] = []
-
-        /// The last code asked: rows in a row mostly repeat it (one owner, one site's items).
-        private var last: (code: String, number: Int32)?
-
-        mutating func index(_ code: String) -> Int32 {
-            if let last, last.code == code { return last.number }
-            if let number = numbers[code] {
-                last = (code, number)
-                return number
-            }
-            let number = Int32(values.count)
-            numbers[code] = number
-            values.append(code)
-            last = (code, number)
-            return number
         }
     }
 }
