@@ -25,6 +25,14 @@ enum Measure {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
+    /// A ratio rounded toward its worse side, so that it never shows a target met that is missed:
+    /// down where more is better, up where less is.
+    static func ratio(_ value: Double, lessIsBetter: Bool = false, decimals: Int = 2) -> String {
+        let scale = pow(10, Double(decimals))
+        let shown = (value * scale).rounded(lessIsBetter ? .up : .down) / scale
+        return String(format: "%.\(decimals)f×", shown)
+    }
+
     static func peakRSSMegabytes() -> Int {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)

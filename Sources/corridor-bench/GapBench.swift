@@ -67,7 +67,7 @@ struct GapBench: AsyncParsableCommand {
         let used = result?.needs.reduce(0) { $0 + $1.sources.count } ?? 0
         print(String(format: "SQL aggregate (item, site): %d groups in %.3f s", groups, aggregate))
         print(String(format: "gap analysis (KE, 5,000,000 people, 30 days): %d sources used in %.3f s", used, analysis))
-        print(String(format: "gap analysis / aggregate = %.2f× (target ≤ 2×)", analysis / aggregate))
+        print("gap analysis / aggregate = \(Measure.ratio(analysis / aggregate, lessIsBetter: true)) (target ≤ 2×)")
         print("peak RSS: \(Measure.peakRSSMegabytes()) MB")
     }
 }

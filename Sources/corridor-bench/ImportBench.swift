@@ -120,8 +120,9 @@ struct ImportBench: AsyncParsableCommand {
             let rate = Double(rows) / seconds
             print(
                 String(
-                    format: "sqlite3 .import: %.2f s = %.0f rows/s%@ → Corridor import / sqlite3 = %.2f×, re-import / sqlite3 = %.2f×",
-                    seconds, rate, sqlite.spread, importRate / rate, Double(report.linesWritten) / reimporting.fastest / rate))
+                    format: "sqlite3 .import: %.2f s = %.0f rows/s%@ → Corridor import / sqlite3 = %@, re-import / sqlite3 = %@",
+                    seconds, rate, sqlite.spread, Measure.ratio(importRate / rate),
+                    Measure.ratio(Double(report.linesWritten) / reimporting.fastest / rate)))
         } else {
             print("sqlite3 .import: not measured (sqlite3 missing or failed)")
         }
@@ -129,8 +130,8 @@ struct ImportBench: AsyncParsableCommand {
             let rate = Double(rows) / seconds
             print(
                 String(
-                    format: "libhxl-python read: %.2f s = %.0f rows/s%@ → Corridor read + check / libhxl = %.2f×, dry run / libhxl = %.2f×",
-                    seconds, rate, hxl.spread, checkRate / rate, seconds / dry.fastest))
+                    format: "libhxl-python read: %.2f s = %.0f rows/s%@ → Corridor read + check / libhxl = %@, dry run / libhxl = %@",
+                    seconds, rate, hxl.spread, Measure.ratio(checkRate / rate), Measure.ratio(seconds / dry.fastest)))
         } else {
             print("libhxl-python read: not measured (python3 or libhxl missing, or it failed)")
         }

@@ -135,8 +135,8 @@ struct MapsBench: AsyncParsableCommand {
         if let reference = sqlite.available {
             print(
                 String(
-                    format: "baseline, the same joined columns as CSV: %.2f s → Corridor / baseline = %.2f× (target ≥ 0.5×)", reference,
-                    reference / export.fastest))
+                    format: "baseline, the same joined columns as CSV: %.2f s → Corridor / baseline = %@ (target ≥ 0.5×)", reference,
+                    Measure.ratio(reference / export.fastest)))
         } else {
             print("baseline: not measured (sqlite3 or psql missing or failed)")
         }

@@ -80,8 +80,8 @@ struct PostgresImportBench: AsyncParsableCommand {
         for (name, timings) in [("first import", first), ("re-import over the previous snapshot", again)] {
             print(
                 String(
-                    format: "%@: %d lines in %.2f s = %.0f rows/s%@ → Corridor / psql \\copy = %.2f×", name, lines, timings.fastest,
-                    Double(lines) / timings.fastest, timings.spread, baseline / timings.fastest))
+                    format: "%@: %d lines in %.2f s = %.0f rows/s%@ → Corridor / psql \\copy = %@", name, lines, timings.fastest,
+                    Double(lines) / timings.fastest, timings.spread, Measure.ratio(baseline / timings.fastest)))
         }
     }
 

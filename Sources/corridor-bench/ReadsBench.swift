@@ -144,13 +144,13 @@ struct ReadsBench: AsyncParsableCommand {
                     nearest.count, nearest.failed))
             print(
                 String(
-                    format: "\(name): nearest / stylesheet: req/s %.2f× (target ≥ 0.3×), p99 %.1f× (target ≤ 10×)",
-                    nearest.rate / css.rate, nearest.p99 / css.p99))
+                    format: "\(name): nearest / stylesheet: req/s %@ (target ≥ 0.3×), p99 %@ (target ≤ 10×)",
+                    Measure.ratio(nearest.rate / css.rate), Measure.ratio(nearest.p99 / css.p99, lessIsBetter: true, decimals: 1)))
             print(
                 String(
                     format:
-                        "\(name): prepositioned \(country): median %.1f ms of %d (fastest %.1f, slowest %.1f) → %.2f× the 200 ms target",
-                    median * 1000, times.count, times.first! * 1000, times.last! * 1000, median / 0.2))
+                        "\(name): prepositioned \(country): median %.1f ms of %d (fastest %.1f, slowest %.1f) → %@ the 200 ms target",
+                    median * 1000, times.count, times.first! * 1000, times.last! * 1000, Measure.ratio(median / 0.2, lessIsBetter: true)))
         } catch {
             try? await client.shutdown()
             try? await server.stop()
