@@ -105,6 +105,16 @@ final class SQLiteDirectConnection: @unchecked Sendable {
 
         /// Steps through the rows of a query, handing each to `body` as SQLite holds it.
         func forEachRow(_ sql: String, _ binds: [SQLiteData], _ body: (RawRow) throws -> Void) throws {
+            try readRows(
+                sql, binds,
+                while: { row in
+                    try body(row)
+                    return true
+                })
+        }
+
+        /// The same while `body` answers true: SQLite computes no row after the one it refused.
+        func readRows(_ sql: String, _ binds: [SQLiteData], while body: (RawRow) throws -> Bool) throws {
             let statement = try connection.prepared(sql).pointer
             // Every call binds every parameter; clearing them would make SQLite prepare a
             // statement whose plan looked at a bound value again on its next step.
@@ -115,7 +125,7 @@ final class SQLiteDirectConnection: @unchecked Sendable {
                 let status = sqlite_nio_sqlite3_step(statement)
                 if status == SQLITE_DONE { return }
                 guard status == SQLITE_ROW else { throw connection.error(status) }
-                try body(row)
+                guard try body(row) else { return }
             }
         }
     }

@@ -42,10 +42,17 @@ extension StockRepository {
                     let (sql, binds) = try db.text(
                         of: Self.holdingQuery(around: (lat, lon), item: item, visibility: visibility, today: today, limit: asked))
                     var (rows, farthest) = (0, 0.0)
-                    try session.forEachRow(sql, binds) { row in
-                        try search.addHolding(row, farthest: &farthest)
-                        rows += 1
-                    }
+                    // Rows come nearest first, so the read stops as soon as they settle the
+                    // answer, before SQLite walks to the sites it would not need.
+                    try session.readRows(
+                        sql, binds,
+                        while: { row in
+                            try search.addHolding(row, farthest: &farthest)
+                            rows += 1
+                            guard search.isSettled(byReadUpTo: farthest) else { return true }
+                            rows = asked
+                            return false
+                        })
                     search.endHoldingRead(rows: rows, asked: asked, farthest: farthest)
                 } while !search.isSettled
                 return search.answer
@@ -114,6 +121,12 @@ struct NearestSearch: Sendable {
     /// come before the `limit`-th.
     var isSettled: Bool {
         reach.isInfinite || (settledBound().map { $0 < reach } ?? false)
+    }
+
+    /// Whether the rows of a read so far, as far out as `farthest`, settle the answer: every row
+    /// after them is at least that far out, less the walk's error.
+    func isSettled(byReadUpTo farthest: Double) -> Bool {
+        settledBound().map { $0 < farthest - Self.positionErrorKm } ?? false
     }
 
     /// How many holding sites the next read asks for: those seen already, which are the nearest,
