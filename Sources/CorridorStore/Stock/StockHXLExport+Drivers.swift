@@ -34,8 +34,12 @@ extension StockHXLExport {
             }
         }
         var page = Page()
+        // One array of cells for every row: a row's own array cost an allocation per line.
+        var cells: [PostgresCell] = []
         for try await row in try await connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: database.logger) {
-            try page.append(PostgresExportRow(row), days: days)
+            cells.removeAll(keepingCapacity: true)
+            cells.append(contentsOf: row)
+            try page.append(PostgresExportRow(cells: cells), days: days)
             if page.rows == pageSize {
                 try await chunk(page.bytes)
                 page.bytes.removeAll(keepingCapacity: true)
@@ -59,10 +63,6 @@ extension SQLiteDirectConnection.RawRow: StockHXLExport.ExportRow {}
 /// text as its UTF-8 bytes.
 struct PostgresExportRow: StockHXLExport.ExportRow {
     let cells: [PostgresCell]
-
-    init(_ row: PostgresRow) {
-        cells = Array(row)
-    }
 
     func index(_ name: String) throws -> Int32 {
         guard let cell = cells.first(where: { $0.columnName == name }) else {
