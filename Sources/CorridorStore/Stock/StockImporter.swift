@@ -13,6 +13,8 @@ public struct StockImporter: Sendable {
     /// instead of updating them row by row (see `StockLineIndexes`); totals likewise for their
     /// index by item (`StockTotals.ByItemIndex`).
     var indexRebuildThreshold = 10_000
+    /// Totals an import holds in memory before it sets them aside on disk (`StockTotals.TallySpill`).
+    var totalsSpillThreshold = 262_144
     static let batchSize = 500
     /// Lines per COPY on PostgreSQL.
     static let copyBatchSize = 16_384
@@ -44,7 +46,10 @@ public struct StockImporter: Sendable {
                     db: db, driver: driver, org: org, actor: actor, fileName: request.fileName,
                     indexRebuildThreshold: indexRebuildThreshold, logger: database.logger)
                 try await writer.begin()
-                let totals = StockTotals.Tally(forwardingTo: writer)
+                let owners = try await db.raw("SELECT code FROM organisations ORDER BY id").all().map { try $0.string("code") }
+                let totals = StockTotals.Tally(
+                    forwardingTo: writer, spillThreshold: totalsSpillThreshold, items: context.items.values.map(\.code).sorted(),
+                    owners: owners)
                 do {
                     let tally = try await StockImportPipeline.run(scanner, context: context, sink: totals, progress: progress)
                     // The checking threads' buffers, before the totals and indexes need memory.

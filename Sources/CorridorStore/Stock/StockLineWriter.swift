@@ -25,6 +25,9 @@ final class StockLineWriter: StockSink {
     /// Sites the report introduces, inserted together at the next flush (one statement per site
     /// cost a thread hop each, which dominated imports that create thousands of sites).
     private var pendingSites: [String: NewSite] = [:]
+    /// Their codes in the order first met: stored in that order, their ids follow it, as the
+    /// totals' merge expects (`StockTotals.TallyKey`).
+    private var pendingOrder: [String] = []
     /// Lines waiting for their new site's id.
     private var waiting: [(site: String, owner: Int64, row: CheckedStockRow)] = []
     private var orgIDs: [String: Int64] = [:]
@@ -118,6 +121,7 @@ final class StockLineWriter: StockSink {
             } else {
                 if pendingSites[site.code] == nil {
                     pendingSites[site.code] = site
+                    pendingOrder.append(site.code)
                     createdSites.append(site.code)
                 }
                 waiting.append((site.code, owner, row))
@@ -206,7 +210,7 @@ final class StockLineWriter: StockSink {
         guard !pendingSites.isEmpty else { return }
         try await drain()
         let now = UnixTime.now()
-        let rows: [[BulkInsert.Value]] = pendingSites.values.map { site in
+        let rows: [[BulkInsert.Value]] = pendingOrder.map { pendingSites[$0]! }.map { site in
             [
                 org.id, site.code, site.name, site.country, site.adm1, site.lat, site.lon, Site.Tier.national.rawValue,
                 Site.Sharing.aggregate.rawValue, now,
@@ -218,6 +222,7 @@ final class StockLineWriter: StockSink {
         for row in returned { newSiteIDs[try row.string("code")] = try row.int64("id") }
         guard returned.count == pendingSites.count else { throw DomainError.conflict("new sites were not all stored") }
         pendingSites.removeAll(keepingCapacity: true)
+        pendingOrder.removeAll(keepingCapacity: true)
     }
 
     private func orgID(_ code: String) async throws -> Int64 {

@@ -8,17 +8,26 @@ extension StockTotals {
     /// An import's totals, added up in memory as its rows pass on to the line writer (grouping a
     /// million lines again in SQL would cost more than writing them), and written once before
     /// the import commits: the sites the report names get their totals replaced by the report's
-    /// lines plus whatever other organisations reported there.
+    /// lines plus whatever other organisations reported there. Past `spillThreshold` keys the
+    /// totals so far are set aside on disk as a sorted run (`TallySpill`), and the runs are merged
+    /// as they are written.
     final class Tally: StockSink {
         /// Parts by site, each growing on its own: one table of half a million totals would,
         /// while it doubles, hold its old and its new storage at once.
         private static let partCount = 64
         private let next: any StockSink
+        private let spillThreshold: Int
         private var parts: [[TallyKey: TallySum]] = Array(repeating: [:], count: Tally.partCount)
         private var items = Interned(), owners = Interned(), newSites = Interned()
+        private var spill: TallySpill?
 
-        init(forwardingTo next: any StockSink) {
+        /// - Parameters:
+        ///   - items: the catalogue's codes, sorted.
+        ///   - owners: the organisations' codes in the order of their ids.
+        init(forwardingTo next: any StockSink, spillThreshold: Int, items: [String], owners: [String]) {
             self.next = next
+            self.spillThreshold = spillThreshold
+            (self.items, self.owners) = (Interned(items), Interned(owners))
         }
 
         func write(_ rows: inout [StockReportScanner.Row]) async throws {
@@ -44,7 +53,24 @@ extension StockTotals {
                 parts[Int(truncatingIfNeeded: site) & (Self.partCount - 1)][key, default: TallySum(milli: 0, latest: row.reportedAt)]
                     .add(TallySum(milli: row.quantity.milli, latest: row.reportedAt))
             }
+            if parts.reduce(0, { $0 + $1.count }) >= spillThreshold {
+                let run = Self.sortedRun(of: &parts)
+                if spill == nil { spill = try TallySpill() }
+                try spill!.write(run)
+            }
             try await next.write(&rows)
+        }
+
+        /// Every part's totals in one sorted run, each part freed as soon as it is read.
+        private static func sortedRun(of parts: inout [[TallyKey: TallySum]]) -> [TallyEntry] {
+            var run: [TallyEntry] = []
+            run.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+            for index in parts.indices {
+                for entry in parts[index] { run.append((entry.key, entry.value)) }
+                parts[index] = [:]
+            }
+            run.sort { $0.key < $1.key }
+            return run
         }
 
         /// Replaces the totals of every site the import wrote (`replaced`: existing sites it
@@ -75,35 +101,18 @@ extension StockTotals {
                 return id
             }
             let sites = Array(replaced) + created.compactMap { newIDs[$0] }
-            var others = try await otherReporters(at: sites, org: org, ownerIDs: &ownerIDs, on: db)
-            // Items by code and owners by id, so that keys sort as the table's primary key.
-            let itemCodes = items.values.sorted(), ownersByID = Array(Set(ownerIDs)).sorted()
-            let itemRank = Dictionary(uniqueKeysWithValues: itemCodes.enumerated().map { ($1, Int32($0)) })
-            let ownerRank = Dictionary(uniqueKeysWithValues: ownersByID.enumerated().map { ($1, Int32($0)) })
-            let itemNumbers = items.values.map { itemRank[$0]! }, ownerNumbers = ownerIDs.map { ownerRank[$0]! }
-            // Each part in turn becomes a sorted run and is freed, so the tally is never held twice.
-            var runs: [[TallyEntry]] = []
-            var count = others.count
-            for index in parts.indices {
-                var run: [TallyEntry] = []
-                run.reserveCapacity(parts[index].count)
-                for (key, sum) in parts[index] {
-                    let site = key.site > 0 ? key.site : newSiteIDs[Int(-key.site - 1)]
-                    run.append((key.with(site: site).renumbered(items: itemNumbers, owners: ownerNumbers), sum))
-                }
-                parts[index] = [:]
-                run.sort { $0.key < $1.key }
-                count += run.count
-                runs.append(run)
+            let others = try await otherReporters(at: sites, org: org, ownerIDs: &ownerIDs, on: db).sorted { $0.key < $1.key }
+            // The parts as one more run, each freed as it is read, so the tally is never held twice.
+            let last = Self.sortedRun(of: &parts)
+            var runs = [TallyRun(others), TallyRun(last)]
+            var count = others.count + last.count
+            if let spill {
+                runs += try spill.runs.indices.map { try TallyRun(spilled: $0, of: spill) }
+                count += spill.runs.reduce(0) { $0 + $1.count }
             }
-            for index in others.indices { others[index].key = others[index].key.renumbered(items: itemNumbers, owners: ownerNumbers) }
-            others.sort { $0.key < $1.key }
-            runs.append(others)
-            others = []
             let merged = TallyMerge(runs)
-            runs = []
             let replacedSites = Array(replaced)
-            let write = Written(items: itemCodes, owners: ownersByID)
+            let write = Written(items: items.values, owners: ownerIDs, newSites: newSiteIDs)
             if rewrite, case .postgres = driver {
                 let swap = try await PostgresTableSwap.begin("stock_site_totals", on: db)
                 try await write.insert(merged, into: swap.next, on: driver)
@@ -165,9 +174,12 @@ extension StockTotals {
         }
     }
 
-    /// Writes merged totals, turning item and owner numbers back into codes and ids.
+    /// Writes merged totals, turning item and owner numbers back into codes and ids, and new
+    /// sites' positions into their ids.
     private struct Written {
-        let items: [String], owners: [Int64]
+        let items: [String], owners: [Int64], newSites: [Int64]
+
+        func site(_ key: TallyKey) -> Int64 { key.site > 0 ? key.site : newSites[Int(-key.site - 1)] }
 
         func insert(_ merged: TallyMerge, into table: String, on driver: DriverConnection) async throws {
             var merged = merged
@@ -176,8 +188,8 @@ extension StockTotals {
             case .sqlite(let connection):
                 var insert = SQLiteBulkInsert(
                     connection: connection, table: table, columns: columns, rowsPerStatement: StockImporter.batchSize)
-                while let (key, sum) = merged.next() {
-                    insert.append(.integer(key.site))
+                while let (key, sum) = try merged.next() {
+                    insert.append(.integer(site(key)))
                     insert.append(.text(items[key.item]))
                     insert.append(.integer(owners[key.owner]))
                     insert.append(key.expiry.map { .day($0) } ?? .text(""))
@@ -191,8 +203,8 @@ extension StockTotals {
                 var copy = PostgresCopyRows(
                     connection: connection, table: table, columns: columns, logger: Logger(label: "corridor.totals"))
                 let text = copy.text
-                while let (key, sum) = merged.next() {
-                    text.appendInteger(key.site)
+                while let (key, sum) = try merged.next() {
+                    text.appendInteger(site(key))
                     text.appendText(items[key.item])
                     text.appendInteger(owners[key.owner])
                     if let expiry = key.expiry { text.appendDay(expiry) } else { text.appendText("") }
