@@ -1,8 +1,8 @@
 import CorridorCore
 
 extension StockTotals {
-    /// A total's key in two words: a million lines sum into about half as many totals, all held
-    /// until the import ends, so each byte of a key counts.
+    /// A total's key in two words: a million lines sum into about half as many totals, in memory
+    /// or set aside on disk until the import writes them, so each byte of a key counts.
     struct TallyKey: Hashable, Comparable {
         /// A stored site's id, or the negated position (from 1) of a new site's code.
         var site: Int64
