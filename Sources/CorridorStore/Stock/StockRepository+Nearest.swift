@@ -50,7 +50,7 @@ extension StockRepository {
                             try search.addHolding(row, farthest: &farthest)
                             rows += 1
                             guard search.isSettled(byReadUpTo: farthest) else { return true }
-                            rows = asked
+                            rows = asked  // ended as a read cut short
                             return false
                         })
                     search.endHoldingRead(rows: rows, asked: asked, farthest: farthest)
@@ -120,14 +120,22 @@ struct NearestSearch: Sendable {
     /// Whether the sites found settle the answer: no site beyond what has been searched could
     /// come before the `limit`-th.
     var isSettled: Bool {
-        reach.isInfinite || (settledBound().map { $0 < reach } ?? false)
+        reach.isInfinite || settles(upTo: reach)
     }
 
     /// Whether the rows of a read so far, as far out as `farthest`, settle the answer: every row
     /// after them is at least that far out, less the walk's error.
     func isSettled(byReadUpTo farthest: Double) -> Bool {
-        settledBound().map { $0 < farthest - Self.positionErrorKm } ?? false
+        settles(upTo: Self.reach(ofReadUpTo: farthest))
     }
+
+    /// Whether every holding site known up to `reach` settles the answer.
+    private func settles(upTo reach: Double) -> Bool {
+        settledBound().map { $0 < reach } ?? false
+    }
+
+    /// How far out a read cut short at a row `farthest` away knows every holding site.
+    private static func reach(ofReadUpTo farthest: Double) -> Double { max(0, farthest - positionErrorKm) }
 
     /// How many holding sites the next read asks for: those seen already, which are the nearest,
     /// and more; growing each time, so that a read cut short still moves on.
@@ -159,7 +167,7 @@ struct NearestSearch: Sendable {
     /// Ends a read that returned `rows` of the `asked` rows: one cut short at `asked` knows every
     /// holding site only up to its farthest row.
     mutating func endHoldingRead(rows: Int, asked: Int, farthest: Double) {
-        reach = rows < asked ? .infinity : max(0, farthest - Self.positionErrorKm)
+        reach = rows < asked ? .infinity : Self.reach(ofReadUpTo: farthest)
     }
 
     /// The farthest exact distance a site still unread could have and yet be shown before the

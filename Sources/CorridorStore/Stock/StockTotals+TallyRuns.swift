@@ -29,12 +29,7 @@ extension StockTotals {
         /// Adds a run, already sorted.
         func write(_ run: [TallyEntry]) throws {
             try run.withUnsafeBytes { bytes in
-                var done = 0
-                while done < bytes.count {
-                    let written = pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(length + done))
-                    guard written > 0 else { throw Self.failure("write") }
-                    done += written
-                }
+                try Self.whole(bytes.count, at: length, "write") { pwrite(descriptor, bytes.baseAddress! + $0, bytes.count - $0, $1) }
             }
             runs.append((length, run.count))
             length += run.count * Self.stride
@@ -46,12 +41,18 @@ extension StockTotals {
             let placeholder: TallyEntry = (TallyKey(site: 0, item: 0, owner: 0, expiry: nil), TallySum(milli: 0, latest: Day(ordinal: 0)))
             buffer = Array(repeating: placeholder, count: count)
             try buffer.withUnsafeMutableBytes { bytes in
-                var done = 0
-                while done < bytes.count {
-                    let read = pread(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(start + done))
-                    guard read > 0 else { throw Self.failure("read") }
-                    done += read
-                }
+                try Self.whole(bytes.count, at: start, "read") { pread(descriptor, bytes.baseAddress! + $0, bytes.count - $0, $1) }
+            }
+        }
+
+        /// Repeats `io` (given the bytes done so far and the file offset to go on from) until all
+        /// `count` bytes are through: `pread` and `pwrite` may move fewer than asked.
+        private static func whole(_ count: Int, at offset: Int, _ step: String, _ io: (Int, off_t) -> Int) throws {
+            var done = 0
+            while done < count {
+                let moved = io(done, off_t(offset + done))
+                guard moved > 0 else { throw failure(step) }
+                done += moved
             }
         }
 
