@@ -14,7 +14,7 @@ public struct StockImporter: Sendable {
     /// index by item (`StockTotals.ByItemIndex`).
     var indexRebuildThreshold = 10_000
     /// Totals an import holds in memory before it sets them aside on disk (`StockTotals.TallySpill`).
-    var totalsSpillThreshold = 262_144
+    var totalsSpillThreshold = 131_072
     static let batchSize = 500
     /// Lines per COPY on PostgreSQL.
     static let copyBatchSize = 16_384
