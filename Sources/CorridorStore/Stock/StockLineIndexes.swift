@@ -77,12 +77,10 @@ struct StockLineIndexes {
     /// About how many earlier lines the sites named so far will lose: the reporter's lines there,
     /// less those this import wrote (the index answers it without reading the table).
     private func linesReplaced(org: Int64, linesWritten: Int, on db: any SQLDatabase) async throws -> Int {
-        var lines = 0, start = 0
-        while start < deferredSites.count {
-            let chunk = deferredSites[start..<min(start + 10_000, deferredSites.count)]
+        var lines = 0
+        for chunk in BoundLists.parts(of: deferredSites) {
             lines += try await db.count(
-                "SELECT COUNT(*) AS n FROM stock_lines WHERE site_id IN (\(binds: Array(chunk))) AND reporter_org_id = \(bind: org)")
-            start += chunk.count
+                "SELECT COUNT(*) AS n FROM stock_lines WHERE site_id IN (\(binds: chunk)) AND reporter_org_id = \(bind: org)")
         }
         return max(0, lines - linesWritten)
     }
@@ -117,16 +115,13 @@ struct StockLineIndexes {
         // are all it needs to read.
         var earlier: SQLQueryString = ""
         if dropped, let lastIDBefore { earlier = "id <= \(bind: lastIDBefore) AND " }
-        var start = 0
-        while start < deferredSites.count {
-            let chunk = deferredSites[start..<min(start + 10_000, deferredSites.count)]
+        for chunk in BoundLists.parts(of: deferredSites) {
             try await db.raw(
                 """
                 DELETE FROM stock_lines WHERE \(earlier)reporter_org_id = \(bind: org) AND report_id IS DISTINCT FROM \(bind: report)
-                    AND site_id IN (\(binds: Array(chunk)))
+                    AND site_id IN (\(binds: chunk))
                 """
             ).run()
-            start += chunk.count
         }
         deferredSites = []
         guard dropped else { return }
