@@ -46,10 +46,12 @@ public struct StockImporter: Sendable {
                     db: db, driver: driver, org: org, actor: actor, fileName: request.fileName,
                     indexRebuildThreshold: indexRebuildThreshold, logger: database.logger)
                 try await writer.begin()
-                let owners = try await db.raw("SELECT code FROM organisations ORDER BY id").all().map { try $0.string("code") }
+                let organisations = try await db.raw("SELECT code, id FROM organisations ORDER BY id").all().map {
+                    (code: try $0.string("code"), id: try $0.int64("id"))
+                }
                 let totals = StockTotals.Tally(
                     forwardingTo: writer, spillThreshold: totalsSpillThreshold, items: context.items.values.map(\.code).sorted(),
-                    owners: owners)
+                    organisations: organisations)
                 do {
                     let tally = try await StockImportPipeline.run(scanner, context: context, sink: totals, progress: progress)
                     // The checking threads' buffers, before the totals and indexes need memory.

@@ -19,15 +19,18 @@ extension StockTotals {
         private let spillThreshold: Int
         private var parts: [[TallyKey: TallySum]] = Array(repeating: [:], count: Tally.partCount)
         private var items = Interned(), owners = Interned(), newSites = Interned()
+        /// Every organisation's id by its code, as the import found them.
+        private let organisationIDs: [String: Int64]
         private var spill: TallySpill?
 
         /// - Parameters:
         ///   - items: the catalogue's codes, sorted.
-        ///   - owners: the organisations' codes in the order of their ids.
-        init(forwardingTo next: any StockSink, spillThreshold: Int, items: [String], owners: [String]) {
+        ///   - organisations: every organisation's code and id, in the order of their ids.
+        init(forwardingTo next: any StockSink, spillThreshold: Int, items: [String], organisations: [(code: String, id: Int64)]) {
             self.next = next
             self.spillThreshold = spillThreshold
-            (self.items, self.owners) = (Interned(items), Interned(owners))
+            (self.items, self.owners) = (Interned(items), Interned(organisations.map(\.code)))
+            organisationIDs = Dictionary(organisations.map { ($0.code, $0.id) }, uniquingKeysWith: { first, _ in first })
         }
 
         func write(_ rows: inout [StockReportScanner.Row]) async throws {
@@ -88,12 +91,8 @@ extension StockTotals {
                     newIDs[try row.string("code")] = try row.int64("id")
                 }
             }
-            var orgIDs: [String: Int64] = [:]
-            for row in try await db.raw("SELECT id, code FROM organisations").all() {
-                orgIDs[try row.string("code")] = try row.int64("id")
-            }
             var ownerIDs = try owners.values.map { code -> Int64 in
-                guard let id = orgIDs[code] else { throw DomainError.internalFailure("no organisation \(code)") }
+                guard let id = organisationIDs[code] else { throw DomainError.internalFailure("no organisation \(code)") }
                 return id
             }
             let newSiteIDs = try newSites.values.map { code -> Int64 in
@@ -123,9 +122,7 @@ extension StockTotals {
             if case .sqlite = driver {
                 byItem = try await ByItemIndex.dropIfLarge(writing: count, threshold: indexRebuildThreshold, on: db)
             }
-            for chunk in stride(from: 0, to: replacedSites.count, by: 10_000).map({
-                Array(replacedSites[$0..<min($0 + 10_000, replacedSites.count)])
-            }) {
+            for chunk in BoundLists.parts(of: replacedSites) {
                 try await db.raw("DELETE FROM stock_site_totals WHERE site_id IN (\(binds: chunk))").run()
             }
             try await write.insert(merged, into: "stock_site_totals", on: driver)
@@ -140,7 +137,7 @@ extension StockTotals {
             var ownerNumber = Dictionary(ownerIDs.enumerated().map { ($1, Int32($0)) }, uniquingKeysWith: { first, _ in first })
             var found: [TallyEntry] = []
             // Below and above the reporter's id, so that each is a range of the (site, reporter) index.
-            for chunk in stride(from: 0, to: sites.count, by: 10_000).map({ Array(sites[$0..<min($0 + 10_000, sites.count)]) }) {
+            for chunk in BoundLists.parts(of: sites) {
                 for side in ["<", ">"] {
                     let rows = try await db.raw(
                         """
