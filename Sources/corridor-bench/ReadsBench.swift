@@ -20,10 +20,11 @@ struct ReadsBench: AsyncParsableCommand {
         discussion: """
             Build with -c release. Imports the synthetic report once into a SQLite file under --dir (and, \
             given a PostgreSQL URL, into a fresh schema there), starts the server in this process, signs a \
-            global coordinator's API token and measures with its own HTTP client: nearest stock and the \
-            stylesheet each under --connections concurrent connections for --seconds in all, taking turns \
-            in --rounds slices so that the machine's slower and faster spells fall on both, then the \
-            pre-positioned lists of --country one request at a time.
+            global coordinator's API token and measures nearest stock and the stylesheet each under \
+            --connections concurrent connections for --seconds in all, taking turns in --rounds slices so \
+            that the machine's slower and faster spells fall on both (with `wrk -t1` when it is on PATH, \
+            else with its own HTTP client: --client), then the pre-positioned lists of --country one \
+            request at a time.
             """)
     @Option(help: "Rows in the synthetic report.") var rows = 1_000_000
     @Option(help: "Sites the rows are spread over.") var sites = 10_000
@@ -37,6 +38,8 @@ struct ReadsBench: AsyncParsableCommand {
     @Option(help: "Port the server listens on.") var port = 18_419
     @Option(help: "postgres://user:pass@host:port/db (default: $CORRIDOR_BENCH_POSTGRES_URL or $CORRIDOR_TEST_POSTGRES_URL).")
     var url: String?
+    @Option(help: "Client of the loads: wrk (as the issue measures), builtin (the benchmark's own), or auto: wrk when on PATH.")
+    var client = "auto"
     @Flag(help: "Only SQLite, even when a PostgreSQL URL is set.") var sqliteOnly = false
     @Flag(help: "Keep the PostgreSQL schema afterwards (its name is printed), to read query plans.") var keepSchema = false
 
@@ -54,9 +57,12 @@ struct ReadsBench: AsyncParsableCommand {
             let countries = try await store.reference.countries().filter { $0.lat != nil && Self.countries.contains($0.alpha2) }
             try BenchGenerator(rows: rows, sites: sites).write(to: file, org: "BENCH", items: items, countries: countries, today: .today())
         }
-        print("file: \(file.path) (\(rows) rows, \(sites) sites); \(connections) connections for \(seconds) s each, in \(rounds) turns")
+        let loads = try wrkPath().map { "wrk -t1 (\($0))" } ?? "the benchmark's own HTTP client"
+        print(
+            "file: \(file.path) (\(rows) rows, \(sites) sites); \(connections) connections for \(seconds) s each, in \(try turns()) turns, by \(loads)"
+        )
         do {
-            try await measure("SQLite", store: store, file: file, points: points)
+            try await measure("SQLite", store: store, file: file, points: points, folder: folder)
         } catch {
             await store.close()
             throw error
@@ -71,7 +77,7 @@ struct ReadsBench: AsyncParsableCommand {
         let schema = BenchPlaces.newSchema()
         let postgres = try await PostgresImportBench.freshStore(.postgres(url: raw), schema: schema)
         do {
-            try await measure("PostgreSQL", store: postgres, file: file, points: points)
+            try await measure("PostgreSQL", store: postgres, file: file, points: points, folder: folder)
         } catch {
             await PostgresImportBench.drop(postgres, schema: schema)
             throw error
@@ -95,7 +101,9 @@ struct ReadsBench: AsyncParsableCommand {
         return points
     }
 
-    private func measure(_ name: String, store: Store, file: URL, points: [(lat: Double, lon: Double)]) async throws {
+    private func measure(
+        _ name: String, store: Store, file: URL, points: [(lat: Double, lon: Double)], folder: URL
+    ) async throws {
         let start = ContinuousClock.now
         var reader = try CSVReader(url: file)
         let report = try await store.stockImporter.run(
@@ -111,18 +119,19 @@ struct ReadsBench: AsyncParsableCommand {
         do {
             let base = server.base
             try await Self.waitUntilServing(client, "\(base)/static/corridor.css")
-            let first = try await Self.get(client, Self.nearestURL(base, points[0]), token: token)
+            let first = try await Self.get(client, base + Self.nearestPath(points[0]), token: token)
             let found = (try? JSONSerialization.jsonObject(with: Data(first.body.utf8)) as? [String: Any])?["items"] as? [Any]
             guard first.status == 200, found?.count == 10 else {
                 throw ValidationError("nearest answered \(first.status), not 10 sites: \(first.body.prefix(300))")
             }
             var (css, me, nearest) = (Load(), Load(), Load())
-            let slice = Duration.seconds(Double(seconds) / Double(max(1, rounds)))
-            for _ in 0..<max(1, rounds) {
-                css.add(try await load(client, for: slice) { _ in "\(base)/static/corridor.css" })
-                me.add(try await load(client, for: slice, token: token) { _ in "\(base)/api/v1/me" })
-                nearest.add(
-                    try await load(client, for: slice, token: token) { Self.nearestURL(base, points[$0 % points.count]) })
+            let turns = try turns()
+            let slice = Duration.seconds(Double(seconds) / Double(turns))
+            let nearestPaths = points.map(Self.nearestPath)
+            for _ in 0..<turns {
+                css.add(try await load(client, base: base, for: slice, paths: ["/static/corridor.css"], folder: folder))
+                me.add(try await load(client, base: base, for: slice, token: token, paths: ["/api/v1/me"], folder: folder))
+                nearest.add(try await load(client, base: base, for: slice, token: token, paths: nearestPaths, folder: folder))
             }
             var times: [Double] = []
             for _ in 0..<max(1, requests) {
@@ -133,15 +142,15 @@ struct ReadsBench: AsyncParsableCommand {
             }
             times.sort()
             let median = times[times.count / 2]
-            print(String(format: "\(name): stylesheet  %8.0f req/s, p99 %7.2f ms (%d requests)", css.rate, css.p99 * 1000, css.count))
+            print(String(format: "\(name): stylesheet  %8.0f req/s, p99 %7.2f ms (%d requests)", css.rate, css.p99 * 1000, css.requests))
             print(
                 String(
                     format: "\(name): /api/v1/me  %8.0f req/s, p99 %7.2f ms (%d requests; any API request with a token pays this)",
-                    me.rate, me.p99 * 1000, me.count))
+                    me.rate, me.p99 * 1000, me.requests))
             print(
                 String(
                     format: "\(name): nearest     %8.0f req/s, p99 %7.2f ms (%d requests, %d failed)", nearest.rate, nearest.p99 * 1000,
-                    nearest.count, nearest.failed))
+                    nearest.requests, nearest.failed))
             print(
                 String(
                     format: "\(name): nearest / stylesheet: req/s %@ (target ≥ 0.3×), p99 %@ (target ≤ 10×)",
@@ -160,28 +169,56 @@ struct ReadsBench: AsyncParsableCommand {
         try await server.stop()
     }
 
-    static func nearestURL(_ base: String, _ point: (lat: Double, lon: Double)) -> String {
-        "\(base)/api/v1/stock/nearest?item=\(item)&lat=\(point.lat)&lon=\(point.lon)&limit=10"
+    static func nearestPath(_ point: (lat: Double, lon: Double)) -> String {
+        "/api/v1/stock/nearest?item=\(item)&lat=\(point.lat)&lon=\(point.lon)&limit=10"
     }
 
-    /// Requests answered under one load, over the rounds: their latencies, and the time taken.
+    /// Requests answered under one load, over the rounds: how many, in what time, and each
+    /// round's 99th percentile of latency.
     struct Load {
-        var latencies: [Double] = []
+        var requests = 0
         var failed = 0
         var elapsed = 0.0
+        var p99s: [Double] = []
 
-        var count: Int { latencies.count }
-        var rate: Double { Double(latencies.count) / elapsed }
-        /// The 99th percentile of the latencies.
-        var p99: Double {
-            let sorted = latencies.sorted()
-            return sorted[min(sorted.count - 1, Int((Double(sorted.count) * 0.99).rounded(.up)) - 1)]
-        }
+        var rate: Double { Double(requests) / elapsed }
+        /// The median of the rounds' 99th percentiles: wrk reports each round's, not its latencies.
+        var p99: Double { p99s.sorted()[p99s.count / 2] }
 
         mutating func add(_ other: Load) {
-            latencies += other.latencies
+            requests += other.requests
             failed += other.failed
             elapsed += other.elapsed
+            p99s += other.p99s
+        }
+    }
+
+    /// One load of `duration`: by `wrk` when it is on PATH (unless --client builtin), else by
+    /// the benchmark's own client.
+    private func load(
+        _ client: HTTPClient, base: String, for duration: Duration, token: String? = nil, paths: [String], folder: URL
+    ) async throws -> Load {
+        if let wrk = try wrkPath() {
+            let seconds = Int(Measure.seconds(duration).rounded())
+            return try await WrkLoad.run(
+                wrk: wrk, base: base, paths: paths, token: token, connections: connections, seconds: seconds, folder: folder)
+        }
+        return try await load(client, for: duration, token: token) { base + paths[$0 % paths.count] }
+    }
+
+    /// How many turns the loads take: wrk runs for whole seconds, so never more than --seconds.
+    private func turns() throws -> Int {
+        try wrkPath() == nil ? max(1, rounds) : max(1, min(rounds, seconds))
+    }
+
+    /// The `wrk` the loads run, nil for the benchmark's own client.
+    private func wrkPath() throws -> String? {
+        switch client {
+        case "builtin": return nil
+        case "wrk":
+            guard let path = WrkLoad.path else { throw ValidationError("--client wrk: no wrk on PATH") }
+            return path
+        default: return WrkLoad.path
         }
     }
 
@@ -213,7 +250,10 @@ struct ReadsBench: AsyncParsableCommand {
             return (all, failed)
         }
         guard !results.0.isEmpty else { throw ValidationError("no request succeeded") }
-        return Load(latencies: results.0, failed: results.1, elapsed: Measure.seconds(ContinuousClock.now - started))
+        let sorted = results.0.sorted()
+        let p99 = sorted[min(sorted.count - 1, Int((Double(sorted.count) * 0.99).rounded(.up)) - 1)]
+        return Load(
+            requests: sorted.count, failed: results.1, elapsed: Measure.seconds(ContinuousClock.now - started), p99s: [p99])
     }
 
     static func get(_ client: HTTPClient, _ url: String, token: String?) async throws -> (status: UInt, body: String) {
