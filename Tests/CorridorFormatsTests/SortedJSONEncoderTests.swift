@@ -88,6 +88,11 @@ import Testing
         }
     }
 
+    /// A type's one key, and a dictionary of the same key, which is data: not converted.
+    struct Twin: Encodable {
+        var siteCode = 7
+    }
+
     struct Nothing: Encodable {
         func encode(to encoder: any Encoder) throws {}
     }
@@ -106,6 +111,9 @@ import Testing
             Shuffled(order: [.mid, .zeta, .alphaBeta]),
             Shuffled(order: [.mid, .mid, .zeta]), Shuffled(order: [.mid, .zeta, .mid]), Shuffled(order: [.zeta, .alphaBeta]),
         ]
+        var twins = [Twin(), Twin()]
+        var twinData = ["siteCode": 7]
+        var twinsAgain = [Twin()]
     }
 
     @Test func writesWhatFoundationWrites() throws {

@@ -190,6 +190,20 @@ public final class Database: Sendable {
         }
     }
 
+    /// `readDriver` for a short read of a few rows that requests make (the identity check,
+    /// nearest stock). On PostgreSQL it runs on its connection's event loop, so each reply
+    /// resumes it there rather than on the cooperative threads, a trip each way per message. A
+    /// long read (an export) stays off the event loop, whose other connections would wait on it.
+    func shortReadDriver<T: Sendable>(_ body: (DriverConnection) async throws -> T) async throws -> T {
+        guard case .postgres(let pool) = pool else { return try await readDriver(body) }
+        let loop = pool.eventLoopGroup.any()
+        return try await withTaskExecutorPreference(EventLoopTaskExecutor(loop)) {
+            let connection = try await pool.requestConnection(logger: logger, on: loop).get()
+            defer { pool.releaseConnection(connection, logger: logger) }
+            return try await body(.postgres(connection))
+        }
+    }
+
     public func close() async {
         await readPool?.close()
         switch pool {

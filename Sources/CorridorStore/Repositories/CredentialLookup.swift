@@ -16,7 +16,7 @@ enum CredentialLookup {
     /// `csrf_token`; a token's `credential_id` and `last_used_at`); nil when none matches or the
     /// user is disabled.
     func find(in database: Database) async throws -> (user: User, credential: any SQLRow)? {
-        return try await database.readDriver { driver in
+        return try await database.shortReadDriver { driver in
             switch driver {
             case .sqlite(let sqlite):
                 // One row per role, found by the credential's unique hash: run on the calling

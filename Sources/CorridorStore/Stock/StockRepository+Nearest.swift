@@ -19,7 +19,7 @@ extension StockRepository {
         let visibility = StockVisibility(for: actor)
         let item = item.uppercased()
         guard database.dialect == .sqlite else {
-            return try await database.readDriver { driver in
+            return try await database.shortReadDriver { driver in
                 guard case .postgres(let connection) = driver else { preconditionFailure("a PostgreSQL store reads through PostgreSQL") }
                 var search = start
                 repeat {
