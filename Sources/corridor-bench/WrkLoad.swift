@@ -52,12 +52,12 @@ enum WrkLoad {
     /// The Lua script that sends `paths` in turn with the token.
     static func luaScript(paths: [String], token: String?) -> String {
         let quoted = paths.map { "\"\($0)\"" }.joined(separator: ",\n  ")
-        var lua = "local paths = {\n  \(quoted)\n}\nlocal next = 0\n"
+        var lua = "local paths = {\n  \(quoted)\n}\nlocal turn = 0\n"
         if let token { lua += "wrk.headers[\"Authorization\"] = \"Bearer \(token)\"\n" }
         lua += """
             request = function()
-              next = next % #paths + 1
-              return wrk.format("GET", paths[next])
+              turn = turn % #paths + 1
+              return wrk.format("GET", paths[turn])
             end
 
             """
@@ -82,7 +82,7 @@ enum WrkLoad {
             }
         }
         guard let requests, let elapsed, let p99, elapsed > 0 else { return nil }
-        return ReadsBench.Load(requests: requests - failed, failed: failed, elapsed: elapsed, p99s: [p99])
+        return ReadsBench.Load(requests: max(0, requests - failed), failed: failed, elapsed: elapsed, p99s: [p99])
     }
 
     /// wrk's durations: a number and a unit, `us`, `ms`, `s`, `m` or `h`.

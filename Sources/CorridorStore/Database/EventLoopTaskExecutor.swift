@@ -3,7 +3,7 @@ import NIOCore
 /// Runs a task's jobs on one NIO event loop: a PostgreSQL read whose connection lives on that
 /// loop then resumes there after each reply, instead of hopping to the cooperative threads and
 /// back for every message.
-final class EventLoopTaskExecutor: TaskExecutor, @unchecked Sendable {
+final class EventLoopTaskExecutor: TaskExecutor {
     private let loop: any EventLoop
 
     init(_ loop: any EventLoop) {
