@@ -195,7 +195,7 @@ public final class Database: Sendable {
     /// resumes it there rather than on the cooperative threads, a trip each way per message. A
     /// long read (an export) stays off the event loop, whose other connections would wait on it.
     func shortReadDriver<T: Sendable>(_ body: (DriverConnection) async throws -> T) async throws -> T {
-        guard case .postgres(let pool) = pool else { return try await readDriver(body) }
+        guard case .postgres(let pool) = pool, #available(macOS 15.0, *) else { return try await readDriver(body) }
         let loop = pool.eventLoopGroup.any()
         return try await withTaskExecutorPreference(EventLoopTaskExecutor(loop)) {
             let connection = try await pool.requestConnection(logger: logger, on: loop).get()

@@ -3,6 +3,7 @@ import NIOCore
 /// Runs a task's jobs on one NIO event loop: a PostgreSQL read whose connection lives on that
 /// loop then resumes there after each reply, instead of hopping to the cooperative threads and
 /// back for every message.
+@available(macOS 15.0, *)
 final class EventLoopTaskExecutor: TaskExecutor {
     private let loop: any EventLoop
 
