@@ -38,7 +38,8 @@ extension StockRepository {
             return try await connection.withSession { session in
                 var search = start
                 repeat {
-                    let asked = search.holdingLimit
+                    // One of a few counts, so that each connection keeps a few statements.
+                    let asked = NearestHoldingText.limit(atLeast: search.holdingLimit)
                     let (sql, binds) = try db.text(
                         of: Self.holdingQuery(around: (lat, lon), item: item, visibility: visibility, today: today, limit: asked))
                     var (rows, farthest) = (0, 0.0)
@@ -88,8 +89,9 @@ extension StockRepository {
             "w.q > 0", "s.id = w.id", "holder.id = s.org_id", StockQueries.detailVisible(visibility),
         ]
         sql.appendInterpolation(StockQueries.whereClause(conditions))
-        sql.appendLiteral(" LIMIT ")
-        sql.appendInterpolation(bind: limit)
+        // The row count is written in, not bound: SQLite prepares a statement with a bound
+        // `LIMIT` anew each time that parameter is bound, which is every call.
+        sql.appendLiteral(" LIMIT \(limit)")
         return sql
     }
 }
