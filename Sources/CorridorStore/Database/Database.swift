@@ -181,9 +181,7 @@ public final class Database: Sendable {
     func readDriver<T: Sendable>(_ body: (DriverConnection) async throws -> T) async throws -> T {
         switch pool {
         case .postgres(let pool):
-            let connection = try await pool.requestConnection(logger: logger).get()
-            defer { pool.releaseConnection(connection, logger: logger) }
-            return try await body(.postgres(connection))
+            return try await pooled(pool, on: nil, body)
         case .sqlite:
             guard let readPool else { preconditionFailure("a SQLite store has a read pool") }
             return try await readPool.withConnection { connection in try await body(.sqlite(connection)) }
@@ -197,11 +195,17 @@ public final class Database: Sendable {
     func shortReadDriver<T: Sendable>(_ body: (DriverConnection) async throws -> T) async throws -> T {
         guard case .postgres(let pool) = pool, #available(macOS 15.0, *) else { return try await readDriver(body) }
         let loop = pool.eventLoopGroup.any()
-        return try await withTaskExecutorPreference(EventLoopTaskExecutor(loop)) {
-            let connection = try await pool.requestConnection(logger: logger, on: loop).get()
-            defer { pool.releaseConnection(connection, logger: logger) }
-            return try await body(.postgres(connection))
-        }
+        return try await withTaskExecutorPreference(EventLoopTaskExecutor(loop)) { try await pooled(pool, on: loop, body) }
+    }
+
+    /// `body` on a connection of the PostgreSQL pool (on `loop`'s, if given), released after it.
+    private func pooled<T: Sendable>(
+        _ pool: EventLoopGroupConnectionPool<PostgresConnectionSource>, on loop: (any EventLoop)?,
+        _ body: (DriverConnection) async throws -> T
+    ) async throws -> T {
+        let connection = try await pool.requestConnection(logger: logger, on: loop).get()
+        defer { pool.releaseConnection(connection, logger: logger) }
+        return try await body(.postgres(connection))
     }
 
     public func close() async {

@@ -8,24 +8,16 @@ import PostgresNIO
 /// to the last one returned are read. The viewer's filter is `StockQueries.detailVisible`'s, its
 /// lists bound as arrays.
 ///
-/// The row count is written into the statement (one kept statement per count in `counts`):
-/// PostgreSQL plans a kept statement once for every call only when it can cost its `LIMIT`, and
-/// planning it anew on each call cost more than running it. A read that asks for more than the
-/// largest count binds its `LIMIT`.
+/// The row count is written into the statement (one kept statement for each of
+/// `NearestSearch.rowCounts`): PostgreSQL plans a kept statement once for every call only when it
+/// can cost its `LIMIT`, and planning it anew on each call cost more than running it. A read that
+/// asks for more than the largest count binds its `LIMIT`.
 enum NearestHoldingText {
     /// The kept statements with a row count written in, by that count.
     private static let fixed: [Int: any PostgresKeptText.Type] = [
         10: NearestFixedLimit<10>.self, 20: NearestFixedLimit<20>.self, 40: NearestFixedLimit<40>.self,
         100: NearestFixedLimit<100>.self, 200: NearestFixedLimit<200>.self,
     ]
-
-    /// The row counts written into statements; a read asks for the least of them that is enough.
-    static let counts = fixed.keys.sorted()
-
-    /// How many rows a read that needs `needed` asks for.
-    static func limit(atLeast needed: Int) -> Int {
-        counts.first { $0 >= needed } ?? needed
-    }
 
     /// The first `limit` holding sites nearest the point, nearest first.
     static func rows(

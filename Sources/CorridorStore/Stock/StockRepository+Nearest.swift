@@ -23,7 +23,7 @@ extension StockRepository {
                 guard case .postgres(let connection) = driver else { preconditionFailure("a PostgreSQL store reads through PostgreSQL") }
                 var search = start
                 repeat {
-                    let asked = NearestHoldingText.limit(atLeast: search.holdingLimit)
+                    let asked = search.rowsToAsk
                     let rows = try await NearestHoldingText.rows(
                         around: (lat, lon), item: item, visibility: visibility, today: today, limit: asked, on: connection,
                         logger: database.logger)
@@ -38,8 +38,7 @@ extension StockRepository {
             return try await connection.withSession { session in
                 var search = start
                 repeat {
-                    // One of a few counts, so that each connection keeps a few statements.
-                    let asked = NearestHoldingText.limit(atLeast: search.holdingLimit)
+                    let asked = search.rowsToAsk
                     let (sql, binds) = try db.text(
                         of: Self.holdingQuery(around: (lat, lon), item: item, visibility: visibility, today: today, limit: asked))
                     var (rows, farthest) = (0, 0.0)
@@ -141,7 +140,15 @@ struct NearestSearch: Sendable {
 
     /// How many holding sites the next read asks for: those seen already, which are the nearest,
     /// and more; growing each time, so that a read cut short still moves on.
-    var holdingLimit: Int { 2 * (seen.count + limit) }
+    private var holdingLimit: Int { 2 * (seen.count + limit) }
+
+    /// The row counts a read asks for, written into its statement on both databases: each
+    /// connection then keeps one statement per count (a bound `LIMIT` is planned anew per call).
+    static let rowCounts = [10, 20, 40, 100, 200]
+
+    /// How many rows the next read asks for: the least of `rowCounts` that is enough, or just
+    /// enough beyond them.
+    var rowsToAsk: Int { Self.rowCounts.first { $0 >= holdingLimit } ?? holdingLimit }
 
     /// Adds the holding sites not seen before from one read of the nearest holding sites with
     /// their stock, in order, at most `asked` of them (a site without the item has no row).
