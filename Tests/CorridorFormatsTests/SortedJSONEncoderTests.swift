@@ -5,7 +5,7 @@ import Testing
 /// The API's JSON must stay byte for byte what Foundation's JSONEncoder writes with
 /// `.convertToSnakeCase`, `.sortedKeys` and `.withoutEscapingSlashes`, which it wrote before.
 @Suite struct SortedJSONEncoderTests {
-    static let ours = SortedJSONEncoder(keys: SnakeCaseKeys.converted)
+    static let ours = SortedJSONEncoder.snakeCase
 
     static func foundation<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()

@@ -69,6 +69,15 @@ import Testing
             let secret = try #require(try created.body.json()["token"] as? String)
             let me = try await client.execute(uri: "/api/v1/me", method: .get, headers: [.authorization: "Bearer \(secret)"])
             #expect((try me.body.json()["email"] as? String) == "logistics@wfp.example")
+            // The scheme in any case, spaces and tabs around the token: still the token.
+            for header in ["bearer \(secret)", "BEARER \t\(secret) ", "BeArEr  \(secret)\t"] {
+                let asked = try await client.execute(uri: "/api/v1/me", method: .get, headers: [.authorization: header])
+                #expect(asked.status == .ok, "\(header)")
+            }
+            for header in ["Bearer", "Bearer ", "Bearer \(secret)x", "Basic \(secret)", "Bearer\t\(secret)", "Bearerx\(secret)"] {
+                let asked = try await client.execute(uri: "/api/v1/me", method: .get, headers: [.authorization: header])
+                #expect(asked.status == .unauthorized, "\(header)")
+            }
             let id = try #require((try created.body.json()["info"] as? [String: Any])?["id"] as? Int)
             let revoked = try await client.execute(uri: "/api/v1/tokens/\(id)", method: .delete, headers: app.headers("org_member"))
             #expect(revoked.status == .ok)

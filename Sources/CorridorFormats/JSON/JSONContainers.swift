@@ -34,14 +34,14 @@ struct JSONKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     {
         let nested = JSONTreeObject()
         put(.object(nested), key)
-        let child = JSONTreeEncoder(parent: encoder, key: key, keys: encoder.keys, value: .object(nested))
+        let child = encoder.child(key: key, value: .object(nested))
         return KeyedEncodingContainer(JSONKeyedContainer<NestedKey>(encoder: child, object: nested))
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
         let nested = JSONTreeArray()
         put(.array(nested), key)
-        let child = JSONTreeEncoder(parent: encoder, key: key, keys: encoder.keys, value: .array(nested))
+        let child = encoder.child(key: key, value: .array(nested))
         return JSONUnkeyedContainer(encoder: child, array: nested)
     }
 
@@ -49,7 +49,7 @@ struct JSONKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func superEncoder(forKey key: Key) -> any Encoder { superEncoder(under: key) }
 
     private func superEncoder(under key: some CodingKey) -> any Encoder {
-        let child = JSONTreeEncoder(parent: encoder, key: key, keys: encoder.keys)
+        let child = encoder.child(key: key)
         put(.later(child), key)
         return child
     }
@@ -78,20 +78,20 @@ struct JSONUnkeyedContainer: UnkeyedEncodingContainer {
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         let nested = JSONTreeObject()
-        let child = JSONTreeEncoder(parent: encoder, key: nextKey, keys: encoder.keys, value: .object(nested))
+        let child = encoder.child(key: nextKey, value: .object(nested))
         array.elements.append(.object(nested))
         return KeyedEncodingContainer(JSONKeyedContainer<NestedKey>(encoder: child, object: nested))
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
         let nested = JSONTreeArray()
-        let child = JSONTreeEncoder(parent: encoder, key: nextKey, keys: encoder.keys, value: .array(nested))
+        let child = encoder.child(key: nextKey, value: .array(nested))
         array.elements.append(.array(nested))
         return JSONUnkeyedContainer(encoder: child, array: nested)
     }
 
     mutating func superEncoder() -> any Encoder {
-        let child = JSONTreeEncoder(parent: encoder, key: nextKey, keys: encoder.keys)
+        let child = encoder.child(key: nextKey)
         array.elements.append(.later(child))
         return child
     }

@@ -14,6 +14,8 @@ enum JSONTree {
     case object(JSONTreeObject)
     /// What a `superEncoder` is given, known only once its caller has encoded into it.
     case later(JSONTreeEncoder)
+    /// An object that writes itself (`DirectJSONObject`).
+    case direct(any DirectJSONObject)
 }
 
 final class JSONTreeArray {

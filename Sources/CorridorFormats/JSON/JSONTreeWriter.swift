@@ -4,7 +4,7 @@
 struct JSONTreeWriter {
     var bytes: [UInt8] = []
 
-    mutating func write(_ value: JSONTree) {
+    mutating func write(_ value: JSONTree) throws {
         switch value {
         case .null: append("null")
         case .bool(let flag): append(flag ? "true" : "false")
@@ -12,12 +12,19 @@ struct JSONTreeWriter {
         case .integer(let number): append(String(number))
         case .unsigned(let number): append(String(number))
         case .string(let text): write(string: text)
-        case .later(let encoder): write(encoder.value ?? .object(JSONTreeObject()))
+        case .later(let encoder): try write(encoder.value ?? .object(JSONTreeObject()))
+        case .direct(let object):
+            bytes.append(UInt8(ascii: "{"))
+            var members = JSONMembers(writer: JSONTreeWriter())
+            swap(&members.writer.bytes, &bytes)
+            defer { swap(&members.writer.bytes, &bytes) }
+            try object.writeMembers(to: &members)
+            members.writer.bytes.append(UInt8(ascii: "}"))
         case .array(let array):
             bytes.append(UInt8(ascii: "["))
             for (index, element) in array.elements.enumerated() {
                 if index > 0 { bytes.append(UInt8(ascii: ",")) }
-                write(element)
+                try write(element)
             }
             bytes.append(UInt8(ascii: "]"))
         case .object(let object):
@@ -32,7 +39,7 @@ struct JSONTreeWriter {
                 first = false
                 write(string: member.key)
                 bytes.append(UInt8(ascii: ":"))
-                write(member.value)
+                try write(member.value)
             }
             bytes.append(UInt8(ascii: "}"))
         }
@@ -55,7 +62,7 @@ struct JSONTreeWriter {
         return lastOrder
     }
 
-    private mutating func append(_ text: String) {
+    mutating func append(_ text: String) {
         bytes.append(contentsOf: text.utf8)
     }
 

@@ -7,20 +7,30 @@ import Foundation
 /// Foundation builds for every key written.
 public struct SortedJSONEncoder: Sendable {
     let keys: @Sendable (String) -> String
+    /// Whether a `DirectJSONObject` writes itself; its keys are snake_case, so only with that conversion.
+    let takesDirectObjects: Bool
 
     public init(keys: @escaping @Sendable (String) -> String) {
-        self.keys = keys
+        (self.keys, takesDirectObjects) = (keys, false)
     }
 
+    private init(snakeCase: Void) {
+        (keys, takesDirectObjects) = (SnakeCaseKeys.converted, true)
+    }
+
+    /// Keys converted to snake_case, as Foundation's `.convertToSnakeCase` does; an object that
+    /// writes itself (`DirectJSONObject`) does.
+    public static let snakeCase = SortedJSONEncoder(snakeCase: ())
+
     public func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
-        let encoder = JSONTreeEncoder(parent: nil, key: nil, keys: keys)
+        let encoder = JSONTreeEncoder(parent: nil, key: nil, keys: keys, takesDirectObjects: takesDirectObjects)
         guard let tree = try encoder.boxIfEncoded(value, key: nil) else {
             throw EncodingError.invalidValue(
                 value, EncodingError.Context(codingPath: [], debugDescription: "Top-level \(T.self) did not encode any values."))
         }
         var writer = JSONTreeWriter()
         writer.bytes.reserveCapacity(2_048)
-        writer.write(tree)
+        try writer.write(tree)
         return writer.bytes
     }
 }
@@ -31,10 +41,19 @@ final class JSONTreeEncoder: Encoder {
     let parent: JSONTreeEncoder?
     let key: (any CodingKey)?
     let keys: @Sendable (String) -> String
+    let takesDirectObjects: Bool
     var value: JSONTree?
 
-    init(parent: JSONTreeEncoder?, key: (any CodingKey)?, keys: @escaping @Sendable (String) -> String, value: JSONTree? = nil) {
-        (self.parent, self.key, self.keys, self.value) = (parent, key, keys, value)
+    init(
+        parent: JSONTreeEncoder?, key: (any CodingKey)?, keys: @escaping @Sendable (String) -> String, takesDirectObjects: Bool,
+        value: JSONTree? = nil
+    ) {
+        (self.parent, self.key, self.keys, self.takesDirectObjects, self.value) = (parent, key, keys, takesDirectObjects, value)
+    }
+
+    /// An encoder for a value nested in this one's, under `key`.
+    func child(key: (any CodingKey)?, value: JSONTree? = nil) -> JSONTreeEncoder {
+        JSONTreeEncoder(parent: self, key: key, keys: keys, takesDirectObjects: takesDirectObjects, value: value)
     }
 
     var codingPath: [any CodingKey] { parent?.path(adding: key) ?? (key.map { [$0] } ?? []) }
@@ -74,7 +93,8 @@ final class JSONTreeEncoder: Encoder {
         if T.self == URL.self { return .string((value as! URL).absoluteString) }
         if T.self == Data.self { return .string((value as! Data).base64EncodedString()) }
         if T.self == Decimal.self { return .number((value as! Decimal).description) }
-        let child = JSONTreeEncoder(parent: self, key: key, keys: keys)
+        if takesDirectObjects, let direct = value as? any DirectJSONObject { return .direct(direct) }
+        let child = child(key: key)
         if let dictionary = value as? any JSONStringKeyedDictionary { return try dictionary.tree(in: child) }
         try value.encode(to: child)
         return child.value

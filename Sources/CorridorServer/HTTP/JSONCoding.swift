@@ -17,9 +17,10 @@ extension CorridorRequestContext {
 
 /// Responses in snake_case with sorted keys, as Foundation's `.convertToSnakeCase` and
 /// `.sortedKeys` write them, through `SortedJSONEncoder`: Foundation's encoder with a key
-/// strategy builds a coding path for every key it writes.
+/// strategy builds a coding path for every key it writes. The answers asked for most write
+/// themselves (`DirectJSONObject`).
 public struct APIResponseEncoder: ResponseEncoder {
-    static let json = SortedJSONEncoder(keys: SnakeCaseKeys.converted)
+    static let json = SortedJSONEncoder.snakeCase
 
     public func encode(_ value: some Encodable, from request: Request, context: some RequestContext) throws -> Response {
         let bytes = try Self.json.encode(value)

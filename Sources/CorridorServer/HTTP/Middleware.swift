@@ -107,8 +107,7 @@ struct IdentityMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         if let authorization = request.headers[.authorization] {
-            guard authorization.lowercased().hasPrefix("bearer "),
-                let user = try await store.tokens.authenticate(String(authorization.dropFirst(7)).trimmingCharacters(in: .whitespaces))
+            guard let secret = Self.bearerSecret(authorization), let user = try await store.tokens.authenticate(secret)
             else { throw DomainError.unauthenticated("the API token is unknown or revoked") }
             context.actor = user.actor
             context.user = user
@@ -130,6 +129,20 @@ struct IdentityMiddleware: RouterMiddleware {
             }
         }
         return try await next(request, context)
+    }
+
+    /// The secret of an `Authorization: Bearer …` header, the scheme in any case, without the
+    /// spaces and tabs around it; nil for another scheme. Read on every API request: no Foundation.
+    static func bearerSecret(_ header: String) -> String? {
+        let scheme = "bearer ".utf8
+        let utf8 = header.utf8
+        guard utf8.count >= scheme.count,
+            utf8.prefix(scheme.count).elementsEqual(scheme, by: { (0x41...0x5A).contains($0) ? $0 | 0x20 == $1 : $0 == $1 })
+        else { return nil }
+        let blank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 }
+        let rest = utf8.dropFirst(scheme.count).drop(while: blank)
+        guard let last = rest.lastIndex(where: { !blank($0) }) else { return "" }
+        return String(Substring(rest[...last]))
     }
 }
 
