@@ -23,7 +23,12 @@ struct LanguageMiddleware: RouterMiddleware {
     }
 
     static func language(for request: Request, context: Context) -> Language {
-        if let tag = request.uri.queryParameters.get("lang"), let language = Language(tag: tag) { return language }
+        // The query is parsed only when it may name a language: every request comes through here.
+        if request.uri.query?.contains("lang") == true, let tag = request.uri.queryParameters.get("lang"),
+            let language = Language(tag: tag)
+        {
+            return language
+        }
         if let tag = context.savedLanguage, let language = Language(tag: tag) { return language }
         if let tag = request.cookies[cookie]?.value, let language = Language(tag: tag) { return language }
         if let header = request.headers[.acceptLanguage], let language = Language.preferred(in: header) { return language }

@@ -104,7 +104,8 @@ struct NearestSearch: Sendable {
     /// cut short (`endHoldingRead`).
     private var reach = Double.infinity
     private var seen: Set<Int64> = []
-    var found: [NearestStock] = []
+    /// The holding sites found, in the answer's order.
+    private(set) var found: [NearestStock] = []
 
     /// How far a site's distance as the walk orders it may be from the exact one (SQLite's R*Tree
     /// rounds each coordinate outward to a 32-bit float: within about 2 m); a read cut short
@@ -166,11 +167,17 @@ struct NearestSearch: Sendable {
         guard seen.insert(try row.int64(at: NearestColumn.id)).inserted else { return }
         let quantity = Quantity(milli: try row.int64(at: NearestColumn.quantity))
         guard quantity > .zero else { return }
-        found.append(
-            NearestStock(
-                siteCode: try row.string(at: NearestColumn.code), siteName: try row.string(at: NearestColumn.name),
-                org: try row.string(at: NearestColumn.org), country: try row.string(at: NearestColumn.country), lat: lat2, lon: lon2,
-                distanceKm: Self.shown(km), quantity: quantity, latestReport: try row.string(at: NearestColumn.latest)))
+        let stock = NearestStock(
+            siteCode: try row.string(at: NearestColumn.code), siteName: try row.string(at: NearestColumn.name),
+            org: try row.string(at: NearestColumn.org), country: try row.string(at: NearestColumn.country), lat: lat2, lon: lon2,
+            distanceKm: Self.shown(km), quantity: quantity, latestReport: try row.string(at: NearestColumn.latest))
+        // Kept in the answer's order as found: the answer is looked at after every row.
+        found.insert(stock, at: found.firstIndex { Self.comesBefore(stock, $0) } ?? found.endIndex)
+    }
+
+    /// The answer's order: nearest first as shown, then by site code.
+    private static func comesBefore(_ one: NearestStock, _ other: NearestStock) -> Bool {
+        (one.distanceKm, one.siteCode) < (other.distanceKm, other.siteCode)
     }
 
     /// Ends a read that returned `rows` of the `asked` rows: one cut short at `asked` knows every
@@ -183,15 +190,11 @@ struct NearestSearch: Sendable {
     /// `limit`-th site found (it rounds to the same 0.1 km and its code could sort first).
     private func settledBound() -> Double? {
         guard found.count >= limit else { return nil }
-        return sorted()[limit - 1].distanceKm + 0.05
-    }
-
-    private func sorted() -> [NearestStock] {
-        found.sorted { ($0.distanceKm, $0.siteCode) < ($1.distanceKm, $1.siteCode) }
+        return found[limit - 1].distanceKm + 0.05
     }
 
     /// The answer, once `isSettled`.
-    var answer: [NearestStock] { Array(sorted().prefix(limit)) }
+    var answer: [NearestStock] { Array(found.prefix(limit)) }
 }
 
 /// A row of a holding read, from either driver, read by position: a hot read looks up no names.
