@@ -555,6 +555,9 @@ def main():
                 page.click("form.filters button")
                 rows = page.locator("table.nearest tbody tr")
                 assert rows.count() > 0 and "Oxfam Garissa" in page.inner_text("table.nearest"), page.inner_text("main")[:400]
+                # The map marks the place asked about and the sites found.
+                assert page.locator("svg.worldmap circle.picked").count() == 1
+                assert page.locator("svg.worldmap circle.found").count() == rows.count()
             results.check("nearest stock from a point picked on the map (private stock for a global coordinator)", nearest_stock_from_a_point_on_the_map)
 
             def member_home_and_upload_help():
@@ -572,7 +575,7 @@ def main():
                 phone = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
                 try:
                     for email, paths in (
-                        ("logistics@wfp.example", ["/", "/stock", "/stock/nearest", "/preparedness/scenarios"]),
+                        ("logistics@wfp.example", ["/", "/stock", "/stock/nearest", "/stock/nearest?item=WSH-KIT-HYGIENE&lat=-0.4&lon=39.6", "/preparedness/scenarios"]),
                         ("coordinator@corridor.example", ["/", "/countries/KE", "/stock/alerts", "/preparedness?country=KE"]),
                     ):
                         phone.goto(base + "/login")
@@ -582,6 +585,9 @@ def main():
                             phone.goto(base + path)
                             width = phone.evaluate("document.documentElement.scrollWidth")
                             assert width <= 392, f"{path} as {email} is {width} px wide at 390"
+                            for table in phone.locator("table.nearest").all():
+                                inside = table.evaluate("t => t.scrollWidth - t.clientWidth")
+                                assert inside <= 1, f"{path}: the nearest sites scroll {inside} px sideways at 390"
                             assert "Demo data" in phone.inner_text("body")
                             if args.screenshots:
                                 name = email.split("@")[0].replace(".", "-") + (path.replace("/", "_").replace("?", "_") or "_home")

@@ -39,7 +39,10 @@ public struct WorldMap: Sendable {
     /// The map with one marker per site, sized by the volume of its stock and linked to its page;
     /// the outline comes from /map/world.svg so pages stay small.
     /// `picking` marks a map on which a click picks a point (map.js fills the page's lat and lon).
-    func svg(sites: [SiteTotals], focus: Geodesy.BoundingBox? = nil, picking: Bool = false) -> String {
+    /// `picked` and `found` mark a point asked about and what was found from it, without links.
+    func svg(
+        sites: [SiteTotals], focus: Geodesy.BoundingBox? = nil, picking: Bool = false, picked: MapMark? = nil, found: [MapMark] = []
+    ) -> String {
         var markers = ""
         for entry in sites.sorted(by: { $0.volumeM3 > $1.volumeM3 }) {
             let site = entry.site
@@ -56,9 +59,22 @@ public struct WorldMap: Sendable {
             markers +=
                 "<title>\(Self.escape(site.name)) (\(Self.escape(site.orgCode)), \(site.country)) — \(Self.escape(stock))</title></circle></a>"
         }
+        // Drawn at their size on screen for the view shown; map.js keeps it as the map zooms.
+        let viewBox = Self.viewBox(focus)
+        let scale = max(0.15, (Double(viewBox.split(separator: " ")[2]) ?? Self.width) / Self.width)
+        for mark in found {
+            let (x, y) = Self.project(lat: mark.lat, lon: mark.lon)
+            markers += String(format: "<circle class=\"site found\" cx=\"%.2f\" cy=\"%.2f\" r=\"%.3f\" data-r=\"4\">", x, y, 4 * scale)
+            markers += "<title>\(Self.escape(mark.title))</title></circle>"
+        }
+        if let picked {
+            let (x, y) = Self.project(lat: picked.lat, lon: picked.lon)
+            markers += String(format: "<circle class=\"picked\" cx=\"%.2f\" cy=\"%.2f\" r=\"%.3f\">", x, y, 4 * scale)
+            markers += "<title>\(Self.escape(picked.title))</title></circle>"
+        }
         let label = Self.escape(L("World map of sites: each marker links to its site"))
         return """
-            <svg class="worldmap" xmlns="http://www.w3.org/2000/svg" viewBox="\(Self.viewBox(focus))" \
+            <svg class="worldmap" xmlns="http://www.w3.org/2000/svg" viewBox="\(viewBox)" \
             data-world="0 0 \(Int(Self.width)) \(Int(Self.height))"\(picking ? " data-pick" : "") \
             role="group" aria-label="\(label)"><image href="/map/world.svg" aria-hidden="true" width="\(Int(Self.width))" \
             height="\(Int(Self.height))"/>\(markers)</svg>
@@ -138,6 +154,22 @@ public struct WorldMap: Sendable {
         let x = min(max(0, (left + right) / 2 - w / 2), max(0, width - w))
         let y = min(max(0, (top + bottom) / 2 - h / 2), max(0, height - h))
         return String(format: "%.1f %.1f %.1f %.1f", x, y, min(w, width), min(h, height))
+    }
+
+    /// A place marked on the map: a point asked about, or a site found from it, named by `title`.
+    struct MapMark {
+        let lat: Double, lon: Double
+        let title: String
+    }
+
+    /// The box around `marks`, or nil when there are none.
+    static func box(around marks: [MapMark]) -> Geodesy.BoundingBox? {
+        guard let first = marks.first else { return nil }
+        return marks.dropFirst().reduce(Geodesy.BoundingBox(minLon: first.lon, minLat: first.lat, maxLon: first.lon, maxLat: first.lat)) {
+            Geodesy.BoundingBox(
+                minLon: min($0.minLon, $1.lon), minLat: min($0.minLat, $1.lat), maxLon: max($0.maxLon, $1.lon),
+                maxLat: max($0.maxLat, $1.lat))
+        }
     }
 
     static func escape(_ text: String) -> String {

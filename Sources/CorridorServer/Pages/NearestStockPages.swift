@@ -35,6 +35,13 @@ struct NearestStockPages {
                 }
             }
             let unit = items.first { $0.code == item }?.unit ?? ""
+            // The point asked about and the sites found, the map closed in on them.
+            let answered = asked && problems.problems.isEmpty
+            let picked = answered ? WorldMap.MapMark(lat: lat!, lon: lon!, title: L("The place asked about")) : nil
+            let found = results.map {
+                WorldMap.MapMark(
+                    lat: $0.lat, lon: $0.lon, title: "\($0.siteName) (\($0.org), \($0.country)) — \(Numbers.wholeNumber($0.distanceKm)) km")
+            }
             return pages.page(
                 NearestStockPageView(
                     items: items.map {
@@ -43,8 +50,10 @@ struct NearestStockPages {
                         )
                     },
                     lat: query["lat"] ?? "", lon: query["lon"] ?? "",
-                    map: map.svg(sites: [], focus: nil, picking: true),
-                    asked: asked && problems.problems.isEmpty, hasError: !problems.problems.isEmpty,
+                    map: map.svg(
+                        sites: [], focus: WorldMap.box(around: found + (picked.map { [$0] } ?? [])), picking: true, picked: picked,
+                        found: found),
+                    asked: answered, hasError: !problems.problems.isEmpty,
                     problems: problems.problems.map {
                         FieldProblem(field: Self.fieldName($0.field ?? ""), problem: Localizer.current.string($0.phrase))
                     },
