@@ -75,4 +75,50 @@ import Testing
             #expect(bad.status == .unprocessableContent && bad.body.text.contains("'Kenya' is not an ISO alpha-2 country code"))
         }
     }
+
+    /// A long list of alerts comes a hundred to a page, with how many there are of each kind;
+    /// a kind may be asked for alone, and a word that is no kind is refused by name.
+    @Test func alertsComeAPageAtATimeWithTheirCountsByKind() async throws {
+        try await TestApp.run { app, client in
+            let site = try #require(try await app.store.sites.visible(to: .console).first { $0.id == app.wfpSiteID })
+            var headers = app.headers("org_member")
+            headers[.contentType] = "text/csv"
+            var report = "#loc+code,#item+code,#indicator+num,#date+expiry\n"
+            for day in 1...65 {
+                for item in ["SHE-TENT-FAM", "WSH-KIT-HYGIENE"] {
+                    report += "\(site.code),\(item),\(day),\(Day.today().adding(days: day))\n"
+                }
+            }
+            let imported = try await client.execute(
+                uri: "/api/v1/stock/imports?org=WFP&file_name=report.hxl.csv", method: .post, headers: headers,
+                body: ByteBuffer(string: report))
+            #expect(imported.status.code < 300, "\(imported.body.text.prefix(500))")
+            let expiring = try #require(
+                try await client.execute(uri: "/api/v1/stock/alerts?kind=expiring", method: .get, headers: app.headers("org_member")).body
+                    .json()["items"] as? [[String: Any]])
+            #expect(expiring.count >= 130 && expiring.allSatisfy { $0["kind"] as? String == "expiring" })
+            let total = expiring.count
+
+            let first = try await client.execute(uri: "/stock/alerts?kind=expiring", method: .get, headers: app.headers("org_member")).body
+                .text
+            #expect(
+                first.contains("Alerts 1–100 of \(total)") && first.contains("href=\"/stock/alerts?kind=expiring&amp;page=2\" rel=\"next\"")
+            )
+            #expect(first.components(separatedBy: "<span class=\"severity").count - 1 == 100)
+            #expect(first.contains("<a href=\"/stock/alerts?kind=expiring\">expiring</a>: \(total)"))
+            #expect(first.contains("<option value=\"expiring\" selected>"))
+            let second = try await client.execute(
+                uri: "/stock/alerts?kind=expiring&page=2", method: .get, headers: app.headers("org_member")
+            )
+            .body.text
+            #expect(
+                second.contains("Alerts 101–\(total) of \(total)") && second.contains("rel=\"prev\"") && !second.contains("rel=\"next\""))
+            #expect(second.components(separatedBy: "<span class=\"severity").count - 1 == total - 100)
+
+            let bad = try await client.execute(uri: "/api/v1/stock/alerts?kind=soon", method: .get, headers: app.headers("org_member"))
+            #expect(bad.status == .unprocessableContent && bad.body.text.contains("'soon' is not a kind of alert"))
+            let badPage = try await client.execute(uri: "/stock/alerts?kind=soon", method: .get, headers: app.headers("org_member"))
+            #expect(badPage.status == .unprocessableContent)
+        }
+    }
 }

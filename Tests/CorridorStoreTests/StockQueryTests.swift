@@ -139,6 +139,31 @@ import Testing
         }
     }
 
+    /// Expiring stock is one alert per site, item and day, its available lines added up; a kind
+    /// may be asked for alone.
+    @Test(arguments: TestDatabase.available)
+    func alertsAddUpOneSiteItemAndDayOfAvailableStock(_ kind: TestDatabase) async throws {
+        try await kind.withStore { store in
+            try await Self.prepare(store)
+            try await ImportFixture.importCSV(
+                store, org: "WFP",
+                """
+                #loc+code,#item+code,#quantity,#status,#date+expiry,#date+reported
+                KUL,FOO-HEB,10,available,2026-06-20,2026-05-30
+                KUL,FOO-HEB,15,available,2026-06-20,2026-05-30
+                KUL,FOO-HEB,4,available,2026-06-25,2026-05-30
+                KUL,FOO-HEB,7,damaged,2026-06-10,2026-05-30
+                """)
+            let alerts = try await store.stock.alerts(visibleTo: .console, expiringWithinDays: 30, today: ImportFixture.today)
+            let expiring = alerts.filter { $0.kind == .expiring }
+            #expect(expiring.map(\.message) == ["25 expire on 2026-06-20", "4 expire on 2026-06-25"])
+            #expect(expiring.allSatisfy { $0.siteCode == "KUL" && $0.itemCode == "FOO-HEB" })
+            let stale = try await store.stock.alerts(visibleTo: .console, kinds: [.staleReport], today: ImportFixture.today)
+            #expect(stale.map(\.siteCode) == ["DXB"] && stale.allSatisfy { $0.kind == .staleReport })
+            #expect(stale.first?.message == "last stock report 2026-01-02, more than 90 days ago")
+        }
+    }
+
     @Test(arguments: TestDatabase.available)
     func filtersAndCursorPaging(_ kind: TestDatabase) async throws {
         try await kind.withStore { store in

@@ -124,7 +124,9 @@ struct StockController {
             let query = QueryParameters(request)
             let days = try query.int("days", in: 1...3_650) ?? 90
             let country = try query.country()
-            return ItemList(items: try await store.stock.alerts(visibleTo: context.actor, country: country, expiringWithinDays: days))
+            let kinds = try query.alertKind().map { [$0] } ?? Set(StockAlert.Kind.allCases)
+            return ItemList(
+                items: try await store.stock.alerts(visibleTo: context.actor, country: country, kinds: kinds, expiringWithinDays: days))
         }
     }
 

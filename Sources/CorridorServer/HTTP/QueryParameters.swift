@@ -44,6 +44,16 @@ struct QueryParameters {
         return code.value
     }
 
+    /// An optional kind of stock alert (`?kind=`); another word is refused, naming the kinds.
+    func alertKind() throws(DomainError) -> StockAlert.Kind? {
+        guard let raw = parameters["kind"] else { return nil }
+        guard let kind = StockAlert.Kind(rawValue: raw) else {
+            let kinds = StockAlert.Kind.allCases.map(\.rawValue).joined(separator: ", ")
+            throw DomainError.invalid(field: "kind", "'\(raw)' is not a kind of alert (\(kinds))")
+        }
+        return kind
+    }
+
     func double(_ name: String) -> Double? { parameters[name].flatMap { Double($0) } }
     func flag(_ name: String) -> Bool { ["1", "true", "yes"].contains(parameters[name]?.lowercased() ?? "") }
 

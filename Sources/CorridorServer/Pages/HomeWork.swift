@@ -65,7 +65,7 @@ struct HomeWork: Sendable {
                     id: $0.site.id, name: $0.site.name, country: $0.site.country,
                     latest: $0.latestReport.map { Localizer.current.date(iso: $0) } ?? L("no report yet"))
             }
-            member.stale = try await store.stock.alerts(visibleTo: actor).filter { $0.kind == .staleReport && orgs.contains($0.org) }
+            member.stale = try await store.stock.alerts(visibleTo: actor, kinds: [.staleReport]).filter { orgs.contains($0.org) }
                 .map(alert)
             member.declarations = try await store.declarations.list(by: actor).filter { orgs.contains($0.org) }.prefix(10).map {
                 Declaration(id: $0.id, reference: $0.reference, destination: $0.destination, state: $0.state.label)

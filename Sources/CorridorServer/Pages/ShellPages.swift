@@ -34,7 +34,9 @@ struct ShellPages {
             let filters = ["region", "sector", "tier", "org_type", "org"].compactMap { name in
                 query[name].map { "\(name)=\(Self.encoded($0))" }
             }
-            let page = MapPageView.Paging(page: try query.int("page", in: 1...Int.max) ?? 1, of: sites.count, filters: filters)
+            let page = ListPaging(page: try query.int("page", in: 1...Int.max) ?? 1, of: sites.count, size: 50) { page in
+                "/map?" + (filters + ["page=\(page)"]).joined(separator: "&") + "#sites"
+            }
             return pages.page(
                 MapPageView(
                     svg: map.clusterSVG(

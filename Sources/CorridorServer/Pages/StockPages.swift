@@ -115,11 +115,20 @@ struct StockPages {
         }
         router.get("stock/alerts") { request, context in
             guard context.actor != .anonymous else { throw DomainError.unauthenticated("sign in to see stock alerts") }
-            let country = try QueryParameters(request).country()
+            let query = QueryParameters(request)
+            let country = try query.country(), kind = try query.alertKind()
             let alerts = try await store.stock.alerts(visibleTo: context.actor, country: country)
+            let shown = kind.map { kind in alerts.filter { $0.kind == kind } } ?? alerts
+            let place = country.map { ["country=\($0)"] } ?? []
+            let address = { (more: [String]) -> String in
+                place + more == [] ? "/stock/alerts" : "/stock/alerts?" + (place + more).joined(separator: "&")
+            }
+            let paging = ListPaging(page: try query.int("page", in: 1...Int.max) ?? 1, of: shown.count, size: 100) { page in
+                address((kind.map { ["kind=\($0.rawValue)"] } ?? []) + ["page=\(page)"])
+            }
             return pages.page(
                 AlertsPageView(
-                    alerts: alerts.map { alert in
+                    alerts: shown[paging.range].map { alert in
                         .init(
                             kind: alert.kind.label, severity: alert.severity.rawValue, severityLabel: StockWords.severity(alert.severity),
                             siteId: alert.siteId, country: alert.country, site: alert.siteName, org: alert.org,
@@ -127,6 +136,12 @@ struct StockPages {
                             message: alert.message)
                     },
                     count: alerts.count,
+                    kinds: StockAlert.Kind.allCases.map { each in
+                        .init(
+                            label: each.label, count: Numbers.wholeNumber(Double(alerts.filter { $0.kind == each }.count)),
+                            link: address(["kind=\(each.rawValue)"]), value: each.rawValue, selected: each == kind)
+                    },
+                    paging: paging,
                     countries: CountryChoice.list(try await store.reference.countries(), selected: country)
                 ), title: L("Stock alerts"), context: context, path: "/stock")
         }

@@ -110,7 +110,7 @@ public struct NearestStock: Sendable, Equatable, Codable {
 }
 
 public struct StockAlert: Sendable, Equatable, Codable {
-    public enum Kind: String, Sendable, Codable {
+    public enum Kind: String, Sendable, Codable, CaseIterable {
         case expiring, belowMinimum = "below_minimum", staleReport = "stale_report", overCapacity = "over_capacity"
     }
     public var kind: Kind

@@ -100,3 +100,27 @@ struct ChoiceRow: Sendable {
     let text: String
     let selected: Bool
 }
+
+/// Which rows of a long list a page shows, with links to the pages before and after.
+struct ListPaging: Sendable {
+    let range: Range<Int>
+    let total: Int
+    let previous: String?
+    let next: String?
+    // Stored, not computed: templates read a view's stored properties only.
+    let first: Int
+    let last: Int
+    let several: Bool
+
+    /// Page `page` (from 1) of `count` rows, `size` a page; a page past the end shows the last one.
+    /// `link` gives a page's address.
+    init(page: Int, of count: Int, size: Int, link: (Int) -> String) {
+        let pages = max(1, (count + size - 1) / size)
+        let page = min(max(page, 1), pages)
+        range = (page - 1) * size..<min(page * size, count)
+        total = count
+        previous = page > 1 ? link(page - 1) : nil
+        next = page < pages ? link(page + 1) : nil
+        (first, last, several) = (range.lowerBound + 1, range.upperBound, pages > 1)
+    }
+}

@@ -28,36 +28,11 @@ struct MapPageView: PageView {
         let capacity: String
     }
 
-    /// Which sites of the list the table shows, with links to the pages before and after.
-    struct Paging: Sendable {
-        static let size = 50
-        let range: Range<Int>
-        let total: Int
-        let previous: String?
-        let next: String?
-        // Stored, not computed: templates read a view's stored properties only.
-        let first: Int
-        let last: Int
-        let several: Bool
-
-        /// Page `page` (from 1) of `count` sites; a page past the end shows the last one.
-        init(page: Int, of count: Int, filters: [String]) {
-            let pages = max(1, (count + Self.size - 1) / Self.size)
-            let page = min(page, pages)
-            range = (page - 1) * Self.size..<min(page * Self.size, count)
-            total = count
-            let link = { (page: Int) in "/map?" + (filters + ["page=\(page)"]).joined(separator: "&") + "#sites" }
-            previous = page > 1 ? link(page - 1) : nil
-            next = page < pages ? link(page + 1) : nil
-            (first, last, several) = (range.lowerBound + 1, range.upperBound, pages > 1)
-        }
-    }
-
     /// The map itself, drawn on the server from clusters.
     let svg: String
     /// One page of the sites the map shows.
     let sites: [Site]
-    let paging: Paging
+    let paging: ListPaging
     let regions: [Choice]
     let sectors: [Choice]
     let tiers: [Choice]

@@ -137,8 +137,20 @@ struct AlertsPageView: PageView {
         let message: String
     }
 
+    /// A kind of alert: how many there are, a link to them alone, and its choice in the filter.
+    struct Kind: Sendable {
+        let label: String
+        let count: String
+        let link: String
+        let value: String
+        let selected: Bool
+    }
+
+    /// One page of the alerts of the kind chosen, if any.
     let alerts: [Alert]
     let count: Int
+    let kinds: [Kind]
+    let paging: ListPaging
     let countries: [CountryChoice]
 }
 

@@ -1,0 +1,143 @@
+import CorridorCore
+import Foundation
+import SQLKit
+
+extension StockRepository {
+    /// Available stock expiring within `days` (by site, item and expiry date), below an
+    /// organisation's minimum, not reported for more than 90 days, or above its site's capacity,
+    /// at the sites the caller sees in detail: the most urgent first. `country` narrows them to
+    /// the sites in one country, `kinds` to some kinds.
+    ///
+    /// Every figure comes from the per-site totals of available stock (`stock_site_totals`), never
+    /// from the lines, so the alerts of a large store are read in one pass over its totals. A
+    /// site's report date is that of its latest available stock, as on its page.
+    public func alerts(
+        visibleTo actor: Actor, country: String? = nil, kinds: Set<StockAlert.Kind> = Set(StockAlert.Kind.allCases),
+        expiringWithinDays days: Int = 90, today: Day = .today()
+    ) async throws -> [StockAlert] {
+        var visible = StockQueries.detailVisible(StockVisibility(for: actor))
+        if let country {
+            visible.appendLiteral(" AND s.country = ")
+            visible.appendInterpolation(bind: country.uppercased())
+        }
+        let statements = AlertStatements(visible: visible, today: today, days: days)
+        return try await database.read { db in
+            var alerts: [StockAlert] = []
+            if kinds.contains(.expiring) {
+                for row in try await db.raw(statements.expiring).all() {
+                    alerts.append(
+                        StockAlert(
+                            kind: .expiring,
+                            severity: .expiring(daysLeft: Day.parse(try row.string("expiry")).map { $0.ordinal - today.ordinal } ?? 0),
+                            siteId: try row.int64("id"), country: try row.string("country"), siteCode: try row.string("code"),
+                            siteName: try row.string("name"), org: try row.string("org"), itemCode: try row.string("item_code"),
+                            itemName: try row.string("item_name"),
+                            message: "\(Quantity(milli: try row.int64("q"))) expire on \(try row.string("expiry"))"))
+                }
+            }
+            if kinds.contains(.belowMinimum) {
+                for row in try await db.raw(statements.belowMinimum).all() {
+                    let quantity = Quantity(milli: try row.int64("q")), minimum = Quantity(milli: try row.int64("minimum_milli"))
+                    guard quantity < minimum else { continue }
+                    alerts.append(
+                        StockAlert(
+                            kind: .belowMinimum, severity: .belowMinimum(available: quantity), siteId: try row.int64("id"),
+                            country: try row.string("country"), siteCode: try row.string("code"), siteName: try row.string("name"),
+                            org: try row.string("org"), itemCode: try row.string("item_code"), itemName: try row.string("item_name"),
+                            message: "\(quantity) \(try row.string("unit")) available, minimum \(minimum)"))
+                }
+            }
+            if kinds.contains(.overCapacity) {
+                for row in try await db.raw(statements.overCapacity).all() {
+                    let capacity = try row.double("capacity_m3"), volume = try row.double("volume")
+                    guard Site.excessM3(stockM3: volume, capacityM3: capacity) != nil else { continue }
+                    alerts.append(
+                        StockAlert(
+                            kind: .overCapacity, severity: .overCapacity, siteId: try row.int64("id"), country: try row.string("country"),
+                            siteCode: try row.string("code"), siteName: try row.string("name"), org: try row.string("org"), itemCode: nil,
+                            itemName: nil, message: Site.overCapacityMessage(stockM3: volume, capacityM3: capacity)))
+                }
+            }
+            if kinds.contains(.staleReport) {
+                for row in try await db.raw(statements.staleReport).all() {
+                    alerts.append(
+                        StockAlert(
+                            kind: .staleReport, severity: .staleReport, siteId: try row.int64("id"), country: try row.string("country"),
+                            siteCode: try row.string("code"), siteName: try row.string("name"), org: try row.string("org"), itemCode: nil,
+                            itemName: nil,
+                            message: "last stock report \(try row.string("latest")), more than \(Self.staleAfterDays) days ago"))
+                }
+            }
+            // Stable: within a severity, the order above (expiry, minimum, capacity, report age).
+            return alerts.enumerated().sorted { ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset) }.map(\.element)
+        }
+    }
+}
+
+/// The alerts' statements, over the sites the caller sees in detail (`visible`, on `s` and
+/// `holder`), each reading the per-site totals of available stock.
+private struct AlertStatements {
+    let visible: SQLQueryString
+    let today: Day
+    let days: Int
+
+    /// Stock of one item at one site expiring on one day (its owners' together), soonest first.
+    var expiring: SQLQueryString {
+        var sql: SQLQueryString = """
+            SELECT s.id, s.country, s.code, s.name, holder.code AS org, i.code AS item_code, i.name AS item_name, t.expiry,
+                   CAST(SUM(t.quantity_milli) AS BIGINT) AS q
+            FROM stock_site_totals t JOIN sites s ON s.id = t.site_id JOIN organisations holder ON holder.id = s.org_id
+            JOIN items i ON i.code = t.item_code
+            """
+        sql.appendInterpolation(
+            StockQueries.whereClause([
+                visible, "t.expiry >= \(bind: today.description) AND t.expiry <= \(bind: today.adding(days: days).description)",
+            ]))
+        sql.appendLiteral(
+            " GROUP BY s.id, s.country, s.code, s.name, holder.code, i.code, i.name, t.expiry HAVING SUM(t.quantity_milli) > 0"
+                + " ORDER BY t.expiry, s.code, i.code")
+        return sql
+    }
+
+    /// Each minimum an organisation set, with the site's available stock of its item.
+    var belowMinimum: SQLQueryString {
+        var sql: SQLQueryString = """
+            SELECT s.id, s.country, s.code, s.name, holder.code AS org, i.code AS item_code, i.name AS item_name, i.unit, m.minimum_milli,
+                   CAST(COALESCE((SELECT SUM(t.quantity_milli) FROM stock_site_totals t WHERE t.site_id = s.id AND t.item_code = i.code), 0)
+                        AS BIGINT) AS q
+            FROM stock_minimums m JOIN sites s ON s.id = m.site_id JOIN organisations holder ON holder.id = s.org_id
+            JOIN items i ON i.code = m.item_code
+            """
+        sql.appendInterpolation(StockQueries.whereClause([visible]))
+        sql.appendLiteral(" ORDER BY s.code, i.code")
+        return sql
+    }
+
+    /// Each site with a capacity, with the volume of its available stock.
+    var overCapacity: SQLQueryString {
+        var sql: SQLQueryString = """
+            SELECT s.id, s.country, s.code, s.name, holder.code AS org, s.capacity_m3,
+                   COALESCE((SELECT SUM(t.quantity_milli * i.volume_m3) FROM stock_site_totals t JOIN items i ON i.code = t.item_code
+                             WHERE t.site_id = s.id), 0) / 1000.0 AS volume
+            FROM sites s JOIN organisations holder ON holder.id = s.org_id
+            """
+        sql.appendInterpolation(StockQueries.whereClause([visible, "s.capacity_m3 IS NOT NULL"]))
+        sql.appendLiteral(" ORDER BY s.code")
+        return sql
+    }
+
+    /// Each site whose latest available stock was reported before the stale date: one look-up of
+    /// each site's totals, not a grouping of them all.
+    var staleReport: SQLQueryString {
+        var sites: SQLQueryString = """
+            SELECT s.id, s.country, s.code, s.name, holder.code AS org,
+                   (SELECT MAX(t.latest_report) FROM stock_site_totals t WHERE t.site_id = s.id) AS latest
+            FROM sites s JOIN organisations holder ON holder.id = s.org_id
+            """
+        sites.appendInterpolation(StockQueries.whereClause([visible]))
+        var sql: SQLQueryString = "SELECT * FROM (\(sites)) reported WHERE latest < "
+        sql.appendInterpolation(bind: today.adding(days: -StockRepository.staleAfterDays).description)
+        sql.appendLiteral(" ORDER BY code")
+        return sql
+    }
+}
