@@ -46,6 +46,46 @@ import Testing
         }
     }
 
+    /// The sites list narrows to a country and comes a hundred to a page; a country's page lists
+    /// its largest sites and links to the rest.
+    @Test func theSitesListNarrowsToACountryAndPagesAndTheCountryPageLinksToIt() async throws {
+        try await TestApp.run { app, client in
+            for index in 1...110 {
+                _ = try await app.store.sites.create(
+                    SiteInput(
+                        code: "LS\(index)", name: "Listed store \(index)", country: "KE", lat: -1.2, lon: 36.8 + Double(index) / 1000),
+                    org: "WFP", by: .console)
+            }
+            let kenya = try await app.store.sites.visible(to: .anonymous).filter { $0.country == "KE" }
+            #expect(kenya.count > 110)
+            let first = try await client.execute(uri: "/sites?country=KE", method: .get).body.text
+            #expect(first.contains("Sites 1–100 of \(kenya.count)") && first.contains("href=\"/sites?country=KE&amp;page=2\" rel=\"next\""))
+            #expect(first.contains("<option value=\"KE\" selected>"))
+            let second = try await client.execute(uri: "/sites?country=KE&page=2", method: .get).body.text
+            #expect(second.contains("Sites 101–\(kenya.count) of \(kenya.count)") && second.contains("rel=\"prev\""))
+            var listed: [String] = []
+            for html in [first, second] {
+                for row in html.components(separatedBy: "<tbody>")[1].components(separatedBy: "</tbody>")[0].components(separatedBy: "<tr>")
+                    .dropFirst()
+                {
+                    listed.append(row.components(separatedBy: "<td>")[4].components(separatedBy: "</td>")[0])
+                }
+            }
+            #expect(listed.count == kenya.count && listed.allSatisfy { $0 == "KE" }, "every Kenyan site the visitor may see, once")
+            #expect(!first.contains("Oxfam Garissa"), "a private site stays out of the list")
+
+            let country = try await client.execute(uri: "/countries/KE", method: .get).body.text
+            #expect(country.contains("<a href=\"/sites?country=KE\">All \(kenya.count) sites in Kenya</a>"))
+            let table = country.components(separatedBy: "<h2>Sites in Kenya</h2>")[1].components(separatedBy: "</table>")[0]
+            #expect(table.components(separatedBy: "<tr><td><a href=\"/sites/").count - 1 == 25)
+
+            let api = try #require(
+                try await client.execute(uri: "/api/v1/sites?country=ke", method: .get).body.json()["items"] as? [[String: Any]])
+            #expect(api.count == kenya.count && api.allSatisfy { $0["country"] as? String == "KE" })
+            #expect(try await client.execute(uri: "/api/v1/sites?country=Kenya", method: .get).status == .unprocessableContent)
+        }
+    }
+
     @Test func theMapPageDrawsClustersAndPagesItsTable() async throws {
         try await TestApp.run { app, client in
             for index in 1...60 {

@@ -38,8 +38,9 @@ struct SiteController {
             try await store.stock.setMinimum(siteID: id, itemCode: item, minimum: minimum, by: context.actor)
             return Response(status: .noContent)
         }
-        group.get("sites") { _, context in
-            ItemList(items: try await store.sites.visible(to: context.actor).map(SiteDTO.init))
+        group.get("sites") { request, context in
+            let country = try QueryParameters(request).country()
+            return ItemList(items: try await store.sites.visible(to: context.actor, country: country).map(SiteDTO.init))
         }
         group.get("sites/{id}") { request, context in
             guard let id = Int64(try request.required("id", context)),

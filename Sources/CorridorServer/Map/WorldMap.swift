@@ -41,7 +41,7 @@ public struct WorldMap: Sendable {
     /// `picking` marks a map on which a click picks a point (map.js fills the page's lat and lon).
     /// `picked` and `found` mark a point asked about and what was found from it, without links.
     func svg(
-        sites: [SiteTotals], focus: Geodesy.BoundingBox? = nil, picking: Bool = false, picked: MapMark? = nil, found: [MapMark] = []
+        sites: [MapSite], focus: Geodesy.BoundingBox? = nil, picking: Bool = false, picked: MapMark? = nil, found: [MapMark] = []
     ) -> String {
         var markers = ""
         for entry in sites.sorted(by: { $0.volumeM3 > $1.volumeM3 }) {

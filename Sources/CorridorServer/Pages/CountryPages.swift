@@ -11,6 +11,8 @@ struct CountryPages {
     let store: Store
     let pages: PageRenderer
     let map: WorldMap
+    /// Sites listed on a country's page, the largest first.
+    static let sitesShown = 25
 
     func addRoutes(to router: RouterGroup<CorridorRequestContext>) {
         router.get("countries/{iso}") { request, context in
@@ -21,7 +23,7 @@ struct CountryPages {
             let iso = country.alpha2
             let today = Day.today()
             let tiers = try await store.stock.prepositioned(for: iso, visibleTo: context.actor) ?? []
-            let sites = try await store.stock.siteTotals(visibleTo: context.actor, country: iso)
+            let sites = try await store.stock.mapSites(MapFilter(country: iso), visibleTo: context.actor)
             let checklist = try await store.preparedness.checklist(country: iso)
             let profile = try await store.customsProfiles.get(country: iso)
             let emergencies = try await store.customs.emergencies(country: iso).filter { $0.isActive(on: today) }
@@ -32,11 +34,14 @@ struct CountryPages {
                     iso: iso, name: Localizer.current.country(iso, or: country.name), region: country.region, subregion: country.subregion,
                     map: map.svg(sites: sites, focus: try? ReferenceFiles.outlines().boundingBox(of: iso)),
                     hasSites: !sites.isEmpty,
-                    sites: sites.map {
+                    // The largest first, a page's worth: the whole list is a link away.
+                    sites: sites.sorted { $0.volumeM3 > $1.volumeM3 }.prefix(Self.sitesShown).map {
                         .init(
                             id: $0.site.id, name: $0.site.name, org: $0.site.orgCode, tier: StockWords.tier($0.site.tier),
                             stock: "\(Numbers.wholeNumber($0.volumeM3)) m³")
                     },
+                    moreSites: sites.count > Self.sitesShown
+                        ? L("All \(sites.count) sites in \(Localizer.current.country(iso, or: country.name))") : nil,
                     tiers: tiers.map { tier in
                         .init(
                             label: StockWords.prepositionedTier(tier, country: country), items: tier.items.count,

@@ -10,8 +10,9 @@ struct SitePages {
     let pages: PageRenderer
 
     func addRoutes(to router: RouterGroup<CorridorRequestContext>) {
-        router.get("sites") { _, context in
-            try await sitesPage(context: context)
+        router.get("sites") { request, context in
+            let query = QueryParameters(request)
+            return try await sitesPage(context: context, country: try query.country(), page: try query.int("page", in: 1...Int.max) ?? 1)
         }
         router.post("sites") { request, context in
             let fields = try await Forms.fields(request, context: context)
@@ -32,13 +33,18 @@ struct SitePages {
         }
     }
 
-    private func sitesPage(context: CorridorRequestContext, error: DomainError? = nil, fields: [String: String] = [:]) async throws
-        -> Response
-    {
-        let sites = try await store.sites.visible(to: context.actor)
+    /// The sites the visitor may see, in `country` if given, a hundred to a page, and the form to add one.
+    private func sitesPage(
+        context: CorridorRequestContext, country: String? = nil, page: Int = 1, error: DomainError? = nil, fields: [String: String] = [:]
+    ) async throws -> Response {
+        let sites = try await store.sites.visible(to: context.actor, country: country)
+        let paging = ListPaging(page: page, of: sites.count, size: 100) { page in
+            "/sites?" + ((country.map { ["country=\($0)"] } ?? []) + ["page=\(page)"]).joined(separator: "&")
+        }
         let orgs = context.actor.isAdmin ? try await store.organisations.all().map(\.code) : context.actor.roles.compactMap(\.orgCode)
+        let countries = try await store.reference.countries()
         let view = SitesPageView(
-            sites: sites.map {
+            sites: sites[paging.range].map {
                 .init(
                     id: $0.id, code: $0.code, name: $0.name, org: $0.orgCode, country: $0.country,
                     tier: StockWords.tier($0.tier), sharing: StockWords.sharing($0.sharing))
@@ -46,7 +52,8 @@ struct SitePages {
             orgs: CodeRow.list(orgs), canCreate: !orgs.isEmpty,
             tiers: Site.Tier.allCases.map { ValueRow(value: $0.rawValue) },
             sharings: Site.Sharing.allCases.map { ValueRow(value: $0.rawValue) },
-            countries: CountryChoice.list(try await store.reference.countries(), selected: fields["country"]),
+            paging: paging, shownCountries: CountryChoice.list(countries, selected: country),
+            countries: CountryChoice.list(countries, selected: fields["country"]),
             form: .init(fields), error: error.map { Localizer.current.string($0.phrase) }, details: TextRow.located(error?.problems ?? []))
         return pages.page(view, title: L("Sites"), context: context, path: "/stock", status: error?.status ?? .ok)
     }

@@ -95,15 +95,15 @@ public struct PreparednessRepository: Sendable {
 
     static func facts(country: Country, today: Day, on db: any SQLDatabase) async throws -> PreparednessFacts {
         let since = today.adding(days: -freshDays).description
-        let inCountry = try await db.count(
-            """
-            SELECT COUNT(DISTINCT l.site_id) AS n FROM stock_lines l JOIN sites s ON s.id = l.site_id
-            WHERE s.country = \(bind: country.alpha2) AND l.reported_at >= \(bind: since)
-            """)
+        // Sites first, each asked whether one of its lines is fresh: the lines are never all read.
+        // The region's countries as a list, so that the sites are found through their country.
+        let fresh: SQLQueryString = "EXISTS (SELECT 1 FROM stock_lines l WHERE l.site_id = s.id AND l.reported_at >= \(bind: since))"
+        let inCountry = try await db.count("SELECT COUNT(*) AS n FROM sites s WHERE s.country = \(bind: country.alpha2) AND \(fresh)")
         let inRegion = try await db.count(
             """
-            SELECT COUNT(DISTINCT l.site_id) AS n FROM stock_lines l JOIN sites s ON s.id = l.site_id JOIN countries c ON c.alpha2 = s.country
-            WHERE c.region = \(bind: country.region) AND s.country <> \(bind: country.alpha2) AND l.reported_at >= \(bind: since)
+            SELECT COUNT(*) AS n FROM sites s
+            WHERE s.country IN (SELECT alpha2 FROM countries WHERE region = \(bind: country.region) AND alpha2 <> \(bind: country.alpha2))
+              AND \(fresh)
             """)
         let agreement = try await CustomsProfileRepository.profile(country.alpha2, on: db)?.recordsAgreement ?? false
         let accredited = try await db.count(

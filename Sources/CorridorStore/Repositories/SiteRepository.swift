@@ -5,17 +5,18 @@ import SQLKit
 public struct SiteRepository: Sendable {
     let database: Database
 
-    /// Sites the actor may see, global hubs first.
-    public func visible(to actor: Actor) async throws -> [Site] {
-        let all = try await database.read { db in
-            try await db.raw(
-                """
-                SELECT s.*, o.code AS org_code FROM sites s JOIN organisations o ON o.id = s.org_id
-                ORDER BY CASE s.tier WHEN 'global_hub' THEN 0 WHEN 'regional_hub' THEN 1 WHEN 'national' THEN 2 ELSE 3 END,
-                         s.country, s.name
-                """
-            ).all().map(Self.site)
+    /// Sites the actor may see, global hubs first; only those in `country` when it is given.
+    public func visible(to actor: Actor, country: String? = nil) async throws -> [Site] {
+        var sql: SQLQueryString = "SELECT s.*, o.code AS org_code FROM sites s JOIN organisations o ON o.id = s.org_id"
+        if let country {
+            sql.appendLiteral(" WHERE s.country = ")
+            sql.appendInterpolation(bind: country.uppercased())
         }
+        sql.appendLiteral(
+            """
+             ORDER BY CASE s.tier WHEN 'global_hub' THEN 0 WHEN 'regional_hub' THEN 1 WHEN 'national' THEN 2 ELSE 3 END, s.country, s.name
+            """)
+        let all = try await database.read { db in try await db.raw(sql).all().map(Self.site) }
         return all.filter { Policy.canSee($0, actor) }
     }
 

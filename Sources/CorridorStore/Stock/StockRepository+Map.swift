@@ -5,18 +5,23 @@ import SQLKit
 /// The map's filters; every one optional.
 public struct MapFilter: Sendable, Equatable {
     public var region: String?
+    public var country: String?
     public var sector: String?
     public var tier: String?
     public var org: String?
     public var orgType: String?
 
-    public init(region: String? = nil, sector: String? = nil, tier: String? = nil, org: String? = nil, orgType: String? = nil) {
-        (self.region, self.sector, self.tier, self.org, self.orgType) = (region, sector, tier, org, orgType)
+    public init(
+        region: String? = nil, country: String? = nil, sector: String? = nil, tier: String? = nil, org: String? = nil,
+        orgType: String? = nil
+    ) {
+        (self.region, self.country, self.sector, self.tier, self.org, self.orgType) = (region, country, sector, tier, org, orgType)
     }
 
     func conditions() -> [SQLQueryString] {
         var c: [SQLQueryString] = []
         if let region { c.append("s.country IN (SELECT alpha2 FROM countries WHERE region = \(bind: region))") }
+        if let country { c.append("s.country = \(bind: country.uppercased())") }
         if let tier { c.append("s.tier = \(bind: tier)") }
         if let org { c.append("o.code = \(bind: org.uppercased())") }
         if let orgType { c.append("o.type = \(bind: orgType)") }
@@ -43,10 +48,17 @@ extension StockRepository {
                       s.country, s.name
             """)
         // From the per-site totals the stock writes keep (available stock only), not the lines.
-        let volumesSQL: SQLQueryString = """
+        // One country's: only its sites' totals are read.
+        var volumesSQL: SQLQueryString = """
             SELECT t.site_id, SUM(t.quantity_milli * i.volume_m3) / 1000.0 AS volume_m3
-            FROM stock_site_totals t JOIN items i ON i.code = t.item_code GROUP BY t.site_id
+            FROM stock_site_totals t JOIN items i ON i.code = t.item_code
             """
+        if let country = filter.country {
+            volumesSQL.appendLiteral(" WHERE t.site_id IN (SELECT id FROM sites WHERE country = ")
+            volumesSQL.appendInterpolation(bind: country.uppercased())
+            volumesSQL.appendLiteral(")")
+        }
+        volumesSQL.appendLiteral(" GROUP BY t.site_id")
         return try await database.read { db in
             // Private sites of others never reach the map: not as markers, not in a cluster's count or volume.
             let sites = try await db.raw(sitesSQL).all().map(SiteRepository.site).filter { Policy.canSee($0, actor) }

@@ -122,7 +122,9 @@ struct CountryPageView: PageView {
     let subregion: String
     let map: String
     let hasSites: Bool
+    /// The sites holding the most stock; `moreSites` links to them all when there are more.
     let sites: [Site]
+    let moreSites: String?
     let tiers: [Tier]
     let progress: [Progress]
     let profileRecorded: Bool

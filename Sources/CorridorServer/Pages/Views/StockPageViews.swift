@@ -235,11 +235,16 @@ struct SitesPageView: PageView {
         }
     }
 
+    /// One page of the sites shown.
     let sites: [Site]
     let orgs: [CodeRow]
     let canCreate: Bool
     let tiers: [ValueRow]
     let sharings: [ValueRow]
+    let paging: ListPaging
+    /// The countries to narrow the list to, the one shown chosen.
+    let shownCountries: [CountryChoice]
+    /// The countries of the form to add a site.
     let countries: [CountryChoice]
     let form: Form
     var error: String? = nil
