@@ -161,6 +161,12 @@ import Testing
             let stale = try await store.stock.alerts(visibleTo: .console, kinds: [.staleReport], today: ImportFixture.today)
             #expect(stale.map(\.siteCode) == ["DXB"] && stale.allSatisfy { $0.kind == .staleReport })
             #expect(stale.first?.message == "last stock report 2026-01-02, more than 90 days ago")
+            // One country's sites are looked up one by one: the same answer.
+            let inCountry = try await store.stock.alerts(
+                visibleTo: .console, country: "ae", kinds: [.staleReport], today: ImportFixture.today)
+            #expect(inCountry.map(\.siteCode) == ["DXB"])
+            #expect(
+                try await store.stock.alerts(visibleTo: .console, country: "MY", kinds: [.staleReport], today: ImportFixture.today).isEmpty)
         }
     }
 

@@ -20,7 +20,7 @@ extension StockRepository {
             visible.appendLiteral(" AND s.country = ")
             visible.appendInterpolation(bind: country.uppercased())
         }
-        let statements = AlertStatements(visible: visible, today: today, days: days)
+        let statements = AlertStatements(visible: visible, country: country, today: today, days: days)
         return try await database.read { db in
             var alerts: [StockAlert] = []
             if kinds.contains(.expiring) {
@@ -78,6 +78,8 @@ extension StockRepository {
 /// `holder`), each reading the per-site totals of available stock.
 private struct AlertStatements {
     let visible: SQLQueryString
+    /// The country `visible` narrows to, if any.
+    let country: String?
     let today: Day
     let days: Int
 
@@ -126,18 +128,28 @@ private struct AlertStatements {
         return sql
     }
 
-    /// Each site whose latest available stock was reported before the stale date: one look-up of
-    /// each site's totals, not a grouping of them all.
+    /// Each site whose latest available stock was reported before the stale date. One country's
+    /// few sites are looked up one by one; for all sites, their totals are grouped once.
     var staleReport: SQLQueryString {
-        var sites: SQLQueryString = """
-            SELECT s.id, s.country, s.code, s.name, holder.code AS org,
-                   (SELECT MAX(t.latest_report) FROM stock_site_totals t WHERE t.site_id = s.id) AS latest
-            FROM sites s JOIN organisations holder ON holder.id = s.org_id
-            """
-        sites.appendInterpolation(StockQueries.whereClause([visible]))
-        var sql: SQLQueryString = "SELECT * FROM (\(sites)) reported WHERE latest < "
-        sql.appendInterpolation(bind: today.adding(days: -StockRepository.staleAfterDays).description)
-        sql.appendLiteral(" ORDER BY code")
+        let before = today.adding(days: -StockRepository.staleAfterDays).description
+        var sql: SQLQueryString
+        if country != nil {
+            var sites: SQLQueryString = """
+                SELECT s.id, s.country, s.code, s.name, holder.code AS org,
+                       (SELECT MAX(t.latest_report) FROM stock_site_totals t WHERE t.site_id = s.id) AS latest
+                FROM sites s JOIN organisations holder ON holder.id = s.org_id
+                """
+            sites.appendInterpolation(StockQueries.whereClause([visible]))
+            sql = "SELECT * FROM (\(sites)) reported WHERE latest < \(bind: before) ORDER BY code"
+        } else {
+            sql = """
+                SELECT s.id, s.country, s.code, s.name, holder.code AS org, reported.latest
+                FROM (SELECT site_id, MAX(latest_report) AS latest FROM stock_site_totals GROUP BY site_id) reported
+                JOIN sites s ON s.id = reported.site_id JOIN organisations holder ON holder.id = s.org_id
+                """
+            sql.appendInterpolation(StockQueries.whereClause([visible, "reported.latest < \(bind: before)"]))
+            sql.appendLiteral(" ORDER BY s.code")
+        }
         return sql
     }
 }
