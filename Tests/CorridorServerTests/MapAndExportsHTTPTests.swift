@@ -79,6 +79,19 @@ import Testing
             let table = country.components(separatedBy: "<h2>Sites in Kenya</h2>")[1].components(separatedBy: "</table>")[0]
             #expect(table.components(separatedBy: "<tr><td><a href=\"/sites/").count - 1 == 25)
 
+            // A member's home lists twenty of their sites, never reported first, and links to them all.
+            let wfp = try await app.store.sites.visible(to: .console).filter { $0.orgCode == "WFP" }
+            let home = try await client.execute(uri: "/", method: .get, headers: app.headers("org_member")).body.text
+            let yours = home.components(separatedBy: "Your sites (WFP)")[1].components(separatedBy: "</table>")[0]
+            #expect(yours.components(separatedBy: "<tr><td><a href=\"/sites/").count - 1 == 20)
+            #expect(yours.contains("no report yet") && yours.contains("Listed store"))
+            #expect(home.contains("<a href=\"/sites?org=WFP\">All \(wfp.count) sites</a>"))
+            let ofWFP = try await client.execute(uri: "/sites?org=wfp", method: .get, headers: app.headers("org_member")).body.text
+            #expect(ofWFP.contains("Sites 1–100 of \(wfp.count)") && ofWFP.contains("value=\"wfp\""))
+            let orgs = ofWFP.components(separatedBy: "<tbody>")[1].components(separatedBy: "</tbody>")[0].components(separatedBy: "<tr>")
+                .dropFirst().map { $0.components(separatedBy: "<td>")[3].components(separatedBy: "</td>")[0] }
+            #expect(orgs.count == 100 && orgs.allSatisfy { $0 == "WFP" })
+
             let api = try #require(
                 try await client.execute(uri: "/api/v1/sites?country=ke", method: .get).body.json()["items"] as? [[String: Any]])
             #expect(api.count == kenya.count && api.allSatisfy { $0["country"] as? String == "KE" })

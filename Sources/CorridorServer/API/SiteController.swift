@@ -39,8 +39,9 @@ struct SiteController {
             return Response(status: .noContent)
         }
         group.get("sites") { request, context in
-            let country = try QueryParameters(request).country()
-            return ItemList(items: try await store.sites.visible(to: context.actor, country: country).map(SiteDTO.init))
+            let query = QueryParameters(request)
+            return ItemList(
+                items: try await store.sites.visible(to: context.actor, country: try query.country(), org: query["org"]).map(SiteDTO.init))
         }
         group.get("sites/{id}") { request, context in
             guard let id = Int64(try request.required("id", context)),

@@ -37,14 +37,22 @@ struct HomeWork: Sendable {
 
     let member: Bool
     let orgs: String
+    /// The member's sites reported longest ago; `moreSites` links to them all (`sitesLink`) when there are more.
     let sites: [Site]
+    let moreSites: String?
+    let sitesLink: String
     let stale: [Alert]
+    /// Whether there are more stale reports than listed.
+    let moreStale: Bool
     let declarations: [Declaration]
     let customs: Bool
     let customsCountries: String
     let coordinator: Bool
     let hubs: [Hub]
     let alerts: [Alert]
+
+    /// How many sites and stale reports the home lists; the rest are a link away.
+    static let listed = 20
 
     static func of(_ actor: Actor, sites visible: [CorridorCore.Site], store: Store) async throws -> HomeWork? {
         guard actor != .anonymous else { return nil }
@@ -58,15 +66,19 @@ struct HomeWork: Sendable {
         let names = Dictionary(
             countries.map { ($0.alpha2, Localizer.current.country($0.alpha2, or: $0.name)) }, uniquingKeysWith: { a, _ in a })
         var member: (sites: [Site], stale: [Alert], declarations: [Declaration]) = ([], [], [])
+        var more: (sites: String?, stale: Bool) = (nil, false)
         if !orgs.isEmpty {
-            let totals = try await store.stock.siteTotals(visibleTo: actor).filter { orgs.contains($0.site.orgCode) }
-            member.sites = totals.map {
+            // The sites reported longest ago first: those are the ones to see to.
+            let held = try await store.stock.reportDates(ofSitesHeldBy: orgs, visibleTo: actor, limit: Self.listed)
+            member.sites = held.sites.map {
                 Site(
                     id: $0.site.id, name: $0.site.name, country: $0.site.country,
-                    latest: $0.latestReport.map { Localizer.current.date(iso: $0) } ?? L("no report yet"))
+                    latest: $0.latest.map { Localizer.current.date(iso: $0) } ?? L("no report yet"))
             }
-            member.stale = try await store.stock.alerts(visibleTo: actor, kinds: [.staleReport]).filter { orgs.contains($0.org) }
-                .map(alert)
+            if held.total > held.sites.count { more.sites = L("All \(held.total) sites") }
+            let stale = try await store.stock.alerts(visibleTo: actor, kinds: [.staleReport]).filter { orgs.contains($0.org) }
+            member.stale = stale.prefix(Self.listed).map(alert)
+            more.stale = stale.count > Self.listed
             member.declarations = try await store.declarations.list(by: actor).filter { orgs.contains($0.org) }.prefix(10).map {
                 Declaration(id: $0.id, reference: $0.reference, destination: $0.destination, state: $0.state.label)
             }
@@ -87,7 +99,8 @@ struct HomeWork: Sendable {
             alerts = found.prefix(10).map(alert)
         }
         return HomeWork(
-            member: !orgs.isEmpty, orgs: orgs.joined(separator: ", "), sites: member.sites, stale: member.stale,
+            member: !orgs.isEmpty, orgs: orgs.joined(separator: ", "), sites: member.sites, moreSites: more.sites,
+            sitesLink: orgs.count == 1 ? "/sites?org=\(orgs[0])" : "/sites", stale: member.stale, moreStale: more.stale,
             declarations: member.declarations, customs: !customsCountries.isEmpty,
             customsCountries: customsCountries.map { names[$0] ?? $0 }.joined(separator: ", "),
             coordinator: !coordinated.isEmpty, hubs: hubs, alerts: alerts)

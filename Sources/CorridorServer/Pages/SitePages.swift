@@ -12,7 +12,8 @@ struct SitePages {
     func addRoutes(to router: RouterGroup<CorridorRequestContext>) {
         router.get("sites") { request, context in
             let query = QueryParameters(request)
-            return try await sitesPage(context: context, country: try query.country(), page: try query.int("page", in: 1...Int.max) ?? 1)
+            return try await sitesPage(
+                context: context, country: try query.country(), org: query["org"], page: try query.int("page", in: 1...Int.max) ?? 1)
         }
         router.post("sites") { request, context in
             let fields = try await Forms.fields(request, context: context)
@@ -35,11 +36,13 @@ struct SitePages {
 
     /// The sites the visitor may see, in `country` if given, a hundred to a page, and the form to add one.
     private func sitesPage(
-        context: CorridorRequestContext, country: String? = nil, page: Int = 1, error: DomainError? = nil, fields: [String: String] = [:]
+        context: CorridorRequestContext, country: String? = nil, org: String? = nil, page: Int = 1, error: DomainError? = nil,
+        fields: [String: String] = [:]
     ) async throws -> Response {
-        let sites = try await store.sites.visible(to: context.actor, country: country)
+        let sites = try await store.sites.visible(to: context.actor, country: country, org: org)
+        let filters = (country.map { ["country=\($0)"] } ?? []) + (org.map { ["org=\(ShellPages.encoded($0))"] } ?? [])
         let paging = ListPaging(page: page, of: sites.count, size: 100) { page in
-            "/sites?" + ((country.map { ["country=\($0)"] } ?? []) + ["page=\(page)"]).joined(separator: "&")
+            "/sites?" + (filters + ["page=\(page)"]).joined(separator: "&")
         }
         let orgs = context.actor.isAdmin ? try await store.organisations.all().map(\.code) : context.actor.roles.compactMap(\.orgCode)
         let countries = try await store.reference.countries()
@@ -52,7 +55,7 @@ struct SitePages {
             orgs: CodeRow.list(orgs), canCreate: !orgs.isEmpty,
             tiers: Site.Tier.allCases.map { ValueRow(value: $0.rawValue) },
             sharings: Site.Sharing.allCases.map { ValueRow(value: $0.rawValue) },
-            paging: paging, shownCountries: CountryChoice.list(countries, selected: country),
+            paging: paging, shownCountries: CountryChoice.list(countries, selected: country), shownOrg: org ?? "",
             countries: CountryChoice.list(countries, selected: fields["country"]),
             form: .init(fields), error: error.map { Localizer.current.string($0.phrase) }, details: TextRow.located(error?.problems ?? []))
         return pages.page(view, title: L("Sites"), context: context, path: "/stock", status: error?.status ?? .ok)

@@ -5,12 +5,16 @@ import SQLKit
 public struct SiteRepository: Sendable {
     let database: Database
 
-    /// Sites the actor may see, global hubs first; only those in `country` when it is given.
-    public func visible(to actor: Actor, country: String? = nil) async throws -> [Site] {
-        var sql: SQLQueryString = "SELECT s.*, o.code AS org_code FROM sites s JOIN organisations o ON o.id = s.org_id"
+    /// Sites the actor may see, global hubs first; only those in `country`, and of `org`, when given.
+    public func visible(to actor: Actor, country: String? = nil, org: String? = nil) async throws -> [Site] {
+        var sql: SQLQueryString = "SELECT s.*, o.code AS org_code FROM sites s JOIN organisations o ON o.id = s.org_id WHERE 1 = 1"
         if let country {
-            sql.appendLiteral(" WHERE s.country = ")
+            sql.appendLiteral(" AND s.country = ")
             sql.appendInterpolation(bind: country.uppercased())
+        }
+        if let org {
+            sql.appendLiteral(" AND o.code = ")
+            sql.appendInterpolation(bind: org.uppercased())
         }
         sql.appendLiteral(
             """

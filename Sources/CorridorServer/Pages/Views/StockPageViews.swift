@@ -242,8 +242,9 @@ struct SitesPageView: PageView {
     let tiers: [ValueRow]
     let sharings: [ValueRow]
     let paging: ListPaging
-    /// The countries to narrow the list to, the one shown chosen.
+    /// The countries to narrow the list to, the one shown chosen; the organisation shown, if any.
     let shownCountries: [CountryChoice]
+    let shownOrg: String
     /// The countries of the form to add a site.
     let countries: [CountryChoice]
     let form: Form
