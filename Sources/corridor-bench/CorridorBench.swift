@@ -7,7 +7,7 @@ import Logging
 struct CorridorBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "corridor-bench", abstract: "Benchmarks of Corridor against named baselines.",
-        subcommands: [ImportBench.self, PostgresImportBench.self, GapBench.self, ReadsBench.self, MapsBench.self])
+        subcommands: [ImportBench.self, PostgresImportBench.self, GapBench.self, ReadsBench.self, MapsBench.self, PagesBench.self])
 
     static let logger: Logger = {
         LoggingSystem.bootstrap { label in

@@ -316,6 +316,26 @@ import Testing
         }
     }
 
+    /// On PostgreSQL, an import that adds many sites leaves them analysed, so that the reads after
+    /// it are planned from the sites there are (not from none); a few new sites leave them as they are.
+    @Test func anImportOfManyNewSitesLeavesThemAnalysedOnPostgreSQL() async throws {
+        guard TestDatabase.available.contains(.postgres) else { return }
+        try await TestDatabase.postgres.withStore { store in
+            try await ImportFixture.prepare(store)
+            func analysed() async throws -> Int64 {
+                try await store.database.read { db in
+                    try await db.raw("SELECT analyze_count FROM pg_stat_user_tables WHERE relid = 'sites'::regclass").first()?
+                        .int64("analyze_count") ?? -1
+                }
+            }
+            let before = try await analysed()
+            _ = try await Self.run(store, Self.report(sites: 5, rows: 50, quantity: 1))
+            #expect(try await analysed() == before, "five new sites: not analysed")
+            _ = try await Self.run(store, Self.report(sites: 150, rows: 300, quantity: 1))
+            #expect(try await analysed() == before + 1)
+        }
+    }
+
     /// Text reaches the table as written, whatever bytes the bulk path gives a meaning to
     /// (PostgreSQL's COPY text format: backslash, tab, line breaks).
     @Test(arguments: TestDatabase.available)

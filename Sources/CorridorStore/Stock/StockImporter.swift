@@ -18,6 +18,8 @@ public struct StockImporter: Sendable {
     static let batchSize = 500
     /// Lines per COPY on PostgreSQL.
     static let copyBatchSize = 16_384
+    /// New sites from which a PostgreSQL import has the sites analysed before it commits.
+    static let sitesWorthAnalysing = 100
 
     /// - Parameter progress: called with the number of data rows checked so far, about every 10,000 rows.
     public func run<Reader: TabularReader>(
@@ -60,6 +62,11 @@ public struct StockImporter: Sendable {
                     try await totals.finish(
                         org: org, replaced: writer.replacedSites, created: writer.createdSites, rewrite: writer.rewroteTable,
                         indexRebuildThreshold: indexRebuildThreshold, on: db, driver: driver)
+                    // PostgreSQL plans the reads that follow from what it knows of the sites and their
+                    // holders; many new sites unknown to it make it pick plans that read every line.
+                    if database.dialect == .postgres, writer.createdSites.count >= Self.sitesWorthAnalysing {
+                        try await db.raw("ANALYZE sites, organisations").run()
+                    }
                     return Self.report(
                         request, org: org, layout: scanner.layout, tally: tally, lines: writer.linesWritten,
                         sitesReplaced: writer.replacedSites.count, sitesCreated: writer.createdSites,
