@@ -59,6 +59,9 @@ public final class Database: Sendable {
             readPool = nil
             var config = try SQLPostgresConfiguration(url: raw)
             if let postgresSchema { config.searchPath = [postgresSchema] }
+            // Corridor's statements are short; compiling one with JIT, which PostgreSQL does for any
+            // it costs high (a grouping of the totals), took longer than running it.
+            config.coreConfiguration.options.additionalStartupParameters.append(("jit", "off"))
             // A burst of requests larger than the pool queues for a connection rather than fail.
             pool = .postgres(
                 EventLoopGroupConnectionPool(

@@ -17,7 +17,7 @@ extension StockRepository {
             SELECT * FROM (
                 SELECT s.*, o.code AS org_code, (SELECT MAX(t.latest_report) FROM stock_site_totals t WHERE t.site_id = s.id) AS latest \(held)
             ) held
-            ORDER BY CASE WHEN latest IS NULL THEN 0 ELSE 1 END, latest, name, id
+            ORDER BY latest NULLS FIRST, name, id
             """
         return try await database.read { db in
             var sites: [(site: Site, latest: String?)] = []
