@@ -157,6 +157,13 @@ import Testing
             let alerts = try await store.stock.alerts(visibleTo: .console, expiringWithinDays: 30, today: ImportFixture.today)
             let expiring = alerts.filter { $0.kind == .expiring }
             #expect(expiring.map(\.message) == ["25 expire on 2026-06-20", "4 expire on 2026-06-25"])
+            // The first alerts alone, with every kind counted: the same as the first of them all.
+            for first in 1...alerts.count {
+                let page = try await store.stock.alertPage(
+                    visibleTo: .console, first: first, expiringWithinDays: 30, today: ImportFixture.today)
+                #expect(page.alerts.map(\.message) == alerts.prefix(first).map(\.message), "first \(first)")
+                #expect(page.counts == Dictionary(grouping: alerts, by: \.kind).mapValues(\.count), "first \(first)")
+            }
             #expect(expiring.allSatisfy { $0.siteCode == "KUL" && $0.itemCode == "FOO-HEB" })
             let stale = try await store.stock.alerts(visibleTo: .console, kinds: [.staleReport], today: ImportFixture.today)
             #expect(stale.map(\.siteCode) == ["DXB"] && stale.allSatisfy { $0.kind == .staleReport })

@@ -92,9 +92,9 @@ struct HomeWork: Sendable {
             hubs = isos.map { Hub(iso: $0, name: names[$0] ?? $0) }
             var found: [StockAlert] = []
             if own.isEmpty {
-                found = try await store.stock.alerts(visibleTo: actor)
+                found = try await store.stock.alertPage(visibleTo: actor, first: 10).alerts
             } else {
-                for iso in own { found += try await store.stock.alerts(visibleTo: actor, country: iso) }
+                for iso in own { found += try await store.stock.alertPage(visibleTo: actor, country: iso, first: 10).alerts }
             }
             alerts = found.prefix(10).map(alert)
         }

@@ -116,29 +116,33 @@ struct StockPages {
         router.get("stock/alerts") { request, context in
             guard context.actor != .anonymous else { throw DomainError.unauthenticated("sign in to see stock alerts") }
             let query = QueryParameters(request)
-            let country = try query.country(), kind = try query.alertKind()
-            let alerts = try await store.stock.alerts(visibleTo: context.actor, country: country)
-            let shown = kind.map { kind in alerts.filter { $0.kind == kind } } ?? alerts
+            let country = try query.country(), kind = try query.alertKind(), page = try query.int("page", in: 1...10_000) ?? 1
+            let all = Set(StockAlert.Kind.allCases)
+            // Only the alerts up to this page are read; every kind is counted.
+            let shown = try await store.stock.alertPage(
+                visibleTo: context.actor, country: country, kinds: kind.map { [$0] } ?? all, first: page * AlertsPageView.size)
+            let counts =
+                kind == nil ? shown.counts : try await store.stock.alertPage(visibleTo: context.actor, country: country, first: 1).counts
             let place = country.map { ["country=\($0)"] } ?? []
             let address = { (more: [String]) -> String in
                 place + more == [] ? "/stock/alerts" : "/stock/alerts?" + (place + more).joined(separator: "&")
             }
-            let paging = ListPaging(page: try query.int("page", in: 1...Int.max) ?? 1, of: shown.count, size: 100) { page in
+            let paging = ListPaging(page: page, of: shown.count(of: kind.map { [$0] } ?? all), size: AlertsPageView.size) { page in
                 address((kind.map { ["kind=\($0.rawValue)"] } ?? []) + ["page=\(page)"])
             }
             return pages.page(
                 AlertsPageView(
-                    alerts: shown[paging.range].map { alert in
+                    alerts: shown.alerts[paging.range].map { alert in
                         .init(
                             kind: alert.kind.label, severity: alert.severity.rawValue, severityLabel: StockWords.severity(alert.severity),
                             siteId: alert.siteId, country: alert.country, site: alert.siteName, org: alert.org,
                             item: alert.itemCode.map { Localizer.current.item($0, or: alert.itemName ?? $0) } ?? "",
                             message: alert.message)
                     },
-                    count: alerts.count,
+                    count: Numbers.wholeNumber(Double(counts.values.reduce(0, +))),
                     kinds: StockAlert.Kind.allCases.map { each in
                         .init(
-                            label: each.label, count: Numbers.wholeNumber(Double(alerts.filter { $0.kind == each }.count)),
+                            label: each.label, count: Numbers.wholeNumber(Double(counts[each] ?? 0)),
                             link: address(["kind=\(each.rawValue)"]), value: each.rawValue, selected: each == kind)
                     },
                     paging: paging,

@@ -2,6 +2,15 @@ import CorridorCore
 import Foundation
 import SQLKit
 
+/// The first alerts in order, and how many there are of each kind.
+public struct StockAlertPage: Sendable {
+    public var alerts: [StockAlert]
+    public var counts: [StockAlert.Kind: Int]
+
+    /// How many there are of `kinds`.
+    public func count(of kinds: Set<StockAlert.Kind>) -> Int { kinds.reduce(0) { $0 + (counts[$1] ?? 0) } }
+}
+
 extension StockRepository {
     /// Available stock expiring within `days` (by site, item and expiry date), below an
     /// organisation's minimum, not reported for more than 90 days, or above its site's capacity,
@@ -15,16 +24,29 @@ extension StockRepository {
         visibleTo actor: Actor, country: String? = nil, kinds: Set<StockAlert.Kind> = Set(StockAlert.Kind.allCases),
         expiringWithinDays days: Int = 90, today: Day = .today()
     ) async throws -> [StockAlert] {
+        try await alertPage(visibleTo: actor, country: country, kinds: kinds, expiringWithinDays: days, today: today).alerts
+    }
+
+    /// `alerts`, only the `first` of them when given, with how many there are of each kind: the
+    /// kinds that can be many (expiring, stale) read only their first rows, and count the rest in
+    /// the same statement.
+    public func alertPage(
+        visibleTo actor: Actor, country: String? = nil, kinds: Set<StockAlert.Kind> = Set(StockAlert.Kind.allCases),
+        first: Int? = nil, expiringWithinDays days: Int = 90, today: Day = .today()
+    ) async throws -> StockAlertPage {
         var visible = StockQueries.detailVisible(StockVisibility(for: actor))
         if let country {
             visible.appendLiteral(" AND s.country = ")
             visible.appendInterpolation(bind: country.uppercased())
         }
-        let statements = AlertStatements(visible: visible, country: country, today: today, days: days)
+        let statements = AlertStatements(visible: visible, country: country, today: today, days: days, first: first)
         return try await database.read { db in
             var alerts: [StockAlert] = []
+            var counts: [StockAlert.Kind: Int] = [:]
             if kinds.contains(.expiring) {
-                for row in try await db.raw(statements.expiring).all() {
+                let rows = try await db.raw(statements.expiring).all()
+                counts[.expiring] = try rows.first?.int("total") ?? 0
+                for row in rows {
                     alerts.append(
                         StockAlert(
                             kind: .expiring,
@@ -39,6 +61,7 @@ extension StockRepository {
                 for row in try await db.raw(statements.belowMinimum).all() {
                     let quantity = Quantity(milli: try row.int64("q")), minimum = Quantity(milli: try row.int64("minimum_milli"))
                     guard quantity < minimum else { continue }
+                    counts[.belowMinimum, default: 0] += 1
                     alerts.append(
                         StockAlert(
                             kind: .belowMinimum, severity: .belowMinimum(available: quantity), siteId: try row.int64("id"),
@@ -51,6 +74,7 @@ extension StockRepository {
                 for row in try await db.raw(statements.overCapacity).all() {
                     let capacity = try row.double("capacity_m3"), volume = try row.double("volume")
                     guard Site.excessM3(stockM3: volume, capacityM3: capacity) != nil else { continue }
+                    counts[.overCapacity, default: 0] += 1
                     alerts.append(
                         StockAlert(
                             kind: .overCapacity, severity: .overCapacity, siteId: try row.int64("id"), country: try row.string("country"),
@@ -59,7 +83,9 @@ extension StockRepository {
                 }
             }
             if kinds.contains(.staleReport) {
-                for row in try await db.raw(statements.staleReport).all() {
+                let rows = try await db.raw(statements.staleReport).all()
+                counts[.staleReport] = try rows.first?.int("total") ?? 0
+                for row in rows {
                     alerts.append(
                         StockAlert(
                             kind: .staleReport, severity: .staleReport, siteId: try row.int64("id"), country: try row.string("country"),
@@ -69,7 +95,10 @@ extension StockRepository {
                 }
             }
             // Stable: within a severity, the order above (expiry, minimum, capacity, report age).
-            return alerts.enumerated().sorted { ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset) }.map(\.element)
+            // Expiring stock's severity only falls along its order, so its first rows hold all of
+            // it that can come among the first of all.
+            let sorted = alerts.enumerated().sorted { ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset) }.map(\.element)
+            return StockAlertPage(alerts: first.map { Array(sorted.prefix($0)) } ?? sorted, counts: counts)
         }
     }
 }
@@ -82,12 +111,19 @@ private struct AlertStatements {
     let country: String?
     let today: Day
     let days: Int
+    /// Only this many rows of the kinds that can be many, each with the count of all (`total`).
+    let first: Int?
+
+    /// The count of all the rows, before the limit, and the limit.
+    private var limited: (count: String, limit: String) {
+        (", COUNT(*) OVER () AS total", first.map { " LIMIT \(max(0, $0))" } ?? "")
+    }
 
     /// Stock of one item at one site expiring on one day (its owners' together), soonest first.
     var expiring: SQLQueryString {
         var sql: SQLQueryString = """
             SELECT s.id, s.country, s.code, s.name, holder.code AS org, i.code AS item_code, i.name AS item_name, t.expiry,
-                   CAST(SUM(t.quantity_milli) AS BIGINT) AS q
+                   CAST(SUM(t.quantity_milli) AS BIGINT) AS q\(unsafeRaw: limited.count)
             FROM stock_site_totals t JOIN sites s ON s.id = t.site_id JOIN organisations holder ON holder.id = s.org_id
             JOIN items i ON i.code = t.item_code
             """
@@ -97,7 +133,7 @@ private struct AlertStatements {
             ]))
         sql.appendLiteral(
             " GROUP BY s.id, s.country, s.code, s.name, holder.code, i.code, i.name, t.expiry HAVING SUM(t.quantity_milli) > 0"
-                + " ORDER BY t.expiry, s.code, i.code")
+                + " ORDER BY t.expiry, s.code, i.code" + limited.limit)
         return sql
     }
 
@@ -140,16 +176,17 @@ private struct AlertStatements {
                 FROM sites s JOIN organisations holder ON holder.id = s.org_id
                 """
             sites.appendInterpolation(StockQueries.whereClause([visible]))
-            sql = "SELECT * FROM (\(sites)) reported WHERE latest < \(bind: before) ORDER BY code"
+            sql = "SELECT reported.*\(unsafeRaw: limited.count) FROM (\(sites)) reported WHERE latest < \(bind: before) ORDER BY code"
         } else {
             sql = """
-                SELECT s.id, s.country, s.code, s.name, holder.code AS org, reported.latest
+                SELECT s.id, s.country, s.code, s.name, holder.code AS org, reported.latest\(unsafeRaw: limited.count)
                 FROM (SELECT site_id, MAX(latest_report) AS latest FROM stock_site_totals GROUP BY site_id) reported
                 JOIN sites s ON s.id = reported.site_id JOIN organisations holder ON holder.id = s.org_id
                 """
             sql.appendInterpolation(StockQueries.whereClause([visible, "reported.latest < \(bind: before)"]))
             sql.appendLiteral(" ORDER BY s.code")
         }
+        sql.appendLiteral(limited.limit)
         return sql
     }
 }

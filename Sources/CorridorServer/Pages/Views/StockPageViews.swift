@@ -146,9 +146,13 @@ struct AlertsPageView: PageView {
         let selected: Bool
     }
 
+    /// Alerts a page.
+    static let size = 100
+
     /// One page of the alerts of the kind chosen, if any.
     let alerts: [Alert]
-    let count: Int
+    /// How many alerts there are of every kind.
+    let count: String
     let kinds: [Kind]
     let paging: ListPaging
     let countries: [CountryChoice]
