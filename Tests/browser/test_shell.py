@@ -585,9 +585,9 @@ def main():
                             phone.goto(base + path)
                             width = phone.evaluate("document.documentElement.scrollWidth")
                             assert width <= 392, f"{path} as {email} is {width} px wide at 390"
-                            for table in phone.locator("table.nearest").all():
+                            for table in phone.locator("table.stacked").all():
                                 inside = table.evaluate("t => t.scrollWidth - t.clientWidth")
-                                assert inside <= 1, f"{path}: the nearest sites scroll {inside} px sideways at 390"
+                                assert inside <= 1, f"{path}: the rows of {table.get_attribute('class')} scroll {inside} px sideways at 390"
                             assert "Demo data" in phone.inner_text("body")
                             if args.screenshots:
                                 name = email.split("@")[0].replace(".", "-") + (path.replace("/", "_").replace("?", "_") or "_home")
