@@ -111,7 +111,8 @@ private struct AlertStatements {
     let country: String?
     let today: Day
     let days: Int
-    /// Only this many rows of the kinds that can be many, each with the count of all (`total`).
+    /// Only this many rows of the kinds that can be many, each with the count of all (`total`);
+    /// their order is total, so that pages neither repeat nor skip an alert.
     let first: Int?
 
     /// The count of all the rows, before the limit, and the limit.
@@ -133,7 +134,7 @@ private struct AlertStatements {
             ]))
         sql.appendLiteral(
             " GROUP BY s.id, s.country, s.code, s.name, holder.code, i.code, i.name, t.expiry HAVING SUM(t.quantity_milli) > 0"
-                + " ORDER BY t.expiry, s.code, i.code" + limited.limit)
+                + " ORDER BY t.expiry, s.code, i.code, s.id" + limited.limit)
         return sql
     }
 
@@ -176,7 +177,7 @@ private struct AlertStatements {
                 FROM sites s JOIN organisations holder ON holder.id = s.org_id
                 """
             sites.appendInterpolation(StockQueries.whereClause([visible]))
-            sql = "SELECT reported.*\(unsafeRaw: limited.count) FROM (\(sites)) reported WHERE latest < \(bind: before) ORDER BY code"
+            sql = "SELECT reported.*\(unsafeRaw: limited.count) FROM (\(sites)) reported WHERE latest < \(bind: before) ORDER BY code, id"
         } else {
             sql = """
                 SELECT s.id, s.country, s.code, s.name, holder.code AS org, reported.latest\(unsafeRaw: limited.count)
@@ -184,7 +185,7 @@ private struct AlertStatements {
                 JOIN sites s ON s.id = reported.site_id JOIN organisations holder ON holder.id = s.org_id
                 """
             sql.appendInterpolation(StockQueries.whereClause([visible, "reported.latest < \(bind: before)"]))
-            sql.appendLiteral(" ORDER BY s.code")
+            sql.appendLiteral(" ORDER BY s.code, s.id")
         }
         sql.appendLiteral(limited.limit)
         return sql
