@@ -100,7 +100,7 @@ struct HomeWork: Sendable {
         }
         return HomeWork(
             member: !orgs.isEmpty, orgs: orgs.joined(separator: ", "), sites: member.sites, moreSites: more.sites,
-            sitesLink: orgs.count == 1 ? "/sites?org=\(orgs[0])" : "/sites", stale: member.stale, moreStale: more.stale,
+            sitesLink: orgs.count == 1 ? "/sites?org=\(ShellPages.encoded(orgs[0]))" : "/sites", stale: member.stale, moreStale: more.stale,
             declarations: member.declarations, customs: !customsCountries.isEmpty,
             customsCountries: customsCountries.map { names[$0] ?? $0 }.joined(separator: ", "),
             coordinator: !coordinated.isEmpty, hubs: hubs, alerts: alerts)

@@ -34,7 +34,7 @@ struct SitePages {
         }
     }
 
-    /// The sites the visitor may see, in `country` if given, a hundred to a page, and the form to add one.
+    /// The sites the visitor may see, in `country` and of `org` if given, a hundred to a page, and the form to add one.
     private func sitesPage(
         context: CorridorRequestContext, country: String? = nil, org: String? = nil, page: Int = 1, error: DomainError? = nil,
         fields: [String: String] = [:]
