@@ -156,7 +156,7 @@ import Testing
                 """)
             let alerts = try await store.stock.alerts(visibleTo: .console, expiringWithinDays: 30, today: ImportFixture.today)
             let expiring = alerts.filter { $0.kind == .expiring }
-            #expect(expiring.map(\.message) == ["25 expire on 2026-06-20", "4 expire on 2026-06-25"])
+            #expect(expiring.map(\.message) == ["25 carton expire on 2026-06-20", "4 carton expire on 2026-06-25"])
             // The first alerts alone, with every kind counted: the same as the first of them all.
             for first in 1...alerts.count {
                 let page = try await store.stock.alertPage(

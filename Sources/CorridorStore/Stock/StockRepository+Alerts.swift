@@ -54,7 +54,7 @@ extension StockRepository {
                             siteId: try row.int64("id"), country: try row.string("country"), siteCode: try row.string("code"),
                             siteName: try row.string("name"), org: try row.string("org"), itemCode: try row.string("item_code"),
                             itemName: try row.string("item_name"),
-                            message: "\(Quantity(milli: try row.int64("q"))) expire on \(try row.string("expiry"))"))
+                            message: "\(Quantity(milli: try row.int64("q"))) \(try row.string("unit")) expire on \(try row.string("expiry"))"))
                 }
             }
             if kinds.contains(.belowMinimum) {
@@ -123,7 +123,7 @@ private struct AlertStatements {
     /// Stock of one item at one site expiring on one day (its owners' together), soonest first.
     var expiring: SQLQueryString {
         var sql: SQLQueryString = """
-            SELECT s.id, s.country, s.code, s.name, holder.code AS org, i.code AS item_code, i.name AS item_name, t.expiry,
+            SELECT s.id, s.country, s.code, s.name, holder.code AS org, i.code AS item_code, i.name AS item_name, i.unit, t.expiry,
                    CAST(SUM(t.quantity_milli) AS BIGINT) AS q\(unsafeRaw: limited.count)
             FROM stock_site_totals t JOIN sites s ON s.id = t.site_id JOIN organisations holder ON holder.id = s.org_id
             JOIN items i ON i.code = t.item_code
@@ -133,7 +133,7 @@ private struct AlertStatements {
                 visible, "t.expiry >= \(bind: today.description) AND t.expiry <= \(bind: today.adding(days: days).description)",
             ]))
         sql.appendLiteral(
-            " GROUP BY s.id, s.country, s.code, s.name, holder.code, i.code, i.name, t.expiry HAVING SUM(t.quantity_milli) > 0"
+            " GROUP BY s.id, s.country, s.code, s.name, holder.code, i.code, i.name, i.unit, t.expiry HAVING SUM(t.quantity_milli) > 0"
                 + " ORDER BY t.expiry, s.code, i.code, s.id" + limited.limit)
         return sql
     }
