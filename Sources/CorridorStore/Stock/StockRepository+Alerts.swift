@@ -54,7 +54,8 @@ extension StockRepository {
                             siteId: try row.int64("id"), country: try row.string("country"), siteCode: try row.string("code"),
                             siteName: try row.string("name"), org: try row.string("org"), itemCode: try row.string("item_code"),
                             itemName: try row.string("item_name"),
-                            message: "\(Quantity(milli: try row.int64("q"))) \(try row.string("unit")) expire on \(try row.string("expiry"))"))
+                            message:
+                                "\(Quantity(milli: try row.int64("q"))) \(try row.string("unit")) expire on \(try row.string("expiry"))"))
                 }
             }
             if kinds.contains(.belowMinimum) {
