@@ -45,19 +45,13 @@ struct MapsBench: AsyncParsableCommand {
             print("PostgreSQL: skipped, \(BenchPlaces.noPostgresURL)")
             return
         }
-        let schema = BenchPlaces.newSchema()
-        let postgres = try await PostgresImportBench.freshStore(.postgres(url: raw), schema: schema)
-        do {
+        try await PostgresImportBench.withFreshStore(raw) { postgres, schema in
             try await BenchStock.load(into: postgres, rows: rows, sites: sites, folder: folder)
             print("PostgreSQL: schema \(schema)")
             try await measure(postgres, port: port + 1) { sql in
                 Self.psql(raw, schema: schema, "\\copy (\(sql)) TO STDOUT WITH (FORMAT csv)")
             }
-        } catch {
-            await PostgresImportBench.drop(postgres, schema: schema)
-            throw error
         }
-        await PostgresImportBench.drop(postgres, schema: schema)
     }
 
     /// The same joined columns as the export, in its order; its last three (person-days, people
@@ -229,13 +223,19 @@ enum BenchStock {
             _ = try await store.organisations.create(
                 NewOrganisation(code: "BENCH", name: "Benchmark", type: "other", hqCountry: "IT"), by: .console)
         }
+        let file = try await report(rows: rows, sites: sites, folder: folder, store: store)
+        var reader = try CSVReader(url: file)
+        _ = try await store.stockImporter.run(&reader, StockImportRequest(org: "BENCH", fileName: file.lastPathComponent), by: .console)
+    }
+
+    /// The synthetic report of `rows` lines over `sites` sites in `folder`, written unless it is there.
+    static func report(rows: Int, sites: Int, folder: URL, store: Store) async throws -> URL {
         let file = folder.appendingPathComponent("stock-\(rows).hxl.csv")
         if !FileManager.default.fileExists(atPath: file.path) {
             let countries = try await store.reference.countries().filter { $0.lat != nil && Self.countries.contains($0.alpha2) }
             try BenchGenerator(rows: rows, sites: sites).write(
                 to: file, org: "BENCH", items: try await store.items.all().map(\.code), countries: countries, today: .today())
         }
-        var reader = try CSVReader(url: file)
-        _ = try await store.stockImporter.run(&reader, StockImportRequest(org: "BENCH", fileName: file.lastPathComponent), by: .console)
+        return file
     }
 }

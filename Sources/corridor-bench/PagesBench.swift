@@ -42,13 +42,8 @@ struct PagesBench: AsyncParsableCommand {
 
     func run() async throws {
         let folder = try BenchPlaces.folder(dir)
-        let file = folder.appendingPathComponent("stock-\(rows).hxl.csv")
         let store = try await ImportBench.freshStore(at: folder.appendingPathComponent("pages.sqlite").path)
-        if !FileManager.default.fileExists(atPath: file.path) {
-            let items = try await store.items.all().map(\.code)
-            let countries = try await store.reference.countries().filter { $0.lat != nil && ReadsBench.countries.contains($0.alpha2) }
-            try BenchGenerator(rows: rows, sites: sites).write(to: file, org: "BENCH", items: items, countries: countries, today: .today())
-        }
+        let file = try await BenchStock.report(rows: rows, sites: sites, folder: folder, store: store)
         print("file: \(file.path) (\(rows) rows, \(sites) sites); each page \(requests) times, one at a time")
         do {
             try await measure("SQLite", store: store, file: file)
@@ -62,19 +57,8 @@ struct PagesBench: AsyncParsableCommand {
             print("PostgreSQL: skipped, \(BenchPlaces.noPostgresURL)")
             return
         }
-        let schema = BenchPlaces.newSchema()
-        let postgres = try await PostgresImportBench.freshStore(.postgres(url: raw), schema: schema)
-        do {
+        try await PostgresImportBench.withFreshStore(raw, keep: keepSchema) { postgres, _ in
             try await measure("PostgreSQL", store: postgres, file: file)
-        } catch {
-            await PostgresImportBench.drop(postgres, schema: schema)
-            throw error
-        }
-        if keepSchema {
-            print("PostgreSQL: schema \(schema) kept")
-            await postgres.close()
-        } else {
-            await PostgresImportBench.drop(postgres, schema: schema)
         }
     }
 

@@ -101,6 +101,27 @@ struct PostgresImportBench: AsyncParsableCommand {
         return store
     }
 
+    /// Runs `body` on a fresh store in a schema of its own (named to it), dropped afterwards, even
+    /// when `body` throws, unless `keep`.
+    static func withFreshStore(
+        _ raw: String, keep: Bool = false, _ body: (_ store: Store, _ schema: String) async throws -> Void
+    ) async throws {
+        let schema = BenchPlaces.newSchema()
+        let store = try await freshStore(.postgres(url: raw), schema: schema)
+        do {
+            try await body(store, schema)
+        } catch {
+            await drop(store, schema: schema)
+            throw error
+        }
+        if keep {
+            print("PostgreSQL: schema \(schema) kept")
+            await store.close()
+        } else {
+            await drop(store, schema: schema)
+        }
+    }
+
     static func drop(_ store: Store, schema: String) async {
         try? await store.database.withConnection { db in try await db.raw("DROP SCHEMA \(ident: schema) CASCADE").run() }
         await store.close()

@@ -44,19 +44,12 @@ struct ReadsBench: AsyncParsableCommand {
     @Flag(help: "Keep the PostgreSQL schema afterwards (its name is printed), to read query plans.") var keepSchema = false
 
     static let item = "SHE-TENT-FAM"
-    static let countries = ["KE", "NP", "PH", "HT", "TR", "MZ", "IT", "AE", "GH", "PA", "MY", "ES"]
 
     func run() async throws {
         let folder = try BenchPlaces.folder(dir)
-        let file = folder.appendingPathComponent("stock-\(rows).hxl.csv")
-        let dbPath = folder.appendingPathComponent("reads.sqlite").path
-        let store = try await ImportBench.freshStore(at: dbPath)
+        let store = try await ImportBench.freshStore(at: folder.appendingPathComponent("reads.sqlite").path)
         let points = try await Self.points(store)
-        if !FileManager.default.fileExists(atPath: file.path) {
-            let items = try await store.items.all().map(\.code)
-            let countries = try await store.reference.countries().filter { $0.lat != nil && Self.countries.contains($0.alpha2) }
-            try BenchGenerator(rows: rows, sites: sites).write(to: file, org: "BENCH", items: items, countries: countries, today: .today())
-        }
+        let file = try await BenchStock.report(rows: rows, sites: sites, folder: folder, store: store)
         let loads = try wrkPath().map { "wrk -t1 (\($0))" } ?? "the benchmark's own HTTP client"
         print(
             "file: \(file.path) (\(rows) rows, \(sites) sites); \(connections) connections for \(seconds) s each, in \(try turns()) turns, by \(loads)"
@@ -74,26 +67,15 @@ struct ReadsBench: AsyncParsableCommand {
             print("PostgreSQL: skipped, \(BenchPlaces.noPostgresURL)")
             return
         }
-        let schema = BenchPlaces.newSchema()
-        let postgres = try await PostgresImportBench.freshStore(.postgres(url: raw), schema: schema)
-        do {
+        try await PostgresImportBench.withFreshStore(raw, keep: keepSchema) { postgres, _ in
             try await measure("PostgreSQL", store: postgres, file: file, points: points, folder: folder)
-        } catch {
-            await PostgresImportBench.drop(postgres, schema: schema)
-            throw error
-        }
-        if keepSchema {
-            print("PostgreSQL: schema \(schema) kept")
-            await postgres.close()
-        } else {
-            await PostgresImportBench.drop(postgres, schema: schema)
         }
     }
 
     /// Points near the synthetic sites (a few km off each country's label point, where its sites
     /// are), each request taking the next.
     static func points(_ store: Store) async throws -> [(lat: Double, lon: Double)] {
-        let countries = try await store.reference.countries().filter { $0.lat != nil && Self.countries.contains($0.alpha2) }
+        let countries = try await store.reference.countries().filter { $0.lat != nil && BenchStock.countries.contains($0.alpha2) }
         var points: [(Double, Double)] = []
         for country in countries {
             for offset in [0.0, 0.02, 0.05] { points.append((country.lat! + offset, country.lon! - offset)) }
