@@ -47,13 +47,10 @@ extension StockRepository {
                 let rows = try await db.raw(statements.expiring).all()
                 counts[.expiring] = try rows.first?.int("total") ?? 0
                 for row in rows {
+                    let daysLeft = Day.parse(try row.string("expiry")).map { $0.ordinal - today.ordinal } ?? 0
                     alerts.append(
-                        StockAlert(
-                            kind: .expiring,
-                            severity: .expiring(daysLeft: Day.parse(try row.string("expiry")).map { $0.ordinal - today.ordinal } ?? 0),
-                            siteId: try row.int64("id"), country: try row.string("country"), siteCode: try row.string("code"),
-                            siteName: try row.string("name"), org: try row.string("org"), itemCode: try row.string("item_code"),
-                            itemName: try row.string("item_name"),
+                        try Self.alert(
+                            .expiring, .expiring(daysLeft: daysLeft), at: row, ofItem: true,
                             message:
                                 "\(Quantity(milli: try row.int64("q"))) \(try row.string("unit")) expire on \(try row.string("expiry"))"))
                 }
@@ -64,10 +61,8 @@ extension StockRepository {
                     guard quantity < minimum else { continue }
                     counts[.belowMinimum, default: 0] += 1
                     alerts.append(
-                        StockAlert(
-                            kind: .belowMinimum, severity: .belowMinimum(available: quantity), siteId: try row.int64("id"),
-                            country: try row.string("country"), siteCode: try row.string("code"), siteName: try row.string("name"),
-                            org: try row.string("org"), itemCode: try row.string("item_code"), itemName: try row.string("item_name"),
+                        try Self.alert(
+                            .belowMinimum, .belowMinimum(available: quantity), at: row, ofItem: true,
                             message: "\(quantity) \(try row.string("unit")) available, minimum \(minimum)"))
                 }
             }
@@ -77,10 +72,9 @@ extension StockRepository {
                     guard Site.excessM3(stockM3: volume, capacityM3: capacity) != nil else { continue }
                     counts[.overCapacity, default: 0] += 1
                     alerts.append(
-                        StockAlert(
-                            kind: .overCapacity, severity: .overCapacity, siteId: try row.int64("id"), country: try row.string("country"),
-                            siteCode: try row.string("code"), siteName: try row.string("name"), org: try row.string("org"), itemCode: nil,
-                            itemName: nil, message: Site.overCapacityMessage(stockM3: volume, capacityM3: capacity)))
+                        try Self.alert(
+                            .overCapacity, .overCapacity, at: row, ofItem: false,
+                            message: Site.overCapacityMessage(stockM3: volume, capacityM3: capacity)))
                 }
             }
             if kinds.contains(.staleReport) {
@@ -88,10 +82,8 @@ extension StockRepository {
                 counts[.staleReport] = try rows.first?.int("total") ?? 0
                 for row in rows {
                     alerts.append(
-                        StockAlert(
-                            kind: .staleReport, severity: .staleReport, siteId: try row.int64("id"), country: try row.string("country"),
-                            siteCode: try row.string("code"), siteName: try row.string("name"), org: try row.string("org"), itemCode: nil,
-                            itemName: nil,
+                        try Self.alert(
+                            .staleReport, .staleReport, at: row, ofItem: false,
                             message: "last stock report \(try row.string("latest")), more than \(Self.staleAfterDays) days ago"))
                 }
             }
@@ -101,6 +93,17 @@ extension StockRepository {
             let sorted = alerts.enumerated().sorted { ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset) }.map(\.element)
             return StockAlertPage(alerts: first.map { Array(sorted.prefix($0)) } ?? sorted, counts: counts)
         }
+    }
+
+    /// An alert at the site of `row`, read from the columns every alert statement names (id,
+    /// country, code, name, org), and item_code and item_name when it is about an item.
+    private static func alert(
+        _ kind: StockAlert.Kind, _ severity: AlertSeverity, at row: any SQLRow, ofItem: Bool, message: String
+    ) throws -> StockAlert {
+        StockAlert(
+            kind: kind, severity: severity, siteId: try row.int64("id"), country: try row.string("country"),
+            siteCode: try row.string("code"), siteName: try row.string("name"), org: try row.string("org"),
+            itemCode: ofItem ? try row.string("item_code") : nil, itemName: ofItem ? try row.string("item_name") : nil, message: message)
     }
 }
 
