@@ -61,7 +61,7 @@ public struct WorldMap: Sendable {
         }
         // Drawn at their size on screen for the view shown; map.js keeps it as the map zooms.
         let viewBox = Self.viewBox(focus)
-        let scale = max(0.15, (Double(viewBox.split(separator: " ")[2]) ?? Self.width) / Self.width)
+        let scale = max(0.15, Self.view(focus).width / Self.width)
         for mark in found {
             let (x, y) = Self.project(lat: mark.lat, lon: mark.lon)
             markers += String(format: "<circle class=\"site found\" cx=\"%.2f\" cy=\"%.2f\" r=\"%.3f\" data-r=\"4\">", x, y, 4 * scale)
@@ -144,7 +144,14 @@ public struct WorldMap: Sendable {
 
     /// The whole world, or the box around a country with a margin, in the map's proportions.
     static func viewBox(_ focus: Geodesy.BoundingBox?) -> String {
-        guard let focus, focus.maxLon - focus.minLon < 300 else { return "0 0 \(Int(width)) \(Int(height))" }
+        let (x, y, w, h) = view(focus)
+        return x == 0 && y == 0 && w == width && h == height
+            ? "0 0 \(Int(width)) \(Int(height))" : String(format: "%.1f %.1f %.1f %.1f", x, y, w, h)
+    }
+
+    /// `viewBox`'s rectangle, in the map's units.
+    static func view(_ focus: Geodesy.BoundingBox?) -> (x: Double, y: Double, width: Double, height: Double) {
+        guard let focus, focus.maxLon - focus.minLon < 300 else { return (0, 0, width, height) }
         let (left, top) = project(lat: focus.maxLat, lon: focus.minLon)
         let (right, bottom) = project(lat: focus.minLat, lon: focus.maxLon)
         let margin = 15.0
@@ -153,7 +160,7 @@ public struct WorldMap: Sendable {
         if w / h > 2 { h = w / 2 } else { w = h * 2 }
         let x = min(max(0, (left + right) / 2 - w / 2), max(0, width - w))
         let y = min(max(0, (top + bottom) / 2 - h / 2), max(0, height - h))
-        return String(format: "%.1f %.1f %.1f %.1f", x, y, min(w, width), min(h, height))
+        return (x, y, min(w, width), min(h, height))
     }
 
     /// A place marked on the map: a point asked about, or a site found from it, named by `title`.

@@ -117,17 +117,15 @@ struct StockPages {
             guard context.actor != .anonymous else { throw DomainError.unauthenticated("sign in to see stock alerts") }
             let query = QueryParameters(request)
             let country = try query.country(), kind = try query.alertKind(), page = try query.int("page", in: 1...10_000) ?? 1
-            let all = Set(StockAlert.Kind.allCases)
+            let listed: Set<StockAlert.Kind> = kind.map { [$0] } ?? Set(StockAlert.Kind.allCases)
             // Only the alerts up to this page are read; every kind is counted.
             let shown = try await store.stock.alertPage(
-                visibleTo: context.actor, country: country, kinds: kind.map { [$0] } ?? all, first: page * AlertsPageView.size)
-            let counts =
-                kind == nil ? shown.counts : try await store.stock.alertPage(visibleTo: context.actor, country: country, first: 1).counts
+                visibleTo: context.actor, country: country, listing: listed, first: page * AlertsPageView.size)
             let place = country.map { ["country=\($0)"] } ?? []
             let address = { (more: [String]) -> String in
                 place + more == [] ? "/stock/alerts" : "/stock/alerts?" + (place + more).joined(separator: "&")
             }
-            let paging = ListPaging(page: page, of: shown.count(of: kind.map { [$0] } ?? all), size: AlertsPageView.size) { page in
+            let paging = ListPaging(page: page, of: shown.count(of: listed), size: AlertsPageView.size) { page in
                 address((kind.map { ["kind=\($0.rawValue)"] } ?? []) + ["page=\(page)"])
             }
             return pages.page(
@@ -139,10 +137,10 @@ struct StockPages {
                             item: alert.itemCode.map { Localizer.current.item($0, or: alert.itemName ?? $0) } ?? "",
                             message: alert.message)
                     },
-                    count: Numbers.wholeNumber(Double(counts.values.reduce(0, +))),
+                    count: Numbers.wholeNumber(Double(shown.counts.values.reduce(0, +))),
                     kinds: StockAlert.Kind.allCases.map { each in
                         .init(
-                            label: each.label, count: Numbers.wholeNumber(Double(counts[each] ?? 0)),
+                            label: each.label, count: Numbers.wholeNumber(Double(shown.counts[each] ?? 0)),
                             link: address(["kind=\(each.rawValue)"]), value: each.rawValue, selected: each == kind)
                     },
                     paging: paging,

@@ -29,10 +29,11 @@ extension StockRepository {
 
     /// `alerts`, only the `first` of them when given, with how many there are of each kind: the
     /// kinds that can be many (expiring, stale) read only their first rows, and count the rest in
-    /// the same statement.
+    /// the same statement. Every kind of `kinds` is counted; only those of `listing` (all of
+    /// `kinds` when nil) are listed.
     public func alertPage(
         visibleTo actor: Actor, country: String? = nil, kinds: Set<StockAlert.Kind> = Set(StockAlert.Kind.allCases),
-        first: Int? = nil, expiringWithinDays days: Int = 90, today: Day = .today()
+        listing: Set<StockAlert.Kind>? = nil, first: Int? = nil, expiringWithinDays days: Int = 90, today: Day = .today()
     ) async throws -> StockAlertPage {
         var visible = StockQueries.detailVisible(StockVisibility(for: actor))
         if let country {
@@ -90,6 +91,7 @@ extension StockRepository {
             // Stable: within a severity, the order above (expiry, minimum, capacity, report age).
             // Expiring stock's severity only falls along its order, so its first rows hold all of
             // it that can come among the first of all.
+            if let listing { alerts.removeAll { !listing.contains($0.kind) } }
             let sorted = alerts.enumerated().sorted { ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset) }.map(\.element)
             return StockAlertPage(alerts: first.map { Array(sorted.prefix($0)) } ?? sorted, counts: counts)
         }
