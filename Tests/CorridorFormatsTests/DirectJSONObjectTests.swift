@@ -30,6 +30,14 @@ import Testing
         }
     }
 
+    /// A list that writes itself, its members too.
+    struct Listing: DirectJSONObject, Encodable {
+        var items: [Reading]
+        func writeMembers(to object: inout JSONMembers) throws {
+            try object.objects("items", items)
+        }
+    }
+
     struct Answer: Encodable {
         var items: [Reading]
         var first: Reading?
@@ -47,6 +55,9 @@ import Testing
         let answer = Answer(items: Self.readings, first: Self.readings[1], byCountry: ["KE": Self.readings[0], "zz": Self.readings[2]])
         #expect(try SortedJSONEncoderTests.ours(answer) == (try SortedJSONEncoderTests.foundation(answer)))
         #expect(try SortedJSONEncoderTests.ours(Self.readings[3]) == (try SortedJSONEncoderTests.foundation(Self.readings[3])))
+        for listing in [Listing(items: Self.readings), Listing(items: [Self.readings[0]]), Listing(items: [])] {
+            #expect(try SortedJSONEncoderTests.ours(listing) == (try SortedJSONEncoderTests.foundation(listing)))
+        }
     }
 
     @Test func writesItselfOnlyThroughTheSnakeCaseEncoder() throws {

@@ -1,5 +1,6 @@
 import CorridorCore
 @testable import CorridorServer
+import CorridorStore
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -56,6 +57,15 @@ import Testing
             let distances = items.compactMap { $0["distance_km"] as? Double }
             #expect(items.count == 3 && distances.count == 3)
             #expect(distances == distances.sorted(), "nearest first")
+            // The list writes itself: the bytes Foundation writes for the same answer.
+            struct Found: Codable { var items: [NearestStock] }
+            let decoder = JSONDecoder()
+            decoder.keyDecodingStrategy = .convertFromSnakeCase
+            let foundation = JSONEncoder()
+            foundation.keyEncodingStrategy = .convertToSnakeCase
+            foundation.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            let answer = try decoder.decode(Found.self, from: Data(found.body.text.utf8))
+            #expect(String(decoding: try foundation.encode(answer), as: UTF8.self) == found.body.text)
         }
     }
 

@@ -45,6 +45,17 @@ public struct JSONMembers {
         writer.append(value ? "true" : "false")
     }
 
+    /// An array of objects that write themselves, as `Encodable` writes an array of them.
+    public mutating func objects<Object: DirectJSONObject>(_ key: StaticString, _ values: [Object]) throws {
+        self.key(key)
+        writer.bytes.append(UInt8(ascii: "["))
+        for index in values.indices {
+            if index > values.startIndex { writer.bytes.append(UInt8(ascii: ",")) }
+            try writer.write(object: values[index])
+        }
+        writer.bytes.append(UInt8(ascii: "]"))
+    }
+
     /// Keys are the type's own, plain ASCII: written as they are.
     private mutating func key(_ key: StaticString) {
         let bytes = UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount)

@@ -13,13 +13,7 @@ struct JSONTreeWriter {
         case .unsigned(let number): append(String(number))
         case .string(let text): write(string: text)
         case .later(let encoder): try write(encoder.value ?? .object(JSONTreeObject()))
-        case .direct(let object):
-            bytes.append(UInt8(ascii: "{"))
-            var members = JSONMembers(writer: JSONTreeWriter())
-            swap(&members.writer.bytes, &bytes)
-            defer { swap(&members.writer.bytes, &bytes) }
-            try object.writeMembers(to: &members)
-            members.writer.bytes.append(UInt8(ascii: "}"))
+        case .direct(let object): try write(object: object)
         case .array(let array):
             bytes.append(UInt8(ascii: "["))
             for (index, element) in array.elements.enumerated() {
@@ -43,6 +37,16 @@ struct JSONTreeWriter {
             }
             bytes.append(UInt8(ascii: "}"))
         }
+    }
+
+    /// An object that writes its own members.
+    mutating func write(object: some DirectJSONObject) throws {
+        bytes.append(UInt8(ascii: "{"))
+        var members = JSONMembers(writer: JSONTreeWriter())
+        swap(&members.writer.bytes, &bytes)
+        defer { swap(&members.writer.bytes, &bytes) }
+        try object.writeMembers(to: &members)
+        members.writer.bytes.append(UInt8(ascii: "}"))
     }
 
     /// The keys of the last object sorted and the order found for them: the objects of a list

@@ -37,6 +37,13 @@ struct ItemList<Item: Encodable & Sendable>: ResponseEncodable, Sendable {
     var items: [Item]
 }
 
+/// A list of answers that write themselves is written whole, without a tree around them.
+extension ItemList: DirectJSONObject where Item: DirectJSONObject {
+    func writeMembers(to object: inout JSONMembers) throws {
+        try object.objects("items", items)
+    }
+}
+
 extension Request {
     /// Decodes a JSON body. Unlike `decode(as:)`, it lets the `DecodingError` through, so the
     /// answer can name the field that was missing or of the wrong type.
