@@ -24,7 +24,7 @@ struct LanguageMiddleware: RouterMiddleware {
 
     static func language(for request: Request, context: Context) -> Language {
         // The query is parsed only when it may name a language: every request comes through here.
-        if request.uri.query?.contains("lang") == true, let tag = request.uri.queryParameters.get("lang"),
+        if let query = request.uri.query, Self.mayNameLanguage(query), let tag = request.uri.queryParameters.get("lang"),
             let language = Language(tag: tag)
         {
             return language
@@ -33,5 +33,18 @@ struct LanguageMiddleware: RouterMiddleware {
         if let tag = request.cookies[cookie]?.value, let language = Language(tag: tag) { return language }
         if let header = request.headers[.acceptLanguage], let language = Language.preferred(in: header) { return language }
         return .en
+    }
+
+    /// Whether a query holds `lang` anywhere: compared as bytes, where Foundation's `contains`
+    /// would search the text as a string of characters.
+    static func mayNameLanguage(_ query: String) -> Bool {
+        let utf8 = query.utf8
+        guard utf8.count >= 4 else { return false }
+        var index = utf8.startIndex
+        while let found = utf8[index...].firstIndex(of: UInt8(ascii: "l")) {
+            if utf8[found...].starts(with: "lang".utf8) { return true }
+            index = utf8.index(after: found)
+        }
+        return false
     }
 }

@@ -47,14 +47,15 @@ struct SQLiteDirectRow: SQLRow {
     func decode<D: Decodable>(column: String, as type: D.Type) throws -> D {
         guard let data = value(column) else { throw SQLiteDirectError(message: "no column \(column) in the row", code: 1) }
         // The common column types directly, as sqlite-kit's decoder converts them, without its
-        // dynamic casts.
-        switch D.self {
-        case is String.Type: if let text = data.string { return text as! D }
-        case is Int64.Type: if let number = data.integer { return Int64(number) as! D }
-        case is Int.Type: if let number = data.integer { return number as! D }
-        case is Double.Type: if let number = data.double { return number as! D }
-        default: break
-        }
+        // dynamic casts: metatypes compared, optionals too (NULL is nil).
+        if D.self == String.self, let text = data.string { return text as! D }
+        if D.self == Int64.self, let number = data.integer { return Int64(number) as! D }
+        if D.self == Int.self, let number = data.integer { return number as! D }
+        if D.self == Double.self, let number = data.double { return number as! D }
+        if D.self == String?.self, data == .null || data.string != nil { return data.string as! D }
+        if D.self == Int64?.self, data == .null || data.integer != nil { return data.integer.map(Int64.init) as! D }
+        if D.self == Int?.self, data == .null || data.integer != nil { return data.integer as! D }
+        if D.self == Double?.self, data == .null || data.double != nil { return data.double as! D }
         return try SQLiteDataDecoder().decode(D.self, from: data)
     }
 
