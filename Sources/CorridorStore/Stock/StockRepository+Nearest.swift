@@ -1,6 +1,5 @@
 import CorridorCore
 import Foundation
-import SQLKit
 
 extension StockRepository {
     /// Sites holding available, unexpired stock of `item`, nearest first (by great-circle
@@ -34,13 +33,12 @@ extension StockRepository {
         }
         return try await database.readDriver { driver in
             guard case .sqlite(let connection) = driver else { preconditionFailure("a SQLite store reads through SQLite") }
-            let db = SQLiteDirectDatabase(connection: connection, logger: database.logger)
             return try await connection.withSession { session in
                 var search = start
                 repeat {
                     let asked = search.rowsToAsk
-                    let (sql, binds) = try db.text(
-                        of: Self.holdingQuery(around: (lat, lon), item: item, visibility: visibility, today: today, limit: asked))
+                    let (sql, binds) = NearestHoldingSQLiteText.statement(
+                        around: (lat, lon), item: item, visibility: visibility, today: today, limit: asked)
                     var (rows, farthest) = (0, 0.0)
                     // Rows come nearest first, so the read stops as soon as they settle the
                     // answer, before SQLite walks to the sites it would not need.
@@ -58,40 +56,6 @@ extension StockRepository {
                 return search.answer
             }
         }
-    }
-
-    /// SQLite's read of the first `limit` sites the viewer may see that hold available, unexpired
-    /// stock of the item, with that stock, nearest first: the R*Tree walks the sites in order of
-    /// their distance (`nearest_first`, from positions held to within
-    /// `NearestSearch.positionErrorKm`) and the `LIMIT` stops it. The walk is a subquery that
-    /// SQLite runs as a co-routine, row by row as the outer query asks (its `LIMIT -1` keeps SQLite
-    /// from merging the two), taking each walked site's sum once; CROSS JOIN keeps it the outer
-    /// loop, so a site without the item is passed over before its row is read, and the latest
-    /// report is read only for the sites returned. The totals are read through their index by item
-    /// (`StockTotalsByItemSchema`), where one item's rows lie together. The same rows as
-    /// `NearestHoldingText` on PostgreSQL.
-    private static func holdingQuery(
-        around point: (lat: Double, lon: Double), item: String, visibility: StockVisibility, today: Day, limit: Int
-    ) -> SQLQueryString {
-        let held: SQLQueryString =
-            "FROM stock_site_totals t INDEXED BY stock_site_totals_item WHERE t.item_code = \(bind: item) AND (t.expiry = '' OR t.expiry >= \(bind: today.description))"
-        let walk: SQLQueryString = """
-            SELECT p.id, (SELECT CAST(SUM(t.quantity_milli) AS BIGINT) \(held) AND t.site_id = p.id) AS q
-            FROM site_positions p WHERE p.id MATCH nearest_first(\(bind: point.lat), \(bind: point.lon))
-            """
-        var sql: SQLQueryString = """
-            SELECT s.id, s.code, s.name, holder.code AS org, s.country, s.lat, s.lon, w.q,
-                   (SELECT MAX(t.latest_report) \(held) AND t.site_id = s.id) AS latest
-            FROM (\(walk) LIMIT -1) w CROSS JOIN sites s CROSS JOIN organisations holder
-            """
-        let conditions: [SQLQueryString] = [
-            "w.q > 0", "s.id = w.id", "holder.id = s.org_id", StockQueries.detailVisible(visibility),
-        ]
-        sql.appendInterpolation(StockQueries.whereClause(conditions))
-        // The row count is written in, not bound: SQLite prepares a statement with a bound
-        // `LIMIT` anew each time that parameter is bound, which is every call.
-        sql.appendLiteral(" LIMIT \(limit)")
-        return sql
     }
 }
 
