@@ -1,4 +1,5 @@
 import ArgumentParser
+import CorridorServer
 import Foundation
 import Logging
 
@@ -11,9 +12,7 @@ struct CorridorBench: AsyncParsableCommand {
 
     static let logger: Logger = {
         LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = .warning
-            return handler
+            LineLogHandler(label: label, level: .warning)
         }
         return Logger(label: "corridor-bench")
     }()

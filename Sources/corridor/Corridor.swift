@@ -43,9 +43,9 @@ enum CLI {
 
     static let logger: Logger = {
         LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = ProcessInfo.processInfo.environment["CORRIDOR_LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .info
-            return handler
+            LineLogHandler(
+                label: label,
+                level: ProcessInfo.processInfo.environment["CORRIDOR_LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .info)
         }
         return Logger(label: "corridor")
     }()
