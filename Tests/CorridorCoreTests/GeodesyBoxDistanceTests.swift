@@ -24,6 +24,19 @@ import Testing
         #expect(abs(Geodesy.distanceKm(fromLat: 60, lon: 0, to: Self.box(0, 89, 90, 100)) - expected) < 1e-6)
     }
 
+    /// The haversine a nearest-first search scores by: sin²(θ/2) of the central angle, hand-computed.
+    @Test func haversineOfHandComputedAngles() {
+        #expect(Geodesy.haversine(lat1: 10, lon1: 20, lat2: 10, lon2: 20) == 0)
+        #expect(abs(Geodesy.haversine(lat1: 0, lon1: 0, lat2: 0, lon2: 90) - 0.5) < 1e-15, "a quarter of the equator")
+        #expect(abs(Geodesy.haversine(lat1: 0, lon1: 0, lat2: 0, lon2: 180) - 1) < 1e-15, "antipodes")
+        #expect(abs(Geodesy.haversine(lat1: 90, lon1: 0, lat2: 0, lon2: 45) - 0.5) < 1e-15, "pole to equator")
+        // 60° N to a box reaching 89° N a quarter of the way round: (1 − sin 60° sin 89°) / 2.
+        let expected = (1 - sin(60 * Double.pi / 180) * sin(89 * Double.pi / 180)) / 2
+        #expect(abs(Geodesy.haversine(fromLat: 60, lon: 0, to: Self.box(0, 89, 90, 100)) - expected) < 1e-15)
+        #expect(Geodesy.haversine(fromLat: 2, lon: 3, to: Self.box(0, 5, 0, 10)) == 0, "inside")
+        #expect(abs(Geodesy.distanceKm(haversine: 0.5) - Geodesy.earthRadiusKm * .pi / 2) < 1e-9)
+    }
+
     /// Against the least haversine distance to a fine grid of the box's points, for boxes and
     /// points all over the globe: never above it, and within the grid's spacing of it.
     @Test func neverMoreThanTheDistanceToAnyPointOfTheBox() {

@@ -12,23 +12,27 @@ extension Geodesy {
     /// maximises the cosine `sin φ sin φ' + cos φ cos φ' cos Δλ`: the foot of the perpendicular
     /// when it lies on the edge, else one of the edge's ends.
     public static func distanceKm(fromLat lat: Double, lon: Double, to box: BoundingBox) -> Double {
+        distanceKm(haversine: haversine(fromLat: lat, lon: lon, to: box))
+    }
+
+    /// The haversine of that distance's central angle (see `haversine(lat1:lon1:lat2:lon2:)`).
+    public static func haversine(fromLat lat: Double, lon: Double, to box: BoundingBox) -> Double {
         let nearestLat = min(max(lat, box.minLat), box.maxLat)
         if box.minLon <= lon && lon <= box.maxLon {
-            return abs(lat - nearestLat) * .pi / 180 * earthRadiusKm
+            let sinHalfΔφ = sin((lat - nearestLat) * .pi / 360)
+            return sinHalfΔφ * sinHalfΔφ
         }
         let Δλ = min(longitudeGap(lon, box.minLon), longitudeGap(lon, box.maxLon)) * .pi / 180
         let φ = lat * .pi / 180
         let (a, b) = (sin(φ), cos(φ) * cos(Δλ))
-        var best = -1.0
-        for edge in [box.minLat, box.maxLat] {
-            let φ2 = edge * .pi / 180
-            best = max(best, a * sin(φ2) + b * cos(φ2))
-        }
+        let (south, north) = (box.minLat * .pi / 180, box.maxLat * .pi / 180)
+        var best = max(a * sin(south) + b * cos(south), a * sin(north) + b * cos(north))
         let foot = atan2(a, b)
-        if foot >= box.minLat * .pi / 180 && foot <= box.maxLat * .pi / 180 {
+        if foot >= south && foot <= north {
             best = max(best, a * sin(foot) + b * cos(foot))
         }
-        return acos(min(1, max(-1, best))) * earthRadiusKm
+        // sin²(θ/2) = (1 − cos θ) / 2
+        return (1 - min(1, max(-1, best))) / 2
     }
 
     /// The difference between two longitudes the short way round, in degrees (0 to 180).

@@ -7,10 +7,21 @@ public enum Geodesy {
     public static let earthRadiusKm = 6_371.0088
 
     public static func distanceKm(lat1: Double, lon1: Double, lat2: Double, lon2: Double) -> Double {
+        distanceKm(haversine: haversine(lat1: lat1, lon1: lon1, lat2: lat2, lon2: lon2))
+    }
+
+    /// The haversine of the central angle between two points, sin²(θ/2): 0 for one point, 1 for
+    /// antipodes, and rising with the distance, so a search that only orders places by distance
+    /// needs no more.
+    public static func haversine(lat1: Double, lon1: Double, lat2: Double, lon2: Double) -> Double {
         let φ1 = lat1 * .pi / 180, φ2 = lat2 * .pi / 180
-        let Δφ = (lat2 - lat1) * .pi / 180, Δλ = (lon2 - lon1) * .pi / 180
-        let a = sin(Δφ / 2) * sin(Δφ / 2) + cos(φ1) * cos(φ2) * sin(Δλ / 2) * sin(Δλ / 2)
-        return 2 * earthRadiusKm * asin(min(1, sqrt(a)))
+        let sinHalfΔφ = sin((lat2 - lat1) * .pi / 360), sinHalfΔλ = sin((lon2 - lon1) * .pi / 360)
+        return sinHalfΔφ * sinHalfΔφ + cos(φ1) * cos(φ2) * sinHalfΔλ * sinHalfΔλ
+    }
+
+    /// The great-circle distance of a haversine.
+    public static func distanceKm(haversine: Double) -> Double {
+        2 * earthRadiusKm * asin(min(1, sqrt(max(0, haversine))))
     }
 
     public static func isValid(lat: Double, lon: Double) -> Bool {

@@ -30,8 +30,8 @@ public struct JSONMembers {
     }
 
     public mutating func number(_ key: StaticString, _ value: Double) throws {
+        let text = try JSONTree.numberText(value, at: [JSONStringKey("\(key)")])
         self.key(key)
-        guard case .number(let text) = try JSONTree.floatingPoint(value, at: [JSONStringKey("\(key)")]) else { return }
         writer.append(text)
     }
 

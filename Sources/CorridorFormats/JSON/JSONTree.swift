@@ -33,12 +33,19 @@ extension JSONTree {
     static func floatingPoint<F: BinaryFloatingPoint & LosslessStringConvertible>(
         _ value: F, at path: @autoclosure () -> [any CodingKey]
     ) throws -> JSONTree {
+        .number(try numberText(value, at: path()))
+    }
+
+    /// The number's JSON text, as `floatingPoint` writes it.
+    static func numberText<F: BinaryFloatingPoint & LosslessStringConvertible>(
+        _ value: F, at path: @autoclosure () -> [any CodingKey]
+    ) throws -> String {
         guard value.isFinite else {
             throw EncodingError.invalidValue(
                 value, EncodingError.Context(codingPath: path(), debugDescription: "\(value) is not a number JSON can hold"))
         }
         var text = value.description
         if text.hasSuffix(".0") { text.removeLast(2) }
-        return .number(text)
+        return text
     }
 }

@@ -4,7 +4,7 @@ import VaporCSQLite
 /// `nearest_first(lat, lon)`, an R*Tree query function for `site_positions` (whose columns are
 /// id, min_lat, max_lat, min_lon, max_lon): it scores each node of the tree by the great-circle
 /// distance from the point to the node's box, a bound below every site inside, and each site by
-/// its own distance. SQLite's R*Tree visits what is queued in order of score, so
+/// its own distance (both as their haversine). SQLite's R*Tree visits what is queued in order of score, so
 /// `WHERE id MATCH nearest_first(?, ?)` yields sites nearest first and a `LIMIT` stops the walk
 /// once it has enough, without reading the rest of a dense cluster.
 enum SQLiteNearestFirst {
@@ -21,11 +21,13 @@ enum SQLiteNearestFirst {
         else { return SQLITE_ERROR }
         let (lat, lon) = (parameters[0], parameters[1])
         let (minLat, maxLat, minLon, maxLon) = (corners[0], corners[1], corners[2], corners[3])
+        // Scored by the haversine of the distance, which orders as the distance does and needs
+        // no inverse sine or cosine.
         if info.pointee.iLevel == 0 {
             // A site: its box is its position, widened to 32-bit floats.
-            info.pointee.rScore = Geodesy.distanceKm(lat1: lat, lon1: lon, lat2: (minLat + maxLat) / 2, lon2: (minLon + maxLon) / 2)
+            info.pointee.rScore = Geodesy.haversine(lat1: lat, lon1: lon, lat2: (minLat + maxLat) / 2, lon2: (minLon + maxLon) / 2)
         } else {
-            info.pointee.rScore = Geodesy.distanceKm(
+            info.pointee.rScore = Geodesy.haversine(
                 fromLat: lat, lon: lon, to: Geodesy.BoundingBox(minLon: minLon, minLat: minLat, maxLon: maxLon, maxLat: maxLat))
         }
         info.pointee.eWithin = PARTLY_WITHIN
