@@ -17,14 +17,19 @@ extension Geodesy {
 
     /// The haversine of that distance's central angle (see `haversine(lat1:lon1:lat2:lon2:)`).
     public static func haversine(fromLat lat: Double, lon: Double, to box: BoundingBox) -> Double {
+        haversine(from: Origin(lat: lat, lon: lon), to: box)
+    }
+
+    /// The same from a point whose latitude's sine and cosine are worked out once.
+    public static func haversine(from origin: Origin, to box: BoundingBox) -> Double {
+        let (lat, lon) = (origin.lat, origin.lon)
         let nearestLat = min(max(lat, box.minLat), box.maxLat)
         if box.minLon <= lon && lon <= box.maxLon {
             let sinHalfΔφ = sin((lat - nearestLat) * .pi / 360)
             return sinHalfΔφ * sinHalfΔφ
         }
         let Δλ = min(longitudeGap(lon, box.minLon), longitudeGap(lon, box.maxLon)) * .pi / 180
-        let φ = lat * .pi / 180
-        let (a, b) = (sin(φ), cos(φ) * cos(Δλ))
+        let (a, b) = (origin.sinLat, origin.cosLat * cos(Δλ))
         let (south, north) = (box.minLat * .pi / 180, box.maxLat * .pi / 180)
         var best = max(a * sin(south) + b * cos(south), a * sin(north) + b * cos(north))
         let foot = atan2(a, b)

@@ -14,9 +14,25 @@ public enum Geodesy {
     /// antipodes, and rising with the distance, so a search that only orders places by distance
     /// needs no more.
     public static func haversine(lat1: Double, lon1: Double, lat2: Double, lon2: Double) -> Double {
-        let φ1 = lat1 * .pi / 180, φ2 = lat2 * .pi / 180
-        let sinHalfΔφ = sin((lat2 - lat1) * .pi / 360), sinHalfΔλ = sin((lon2 - lon1) * .pi / 360)
-        return sinHalfΔφ * sinHalfΔφ + cos(φ1) * cos(φ2) * sinHalfΔλ * sinHalfΔλ
+        haversine(from: Origin(lat: lat1, lon: lon1), lat: lat2, lon: lon2)
+    }
+
+    /// The same from a point whose latitude's sine and cosine are worked out once, for a search
+    /// that measures many places from it.
+    public static func haversine(from origin: Origin, lat: Double, lon: Double) -> Double {
+        let sinHalfΔφ = sin((lat - origin.lat) * .pi / 360), sinHalfΔλ = sin((lon - origin.lon) * .pi / 360)
+        return sinHalfΔφ * sinHalfΔφ + origin.cosLat * cos(lat * .pi / 180) * sinHalfΔλ * sinHalfΔλ
+    }
+
+    /// A point distances are measured from, with its latitude's sine and cosine.
+    public struct Origin: Sendable {
+        public let lat, lon: Double
+        let sinLat, cosLat: Double
+
+        public init(lat: Double, lon: Double) {
+            (self.lat, self.lon) = (lat, lon)
+            (sinLat, cosLat) = (sin(lat * .pi / 180), cos(lat * .pi / 180))
+        }
     }
 
     /// The great-circle distance of a haversine.

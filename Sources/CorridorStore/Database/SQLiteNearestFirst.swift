@@ -15,20 +15,34 @@ enum SQLiteNearestFirst {
         sqlite_nio_sqlite3_rtree_query_callback(handle, name, score, nil, nil)
     }
 
+    /// Frees what `score` kept with a search, when SQLite ends it.
+    private static let release: @convention(c) (UnsafeMutableRawPointer?) -> Void = { kept in
+        kept?.assumingMemoryBound(to: Geodesy.Origin.self).deallocate()
+    }
+
     private static let score: @convention(c) (UnsafeMutablePointer<sqlite3_rtree_query_info>?) -> Int32 = { info in
         guard let info, info.pointee.nParam == 2, info.pointee.nCoord == 4, let parameters = info.pointee.aParam,
             let corners = info.pointee.aCoord
         else { return SQLITE_ERROR }
-        let (lat, lon) = (parameters[0], parameters[1])
+        // The point's sines and cosines, worked out on the search's first entry and kept with it.
+        let origin: UnsafeMutablePointer<Geodesy.Origin>
+        if let kept = info.pointee.pUser {
+            origin = kept.assumingMemoryBound(to: Geodesy.Origin.self)
+        } else {
+            origin = .allocate(capacity: 1)
+            origin.initialize(to: Geodesy.Origin(lat: parameters[0], lon: parameters[1]))
+            info.pointee.pUser = UnsafeMutableRawPointer(origin)
+            info.pointee.xDelUser = release
+        }
         let (minLat, maxLat, minLon, maxLon) = (corners[0], corners[1], corners[2], corners[3])
         // Scored by the haversine of the distance, which orders as the distance does and needs
         // no inverse sine or cosine.
         if info.pointee.iLevel == 0 {
             // A site: its box is its position, widened to 32-bit floats.
-            info.pointee.rScore = Geodesy.haversine(lat1: lat, lon1: lon, lat2: (minLat + maxLat) / 2, lon2: (minLon + maxLon) / 2)
+            info.pointee.rScore = Geodesy.haversine(from: origin.pointee, lat: (minLat + maxLat) / 2, lon: (minLon + maxLon) / 2)
         } else {
             info.pointee.rScore = Geodesy.haversine(
-                fromLat: lat, lon: lon, to: Geodesy.BoundingBox(minLon: minLon, minLat: minLat, maxLon: maxLon, maxLat: maxLat))
+                from: origin.pointee, to: Geodesy.BoundingBox(minLon: minLon, minLat: minLat, maxLon: maxLon, maxLat: maxLat))
         }
         info.pointee.eWithin = PARTLY_WITHIN
         return SQLITE_OK
