@@ -71,6 +71,7 @@ struct LanguagePagesTests {
             let page = try await client.execute(uri: "/account", method: .get, headers: [.cookie: session.cookie, .acceptLanguage: "es"])
             #expect(page.body.text.contains(#"<html lang="fr""#))
             #expect(page.body.text.contains("Se déconnecter"))
+            #expect(page.headers[.contentLanguage] == "fr", "the language the page is written in, not the browser's")
         }
     }
 

@@ -18,7 +18,9 @@ struct LanguageMiddleware: RouterMiddleware {
         context.language = language
         let localizer = Localizer(language: language, region: context.actor.roles.compactMap(\.country).first, translations: translations)
         var response = try await Localizer.$current.withValue(localizer) { try await next(request, context) }
-        response.headers[.contentLanguage] = language.rawValue
+        // The inner pass, which knows the person's saved choice, names the language the answer
+        // was written in; the outer one only an answer the inner never saw (a refused credential).
+        if response.headers[.contentLanguage] == nil { response.headers[.contentLanguage] = language.rawValue }
         return response
     }
 
