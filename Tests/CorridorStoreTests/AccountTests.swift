@@ -97,6 +97,12 @@ import Testing
             #expect(created.secret.hasPrefix("cor_"))
             #expect(try await store.tokens.authenticate(created.secret)?.id == user.id)
             #expect(try await store.tokens.authenticate(created.secret + "x") == nil)
+            // Roles come back in the order they were given, not in their names' order.
+            let roles: [Role] = [.coordinator(country: "KE"), .customsOfficer(country: "KE"), .admin]
+            let many = try await store.users.create(
+                NewUser(email: "many@x.org", name: "", password: "long enough pw", roles: roles), by: .console)
+            let manyToken = try await store.tokens.create(for: many.id, name: "script", by: many.actor)
+            #expect(try await store.tokens.authenticate(manyToken.secret)?.roles == roles)
             let other = Actor.user(id: user.id + 1, email: "o@x.org", roles: [.orgMember(orgCode: "X")])
             await #expect(throws: DomainError.self) { try await store.tokens.revoke(id: created.info.id, by: other) }
             let revoked = try await store.tokens.revoke(id: created.info.id, by: user.actor)
