@@ -4,9 +4,9 @@ import VaporCSQLite
 /// `nearest_first(lat, lon)`, an R*Tree query function for `site_positions` (whose columns are
 /// id, min_lat, max_lat, min_lon, max_lon): it scores each node of the tree by the great-circle
 /// distance from the point to the node's box, a bound below every site inside, and each site by
-/// its own distance (both as their haversine). SQLite's R*Tree visits what is queued in order of score, so
-/// `WHERE id MATCH nearest_first(?, ?)` yields sites nearest first and a `LIMIT` stops the walk
-/// once it has enough, without reading the rest of a dense cluster.
+/// its own distance, both as their haversine. SQLite's R*Tree visits what is queued in order of
+/// score, so `WHERE id MATCH nearest_first(?, ?)` yields sites nearest first and a `LIMIT` stops
+/// the walk once it has enough, without reading the rest of a dense cluster.
 enum SQLiteNearestFirst {
     static let name = "nearest_first"
 

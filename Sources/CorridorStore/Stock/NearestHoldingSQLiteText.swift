@@ -3,9 +3,9 @@ import SQLiteNIO
 
 /// Nearest stock's statement on SQLite, written as plain text with numbered parameters (`?1` the
 /// item, `?2` today, `?3` and `?4` the point, then the viewer's organisations and countries):
-/// every nearest search runs it, and building it through SQLKit's serializer cost more than a
-/// tenth of the read. Each connection keeps one prepared statement per text, that is per row
-/// count and per shape of the viewer's filter.
+/// every nearest search runs it, and building it through SQLKit's serializer each time cost more
+/// than binding its values. Each connection keeps one prepared statement per text, that is per
+/// row count and per shape of the viewer's filter.
 ///
 /// The first `limit` sites the viewer may see that hold available, unexpired stock of the item,
 /// with that stock, nearest first: the R*Tree walks the sites in order of their distance
