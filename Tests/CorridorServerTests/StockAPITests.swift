@@ -50,6 +50,10 @@ import Testing
             let refused = try await client.execute(uri: "/api/v1/stock/nearest?item=SHE-TARP-4X7&lat=200&lon=36.8&limit=0", method: .get)
             #expect(refused.status == .unprocessableContent)
             #expect(try Self.fields(refused) == ["item", "lat", "limit"], "\(refused.body.text)")
+            // Every word of a range is the reader's language.
+            let inFrench = try await client.execute(
+                uri: "/api/v1/stock/nearest?item=SHE-TARP-4X6&lat=1&lon=36.8&limit=0", method: .get, headers: [.acceptLanguage: "fr"])
+            #expect(inFrench.body.text.contains("« 0 » n’est pas un nombre entier admis (de 1 à 100)"), "\(inFrench.body.text)")
 
             let found = try await client.execute(uri: "/api/v1/stock/nearest?item=SHE-TARP-4X6&lat=-1.3&lon=36.8&limit=3", method: .get)
             #expect(found.status == .ok)

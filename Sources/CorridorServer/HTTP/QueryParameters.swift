@@ -31,8 +31,12 @@ struct QueryParameters {
     func int(_ name: String, in range: ClosedRange<Int>) throws(DomainError) -> Int? {
         guard let raw = parameters[name] else { return nil }
         guard let value = Int(raw), range.contains(value) else {
-            let upper = range.upperBound == .max ? "" : " to \(range.upperBound)"
-            throw DomainError.invalid(field: name, "'\(raw)' is not a whole number from \(range.lowerBound)\(upper)")
+            // Whole phrases, so that every word of them is translated.
+            let problem =
+                range.upperBound == .max
+                ? Phrase("'\(raw)' is not a whole number of \(range.lowerBound) or more")
+                : Phrase("'\(raw)' is not a whole number from \(range.lowerBound) to \(range.upperBound)")
+            throw DomainError.invalid(field: name, problem)
         }
         return value
     }
