@@ -86,6 +86,15 @@ import Testing
             #expect(yours.components(separatedBy: "<tr><td><a href=\"/sites/").count - 1 == 20)
             #expect(yours.contains("no report yet") && yours.contains("Listed store"))
             #expect(home.contains("<a href=\"/sites?org=WFP\">All \(wfp.count) sites</a>"))
+            // Their stale reports: the first twenty of their own, as the alerts list them.
+            let alerts = try #require(
+                try await client.execute(uri: "/api/v1/stock/alerts?kind=stale_report", method: .get, headers: app.headers("org_member"))
+                    .body.json()["items"] as? [[String: Any]])
+            let ownStale = alerts.filter { $0["org"] as? String == "WFP" }.compactMap { $0["site_id"] as? Int }
+            let staleListed = home.components(separatedBy: "<ul>")[1].components(separatedBy: "</ul>")[0]
+                .components(separatedBy: "<li><a href=\"/sites/").dropFirst().compactMap { Int($0.prefix { $0.isNumber }) }
+            #expect(!ownStale.isEmpty && staleListed == Array(ownStale.prefix(20)), "\(staleListed) \(ownStale)")
+            #expect(home.contains("/stock/alerts?kind=stale_report") == (ownStale.count > 20))
             let ofWFP = try await client.execute(uri: "/sites?org=wfp", method: .get, headers: app.headers("org_member")).body.text
             #expect(ofWFP.contains("Sites 1–100 of \(wfp.count)") && ofWFP.contains("value=\"wfp\""))
             let orgs = ofWFP.components(separatedBy: "<tbody>")[1].components(separatedBy: "</tbody>")[0].components(separatedBy: "<tr>")

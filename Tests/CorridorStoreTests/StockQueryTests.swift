@@ -174,6 +174,14 @@ import Testing
             #expect(inCountry.map(\.siteCode) == ["DXB"])
             #expect(
                 try await store.stock.alerts(visibleTo: .console, country: "MY", kinds: [.staleReport], today: ImportFixture.today).isEmpty)
+            // Some organisations' sites, looked up one by one too; none asked, none found.
+            let ofWFP = try await store.stock.alertPage(
+                visibleTo: .console, holders: ["wfp"], kinds: [.staleReport], first: 1, today: ImportFixture.today)
+            #expect(ofWFP.alerts.map(\.siteCode) == ["DXB"] && ofWFP.count(of: [.staleReport]) == 1)
+            for holders in [["KRCS"], []] {
+                let none = try await store.stock.alertPage(visibleTo: .console, holders: holders, today: ImportFixture.today)
+                #expect(none.alerts.isEmpty && none.count(of: Set(StockAlert.Kind.allCases)) == 0, "\(holders)")
+            }
         }
     }
 

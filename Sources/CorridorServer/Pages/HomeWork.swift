@@ -76,9 +76,9 @@ struct HomeWork: Sendable {
                     latest: $0.latest.map { Localizer.current.date(iso: $0) } ?? L("no report yet"))
             }
             if held.total > held.sites.count { more.sites = L("All \(held.total) sites") }
-            let stale = try await store.stock.alerts(visibleTo: actor, kinds: [.staleReport]).filter { orgs.contains($0.org) }
-            member.stale = stale.prefix(Self.listed).map(alert)
-            more.stale = stale.count > Self.listed
+            let stale = try await store.stock.alertPage(visibleTo: actor, holders: orgs, kinds: [.staleReport], first: Self.listed)
+            member.stale = stale.alerts.map(alert)
+            more.stale = stale.count(of: [.staleReport]) > Self.listed
             member.declarations = try await store.declarations.list(by: actor).filter { orgs.contains($0.org) }.prefix(10).map {
                 Declaration(id: $0.id, reference: $0.reference, destination: $0.destination, state: $0.state.label)
             }

@@ -15,16 +15,18 @@ extension StockRepository {
     /// Available stock expiring within `days` (by site, item and expiry date), below an
     /// organisation's minimum, not reported for more than 90 days, or above its site's capacity,
     /// at the sites the caller sees in detail: the most urgent first. `country` narrows them to
-    /// the sites in one country, `kinds` to some kinds.
+    /// the sites in one country, `holders` to the sites some organisations hold, `kinds` to some
+    /// kinds.
     ///
     /// Every figure comes from the per-site totals of available stock (`stock_site_totals`), never
     /// from the lines, so the alerts of a large store are read in one pass over its totals. A
     /// site's report date is that of its latest available stock, as on its page.
     public func alerts(
-        visibleTo actor: Actor, country: String? = nil, kinds: Set<StockAlert.Kind> = Set(StockAlert.Kind.allCases),
-        expiringWithinDays days: Int = 90, today: Day = .today()
+        visibleTo actor: Actor, country: String? = nil, holders: [String]? = nil,
+        kinds: Set<StockAlert.Kind> = Set(StockAlert.Kind.allCases), expiringWithinDays days: Int = 90, today: Day = .today()
     ) async throws -> [StockAlert] {
-        try await alertPage(visibleTo: actor, country: country, kinds: kinds, expiringWithinDays: days, today: today).alerts
+        try await alertPage(visibleTo: actor, country: country, holders: holders, kinds: kinds, expiringWithinDays: days, today: today)
+            .alerts
     }
 
     /// `alerts`, only the `first` of them when given, with how many there are of each kind: the
@@ -32,15 +34,23 @@ extension StockRepository {
     /// the same statement. Every kind of `kinds` is counted; only those of `listing` (all of
     /// `kinds` when nil) are listed.
     public func alertPage(
-        visibleTo actor: Actor, country: String? = nil, kinds: Set<StockAlert.Kind> = Set(StockAlert.Kind.allCases),
-        listing: Set<StockAlert.Kind>? = nil, first: Int? = nil, expiringWithinDays days: Int = 90, today: Day = .today()
+        visibleTo actor: Actor, country: String? = nil, holders: [String]? = nil,
+        kinds: Set<StockAlert.Kind> = Set(StockAlert.Kind.allCases), listing: Set<StockAlert.Kind>? = nil, first: Int? = nil,
+        expiringWithinDays days: Int = 90, today: Day = .today()
     ) async throws -> StockAlertPage {
         var visible = StockQueries.detailVisible(StockVisibility(for: actor))
         if let country {
             visible.appendLiteral(" AND s.country = ")
             visible.appendInterpolation(bind: country.uppercased())
         }
-        let statements = AlertStatements(visible: visible, country: country, today: today, days: days, first: first)
+        if let holders {
+            guard !holders.isEmpty else { return StockAlertPage(alerts: [], counts: [:]) }
+            visible.appendLiteral(" AND holder.code IN (")
+            visible.appendInterpolation(binds: holders.map { $0.uppercased() })
+            visible.appendLiteral(")")
+        }
+        let statements = AlertStatements(
+            visible: visible, narrowed: country != nil || holders != nil, today: today, days: days, first: first)
         return try await database.read { db in
             var alerts: [StockAlert] = []
             var counts: [StockAlert.Kind: Int] = [:]
@@ -113,8 +123,8 @@ extension StockRepository {
 /// `holder`), each reading the per-site totals of available stock.
 private struct AlertStatements {
     let visible: SQLQueryString
-    /// The country `visible` narrows to, if any.
-    let country: String?
+    /// Whether `visible` narrows the sites to one country's or some organisations'.
+    let narrowed: Bool
     let today: Day
     let days: Int
     /// Only this many rows of the kinds that can be many, each with the count of all (`total`);
@@ -172,11 +182,12 @@ private struct AlertStatements {
     }
 
     /// Each site whose latest available stock was reported before the stale date. One country's
-    /// few sites are looked up one by one; for all sites, their totals are grouped once.
+    /// or some organisations' sites are looked up one by one; for all sites, their totals are
+    /// grouped once.
     var staleReport: SQLQueryString {
         let before = today.adding(days: -StockRepository.staleAfterDays).description
         var sql: SQLQueryString
-        if country != nil {
+        if narrowed {
             var sites: SQLQueryString = """
                 SELECT s.id, s.country, s.code, s.name, holder.code AS org,
                        (SELECT MAX(t.latest_report) FROM stock_site_totals t WHERE t.site_id = s.id) AS latest
