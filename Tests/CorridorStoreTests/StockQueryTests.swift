@@ -185,6 +185,28 @@ import Testing
         }
     }
 
+    /// An organisation's sites reported longest ago first (never first of all), the first few of
+    /// them and how many there are, without the private ones an outsider may not see.
+    @Test(arguments: TestDatabase.available)
+    func sitesReportedLongestAgoFirst(_ kind: TestDatabase) async throws {
+        try await kind.withStore { store in
+            try await Self.prepare(store)
+            let ktm = try #require(try await store.sites.visible(to: .console).first { $0.code == "KTM" })
+            _ = try await store.sites.update(
+                id: ktm.id, with: SiteInput(code: "KTM", name: "KTM", country: "NP", lat: 27.7, lon: 85.3, sharing: "private"), by: .console
+            )
+            let member = Actor.user(id: 71, email: "m@x.org", roles: [.orgMember(orgCode: "WFP")])
+            let first = try await store.stock.reportDates(ofSitesHeldBy: ["wfp"], visibleTo: member, limit: 3)
+            #expect(first.total == 6)
+            #expect(first.sites.map(\.site.code) == ["KUL", "DXB", "BKK"], "KUL holds nothing available")
+            #expect(first.sites.map(\.latest) == [nil, "2026-01-02", "2026-05-20"])
+            let outsider = Actor.user(id: 72, email: "o@x.org", roles: [.orgMember(orgCode: "KRCS")])
+            let seen = try await store.stock.reportDates(ofSitesHeldBy: ["WFP"], visibleTo: outsider, limit: 10)
+            #expect(seen.total == 5 && seen.sites.count == 5 && !seen.sites.contains { $0.site.code == "KTM" })
+            #expect(try await store.stock.reportDates(ofSitesHeldBy: [], visibleTo: member, limit: 10).total == 0)
+        }
+    }
+
     @Test(arguments: TestDatabase.available)
     func filtersAndCursorPaging(_ kind: TestDatabase) async throws {
         try await kind.withStore { store in
