@@ -95,6 +95,13 @@ import Testing
                 .components(separatedBy: "<li><a href=\"/sites/").dropFirst().compactMap { Int($0.prefix { $0.isNumber }) }
             #expect(!ownStale.isEmpty && staleListed == Array(ownStale.prefix(20)), "\(staleListed) \(ownStale)")
             #expect(home.contains("/stock/alerts?kind=stale_report") == (ownStale.count > 20))
+            // In the reader's language, on the home and the alerts page alike.
+            var french = app.headers("org_member")
+            french[.acceptLanguage] = "fr"
+            for uri in ["/", "/stock/alerts?kind=stale_report"] {
+                let page = try await client.execute(uri: uri, method: .get, headers: french).body.text
+                #expect(page.contains("dernier état des stocks le ") && !page.contains("last stock report"), "\(uri)")
+            }
             let ofWFP = try await client.execute(uri: "/sites?org=wfp", method: .get, headers: app.headers("org_member")).body.text
             #expect(ofWFP.contains("Sites 1–100 of \(wfp.count)") && ofWFP.contains("value=\"wfp\""))
             let orgs = ofWFP.components(separatedBy: "<tbody>")[1].components(separatedBy: "</tbody>")[0].components(separatedBy: "<tr>")

@@ -109,6 +109,6 @@ struct HomeWork: Sendable {
     static func alert(_ alert: StockAlert) -> Alert {
         Alert(
             severity: alert.severity.rawValue, severityLabel: StockWords.severity(alert.severity), kind: alert.kind.label,
-            siteId: alert.siteId, site: alert.siteName, message: alert.message)
+            siteId: alert.siteId, site: alert.siteName, message: Localizer.current.string(alert.phrase))
     }
 }

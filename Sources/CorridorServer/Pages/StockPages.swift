@@ -135,7 +135,7 @@ struct StockPages {
                             kind: alert.kind.label, severity: alert.severity.rawValue, severityLabel: StockWords.severity(alert.severity),
                             siteId: alert.siteId, country: alert.country, site: alert.siteName, org: alert.org,
                             item: alert.itemCode.map { Localizer.current.item($0, or: alert.itemName ?? $0) } ?? "",
-                            message: alert.message)
+                            message: Localizer.current.string(alert.phrase))
                     },
                     count: Numbers.wholeNumber(Double(shown.counts.values.reduce(0, +))),
                     kinds: StockAlert.Kind.allCases.map { each in

@@ -110,12 +110,13 @@ extension StockRepository {
     /// An alert at the site of `row`, read from the columns every alert statement names (id,
     /// country, code, name, org), and item_code and item_name when it is about an item.
     private static func alert(
-        _ kind: StockAlert.Kind, _ severity: AlertSeverity, at row: any SQLRow, ofItem: Bool, message: String
+        _ kind: StockAlert.Kind, _ severity: AlertSeverity, at row: any SQLRow, ofItem: Bool, message: Phrase
     ) throws -> StockAlert {
         StockAlert(
             kind: kind, severity: severity, siteId: try row.int64("id"), country: try row.string("country"),
             siteCode: try row.string("code"), siteName: try row.string("name"), org: try row.string("org"),
-            itemCode: ofItem ? try row.string("item_code") : nil, itemName: ofItem ? try row.string("item_name") : nil, message: message)
+            itemCode: ofItem ? try row.string("item_code") : nil, itemName: ofItem ? try row.string("item_name") : nil,
+            message: message.english, phrase: message)
     }
 }
 

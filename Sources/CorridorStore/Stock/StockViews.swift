@@ -122,5 +122,12 @@ public struct StockAlert: Sendable, Equatable, Codable {
     public var org: String
     public var itemCode: String?
     public var itemName: String?
+    /// The alert in English, as the API gives it.
     public var message: String
+    /// The same words, for a page to put in its reader's language.
+    public var phrase: Phrase = ""
+
+    private enum CodingKeys: String, CodingKey {
+        case kind, severity, siteId, country, siteCode, siteName, org, itemCode, itemName, message
+    }
 }
