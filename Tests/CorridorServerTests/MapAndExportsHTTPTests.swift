@@ -102,6 +102,16 @@ import Testing
                 let page = try await client.execute(uri: uri, method: .get, headers: french).body.text
                 #expect(page.contains("dernier état des stocks le ") && !page.contains("last stock report"), "\(uri)")
             }
+            // The declarations' states too.
+            let states = { (page: String) in
+                page.components(separatedBy: "/customs/declarations/").dropFirst().compactMap {
+                    $0.components(separatedBy: "<td>").dropFirst(2).first?.components(separatedBy: "</td>").first
+                }
+            }
+            let frenchHome = try await client.execute(uri: "/", method: .get, headers: french).body.text
+            let english = states(home), inFrench = states(frenchHome)
+            #expect(
+                !english.isEmpty && english.count == inFrench.count && Set(english).isDisjoint(with: inFrench), "\(english) \(inFrench)")
             let ofWFP = try await client.execute(uri: "/sites?org=wfp", method: .get, headers: app.headers("org_member")).body.text
             #expect(ofWFP.contains("Sites 1–100 of \(wfp.count)") && ofWFP.contains("value=\"wfp\""))
             let orgs = ofWFP.components(separatedBy: "<tbody>")[1].components(separatedBy: "</tbody>")[0].components(separatedBy: "<tr>")

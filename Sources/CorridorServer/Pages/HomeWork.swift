@@ -80,7 +80,7 @@ struct HomeWork: Sendable {
             member.stale = stale.alerts.map(alert)
             more.stale = stale.count(of: [.staleReport]) > Self.listed
             member.declarations = try await store.declarations.list(by: actor).filter { orgs.contains($0.org) }.prefix(10).map {
-                Declaration(id: $0.id, reference: $0.reference, destination: $0.destination, state: $0.state.label)
+                Declaration(id: $0.id, reference: $0.reference, destination: $0.destination, state: $0.state.shown)
             }
         }
         var hubs: [Hub] = []
