@@ -29,6 +29,7 @@ public struct Localizer: Sendable {
             switch argument {
             case .text(let text): text
             case .phrase(let inner): string(inner)
+            case .day(let iso): date(iso: iso)
             }
         }
         return Phrase.fill(catalog[phrase.pattern] ?? phrase.pattern, with: arguments)

@@ -8,6 +8,7 @@ struct LocalizerTests {
         "{0} is checked against data, which says “{1}”": "{0} est vérifié sur les données, qui disent « {1} »",
         "ready": "prêt",
         "row {0}": "ligne {0}", "column {0}": "colonne {0}",
+        "reported on {0}": "signalé le {0}",
     ])
 
     static func localizer(_ language: Language, region: String? = nil) -> Localizer {
@@ -28,6 +29,14 @@ struct LocalizerTests {
         let phrase: Phrase = "\("A1") is checked against data, which says “\(status)”"
         #expect(phrase.english == "A1 is checked against data, which says “ready”")
         #expect(Self.localizer(.fr).string(phrase) == "A1 est vérifié sur les données, qui disent « prêt »")
+    }
+
+    @Test func aDateInAPhraseIsWrittenInTheReadersForm() {
+        let phrase: Phrase = "reported on \(Phrase.day("2026-08-07"))"
+        #expect(phrase.pattern == "reported on {0}")
+        #expect(phrase.english == "reported on 2026-08-07")
+        #expect(Self.localizer(.fr).string(phrase) == "signalé le 07/08/2026")
+        #expect(Self.localizer(.fr).string("reported on \(Phrase.day("not a day"))") == "signalé le not a day")
     }
 
     @Test func joinedPhrasesNumberTheirValuesInOrder() {

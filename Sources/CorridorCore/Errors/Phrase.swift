@@ -11,6 +11,9 @@ public struct Phrase: Sendable, Hashable, ExpressibleByStringInterpolation, Cust
         /// A value: a number, a code, a name, text from a file. Never translated.
         case text(String)
         case phrase(Phrase)
+        /// An ISO date (`YYYY-MM-DD`): written as it is in English, in the reader's own form
+        /// where a page puts the phrase in their language.
+        case day(String)
     }
 
     public let pattern: String
@@ -25,6 +28,9 @@ public struct Phrase: Sendable, Hashable, ExpressibleByStringInterpolation, Cust
     public init(verbatim text: String) {
         self.init(pattern: "{0}", arguments: [.text(text)])
     }
+
+    /// A date within a phrase, for the reader's form of dates.
+    public static func day(_ iso: String) -> Phrase { Phrase(pattern: "{0}", arguments: [.day(iso)]) }
 
     /// Marks a literal as a phrase where its type would not say so (a ternary, a `let`).
     public init(_ phrase: Phrase) { self = phrase }
@@ -66,6 +72,7 @@ public struct Phrase: Sendable, Hashable, ExpressibleByStringInterpolation, Cust
                 switch $0 {
                 case .text(let text): text
                 case .phrase(let phrase): phrase.english
+                case .day(let iso): iso
                 }
             })
     }

@@ -63,7 +63,8 @@ extension StockRepository {
                         try Self.alert(
                             .expiring, .expiring(daysLeft: daysLeft), at: row, ofItem: true,
                             message:
-                                "\(Quantity(milli: try row.int64("q"))) \(try row.string("unit")) expire on \(try row.string("expiry"))"))
+                                "\(Quantity(milli: try row.int64("q"))) \(try row.string("unit")) expire on \(Phrase.day(try row.string("expiry")))"
+                        ))
                 }
             }
             if kinds.contains(.belowMinimum) {
@@ -95,7 +96,8 @@ extension StockRepository {
                     alerts.append(
                         try Self.alert(
                             .staleReport, .staleReport, at: row, ofItem: false,
-                            message: "last stock report \(try row.string("latest")), more than \(Self.staleAfterDays) days ago"))
+                            message: "last stock report \(Phrase.day(try row.string("latest"))), more than \(Self.staleAfterDays) days ago")
+                    )
                 }
             }
             // Stable: within a severity, the order above (expiry, minimum, capacity, report age).
