@@ -2,6 +2,7 @@ import CorridorCore
 import CorridorServer
 import CorridorStore
 import Foundation
+import AsyncHTTPClient
 import Hummingbird
 import ServiceLifecycle
 
@@ -27,6 +28,31 @@ struct BenchServer {
         let services = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [], logger: CorridorBench.logger))
         let running = Task { try await services.run() }
         return BenchServer(token: token, base: "http://127.0.0.1:\(port)", services: services, running: running)
+    }
+
+    /// Runs `body` with a server on `store`, stopped afterwards, on error too.
+    static func serving<T>(_ store: Store, port: Int, _ body: (BenchServer) async throws -> T) async throws -> T {
+        let server = try await start(store, port: port)
+        do {
+            let result = try await body(server)
+            try await server.stop()
+            return result
+        } catch {
+            try? await server.stop()
+            throw error
+        }
+    }
+
+    /// Runs `body` with `client`, shut down afterwards, on error too.
+    static func using<T>(_ client: HTTPClient, _ body: (HTTPClient) async throws -> T) async throws -> T {
+        do {
+            let result = try await body(client)
+            try await client.shutdown()
+            return result
+        } catch {
+            try? await client.shutdown()
+            throw error
+        }
     }
 
     /// Stops as on SIGTERM: requests in flight finish first.

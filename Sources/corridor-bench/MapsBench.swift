@@ -73,14 +73,9 @@ struct MapsBench: AsyncParsableCommand {
             try await db.raw("SELECT COUNT(*) AS n FROM sites").first()?.decode(column: "n", as: Int.self) ?? 0
         }
         print("stock: \(lines) lines over \(siteCount) sites; the fastest of \(runs) runs; the server runs in this process")
-        let server = try await BenchServer.start(store, port: port)
-        do {
+        try await BenchServer.serving(store, port: port) { server in
             try await fetch(lines: lines, from: server, baseline: baseline)
-        } catch {
-            try? await server.stop()
-            throw error
         }
-        try await server.stop()
     }
 
     private func fetch(lines: Int, from server: BenchServer, baseline: (String) -> Double?) async throws {

@@ -67,44 +67,38 @@ struct PagesBench: AsyncParsableCommand {
         let report = try await store.stockImporter.run(
             &reader, StockImportRequest(org: "BENCH", fileName: file.lastPathComponent), by: .console)
         print("\(name): imported \(report.linesWritten) lines")
-        let server = try await BenchServer.start(store, port: port)
-        let client = HTTPClient(eventLoopGroupProvider: .singleton)
-        do {
-            try await ReadsBench.waitUntilServing(client, "\(server.base)/static/corridor.css")
-            let roles: [(String, String)] = [
-                ("global coordinator", server.token),
-                ("Kenya's coordinator", try await Self.token(store, role: .coordinator(country: "KE"))),
-                ("member of BENCH", try await Self.token(store, role: .orgMember(orgCode: "BENCH"))),
-            ]
-            var over: [String] = []
-            for (role, token) in roles {
-                var rows: [(ms: Double, kb: Double, path: String)] = []
-                for path in Self.paths {
-                    var times: [Double] = []
-                    var size = 0
-                    for _ in 0..<max(1, requests) {
-                        let began = ContinuousClock.now
-                        let answer = try await ReadsBench.get(client, server.base + path, token: token)
-                        times.append(Measure.seconds(ContinuousClock.now - began) * 1000)
-                        guard answer.status == 200 else { throw ValidationError("\(path) as \(role) answered \(answer.status)") }
-                        size = answer.body.utf8.count
+        try await BenchServer.serving(store, port: port) { server in
+            try await BenchServer.using(HTTPClient(eventLoopGroupProvider: .singleton)) { client in
+                try await ReadsBench.waitUntilServing(client, "\(server.base)/static/corridor.css")
+                let roles: [(String, String)] = [
+                    ("global coordinator", server.token),
+                    ("Kenya's coordinator", try await Self.token(store, role: .coordinator(country: "KE"))),
+                    ("member of BENCH", try await Self.token(store, role: .orgMember(orgCode: "BENCH"))),
+                ]
+                var over: [String] = []
+                for (role, token) in roles {
+                    var rows: [(ms: Double, kb: Double, path: String)] = []
+                    for path in Self.paths {
+                        var times: [Double] = []
+                        var size = 0
+                        for _ in 0..<max(1, requests) {
+                            let began = ContinuousClock.now
+                            let answer = try await ReadsBench.get(client, server.base + path, token: token)
+                            times.append(Measure.seconds(ContinuousClock.now - began) * 1000)
+                            guard answer.status == 200 else { throw ValidationError("\(path) as \(role) answered \(answer.status)") }
+                            size = answer.body.utf8.count
+                        }
+                        rows.append((times.sorted()[times.count / 2], Double(size) / 1024, path))
                     }
-                    rows.append((times.sorted()[times.count / 2], Double(size) / 1024, path))
+                    print("\(name), as \(role): the slowest first (median ms, KB)")
+                    for row in rows.sorted(by: { $0.ms > $1.ms }) {
+                        print(String(format: "  %8.1f ms %9.1f KB  %@", row.ms, row.kb, row.path))
+                        if row.ms > budget && !row.path.hasPrefix("/api/") { over.append("\(row.path) as \(role)") }
+                    }
                 }
-                print("\(name), as \(role): the slowest first (median ms, KB)")
-                for row in rows.sorted(by: { $0.ms > $1.ms }) {
-                    print(String(format: "  %8.1f ms %9.1f KB  %@", row.ms, row.kb, row.path))
-                    if row.ms > budget && !row.path.hasPrefix("/api/") { over.append("\(row.path) as \(role)") }
-                }
+                print("\(name): pages over \(Int(budget)) ms: " + (over.isEmpty ? "none" : over.joined(separator: "; ")))
             }
-            print("\(name): pages over \(Int(budget)) ms: " + (over.isEmpty ? "none" : over.joined(separator: "; ")))
-        } catch {
-            try? await client.shutdown()
-            try? await server.stop()
-            throw error
         }
-        try await client.shutdown()
-        try await server.stop()
     }
 
     /// A token of a new user with `role`.

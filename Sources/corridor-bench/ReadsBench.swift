@@ -92,63 +92,60 @@ struct ReadsBench: AsyncParsableCommand {
             &reader, StockImportRequest(org: "BENCH", fileName: file.lastPathComponent), by: .console)
         print(String(format: "\(name): imported %d lines in %.2f s", report.linesWritten, Measure.seconds(ContinuousClock.now - start)))
 
-        let server = try await BenchServer.start(store, port: port)
-        let token = server.token
-        let client = HTTPClient(
-            eventLoopGroupProvider: .singleton,
-            configuration: HTTPClient.Configuration(
-                connectionPool: .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: connections)))
-        do {
-            let base = server.base
-            try await Self.waitUntilServing(client, "\(base)/static/corridor.css")
-            let first = try await Self.get(client, base + Self.nearestPath(points[0]), token: token)
-            let found = (try? JSONSerialization.jsonObject(with: Data(first.body.utf8)) as? [String: Any])?["items"] as? [Any]
-            guard first.status == 200, found?.count == 10 else {
-                throw ValidationError("nearest answered \(first.status), not 10 sites: \(first.body.prefix(300))")
+        try await BenchServer.serving(store, port: port) { server in
+            let token = server.token
+            let client = HTTPClient(
+                eventLoopGroupProvider: .singleton,
+                configuration: HTTPClient.Configuration(
+                    connectionPool: .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: connections)))
+            try await BenchServer.using(client) { client in
+                let base = server.base
+                try await Self.waitUntilServing(client, "\(base)/static/corridor.css")
+                let first = try await Self.get(client, base + Self.nearestPath(points[0]), token: token)
+                let found = (try? JSONSerialization.jsonObject(with: Data(first.body.utf8)) as? [String: Any])?["items"] as? [Any]
+                guard first.status == 200, found?.count == 10 else {
+                    throw ValidationError("nearest answered \(first.status), not 10 sites: \(first.body.prefix(300))")
+                }
+                var (css, me, nearest) = (Load(), Load(), Load())
+                let turns = try turns()
+                let slice = Duration.seconds(Double(seconds) / Double(turns))
+                let nearestPaths = points.map(Self.nearestPath)
+                for _ in 0..<turns {
+                    css.add(try await load(client, base: base, for: slice, paths: ["/static/corridor.css"], folder: folder))
+                    me.add(try await load(client, base: base, for: slice, token: token, paths: ["/api/v1/me"], folder: folder))
+                    nearest.add(try await load(client, base: base, for: slice, token: token, paths: nearestPaths, folder: folder))
+                }
+                var times: [Double] = []
+                for _ in 0..<max(1, requests) {
+                    let began = ContinuousClock.now
+                    let answer = try await Self.get(client, "\(base)/api/v1/countries/\(country)/prepositioned", token: token)
+                    guard answer.status == 200 else { throw ValidationError("prepositioned answered \(answer.status)") }
+                    times.append(Measure.seconds(ContinuousClock.now - began))
+                }
+                times.sort()
+                let median = times[times.count / 2]
+                print(
+                    String(format: "\(name): stylesheet  %8.0f req/s, p99 %7.2f ms (%d requests)", css.rate, css.p99 * 1000, css.requests))
+                print(
+                    String(
+                        format: "\(name): /api/v1/me  %8.0f req/s, p99 %7.2f ms (%d requests; any API request with a token pays this)",
+                        me.rate, me.p99 * 1000, me.requests))
+                print(
+                    String(
+                        format: "\(name): nearest     %8.0f req/s, p99 %7.2f ms (%d requests, %d failed)", nearest.rate, nearest.p99 * 1000,
+                        nearest.requests, nearest.failed))
+                print(
+                    String(
+                        format: "\(name): nearest / stylesheet: req/s %@ (target ≥ 0.3×), p99 %@ (target ≤ 10×)",
+                        Measure.ratio(nearest.rate / css.rate), Measure.ratio(nearest.p99 / css.p99, lessIsBetter: true, decimals: 1)))
+                print(
+                    String(
+                        format:
+                            "\(name): prepositioned \(country): median %.1f ms of %d (fastest %.1f, slowest %.1f) → %@ the 200 ms target",
+                        median * 1000, times.count, times.first! * 1000, times.last! * 1000, Measure.ratio(median / 0.2, lessIsBetter: true)
+                    ))
             }
-            var (css, me, nearest) = (Load(), Load(), Load())
-            let turns = try turns()
-            let slice = Duration.seconds(Double(seconds) / Double(turns))
-            let nearestPaths = points.map(Self.nearestPath)
-            for _ in 0..<turns {
-                css.add(try await load(client, base: base, for: slice, paths: ["/static/corridor.css"], folder: folder))
-                me.add(try await load(client, base: base, for: slice, token: token, paths: ["/api/v1/me"], folder: folder))
-                nearest.add(try await load(client, base: base, for: slice, token: token, paths: nearestPaths, folder: folder))
-            }
-            var times: [Double] = []
-            for _ in 0..<max(1, requests) {
-                let began = ContinuousClock.now
-                let answer = try await Self.get(client, "\(base)/api/v1/countries/\(country)/prepositioned", token: token)
-                guard answer.status == 200 else { throw ValidationError("prepositioned answered \(answer.status)") }
-                times.append(Measure.seconds(ContinuousClock.now - began))
-            }
-            times.sort()
-            let median = times[times.count / 2]
-            print(String(format: "\(name): stylesheet  %8.0f req/s, p99 %7.2f ms (%d requests)", css.rate, css.p99 * 1000, css.requests))
-            print(
-                String(
-                    format: "\(name): /api/v1/me  %8.0f req/s, p99 %7.2f ms (%d requests; any API request with a token pays this)",
-                    me.rate, me.p99 * 1000, me.requests))
-            print(
-                String(
-                    format: "\(name): nearest     %8.0f req/s, p99 %7.2f ms (%d requests, %d failed)", nearest.rate, nearest.p99 * 1000,
-                    nearest.requests, nearest.failed))
-            print(
-                String(
-                    format: "\(name): nearest / stylesheet: req/s %@ (target ≥ 0.3×), p99 %@ (target ≤ 10×)",
-                    Measure.ratio(nearest.rate / css.rate), Measure.ratio(nearest.p99 / css.p99, lessIsBetter: true, decimals: 1)))
-            print(
-                String(
-                    format:
-                        "\(name): prepositioned \(country): median %.1f ms of %d (fastest %.1f, slowest %.1f) → %@ the 200 ms target",
-                    median * 1000, times.count, times.first! * 1000, times.last! * 1000, Measure.ratio(median / 0.2, lessIsBetter: true)))
-        } catch {
-            try? await client.shutdown()
-            try? await server.stop()
-            throw error
         }
-        try await client.shutdown()
-        try await server.stop()
     }
 
     static func nearestPath(_ point: (lat: Double, lon: Double)) -> String {
