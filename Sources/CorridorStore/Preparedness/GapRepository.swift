@@ -167,9 +167,7 @@ public struct GapRepository: Sendable {
         sql.appendInterpolation(detail)
         sql.appendLiteral(" THEN 1 ELSE 0 END AS disclosed")
         sql.appendInterpolation(StockQueries.linesFrom)
-        var visible: SQLQueryString = "(s.sharing <> 'private' OR "
-        visible.appendInterpolation(detail)
-        visible.appendLiteral(")")
+        let visible = StockQueries.siteVisible(StockVisibility(for: actor))
         var familyList: SQLQueryString = "i.family IN ("
         familyList.appendInterpolation(binds: families)
         familyList.appendLiteral(")")

@@ -119,6 +119,15 @@ enum StockQueries {
         return clause
     }
 
+    /// Sites the caller may know exist (`Policy.canSee`): all but private ones, which only those
+    /// who see them in detail see.
+    static func siteVisible(_ visibility: StockVisibility) -> SQLQueryString {
+        var clause: SQLQueryString = "(s.sharing <> 'private' OR "
+        clause.appendInterpolation(detailVisible(visibility))
+        clause.appendLiteral(")")
+        return clause
+    }
+
     static func whereClause(_ conditions: [SQLQueryString]) -> SQLQueryString {
         guard !conditions.isEmpty else { return "" }
         var clause: SQLQueryString = " WHERE "

@@ -11,13 +11,10 @@ extension StockRepository {
         ofSitesHeldBy orgs: [String], visibleTo actor: Actor, limit: Int
     ) async throws -> (sites: [(site: Site, latest: String?)], total: Int) {
         guard !orgs.isEmpty else { return ([], 0) }
-        // The sites `Policy.canSee` lets the actor see: all but private ones, which only those
-        // who see the site in detail see.
         var held: SQLQueryString = "FROM sites s JOIN organisations holder ON holder.id = s.org_id WHERE holder.code IN ("
         held.appendInterpolation(binds: orgs.map { $0.uppercased() })
-        held.appendLiteral(") AND (s.sharing <> 'private' OR ")
-        held.appendInterpolation(StockQueries.detailVisible(StockVisibility(for: actor)))
-        held.appendLiteral(")")
+        held.appendLiteral(") AND ")
+        held.appendInterpolation(StockQueries.siteVisible(StockVisibility(for: actor)))
         let sql: SQLQueryString = """
             SELECT held.*, COUNT(*) OVER () AS total FROM (
                 SELECT s.*, holder.code AS org_code, (SELECT MAX(t.latest_report) FROM stock_site_totals t WHERE t.site_id = s.id) AS latest \(held)
