@@ -12,15 +12,11 @@ extension Geodesy {
     /// maximises the cosine `sin φ sin φ' + cos φ cos φ' cos Δλ`: the foot of the perpendicular
     /// when it lies on the edge, else one of the edge's ends.
     public static func distanceKm(fromLat lat: Double, lon: Double, to box: BoundingBox) -> Double {
-        distanceKm(haversine: haversine(fromLat: lat, lon: lon, to: box))
+        distanceKm(haversine: haversine(from: Origin(lat: lat, lon: lon), to: box))
     }
 
-    /// The haversine of that distance's central angle (see `haversine(lat1:lon1:lat2:lon2:)`).
-    public static func haversine(fromLat lat: Double, lon: Double, to box: BoundingBox) -> Double {
-        haversine(from: Origin(lat: lat, lon: lon), to: box)
-    }
-
-    /// The same from a point whose latitude's sine and cosine are worked out once.
+    /// The haversine of that distance's central angle (see `haversine(lat1:lon1:lat2:lon2:)`), from
+    /// a point whose latitude's sine and cosine are worked out once.
     public static func haversine(from origin: Origin, to box: BoundingBox) -> Double {
         let (lat, lon) = (origin.lat, origin.lon)
         let nearestLat = min(max(lat, box.minLat), box.maxLat)
