@@ -20,7 +20,7 @@ struct LanguageMiddleware: RouterMiddleware {
         var response = try await Localizer.$current.withValue(localizer) { try await next(request, context) }
         // The inner pass, which knows the person's saved choice, names the language the answer
         // was written in; the outer one only an answer the inner never saw (a refused credential).
-        if response.headers[.contentLanguage] == nil { response.headers[.contentLanguage] = language.rawValue }
+        if !response.headers.contains(.contentLanguage) { response.headers[.contentLanguage] = language.rawValue }
         return response
     }
 
@@ -33,7 +33,7 @@ struct LanguageMiddleware: RouterMiddleware {
         }
         if let tag = context.savedLanguage, let language = Language(tag: tag) { return language }
         if let tag = request.cookies[cookie]?.value, let language = Language(tag: tag) { return language }
-        if let header = request.headers[.acceptLanguage], let language = Language.preferred(in: header) { return language }
+        if let header = request.headers.value(.acceptLanguage), let language = Language.preferred(in: header) { return language }
         return .en
     }
 

@@ -36,7 +36,7 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
         // A response with its own, narrower policy (a document preview) keeps it.
-        if response.headers[.contentSecurityPolicy] == nil {
+        if !response.headers.contains(.contentSecurityPolicy) {
             response.headers[.contentSecurityPolicy] = Self.policy
             response.headers[.xFrameOptions] = "DENY"
         }
@@ -106,7 +106,7 @@ struct IdentityMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
-        if let authorization = request.headers[.authorization] {
+        if let authorization = request.headers.value(.authorization) {
             guard let secret = Self.bearerSecret(authorization), let user = try await store.tokens.authenticate(secret)
             else { throw DomainError.unauthenticated("the API token is unknown or revoked") }
             context.actor = user.actor

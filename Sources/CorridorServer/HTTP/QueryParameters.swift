@@ -9,9 +9,48 @@ struct QueryParameters {
     let parameters: [String: String]
 
     init(_ request: Request) {
+        parameters = request.uri.query.map(Self.parse) ?? [:]
+    }
+
+    /// The pairs of a query as Hummingbird's `queryParameters` reads them (split on `&`, the key
+    /// as sent, the value percent-decoded or as sent when an escape is broken), leaving out empty
+    /// values and keeping the last of a repeated key; without first building Hummingbird's
+    /// dictionary of slices, which every API request paid for.
+    static func parse(_ query: String) -> [String: String] {
         var parameters: [String: String] = [:]
-        for (key, value) in request.uri.queryParameters where !value.isEmpty { parameters[String(key)] = String(value) }
-        self.parameters = parameters
+        for pair in query.utf8.split(separator: UInt8(ascii: "&")) {
+            guard let equals = pair.firstIndex(of: UInt8(ascii: "=")) else { continue }
+            let value = pair[pair.index(after: equals)...]
+            guard !value.isEmpty else { continue }
+            let sent = String(Substring(value))
+            parameters[String(Substring(pair[..<equals]))] = value.contains(UInt8(ascii: "%")) ? percentDecoded(value) ?? sent : sent
+        }
+        return parameters
+    }
+
+    /// `%XX` escapes replaced by their bytes; nil when one is broken.
+    private static func percentDecoded(_ bytes: Substring.UTF8View) -> String? {
+        var decoded: [UInt8] = []
+        decoded.reserveCapacity(bytes.count)
+        var iterator = bytes.makeIterator()
+        while let byte = iterator.next() {
+            guard byte == UInt8(ascii: "%") else {
+                decoded.append(byte)
+                continue
+            }
+            guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue) else { return nil }
+            decoded.append(high << 4 | low)
+        }
+        return String(decoding: decoded, as: UTF8.self)
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        default: nil
+        }
     }
 
     subscript(_ name: String) -> String? { parameters[name] }
