@@ -8,13 +8,16 @@ import Testing
 /// bound from a buffer. Every value must arrive exactly as given, whether it went in a full batch
 /// or in the one-row statement for the rows left at the end.
 @Suite struct SQLiteBulkInsertTests {
-    @Test func everyValueArrivesExactlyInFullAndPartialBatches() async throws {
+    /// Sent every `sendEvery` rows: one statement's worth at a time, or many statements' worth
+    /// and a rest in one trip to SQLite's thread.
+    @Test(arguments: [4, 11, 8])
+    func everyValueArrivesExactlyInFullAndPartialBatches(sendEvery: Int) async throws {
         try await TestDatabase.sqlite.withDatabase { database in
             let texts = ["it's", "'", "a\u{0}b", "naïve — ☂", "", "?", "); DROP TABLE t; --", String(repeating: "x", count: 70_000)]
             let numbers: [Int64] = [0, -1, 42, Int64.max, Int64.min]
             let days = [Day(year: 2026, month: 2, day: 28)!, Day(year: 1999, month: 12, day: 31)!]
-            // 4 rows per statement: 11 rows make two full batches (one in flight while the next
-            // fills) and three rows left for the one-row statement.
+            // 4 rows per statement: 11 rows make two full statements (sent every 4 rows, one in
+            // flight while the next fills) and three rows left for the one-row statement.
             let count = 11
             let stored = try await database.transaction(driver: { db, driver in
                 try await db.raw("CREATE TABLE t (n BIGINT, text TEXT, day TEXT, missing TEXT)").run()
@@ -26,9 +29,9 @@ import Testing
                     insert.append(.text(texts[index % texts.count]))
                     insert.append(.day(days[index % days.count]))
                     insert.append(.null)
-                    if insert.bufferedRows == 4 { try await insert.send() }
+                    if insert.bufferedRows == sendEvery { try await insert.send() }
                 }
-                #expect(insert.bufferedRows == 3)
+                #expect(insert.bufferedRows == count % sendEvery)
                 try await insert.send()
                 try await insert.drain()
                 return try await db.raw("SELECT n, text, day, missing, typeof(n) AS kind FROM t ORDER BY rowid").all().map {

@@ -65,17 +65,19 @@ struct SQLiteBulkInsert {
         column = column == width - 1 ? 0 : column + 1
     }
 
-    /// Sends the buffered rows once the previous batch has been written.
+    /// Sends the buffered rows once the previous batch has been written: as many full
+    /// statements as they fill, then the rest one row at a time. Callers send many statements'
+    /// worth at once: each trip to the thread pool and back costs wake-ups, and the caller
+    /// waited on them.
     mutating func send() async throws {
         try await drain()
         guard bufferedRows > 0 else { return }
         precondition(column == 0, "a row must have one value per column")
-        let full = bufferedRows == rowsPerStatement
-        let filled = batch, valuesPerStep = full ? batch.values.count : width
+        let filled = batch, (width, rowsPerStatement) = (width, rowsPerStatement)
         (batch, spare) = (spare, filled)
-        inFlight = connection.withStatement(full ? batchSQL : rowSQL) { statement in
+        inFlight = connection.withStatements(batchSQL, rowSQL) { full, single in
             defer { filled.removeAll() }
-            try filled.bind(to: statement, valuesPerStep: valuesPerStep)
+            try filled.bind(full: full, rowsPerStatement: rowsPerStatement, single: single, width: width)
         }
     }
 
@@ -109,13 +111,19 @@ struct SQLiteBulkInsert {
             bytes.removeSubrange(1...)
         }
 
-        /// Binds `valuesPerStep` values at a time and steps the statement after each group. Text is
-        /// bound in place: `bytes` outlives every step.
-        func bind(to statement: SQLiteDirectConnection.Statement, valuesPerStep: Int) throws {
+        /// Binds the values a full statement's worth at a time to `full`, then a row at a time to
+        /// `single`, stepping the statement after each group. Text is bound in place: `bytes`
+        /// outlives every step.
+        func bind(
+            full: SQLiteDirectConnection.Statement, rowsPerStatement: Int, single: SQLiteDirectConnection.Statement, width: Int
+        ) throws {
+            let valuesInFull = values.count / (rowsPerStatement * width) * rowsPerStatement * width
             try bytes.withUnsafeBufferPointer { arena in
                 let base = arena.baseAddress!
                 var start = 1, parameter: Int32 = 1
+                var (statement, valuesPerStep) = (full, rowsPerStatement * width)
                 for index in 0..<values.count {
+                    if index == valuesInFull { (statement, valuesPerStep) = (single, width) }
                     switch kinds[index] {
                     case Self.integer: try statement.bindInteger(parameter, values[index])
                     case Self.null: try statement.bindNull(parameter)

@@ -35,7 +35,9 @@ final class SQLiteDirectConnection: @unchecked Sendable {
     static func open(path: String, pragmas: [String]) async throws -> SQLiteDirectConnection {
         try await NIOThreadPool.singleton.runIfActive {
             var handle: OpaquePointer?
-            let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_URI
+            // No mutex of SQLite's own around each call: `lock` already admits one thread at a
+            // time, and SQLite's took a lock and an unlock for every value an import binds.
+            let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI
             let status = sqlite_nio_sqlite3_open_v2(path, &handle, flags, nil)
             guard status == SQLITE_OK, let handle else {
                 let message = handle.map { String(cString: sqlite_nio_sqlite3_errmsg($0)) } ?? "out of memory"
@@ -72,17 +74,21 @@ final class SQLiteDirectConnection: @unchecked Sendable {
         try executeNow(sql, binds)
     }
 
-    /// Runs `body` on the thread pool with the statement prepared for `sql`, reset afterwards.
-    /// For callers that bind and step it themselves.
-    func withStatement<T: Sendable>(_ sql: String, _ body: @escaping @Sendable (Statement) throws -> T) -> EventLoopFuture<T> {
+    /// Runs `body` on the thread pool with the statements prepared for `first` and `second`,
+    /// reset afterwards. For callers that bind and step them themselves.
+    func withStatements<T: Sendable>(
+        _ first: String, _ second: String, _ body: @escaping @Sendable (Statement, Statement) throws -> T
+    ) -> EventLoopFuture<T> {
         NIOThreadPool.singleton.runIfActive(eventLoop: MultiThreadedEventLoopGroup.singleton.any()) {
             try self.lock.withLock {
-                let statement = try self.prepared(sql)
+                let statements = (try self.prepared(first), try self.prepared(second))
                 defer {
-                    sqlite_nio_sqlite3_reset(statement.pointer)
-                    sqlite_nio_sqlite3_clear_bindings(statement.pointer)
+                    for statement in [statements.0, statements.1] {
+                        sqlite_nio_sqlite3_reset(statement.pointer)
+                        sqlite_nio_sqlite3_clear_bindings(statement.pointer)
+                    }
                 }
-                return try body(statement)
+                return try body(statements.0, statements.1)
             }
         }
     }

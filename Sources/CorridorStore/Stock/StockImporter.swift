@@ -15,7 +15,10 @@ public struct StockImporter: Sendable {
     var indexRebuildThreshold = 10_000
     /// Totals an import holds in memory before it sets them aside on disk (`StockTotals.TallySpill`).
     var totalsSpillThreshold = 131_072
-    static let batchSize = 500
+    /// Rows per INSERT statement on SQLite.
+    static let rowsPerStatement = 500
+    /// Rows per trip to SQLite's thread: several statements' worth.
+    static let sqliteBatchSize = 8 * rowsPerStatement
     /// Lines per COPY on PostgreSQL.
     static let copyBatchSize = 16_384
     /// New sites from which a PostgreSQL import has the sites analysed before it commits.

@@ -33,8 +33,9 @@ final class StockLineWriter: StockSink {
     private var orgIDs: [String: Int64] = [:]
     private var lastOwner: (code: String, id: Int64)
     /// Lines ready to send, written while the next batch is being checked: on SQLite bound to
-    /// one prepared statement, on PostgreSQL as COPY rows.
-    private var sqliteLines: SQLiteBulkInsert?
+    /// one prepared statement, on PostgreSQL as COPY rows. Only the import's task touches them,
+    /// one call after another, so appending a value skips the runtime's exclusivity check.
+    @exclusivity(unchecked) private var sqliteLines: SQLiteBulkInsert?
     private var copyLines: PostgresCopyRows?
     /// `copyLines`' rows, held in a constant so appending a value costs no access check.
     private let copyText: CopyRowText?
@@ -64,9 +65,9 @@ final class StockLineWriter: StockSink {
         case .sqlite(let connection):
             sqliteLines = SQLiteBulkInsert(
                 connection: connection, table: "stock_lines", columns: Self.columns,
-                rowsPerStatement: StockImporter.batchSize)
+                rowsPerStatement: StockImporter.rowsPerStatement)
             indexes = StockLineIndexes(dialect: .sqlite, threshold: indexRebuildThreshold)
-            batchSize = StockImporter.batchSize
+            batchSize = StockImporter.sqliteBatchSize
             copyText = nil
         case .postgres(let connection):
             let copy = PostgresCopyRows(connection: connection, table: "stock_lines", columns: Self.columns, logger: logger)

@@ -12,68 +12,27 @@ extension StockTotals {
     /// totals so far are set aside on disk as a sorted run (`TallySpill`), and the runs are merged
     /// as they are written.
     final class Tally: StockSink {
-        /// Parts by site, each growing on its own: one table of half a million totals would,
-        /// while it doubles, hold its old and its new storage at once.
-        private static let partCount = 64
         private let next: any StockSink
-        private let spillThreshold: Int
-        private var parts: [[TallyKey: TallySum]] = Array(repeating: [:], count: Tally.partCount)
-        private var items = Interned(), owners = Interned(), newSites = Interned()
+        private let counts: Counts
         /// Every organisation's id by its code, as the import found them.
         private let organisationIDs: [String: Int64]
-        private var spill: TallySpill?
 
         /// - Parameters:
         ///   - items: the catalogue's codes, sorted.
         ///   - organisations: every organisation's code and id, in the order of their ids.
         init(forwardingTo next: any StockSink, spillThreshold: Int, items: [String], organisations: [(code: String, id: Int64)]) {
             self.next = next
-            self.spillThreshold = spillThreshold
-            (self.items, self.owners) = (Interned(items), Interned(organisations.map(\.code)))
+            counts = Counts(spillThreshold: spillThreshold, items: items, owners: organisations.map(\.code))
             organisationIDs = Dictionary(organisations.map { ($0.code, $0.id) }, uniquingKeysWith: { first, _ in first })
         }
 
         func write(_ rows: inout [StockReportScanner.Row]) async throws {
-            // Moved out for the batch, so each row's changes are to locals, not checked accesses
-            // to this object's properties.
-            var (parts, items, owners, newSites) = (self.parts, self.items, self.owners, self.newSites)
-            (self.parts, self.items, self.owners, self.newSites) = ([], Interned(), Interned(), Interned())
-            defer { (self.parts, self.items, self.owners, self.newSites) = (parts, items, owners, newSites) }
-            for index in rows.indices {
-                guard let row = rows[index].checked, row.status == .available else { continue }
-                let site: Int64
-                switch row.site {
-                case .existing(let id): site = id
-                case .moved(let move): site = move.id
-                case .new(let new): site = -Int64(newSites.index(new.code) + 1)
-                }
-                let item = items.index(row.itemCode), owner = owners.index(row.ownerOrg)
-                guard item < TallyKey.numberLimit, owner < TallyKey.numberLimit else {
-                    throw DomainError.internalFailure("a report may name at most \(TallyKey.numberLimit) items and as many owners")
-                }
-                let key = TallyKey(site: site, item: item, owner: owner, expiry: row.expiry)
-                // Changed in place: one look-up of the key, not two.
-                parts[Int(truncatingIfNeeded: site) & (Self.partCount - 1)][key, default: TallySum(milli: 0, latest: row.reportedAt)]
-                    .add(TallySum(milli: row.quantity.milli, latest: row.reportedAt))
-            }
-            if parts.reduce(0, { $0 + $1.count }) >= spillThreshold {
-                let run = Self.sortedRun(of: &parts)
-                if spill == nil { spill = try TallySpill() }
-                try spill!.write(run)
-            }
+            // Counted beside the line writer, which reads the same rows: one after the other, the
+            // two paced the import while the database waited.
+            let (counts, batch) = (self.counts, rows)
+            async let counted: Void = counts.add(batch)
             try await next.write(&rows)
-        }
-
-        /// Every part's totals in one sorted run, each part freed as soon as it is read.
-        private static func sortedRun(of parts: inout [[TallyKey: TallySum]]) -> [TallyEntry] {
-            var run: [TallyEntry] = []
-            run.reserveCapacity(parts.reduce(0) { $0 + $1.count })
-            for index in parts.indices {
-                for entry in parts[index] { run.append((entry.key, entry.value)) }
-                parts[index] = [:]
-            }
-            run.sort { $0.key < $1.key }
-            return run
+            try await counted
         }
 
         /// Replaces the totals of every site the import wrote (`replaced`: existing sites it
@@ -91,27 +50,27 @@ extension StockTotals {
                     newIDs[try row.string("code")] = try row.int64("id")
                 }
             }
-            var ownerIDs = try owners.values.map { code -> Int64 in
+            var ownerIDs = try counts.owners.values.map { code -> Int64 in
                 guard let id = organisationIDs[code] else { throw DomainError.internalFailure("no organisation \(code)") }
                 return id
             }
-            let newSiteIDs = try newSites.values.map { code -> Int64 in
+            let newSiteIDs = try counts.newSites.values.map { code -> Int64 in
                 guard let id = newIDs[code] else { throw DomainError.internalFailure("the new site \(code) was not stored") }
                 return id
             }
             let sites = Array(replaced) + created.compactMap { newIDs[$0] }
             let others = try await otherReporters(at: sites, org: org, ownerIDs: &ownerIDs, on: db).sorted { $0.key < $1.key }
             // The parts as one more run, each freed as it is read, so the tally is never held twice.
-            let last = Self.sortedRun(of: &parts)
+            let last = Counts.sortedRun(of: &counts.parts)
             var runs = [TallyRun(others), TallyRun(last)]
             var count = others.count + last.count
-            if let spill {
+            if let spill = counts.spill {
                 runs += try spill.runs.indices.map { try TallyRun(spilled: $0, of: spill) }
                 count += spill.runs.reduce(0) { $0 + $1.count }
             }
             let merged = TallyMerge(runs)
             let replacedSites = Array(replaced)
-            let write = Written(items: items.values, owners: ownerIDs, newSites: newSiteIDs)
+            let write = Written(items: counts.items.values, owners: ownerIDs, newSites: newSiteIDs)
             if rewrite, case .postgres = driver {
                 let swap = try await PostgresTableSwap.begin("stock_site_totals", on: db)
                 try await write.insert(merged, into: swap.next, on: driver)
@@ -158,7 +117,7 @@ extension StockTotals {
                             ownerIDs.append(total.owner)
                             ownerNumber[total.owner] = owner
                         }
-                        let item = items.index(total.item)
+                        let item = counts.items.index(total.item)
                         guard let latest = Day.iso(total.latestReport.utf8), item < TallyKey.numberLimit, owner < TallyKey.numberLimit,
                             total.expiry.isEmpty || Day.iso(total.expiry.utf8) != nil
                         else { throw DomainError.internalFailure("stock lines at site \(total.site) hold a total that cannot be kept") }
@@ -184,7 +143,7 @@ extension StockTotals {
             switch driver {
             case .sqlite(let connection):
                 var insert = SQLiteBulkInsert(
-                    connection: connection, table: table, columns: columns, rowsPerStatement: StockImporter.batchSize)
+                    connection: connection, table: table, columns: columns, rowsPerStatement: StockImporter.rowsPerStatement)
                 while let (key, sum) = try merged.next() {
                     insert.append(.integer(site(key)))
                     insert.append(.text(items[key.item]))
@@ -192,7 +151,7 @@ extension StockTotals {
                     insert.append(key.expiry.map { .day($0) } ?? .text(""))
                     insert.append(.integer(sum.milli))
                     insert.append(.day(sum.latest))
-                    if insert.bufferedRows >= StockImporter.batchSize { try await insert.send() }
+                    if insert.bufferedRows >= StockImporter.sqliteBatchSize { try await insert.send() }
                 }
                 try await insert.send()
                 try await insert.drain()
