@@ -34,6 +34,7 @@ public final class Database: Sendable {
     private let counter: StatementCounter?
     private let writeGate = WriteGate()
     private let schemaFreshness = SchemaFreshness()
+    private let checkpoints = SQLiteCheckpoints()
 
     public init(
         _ url: DatabaseURL, logger: Logger = Logger(label: "corridor.db"), postgresSchema: String? = nil,
@@ -107,7 +108,8 @@ public final class Database: Sendable {
     /// A transaction that also hands out the driver's connection, for bulk paths. Both handles are
     /// the same session. On SQLite it runs on a direct connection of its own
     /// (`SQLiteDirectConnection`), opened for the transaction and closed after it, whose prepared
-    /// statements the bulk path reuses; on PostgreSQL on a pooled connection.
+    /// statements the bulk path reuses, and whose log is copied into the file in the background
+    /// after it commits (`SQLiteCheckpoints`); on PostgreSQL on a pooled connection.
     ///
     /// - Parameter foreignKeysAlreadyChecked: SQLite only. The caller writes rows whose references
     ///   it took from this same transaction (a checked stock report), so SQLite's per-row
@@ -125,7 +127,8 @@ public final class Database: Sendable {
         }
         await writeGate.enter()
         do {
-            let pragmas = SQLiteSource.pragmas + (foreignKeysAlreadyChecked ? ["PRAGMA foreign_keys = OFF"] : [])
+            let pragmas =
+                SQLiteSource.pragmas + [SQLiteCheckpoints.deferred] + (foreignKeysAlreadyChecked ? ["PRAGMA foreign_keys = OFF"] : [])
             let connection = try await SQLiteDirectConnection.open(path: path, pragmas: pragmas)
             let outcome: Result<T, any Error>
             do {
@@ -136,6 +139,7 @@ public final class Database: Sendable {
             }
             await connection.close()
             await writeGate.leave()
+            if case .success = outcome, let readPool { checkpoints.start(on: readPool, logger: logger) }
             return try outcome.get()
         } catch {
             await writeGate.leave()
@@ -211,7 +215,13 @@ public final class Database: Sendable {
         return try await body(.postgres(connection))
     }
 
+    /// Waits for the log copy a bulk write started (`SQLiteCheckpoints`), if any.
+    func checkpointed() async {
+        await checkpoints.finish()
+    }
+
     public func close() async {
+        await checkpoints.finish()
         await readPool?.close()
         switch pool {
         case .sqlite(let pool): try? await pool.shutdownAsync()
