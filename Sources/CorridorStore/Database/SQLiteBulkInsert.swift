@@ -1,9 +1,9 @@
 import CorridorCore
 import NIOCore
 
-/// Rows inserted on a direct SQLite connection through one statement prepared once: a
-/// `rowsPerStatement`-row INSERT bound from a buffer and stepped for every full batch, a one-row
-/// INSERT for the rows left at the end. sqlite-nio prepared each 500-row statement anew, and
+/// Rows inserted on a direct SQLite connection through statements prepared once: a
+/// `rowsPerStatement`-row INSERT bound from a buffer and stepped for every full statement's worth
+/// of rows, a one-row INSERT for the rest of a send. sqlite-nio prepared each 500-row statement anew, and
 /// parsing took about 40 % of SQLite's thread in a large import.
 ///
 /// One batch stays in flight on the thread pool while the caller fills the next, so checking rows

@@ -7,7 +7,7 @@ import SQLiteKit
 
 /// The import's sink: writes checked rows inside the import's transaction, creates new sites
 /// once, clears the organisation's previous stock at each site the report names, and writes
-/// lines in batches: on SQLite through one prepared multi-row INSERT, on PostgreSQL through COPY.
+/// lines in batches: on SQLite through a prepared multi-row INSERT, on PostgreSQL through COPY.
 final class StockLineWriter: StockSink {
     let db: any SQLDatabase
     let org: Organisation
@@ -33,7 +33,7 @@ final class StockLineWriter: StockSink {
     private var orgIDs: [String: Int64] = [:]
     private var lastOwner: (code: String, id: Int64)
     /// Lines ready to send, written while the next batch is being checked: on SQLite bound to
-    /// one prepared statement, on PostgreSQL as COPY rows. Only the import's task touches them,
+    /// kept prepared statements, on PostgreSQL as COPY rows. Only the import's task touches them,
     /// one call after another, so appending a value skips the runtime's exclusivity check.
     @exclusivity(unchecked) private var sqliteLines: SQLiteBulkInsert?
     private var copyLines: PostgresCopyRows?
