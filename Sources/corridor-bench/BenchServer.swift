@@ -33,24 +33,23 @@ struct BenchServer {
     /// Runs `body` with a server on `store`, stopped afterwards, on error too.
     static func serving<T>(_ store: Store, port: Int, _ body: (BenchServer) async throws -> T) async throws -> T {
         let server = try await start(store, port: port)
-        do {
-            let result = try await body(server)
-            try await server.stop()
-            return result
-        } catch {
-            try? await server.stop()
-            throw error
-        }
+        return try await ending(with: server.stop) { try await body(server) }
     }
 
     /// Runs `body` with `client`, shut down afterwards, on error too.
     static func using<T>(_ client: HTTPClient, _ body: (HTTPClient) async throws -> T) async throws -> T {
+        try await ending(with: client.shutdown) { try await body(client) }
+    }
+
+    /// `body`'s result once `end` has run; on an error of `body`, `end` still runs and the error
+    /// is `body`'s.
+    private static func ending<T>(with end: () async throws -> Void, _ body: () async throws -> T) async throws -> T {
         do {
-            let result = try await body(client)
-            try await client.shutdown()
+            let result = try await body()
+            try await end()
             return result
         } catch {
-            try? await client.shutdown()
+            try? await end()
             throw error
         }
     }
