@@ -118,7 +118,7 @@ extension StockRepository {
             kind: kind, severity: severity, siteId: try row.int64("id"), country: try row.string("country"),
             siteCode: try row.string("code"), siteName: try row.string("name"), org: try row.string("org"),
             itemCode: ofItem ? try row.string("item_code") : nil, itemName: ofItem ? try row.string("item_name") : nil,
-            message: message.english, phrase: message)
+            phrase: message)
     }
 }
 

@@ -109,7 +109,7 @@ public struct NearestStock: Sendable, Equatable, Codable {
     public var latestReport: String
 }
 
-public struct StockAlert: Sendable, Equatable, Codable {
+public struct StockAlert: Sendable, Equatable {
     public enum Kind: String, Sendable, Codable, CaseIterable {
         case expiring, belowMinimum = "below_minimum", staleReport = "stale_report", overCapacity = "over_capacity"
     }
@@ -122,12 +122,30 @@ public struct StockAlert: Sendable, Equatable, Codable {
     public var org: String
     public var itemCode: String?
     public var itemName: String?
-    /// The alert in English, as the API gives it.
-    public var message: String
-    /// The same words, for a page to put in its reader's language.
-    public var phrase: Phrase = ""
+    /// What the alert says, for a page to put in its reader's language.
+    public var phrase: Phrase
 
+    /// The alert in English, as the API gives it.
+    public var message: String { phrase.english }
+}
+
+/// The API's alert: the message in English, not the phrase.
+extension StockAlert: Encodable {
     private enum CodingKeys: String, CodingKey {
         case kind, severity, siteId, country, siteCode, siteName, org, itemCode, itemName, message
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(severity, forKey: .severity)
+        try container.encode(siteId, forKey: .siteId)
+        try container.encode(country, forKey: .country)
+        try container.encode(siteCode, forKey: .siteCode)
+        try container.encode(siteName, forKey: .siteName)
+        try container.encode(org, forKey: .org)
+        try container.encodeIfPresent(itemCode, forKey: .itemCode)
+        try container.encodeIfPresent(itemName, forKey: .itemName)
+        try container.encode(message, forKey: .message)
     }
 }
