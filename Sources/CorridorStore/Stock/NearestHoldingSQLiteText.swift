@@ -24,8 +24,8 @@ enum NearestHoldingSQLiteText {
         var binds: [SQLiteData] = [.text(item), .text(today.description), .float(point.lat), .float(point.lon)]
         var visible = "1 = 1"
         if !visibility.everything {
-            visible = "s.sharing = 'public'"
-            for (column, values) in [("holder.code", visibility.organisations), ("s.country", visibility.countries)] where !values.isEmpty {
+            visible = StockQueries.publicSharing
+            for (column, values) in StockQueries.detailMatches(visibility) {
                 let first = binds.count + 1
                 binds += values.map { .text($0) }
                 visible += " OR \(column) IN (" + (first..<first + values.count).map { "?\($0)" }.joined(separator: ", ") + ")"

@@ -104,20 +104,24 @@ enum StockQueries {
     /// Sites whose stock the caller sees line by line (public ones, and per `StockVisibility`).
     static func detailVisible(_ visibility: StockVisibility) -> SQLQueryString {
         if visibility.everything { return "1 = 1" }
-        var clause: SQLQueryString = "(s.sharing = 'public'"
-        if !visibility.organisations.isEmpty {
-            clause.appendLiteral(" OR holder.code IN (")
-            clause.appendInterpolation(binds: visibility.organisations)
-            clause.appendLiteral(")")
-        }
-        if !visibility.countries.isEmpty {
-            clause.appendLiteral(" OR s.country IN (")
-            clause.appendInterpolation(binds: visibility.countries)
+        var clause: SQLQueryString = "(\(unsafeRaw: publicSharing)"
+        for match in detailMatches(visibility) {
+            clause.appendLiteral(" OR \(match.column) IN (")
+            clause.appendInterpolation(binds: match.values)
             clause.appendLiteral(")")
         }
         clause.appendLiteral(")")
         return clause
     }
+
+    /// Besides public sites, a viewer who does not see everything sees in detail the sites held
+    /// by their organisations and those in their countries: the columns and values matched, for
+    /// `detailVisible` and for statements written as plain text (`NearestHoldingSQLiteText`).
+    static func detailMatches(_ visibility: StockVisibility) -> [(column: String, values: [String])] {
+        [("holder.code", visibility.organisations), ("s.country", visibility.countries)].filter { !$0.values.isEmpty }
+    }
+
+    static let publicSharing = "s.sharing = 'public'"
 
     /// Sites the caller may know exist (`Policy.canSee`): all but private ones, which only those
     /// who see them in detail see.
