@@ -82,6 +82,47 @@ import Testing
         }
     }
 
+    /// A store made before each site's latest report day was kept gets it from its totals: the
+    /// latest of a site's totals, and no row for a site that holds none.
+    @Test(arguments: TestDatabase.available)
+    func eachSitesLatestReportDayComesFromItsTotals(_ kind: TestDatabase) async throws {
+        try await kind.withDatabase { database in
+            try await database.migrate(Migrations.all.filter { $0.version < 20 })
+            let sites = try await database.transaction { db in
+                try await db.raw(
+                    "INSERT INTO organisations (code, name, type, hq_country, created_at) VALUES ('OLD', 'Old NGO', 'ingo', 'KE', 0)"
+                ).run()
+                var ids: [Int64] = []
+                for code in ["A", "B"] {
+                    let id = try await db.raw(
+                        """
+                        INSERT INTO sites (org_id, code, name, country, lat, lon, tier, sharing, created_at)
+                        SELECT id, \(bind: code), \(bind: code), 'KE', -1.3, 36.8, 'national', 'public', 0 FROM organisations WHERE code = 'OLD'
+                        RETURNING id
+                        """
+                    ).first()?.int64("id")
+                    ids.append(try #require(id))
+                }
+                for (item, latest) in [("SHE-TENT-FAM", "2026-03-01"), ("NFI-BLKT-HT", "2026-05-20"), ("FOO-RICE", "2026-04-02")] {
+                    try await db.raw(
+                        """
+                        INSERT INTO stock_site_totals (site_id, item_code, owner_org_id, expiry, quantity_milli, latest_report)
+                        SELECT \(bind: ids[0]), \(bind: item), id, '', 1000, \(bind: latest) FROM organisations WHERE code = 'OLD'
+                        """
+                    ).run()
+                }
+                return ids
+            }
+            #expect(try await database.migrate().applied == Migrations.all.map(\.version).filter { $0 >= 20 })
+            let latest = try await database.read { db in
+                try await db.raw("SELECT site_id, latest_report FROM stock_site_latest ORDER BY site_id").all().map {
+                    "\(try $0.int64("site_id")) \(try $0.string("latest_report"))"
+                }
+            }
+            #expect(latest == ["\(sites[0]) 2026-05-20"], "site B holds nothing")
+        }
+    }
+
     /// Birgunj's entry point was keyed NPBGJ, which is no UN/LOCODE: the migration moves it, and
     /// the declarations that name it, to NPBRG; a border without a LOCODE gets an internal code
     /// and none of its own.

@@ -34,10 +34,27 @@ import Testing
         }
     }
 
+    /// Each site's latest report day as kept beside the totals, and as the lines give it.
+    static func latestDays(_ store: Store) async throws -> (kept: [String], recomputed: [String]) {
+        try await store.database.read { db in
+            let kept = try await db.raw("SELECT site_id, latest_report FROM stock_site_latest").all().map { row in
+                "\(try row.decode(column: "site_id", as: Int64.self)) \(try row.decode(column: "latest_report", as: String.self))"
+            }
+            let recomputed = try await db.raw(
+                "SELECT site_id, MAX(reported_at) AS latest FROM stock_lines WHERE status = 'available' GROUP BY site_id"
+            ).all().map { row in
+                "\(try row.decode(column: "site_id", as: Int64.self)) \(try row.decode(column: "latest", as: String.self))"
+            }
+            return (kept.sorted(), recomputed.sorted())
+        }
+    }
+
     static func expectTotalsMatchLines(_ store: Store, _ step: String, sourceLocation: SourceLocation = #_sourceLocation) async throws {
         let (kept, recomputed) = try await totals(store)
         #expect(!recomputed.isEmpty, "\(step): there is stock", sourceLocation: sourceLocation)
         #expect(kept == recomputed, "\(step)", sourceLocation: sourceLocation)
+        let latest = try await latestDays(store)
+        #expect(latest.kept == latest.recomputed, "\(step): each site's latest report day", sourceLocation: sourceLocation)
     }
 
     @Test(arguments: TestDatabase.available)

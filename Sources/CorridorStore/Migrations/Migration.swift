@@ -53,6 +53,7 @@ public enum Migrations {
         LanguagePreferenceSchema.migration,
         SiteEarthPositionSchema.migration,
         StockTotalsByItemSchema.migration,
+        StockSiteLatestSchema.migration,
     ]
 }
 

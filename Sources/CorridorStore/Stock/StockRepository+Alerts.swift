@@ -50,7 +50,7 @@ extension StockRepository {
             visible.appendLiteral(")")
         }
         let statements = AlertStatements(
-            visible: visible, narrowed: country != nil || holders != nil, today: today, days: days, first: first)
+            visible: visible, today: today, days: days, first: first)
         return try await database.read { db in
             var alerts: [StockAlert] = []
             var counts: [StockAlert.Kind: Int] = [:]
@@ -126,8 +126,6 @@ extension StockRepository {
 /// `holder`), each reading the per-site totals of available stock.
 private struct AlertStatements {
     let visible: SQLQueryString
-    /// Whether `visible` narrows the sites to one country's or some organisations'.
-    let narrowed: Bool
     let today: Day
     let days: Int
     /// Only this many rows of the kinds that can be many, each with the count of all (`total`);
@@ -184,29 +182,17 @@ private struct AlertStatements {
         return sql
     }
 
-    /// Each site whose latest available stock was reported before the stale date. One country's
-    /// or some organisations' sites are looked up one by one; for all sites, their totals are
-    /// grouped once.
+    /// Each site whose latest available stock was reported before the stale date, from each
+    /// site's latest report day.
     var staleReport: SQLQueryString {
         let before = today.adding(days: -StockRepository.staleAfterDays).description
-        var sql: SQLQueryString
-        if narrowed {
-            var sites: SQLQueryString = """
-                SELECT s.id, s.country, s.code, s.name, holder.code AS org,
-                       (SELECT MAX(t.latest_report) FROM stock_site_totals t WHERE t.site_id = s.id) AS latest
-                FROM sites s JOIN organisations holder ON holder.id = s.org_id
-                """
-            sites.appendInterpolation(StockQueries.whereClause([visible]))
-            sql = "SELECT reported.*\(unsafeRaw: limited.count) FROM (\(sites)) reported WHERE latest < \(bind: before) ORDER BY code, id"
-        } else {
-            sql = """
-                SELECT s.id, s.country, s.code, s.name, holder.code AS org, reported.latest\(unsafeRaw: limited.count)
-                FROM (SELECT site_id, MAX(latest_report) AS latest FROM stock_site_totals GROUP BY site_id) reported
-                JOIN sites s ON s.id = reported.site_id JOIN organisations holder ON holder.id = s.org_id
-                """
-            sql.appendInterpolation(StockQueries.whereClause([visible, "reported.latest < \(bind: before)"]))
-            sql.appendLiteral(" ORDER BY s.code, s.id")
-        }
+        var sql: SQLQueryString = """
+            SELECT s.id, s.country, s.code, s.name, holder.code AS org, reported.latest_report AS latest\(unsafeRaw: limited.count)
+            FROM stock_site_latest reported
+            JOIN sites s ON s.id = reported.site_id JOIN organisations holder ON holder.id = s.org_id
+            """
+        sql.appendInterpolation(StockQueries.whereClause([visible, "reported.latest_report < \(bind: before)"]))
+        sql.appendLiteral(" ORDER BY s.code, s.id")
         sql.appendLiteral(limited.limit)
         return sql
     }

@@ -5,19 +5,21 @@ import SQLKit
 extension StockRepository {
     /// The sites `orgs` hold that `actor` may see, each with the day its latest available stock
     /// was reported (nil: never), those reported longest ago first, at most `limit`; and how many
-    /// such sites there are, counted in the same statement. Read from the per-site totals, one
-    /// look-up a site.
+    /// such sites there are, counted in the same statement.
     public func reportDates(
         ofSitesHeldBy orgs: [String], visibleTo actor: Actor, limit: Int
     ) async throws -> (sites: [(site: Site, latest: String?)], total: Int) {
         guard !orgs.isEmpty else { return ([], 0) }
-        var held: SQLQueryString = "FROM sites s JOIN organisations holder ON holder.id = s.org_id WHERE holder.code IN ("
+        var held: SQLQueryString = """
+            FROM sites s JOIN organisations holder ON holder.id = s.org_id LEFT JOIN stock_site_latest reported ON reported.site_id = s.id
+            WHERE holder.code IN (
+            """
         held.appendInterpolation(binds: orgs.map { $0.uppercased() })
         held.appendLiteral(") AND ")
         held.appendInterpolation(StockQueries.siteVisible(StockVisibility(for: actor)))
         let sql: SQLQueryString = """
             SELECT held.*, COUNT(*) OVER () AS total FROM (
-                SELECT s.*, holder.code AS org_code, (SELECT MAX(t.latest_report) FROM stock_site_totals t WHERE t.site_id = s.id) AS latest \(held)
+                SELECT s.*, holder.code AS org_code, reported.latest_report AS latest \(held)
             ) held
             ORDER BY latest NULLS FIRST, name, id LIMIT \(unsafeRaw: String(max(0, limit)))
             """

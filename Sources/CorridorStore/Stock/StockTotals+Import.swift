@@ -71,21 +71,28 @@ extension StockTotals {
             let merged = TallyMerge(runs)
             let replacedSites = Array(replaced)
             let write = Written(items: counts.items.values, owners: ownerIDs, newSites: newSiteIDs)
+            let latest: [(site: Int64, day: Day)]
             if rewrite, case .postgres = driver {
                 let swap = try await PostgresTableSwap.begin("stock_site_totals", on: db)
-                try await write.insert(merged, into: swap.next, on: driver)
+                latest = try await write.insert(merged, into: swap.next, on: driver)
                 try await swap.finish(keeping: replacedSites.isEmpty ? nil : "site_id <> ALL(\(bind: replacedSites))", on: db)
-                return
+            } else {
+                var byItem: SQLiteSetAsideIndexes?
+                if case .sqlite = driver {
+                    byItem = try await ByItemIndex.dropIfLarge(writing: count, threshold: indexRebuildThreshold, on: db)
+                }
+                for chunk in BoundLists.parts(of: replacedSites) {
+                    try await db.raw("DELETE FROM stock_site_totals WHERE site_id IN (\(binds: chunk))").run()
+                }
+                latest = try await write.insert(merged, into: "stock_site_totals", on: driver)
+                try await byItem?.rebuild(on: db)
             }
-            var byItem: SQLiteSetAsideIndexes?
-            if case .sqlite = driver {
-                byItem = try await ByItemIndex.dropIfLarge(writing: count, threshold: indexRebuildThreshold, on: db)
+            for chunk in BoundLists.parts(of: sites) {
+                try await db.raw("DELETE FROM stock_site_latest WHERE site_id IN (\(binds: chunk))").run()
             }
-            for chunk in BoundLists.parts(of: replacedSites) {
-                try await db.raw("DELETE FROM stock_site_totals WHERE site_id IN (\(binds: chunk))").run()
-            }
-            try await write.insert(merged, into: "stock_site_totals", on: driver)
-            try await byItem?.rebuild(on: db)
+            try await BulkInsert.insert(
+                into: "stock_site_latest", columns: ["site_id", "latest_report"], rows: latest.map { [$0.site, $0.day.description] }, on: db
+            )
         }
 
         /// The totals of lines other organisations reported at `sites`: they stay, and count. Owners
@@ -137,14 +144,26 @@ extension StockTotals {
 
         func site(_ key: TallyKey) -> Int64 { key.site > 0 ? key.site : newSites[Int(-key.site - 1)] }
 
-        func insert(_ merged: TallyMerge, into table: String, on driver: DriverConnection) async throws {
+        /// Writes the totals and returns each site's latest report day among them.
+        func insert(_ merged: TallyMerge, into table: String, on driver: DriverConnection) async throws -> [(site: Int64, day: Day)] {
             var merged = merged
+            // Keys sort by site first: each site's totals come together.
+            var latest: [(site: Int64, day: Day)] = []
+            func note(_ key: TallyKey, _ sum: TallySum) {
+                let id = site(key)
+                if let last = latest.last, last.site == id {
+                    if sum.latest > last.day { latest[latest.count - 1].day = sum.latest }
+                } else {
+                    latest.append((id, sum.latest))
+                }
+            }
             let columns = ["site_id", "item_code", "owner_org_id", "expiry", "quantity_milli", "latest_report"]
             switch driver {
             case .sqlite(let connection):
                 var insert = SQLiteBulkInsert(
                     connection: connection, table: table, columns: columns, rowsPerStatement: StockImporter.rowsPerStatement)
                 while let (key, sum) = try merged.next() {
+                    note(key, sum)
                     insert.append(.integer(site(key)))
                     insert.append(.text(items[key.item]))
                     insert.append(.integer(owners[key.owner]))
@@ -155,11 +174,13 @@ extension StockTotals {
                 }
                 try await insert.send()
                 try await insert.drain()
+                return latest
             case .postgres(let connection):
                 var copy = PostgresCopyRows(
                     connection: connection, table: table, columns: columns, logger: Logger(label: "corridor.totals"))
                 let text = copy.text
                 while let (key, sum) = try merged.next() {
+                    note(key, sum)
                     text.appendInteger(site(key))
                     text.appendText(items[key.item])
                     text.appendInteger(owners[key.owner])
@@ -170,6 +191,7 @@ extension StockTotals {
                 }
                 try await copy.send()
                 try await copy.drain()
+                return latest
             }
         }
     }

@@ -7,9 +7,11 @@ import SQLKit
 /// stock and the pre-positioned lists read instead of the lines. Every write of stock lines keeps
 /// it in the same transaction: an import through `StockTotals.Tally`, anything else by
 /// `refresh(site:item:on:)`. Reads filter it by the site's sharing exactly as they filter lines,
-/// so a total never holds stock of a site its reader may not see.
+/// so a total never holds stock of a site its reader may not see. The same writes keep each site's
+/// latest report day (`stock_site_latest`): the latest of its totals.
 enum StockTotals {
-    /// The totals of one site's item, recomputed from its lines (a dispatch, a reservation given back).
+    /// The totals of one site's item, and the site's latest report day, recomputed from its lines
+    /// (a dispatch, a reservation given back).
     static func refresh(site: Int64, item: String, on db: any SQLDatabase) async throws {
         try await db.raw("DELETE FROM stock_site_totals WHERE site_id = \(bind: site) AND item_code = \(bind: item)").run()
         try await db.raw(
@@ -18,6 +20,21 @@ enum StockTotals {
             \(Self.aggregate) AND site_id = \(bind: site) AND item_code = \(bind: item)
             GROUP BY site_id, item_code, owner_org_id, COALESCE(expiry, '')
             """
+        ).run()
+        try await db.raw("DELETE FROM stock_site_latest WHERE site_id = \(bind: site)").run()
+        try await db.raw(
+            """
+            INSERT INTO stock_site_latest (site_id, latest_report)
+            SELECT site_id, MAX(latest_report) FROM stock_site_totals WHERE site_id = \(bind: site) GROUP BY site_id
+            """
+        ).run()
+    }
+
+    /// Every site's latest report day, recomputed from the totals (the migration that introduced them).
+    static func recomputeLatest(on db: any SQLDatabase) async throws {
+        try await db.raw("DELETE FROM stock_site_latest").run()
+        try await db.raw(
+            "INSERT INTO stock_site_latest (site_id, latest_report) SELECT site_id, MAX(latest_report) FROM stock_site_totals GROUP BY site_id"
         ).run()
     }
 
