@@ -82,10 +82,10 @@ import Testing
         }
     }
 
-    /// A store made before each site's latest report day was kept gets it from its totals: the
-    /// latest of a site's totals, and no row for a site that holds none.
+    /// A store made before each site's summary was kept gets it from its totals: the latest report
+    /// day and the volume of a site's totals, and no row for a site that holds none.
     @Test(arguments: TestDatabase.available)
-    func eachSitesLatestReportDayComesFromItsTotals(_ kind: TestDatabase) async throws {
+    func eachSitesSummaryComesFromItsTotals(_ kind: TestDatabase) async throws {
         try await kind.withDatabase { database in
             try await database.migrate(Migrations.all.filter { $0.version < 20 })
             let sites = try await database.transaction { db in
@@ -114,12 +114,19 @@ import Testing
                 return ids
             }
             #expect(try await database.migrate().applied == Migrations.all.map(\.version).filter { $0 >= 20 })
-            let latest = try await database.read { db in
-                try await db.raw("SELECT site_id, latest_report FROM stock_site_latest ORDER BY site_id").all().map {
-                    "\(try $0.int64("site_id")) \(try $0.string("latest_report"))"
+            let summaries = try await database.read { db in
+                try await db.raw("SELECT site_id, latest_report, volume_m3 FROM stock_site_summary ORDER BY site_id").all().map {
+                    (site: try $0.int64("site_id"), latest: try $0.string("latest_report"), volume: try $0.double("volume_m3"))
                 }
             }
-            #expect(latest == ["\(sites[0]) 2026-05-20"], "site B holds nothing")
+            // One unit of each of the three items, at the catalogue's volumes.
+            let volume = try await database.read { db in
+                try await db.raw("SELECT SUM(volume_m3) AS v FROM items WHERE code IN ('SHE-TENT-FAM', 'NFI-BLKT-HT', 'FOO-RICE')").first()?
+                    .double("v")
+            }
+            #expect(summaries.count == 1, "site B holds nothing")
+            #expect(summaries.first?.site == sites[0] && summaries.first?.latest == "2026-05-20")
+            #expect(abs((summaries.first?.volume ?? 0) - (try #require(volume))) < 1e-9)
         }
     }
 

@@ -34,18 +34,37 @@ import Testing
         }
     }
 
-    /// Each site's latest report day as kept beside the totals, and as the lines give it.
-    static func latestDays(_ store: Store) async throws -> (kept: [String], recomputed: [String]) {
+    /// Each site's summary as kept beside the totals (latest report day, volume), and as the lines
+    /// give it.
+    static func summaries(_ store: Store) async throws -> (kept: [SiteSummary], recomputed: [SiteSummary]) {
         try await store.database.read { db in
-            let kept = try await db.raw("SELECT site_id, latest_report FROM stock_site_latest").all().map { row in
-                "\(try row.decode(column: "site_id", as: Int64.self)) \(try row.decode(column: "latest_report", as: String.self))"
-            }
+            let kept = try await db.raw("SELECT site_id, latest_report AS latest, volume_m3 FROM stock_site_summary").all().map(
+                SiteSummary.init)
             let recomputed = try await db.raw(
-                "SELECT site_id, MAX(reported_at) AS latest FROM stock_lines WHERE status = 'available' GROUP BY site_id"
-            ).all().map { row in
-                "\(try row.decode(column: "site_id", as: Int64.self)) \(try row.decode(column: "latest", as: String.self))"
-            }
-            return (kept.sorted(), recomputed.sorted())
+                """
+                SELECT l.site_id, MAX(l.reported_at) AS latest, SUM(l.quantity_milli * i.volume_m3) / 1000.0 AS volume_m3
+                FROM stock_lines l JOIN items i ON i.code = l.item_code WHERE l.status = 'available' GROUP BY l.site_id
+                """
+            ).all().map(SiteSummary.init)
+            return (kept.sorted { $0.site < $1.site }, recomputed.sorted { $0.site < $1.site })
+        }
+    }
+
+    struct SiteSummary: CustomStringConvertible {
+        let site: Int64, latest: String, volumeM3: Double
+
+        init(_ row: any SQLRow) throws {
+            site = try row.decode(column: "site_id", as: Int64.self)
+            latest = try row.decode(column: "latest", as: String.self)
+            volumeM3 = try row.decode(column: "volume_m3", as: Double.self)
+        }
+
+        var description: String { "\(site) \(latest) \(volumeM3) m³" }
+
+        /// The same site and day, and the same volume but for the rounding of sums taken in
+        /// another order.
+        func agrees(with other: SiteSummary) -> Bool {
+            site == other.site && latest == other.latest && abs(volumeM3 - other.volumeM3) <= 1e-9 * max(1, abs(other.volumeM3))
         }
     }
 
@@ -53,8 +72,11 @@ import Testing
         let (kept, recomputed) = try await totals(store)
         #expect(!recomputed.isEmpty, "\(step): there is stock", sourceLocation: sourceLocation)
         #expect(kept == recomputed, "\(step)", sourceLocation: sourceLocation)
-        let latest = try await latestDays(store)
-        #expect(latest.kept == latest.recomputed, "\(step): each site's latest report day", sourceLocation: sourceLocation)
+        let summaries = try await summaries(store)
+        #expect(
+            summaries.kept.count == summaries.recomputed.count
+                && zip(summaries.kept, summaries.recomputed).allSatisfy { $0.agrees(with: $1) },
+            "\(step): each site's summary \(summaries.kept) against \(summaries.recomputed)", sourceLocation: sourceLocation)
     }
 
     @Test(arguments: TestDatabase.available)

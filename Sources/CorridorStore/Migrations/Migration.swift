@@ -53,7 +53,7 @@ public enum Migrations {
         LanguagePreferenceSchema.migration,
         SiteEarthPositionSchema.migration,
         StockTotalsByItemSchema.migration,
-        StockSiteLatestSchema.migration,
+        StockSiteSummarySchema.migration,
     ]
 }
 

@@ -55,7 +55,7 @@ public struct StockImporter: Sendable {
                     (code: try $0.string("code"), id: try $0.int64("id"))
                 }
                 let totals = StockTotals.Tally(
-                    forwardingTo: writer, spillThreshold: totalsSpillThreshold, items: context.items.values.map(\.code).sorted(),
+                    forwardingTo: writer, spillThreshold: totalsSpillThreshold, items: Array(context.items.values),
                     organisations: organisations)
                 do {
                     let tally = try await StockImportPipeline.run(scanner, context: context, sink: totals, progress: progress)

@@ -172,10 +172,8 @@ private struct AlertStatements {
     /// Each site with a capacity, with the volume of its available stock.
     var overCapacity: SQLQueryString {
         var sql: SQLQueryString = """
-            SELECT s.id, s.country, s.code, s.name, holder.code AS org, s.capacity_m3,
-                   COALESCE((SELECT SUM(t.quantity_milli * i.volume_m3) FROM stock_site_totals t JOIN items i ON i.code = t.item_code
-                             WHERE t.site_id = s.id), 0) / 1000.0 AS volume
-            FROM sites s JOIN organisations holder ON holder.id = s.org_id
+            SELECT s.id, s.country, s.code, s.name, holder.code AS org, s.capacity_m3, COALESCE(summary.volume_m3, 0) AS volume
+            FROM sites s JOIN organisations holder ON holder.id = s.org_id LEFT JOIN stock_site_summary summary ON summary.site_id = s.id
             """
         sql.appendInterpolation(StockQueries.whereClause([visible, "s.capacity_m3 IS NOT NULL"]))
         sql.appendLiteral(" ORDER BY s.code")
@@ -188,7 +186,7 @@ private struct AlertStatements {
         let before = today.adding(days: -StockRepository.staleAfterDays).description
         var sql: SQLQueryString = """
             SELECT s.id, s.country, s.code, s.name, holder.code AS org, reported.latest_report AS latest\(unsafeRaw: limited.count)
-            FROM stock_site_latest reported
+            FROM stock_site_summary reported
             JOIN sites s ON s.id = reported.site_id JOIN organisations holder ON holder.id = s.org_id
             """
         sql.appendInterpolation(StockQueries.whereClause([visible, "reported.latest_report < \(bind: before)"]))

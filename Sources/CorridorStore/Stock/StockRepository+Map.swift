@@ -40,33 +40,24 @@ extension StockRepository {
     /// The sites the caller may see that match `filter`, in the site list's order (tier, country,
     /// name), each with the volume of its available stock: what the map clusters and its table pages.
     public func mapSites(_ filter: MapFilter, visibleTo actor: Actor) async throws -> [MapSite] {
-        var sitesSQL: SQLQueryString = "SELECT s.*, o.code AS org_code FROM sites s JOIN organisations o ON o.id = s.org_id"
-        sitesSQL.appendInterpolation(StockQueries.whereClause(filter.conditions()))
-        sitesSQL.appendLiteral(
+        // Each site's volume as the stock writes keep it (available stock only).
+        var sql: SQLQueryString = """
+            SELECT s.*, o.code AS org_code, COALESCE(summary.volume_m3, 0) AS stock_volume_m3
+            FROM sites s JOIN organisations o ON o.id = s.org_id LEFT JOIN stock_site_summary summary ON summary.site_id = s.id
+            """
+        sql.appendInterpolation(StockQueries.whereClause(filter.conditions()))
+        sql.appendLiteral(
             """
              ORDER BY CASE s.tier WHEN 'global_hub' THEN 0 WHEN 'regional_hub' THEN 1 WHEN 'national' THEN 2 ELSE 3 END,
                       s.country, s.name
             """)
-        // From the per-site totals the stock writes keep (available stock only), not the lines.
-        // One country's: only its sites' totals are read.
-        var volumesSQL: SQLQueryString = """
-            SELECT t.site_id, SUM(t.quantity_milli * i.volume_m3) / 1000.0 AS volume_m3
-            FROM stock_site_totals t JOIN items i ON i.code = t.item_code
-            """
-        if let country = filter.country {
-            volumesSQL.appendLiteral(" WHERE t.site_id IN (SELECT id FROM sites WHERE country = ")
-            volumesSQL.appendInterpolation(bind: country.uppercased())
-            volumesSQL.appendLiteral(")")
-        }
-        volumesSQL.appendLiteral(" GROUP BY t.site_id")
         return try await database.read { db in
             // Private sites of others never reach the map: not as markers, not in a cluster's count or volume.
-            let sites = try await db.raw(sitesSQL).all().map(SiteRepository.site).filter { Policy.canSee($0, actor) }
-            var volumes: [Int64: Double] = [:]
-            for row in try await db.raw(volumesSQL).all() {
-                volumes[try row.int64("site_id")] = try row.optionalDouble("volume_m3") ?? 0
+            try await db.raw(sql).all().compactMap { row in
+                let site = try SiteRepository.site(row)
+                guard Policy.canSee(site, actor) else { return nil }
+                return MapSite(site: site, volumeM3: try row.double("stock_volume_m3"))
             }
-            return sites.map { MapSite(site: $0, volumeM3: volumes[$0.id] ?? 0) }
         }
     }
 }

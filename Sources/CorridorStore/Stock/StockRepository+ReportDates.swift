@@ -11,7 +11,7 @@ extension StockRepository {
     ) async throws -> (sites: [(site: Site, latest: String?)], total: Int) {
         guard !orgs.isEmpty else { return ([], 0) }
         var held: SQLQueryString = """
-            FROM sites s JOIN organisations holder ON holder.id = s.org_id LEFT JOIN stock_site_latest reported ON reported.site_id = s.id
+            FROM sites s JOIN organisations holder ON holder.id = s.org_id LEFT JOIN stock_site_summary reported ON reported.site_id = s.id
             WHERE holder.code IN (
             """
         held.appendInterpolation(binds: orgs.map { $0.uppercased() })

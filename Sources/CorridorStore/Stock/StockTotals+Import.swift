@@ -16,13 +16,16 @@ extension StockTotals {
         private let counts: Counts
         /// Every organisation's id by its code, as the import found them.
         private let organisationIDs: [String: Int64]
+        /// Each catalogue item's volume of one unit (m³), by code.
+        private let volumes: [String: Double]
 
         /// - Parameters:
-        ///   - items: the catalogue's codes, sorted.
+        ///   - items: the catalogue's items.
         ///   - organisations: every organisation's code and id, in the order of their ids.
-        init(forwardingTo next: any StockSink, spillThreshold: Int, items: [String], organisations: [(code: String, id: Int64)]) {
+        init(forwardingTo next: any StockSink, spillThreshold: Int, items: [Item], organisations: [(code: String, id: Int64)]) {
             self.next = next
-            counts = Counts(spillThreshold: spillThreshold, items: items, owners: organisations.map(\.code))
+            counts = Counts(spillThreshold: spillThreshold, items: items.map(\.code).sorted(), owners: organisations.map(\.code))
+            volumes = Dictionary(items.map { ($0.code, $0.volumeM3) }, uniquingKeysWith: { first, _ in first })
             organisationIDs = Dictionary(organisations.map { ($0.code, $0.id) }, uniquingKeysWith: { first, _ in first })
         }
 
@@ -70,11 +73,15 @@ extension StockTotals {
             }
             let merged = TallyMerge(runs)
             let replacedSites = Array(replaced)
-            let write = Written(items: counts.items.values, owners: ownerIDs, newSites: newSiteIDs)
-            let latest: [(site: Int64, day: Day)]
+            let itemVolumes = try counts.items.values.map { code -> Double in
+                guard let volume = volumes[code] else { throw DomainError.internalFailure("no item \(code) in the catalogue") }
+                return volume
+            }
+            let write = Written(items: counts.items.values, volumes: itemVolumes, owners: ownerIDs, newSites: newSiteIDs)
+            let summaries: [Summary]
             if rewrite, case .postgres = driver {
                 let swap = try await PostgresTableSwap.begin("stock_site_totals", on: db)
-                latest = try await write.insert(merged, into: swap.next, on: driver)
+                summaries = try await write.insert(merged, into: swap.next, on: driver)
                 try await swap.finish(keeping: replacedSites.isEmpty ? nil : "site_id <> ALL(\(bind: replacedSites))", on: db)
             } else {
                 var byItem: SQLiteSetAsideIndexes?
@@ -84,15 +91,15 @@ extension StockTotals {
                 for chunk in BoundLists.parts(of: replacedSites) {
                     try await db.raw("DELETE FROM stock_site_totals WHERE site_id IN (\(binds: chunk))").run()
                 }
-                latest = try await write.insert(merged, into: "stock_site_totals", on: driver)
+                summaries = try await write.insert(merged, into: "stock_site_totals", on: driver)
                 try await byItem?.rebuild(on: db)
             }
             for chunk in BoundLists.parts(of: sites) {
-                try await db.raw("DELETE FROM stock_site_latest WHERE site_id IN (\(binds: chunk))").run()
+                try await db.raw("DELETE FROM stock_site_summary WHERE site_id IN (\(binds: chunk))").run()
             }
             try await BulkInsert.insert(
-                into: "stock_site_latest", columns: ["site_id", "latest_report"], rows: latest.map { [$0.site, $0.day.description] }, on: db
-            )
+                into: "stock_site_summary", columns: ["site_id", "latest_report", "volume_m3"],
+                rows: summaries.map { [$0.site, $0.latest.description, $0.volumeM3] }, on: db)
         }
 
         /// The totals of lines other organisations reported at `sites`: they stay, and count. Owners
@@ -137,24 +144,35 @@ extension StockTotals {
         }
     }
 
+    /// A site's summary as its totals give it (`stock_site_summary`).
+    private struct Summary {
+        var site: Int64
+        var latest: Day
+        /// Before the division by 1,000 that turns thousandths of units into units, as the
+        /// summary's SQL adds it up.
+        var milliVolume: Double
+        var volumeM3: Double { milliVolume / 1000.0 }
+    }
+
     /// Writes merged totals, turning item and owner numbers back into codes and ids, and new
     /// sites' positions into their ids.
     private struct Written {
-        let items: [String], owners: [Int64], newSites: [Int64]
+        let items: [String], volumes: [Double], owners: [Int64], newSites: [Int64]
 
         func site(_ key: TallyKey) -> Int64 { key.site > 0 ? key.site : newSites[Int(-key.site - 1)] }
 
-        /// Writes the totals and returns each site's latest report day among them.
-        func insert(_ merged: TallyMerge, into table: String, on driver: DriverConnection) async throws -> [(site: Int64, day: Day)] {
+        /// Writes the totals and returns each site's summary of them.
+        func insert(_ merged: TallyMerge, into table: String, on driver: DriverConnection) async throws -> [Summary] {
             var merged = merged
             // Keys sort by site first: each site's totals come together.
-            var latest: [(site: Int64, day: Day)] = []
+            var summaries: [Summary] = []
             func note(_ key: TallyKey, _ sum: TallySum) {
-                let id = site(key)
-                if let last = latest.last, last.site == id {
-                    if sum.latest > last.day { latest[latest.count - 1].day = sum.latest }
+                let id = site(key), milliVolume = Double(sum.milli) * volumes[key.item]
+                if let last = summaries.last, last.site == id {
+                    summaries[summaries.count - 1].latest = max(last.latest, sum.latest)
+                    summaries[summaries.count - 1].milliVolume += milliVolume
                 } else {
-                    latest.append((id, sum.latest))
+                    summaries.append(Summary(site: id, latest: sum.latest, milliVolume: milliVolume))
                 }
             }
             let columns = ["site_id", "item_code", "owner_org_id", "expiry", "quantity_milli", "latest_report"]
@@ -174,7 +192,7 @@ extension StockTotals {
                 }
                 try await insert.send()
                 try await insert.drain()
-                return latest
+                return summaries
             case .postgres(let connection):
                 var copy = PostgresCopyRows(
                     connection: connection, table: table, columns: columns, logger: Logger(label: "corridor.totals"))
@@ -191,7 +209,7 @@ extension StockTotals {
                 }
                 try await copy.send()
                 try await copy.drain()
-                return latest
+                return summaries
             }
         }
     }

@@ -8,9 +8,9 @@ import SQLKit
 /// it in the same transaction: an import through `StockTotals.Tally`, anything else by
 /// `refresh(site:item:on:)`. Reads filter it by the site's sharing exactly as they filter lines,
 /// so a total never holds stock of a site its reader may not see. The same writes keep each site's
-/// latest report day (`stock_site_latest`): the latest of its totals.
+/// summary (`stock_site_summary`): the latest report day among its totals, and their volume.
 enum StockTotals {
-    /// The totals of one site's item, and the site's latest report day, recomputed from its lines
+    /// The totals of one site's item, and the site's summary, recomputed from its lines
     /// (a dispatch, a reservation given back).
     static func refresh(site: Int64, item: String, on db: any SQLDatabase) async throws {
         try await db.raw("DELETE FROM stock_site_totals WHERE site_id = \(bind: site) AND item_code = \(bind: item)").run()
@@ -21,22 +21,22 @@ enum StockTotals {
             GROUP BY site_id, item_code, owner_org_id, COALESCE(expiry, '')
             """
         ).run()
-        try await db.raw("DELETE FROM stock_site_latest WHERE site_id = \(bind: site)").run()
-        try await db.raw(
-            """
-            INSERT INTO stock_site_latest (site_id, latest_report)
-            SELECT site_id, MAX(latest_report) FROM stock_site_totals WHERE site_id = \(bind: site) GROUP BY site_id
-            """
-        ).run()
+        try await db.raw("DELETE FROM stock_site_summary WHERE site_id = \(bind: site)").run()
+        try await db.raw("\(Self.summarising) WHERE t.site_id = \(bind: site) GROUP BY t.site_id").run()
     }
 
-    /// Every site's latest report day, recomputed from the totals (the migration that introduced them).
-    static func recomputeLatest(on db: any SQLDatabase) async throws {
-        try await db.raw("DELETE FROM stock_site_latest").run()
-        try await db.raw(
-            "INSERT INTO stock_site_latest (site_id, latest_report) SELECT site_id, MAX(latest_report) FROM stock_site_totals GROUP BY site_id"
-        ).run()
+    /// Every site's summary, recomputed from the totals (the migration that introduced them).
+    static func recomputeSummaries(on db: any SQLDatabase) async throws {
+        try await db.raw("DELETE FROM stock_site_summary").run()
+        try await db.raw("\(Self.summarising) GROUP BY t.site_id").run()
     }
+
+    /// A site's summary from its totals; the import adds the same up as it writes them.
+    private static let summarising: SQLQueryString = """
+        INSERT INTO stock_site_summary (site_id, latest_report, volume_m3)
+        SELECT t.site_id, MAX(t.latest_report), SUM(t.quantity_milli * i.volume_m3) / 1000.0
+        FROM stock_site_totals t JOIN items i ON i.code = t.item_code
+        """
 
     /// Every total, recomputed from the lines (the migration that introduced them).
     static func recomputeAll(on db: any SQLDatabase) async throws {
