@@ -189,6 +189,10 @@ final class SQLiteDirectConnection: @unchecked Sendable {
             try check(sqlite_nio_sqlite3_bind_int64(pointer, index, value))
         }
 
+        func bindReal(_ index: Int32, _ value: Double) throws {
+            try check(sqlite_nio_sqlite3_bind_double(pointer, index, value))
+        }
+
         func bindNull(_ index: Int32) throws {
             try check(sqlite_nio_sqlite3_bind_null(pointer, index))
         }

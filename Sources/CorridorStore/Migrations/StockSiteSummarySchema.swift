@@ -12,7 +12,7 @@ enum StockSiteSummarySchema {
         try await db.raw(
             """
             CREATE TABLE stock_site_summary (
-                site_id BIGINT NOT NULL PRIMARY KEY REFERENCES sites (id), latest_report TEXT NOT NULL, volume_m3 DOUBLE PRECISION NOT NULL)
+                site_id BIGINT NOT NULL PRIMARY KEY, latest_report TEXT NOT NULL, volume_m3 DOUBLE PRECISION NOT NULL)
             """
         ).run()
         try await StockTotals.recomputeSummaries(on: db)

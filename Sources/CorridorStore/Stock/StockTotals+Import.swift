@@ -94,12 +94,39 @@ extension StockTotals {
                 summaries = try await write.insert(merged, into: "stock_site_totals", on: driver)
                 try await byItem?.rebuild(on: db)
             }
-            for chunk in BoundLists.parts(of: sites) {
-                try await db.raw("DELETE FROM stock_site_summary WHERE site_id IN (\(binds: chunk))").run()
+            try await Self.replaceSummaries(of: sites, with: summaries, on: db, driver: driver)
+        }
+
+        /// Replaces the summaries of `sites` with `summaries`.
+        private static func replaceSummaries(
+            of sites: [Int64], with summaries: [Summary], on db: any SQLDatabase, driver: DriverConnection
+        ) async throws {
+            switch driver {
+            case .postgres:
+                // Each column as one array: bound value by value, 10,000 sites took PostgreSQL 0.1 s.
+                try await db.raw("DELETE FROM stock_site_summary WHERE site_id = ANY(\(bind: sites))").run()
+                try await db.raw(
+                    """
+                    INSERT INTO stock_site_summary (site_id, latest_report, volume_m3)
+                    SELECT * FROM unnest(\(bind: summaries.map(\.site)), \(bind: summaries.map(\.latest.description)),
+                                         \(bind: summaries.map(\.volumeM3)))
+                    """
+                ).run()
+            case .sqlite(let connection):
+                for chunk in BoundLists.parts(of: sites) {
+                    try await db.raw("DELETE FROM stock_site_summary WHERE site_id IN (\(binds: chunk))").run()
+                }
+                var insert = SQLiteBulkInsert(
+                    connection: connection, table: "stock_site_summary", columns: ["site_id", "latest_report", "volume_m3"],
+                    rowsPerStatement: StockImporter.rowsPerStatement)
+                for summary in summaries {
+                    insert.append(.integer(summary.site))
+                    insert.append(.day(summary.latest))
+                    insert.append(.real(summary.volumeM3))
+                }
+                try await insert.send()
+                try await insert.drain()
             }
-            try await BulkInsert.insert(
-                into: "stock_site_summary", columns: ["site_id", "latest_report", "volume_m3"],
-                rows: summaries.map { [$0.site, $0.latest.description, $0.volumeM3] }, on: db)
         }
 
         /// The totals of lines other organisations reported at `sites`: they stay, and count. Owners
