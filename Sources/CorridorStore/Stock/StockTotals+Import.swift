@@ -103,7 +103,7 @@ extension StockTotals {
         ) async throws {
             switch driver {
             case .postgres:
-                // Each column as one array: bound value by value, 10,000 sites took PostgreSQL 0.1 s.
+                // One statement of three arrays, where a multi-row INSERT would bind every value apart.
                 try await db.raw("DELETE FROM stock_site_summary WHERE site_id = ANY(\(bind: sites))").run()
                 try await db.raw(
                     """
