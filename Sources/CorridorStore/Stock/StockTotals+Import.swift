@@ -73,10 +73,15 @@ extension StockTotals {
             }
             let merged = TallyMerge(runs)
             let replacedSites = Array(replaced)
-            let itemVolumes = try counts.items.values.map { code -> Double in
-                guard let volume = volumes[code] else { throw DomainError.internalFailure("no item \(code) in the catalogue") }
-                return volume
+            var volumes = self.volumes
+            // Another organisation's lines here may name an item added to the catalogue since the import began.
+            let unknown = counts.items.values.filter { volumes[$0] == nil }
+            if !unknown.isEmpty {
+                for row in try await db.raw("SELECT code, volume_m3 FROM items WHERE code IN (\(binds: unknown))").all() {
+                    volumes[try row.string("code")] = try row.double("volume_m3")
+                }
             }
+            let itemVolumes = counts.items.values.map { volumes[$0] ?? 0 }
             let write = Written(items: counts.items.values, volumes: itemVolumes, owners: ownerIDs, newSites: newSiteIDs)
             let summaries: [Summary]
             if rewrite, case .postgres = driver {
