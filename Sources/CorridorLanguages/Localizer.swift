@@ -30,6 +30,7 @@ public struct Localizer: Sendable {
             case .text(let text): text
             case .phrase(let inner): string(inner)
             case .day(let iso): date(iso: iso)
+            case .number(let plain): number(plain)
             }
         }
         return Phrase.fill(catalog[phrase.pattern] ?? phrase.pattern, with: arguments)

@@ -9,6 +9,7 @@ struct LocalizerTests {
         "ready": "prêt",
         "row {0}": "ligne {0}", "column {0}": "colonne {0}",
         "reported on {0}": "signalé le {0}",
+        "{0} m³ of available stock at a site of {1} m³ capacity": "{0} m³ de stock disponible sur un site d’une capacité de {1} m³",
     ])
 
     static func localizer(_ language: Language, region: String? = nil) -> Localizer {
@@ -37,6 +38,17 @@ struct LocalizerTests {
         #expect(phrase.english == "reported on 2026-08-07")
         #expect(Self.localizer(.fr).string(phrase) == "signalé le 07/08/2026")
         #expect(Self.localizer(.fr).string("reported on \(Phrase.day("not a day"))") == "signalé le not a day")
+    }
+
+    /// An alert's figures: plain in the API's English, in the reader's form on a page.
+    @Test func aNumberInAPhraseIsWrittenInTheReadersForm() {
+        let phrase = Site.overCapacityMessage(stockM3: 8800, capacityM3: 12500.25)
+        #expect(phrase.pattern == "{0} m³ of available stock at a site of {1} m³ capacity")
+        #expect(phrase.english == "8800.0 m³ of available stock at a site of 12500.2 m³ capacity")
+        #expect(Self.localizer(.en).string(phrase) == "8,800.0 m³ of available stock at a site of 12,500.2 m³ capacity")
+        #expect(
+            Self.localizer(.fr).string(phrase) == "8\u{202F}800,0 m³ de stock disponible sur un site d’une capacité de 12\u{202F}500,2 m³")
+        #expect(Self.localizer(.es, region: "ES").string("\(Phrase.number("-1234567.5")) units") == "-1.234.567,5 units")
     }
 
     @Test func joinedPhrasesNumberTheirValuesInOrder() {

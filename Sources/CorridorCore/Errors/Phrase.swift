@@ -14,6 +14,9 @@ public struct Phrase: Sendable, Hashable, ExpressibleByStringInterpolation, Cust
         /// An ISO date (`YYYY-MM-DD`): written as it is in English, in the reader's own form
         /// where a page puts the phrase in their language.
         case day(String)
+        /// A number written plainly (`-1234.5`): as it is in English, grouped and with the
+        /// reader's decimal separator where a page puts the phrase in their language.
+        case number(String)
     }
 
     public let pattern: String
@@ -31,6 +34,9 @@ public struct Phrase: Sendable, Hashable, ExpressibleByStringInterpolation, Cust
 
     /// A date within a phrase, for the reader's form of dates.
     public static func day(_ iso: String) -> Phrase { Phrase(pattern: "{0}", arguments: [.day(iso)]) }
+
+    /// A number within a phrase, for the reader's form of numbers.
+    public static func number(_ plain: String) -> Phrase { Phrase(pattern: "{0}", arguments: [.number(plain)]) }
 
     /// Marks a literal as a phrase where its type would not say so (a ternary, a `let`).
     public init(_ phrase: Phrase) { self = phrase }
@@ -73,6 +79,7 @@ public struct Phrase: Sendable, Hashable, ExpressibleByStringInterpolation, Cust
                 case .text(let text): text
                 case .phrase(let phrase): phrase.english
                 case .day(let iso): iso
+                case .number(let plain): plain
                 }
             })
     }

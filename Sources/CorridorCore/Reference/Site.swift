@@ -64,6 +64,8 @@ extension Site {
 
     /// The words a person reads about stock above capacity.
     public static func overCapacityMessage(stockM3: Double, capacityM3: Double) -> Phrase {
-        Phrase("\(String(format: "%.1f", stockM3)) m³ of available stock at a site of \(String(format: "%.1f", capacityM3)) m³ capacity")
+        Phrase(
+            "\(Phrase.number(String(format: "%.1f", stockM3))) m³ of available stock at a site of \(Phrase.number(String(format: "%.1f", capacityM3))) m³ capacity"
+        )
     }
 }

@@ -63,7 +63,7 @@ extension StockRepository {
                         try Self.alert(
                             .expiring, .expiring(daysLeft: daysLeft), at: row, ofItem: true,
                             message:
-                                "\(Quantity(milli: try row.int64("q"))) \(try row.string("unit")) expire on \(Phrase.day(try row.string("expiry")))"
+                                "\(Phrase.number(Quantity(milli: try row.int64("q")).description)) \(try row.string("unit")) expire on \(Phrase.day(try row.string("expiry")))"
                         ))
                 }
             }
@@ -75,7 +75,9 @@ extension StockRepository {
                     alerts.append(
                         try Self.alert(
                             .belowMinimum, .belowMinimum(available: quantity), at: row, ofItem: true,
-                            message: "\(quantity) \(try row.string("unit")) available, minimum \(minimum)"))
+                            message:
+                                "\(Phrase.number(quantity.description)) \(try row.string("unit")) available, minimum \(Phrase.number(minimum.description))"
+                        ))
                 }
             }
             if kinds.contains(.overCapacity) {
@@ -96,7 +98,9 @@ extension StockRepository {
                     alerts.append(
                         try Self.alert(
                             .staleReport, .staleReport, at: row, ofItem: false,
-                            message: "last stock report \(Phrase.day(try row.string("latest"))), more than \(Self.staleAfterDays) days ago")
+                            message:
+                                "last stock report \(Phrase.day(try row.string("latest"))), more than \(Phrase.number(String(Self.staleAfterDays))) days ago"
+                        )
                     )
                 }
             }
