@@ -3,11 +3,19 @@ import Foundation
 /// Writes RFC 4180 CSV that spreadsheet programs open safely: fields are quoted when they need
 /// to be, and a cell that a spreadsheet would run as a formula (starting with = + - @, tab or CR)
 /// is prefixed with an apostrophe so it stays text.
+///
+/// A cell is read as its UTF-8 bytes, as a CSV reader reads it: a quote or separator byte counts
+/// wherever it stands, even where a combining mark after it joins it into one character with the
+/// mark. Multi-byte UTF-8 sequences hold no byte below 0x80, so no other text is mistaken for one.
 public struct CSVWriter: Sendable {
     public let separator: Character
+    private let separatorByte: UInt8
 
+    /// - Parameter separator: one ASCII character.
     public init(separator: Character = ",") {
+        precondition(separator.asciiValue != nil && separator != "\"", "a CSV separator is one ASCII character other than a quote")
         self.separator = separator
+        separatorByte = separator.asciiValue ?? 0x2C
     }
 
     public func line(_ fields: [String]) -> String {
@@ -15,48 +23,31 @@ public struct CSVWriter: Sendable {
     }
 
     public func field(_ raw: String) -> String {
-        var value = raw
-        if let first = value.first, Self.formulaStarts.contains(first), !Self.isPlainNumber(value) {
-            value = "'" + value
-        }
-        let needsQuotes =
-            value.contains(separator) || value.contains("\"") || value.contains("\n")
-            || value.contains("\r") || value.hasPrefix(" ") || value.hasSuffix(" ")
-        guard needsQuotes else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        var bytes: [UInt8] = []
+        appendField(raw, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Appends `field(raw)` as UTF-8 to `bytes`. Plain ASCII (most cells of an export) is written
-    /// byte by byte without building strings; anything else goes through `field`, so both agree.
+    /// Appends `field(raw)` as UTF-8 to `bytes`, without building strings.
     public func appendField(_ raw: String, to bytes: inout [UInt8]) {
-        if separator == ",",
-            raw.utf8.withContiguousStorageIfAvailable({ appendPlainASCII($0, to: &bytes) { raw } }) == true
-        {
-            return
-        }
-        bytes.append(contentsOf: field(raw).utf8)
+        var raw = raw
+        raw.withUTF8 { appendField(utf8: $0, to: &bytes) }
     }
 
-    /// Appends `field` of the UTF-8 text in `cell` to `bytes`, as `appendField(_:to:)` does, for
-    /// callers that hold a cell's bytes (a database's row) and would otherwise build a string.
+    /// Appends `field` of the UTF-8 text in `cell` to `bytes`, for callers that hold a cell's
+    /// bytes (a database's row) and would otherwise build a string.
     public func appendField(utf8 cell: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
-        let text = { String(decoding: cell, as: UTF8.self) }
-        if separator == ",", appendPlainASCII(cell, to: &bytes, text) { return }
-        bytes.append(contentsOf: field(text()).utf8)
-    }
-
-    /// Writes an ASCII cell without CR or LF: neutralised and quoted exactly as `field` would.
-    /// Returns false, writing nothing, for any other cell. `text` gives the cell as a string, for
-    /// the rare cell that starts as a formula would.
-    private func appendPlainASCII(_ cell: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8], _ text: () -> String) -> Bool {
         var quotes = false, needsQuotes = false
         for byte in cell {
-            if byte >= 0x80 || byte == 0x0A || byte == 0x0D { return false }
-            if byte == 0x2C { needsQuotes = true } else if byte == 0x22 { quotes = true }
+            if byte == separatorByte || byte == 0x0A || byte == 0x0D {
+                needsQuotes = true
+            } else if byte == 0x22 {
+                quotes = true
+            }
         }
         let formula = cell.first.map { Self.formulaStartBytes.contains($0) } ?? false
-        let apostrophe = formula && !Self.isPlainNumber(text())
-        needsQuotes = needsQuotes || quotes || (apostrophe ? false : cell.first == 0x20) || cell.last == 0x20
+        let apostrophe = formula && !Self.isPlainNumber(cell)
+        needsQuotes = needsQuotes || quotes || (!apostrophe && cell.first == 0x20) || cell.last == 0x20
         if needsQuotes { bytes.append(0x22) }
         if apostrophe { bytes.append(0x27) }
         if quotes {
@@ -68,21 +59,22 @@ public struct CSVWriter: Sendable {
             bytes.append(contentsOf: cell)
         }
         if needsQuotes { bytes.append(0x22) }
-        return true
     }
 
-    static let formulaStartBytes: [UInt8] = [0x3D, 0x2B, 0x2D, 0x40, 0x09]
-
-    static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
+    /// = + - @, tab and CR.
+    static let formulaStartBytes: [UInt8] = [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D]
 
     /// A negative quantity such as "-5" or "-1.5" is data, not a formula, and stays as written.
-    static func isPlainNumber(_ value: String) -> Bool {
-        let body = value.dropFirst()
-        guard value.first == "-" || value.first == "+", !body.isEmpty else { return false }
+    static func isPlainNumber(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = cell.first, first == 0x2D || first == 0x2B, cell.count > 1 else { return false }
         var seenDot = false
-        for character in body {
-            if character == "." { if seenDot { return false }; seenDot = true; continue }
-            if !character.isASCII || !character.isNumber { return false }
+        for byte in cell.dropFirst() {
+            if byte == 0x2E {
+                if seenDot { return false }
+                seenDot = true
+            } else if byte < 0x30 || byte > 0x39 {
+                return false
+            }
         }
         return true
     }

@@ -21,17 +21,32 @@ import Testing
         #expect(CSVWriter(separator: ";").line(["1,5", "x;y"]) == "1,5;\"x;y\"\r\n")
     }
 
-    @Test func bytesAppendedEqualTheFieldsWrittenAsText() {
-        let cells = [
-            "", "plain", "a,b", "say \"hi\"", " lead", "trail ", "=SUM(A1)", "+", "-", "-5", "-1.5", "+3", "- 5", "-1.2.3", "@home",
-            "\tindent", "\rreturn", "\r\nline", "two\nlines", "Dépôt \"Nord\", Île", "=é", "'quoted", "é", "1.0", "-0.0",
+    /// Each cell as the writer must put it, read as bytes: a quote, separator, CR or LF counts
+    /// wherever it stands in UTF-8 text, even joined to a combining mark after it.
+    @Test func cellsAreQuotedAndNeutralisedByTheirBytes() {
+        let expected: [(cell: String, comma: String, semicolon: String)] = [
+            ("", "", ""), ("plain", "plain", "plain"), ("a,b", "\"a,b\"", "a,b"), ("a;b", "a;b", "\"a;b\""),
+            ("say \"hi\"", "\"say \"\"hi\"\"\"", "\"say \"\"hi\"\"\""), (" lead", "\" lead\"", "\" lead\""),
+            ("trail ", "\"trail \"", "\"trail \""), ("=SUM(A1)", "'=SUM(A1)", "'=SUM(A1)"), ("+", "'+", "'+"), ("-", "'-", "'-"),
+            ("-5", "-5", "-5"), ("-1.5", "-1.5", "-1.5"), ("+3", "+3", "+3"), ("- 5", "'- 5", "'- 5"), ("-1.2.3", "'-1.2.3", "'-1.2.3"),
+            ("@home", "'@home", "'@home"), ("\tindent", "'\tindent", "'\tindent"), ("\rreturn", "\"'\rreturn\"", "\"'\rreturn\""),
+            // CR LF is one character to Swift, but a cell that starts with CR is still one a spreadsheet may run.
+            ("\r\nline", "\"'\r\nline\"", "\"'\r\nline\""), ("two\nlines", "\"two\nlines\"", "\"two\nlines\""),
+            ("Dépôt \"Nord\", Île", "\"Dépôt \"\"Nord\"\", Île\"", "\"Dépôt \"\"Nord\"\", Île\""), ("=é", "'=é", "'=é"),
+            ("'quoted", "'quoted", "'quoted"), ("é", "é", "é"), ("1.0", "1.0", "1.0"), ("-0.0", "-0.0", "-0.0"),
+            ("Plastic sheet, 4 × 6 m", "\"Plastic sheet, 4 × 6 m\"", "Plastic sheet, 4 × 6 m"),
+            // A quote with a combining acute accent: one character, but a quote byte all the same.
+            ("a\"\u{301}b", "\"a\"\"\u{301}b\"", "\"a\"\"\u{301}b\""), (",\u{301}", "\",\u{301}\"", ",\u{301}"),
         ]
-        for separator: Character in [",", ";"] {
+        for (separator, column) in [(Character(","), 1), (Character(";"), 2)] {
             let writer = CSVWriter(separator: separator)
-            for cell in cells {
-                var bytes: [UInt8] = []
-                writer.appendField(cell, to: &bytes)
-                #expect(bytes == Array(writer.field(cell).utf8), "\(cell.debugDescription) with \(separator)")
+            for row in expected {
+                let want = column == 1 ? row.comma : row.semicolon
+                #expect(writer.field(row.cell) == want, "\(row.cell.debugDescription) with \(separator)")
+                var fromString: [UInt8] = [], fromBytes: [UInt8] = []
+                writer.appendField(row.cell, to: &fromString)
+                Array(row.cell.utf8).withUnsafeBufferPointer { writer.appendField(utf8: $0, to: &fromBytes) }
+                #expect(fromString == Array(want.utf8) && fromBytes == fromString, "\(row.cell.debugDescription) with \(separator)")
             }
         }
     }
