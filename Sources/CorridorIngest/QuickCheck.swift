@@ -5,6 +5,12 @@ extension StockRowChecker {
     public struct QuickOutcome: Sendable, Equatable {
         public var row: CheckedStockRow
         public var fingerprint: Int
+
+        /// The scanner's row, made from this outcome as it ends, so that the checked row moves
+        /// into it: read as a field of an outcome still alive, it was copied and the copy released.
+        consuming func scannerRow(number: Int) -> StockReportScanner.Row {
+            StockReportScanner.Row(number: number, checked: row, fingerprint: fingerprint, problems: [], warnings: [])
+        }
     }
 
     /// Checks a row straight from its bytes when it has the shape nearly every row of a machine
@@ -38,14 +44,15 @@ extension StockRowChecker {
             guard CellBytes.isPlainText(cells[.batch]) else { return nil }
             batch = String(decoding: cells[.batch], as: UTF8.self)
         }
-        let row = CheckedStockRow(
-            site: site.reference, itemCode: item.code, ownerOrg: owner.code, quantity: Quantity(units: units),
-            status: status, expiry: expiry, batch: batch, reportedAt: reportedAt)
+        let fingerprint = fingerprint(
+            siteHash: site.hash, itemHash: item.hash, ownerHash: owner.hash, batch: batch, expiry: expiry, status: status)
+        // The verdicts are consumed into the row: read as fields of values still alive, each
+        // reference was counted once more for the row and once less when the verdicts went.
         return QuickOutcome(
-            row: row,
-            fingerprint: fingerprint(
-                siteHash: site.hash, itemHash: item.hash, ownerHash: owner.hash,
-                batch: batch, expiry: expiry, status: status))
+            row: CheckedStockRow.make(
+                site: (consume site).reference, itemCode: (consume item).code, ownerOrg: (consume owner).code,
+                quantity: Quantity(units: units), status: status, expiry: expiry, batch: consume batch, reportedAt: reportedAt),
+            fingerprint: fingerprint)
     }
 
     /// Equal for rows of the same site, item, owner, batch, expiry and status (the duplicate-row warning).

@@ -79,6 +79,13 @@ final class ReportSegment: @unchecked Sendable {
 
     /// Reads (unless already read) and checks the records; then signals `checked`.
     func check(with checker: RowChecker) {
+        checkRecords(with: checker)
+        // Only once the rows' local reference is gone: a reference still held here when the
+        // deliverer wakes makes it copy every row to write its row numbers.
+        checked.signal()
+    }
+
+    private func checkRecords(with checker: RowChecker) {
         var rows = self.rows
         self.rows = []
         rows.removeAll(keepingCapacity: true)
@@ -96,7 +103,6 @@ final class ReportSegment: @unchecked Sendable {
             recordCount = 0
         }
         self.rows = rows
-        checked.signal()
     }
 
     /// Awaits the check, then hands the rows on with the file's row numbers (those of the

@@ -21,11 +21,7 @@ final class RowChecker: @unchecked Sendable {
         let cells = StockCellBytes(
             base: fields.base, bounds: fields.bounds, count: fields.count, columns: columns,
             separator: separator)
-        if let quick = StockRowChecker.quickCheck(cells, memo: quickMemo) {
-            return StockReportScanner.Row(
-                number: fields.number, checked: quick.row, fingerprint: quick.fingerprint,
-                problems: [], warnings: [])
-        }
+        if let quick = StockRowChecker.quickCheck(cells, memo: quickMemo) { return quick.scannerRow(number: fields.number) }
         return fullCheck(fields.row)
     }
 

@@ -5,7 +5,7 @@ import Testing
 /// Repeated rows are looked for among a bounded number of rows, so memory stays flat.
 @Suite struct StockImportTallyTests {
     static func row(_ number: Int, fingerprint: Int) -> StockReportScanner.Row {
-        let checked = CheckedStockRow(
+        let checked = CheckedStockRow.make(
             site: .existing(id: 1), itemCode: "SHE-TENT-FAM", ownerOrg: "WFP", quantity: Quantity(units: 1),
             status: .available, expiry: nil, batch: nil, reportedAt: Day(year: 2026, month: 6, day: 1)!)
         return StockReportScanner.Row(number: number, checked: checked, fingerprint: fingerprint, problems: [], warnings: [])
