@@ -91,16 +91,16 @@ final class ByteKeyTable<Value> {
 }
 
 /// A fast, non-cryptographic hash, eight bytes at a time; only ever compared within one process.
-enum ByteHash {
-    static let seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+package enum ByteHash {
+    package static let seed: UInt64 = 0x9E37_79B9_7F4A_7C15
 
     /// The hash of one key, as `ByteKeyTable` is asked with it.
-    static func of(_ key: UnsafeRawBufferPointer) -> UInt64 {
+    package static func of(_ key: UnsafeRawBufferPointer) -> UInt64 {
         add(key.assumingMemoryBound(to: UInt8.self), to: seed)
     }
 
     @inline(__always)
-    static func add(_ bytes: UnsafeBufferPointer<UInt8>, to hash: UInt64) -> UInt64 {
+    package static func add(_ bytes: UnsafeBufferPointer<UInt8>, to hash: UInt64) -> UInt64 {
         guard let base = bytes.baseAddress else { return mix(hash ^ 0xFF) }
         let raw = UnsafeRawPointer(base)
         let count = bytes.count
@@ -129,13 +129,13 @@ enum ByteHash {
     }
 
     @inline(__always)
-    static func mix(_ value: UInt64) -> UInt64 {
+    package static func mix(_ value: UInt64) -> UInt64 {
         var x = value &* 0xBF58_476D_1CE4_E5B9
         x ^= x >> 31
         return x &* 0x94D0_49BB_1331_11EB
     }
 
-    static func equal(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+    package static func equal(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
         guard a.count == b.count else { return false }
         var index = 0
         while index + 8 <= a.count {

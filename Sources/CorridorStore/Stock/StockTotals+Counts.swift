@@ -10,7 +10,7 @@ extension StockTotals {
         /// while it doubles, hold its old and its new storage at once.
         private static let partCount = 64
         private let spillThreshold: Int
-        var parts: [[TallyKey: TallySum]] = Array(repeating: [:], count: Counts.partCount)
+        var parts: [TallyTable] = Array(repeating: TallyTable(), count: Counts.partCount)
         var items: Interned, owners: Interned, newSites = Interned()
         private(set) var spill: TallySpill?
 
@@ -43,9 +43,8 @@ extension StockTotals {
                     throw DomainError.internalFailure("a report may name at most \(TallyKey.numberLimit) items and as many owners")
                 }
                 let key = TallyKey(site: site, item: item, owner: owner, expiry: row.expiry)
-                // Changed in place: one look-up of the key, not two.
-                parts[Int(truncatingIfNeeded: site) & (Self.partCount - 1)][key, default: TallySum(milli: 0, latest: row.reportedAt)]
-                    .add(TallySum(milli: row.quantity.milli, latest: row.reportedAt))
+                parts[Int(truncatingIfNeeded: site) & (Self.partCount - 1)].add(
+                    key, TallySum(milli: row.quantity.milli, latest: row.reportedAt))
             }
             if parts.reduce(0, { $0 + $1.count }) >= spillThreshold {
                 let run = Self.sortedRun(of: &parts)
@@ -55,12 +54,12 @@ extension StockTotals {
         }
 
         /// Every part's totals in one sorted run, each part freed as soon as it is read.
-        static func sortedRun(of parts: inout [[TallyKey: TallySum]]) -> [TallyEntry] {
+        static func sortedRun(of parts: inout [TallyTable]) -> [TallyEntry] {
             var run: [TallyEntry] = []
             run.reserveCapacity(parts.reduce(0) { $0 + $1.count })
             for index in parts.indices {
-                for entry in parts[index] { run.append((entry.key, entry.value)) }
-                parts[index] = [:]
+                parts[index].forEach { run.append(($0, $1)) }
+                parts[index] = TallyTable()
             }
             run.sort { $0.key < $1.key }
             return run
