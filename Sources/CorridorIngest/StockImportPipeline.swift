@@ -20,13 +20,21 @@ public enum StockImportPipeline {
         var tally = StockImportTally(countsSites: sink == nil)
         var nextProgress = 10_000
         try await scanner.checkAll(against: context) { rows in
-            var writable = true
-            for index in rows.indices where !tally.add(rows[index]) { writable = false }
-            if writable, let sink { try await sink.write(&rows) }
+            let batch = tally.count(rows)
             if tally.rowsRead >= nextProgress {
                 progress?(tally.rowsRead)
                 nextProgress = tally.rowsRead + 10_000
             }
+            guard batch.writable, let sink else {
+                tally.findRepeats(of: batch, in: rows)
+                return
+            }
+            // Repeated rows are looked for while the sink writes the same rows, which both only
+            // read: the longest part of the tally no longer paces the import.
+            let (repeats, counted, looked) = (tally.repeats, batch.counted, rows)
+            async let found = repeats.find(in: looked, upTo: counted, limit: StockImportTally.listLimit)
+            try await sink.write(&rows)
+            tally.finish(batch, found: await found)
         }
         tally.rowsEnded()
         if let refusal = tally.refusal(headerRow: scanner.layout.headerRow) { throw refusal }

@@ -17,74 +17,97 @@ public struct StockImportTally {
     private var newSiteCodes = Set<String>()
     /// New-site objects already counted, held so that their identities are not reused.
     private var newSiteObjects: [ObjectIdentifier: NewSite] = [:]
-    private var seen = FingerprintSet()
-    private var windowNoted = false
+    /// Looked for by `findRepeats`, or by the pipeline beside the sink's write.
+    let repeats: RepeatedRows
     /// Sites are counted here only for a dry run; an import takes the counts its writer keeps
     /// anyway, as counting here too would hash a site code on every row.
     let countsSites: Bool
-    /// Repeated rows are looked for among this many checked rows. Remembering every row costs
-    /// about 11 bytes each; 3,000,000 is the most the set holds before it would grow again, which
-    /// keeps an import's memory flat whatever the file's size.
-    let duplicateWindow: Int
 
+    /// - Parameter duplicateWindow: repeated rows are looked for among this many rows (see `RepeatedRows`).
     init(countsSites: Bool, duplicateWindow: Int = 3_000_000) {
         self.countsSites = countsSites
-        self.duplicateWindow = duplicateWindow
+        repeats = RepeatedRows(window: duplicateWindow)
     }
 
-    /// Whether to write the row: false when this row or an earlier one has a problem. The row
-    /// is only looked at, never copied: on a dry run it comes from another thread, and a copy
-    /// would count references to that thread's strings here.
-    mutating func add(_ row: borrowing StockReportScanner.Row) -> Bool {
-        rowsRead += 1
-        if !row.warnings.isEmpty {
-            warningCount += row.warnings.count
-            if warnings.count < Self.listLimit { warnings += row.warnings.prefix(Self.listLimit - warnings.count) }
+    /// A batch of rows counted by `count`, waiting for its repeated rows.
+    struct Batch {
+        /// The rows before the first problem, every one of them passed: the rows written, and
+        /// looked at for repeats.
+        let counted: Int
+        /// Whether to write the batch: no row of it, and none before it, has a problem.
+        let writable: Bool
+        /// The rows' own warnings, the first of them up to the list's limit.
+        fileprivate let warnings: [Problem]
+    }
+
+    /// Counts a batch, in file order, but for repeated rows: their problems and warnings, and
+    /// the lines and sites they would write. The rows are only looked at, never copied: on a dry
+    /// run they come from another thread, and a copy would count references to its strings here.
+    mutating func count(_ rows: borrowing [StockReportScanner.Row]) -> Batch {
+        var counted = 0
+        var staged: [Problem] = []
+        var stillCounting = problemCount == 0
+        for index in rows.indices {
+            rowsRead += 1
+            if !rows[index].warnings.isEmpty {
+                warningCount += rows[index].warnings.count
+                let room = Self.listLimit - warnings.count - staged.count
+                if room > 0 { staged += rows[index].warnings.prefix(room) }
+            }
+            if !rows[index].problems.isEmpty {
+                problemCount += rows[index].problems.count
+                if problems.count < Self.listLimit { problems += rows[index].problems.prefix(Self.listLimit - problems.count) }
+            }
+            guard stillCounting, rows[index].passed, problemCount == 0 else {
+                stillCounting = false
+                continue
+            }
+            counted += 1
+            if countsSites { countSite(of: rows[index]) }
         }
-        if !row.problems.isEmpty {
-            problemCount += row.problems.count
-            if problems.count < Self.listLimit { problems += row.problems.prefix(Self.listLimit - problems.count) }
-        }
-        guard row.passed, problemCount == 0 else { return false }
-        let full = seen.count >= duplicateWindow
-        if full ? seen.contains(row.fingerprint) : !seen.insert(row.fingerprint) {
-            warn(Problem(row: row.number, problem: "repeats an earlier row (same site, item, batch, expiry and status); both are kept"))
-        } else if full && !windowNoted {
-            windowNoted = true
-            warn(
-                Problem(
-                    row: row.number,
-                    problem:
-                        "repeated rows are looked for among the first \(duplicateWindow) rows only; from here on a row is compared with those"
-                ))
-        }
-        lines += 1
-        if countsSites {
-            switch row.siteKey {
-            case .existing(let id)?:
-                existingSites.insert(id)
-            case .new(let object)? where newSiteObjects[object] == nil:
-                // First sight of this object: the code tells whether another thread's object
-                // for the same site was counted already.
-                guard case .new(let site)? = row.checked?.site else { break }
-                newSiteObjects[object] = site
-                if newSiteCodes.insert(site.code).inserted { newSites.append(site.code) }
-            default:
-                break
+        lines += counted
+        return Batch(counted: counted, writable: counted == rows.count, warnings: staged)
+    }
+
+    /// Ends a batch with the repeated rows found among its counted rows; their warnings join
+    /// the rows' own in row order.
+    mutating func finish(_ batch: Batch, found: (count: Int, listed: [Problem])) {
+        warningCount += found.count
+        var (own, repeated) = (batch.warnings[...], found.listed[...])
+        while warnings.count < Self.listLimit {
+            switch (own.first, repeated.first) {
+            case (nil, nil): return
+            case (nil, _?): warnings.append(repeated.removeFirst())
+            case (let first?, let next?) where (next.row ?? 0) < (first.row ?? 0): warnings.append(repeated.removeFirst())
+            default: warnings.append(own.removeFirst())
             }
         }
-        return true
+    }
+
+    /// Looks for repeated rows among a batch's counted rows and ends it.
+    mutating func findRepeats(of batch: Batch, in rows: borrowing [StockReportScanner.Row]) {
+        finish(batch, found: repeats.find(in: rows, upTo: batch.counted, limit: Self.listLimit))
+    }
+
+    private mutating func countSite(of row: borrowing StockReportScanner.Row) {
+        switch row.siteKey {
+        case .existing(let id)?:
+            existingSites.insert(id)
+        case .new(let object)? where newSiteObjects[object] == nil:
+            // First sight of this object: the code tells whether another thread's object
+            // for the same site was counted already.
+            guard case .new(let site)? = row.checked?.site else { break }
+            newSiteObjects[object] = site
+            if newSiteCodes.insert(site.code).inserted { newSites.append(site.code) }
+        default:
+            break
+        }
     }
 
     /// Called once the last row is counted: the set of rows seen is only needed while rows come,
     /// and an import still writes its totals and indexes after that.
-    mutating func rowsEnded() {
-        seen = FingerprintSet()
-    }
-
-    private mutating func warn(_ warning: Problem) {
-        warningCount += 1
-        if warnings.count < Self.listLimit { warnings.append(warning) }
+    func rowsEnded() {
+        repeats.release()
     }
 
     /// Why nothing may be written: every problem listed (and how many more there were), or a
