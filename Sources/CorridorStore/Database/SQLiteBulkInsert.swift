@@ -60,7 +60,7 @@ struct SQLiteBulkInsert {
             batch.kinds.append(Batch.text)
         case .day(let day):
             let iso = day.isoBytes
-            for index in 0..<10 { batch.bytes.append(iso[index]) }
+            iso.span.withUnsafeBufferPointer { batch.bytes.append(contentsOf: $0) }
             batch.values.append(Int64(batch.bytes.count))
             batch.kinds.append(Batch.text)
         }
@@ -97,21 +97,28 @@ struct SQLiteBulkInsert {
     /// the runtime's exclusivity checks, which took a twentieth of the importing thread.
     private final class Batch: @unchecked Sendable {
         static let integer: UInt8 = 0, null: UInt8 = 1, text: UInt8 = 2, real: UInt8 = 3
-        @exclusivity(unchecked) var values: [Int64] = []
-        @exclusivity(unchecked) var kinds: [UInt8] = []
+        @exclusivity(unchecked) var values: GrowableBuffer<Int64>
+        @exclusivity(unchecked) var kinds: GrowableBuffer<UInt8>
         /// Starts with one unused byte, so that even empty text is bound at a real address.
-        @exclusivity(unchecked) var bytes: [UInt8] = [0]
+        @exclusivity(unchecked) var bytes: GrowableBuffer<UInt8>
 
         init(capacity: Int) {
-            values.reserveCapacity(capacity)
-            kinds.reserveCapacity(capacity)
-            bytes.reserveCapacity(capacity * 8)
+            values = GrowableBuffer(capacity: capacity)
+            kinds = GrowableBuffer(capacity: capacity)
+            bytes = GrowableBuffer(capacity: capacity * 8)
+            bytes.append(0)
+        }
+
+        deinit {
+            values.deallocate()
+            kinds.deallocate()
+            bytes.deallocate()
         }
 
         func removeAll() {
-            values.removeAll(keepingCapacity: true)
-            kinds.removeAll(keepingCapacity: true)
-            bytes.removeSubrange(1...)
+            values.removeAll()
+            kinds.removeAll()
+            bytes.removeAll(keepingFirst: 1)
         }
 
         /// Binds the values a full statement's worth at a time to `full`, then a row at a time to
@@ -121,27 +128,25 @@ struct SQLiteBulkInsert {
             full: SQLiteDirectConnection.Statement, rowsPerStatement: Int, single: SQLiteDirectConnection.Statement, width: Int
         ) throws {
             let valuesInFull = values.count / (rowsPerStatement * width) * rowsPerStatement * width
-            try bytes.withUnsafeBufferPointer { arena in
-                let base = arena.baseAddress!
-                var start = 1, parameter: Int32 = 1
-                var (statement, valuesPerStep) = (full, rowsPerStatement * width)
-                for index in 0..<values.count {
-                    if index == valuesInFull { (statement, valuesPerStep) = (single, width) }
-                    switch kinds[index] {
-                    case Self.integer: try statement.bindInteger(parameter, values[index])
-                    case Self.real: try statement.bindReal(parameter, Double(bitPattern: UInt64(bitPattern: values[index])))
-                    case Self.null: try statement.bindNull(parameter)
-                    default:
-                        let end = Int(values[index])
-                        try statement.bindText(parameter, base + start, count: end - start)
-                        start = end
-                    }
-                    if Int(parameter) == valuesPerStep {
-                        try statement.run()
-                        parameter = 1
-                    } else {
-                        parameter += 1
-                    }
+            let base = UnsafePointer(bytes.base)
+            var start = 1, parameter: Int32 = 1
+            var (statement, valuesPerStep) = (full, rowsPerStatement * width)
+            for index in 0..<values.count {
+                if index == valuesInFull { (statement, valuesPerStep) = (single, width) }
+                switch kinds[index] {
+                case Self.integer: try statement.bindInteger(parameter, values[index])
+                case Self.real: try statement.bindReal(parameter, Double(bitPattern: UInt64(bitPattern: values[index])))
+                case Self.null: try statement.bindNull(parameter)
+                default:
+                    let end = Int(values[index])
+                    try statement.bindText(parameter, base + start, count: end - start)
+                    start = end
+                }
+                if Int(parameter) == valuesPerStep {
+                    try statement.run()
+                    parameter = 1
+                } else {
+                    parameter += 1
                 }
             }
         }
