@@ -18,13 +18,13 @@ final class RepeatedRows: @unchecked Sendable {
     }
 
     /// The warnings for `rows[..<count]` (rows that passed, before any problem): how many, and
-    /// the first `limit` of them in row order.
-    func find(in rows: borrowing [StockReportScanner.Row], upTo count: Int, limit: Int) -> (count: Int, listed: [Problem]) {
+    /// the first of them in row order, as many as the tally lists.
+    func find(in rows: borrowing [StockReportScanner.Row], upTo count: Int) -> (count: Int, listed: [Problem]) {
         var found = 0
         var listed: [Problem] = []
         func warn(_ warning: Problem) {
             found += 1
-            if listed.count < limit { listed.append(warning) }
+            if listed.count < StockImportTally.listLimit { listed.append(warning) }
         }
         for index in 0..<count {
             let full = seen.count >= window

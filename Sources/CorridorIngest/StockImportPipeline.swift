@@ -32,7 +32,7 @@ public enum StockImportPipeline {
             // Repeated rows are looked for while the sink writes the same rows, which both only
             // read: the longest part of the tally no longer paces the import.
             let (repeats, counted, looked) = (tally.repeats, batch.counted, rows)
-            async let found = repeats.find(in: looked, upTo: counted, limit: StockImportTally.listLimit)
+            async let found = repeats.find(in: looked, upTo: counted)
             try await sink.write(&rows)
             tally.finish(batch, found: await found)
         }

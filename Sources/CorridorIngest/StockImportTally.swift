@@ -86,7 +86,7 @@ public struct StockImportTally {
 
     /// Looks for repeated rows among a batch's counted rows and ends it.
     mutating func findRepeats(of batch: Batch, in rows: borrowing [StockReportScanner.Row]) {
-        finish(batch, found: repeats.find(in: rows, upTo: batch.counted, limit: Self.listLimit))
+        finish(batch, found: repeats.find(in: rows, upTo: batch.counted))
     }
 
     private mutating func countSite(of row: borrowing StockReportScanner.Row) {

@@ -36,7 +36,7 @@ import Testing
         ]
         var tally = StockImportTally(countsSites: false)
         let batch = tally.count(rows)
-        let found = tally.repeats.find(in: rows, upTo: batch.counted, limit: StockImportTally.listLimit)
+        let found = tally.repeats.find(in: rows, upTo: batch.counted)
         tally.finish(batch, found: found)
         #expect(tally.warnings.map(\.row) == [3, 3, 4, 5, 6])
         #expect(tally.warnings[0].problem == "expired" && tally.warnings[2].problem == "far")
