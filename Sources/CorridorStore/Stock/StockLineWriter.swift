@@ -21,7 +21,7 @@ final class StockLineWriter: StockSink {
     /// The same, by the checker's shared `NewSite` object: rows of one site from the quick check
     /// share it, and an identity look-up costs less than hashing the code. Holding the object keeps
     /// its identity from being reused.
-    private var newSiteIDsByObject = NewSiteIDs()
+    private var newSiteIDsByObject: [ObjectIdentifier: (site: NewSite, id: Int64)] = [:]
     /// Sites the report introduces, inserted together at the next flush (one statement per site
     /// cost a thread hop each, which dominated imports that create thousands of sites).
     private var pendingSites: [String: NewSite] = [:]
@@ -114,10 +114,10 @@ final class StockLineWriter: StockSink {
         case .existing(let id):
             replaceAndAppend(row, site: id, owner: owner)
         case .new(let site):
-            if let known = newSiteIDsByObject.id(of: site) {
-                append(row, site: known, owner: owner)
+            if let known = newSiteIDsByObject[ObjectIdentifier(site)] {
+                append(row, site: known.id, owner: owner)
             } else if let id = newSiteIDs[site.code] {
-                if newSiteIDsByObject.count < 100_000 { newSiteIDsByObject.insert(site, id: id) }
+                if newSiteIDsByObject.count < 100_000 { newSiteIDsByObject[ObjectIdentifier(site)] = (site, id) }
                 append(row, site: id, owner: owner)
             } else {
                 if pendingSites[site.code] == nil {
