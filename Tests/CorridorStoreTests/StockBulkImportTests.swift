@@ -23,13 +23,14 @@ import Testing
     }
 
     static func run(
-        _ store: Store, _ text: String, threshold: Int = 1_000, dryRun: Bool = false, progress: (@Sendable (Int) -> Void)? = nil
+        _ store: Store, _ text: String, org: String = "WFP", threshold: Int = 1_000, dryRun: Bool = false,
+        progress: (@Sendable (Int) -> Void)? = nil
     ) async throws -> StockImportReport {
         var importer = store.stockImporter
         importer.indexRebuildThreshold = threshold
         var reader = CSVReader(data: Data(text.utf8))
         return try await importer.run(
-            &reader, StockImportRequest(org: "WFP", fileName: "bulk.csv", dryRun: dryRun, today: ImportFixture.today),
+            &reader, StockImportRequest(org: org, fileName: "bulk.csv", dryRun: dryRun, today: ImportFixture.today),
             by: .console, progress: progress)
     }
 
@@ -243,6 +244,30 @@ import Testing
             let last = try await Self.lines(store).filter { $0.site == "BULK-0" }
             #expect(last.count == 3 && last.map(\.id).min()! > fresh.map(\.id).max()!)
             try await StockTotalsTests.expectTotalsMatchLines(store, "after a small import over it")
+        }
+    }
+
+    /// A large re-import by an organisation that holds under half of the table (on SQLite the
+    /// table is set aside only when most of it is the reporter's) leaves the other organisation's
+    /// lines as they were and replaces its own.
+    @Test(arguments: TestDatabase.available)
+    func aLargeReimportBesideALargerOrganisationsStockKeepsIt(_ kind: TestDatabase) async throws {
+        try await kind.withStore { store in
+            try await ImportFixture.prepare(store)
+            let indexes = try await Self.indexes(store)
+            let other = Self.report(sites: 30, rows: 4_000, quantity: 1).replacing("BULK-", with: "KR-")
+            _ = try await Self.run(store, other, org: "KRCS", threshold: 1_000_000)
+            _ = try await Self.run(store, Self.report(sites: 20, rows: 2_000, quantity: 1), threshold: 1_000_000)
+            let before = try await Self.lines(store)
+            let again = try await Self.run(store, Self.report(sites: 20, rows: 2_200, quantity: 5_000), threshold: 500)
+            #expect(again.sitesReplaced == 20 && again.linesWritten == 2_200)
+            let after = try await Self.lines(store)
+            let replaced = { (line: Line) in line.site.hasPrefix("BULK-") }
+            #expect(before.filter { !replaced($0) }.count == 4_002)
+            #expect(after.filter { !replaced($0) }.map(\.text) == before.filter { !replaced($0) }.map(\.text))
+            #expect(after.filter(replaced).count == 2_200 && after.filter(replaced).allSatisfy { $0.quantity >= 5_000_000 })
+            #expect(try await Self.indexes(store) == indexes)
+            try await StockTotalsTests.expectTotalsMatchLines(store, "after a re-import beside a larger organisation's stock")
         }
     }
 

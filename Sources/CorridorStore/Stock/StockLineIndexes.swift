@@ -10,7 +10,9 @@ import SQLKit
 /// table holds does so (see `dropIfLarge`); everything happens inside the import's transaction,
 /// so a failed import rolls it all back.
 /// - SQLite drops the indexes and rebuilds them after deleting the replaced lines; other
-///   connections keep reading the last committed state, indexes included.
+///   connections keep reading the last committed state, indexes included. When at least half
+///   the table is the reporter's own earlier lines (the monthly snapshot), the table is set
+///   aside instead (`SQLiteTableSetAside`) and the lines that stay are copied to a fresh one.
 /// - PostgreSQL writes the lines into a fresh table that replaces `stock_lines` at the end
 ///   (`PostgresTableSwap`), with the lines that stay copied over: no deleted versions for the
 ///   index builds to carry, and readers keep the old table until the end.
@@ -39,6 +41,16 @@ struct StockLineIndexes {
     private var nextLook: Int
     /// On SQLite, the indexes dropped, to build again at the end.
     private var aside = SQLiteSetAsideIndexes()
+    /// On SQLite, the previous table, when the import replaces it nearly whole.
+    private var setAside: SetAsideLines?
+
+    /// The previous lines table set aside, with what was counted in it before: the sites where
+    /// the reporter had lines, and how many lines others had reported.
+    private struct SetAsideLines {
+        let table: SQLiteTableSetAside
+        let reporterSites: Set<Int64>
+        let othersLines: Int
+    }
     private var deferredSites: [Int64] = []
 
     init(dialect: Dialect, threshold: Int) {
@@ -71,7 +83,7 @@ struct StockLineIndexes {
         if linesWritten * 2 < before {
             guard try await linesReplaced(org: org, linesWritten: linesWritten, on: db) + linesWritten >= (before + 1) / 2 else { return }
         }
-        try await drop(on: db)
+        try await drop(org: org, on: db)
     }
 
     /// About how many earlier lines the sites named so far will lose: the reporter's lines there,
@@ -85,14 +97,42 @@ struct StockLineIndexes {
         return max(0, lines - linesWritten)
     }
 
-    private mutating func drop(on db: any SQLDatabase) async throws {
+    private mutating func drop(org: Int64, on db: any SQLDatabase) async throws {
         switch dialect {
         case .sqlite:
-            aside = try await SQLiteSetAsideIndexes.drop(of: "stock_lines", on: db)
+            if let lastIDBefore, let lines = try await Self.setAside(ifMostlyOf: org, upTo: lastIDBefore, on: db) {
+                setAside = lines
+            } else {
+                aside = try await SQLiteSetAsideIndexes.drop(of: "stock_lines", on: db)
+            }
         case .postgres:
             swap = try await PostgresTableSwap.begin("stock_lines", on: db)
         }
         dropped = true
+    }
+
+    /// Sets the SQLite lines table aside when at least half of its lines up to `lastID` (those
+    /// before this import) are `org`'s.
+    private static func setAside(ifMostlyOf org: Int64, upTo lastID: Int64, on db: any SQLDatabase) async throws -> SetAsideLines? {
+        // A count of the whole table reads only its pages' cell counts; this import's lines have the last ids.
+        let before =
+            try await db.count("SELECT COUNT(*) AS n FROM stock_lines")
+            - db.count("SELECT COUNT(*) AS n FROM stock_lines WHERE id > \(bind: lastID)")
+        var (reporterSites, reporterLines) = (Set<Int64>(), 0)
+        for row in try await db.raw(
+            """
+            SELECT site_id, COUNT(*) AS n FROM stock_lines WHERE reporter_org_id = \(bind: org) AND id <= \(bind: lastID)
+            GROUP BY site_id
+            """
+        ).all() {
+            reporterSites.insert(try row.int64("site_id"))
+            reporterLines += try row.decode(column: "n", as: Int.self)
+        }
+        guard reporterLines * 2 >= before else { return nil }
+        let table = try await SQLiteTableSetAside.begin("stock_lines", on: db)
+        // The lines this import wrote so far went to the table now set aside.
+        try await db.raw("INSERT INTO stock_lines SELECT * FROM \(ident: table.previous) WHERE id > \(bind: lastID)").run()
+        return SetAsideLines(table: table, reporterSites: reporterSites, othersLines: before - reporterLines)
     }
 
     mutating func deferDelete(site: Int64) {
@@ -103,6 +143,12 @@ struct StockLineIndexes {
     /// come from this report: the same set the per-site deletes would have removed) and rebuilds
     /// the indexes; on PostgreSQL, copies every other line into the fresh table and swaps it in.
     mutating func finish(org: Int64, report: Int64, on db: any SQLDatabase) async throws {
+        if let setAside, let lastIDBefore {
+            try await keep(setAside, upTo: lastIDBefore, org: org, on: db)
+            try await setAside.table.finish(on: db)
+            (deferredSites, self.setAside, dropped) = ([], nil, false)
+            return
+        }
         if let swap {
             let replaced =
                 "reporter_org_id = \(bind: org) AND report_id IS DISTINCT FROM \(bind: report) AND site_id = ANY(\(bind: deferredSites))"
@@ -128,5 +174,25 @@ struct StockLineIndexes {
         try await aside.rebuild(on: db)
         aside = SQLiteSetAsideIndexes()
         dropped = false
+    }
+
+    /// Copies from the set-aside table into the fresh one the earlier lines that stay: other
+    /// reporters' lines, and the reporter's at sites this report did not name; each part only when
+    /// there is one.
+    private func keep(_ aside: SetAsideLines, upTo lastID: Int64, org: Int64, on db: any SQLDatabase) async throws {
+        let previous = aside.table.previous
+        if aside.othersLines > 0 {
+            try await db.raw(
+                "INSERT INTO stock_lines SELECT * FROM \(ident: previous) WHERE id <= \(bind: lastID) AND reporter_org_id <> \(bind: org)"
+            ).run()
+        }
+        for chunk in BoundLists.parts(of: aside.reporterSites.subtracting(deferredSites).sorted()) {
+            try await db.raw(
+                """
+                INSERT INTO stock_lines SELECT * FROM \(ident: previous)
+                WHERE site_id IN (\(binds: chunk)) AND reporter_org_id = \(bind: org) AND id <= \(bind: lastID)
+                """
+            ).run()
+        }
     }
 }
