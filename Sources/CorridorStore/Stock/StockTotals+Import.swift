@@ -62,7 +62,8 @@ extension StockTotals {
                 return id
             }
             let sites = Array(replaced) + created.compactMap { newIDs[$0] }
-            let others = try await otherReporters(at: sites, org: org, ownerIDs: &ownerIDs, on: db).sorted { $0.key < $1.key }
+            // A site this import created holds no one else's lines.
+            let others = try await otherReporters(at: Array(replaced), org: org, ownerIDs: &ownerIDs, on: db).sorted { $0.key < $1.key }
             // The parts as one more run, each freed as it is read, so the tally is never held twice.
             let last = Counts.sortedRun(of: &counts.parts)
             var runs = [TallyRun(others), TallyRun(last)]
