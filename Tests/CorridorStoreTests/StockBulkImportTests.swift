@@ -271,6 +271,29 @@ import Testing
         }
     }
 
+    /// A large re-import whose sites hold every total replaces them whole, and one whose sites
+    /// hold only some of them replaces just those: either way the totals agree with the lines.
+    @Test(arguments: TestDatabase.available)
+    func aLargeReimportReplacesEveryTotalOrOnlyItsSites(_ kind: TestDatabase) async throws {
+        try await kind.withStore { store in
+            try await ImportFixture.prepare(store)
+            // The other organisation's only line is not available, so it has no totals.
+            _ = try await ImportFixture.importCSV(
+                store, org: "KRCS",
+                "#loc+code,#loc+name,#country+code,#geo+lat,#geo+lon,#item+code,#indicator+num,#status\nKRCS-1,Nairobi store,KE,-1.29,36.82,NFI-BLKT-HT,1,damaged\n"
+            )
+            let hub = "NBO-1,Nairobi hub,KE,-1.3,36.9,SHE-TENT-FAM,7,\n"
+            _ = try await Self.run(store, Self.report(sites: 300, rows: 1_200, quantity: 1, extra: hub), threshold: 1_000_000)
+            let every = try await Self.run(store, Self.report(sites: 300, rows: 1_500, quantity: 5_000, extra: hub), threshold: 500)
+            #expect(every.sitesReplaced == 301)
+            try await StockTotalsTests.expectTotalsMatchLines(store, "after a re-import over every total")
+            let some = try await Self.run(store, Self.report(sites: 200, rows: 800, quantity: 9_000), threshold: 300)
+            #expect(some.sitesReplaced == 200)
+            try await StockTotalsTests.expectTotalsMatchLines(store, "after a re-import over some of the totals")
+            #expect(try await Self.quantities(store).filter { $0 >= 9_000_000 }.count == 800)
+        }
+    }
+
     /// Another organisation's import that runs while a large re-import is under way (on
     /// PostgreSQL into the table about to be replaced, or after the swap) keeps its line, with an
     /// id of its own, and the totals agree.

@@ -19,7 +19,7 @@ struct SQLiteTableSetAside {
             let definition = try await db.raw("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = \(bind: table)")
                 .first()?.string("sql"),
             let columns = definition.firstIndex(of: "(")
-        else { throw DomainError.internalFailure("no table \(table)") }
+        else { throw DomainError.internalFailure("the database has no table \(table)") }
         let aside = SQLiteTableSetAside(table: table, indexes: try await SQLiteSetAsideIndexes.keep(of: table, on: db))
         try await db.raw("ALTER TABLE \(ident: table) RENAME TO \(ident: aside.previous)").run()
         // The definition as the schema holds it, under the table's own name.

@@ -43,6 +43,7 @@ struct StockLineIndexes {
     private var aside = SQLiteSetAsideIndexes()
     /// On SQLite, the previous table, when the import replaces it nearly whole.
     private var setAside: SetAsideLines?
+    private var deferredSites: [Int64] = []
 
     /// The previous lines table set aside, with what was counted in it before: the sites where
     /// the reporter had lines, and how many lines others had reported.
@@ -51,7 +52,6 @@ struct StockLineIndexes {
         let reporterSites: Set<Int64>
         let othersLines: Int
     }
-    private var deferredSites: [Int64] = []
 
     init(dialect: Dialect, threshold: Int) {
         self.dialect = dialect

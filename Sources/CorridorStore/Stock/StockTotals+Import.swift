@@ -94,29 +94,29 @@ extension StockTotals {
                 if case .sqlite = driver {
                     byItem = try await ByItemIndex.dropIfLarge(writing: count, threshold: indexRebuildThreshold, on: db)
                 }
-                try await Self.deleteTotals(of: replacedSites, on: db, driver: driver)
+                // A large write over every total there is empties the table whole, which SQLite
+                // does by freeing its pages instead of removing each row.
+                if byItem != nil, try await Self.holdEveryTotal(replacedSites, on: db) {
+                    try await db.raw("DELETE FROM stock_site_totals").run()
+                } else {
+                    for chunk in BoundLists.parts(of: replacedSites) {
+                        try await db.raw("DELETE FROM stock_site_totals WHERE site_id IN (\(binds: chunk))").run()
+                    }
+                }
                 summaries = try await write.insert(merged, into: "stock_site_totals", on: driver)
                 try await byItem?.rebuild(on: db)
             }
             try await Self.replaceSummaries(of: sites, with: summaries, on: db, driver: driver)
         }
 
-        /// Deletes the totals of `sites`. When they are every total there is, SQLite empties the
-        /// table whole, freeing its pages instead of removing each row.
-        private static func deleteTotals(of sites: [Int64], on db: any SQLDatabase, driver: DriverConnection) async throws {
-            if case .sqlite = driver, !sites.isEmpty {
-                var atSites = 0
-                for chunk in BoundLists.parts(of: sites) {
-                    atSites += try await db.count("SELECT COUNT(*) AS n FROM stock_site_totals WHERE site_id IN (\(binds: chunk))")
-                }
-                if try await atSites == db.count("SELECT COUNT(*) AS n FROM stock_site_totals") {
-                    try await db.raw("DELETE FROM stock_site_totals").run()
-                    return
-                }
-            }
+        /// Whether `sites` hold every total in the table.
+        private static func holdEveryTotal(_ sites: [Int64], on db: any SQLDatabase) async throws -> Bool {
+            guard !sites.isEmpty else { return false }
+            var atSites = 0
             for chunk in BoundLists.parts(of: sites) {
-                try await db.raw("DELETE FROM stock_site_totals WHERE site_id IN (\(binds: chunk))").run()
+                atSites += try await db.count("SELECT COUNT(*) AS n FROM stock_site_totals WHERE site_id IN (\(binds: chunk))")
             }
+            return try await atSites == db.count("SELECT COUNT(*) AS n FROM stock_site_totals")
         }
 
         /// Replaces the summaries of `sites` with `summaries`.
