@@ -103,11 +103,9 @@ public final class StockReportScanner {
     {
         let workerCount = min(8, max(2, ProcessInfo.processInfo.activeProcessorCount))
         let workers = (0..<workerCount).map { _ in
-            (
-                queue: DispatchQueue(label: "corridor.stock-check", qos: .userInitiated),
-                checker: RowChecker(layout: layout, columns: columns, separator: separator, context: context)
-            )
+            (thread: CheckingThread(), checker: RowChecker(layout: layout, columns: columns, separator: separator, context: context))
         }
+        defer { for worker in workers { worker.thread.close() } }
         // Enough in flight that no worker waits while this task hands on the oldest segment.
         let limit = 2 * workerCount
         // A segment stays with one worker: the rows it checked last are released when it checks
@@ -121,7 +119,7 @@ public final class StockReportScanner {
                 let segment = spare[index].popLast() ?? ReportSegment(byteCapacity: segmentBytes)
                 guard segment.take(from: parser) else { break }
                 turn += 1
-                worker.queue.async { segment.check(with: worker.checker) }
+                worker.thread.async { segment.check(with: worker.checker) }
                 inFlight.append((segment, index))
                 if segment.failed { break }
                 if inFlight.count >= limit {
