@@ -32,9 +32,10 @@ struct SQLiteTableSetAside {
         return aside
     }
 
-    /// Drops the old table, then builds the indexes on the new one.
+    /// Drops the old table, its pages left as they are for later writes (`SQLiteFreedPages`), then
+    /// builds the indexes on the new one.
     func finish(on db: any SQLDatabase) async throws {
-        try await db.raw("DROP TABLE \(ident: previous)").run()
+        try await SQLiteFreedPages.leftUnzeroed(on: db) { try await db.raw("DROP TABLE \(ident: previous)").run() }
         try await indexes.rebuild(on: db)
     }
 }

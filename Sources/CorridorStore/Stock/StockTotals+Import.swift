@@ -95,9 +95,9 @@ extension StockTotals {
                     byItem = try await ByItemIndex.dropIfLarge(writing: count, threshold: indexRebuildThreshold, on: db)
                 }
                 // A large write over every total there is empties the table whole, which SQLite
-                // does by freeing its pages instead of removing each row.
+                // does by freeing its pages (`SQLiteFreedPages`) instead of removing each row.
                 if byItem != nil, try await Self.holdEveryTotal(replacedSites, on: db) {
-                    try await db.raw("DELETE FROM stock_site_totals").run()
+                    try await SQLiteFreedPages.leftUnzeroed(on: db) { try await db.raw("DELETE FROM stock_site_totals").run() }
                 } else {
                     for chunk in BoundLists.parts(of: replacedSites) {
                         try await db.raw("DELETE FROM stock_site_totals WHERE site_id IN (\(binds: chunk))").run()
