@@ -12,7 +12,7 @@ final class CheckingThread: @unchecked Sendable {
     /// How much the thread yields to the rest of the process, as Linux's niceness (0 to 19).
     static let niceness: Int32 = 10
 
-    // The jobs and `closed` are read and written only under `condition`'s lock.
+    // The jobs, `next` and `closed` are read and written only under `condition`'s lock.
     private let condition = NSCondition()
     private var jobs: [@Sendable () -> Void] = []
     private var next = 0

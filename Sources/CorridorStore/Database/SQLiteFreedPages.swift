@@ -1,6 +1,6 @@
 import SQLKit
 
-/// The SQLite Corridor builds on overwrites deleted content with zeros (secure delete). For a
+/// The SQLite that Corridor builds on overwrites deleted content with zeros (secure delete). For a
 /// table a bulk import drops or empties whole, that writes the whole table again, as zeros, to
 /// the log. `FAST` leaves the freed pages as they are on the file's free list, where later writes
 /// reuse them; rows deleted from pages that stay are still zeroed.
