@@ -12,10 +12,9 @@ final class CheckingThread: @unchecked Sendable {
     /// How much the thread yields to the rest of the process, as Linux's niceness (0 to 19).
     static let niceness: Int32 = 10
 
-    // The jobs, `next` and `closed` are read and written only under `condition`'s lock.
+    // The jobs and `closed` are read and written only under `condition`'s lock.
     private let condition = NSCondition()
     private var jobs: [@Sendable () -> Void] = []
-    private var next = 0
     private var closed = false
 
     init() {
@@ -52,13 +51,11 @@ final class CheckingThread: @unchecked Sendable {
     private func take() -> (@Sendable () -> Void)? {
         condition.lock()
         defer { condition.unlock() }
-        while next == jobs.count {
+        while jobs.isEmpty {
             if closed { return nil }
             condition.wait()
         }
-        let job = jobs[next]
-        next += 1
-        if next == jobs.count { (jobs, next) = ([], 0) }
-        return job
+        // A few jobs at most: the scanner keeps two segments in flight per worker.
+        return jobs.removeFirst()
     }
 }
