@@ -18,6 +18,12 @@ enum BenchPlaces {
             .compactMap({ $0 }).first(where: { !$0.isEmpty })
     }
 
+    /// Waits until the files the last measurement wrote are on disk, so that the kernel's
+    /// writing them back does not fall on the next measurement's time.
+    static func settle() {
+        sync()
+    }
+
     static let noPostgresURL = "no PostgreSQL URL (--url, CORRIDOR_BENCH_POSTGRES_URL or CORRIDOR_TEST_POSTGRES_URL)"
 
     /// A new schema name, so runs never meet.

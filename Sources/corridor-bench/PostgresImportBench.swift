@@ -49,10 +49,12 @@ struct PostgresImportBench: AsyncParsableCommand {
                     try BenchGenerator(rows: rows, sites: sites).write(
                         to: file, org: "BENCH", items: items, countries: countries, today: today)
                 }
+                Self.settle(raw, schema: schema)
                 var start = ContinuousClock.now
                 var reader = try CSVReader(url: file)
                 lines = try await store.stockImporter.run(&reader, request, by: .console).linesWritten
                 first.add(Measure.seconds(ContinuousClock.now - start))
+                Self.settle(raw, schema: schema)
                 start = ContinuousClock.now
                 reader = try CSVReader(url: file)
                 _ = try await store.stockImporter.run(&reader, request, by: .console)
@@ -61,6 +63,7 @@ struct PostgresImportBench: AsyncParsableCommand {
                     try await db.raw("SELECT COUNT(*) AS n FROM stock_lines").first()?.decode(column: "n", as: Int.self) ?? -1
                 }
                 guard left == lines else { throw ValidationError("the re-import left \(left) lines instead of \(lines)") }
+                Self.settle(raw, schema: schema)
                 copy.add(try Self.psqlCopy(raw, schema: schema, file: file))
             } catch {
                 await Self.drop(store, schema: schema)
@@ -125,6 +128,13 @@ struct PostgresImportBench: AsyncParsableCommand {
     static func drop(_ store: Store, schema: String) async {
         try? await store.database.withConnection { db in try await db.raw("DROP SCHEMA \(ident: schema) CASCADE").run() }
         await store.close()
+    }
+
+    /// Has PostgreSQL write out what the last measurement changed (`CHECKPOINT`, where the user
+    /// may), then waits for every file written to reach the disk (`BenchPlaces.settle`).
+    static func settle(_ raw: String, schema: String) {
+        _ = MapsBench.psql(raw, schema: schema, "CHECKPOINT")
+        BenchPlaces.settle()
     }
 
     /// `psql \copy` of the file into a plain table of eleven text columns (the HXL row is one more
