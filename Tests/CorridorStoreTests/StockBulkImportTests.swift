@@ -294,6 +294,35 @@ import Testing
         }
     }
 
+    /// On SQLite, a large re-import over a table of the reporter's own lines learns from the table
+    /// it set aside whether it replaced every earlier line, and only then empties the totals whole:
+    /// not when the report left one of the reporter's sites out, nor when another organisation
+    /// has stock elsewhere. Either way the totals agree with the lines.
+    @Test(arguments: TestDatabase.available)
+    func aLargeReimportEmptiesTheTotalsOnlyWhenItReplacedEveryLine(_ kind: TestDatabase) async throws {
+        try await kind.withStore { store in
+            _ = try await store.organisations.create(
+                NewOrganisation(code: "WFP", name: "World Food Programme", type: "un_agency", hqCountry: "IT"), by: .console)
+            _ = try await Self.run(store, Self.report(sites: 300, rows: 1_200, quantity: 1), threshold: 1_000_000)
+            let every = try await Self.run(store, Self.report(sites: 300, rows: 1_500, quantity: 5_000), threshold: 500)
+            #expect(every.sitesReplaced == 300)
+            try await StockTotalsTests.expectTotalsMatchLines(store, "after a re-import of every line")
+            // Sites 200 to 299 are left out, and keep their totals.
+            let some = try await Self.run(store, Self.report(sites: 200, rows: 800, quantity: 9_000), threshold: 300)
+            #expect(some.sitesReplaced == 200)
+            try await StockTotalsTests.expectTotalsMatchLines(store, "after a re-import that left sites out")
+            _ = try await store.organisations.create(
+                NewOrganisation(code: "KRCS", name: "Kenya Red Cross", type: "red_cross_red_crescent", hqCountry: "KE"), by: .console)
+            _ = try await ImportFixture.importCSV(
+                store, org: "KRCS",
+                "#loc+code,#loc+name,#country+code,#geo+lat,#geo+lon,#item+code,#indicator+num\nKRCS-1,Nairobi store,KE,-1.29,36.82,NFI-BLKT-HT,4\n"
+            )
+            let again = try await Self.run(store, Self.report(sites: 300, rows: 1_500, quantity: 7_000), threshold: 500)
+            #expect(again.sitesReplaced == 300)
+            try await StockTotalsTests.expectTotalsMatchLines(store, "after a re-import beside another organisation's stock")
+        }
+    }
+
     /// Another organisation's import that runs while a large re-import is under way (on
     /// PostgreSQL into the table about to be replaced, or after the swap) keeps its line, with an
     /// id of its own, and the totals agree.

@@ -64,6 +64,7 @@ public struct StockImporter: Sendable {
                     try await writer.finish(rowsRead: tally.rowsRead, warnings: tally.warningCount)
                     try await totals.finish(
                         org: org, replaced: writer.replacedSites, created: writer.createdSites, rewrite: writer.rewroteTable,
+                        replacedEveryEarlierLine: writer.replacedEveryEarlierLine,
                         indexRebuildThreshold: indexRebuildThreshold, on: db, driver: driver)
                     // PostgreSQL plans the reads that follow from what it knows of the sites and their
                     // holders; many new sites unknown to it make it pick plans that read every line.

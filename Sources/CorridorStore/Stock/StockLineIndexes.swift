@@ -29,6 +29,10 @@ struct StockLineIndexes {
     private(set) var swap: PostgresTableSwap?
     /// Whether this import's lines went to a fresh table that replaced `stock_lines`.
     private(set) var swapped = false
+    /// Whether the import replaced every line the table held before it, as the set-aside table
+    /// showed (SQLite): no one else had reported a line, and the report named every site where
+    /// the reporter had. False whenever that was not counted.
+    private(set) var replacedEveryEarlierLine = false
     /// The table the import's lines go to now.
     var linesTable: String { swap?.next ?? "stock_lines" }
     /// Lines the table held before this import, counted once, when it first reaches `threshold`.
@@ -144,6 +148,7 @@ struct StockLineIndexes {
     /// the indexes; on PostgreSQL, copies every other line into the fresh table and swaps it in.
     mutating func finish(org: Int64, report: Int64, on db: any SQLDatabase) async throws {
         if let setAside, let lastIDBefore {
+            replacedEveryEarlierLine = setAside.othersLines == 0 && setAside.reporterSites.isSubset(of: deferredSites)
             try await keep(setAside, upTo: lastIDBefore, org: org, on: db)
             try await setAside.table.finish(on: db)
             (deferredSites, self.setAside, dropped) = ([], nil, false)

@@ -46,6 +46,9 @@ final class StockLineWriter: StockSink {
     private var indexes: StockLineIndexes
     /// Whether the lines went to a fresh table that replaced the old one (PostgreSQL, large imports).
     var rewroteTable: Bool { indexes.swapped }
+    /// Whether the lines replaced every line the table held before, as far as the import counted
+    /// them (see `StockLineIndexes.replacedEveryEarlierLine`).
+    var replacedEveryEarlierLine: Bool { indexes.replacedEveryEarlierLine }
 
     static let columns = [
         "site_id", "owner_org_id", "reporter_org_id", "quantity_milli", "status", "expiry",

@@ -42,10 +42,12 @@ extension StockTotals {
         /// named; `created`: codes of the sites it added), after the lines are final. With
         /// `rewrite` (PostgreSQL, when the lines table was rewritten) the totals table is rewritten
         /// too, for the same reason (see `PostgresTableSwap`). On SQLite, at least
-        /// `indexRebuildThreshold` totals may be written without their index by item.
+        /// `indexRebuildThreshold` totals may be written without their index by item. With
+        /// `replacedEveryEarlierLine`, no one else has lines at the replaced sites and every total
+        /// stood at one of them: totals come from lines.
         func finish(
-            org: Organisation, replaced: Set<Int64>, created: [String], rewrite: Bool, indexRebuildThreshold: Int,
-            on db: any SQLDatabase, driver: DriverConnection
+            org: Organisation, replaced: Set<Int64>, created: [String], rewrite: Bool, replacedEveryEarlierLine: Bool,
+            indexRebuildThreshold: Int, on db: any SQLDatabase, driver: DriverConnection
         ) async throws {
             var newIDs: [String: Int64] = [:]
             if !created.isEmpty {
@@ -63,7 +65,9 @@ extension StockTotals {
             }
             let sites = Array(replaced) + created.compactMap { newIDs[$0] }
             // A site this import created holds no one else's lines.
-            let others = try await otherReporters(at: Array(replaced), org: org, ownerIDs: &ownerIDs, on: db).sorted { $0.key < $1.key }
+            let others =
+                replacedEveryEarlierLine
+                ? [] : try await otherReporters(at: Array(replaced), org: org, ownerIDs: &ownerIDs, on: db).sorted { $0.key < $1.key }
             // The parts as one more run, each freed as it is read, so the tally is never held twice.
             let last = Counts.sortedRun(of: &counts.parts)
             var runs = [TallyRun(others), TallyRun(last)]
@@ -90,15 +94,18 @@ extension StockTotals {
                 summaries = try await write.insert(merged, into: swap.next, on: driver)
                 try await swap.finish(keeping: replacedSites.isEmpty ? nil : "site_id <> ALL(\(bind: replacedSites))", on: db)
             } else {
-                var byItem: SQLiteSetAsideIndexes?
-                if case .sqlite = driver {
-                    byItem = try await ByItemIndex.dropIfLarge(writing: count, threshold: indexRebuildThreshold, on: db)
+                var (byItem, emptied) = (SQLiteSetAsideIndexes?.none, false)
+                if case .sqlite = driver, try await ByItemIndex.isLarge(writing: count, threshold: indexRebuildThreshold, on: db) {
+                    // A large write over every total there is empties the table whole, its index
+                    // by item with it, which SQLite does by freeing their pages
+                    // (`SQLiteFreedPages`) instead of removing each row.
+                    emptied = try await replacedEveryEarlierLine ? true : Self.holdEveryTotal(replacedSites, on: db)
+                    if emptied {
+                        try await SQLiteFreedPages.leftUnzeroed(on: db) { try await db.raw("DELETE FROM stock_site_totals").run() }
+                    }
+                    byItem = try await ByItemIndex.drop(on: db)
                 }
-                // A large write over every total there is empties the table whole, which SQLite
-                // does by freeing its pages (`SQLiteFreedPages`) instead of removing each row.
-                if byItem != nil, try await Self.holdEveryTotal(replacedSites, on: db) {
-                    try await SQLiteFreedPages.leftUnzeroed(on: db) { try await db.raw("DELETE FROM stock_site_totals").run() }
-                } else {
+                if !emptied {
                     for chunk in BoundLists.parts(of: replacedSites) {
                         try await db.raw("DELETE FROM stock_site_totals WHERE site_id IN (\(binds: chunk))").run()
                     }
