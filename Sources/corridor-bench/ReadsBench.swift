@@ -138,6 +138,14 @@ struct ReadsBench: AsyncParsableCommand {
                     String(
                         format: "\(name): nearest / stylesheet: req/s %@ (target ≥ 0.3×), p99 %@ (target ≤ 10×)",
                         Measure.ratio(nearest.rate / css.rate), Measure.ratio(nearest.p99 / css.p99, lessIsBetter: true, decimals: 1)))
+                // The cores the load, the server and the database share, over the requests they
+                // answered: what each request took of the machine, and what 0.3× leaves it.
+                let cores = Double(ProcessInfo.processInfo.activeProcessorCount)
+                print(
+                    String(
+                        format:
+                            "\(name): machine time per request: stylesheet %.0f µs, /api/v1/me %.0f µs, nearest %.0f µs; 0.3× allows %.0f µs",
+                        cores / css.rate * 1e6, cores / me.rate * 1e6, cores / nearest.rate * 1e6, cores / (0.3 * css.rate) * 1e6))
                 print(
                     String(
                         format:
