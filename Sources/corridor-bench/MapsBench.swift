@@ -163,19 +163,21 @@ struct MapsBench: AsyncParsableCommand {
     }
 
     /// Wall time of a command whose output is thrown away; nil when it fails.
-    static func run(_ arguments: [String], environment: [String: String] = [:]) -> Double? {
+    /// - Parameter quiet: the program's errors are not shown either (a failure it may have).
+    static func run(_ arguments: [String], environment: [String: String] = [:], quiet: Bool = false) -> Double? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment, uniquingKeysWith: { $1 })
         process.standardOutput = FileHandle.nullDevice
+        if quiet { process.standardError = FileHandle.nullDevice }
         let start = ContinuousClock.now
         do { try process.run() } catch { return nil }
         process.waitUntilExit()
         return process.terminationStatus == 0 ? Measure.seconds(ContinuousClock.now - start) : nil
     }
 
-    static func psql(_ raw: String, schema: String, _ command: String) -> Double? {
+    static func psql(_ raw: String, schema: String, _ command: String, quiet: Bool = false) -> Double? {
         guard var parts = URLComponents(string: raw) else { return nil }
         let password = parts.password ?? ""
         parts.password = nil
@@ -183,7 +185,7 @@ struct MapsBench: AsyncParsableCommand {
         guard let connection = parts.string else { return nil }
         return run(
             ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", connection, "-c", command],
-            environment: ["PGPASSWORD": password, "PGOPTIONS": "-c search_path=\(schema)"])
+            environment: ["PGPASSWORD": password, "PGOPTIONS": "-c search_path=\(schema)"], quiet: quiet)
     }
 
     static func size(_ bytes: Int) -> String {

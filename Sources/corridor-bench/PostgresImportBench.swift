@@ -145,7 +145,7 @@ struct PostgresImportBench: AsyncParsableCommand {
     /// Has PostgreSQL write out what the last measurement changed (`CHECKPOINT`, where the user
     /// may), then waits for every file written to reach the disk (`BenchPlaces.settle`).
     static func settle(_ raw: String, schema: String) {
-        _ = MapsBench.psql(raw, schema: schema, "CHECKPOINT")
+        _ = MapsBench.psql(raw, schema: schema, "CHECKPOINT", quiet: true)
         BenchPlaces.settle()
     }
 
