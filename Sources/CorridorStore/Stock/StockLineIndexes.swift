@@ -148,8 +148,10 @@ struct StockLineIndexes {
     /// the indexes; on PostgreSQL, copies every other line into the fresh table and swaps it in.
     mutating func finish(org: Int64, report: Int64, on db: any SQLDatabase) async throws {
         if let setAside, let lastIDBefore {
-            replacedEveryEarlierLine = setAside.othersLines == 0 && setAside.reporterSites.isSubset(of: deferredSites)
-            try await keep(setAside, upTo: lastIDBefore, org: org, on: db)
+            // The reporter's earlier sites this report did not name keep their lines.
+            let unnamed = setAside.reporterSites.subtracting(deferredSites)
+            replacedEveryEarlierLine = setAside.othersLines == 0 && unnamed.isEmpty
+            try await keep(setAside, unnamed: unnamed, upTo: lastIDBefore, org: org, on: db)
             try await setAside.table.finish(on: db)
             (deferredSites, self.setAside, dropped) = ([], nil, false)
             return
@@ -182,16 +184,17 @@ struct StockLineIndexes {
     }
 
     /// Copies from the set-aside table into the fresh one the earlier lines that stay: other
-    /// reporters' lines, and the reporter's at sites this report did not name; each part only when
-    /// there is one.
-    private func keep(_ aside: SetAsideLines, upTo lastID: Int64, org: Int64, on db: any SQLDatabase) async throws {
+    /// reporters' lines, and the reporter's at the `unnamed` sites; each part only when there is one.
+    private func keep(_ aside: SetAsideLines, unnamed: Set<Int64>, upTo lastID: Int64, org: Int64, on db: any SQLDatabase)
+        async throws
+    {
         let previous = aside.table.previous
         if aside.othersLines > 0 {
             try await db.raw(
                 "INSERT INTO stock_lines SELECT * FROM \(ident: previous) WHERE id <= \(bind: lastID) AND reporter_org_id <> \(bind: org)"
             ).run()
         }
-        for chunk in BoundLists.parts(of: aside.reporterSites.subtracting(deferredSites).sorted()) {
+        for chunk in BoundLists.parts(of: unnamed.sorted()) {
             try await db.raw(
                 """
                 INSERT INTO stock_lines SELECT * FROM \(ident: previous)

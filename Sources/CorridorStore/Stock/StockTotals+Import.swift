@@ -99,7 +99,8 @@ extension StockTotals {
                     // A large write over every total there is empties the table whole, its index
                     // by item with it, which SQLite does by freeing their pages
                     // (`SQLiteFreedPages`) instead of removing each row.
-                    emptied = try await replacedEveryEarlierLine ? true : Self.holdEveryTotal(replacedSites, on: db)
+                    emptied = replacedEveryEarlierLine
+                    if !emptied { emptied = try await Self.holdEveryTotal(replacedSites, on: db) }
                     if emptied {
                         try await SQLiteFreedPages.leftUnzeroed(on: db) { try await db.raw("DELETE FROM stock_site_totals").run() }
                     }
